@@ -1,0 +1,258 @@
+/**
+ * The workbook's sheets and columns exactly as ../shared/CONTRACT.md names them.
+ * The parsers, the template generator and the Apps Script "Siapkan Lembar" all read
+ * these specs, so the template can never drift from the schemas.
+ */
+import { BENTUK, JENIS_ASN, JENIS_JABATAN, KELOMPOK, MODA, SUMBER } from './types.js';
+
+export type ColumnKind = 'text' | 'nip' | 'integer' | 'number' | 'date' | 'timestamp' | 'enum' | 'list' | 'boolean';
+
+export interface ColumnSpec {
+  header: string; // as the contract spells it
+  required: boolean;
+  kind: ColumnKind;
+  /** allowed values for enum columns (dropdown in templates) */
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  /** the header must be present but a cell may be empty (SKM U1..U9: not answered) */
+  emptyAllowed?: boolean;
+  /** other headers accepted for this column (e.g. Google Forms' `Stempel waktu`) */
+  aliases?: readonly string[];
+  /** short note shown on the header cell, Bahasa Indonesia */
+  note: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** true when the workbook may omit the sheet */
+  optional: boolean;
+  columns: readonly ColumnSpec[];
+  /**
+   * Repeating columns: competency columns (`Penilaian`), `U1`..`U9` (`SKM`), `R1`..`Rn`
+   * (`Evaluasi Reaksi`). Described for the template; the parser recognises them.
+   */
+  repeating?: { pattern: string; kind: ColumnKind; min: number; max: number; note: string };
+  note: string;
+}
+
+const col = (
+  header: string,
+  required: boolean,
+  kind: ColumnKind,
+  note: string,
+  extra: Partial<Omit<ColumnSpec, 'header' | 'required' | 'kind' | 'note'>> = {},
+): ColumnSpec => ({ header, required, kind, note, ...extra });
+
+export const SHEET = {
+  pegawai: 'Pegawai',
+  kamus: 'Kamus Kompetensi',
+  standar: 'Standar Kompetensi',
+  penilaian: 'Penilaian',
+  riwayat: 'Riwayat Pelatihan',
+  katalog: 'Katalog Pelatihan',
+  anggaran: 'Anggaran',
+  skm: 'SKM',
+  reaksi: 'Evaluasi Reaksi',
+  tes: 'Tes',
+  perilaku: 'Evaluasi Perilaku',
+  pengaturan: 'Pengaturan',
+  hariLibur: 'Hari Libur',
+  ruang: 'Ruang',
+  preferensi: 'Preferensi',
+} as const;
+
+export const SHEET_SPECS: readonly SheetSpec[] = [
+  {
+    name: SHEET.pegawai,
+    optional: false,
+    note: 'Daftar ASN: satu baris per pegawai.',
+    columns: [
+      col('NIP', true, 'nip', '18 digit, ditulis sebagai teks. PNS: lahir+TMT CPNS+jenis kelamin+urut; PPPK: lahir+tahun+2+digit+jenis kelamin+urut.'),
+      col('Nama', true, 'text', 'Nama lengkap pegawai.'),
+      col('Jenis ASN', true, 'enum', 'PNS atau PPPK, harus sesuai bentuk NIP.', { values: JENIS_ASN }),
+      col('OPD', true, 'text', 'Perangkat daerah tempat bertugas.'),
+      col('Jabatan', true, 'text', 'Nama jabatan, sama dengan di lembar Standar Kompetensi.'),
+      col('Jenis Jabatan', false, 'enum', 'JPT Pratama, Administrator, Pengawas, Pelaksana, atau Fungsional.', { values: JENIS_JABATAN }),
+      col('Email', false, 'text', 'Alamat email untuk undangan pelatihan.'),
+      col('NIP Atasan', false, 'nip', 'NIP atasan langsung (penilai).'),
+    ],
+  },
+  {
+    name: SHEET.kamus,
+    optional: true,
+    note: 'Kamus kompetensi. Bila lembar ini tidak ada, kamus bawaan (M.01–M.08, SK.01) dipakai.',
+    columns: [
+      col('Kode', true, 'text', 'Kode kompetensi, mis. M.01.'),
+      col('Nama', true, 'text', 'Nama kompetensi.'),
+      col('Kelompok', true, 'enum', 'Manajerial, Sosial Kultural, atau Teknis.', { values: KELOMPOK }),
+    ],
+  },
+  {
+    name: SHEET.standar,
+    optional: false,
+    note: 'Standar kompetensi jabatan (PermenPAN-RB 38/2017): satu baris per (Jabatan, Kode).',
+    columns: [
+      col('Jabatan', true, 'text', 'Nama jabatan.'),
+      col('Kode Kompetensi', true, 'text', 'Kode dari Kamus Kompetensi.'),
+      col('Level Standar', true, 'integer', 'Level 1–5 yang dipersyaratkan.', { min: 1, max: 5 }),
+      col('Bobot', false, 'integer', 'Tingkat kepentingan 1–3 (bawaan 1).', { min: 1, max: 3 }),
+    ],
+  },
+  {
+    name: SHEET.penilaian,
+    optional: false,
+    note: 'Penilaian kompetensi: satu baris per respons (Diri, Atasan, Asesmen).',
+    columns: [
+      col('NIP', true, 'nip', 'NIP pegawai yang dinilai.'),
+      col('Sumber', true, 'enum', 'Diri, Atasan, atau Asesmen.', { values: SUMBER }),
+      col('ID Respons', false, 'text', 'ID respons formulir; membuat baris idempoten.'),
+      col('Waktu', false, 'timestamp', 'Waktu pengisian; respons terbaru menggantikan yang lama.', { aliases: ['Stempel waktu', 'Timestamp'] }),
+      col('NIP Penilai', false, 'nip', 'NIP penilai (untuk Atasan).'),
+    ],
+    repeating: { pattern: '<Kode> <Nama>', kind: 'integer', min: 1, max: 5, note: 'Level 1–5, kosong bila tidak dinilai.' },
+  },
+  {
+    name: SHEET.riwayat,
+    optional: false,
+    note: 'Riwayat pelatihan yang sudah diikuti.',
+    columns: [
+      col('NIP', true, 'nip', 'NIP peserta.'),
+      col('Nama Pelatihan', true, 'text', 'Judul pelatihan.'),
+      col('JP', true, 'number', 'Jam pelajaran, lebih dari 0.', { min: 0 }),
+      col('Tanggal Mulai', true, 'date', 'Tanggal (YYYY-MM-DD atau DD/MM/YYYY).'),
+      col('Tanggal Selesai', false, 'date', 'Tanggal selesai.'),
+      col('Bentuk', false, 'enum', 'KL01–KL12 (klasikal) atau NKL01–NKL13 (nonklasikal), Peraturan LAN 10/2018.', { values: BENTUK }),
+      col('Nomor Sertifikat', false, 'text', 'Nomor sertifikat/STTPP.'),
+    ],
+  },
+  {
+    name: SHEET.katalog,
+    optional: false,
+    note: 'Katalog pelatihan yang dapat diselenggarakan.',
+    columns: [
+      col('Kode', true, 'text', 'Kode pelatihan.'),
+      col('Judul', true, 'text', 'Judul pelatihan.'),
+      col('Kompetensi', true, 'list', 'Kode kompetensi yang dikembangkan, dipisah koma.'),
+      col('JP', true, 'integer', 'Jam pelajaran per peserta.', { min: 1 }),
+      col('Kapasitas', true, 'integer', 'Peserta maksimum per angkatan.', { min: 1 }),
+      col('Biaya per Peserta', true, 'number', 'Rupiah per peserta (≥ 0).', { min: 0 }),
+      col('Bentuk', false, 'enum', 'KL01–KL12 atau NKL01–NKL13.', { values: BENTUK }),
+      col('Hari', false, 'integer', 'Lama satu angkatan dalam hari kerja (bawaan 1).', { min: 1 }),
+      col('Penyelenggara', false, 'text', 'Lembaga penyelenggara.'),
+      col('Moda', false, 'enum', 'Tatap Muka, Daring, atau Campuran.', { values: MODA }),
+    ],
+  },
+  {
+    name: SHEET.anggaran,
+    optional: false,
+    note: 'Pagu anggaran pengembangan kompetensi per OPD untuk tahun anggaran.',
+    columns: [
+      col('OPD', true, 'text', 'Nama OPD, sama dengan di lembar Pegawai.'),
+      col('Pagu', true, 'number', 'Rupiah (≥ 0).', { min: 0 }),
+    ],
+  },
+  {
+    name: SHEET.skm,
+    optional: true,
+    note: 'Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017): satu baris per responden.',
+    columns: [
+      col('Unit Layanan', true, 'text', 'Unit layanan yang dinilai.'),
+      col('Periode', true, 'text', 'Periode survei, mis. 2026-S1.'),
+      ...Array.from({ length: 9 }, (_, i) =>
+        col(`U${i + 1}`, true, 'integer', `Unsur ${i + 1}: nilai 1–4, kosong bila tidak dijawab.`, {
+          min: 1,
+          max: 4,
+          emptyAllowed: true,
+        }),
+      ),
+    ],
+  },
+  {
+    name: SHEET.reaksi,
+    optional: true,
+    note: 'Evaluasi reaksi peserta (Level 1).',
+    columns: [
+      col('ID Sesi', true, 'text', 'ID sesi/angkatan.'),
+      col('NIP', true, 'nip', 'NIP peserta.'),
+    ],
+    repeating: { pattern: 'R<n>', kind: 'integer', min: 1, max: 4, note: 'Nilai 1–4, kosong bila tidak dijawab.' },
+  },
+  {
+    name: SHEET.tes,
+    optional: true,
+    note: 'Pre-test dan post-test (Level 2).',
+    columns: [
+      col('ID Sesi', true, 'text', 'ID sesi/angkatan.'),
+      col('NIP', true, 'nip', 'NIP peserta.'),
+      col('Pre', true, 'number', 'Nilai pre-test, 0 sampai Skor Maks.', { min: 0 }),
+      col('Post', true, 'number', 'Nilai post-test, 0 sampai Skor Maks.', { min: 0 }),
+      col('Skor Maks', false, 'number', 'Skor maksimum (bawaan 100).', { min: 0 }),
+    ],
+  },
+  {
+    name: SHEET.perilaku,
+    optional: true,
+    note: 'Evaluasi perilaku oleh atasan sebelum dan sesudah pelatihan (Level 3).',
+    columns: [
+      col('ID Sesi', true, 'text', 'ID sesi/angkatan.'),
+      col('NIP', true, 'nip', 'NIP peserta.'),
+      col('Kode Kompetensi', true, 'text', 'Kode dari Kamus Kompetensi.'),
+      col('Sebelum', true, 'integer', 'Level 1–5 sebelum pelatihan.', { min: 1, max: 5 }),
+      col('Sesudah', true, 'integer', 'Level 1–5 sesudah pelatihan.', { min: 1, max: 5 }),
+    ],
+  },
+  {
+    name: SHEET.pengaturan,
+    optional: true,
+    note: 'Pengaturan: Tahun, Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2).',
+    columns: [
+      col('Kunci', true, 'enum', 'Nama pengaturan.', {
+        values: ['Tahun', 'Target JP', 'Bobot Asesmen', 'Bobot Atasan', 'Bobot Diri'],
+      }),
+      col('Nilai', true, 'number', 'Nilai pengaturan.'),
+    ],
+  },
+  {
+    name: SHEET.hariLibur,
+    optional: true,
+    note: 'Koreksi hari libur nasional: cuti bersama dan tanggal menurut SKB. Libur = Tidak membatalkan hari libur bawaan.',
+    columns: [
+      col('Tanggal', true, 'date', 'Tanggal (YYYY-MM-DD atau DD/MM/YYYY).'),
+      col('Keterangan', false, 'text', 'Nama hari libur atau cuti bersama.'),
+      col('Libur', false, 'enum', 'Ya (bawaan) atau Tidak.', { values: ['Ya', 'Tidak'] }),
+    ],
+  },
+  {
+    name: SHEET.ruang,
+    optional: true,
+    note: 'Ruang kelas untuk sesi tatap muka; membatasi sesi yang berjalan bersamaan.',
+    columns: [
+      col('Nama', true, 'text', 'Nama ruang.'),
+      col('Kapasitas', true, 'integer', 'Jumlah kursi.', { min: 1 }),
+    ],
+  },
+  {
+    name: SHEET.preferensi,
+    optional: true,
+    note: 'Preferensi dari survei kebutuhan: bulan, moda, dan topik yang diminati.',
+    columns: [
+      col('NIP', true, 'nip', 'NIP pegawai.'),
+      col('Bulan', false, 'list', 'Bulan yang diinginkan, angka 1–12 atau nama bulan, dipisah koma.'),
+      col('Moda', false, 'enum', 'Tatap Muka, Daring, atau Campuran.', { values: MODA }),
+      col('Topik', false, 'list', 'Kode kompetensi yang diminati, dipisah koma.'),
+    ],
+  },
+];
+
+export const DEFAULT_DICTIONARY: readonly { kode: string; nama: string; kelompok: 'Manajerial' | 'Sosial Kultural' }[] = [
+  { kode: 'M.01', nama: 'Integritas', kelompok: 'Manajerial' },
+  { kode: 'M.02', nama: 'Kerjasama', kelompok: 'Manajerial' },
+  { kode: 'M.03', nama: 'Komunikasi', kelompok: 'Manajerial' },
+  { kode: 'M.04', nama: 'Orientasi pada Hasil', kelompok: 'Manajerial' },
+  { kode: 'M.05', nama: 'Pelayanan Publik', kelompok: 'Manajerial' },
+  { kode: 'M.06', nama: 'Pengembangan Diri dan Orang Lain', kelompok: 'Manajerial' },
+  { kode: 'M.07', nama: 'Mengelola Perubahan', kelompok: 'Manajerial' },
+  { kode: 'M.08', nama: 'Pengambilan Keputusan', kelompok: 'Manajerial' },
+  { kode: 'SK.01', nama: 'Perekat Bangsa', kelompok: 'Sosial Kultural' },
+];

@@ -1,0 +1,212 @@
+/**
+ * Typed records of the program workbook (see ../shared/CONTRACT.md).
+ * Parsers in sheet-rows.ts / schemas produce these; every capability consumes them.
+ * Dates are ISO strings `YYYY-MM-DD` (date) or `YYYY-MM-DDTHH:MM:SS` (timestamp, local
+ * time of the sheet, no zone): the core never reads the clock or the time zone.
+ */
+
+export const JENIS_ASN = ['PNS', 'PPPK'] as const;
+export type JenisAsn = (typeof JENIS_ASN)[number];
+
+export const JENIS_JABATAN = ['JPT Pratama', 'Administrator', 'Pengawas', 'Pelaksana', 'Fungsional'] as const;
+export type JenisJabatan = (typeof JENIS_JABATAN)[number];
+
+export const KELOMPOK = ['Manajerial', 'Sosial Kultural', 'Teknis'] as const;
+export type Kelompok = (typeof KELOMPOK)[number];
+
+export const SUMBER = ['Diri', 'Atasan', 'Asesmen'] as const;
+export type Sumber = (typeof SUMBER)[number];
+
+export const MODA = ['Tatap Muka', 'Daring', 'Campuran'] as const;
+export type Moda = (typeof MODA)[number];
+
+/** Peraturan LAN 10/2018: classical (KL01–KL12) and non-classical (NKL01–NKL13) forms. */
+export const BENTUK = [
+  ...Array.from({ length: 12 }, (_, i) => `KL${String(i + 1).padStart(2, '0')}`),
+  ...Array.from({ length: 13 }, (_, i) => `NKL${String(i + 1).padStart(2, '0')}`),
+] as readonly string[];
+
+/** Every record remembers the 1-based sheet row it came from (header = row 1). */
+export interface Sourced {
+  row: number;
+}
+
+export interface Employee extends Sourced {
+  nip: string;
+  nama: string;
+  jenisAsn: JenisAsn;
+  opd: string;
+  jabatan: string;
+  jenisJabatan?: JenisJabatan;
+  email?: string;
+  nipAtasan?: string;
+}
+
+export interface Competency extends Sourced {
+  kode: string;
+  nama: string;
+  kelompok: Kelompok;
+}
+
+export interface Standard extends Sourced {
+  jabatan: string;
+  kode: string;
+  level: number; // 1–5
+  bobot: number; // 1–3, default 1
+}
+
+export interface Assessment extends Sourced {
+  nip: string;
+  sumber: Sumber;
+  idRespons?: string;
+  waktu?: string; // ISO timestamp
+  nipPenilai?: string;
+  /** competency code -> level 1–5; codes not assessed are absent */
+  ratings: Record<string, number>;
+}
+
+export interface TrainingRecord extends Sourced {
+  nip: string;
+  namaPelatihan: string;
+  jp: number;
+  mulai: string; // YYYY-MM-DD
+  selesai?: string;
+  bentuk?: string;
+  nomorSertifikat?: string;
+}
+
+export interface Course extends Sourced {
+  kode: string;
+  judul: string;
+  kompetensi: string[];
+  jp: number;
+  kapasitas: number;
+  biaya: number; // rupiah per participant
+  bentuk?: string;
+  hari: number; // working days per session, default 1
+  penyelenggara?: string;
+  moda?: Moda;
+}
+
+export interface Budget extends Sourced {
+  opd: string;
+  pagu: number;
+}
+
+export interface SkmResponse extends Sourced {
+  unit: string;
+  periode: string;
+  /** U1..U9, each 1–4 or null when not answered */
+  answers: (number | null)[];
+}
+
+export interface ReactionResponse extends Sourced {
+  sesi: string;
+  nip: string;
+  /** R1..Rn, each 1–4 or null */
+  answers: (number | null)[];
+}
+
+export interface TestResult extends Sourced {
+  sesi: string;
+  nip: string;
+  pre: number;
+  post: number;
+  maks: number; // default 100
+}
+
+export interface BehaviourRating extends Sourced {
+  sesi: string;
+  nip: string;
+  kode: string;
+  sebelum: number;
+  sesudah: number;
+}
+
+/** Optional sheet `Hari Libur` (extension): cuti bersama and decree corrections. */
+export interface HolidayEntry extends Sourced {
+  tanggal: string; // YYYY-MM-DD
+  keterangan?: string;
+  /** false = a day date-holidays lists that is NOT a holiday this year (decree moved it) */
+  libur: boolean;
+}
+
+/** Optional sheet `Ruang` (extension): classrooms available for face-to-face sessions. */
+export interface Room extends Sourced {
+  nama: string;
+  kapasitas: number;
+}
+
+/** Optional sheet `Preferensi` (extension): needs survey answers. */
+export interface Preference extends Sourced {
+  nip: string;
+  bulan: number[]; // preferred months 1–12
+  moda?: Moda;
+  topik: string[]; // competency codes of interest
+}
+
+export interface Settings {
+  tahun?: number;
+  targetJp: number;
+  bobot: Record<Sumber, number>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  targetJp: 20, // PP 17/2020 art. 203(4): at least 20 JP a year
+  bobot: { Asesmen: 0.5, Atasan: 0.3, Diri: 0.2 },
+};
+
+export interface ProgramData {
+  employees: Employee[];
+  competencies: Competency[];
+  standards: Standard[];
+  assessments: Assessment[];
+  trainings: TrainingRecord[];
+  courses: Course[];
+  budgets: Budget[];
+  skm: SkmResponse[];
+  reactions: ReactionResponse[];
+  tests: TestResult[];
+  behaviours: BehaviourRating[];
+  holidays: HolidayEntry[];
+  rooms: Room[];
+  preferences: Preference[];
+  settings: Settings;
+}
+
+/** One invalid cell (or row); message in Bahasa Indonesia. */
+export interface CellError {
+  sheet: string;
+  row: number; // 1-based sheet row, header = 1
+  column: string; // header as the contract names it ('' for a whole-row or whole-sheet problem)
+  value: unknown;
+  message: string;
+}
+
+/** A rejected row, kept whole so nothing is lost. */
+export interface QuarantinedRow {
+  sheet: string;
+  row: number;
+  values: Record<string, unknown>; // header -> raw cell
+  errors: CellError[];
+}
+
+export interface SheetCount {
+  rows: number;
+  valid: number;
+}
+
+export interface ValidationResult {
+  data: ProgramData;
+  errors: CellError[];
+  quarantine: QuarantinedRow[];
+  counts: Record<string, SheetCount>;
+  valid: boolean;
+}
+
+/** A cell as either runtime hands it over: exceljs/CSV on Node, getValues() in Apps Script, Sheets API. */
+export type Cell = string | number | boolean | Date | null | undefined;
+/** A sheet as a 2-D array, header row first. */
+export type RawSheet = Cell[][];
+/** Sheet name -> rows. Sheet names match ignoring case and surrounding spaces. */
+export type RawWorkbook = Record<string, RawSheet>;
