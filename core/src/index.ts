@@ -7,3 +7,4 @@ export * from './gaps.js';
 export * from './jp.js';
 export * from './ikm.js';
 export * from './evaluation.js';
+export * from './firestore-model.js';
