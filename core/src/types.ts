@@ -96,6 +96,8 @@ export interface Budget extends Sourced {
 export interface SkmResponse extends Sourced {
   unit: string;
   periode: string;
+  /** extension: OPD the service unit belongs to (optional `OPD` column); else matched by unit name */
+  opd?: string;
   /** U1..U9, each 1–4 or null when not answered */
   answers: (number | null)[];
 }
