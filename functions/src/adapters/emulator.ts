@@ -1,0 +1,104 @@
+/**
+ * The embedded Firestore (pure-JS gRPC emulator, @firestore-emulator/server) and the one
+ * place that turns a project id into a firebase-admin Firestore, emulated or real.
+ *
+ * Known emulator limits (production code stays within what real Firestore guarantees):
+ * no BulkWriter/BatchWrite RPC (use db.batch() of at most 500 writes), collectionGroup and
+ * cursors unreliable, FieldValue.delete() ignored, transactions not isolated.
+ */
+import { FirestoreServer } from '@firestore-emulator/server';
+import { type App, deleteApp, getApps, initializeApp } from 'firebase-admin/app';
+import { type Firestore, getFirestore } from 'firebase-admin/firestore';
+
+export interface EmbeddedEmulator {
+  host: string;
+  port: number;
+  /** `host:port`, the value FIRESTORE_EMULATOR_HOST takes */
+  address: string;
+  stop(): Promise<void>;
+}
+
+interface GrpcServerLike {
+  bindAsync(address: string, creds: unknown, cb: (err: Error | null, port: number) => void): void;
+  forceShutdown(): void;
+}
+
+/**
+ * Starts the emulator in this process on 127.0.0.1 and a free port.
+ * FirestoreServer.start() binds 0.0.0.0 and does not report the port, so we bind its gRPC
+ * server ourselves: loopback only, port 0 = the OS picks a free one.
+ */
+export async function startEmulator(): Promise<EmbeddedEmulator> {
+  const server = new FirestoreServer();
+  const grpc = (server as unknown as { server: GrpcServerLike }).server;
+  // the emulator's own @grpc/grpc-js must create the credentials its server accepts
+  const { ServerCredentials } = require(
+    require.resolve('@grpc/grpc-js', { paths: [require.resolve('@firestore-emulator/server')] }),
+  ) as { ServerCredentials: { createInsecure(): unknown } };
+  const host = '127.0.0.1';
+  const port = await new Promise<number>((resolve, reject) => {
+    grpc.bindAsync(`${host}:0`, ServerCredentials.createInsecure(), (err, bound) => {
+      if (err) reject(err);
+      else resolve(bound);
+    });
+  });
+  return {
+    host,
+    port,
+    address: `${host}:${port}`,
+    async stop() {
+      server.stop();
+    },
+  };
+}
+
+export interface ConnectOptions {
+  projectId: string;
+  /**
+   * `host:port` of an emulator. When omitted, FIRESTORE_EMULATOR_HOST decides; when that is
+   * unset too, the real Firestore of the project is used with Application Default Credentials.
+   */
+  emulatorHost?: string;
+  /** Firestore database id (default "(default)") */
+  databaseId?: string;
+}
+
+const connections = new Map<string, Firestore>();
+
+/**
+ * A firebase-admin Firestore for a project. Each (project, emulator, database) gets its own
+ * named App, reused on later calls, so a test can talk to several emulators at once.
+ * `ignoreUndefinedProperties`: Firestore rejects `undefined`; optional fields are omitted.
+ */
+export function connectFirestore(opts: ConnectOptions): Firestore {
+  const emulatorHost = opts.emulatorHost ?? process.env.FIRESTORE_EMULATOR_HOST;
+  const databaseId = opts.databaseId ?? '(default)';
+  const key = `${opts.projectId}|${emulatorHost ?? 'cloud'}|${databaseId}`;
+  const cached = connections.get(key);
+  if (cached) return cached;
+
+  if (emulatorHost) {
+    // no metadata server on a laptop or CI: do not wait for its detection timeout
+    process.env.METADATA_SERVER_DETECTION ??= 'none';
+  }
+  const appName = `bangkom:${key}`;
+  const app: App =
+    getApps().find((a) => a.name === appName) ?? initializeApp({ projectId: opts.projectId }, appName);
+  // firebase-admin's initializeFirestore only forwards preferRest; the rest goes through
+  // settings(), allowed once, before first use (hence the cache above)
+  const db = getFirestore(app, databaseId);
+  db.settings(
+    emulatorHost
+      ? { host: emulatorHost, ssl: false, ignoreUndefinedProperties: true }
+      : { ignoreUndefinedProperties: true },
+  );
+  connections.set(key, db);
+  return db;
+}
+
+/** Closes every connection connectFirestore opened (end of a test file, CLI exit). */
+export async function closeFirestoreConnections(): Promise<void> {
+  const apps = getApps().filter((a) => a.name.startsWith('bangkom:'));
+  connections.clear();
+  await Promise.all(apps.map((a) => deleteApp(a)));
+}

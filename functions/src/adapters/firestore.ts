@@ -1,0 +1,265 @@
+/**
+ * Firestore adapter: the core's Store port over firebase-admin, plus the run audit
+ * documents and zod-validated reads. Everything lives under tenants/{tenantId}/...
+ * (see core/src/firestore-model.ts); ids are deterministic, writes are set-overwrite,
+ * so a rerun or a replayed submission is stored once.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { COLLECTIONS, type Doc, type Store } from '@bangkom/core';
+import type {
+  CollectionReference,
+  DocumentData,
+  Firestore,
+  FirestoreDataConverter,
+  QueryDocumentSnapshot,
+} from 'firebase-admin/firestore';
+
+/** Firestore's hard limit of writes in one commit. */
+export const MAX_BATCH_WRITES = 500;
+/** Real Firestore rejects a commit over 10 MiB; stay well below with an estimate. */
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+/** Commits in flight at once. */
+const CONCURRENT_COMMITS = 4;
+
+/** Tenant ids are short slugs (e.g. `sawahlunto`): nothing that could escape tenants/{id}. */
+export function assertTenantId(tenantId: string): void {
+  if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(tenantId)) {
+    throw new Error(`ID tenant tidak sah: "${tenantId}" (huruf kecil, angka, - atau _, paling panjang 63).`);
+  }
+}
+
+/** Path of a tenant's collection. */
+export function tenantCollectionPath(tenantId: string, collection: string): string {
+  assertTenantId(tenantId);
+  if (!collection || collection.includes('/')) throw new Error(`Nama koleksi tidak sah: "${collection}"`);
+  return `tenants/${tenantId}/${collection}`;
+}
+
+/**
+ * A deep copy without `undefined` (Firestore rejects it): dropped from objects, null in arrays.
+ * Dates and Firestore values (Timestamp, FieldValue, ...) are passed through as they are.
+ */
+export function stripUndefined<T>(value: T): T {
+  return strip(value) as T;
+}
+
+function strip(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : strip(v)));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = strip(v);
+    return out;
+  }
+  return value;
+}
+
+/** Rough serialised size of a document, to keep commits under the request limit. */
+function approxBytes(doc: Doc): number {
+  return doc.id.length + JSON.stringify(doc.data).length + 64;
+}
+
+/** Splits docs into commits of at most 500 writes and about 8 MiB. */
+export function chunkDocs(docs: readonly Doc[], maxWrites = MAX_BATCH_WRITES): Doc[][] {
+  const chunks: Doc[][] = [];
+  let current: Doc[] = [];
+  let bytes = 0;
+  for (const doc of docs) {
+    const size = approxBytes(doc);
+    if (current.length > 0 && (current.length >= maxWrites || bytes + size > MAX_BATCH_BYTES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(doc);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** The same id twice in one call: the later one wins, as it would on a rerun. */
+function dedupe(docs: readonly Doc[]): Doc[] {
+  const byId = new Map<string, Doc>();
+  for (const d of docs) {
+    if (!d.id) throw new Error('Dokumen tanpa ID tidak dapat disimpan.');
+    byId.delete(d.id);
+    byId.set(d.id, d);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Writes docs into a collection: set-overwrite, chunked, a few commits in flight.
+ * Returns the number of distinct documents written.
+ */
+export async function writeDocsTo(
+  col: CollectionReference,
+  docs: readonly Doc[],
+  onProgress?: (written: number) => void,
+): Promise<number> {
+  const unique = dedupe(docs);
+  const chunks = chunkDocs(unique);
+  const db = col.firestore;
+  let written = 0;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++] as Doc[];
+      const batch = db.batch();
+      for (const d of chunk) batch.set(col.doc(d.id), stripUndefined(d.data));
+      await batch.commit();
+      written += chunk.length;
+      onProgress?.(written);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_COMMITS, chunks.length) }, worker));
+  return written;
+}
+
+export interface TenantStore extends Store {
+  readonly tenantId: string;
+  readonly db: Firestore;
+  /** Reads one document, or null when absent. */
+  readDoc(collection: string, id: string): Promise<Doc | null>;
+  /** Reads a collection, each document checked against a schema (validation at the edge). */
+  readRecords<T>(collection: string, schema: SafeParser<T>): Promise<ReadResult<T>>;
+}
+
+/** The core's Store for one tenant. */
+export function createStore(db: Firestore, tenantId: string): TenantStore {
+  assertTenantId(tenantId);
+  const col = (name: string) => db.collection(tenantCollectionPath(tenantId, name));
+  return {
+    tenantId,
+    db,
+    writeDocs: (collection, docs, onProgress) => writeDocsTo(col(collection), docs, onProgress),
+    async readCollection(collection) {
+      const snap = await col(collection).get();
+      return snap.docs.map((d) => ({ id: d.id, data: d.data() }));
+    },
+    async readDoc(collection, id) {
+      const snap = await col(collection).doc(id).get();
+      const data = snap.data();
+      return snap.exists && data ? { id: snap.id, data } : null;
+    },
+    readRecords: (collection, schema) => readRecords(col(collection), schema),
+  };
+}
+
+// ---- validated reads -------------------------------------------------------------------
+
+/** What we need of a zod schema (z.ZodType<T> satisfies it). */
+export interface SafeParser<T> {
+  safeParse(
+    value: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+export type Parsed<T> = { ok: true; id: string; value: T } | { ok: false; id: string; message: string };
+
+export interface ReadResult<T> {
+  records: T[];
+  /** stored documents that no longer match the schema: reported, never silently used */
+  invalid: { id: string; message: string }[];
+}
+
+/** A converter that validates every document read with a schema and strips undefined on write. */
+export function zodConverter<T>(schema: SafeParser<T>): FirestoreDataConverter<Parsed<T>, DocumentData> {
+  return {
+    toFirestore(value) {
+      if (!('ok' in value) || value.ok !== true)
+        throw new Error('Hanya rekaman yang sah yang dapat disimpan.');
+      return stripUndefined(value.value as DocumentData);
+    },
+    fromFirestore(snap: QueryDocumentSnapshot): Parsed<T> {
+      const result = schema.safeParse(snap.data());
+      if (result.success) return { ok: true, id: snap.id, value: result.data };
+      const message = result.error.issues
+        .map((i) => `${i.path.map(String).join('.') || '(dokumen)'}: ${i.message}`)
+        .join('; ');
+      return { ok: false, id: snap.id, message: `Dokumen ${snap.ref.path} tidak sesuai skema: ${message}` };
+    },
+  };
+}
+
+export async function readRecords<T>(
+  col: CollectionReference,
+  schema: SafeParser<T>,
+): Promise<ReadResult<T>> {
+  const snap = await col.withConverter(zodConverter(schema)).get();
+  const out: ReadResult<T> = { records: [], invalid: [] };
+  for (const d of snap.docs) {
+    const p = d.data();
+    if (p.ok) out.records.push(p.value);
+    else out.invalid.push({ id: p.id, message: p.message });
+  }
+  return out;
+}
+
+// ---- run audit -------------------------------------------------------------------------
+
+export type RunStatus = 'selesai' | 'selesai dengan galat' | 'gagal';
+
+export interface RunRecord {
+  runId: string;
+  /** what ran: a function target (`ingestResponse`) or a CLI command (`run`) */
+  kind: string;
+  /** caller's email, or e.g. `cli:<user>` */
+  caller: string;
+  tenant: string;
+  startedAt: string; // ISO
+  finishedAt: string; // ISO
+  /** sha256 of the input (see inputChecksum) */
+  inputChecksum: string;
+  status: RunStatus;
+  /** collection or sheet -> documents written / rows read */
+  counts: Record<string, number>;
+  errorCount: number;
+  /** the first errors (a document holds at most 1 MiB); the rest are in quarantine */
+  errors: unknown[];
+  message?: string;
+}
+
+/** At most this many errors are copied into a run document. */
+export const RUN_ERROR_SAMPLE = 100;
+
+/** Writes the audit document tenants/{tenant}/runs/{runId}; errors beyond the sample are counted. */
+export async function writeRun(
+  db: Firestore,
+  run: Omit<RunRecord, 'errorCount'> & { errorCount?: number },
+): Promise<void> {
+  const record: RunRecord = {
+    ...run,
+    errorCount: run.errorCount ?? run.errors.length,
+    errors: run.errors.slice(0, RUN_ERROR_SAMPLE),
+  };
+  await db
+    .collection(tenantCollectionPath(run.tenant, COLLECTIONS.runs))
+    .doc(run.runId)
+    .set(stripUndefined(record as unknown as DocumentData));
+}
+
+/** sha256 (hex) of a value's canonical JSON: object keys sorted, so equal input = equal sum. */
+export function inputChecksum(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** A sortable, unique run id: time first, then randomness. */
+export function newRunId(startedAt: string): string {
+  const stamp = startedAt.replace(/[-:.]/g, '').replace('T', '-').replace('Z', '');
+  return `${stamp}-${randomUUID().slice(0, 8)}`;
+}

@@ -1,0 +1,171 @@
+import type { Doc } from '@bangkom/core';
+import type { Firestore } from 'firebase-admin/firestore';
+import {
+  closeFirestoreConnections,
+  connectFirestore,
+  type EmbeddedEmulator,
+  startEmulator,
+} from '../../functions/src/adapters/emulator';
+import {
+  chunkDocs,
+  createStore,
+  inputChecksum,
+  type SafeParser,
+  stripUndefined,
+  writeRun,
+} from '../../functions/src/adapters/firestore';
+
+let emulator: EmbeddedEmulator;
+let db: Firestore;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  db = connectFirestore({ projectId: 'demo-bangkom-store', emulatorHost: emulator.address });
+});
+
+afterAll(async () => {
+  await closeFirestoreConnections();
+  await emulator.stop();
+});
+
+const employees = (n: number, suffix = ''): Doc[] =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `19800101200501100${String(i).padStart(4, '0')}`,
+    data: {
+      nama: `Pegawai ${i}${suffix}`,
+      opd: i % 2 ? 'Dinas Kesehatan' : 'Bappeda',
+      row: i + 2,
+      email: undefined,
+    },
+  }));
+
+describe('createStore', () => {
+  it('writes under tenants/{tenant}/{collection}/{id} and reads back', async () => {
+    const store = createStore(db, 'sawahlunto');
+    const docs = employees(3);
+    expect(await store.writeDocs('employees', docs)).toBe(3);
+    const snap = await db.doc(`tenants/sawahlunto/employees/${docs[0]?.id}`).get();
+    expect(snap.exists).toBe(true);
+    expect(snap.data()).toEqual({ nama: 'Pegawai 0', opd: 'Bappeda', row: 2 }); // undefined stripped
+    const back = await store.readCollection('employees');
+    expect(back.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
+  });
+
+  it('rewriting the same ids overwrites (idempotent): same count, newest data', async () => {
+    const store = createStore(db, 'rewrite');
+    await store.writeDocs('employees', employees(10));
+    await store.writeDocs('employees', employees(10, ' (baru)'));
+    const back = await store.readCollection('employees');
+    expect(back).toHaveLength(10);
+    expect(back.every((d) => String(d.data.nama).endsWith('(baru)'))).toBe(true);
+  });
+
+  it('a repeated id inside one call is stored once, the later one winning', async () => {
+    const store = createStore(db, 'dupes');
+    const n = await store.writeDocs('assessments', [
+      { id: 'r1', data: { v: 1 } },
+      { id: 'r2', data: { v: 2 } },
+      { id: 'r1', data: { v: 3 } },
+    ]);
+    expect(n).toBe(2);
+    expect((await store.readDoc('assessments', 'r1'))?.data).toEqual({ v: 3 });
+  });
+
+  it('writes more than 500 documents in several commits and reports progress', async () => {
+    const store = createStore(db, 'besar');
+    const progress: number[] = [];
+    const docs = employees(1234);
+    expect(await store.writeDocs('employees', docs, (w) => progress.push(w))).toBe(1234);
+    expect(progress).toHaveLength(3);
+    expect(progress.at(-1)).toBe(1234);
+    expect(progress.every((w, i) => i === 0 || w > (progress[i - 1] ?? 0))).toBe(true);
+    expect(await store.readCollection('employees')).toHaveLength(1234);
+  });
+
+  it('keeps tenants apart', async () => {
+    const a = createStore(db, 'tenant-a');
+    const b = createStore(db, 'tenant-b');
+    await a.writeDocs('budgets', [{ id: 'Bappeda', data: { pagu: 100 } }]);
+    await b.writeDocs('budgets', [
+      { id: 'Bappeda', data: { pagu: 999 } },
+      { id: 'Dinkes', data: { pagu: 5 } },
+    ]);
+    expect(await a.readCollection('budgets')).toEqual([{ id: 'Bappeda', data: { pagu: 100 } }]);
+    expect(await b.readCollection('budgets')).toHaveLength(2);
+  });
+
+  it('rejects tenant ids and collections that would escape the tenant path', async () => {
+    expect(() => createStore(db, 'a/b')).toThrow(/tenant/);
+    expect(() => createStore(db, '')).toThrow(/tenant/);
+    expect(() => createStore(db, '..')).toThrow(/tenant/);
+    await expect(createStore(db, 'a').readCollection('x/y/z')).rejects.toThrow(/koleksi/);
+  });
+
+  it('validates documents read back against a schema and reports the ones that do not match', async () => {
+    const store = createStore(db, 'validated');
+    await store.writeDocs('budgets', [
+      { id: 'ok', data: { opd: 'Bappeda', pagu: 10 } },
+      { id: 'bad', data: { opd: 'Dinkes', pagu: 'sepuluh' } },
+    ]);
+    const schema: SafeParser<{ opd: string; pagu: number }> = {
+      safeParse(v) {
+        const o = v as { opd?: unknown; pagu?: unknown };
+        if (typeof o.opd === 'string' && typeof o.pagu === 'number')
+          return { success: true, data: { opd: o.opd, pagu: o.pagu } };
+        return { success: false, error: { issues: [{ path: ['pagu'], message: 'harus angka' }] } };
+      },
+    };
+    const result = await store.readRecords('budgets', schema);
+    expect(result.records).toEqual([{ opd: 'Bappeda', pagu: 10 }]);
+    expect(result.invalid).toEqual([
+      { id: 'bad', message: 'Dokumen tenants/validated/budgets/bad tidak sesuai skema: pagu: harus angka' },
+    ]);
+  });
+});
+
+describe('writeRun', () => {
+  it('leaves an audit document with a bounded error sample', async () => {
+    const errors = Array.from({ length: 150 }, (_, i) => ({
+      sheet: 'Pegawai',
+      row: i + 2,
+      message: 'NIP tidak sah',
+    }));
+    await writeRun(db, {
+      runId: 'run-1',
+      kind: 'syncWorkbook',
+      caller: 'staf@sawahlunto.go.id',
+      tenant: 'sawahlunto',
+      startedAt: '2026-01-05T01:00:00.000Z',
+      finishedAt: '2026-01-05T01:00:03.000Z',
+      inputChecksum: inputChecksum({ b: 1, a: [1, 2] }),
+      status: 'selesai dengan galat',
+      counts: { employees: 10 },
+      errors,
+    });
+    const run = (await db.doc('tenants/sawahlunto/runs/run-1').get()).data();
+    expect(run?.errorCount).toBe(150);
+    expect(run?.errors).toHaveLength(100);
+    expect(run?.caller).toBe('staf@sawahlunto.go.id');
+    expect(run?.counts).toEqual({ employees: 10 });
+  });
+});
+
+describe('helpers', () => {
+  it('checksums are stable under key order and differ with content', () => {
+    expect(inputChecksum({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(
+      inputChecksum({ b: [1, { d: 3, c: 2 }], a: 1 }),
+    );
+    expect(inputChecksum({ a: 1 })).not.toBe(inputChecksum({ a: 2 }));
+  });
+
+  it('chunks at 500 writes', () => {
+    expect(chunkDocs(employees(1001)).map((c) => c.length)).toEqual([500, 500, 1]);
+  });
+
+  it('strips undefined deeply, nulls inside arrays', () => {
+    expect(stripUndefined({ a: undefined, b: { c: undefined, d: 1 }, e: [1, undefined] })).toEqual({
+      b: { d: 1 },
+      e: [1, null],
+    });
+  });
+});
