@@ -1,7 +1,232 @@
-// STUB: owned by the computations helper.
-import type { GapsReport } from './reports.js';
-import type { ProgramData } from './types.js';
+/**
+ * Competency gaps (CONTRACT.md "Computations"): actual level = weighted mean of the sources
+ * that rated a competency, weights renormalised over those present; gap = max(0, standard −
+ * actual); prioritas = gap × Bobot. A competency nobody rated has an unknown gap (null), never 0.
+ *
+ * Order: employees by NIP (18 digits, so string order is numeric order; the same order whether
+ * the records came from a sheet or from Firestore), each employee's competencies in dictionary
+ * order, OPDs by name (Indonesian collation).
+ */
+import type { CompetencyGap, EmployeeGaps, GapsReport, OpdCompetencyGap, OpdGapSummary } from './reports.js';
+import type { Assessment, Competency, Employee, ProgramData, Standard, Sumber } from './types.js';
+import { SUMBER } from './types.js';
 
-export function computeGaps(_data: ProgramData): GapsReport {
-  throw new Error('not implemented');
+/**
+ * The key under which two spellings of a name (OPD, Jabatan, Unit Layanan) are the same:
+ * trimmed, inner whitespace collapsed, case-folded. Staff type names by hand in several sheets.
+ */
+export function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
+}
+
+const collator = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
+
+/** Indonesian collation with numbers compared as numbers ("UPTD 2" before "UPTD 10"). */
+export function compareNames(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Plain code-unit order: NIPs are 18 digits, so this is numeric order. */
+export function compareNip(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** kode -> position in the dictionary; codes outside it sort after, by code. */
+export function competencyOrder(
+  competencies: readonly Pick<Competency, 'kode'>[],
+): (a: string, b: string) => number {
+  const index = new Map<string, number>();
+  for (const c of competencies) if (!index.has(c.kode)) index.set(c.kode, index.size);
+  return (a, b) => {
+    const ia = index.get(a) ?? Number.POSITIVE_INFINITY;
+    const ib = index.get(b) ?? Number.POSITIVE_INFINITY;
+    return ia !== ib ? ia - ib : compareNames(a, b);
+  };
+}
+
+/**
+ * Display names of groups keyed by nameKey: the first spelling met in input order wins, so
+ * `computeGaps` and `computeJp` label the same OPD the same way.
+ */
+export function displayNames<T>(items: readonly T[], name: (item: T) => string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const item of items) {
+    const raw = name(item);
+    const key = nameKey(raw);
+    if (!names.has(key)) names.set(key, raw.trim().replace(/\s+/g, ' '));
+  }
+  return names;
+}
+
+/** Weights are read to 6 decimals and turned into integers so the weighted mean is one exact division. */
+const WEIGHT_SCALE = 1e6;
+
+/** Later response wins (CONTRACT: "the later Waktu replaces the earlier"); ties by sheet row. */
+function isLater(a: Assessment, b: Assessment): boolean {
+  const wa = a.waktu ?? '';
+  const wb = b.waktu ?? '';
+  return wa !== wb ? wa > wb : a.row > b.row;
+}
+
+type SourceSlots = Partial<Record<Sumber, Assessment>>;
+
+/**
+ * Actual level from the sources present. Sources whose Pengaturan weight is 0 do not count
+ * (that is how a user switches a source off), so they are not listed in `sumber` either.
+ * With integer weights W (weight × 10⁶) and integer levels, Σ W·level and Σ W are exact, and
+ * the single division gives the double nearest the true mean: a mean that is mathematically 3
+ * is exactly 3, so no spurious 4e-16 gaps appear.
+ */
+function actualLevel(
+  slots: SourceSlots | undefined,
+  kode: string,
+  weights: Record<Sumber, number>,
+): { aktual: number | null; sumber: Sumber[] } {
+  let num = 0;
+  let den = 0;
+  const sumber: Sumber[] = [];
+  if (slots) {
+    for (const src of SUMBER) {
+      const level = slots[src]?.ratings[kode];
+      if (level === undefined) continue;
+      const w = weights[src];
+      if (!(w > 0)) continue; // also skips a NaN weight
+      num += w * level;
+      den += w;
+      sumber.push(src);
+    }
+  }
+  return { aktual: den > 0 ? num / den : null, sumber };
+}
+
+interface OpdAcc {
+  name: string;
+  pegawai: number;
+  dinilai: number;
+  tanpaStandar: number;
+  gapSum: number;
+  gapCount: number;
+  perKode: Map<string, { sum: number; count: number }>;
+}
+
+export function computeGaps(data: ProgramData): GapsReport {
+  const weights = {} as Record<Sumber, number>;
+  for (const src of SUMBER) weights[src] = Math.round((data.settings.bobot[src] ?? 0) * WEIGHT_SCALE);
+  const byDictionary = competencyOrder(data.competencies);
+
+  // Jabatan -> its standards in dictionary order, one per kode (the first row stands).
+  const standardsByJabatan = new Map<string, Standard[]>();
+  for (const s of data.standards) {
+    const key = nameKey(s.jabatan);
+    let list = standardsByJabatan.get(key);
+    if (!list) {
+      list = [];
+      standardsByJabatan.set(key, list);
+    }
+    if (!list.some((x) => x.kode === s.kode)) list.push(s);
+  }
+  for (const list of standardsByJabatan.values()) list.sort((a, b) => byDictionary(a.kode, b.kode));
+
+  // NIP -> the winning response of each source.
+  const slotsByNip = new Map<string, SourceSlots>();
+  for (const a of data.assessments) {
+    let slots = slotsByNip.get(a.nip);
+    if (!slots) {
+      slots = {};
+      slotsByNip.set(a.nip, slots);
+    }
+    const prev = slots[a.sumber];
+    if (!prev || isLater(a, prev)) slots[a.sumber] = a;
+  }
+
+  const opdNames = displayNames(data.employees, (e) => e.opd);
+  const jabatanNames = displayNames(data.employees, (e) => e.jabatan);
+  const opdAcc = new Map<string, OpdAcc>();
+  const jabatanTanpaStandar = new Set<string>();
+  const employees: EmployeeGaps[] = [];
+
+  const seen = new Set<string>();
+  for (const e of sortByNip(data.employees)) {
+    if (seen.has(e.nip)) continue; // a repeated NIP is the parser's error; the first row stands
+    seen.add(e.nip);
+    const opdKey = nameKey(e.opd);
+    let acc = opdAcc.get(opdKey);
+    if (!acc) {
+      acc = {
+        name: opdNames.get(opdKey) ?? e.opd,
+        pegawai: 0,
+        dinilai: 0,
+        tanpaStandar: 0,
+        gapSum: 0,
+        gapCount: 0,
+        perKode: new Map(),
+      };
+      opdAcc.set(opdKey, acc);
+    }
+    acc.pegawai++;
+
+    const jabatanKey = nameKey(e.jabatan);
+    const standards = standardsByJabatan.get(jabatanKey);
+    const row: EmployeeGaps = { nip: e.nip, opd: acc.name, jabatan: e.jabatan, competencies: [] };
+    if (!standards) {
+      row.tanpaStandar = true;
+      acc.tanpaStandar++;
+      jabatanTanpaStandar.add(jabatanNames.get(jabatanKey) ?? e.jabatan);
+      employees.push(row);
+      continue;
+    }
+
+    const slots = slotsByNip.get(e.nip);
+    let known = 0;
+    for (const s of standards) {
+      const { aktual, sumber } = actualLevel(slots, s.kode, weights);
+      const cg: CompetencyGap = {
+        kode: s.kode,
+        standar: s.level,
+        aktual,
+        gap: null,
+        prioritas: null,
+        sumber,
+      };
+      if (aktual !== null) {
+        const gap = Math.max(0, s.level - aktual);
+        cg.gap = gap;
+        cg.prioritas = gap * s.bobot;
+        known++;
+        acc.gapSum += gap;
+        acc.gapCount++;
+        const k = acc.perKode.get(s.kode);
+        if (k) {
+          k.sum += gap;
+          k.count++;
+        } else acc.perKode.set(s.kode, { sum: gap, count: 1 });
+      }
+      row.competencies.push(cg);
+    }
+    if (known > 0) acc.dinilai++;
+    employees.push(row);
+  }
+
+  const opd: OpdGapSummary[] = [...opdAcc.values()]
+    .sort((a, b) => compareNames(a.name, b.name))
+    .map((acc) => {
+      const kompetensi: OpdCompetencyGap[] = [...acc.perKode]
+        .map(([kode, k]) => ({ kode, rataGap: k.sum / k.count, dinilai: k.count }))
+        .sort((a, b) => b.rataGap - a.rataGap || byDictionary(a.kode, b.kode));
+      return {
+        opd: acc.name,
+        pegawai: acc.pegawai,
+        dinilai: acc.dinilai,
+        rataGap: acc.gapCount > 0 ? acc.gapSum / acc.gapCount : null,
+        kompetensi,
+        tanpaStandar: acc.tanpaStandar,
+      };
+    });
+
+  return { employees, opd, jabatanTanpaStandar: [...jabatanTanpaStandar].sort(compareNames) };
+}
+
+/** A stable copy ordered by NIP (records with the same NIP keep their input order). */
+export function sortByNip<T extends Pick<Employee, 'nip'>>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareNip(a.nip, b.nip));
 }

@@ -15,6 +15,8 @@ export interface EmployeeGaps {
   opd: string;
   jabatan: string;
   competencies: CompetencyGap[];
+  /** extension: true when no `Standar Kompetensi` row exists for the jabatan (competencies is empty) */
+  tanpaStandar?: boolean;
 }
 
 /** extension: mean gap of one competency inside an OPD (heat map, top three) */
@@ -29,12 +31,15 @@ export interface OpdGapSummary {
   pegawai: number;
   dinilai: number; // employees with at least one known gap
   rataGap: number | null;
-  kompetensi: OpdCompetencyGap[]; // extension, sorted by rataGap desc then kode
+  kompetensi: OpdCompetencyGap[]; // extension, sorted by rataGap desc, then dictionary order
+  tanpaStandar?: number; // extension: employees whose jabatan has no standard
 }
 
 export interface GapsReport {
   employees: EmployeeGaps[];
   opd: OpdGapSummary[];
+  /** extension: jabatan names (as first written) held by employees but absent from `Standar Kompetensi` */
+  jabatanTanpaStandar?: string[];
 }
 
 export interface JpReport {
@@ -42,6 +47,8 @@ export interface JpReport {
   target: number;
   employees: { nip: string; opd: string; jp: number; memenuhi: boolean }[];
   opd: { opd: string; pegawai: number; memenuhi: number; persen: number }[];
+  /** extension: NIPs with training in `tahun` that are not in `Pegawai` (ignored in the figures) */
+  nipTidakDikenal?: string[];
 }
 
 export type Mutu = 'A' | 'B' | 'C' | 'D';
@@ -56,10 +63,15 @@ export interface IkmUnit {
   konversi: number;
   mutu: Mutu;
   kinerja: Kinerja;
+  // extensions
+  unsurDijawab?: number; // elements answered by at least one respondent (IKM is averaged over these)
+  opd?: string; // OPD named on the unit's SKM rows, when the sheet has an `OPD` column
 }
 
 export interface IkmReport {
   units: IkmUnit[];
+  /** extension: groups where nobody answered any element (no IKM can be computed) */
+  tanpaJawaban?: { unit: string; periode: string; responden: number }[];
 }
 
 export type KategoriNGain = 'Tinggi' | 'Sedang' | 'Rendah';
@@ -77,4 +89,55 @@ export interface SessionEvaluation {
 
 export interface EvaluationReport {
   sessions: SessionEvaluation[];
+}
+
+/** Extension: one row of the leaders' one-page summary (an OPD, or the city-wide total). */
+export interface LeaderSummaryRow {
+  opd: string;
+  pegawai: number;
+  dinilai: number; // employees with at least one known gap
+  persenDinilai: number | null; // 0–100; null when pegawai = 0
+  rataGap: number | null;
+  /** up to three competencies with the largest mean gap (> 0), largest first */
+  topGap: { kode: string; nama: string; rataGap: number }[];
+  memenuhiJp: number;
+  persenJp: number | null; // 0–100; null when pegawai = 0
+  ikm: number | null;
+  konversi: number | null;
+  mutu: Mutu | null;
+  kinerja: Kinerja | null;
+  periodeIkm: string | null; // the (latest) period the IKM figure is from
+  unitIkm: string[]; // service units behind the IKM figure
+  respondenIkm: number;
+}
+
+/** Extension: OPD × competency mean gap (null where no gap is known), dictionary order. */
+export interface GapHeatMap {
+  kompetensi: { kode: string; nama: string }[];
+  opd: string[];
+  nilai: (number | null)[][]; // [opd][kompetensi]
+  jumlah: number[][]; // (employee, competency) pairs behind each cell
+  total: (number | null)[]; // city-wide mean gap per competency
+}
+
+export interface LeaderSummary {
+  tahun: number;
+  targetJp: number;
+  rows: LeaderSummaryRow[];
+  total: LeaderSummaryRow;
+  heatMap: GapHeatMap;
+  totals: {
+    opd: number;
+    pegawai: number;
+    dinilai: number;
+    tanpaStandar: number; // employees whose jabatan has no standard
+    kompetensiDiketahui: number; // (employee, competency) pairs with a known gap
+    kompetensiBelumDinilai: number; // pairs with a standard but no rating
+    memenuhiJp: number;
+    unitIkm: number; // (unit, period) groups with an IKM
+    respondenIkm: number; // respondents behind those groups
+  };
+  /** service units that match no OPD of `Pegawai` (counted only in the city-wide IKM) */
+  unitTanpaOpd: string[];
+  jabatanTanpaStandar: string[];
 }
