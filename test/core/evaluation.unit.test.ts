@@ -53,11 +53,12 @@ describe('evaluate', () => {
   });
 
   it('puts a session ⟨g⟩ of exactly 0.7 in Tinggi (means share the divisor, no 0.6999…)', () => {
-    // Pre 10, 20, 40 (mean 23.33…), Post 77 each, Maks 100: (231 − 70)/(300 − 70) = 161/230 = 0.7
+    // Pre 80, 90, 90, Post 96 each, Maks 100: (288 − 260)/(300 − 260) = 28/40 = 0.7.
+    // From the means in floating point, (96 − 86.66…)/(100 − 86.66…) gives 0.6999999999999998.
     const s = session(
       evaluate(
         programData({
-          tests: [testResult('S', a, 10, 77), testResult('S', b, 20, 77), testResult('S', c, 40, 77)],
+          tests: [testResult('S', a, 80, 96), testResult('S', b, 90, 96), testResult('S', c, 90, 96)],
         }),
       ),
       'S',
