@@ -106,7 +106,7 @@ export interface LeaderSummaryRow {
   konversi: number | null;
   mutu: Mutu | null;
   kinerja: Kinerja | null;
-  periodeIkm: string | null; // the (latest) period the IKM figure is from
+  periodeIkm: string | null; // the period the IKM figure is from; null when none or several (city row)
   unitIkm: string[]; // service units behind the IKM figure
   respondenIkm: number;
 }

@@ -94,7 +94,7 @@ describe('computeJp', () => {
 
   it('gives per-OPD counts and percentages, OPDs by name', () => {
     // Dinas Pendidikan: 1 of 3 meets -> 33.33…%; Bappeda: 2 of 2 -> 100%
-    const nips = [0, 1, 2, 3, 4].map((i) => pnsNip(50 + i));
+    const nips = [0, 1, 2, 3, 4].map((i) => pnsNip(50 + i)) as [string, string, string, string, string];
     const data = programData({
       employees: [
         employee({ nip: nips[0], opd: 'Dinas Pendidikan' }),
@@ -104,9 +104,9 @@ describe('computeJp', () => {
         employee({ nip: nips[4], opd: 'Bappeda' }),
       ],
       trainings: [
-        training(nips[0] as string, 20, '2026-01-10'),
-        training(nips[3] as string, 30, '2026-01-10'),
-        training(nips[4] as string, 21, '2026-01-10'),
+        training(nips[0], 20, '2026-01-10'),
+        training(nips[3], 30, '2026-01-10'),
+        training(nips[4], 21, '2026-01-10'),
       ],
     });
     const r = computeJp(data, 2026);
