@@ -9,7 +9,3 @@ export * from './ikm.js';
 export * from './evaluation.js';
 export * from './summary.js';
 export * from './firestore-model.js';
-export * from './calendar.js';
-export * from './schedule.js';
-export * from './schedule-check.js';
-export * from './plan.js';
