@@ -1,13 +1,456 @@
-// STUB: owned by the parsing helper. Signatures are the agreed interface.
-import type { SheetSpec } from './sheet-specs.js';
-import type { RawSheet, RawWorkbook, ValidationResult } from './types.js';
+/**
+ * Raw 2-D sheets -> typed records, per ../shared/CONTRACT.md "Input sheets", driven by SHEET_SPECS.
+ *
+ * - Sheet names and headers match ignoring case, surrounding spaces and inner runs of spaces;
+ *   column order is free; extra columns are kept (in quarantined rows) and otherwise ignored.
+ * - Row numbers are 1-based sheet rows with the header on row 1: the 2-D array must start at
+ *   the sheet's first row (getDataRange() / values.get of `A1:...`).
+ * - A row is blank, and skipped uncounted, when every cell under a recognised column is empty
+ *   (cells under extra columns, e.g. helper formulas, do not make a row count). When the header
+ *   itself is broken every cell counts.
+ * - Every invalid cell is one CellError; the row goes to `quarantine` whole and valid rows
+ *   flow on. A sheet missing a required column yields no records: its rows are quarantined,
+ *   each pointing at the header errors (listed once in `errors`).
+ * - Cross-sheet rules: codes must be in the dictionary (`Kamus Kompetensi` when it has valid
+ *   rows, else DEFAULT_DICTIONARY); NIPs of `Penilaian`, `Riwayat Pelatihan` and `Preferensi`
+ *   must appear in `Pegawai` (checked only when Pegawai's header is readable). Evaluation
+ *   sheets are not checked: sessions may include participants from outside the Pemkot.
+ * - `Penilaian`: ProgramData.assessments holds only the winning responses (see
+ *   resolveAssessments); `counts.valid` counts every valid row, superseded ones included.
+ */
+import {
+  cellText,
+  enumTable,
+  isBlankCell,
+  normalizeHeader,
+  type Parsed,
+  parseBooleanCell,
+  parseDateCell,
+  parseEnumCell,
+  parseIntegerCell,
+  parseNipCell,
+  parseNumberCell,
+  parseTimestampCell,
+  splitList,
+} from './cells.js';
+import {
+  type Coercer,
+  type Dictionary,
+  defaultDictionary,
+  makeDictionary,
+  RowBuilder,
+  SHEET_COLLECTION,
+  SHEET_PARSERS,
+  type SheetContext,
+  type SheetName,
+  type SheetParser,
+  type SheetRecords,
+  settingsFrom,
+} from './schemas/index.js';
+import { type ColumnSpec, SHEET, SHEET_SPECS, type SheetSpec } from './sheet-specs.js';
+import type {
+  Cell,
+  CellError,
+  Competency,
+  ProgramData,
+  QuarantinedRow,
+  RawSheet,
+  RawWorkbook,
+  SheetCount,
+  ValidationResult,
+} from './types.js';
 
-/** Validates every contract sheet of a raw workbook; valid rows flow on, invalid ones are quarantined. */
-export function validateWorkbook(_wb: RawWorkbook): ValidationResult {
-  throw new Error('not implemented');
+/** One sheet's outcome. */
+export interface SheetResult<R> {
+  sheet: string; // contract name
+  /** false when a required column is missing or duplicated: no records */
+  headerOk: boolean;
+  /** valid records (Penilaian: winning responses only) */
+  records: R[];
+  errors: CellError[];
+  quarantine: QuarantinedRow[];
+  count: SheetCount;
 }
 
-/** Records -> 2-D array with the spec's headers first (for writing sheets back). */
-export function toRows(_spec: SheetSpec, _records: readonly Record<string, unknown>[]): RawSheet {
-  throw new Error('not implemented');
+export interface ValidateOptions {
+  /** Sheets that must be present; defaults to the contract's non-optional sheets. */
+  requiredSheets?: readonly string[];
+}
+
+export interface ValidateRowsOptions {
+  /** NIPs of `Pegawai`, to check `NIP tidak terdaftar`; unchecked when absent */
+  pegawaiNips?: ReadonlySet<string>;
+  /** Sheet row of rows[1] (the first data row), default 2: a form response appended at row 57 passes 57. */
+  firstDataRow?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function defaultCoercer(col: ColumnSpec): Coercer {
+  const { header, min, max } = col;
+  switch (col.kind) {
+    case 'nip':
+      return (c) => parseNipCell(c, header);
+    case 'integer':
+      return (c) => parseIntegerCell(c, header, min, max);
+    case 'number':
+      return (c) => parseNumberCell(c, header, min, max);
+    case 'date':
+      return (c) => parseDateCell(c, header);
+    case 'timestamp':
+      return (c) => parseTimestampCell(c, header);
+    case 'boolean':
+      return (c) => parseBooleanCell(c, header);
+    case 'enum': {
+      const table = enumTable(col.values ?? []);
+      const message = `${header} harus salah satu dari: ${(col.values ?? []).join(', ')}`;
+      return (c) => parseEnumCell(c, table, message);
+    }
+    case 'list':
+      return (c): Parsed<string[]> => ({ ok: true, value: splitList(c) });
+    default:
+      return (c): Parsed<string> => {
+        const t = cellText(c);
+        return t === '' ? { ok: false, message: `${header} tidak valid` } : { ok: true, value: t };
+      };
+  }
+}
+
+interface Layout {
+  /** raw column of each spec column, -1 when absent */
+  specIndex: number[];
+  repeat: { key: string; header: string; index: number }[];
+  /** key -> raw column, for the quarantined row's values */
+  valueKeys: [string, number][];
+  /** header errors that keep every row out */
+  blocking: CellError[];
+  /** header errors that do not (a code-like column not in the dictionary is ignored) */
+  warnings: CellError[];
+}
+
+function layoutOf(parser: SheetParser<unknown>, header: readonly Cell[], ctx: SheetContext): Layout {
+  const { spec } = parser;
+  const sheet = spec.name;
+  const byName = new Map<string, number>();
+  spec.columns.forEach((c, k) => {
+    byName.set(normalizeHeader(c.header), k);
+    for (const a of c.aliases ?? []) byName.set(normalizeHeader(a), k);
+  });
+  const specIndex = spec.columns.map(() => -1);
+  const repeat: Layout['repeat'] = [];
+  const repeatByKey = new Map<string, string>();
+  const valueKeys: [string, number][] = [];
+  const usedKeys = new Set<string>();
+  const blocking: CellError[] = [];
+  const warnings: CellError[] = [];
+  const headerError = (list: CellError[], column: string, value: unknown, message: string) =>
+    list.push({ sheet, row: 1, column, value, message });
+  const addValueKey = (key: string, j: number) => {
+    let k = key;
+    for (let n = 2; usedKeys.has(k); n++) k = `${key} (${n})`;
+    usedKeys.add(k);
+    valueKeys.push([k, j]);
+  };
+
+  for (let j = 0; j < header.length; j++) {
+    const text = cellText(header[j]);
+    if (text === '') continue;
+    const k = byName.get(normalizeHeader(text));
+    const col = k === undefined ? undefined : spec.columns[k];
+    if (k !== undefined && col) {
+      if ((specIndex[k] ?? -1) >= 0) {
+        headerError(
+          blocking,
+          col.header,
+          text,
+          `Kolom "${col.header}" muncul lebih dari sekali di baris judul`,
+        );
+      } else specIndex[k] = j;
+      addValueKey(col.header, j);
+      continue;
+    }
+    addValueKey(text, j);
+    const m = parser.repeating?.(text, ctx);
+    if (m && 'key' in m) {
+      const prev = repeatByKey.get(m.key);
+      if (prev !== undefined) {
+        headerError(
+          blocking,
+          text,
+          text,
+          `Kolom "${text}" dan "${prev}" sama-sama untuk ${m.key}; hapus salah satu`,
+        );
+      } else {
+        repeatByKey.set(m.key, text);
+        repeat.push({ key: m.key, header: text, index: j });
+      }
+    } else if (m && 'error' in m) headerError(warnings, text, text, m.error);
+  }
+  spec.columns.forEach((c, k) => {
+    if (c.required && specIndex[k] === -1) {
+      headerError(
+        blocking,
+        c.header,
+        null,
+        `Kolom wajib "${c.header}" tidak ditemukan di baris judul (baris 1)`,
+      );
+    }
+  });
+  if (parser.noRepeatingMessage && repeat.length === 0)
+    headerError(blocking, '', null, parser.noRepeatingMessage);
+  return { specIndex, repeat, valueKeys, blocking, warnings };
+}
+
+function rowValues(layout: Layout, cells: readonly Cell[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, j] of layout.valueKeys) values[key] = cells[j] ?? null;
+  return values;
+}
+
+/**
+ * Parses one sheet. `collect` receives the text of every readable NIP cell (used for Pegawai,
+ * whose NIPs the other sheets are checked against).
+ */
+function parseSheet<R>(
+  parser: SheetParser<R>,
+  raw: RawSheet,
+  ctx: SheetContext,
+  firstDataRow = 2,
+  collect?: Set<string>,
+): SheetResult<R> {
+  const { spec } = parser;
+  const sheet = spec.name;
+  const layout = layoutOf(parser as SheetParser<unknown>, raw[0] ?? [], ctx);
+  const headerOk = layout.blocking.length === 0;
+  const errors: CellError[] = [...layout.blocking, ...layout.warnings];
+  const quarantine: QuarantinedRow[] = [];
+  let records: R[] = [];
+  const count: SheetCount = { rows: 0, valid: 0 };
+
+  const cols = spec.columns
+    .map((col, k) => ({
+      col,
+      index: layout.specIndex[k] ?? -1,
+      coerce: parser.coerce?.[col.header] ?? defaultCoercer(col),
+      mustFill: col.required && !col.emptyAllowed,
+    }))
+    .filter((c) => c.index >= 0);
+  const build = parser.start(ctx);
+  const b = new RowBuilder(sheet);
+
+  for (let i = 1; i < raw.length; i++) {
+    const cells = raw[i] ?? [];
+    const rowNo = firstDataRow + i - 1;
+    let blank = true;
+    if (headerOk) {
+      for (const c of cols) if (!isBlankCell(cells[c.index])) blank = false;
+      if (blank) for (const c of layout.repeat) if (!isBlankCell(cells[c.index])) blank = false;
+    } else {
+      for (let j = 0; j < cells.length && blank; j++) if (!isBlankCell(cells[j])) blank = false;
+    }
+    if (blank) continue;
+    count.rows++;
+    if (!headerOk) {
+      quarantine.push({ sheet, row: rowNo, values: rowValues(layout, cells), errors: layout.blocking });
+      continue;
+    }
+    b.reset(rowNo);
+    for (const c of cols) {
+      const cell = cells[c.index];
+      const header = c.col.header;
+      b.raw[header] = cell;
+      if (isBlankCell(cell)) {
+        if (c.mustFill) b.error(header, `${header} wajib diisi`, null);
+        continue;
+      }
+      const v = c.coerce(cell, header);
+      if (v.ok) b.values[header] = v.value;
+      else b.error(header, v.message);
+    }
+    if (collect && typeof b.values.NIP === 'string') collect.add(b.values.NIP);
+    for (const c of layout.repeat) b.repeating.push({ key: c.key, header: c.header, cell: cells[c.index] });
+    const record = build(b);
+    if (record !== undefined && b.errors.length === 0) {
+      b.commit();
+      records.push(record);
+      count.valid++;
+    } else {
+      if (b.errors.length === 0) b.error('', 'Baris tidak valid', null); // defensive: a parser returned nothing
+      for (const e of b.errors) errors.push(e);
+      quarantine.push({ sheet, row: rowNo, values: rowValues(layout, cells), errors: b.errors });
+    }
+  }
+  if (parser.finish) records = parser.finish(records);
+  return { sheet, headerOk, records, errors, quarantine, count };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const SPEC_BY_KEY = new Map(SHEET_SPECS.map((s) => [normalizeHeader(s.name), s]));
+
+function contractSheet(name: string): SheetName | undefined {
+  return SPEC_BY_KEY.get(normalizeHeader(name))?.name as SheetName | undefined;
+}
+
+function emptyData(): ProgramData {
+  return {
+    employees: [],
+    competencies: [],
+    standards: [],
+    assessments: [],
+    trainings: [],
+    courses: [],
+    budgets: [],
+    skm: [],
+    reactions: [],
+    tests: [],
+    behaviours: [],
+    holidays: [],
+    rooms: [],
+    preferences: [],
+    settings: settingsFrom([]),
+  };
+}
+
+/** Validates every contract sheet of a raw workbook; valid rows flow on, invalid ones are quarantined. */
+export function validateWorkbook(wb: RawWorkbook, options: ValidateOptions = {}): ValidationResult {
+  const preamble: CellError[] = [];
+  const found = new Map<SheetName, RawSheet>();
+  for (const [name, sheet] of Object.entries(wb)) {
+    const contract = contractSheet(name);
+    if (!contract) continue;
+    if (found.has(contract)) {
+      preamble.push({
+        sheet: contract,
+        row: 1,
+        column: '',
+        value: name,
+        message: `Lembar "${contract}" muncul lebih dari sekali; hanya yang pertama dibaca`,
+      });
+    } else found.set(contract, sheet);
+  }
+  const required = options.requiredSheets
+    ? new Set(options.requiredSheets.map((n) => contractSheet(n) ?? n))
+    : new Set(SHEET_SPECS.filter((s) => !s.optional).map((s) => s.name));
+  for (const spec of SHEET_SPECS) {
+    if (required.has(spec.name) && !found.has(spec.name as SheetName)) {
+      preamble.push({
+        sheet: spec.name,
+        row: 1,
+        column: '',
+        value: null,
+        message: `Lembar wajib "${spec.name}" tidak ditemukan`,
+      });
+    }
+  }
+
+  const data = emptyData();
+  const results = new Map<SheetName, SheetResult<unknown>>();
+
+  // The dictionary and Pegawai's NIPs come first: other sheets are checked against them.
+  let dictionary = defaultDictionary;
+  const kamus = found.get(SHEET.kamus);
+  if (kamus) {
+    const r = parseSheet(SHEET_PARSERS[SHEET.kamus], kamus, { dictionary, pegawaiNips: undefined });
+    results.set(SHEET.kamus, r);
+    if (r.records.length > 0) dictionary = makeDictionary(r.records);
+  }
+  data.competencies = [...dictionary.entries];
+  const ctx: SheetContext = { dictionary, pegawaiNips: undefined };
+  const pegawai = found.get(SHEET.pegawai);
+  if (pegawai) {
+    const nips = new Set<string>();
+    const r = parseSheet(SHEET_PARSERS[SHEET.pegawai], pegawai, ctx, 2, nips);
+    results.set(SHEET.pegawai, r);
+    data.employees = r.records;
+    if (r.headerOk) ctx.pegawaiNips = nips;
+  }
+  for (const spec of SHEET_SPECS) {
+    const name = spec.name as SheetName;
+    const raw = found.get(name);
+    if (!raw || name === SHEET.kamus || name === SHEET.pegawai) continue;
+    const r = parseSheet(SHEET_PARSERS[name] as SheetParser<unknown>, raw, ctx);
+    results.set(name, r);
+    if (name === SHEET.pengaturan) data.settings = settingsFrom(r.records as SheetRecords['Pengaturan'][]);
+    else
+      (data as unknown as Record<string, unknown[]>)[
+        SHEET_COLLECTION[name as Exclude<SheetName, 'Pengaturan'>]
+      ] = r.records;
+  }
+
+  const errors = [...preamble];
+  const quarantine: QuarantinedRow[] = [];
+  const counts: Record<string, SheetCount> = {};
+  for (const spec of SHEET_SPECS) {
+    const r = results.get(spec.name as SheetName);
+    if (!r) continue;
+    for (const e of r.errors) errors.push(e);
+    for (const q of r.quarantine) quarantine.push(q);
+    counts[spec.name] = r.count;
+  }
+  return { data, errors, quarantine, counts, valid: errors.length === 0 };
+}
+
+/**
+ * Validates one sheet given as a 2-D array with its header row first (e.g. the Apps Script
+ * form-submit path: the header row plus the one new response row, with `firstDataRow` set to
+ * the response's sheet row). Throws only when `sheetName` is not a contract sheet.
+ */
+export function validateRows<S extends SheetName>(
+  sheetName: S,
+  rows: RawSheet,
+  dictionary?: readonly Competency[],
+  options?: ValidateRowsOptions,
+): SheetResult<SheetRecords[S]>;
+export function validateRows(
+  sheetName: string,
+  rows: RawSheet,
+  dictionary?: readonly Competency[],
+  options?: ValidateRowsOptions,
+): SheetResult<SheetRecords[SheetName]>;
+export function validateRows(
+  sheetName: string,
+  rows: RawSheet,
+  dictionary?: readonly Competency[],
+  options: ValidateRowsOptions = {},
+): SheetResult<unknown> {
+  const name = contractSheet(sheetName);
+  if (!name) throw new Error(`Lembar "${sheetName}" bukan lembar kontrak bangkom`);
+  const dict: Dictionary =
+    dictionary && dictionary.length > 0 ? makeDictionary(dictionary) : defaultDictionary;
+  const ctx: SheetContext = { dictionary: dict, pegawaiNips: options.pegawaiNips };
+  return parseSheet(SHEET_PARSERS[name] as SheetParser<unknown>, rows, ctx, options.firstDataRow ?? 2);
+}
+
+/**
+ * Records -> 2-D array with the spec's headers first (for writing sheets back), in spec header
+ * order, then the repeating columns (competency codes, R1..Rn) in natural order. For
+ * `Penilaian`, pass the dictionary to title competency columns `M.01 Integritas`. For
+ * `Pengaturan`, pass settingsToEntries(settings). Blank optional cells are ''. NIPs are text:
+ * write with valueInputOption RAW (or a text-formatted column) so Sheets keeps all 18 digits.
+ */
+export function toRows(
+  spec: SheetSpec,
+  records: readonly Record<string, unknown>[],
+  dictionary: readonly Pick<Competency, 'kode' | 'nama'>[] = [],
+): RawSheet {
+  const name = contractSheet(spec.name);
+  if (!name) throw new Error(`Lembar "${spec.name}" bukan lembar kontrak bangkom`);
+  const parser = SHEET_PARSERS[name] as SheetParser<unknown>;
+  const headers = spec.columns.map((c) => c.header);
+  const fixed = new Set(headers);
+  const cells = records.map((r) => parser.toCells(r));
+  const extra = new Set<string>();
+  for (const c of cells) for (const k of Object.keys(c)) if (!fixed.has(k)) extra.add(k);
+  const collator = new Intl.Collator('id', { numeric: true });
+  const extraKeys = [...extra].sort((a, b) => collator.compare(a, b));
+  const nameOf = new Map(dictionary.map((d) => [d.kode, d.nama]));
+  const title = (key: string): string => {
+    if (name !== SHEET.penilaian) return key;
+    const nama = nameOf.get(key);
+    return nama === undefined ? key : `${key} ${nama}`;
+  };
+  const out: RawSheet = [[...headers, ...extraKeys.map(title)]];
+  for (const c of cells) out.push([...headers, ...extraKeys].map((h) => c[h] ?? ''));
+  return out;
 }

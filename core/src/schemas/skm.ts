@@ -1,0 +1,40 @@
+/** `SKM`: Survei Kepuasan Masyarakat, one row per respondent (PermenPAN-RB 14/2017, nine elements U1–U9). */
+import { z } from 'zod';
+import { isBlankCell, parseRatingCell } from '../cells.js';
+import { SHEET } from '../sheet-specs.js';
+import type { SkmResponse } from '../types.js';
+import { type Coercer, type RowBuilder, rowSchema, type SheetParser, specOf, textSchema } from './common.js';
+
+/** PermenPAN-RB 14/2017: nine service elements. */
+export const SKM_ELEMENTS = 9;
+const U_HEADERS = Array.from({ length: SKM_ELEMENTS }, (_, i) => `U${i + 1}`);
+
+export const skmSchema = z.object({
+  row: rowSchema,
+  unit: textSchema,
+  periode: textSchema,
+  answers: z.array(z.number().int().min(1).max(4).nullable()).length(SKM_ELEMENTS),
+});
+
+/** A form answer `4` or `4 - Sangat Baik`, 1–4. */
+const answerCoercer: Coercer = (cell, header) => parseRatingCell(cell, header, 1, 4);
+
+export const skmParser: SheetParser<SkmResponse> = {
+  spec: specOf(SHEET.skm),
+  coerce: Object.fromEntries(U_HEADERS.map((h) => [h, answerCoercer])),
+  start() {
+    return (r: RowBuilder) => {
+      if (U_HEADERS.every((h) => isBlankCell(r.raw[h])))
+        r.error('', 'Tidak ada satu pun jawaban U1–U9 pada baris ini', null);
+      const unit = r.str('Unit Layanan');
+      const periode = r.str('Periode');
+      if (r.errors.length > 0 || !unit || !periode) return undefined;
+      return { row: r.row, unit, periode, answers: U_HEADERS.map((h) => r.num(h) ?? null) };
+    };
+  },
+  toCells: (x) => ({
+    'Unit Layanan': x.unit,
+    Periode: x.periode,
+    ...Object.fromEntries(U_HEADERS.map((h, i) => [h, x.answers[i] ?? ''])),
+  }),
+};

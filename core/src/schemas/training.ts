@@ -1,0 +1,195 @@
+/** `Riwayat Pelatihan`, `Katalog Pelatihan` and `Anggaran`. */
+import { z } from 'zod';
+import { enumTable, normalizeHeader, parseEnumCell, parseMoneyCell, parseNumberCell } from '../cells.js';
+import { SHEET } from '../sheet-specs.js';
+import { BENTUK, type Budget, type Course, MODA, type Moda, type TrainingRecord } from '../types.js';
+import { NOT_IN_PEGAWAI } from './assessment.js';
+import {
+  type Coercer,
+  cellOf,
+  codeSchema,
+  isoDateSchema,
+  nipSchema,
+  opt,
+  type RowBuilder,
+  rowSchema,
+  type SheetParser,
+  specOf,
+  textSchema,
+} from './common.js';
+import { codeAtStart } from './competency.js';
+
+const bentukSchema = z.enum(BENTUK as [string, ...string[]]);
+
+export const trainingRecordSchema = z
+  .object({
+    row: rowSchema,
+    nip: nipSchema,
+    namaPelatihan: textSchema,
+    jp: z.number().positive(),
+    mulai: isoDateSchema,
+    selesai: isoDateSchema.exactOptional(),
+    bentuk: bentukSchema.exactOptional(),
+    nomorSertifikat: textSchema.exactOptional(),
+  })
+  .refine((t) => t.selesai === undefined || t.selesai >= t.mulai, {
+    path: ['selesai'],
+    message: 'Tanggal Selesai tidak boleh sebelum Tanggal Mulai',
+  });
+
+export const courseSchema = z.object({
+  row: rowSchema,
+  kode: textSchema,
+  judul: textSchema,
+  kompetensi: z.array(codeSchema).min(1),
+  jp: z.number().int().min(1),
+  kapasitas: z.number().int().min(1),
+  biaya: z.number().min(0),
+  bentuk: bentukSchema.exactOptional(),
+  hari: z.number().int().min(1),
+  penyelenggara: textSchema.exactOptional(),
+  moda: z.enum(MODA).exactOptional(),
+});
+
+export const budgetSchema = z.object({ row: rowSchema, opd: textSchema, pagu: z.number().min(0) });
+
+/** Peraturan LAN 10/2018 forms; `KL1` is accepted for `KL01`. */
+const BENTUK_TABLE = enumTable(BENTUK, Object.fromEntries(BENTUK.map((b) => [b.replace(/0(\d)$/, '$1'), b])));
+export const bentukCoercer: Coercer = (cell) =>
+  parseEnumCell(
+    cell,
+    BENTUK_TABLE,
+    'Bentuk harus KL01–KL12 (klasikal) atau NKL01–NKL13 (nonklasikal), Peraturan LAN 10/2018',
+  );
+
+export const moneyCoercer: Coercer = (cell, header) => parseMoneyCell(cell, header);
+
+export const riwayatParser: SheetParser<TrainingRecord> = {
+  spec: specOf(SHEET.riwayat),
+  coerce: {
+    JP: (cell) => {
+      const n = parseNumberCell(cell, 'JP');
+      return n.ok && n.value <= 0 ? { ok: false, message: 'JP harus lebih dari 0' } : n;
+    },
+    Bentuk: bentukCoercer,
+  },
+  start(ctx) {
+    return (r: RowBuilder) => {
+      const nip = r.str('NIP');
+      if (nip !== undefined && ctx.pegawaiNips && !ctx.pegawaiNips.has(nip)) r.error('NIP', NOT_IN_PEGAWAI);
+      const mulai = r.str('Tanggal Mulai');
+      const selesai = r.str('Tanggal Selesai');
+      if (mulai !== undefined && selesai !== undefined && selesai < mulai) {
+        r.error('Tanggal Selesai', 'Tanggal Selesai tidak boleh sebelum Tanggal Mulai');
+      }
+      const namaPelatihan = r.str('Nama Pelatihan');
+      if (nip !== undefined && mulai !== undefined && namaPelatihan !== undefined) {
+        r.unique(
+          'riwayat',
+          `${nip}\u0000${mulai}\u0000${normalizeHeader(namaPelatihan)}`,
+          'Nama Pelatihan',
+          'Riwayat (NIP, Tanggal Mulai, Nama Pelatihan)',
+        );
+      }
+      const jp = r.num('JP');
+      if (r.errors.length > 0 || !nip || !namaPelatihan || jp === undefined || !mulai) return undefined;
+      return {
+        row: r.row,
+        nip,
+        namaPelatihan,
+        jp,
+        mulai,
+        ...opt('selesai', selesai),
+        ...opt('bentuk', r.str('Bentuk')),
+        ...opt('nomorSertifikat', r.str('Nomor Sertifikat')),
+      };
+    };
+  },
+  toCells: (t) => ({
+    NIP: t.nip,
+    'Nama Pelatihan': t.namaPelatihan,
+    JP: t.jp,
+    'Tanggal Mulai': t.mulai,
+    'Tanggal Selesai': cellOf(t.selesai),
+    Bentuk: cellOf(t.bentuk),
+    'Nomor Sertifikat': cellOf(t.nomorSertifikat),
+  }),
+};
+
+export const katalogParser: SheetParser<Course> = {
+  spec: specOf(SHEET.katalog),
+  coerce: { 'Biaya per Peserta': moneyCoercer, Bentuk: bentukCoercer },
+  start(ctx) {
+    return (r: RowBuilder) => {
+      const kode = r.str('Kode');
+      if (kode !== undefined) r.unique('kode', kode.toLowerCase(), 'Kode', 'Kode pelatihan');
+      const items = r.get<string[]>('Kompetensi');
+      const kompetensi: string[] = [];
+      if (items !== undefined) {
+        const unknown: string[] = [];
+        for (const item of items) {
+          const hit = codeAtStart(ctx.dictionary, item);
+          if (!hit) unknown.push(item);
+          else if (!kompetensi.includes(hit.kode)) kompetensi.push(hit.kode);
+        }
+        if (unknown.length > 0)
+          r.error('Kompetensi', `Kode kompetensi tidak ada di Kamus Kompetensi: ${unknown.join(', ')}`);
+        else if (kompetensi.length === 0) r.error('Kompetensi', 'Kompetensi wajib diisi');
+      }
+      const judul = r.str('Judul');
+      const jp = r.num('JP');
+      const kapasitas = r.num('Kapasitas');
+      const biaya = r.num('Biaya per Peserta');
+      if (
+        r.errors.length > 0 ||
+        !kode ||
+        !judul ||
+        jp === undefined ||
+        kapasitas === undefined ||
+        biaya === undefined
+      ) {
+        return undefined;
+      }
+      return {
+        row: r.row,
+        kode,
+        judul,
+        kompetensi,
+        jp,
+        kapasitas,
+        biaya,
+        ...opt('bentuk', r.str('Bentuk')),
+        hari: r.num('Hari') ?? 1,
+        ...opt('penyelenggara', r.str('Penyelenggara')),
+        ...opt('moda', r.get<Moda>('Moda')),
+      };
+    };
+  },
+  toCells: (c) => ({
+    Kode: c.kode,
+    Judul: c.judul,
+    Kompetensi: c.kompetensi.join(', '),
+    JP: c.jp,
+    Kapasitas: c.kapasitas,
+    'Biaya per Peserta': c.biaya,
+    Bentuk: cellOf(c.bentuk),
+    Hari: c.hari,
+    Penyelenggara: cellOf(c.penyelenggara),
+    Moda: cellOf(c.moda),
+  }),
+};
+
+export const anggaranParser: SheetParser<Budget> = {
+  spec: specOf(SHEET.anggaran),
+  coerce: { Pagu: moneyCoercer },
+  start() {
+    return (r: RowBuilder) => {
+      const opd = r.str('OPD');
+      if (opd !== undefined) r.unique('opd', normalizeHeader(opd), 'OPD', 'OPD');
+      const pagu = r.num('Pagu');
+      if (r.errors.length > 0 || !opd || pagu === undefined) return undefined;
+      return { row: r.row, opd, pagu };
+    };
+  },
+  toCells: (b) => ({ OPD: b.opd, Pagu: b.pagu }),
+};
