@@ -1,0 +1,151 @@
+/**
+ * The competency development plan in the columns of PP 11/2017 art. 207 (as amended by
+ * PP 17/2020): Kompetensi, Sasaran PNS, Jalur/Bentuk, Penyelenggara, Jadwal, Kesesuaian
+ * Kurikulum, Anggaran — one row per course of the schedule; and the Firestore documents of a
+ * schedule (sessions, enrollments, individual plans) with deterministic ids.
+ */
+import { docId } from './firestore-model.js';
+import type { Doc } from './ports.js';
+import type { GapsReport } from './reports.js';
+import type { ScheduledSession, ScheduleReport } from './schedule.js';
+import { DEFAULT_DICTIONARY } from './sheet-specs.js';
+import type { ProgramData } from './types.js';
+
+export interface DevelopmentPlanRow {
+  kode: string;
+  judul: string;
+  /** Kompetensi: the competencies the course develops, code and name */
+  kompetensi: string;
+  /** Sasaran PNS: how many ASN, from which OPD */
+  sasaran: string;
+  jumlahPeserta: number;
+  /** Jalur/Bentuk: Klasikal/Nonklasikal and the Peraturan LAN 10/2018 form */
+  jalurBentuk: string;
+  penyelenggara: string;
+  /** Jadwal: the sessions and their dates */
+  jadwal: string;
+  /** Kesesuaian Kurikulum: the course's competencies against the participants' gaps */
+  kesesuaianKurikulum: string;
+  /** Anggaran in rupiah */
+  anggaran: number;
+}
+
+export const DEVELOPMENT_PLAN_HEADERS = [
+  'Kode',
+  'Judul',
+  'Kompetensi',
+  'Sasaran PNS',
+  'Jumlah Peserta',
+  'Jalur/Bentuk',
+  'Penyelenggara',
+  'Jadwal',
+  'Kesesuaian Kurikulum',
+  'Anggaran',
+] as const;
+
+const fmtNum = (n: number, digits = 2) =>
+  n.toLocaleString('id-ID', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+
+/** Peraturan LAN 10/2018: KLxx forms are classical (klasikal), NKLxx non-classical. */
+export function jalurOf(bentuk: string | undefined, moda: string | undefined): string {
+  const jalur = bentuk?.startsWith('NKL')
+    ? 'Nonklasikal'
+    : bentuk?.startsWith('KL')
+      ? 'Klasikal'
+      : moda === 'Daring'
+        ? 'Nonklasikal'
+        : 'Klasikal';
+  return bentuk ? `${jalur} / ${bentuk}` : jalur;
+}
+
+export function buildDevelopmentPlan(
+  report: ScheduleReport,
+  data: ProgramData,
+  gaps: GapsReport,
+): DevelopmentPlanRow[] {
+  const names = new Map<string, string>(DEFAULT_DICTIONARY.map((d) => [d.kode, d.nama]));
+  for (const c of data.competencies) names.set(c.kode, c.nama);
+  const courses = new Map(data.courses.map((c) => [c.kode, c] as const));
+  const gapOf = new Map<string, Map<string, number>>();
+  const opdOf = new Map<string, string>();
+  for (const e of gaps.employees) {
+    opdOf.set(e.nip, e.opd);
+    const m = new Map<string, number>();
+    for (const k of e.competencies) if (k.gap !== null && k.gap > 0) m.set(k.kode, k.gap);
+    gapOf.set(e.nip, m);
+  }
+  const byCourse = new Map<string, ScheduledSession[]>();
+  for (const s of report.sessions) byCourse.set(s.kode, [...(byCourse.get(s.kode) ?? []), s]);
+
+  const rows: DevelopmentPlanRow[] = [];
+  for (const kode of [...byCourse.keys()].sort()) {
+    const sessions = (byCourse.get(kode) ?? []).sort(
+      (a, b) => a.mulai.localeCompare(b.mulai) || a.id.localeCompare(b.id),
+    );
+    const c = courses.get(kode);
+    const first = sessions[0] as ScheduledSession;
+    const kompetensi = c?.kompetensi ?? [];
+    const peserta = sessions.flatMap((s) => s.peserta);
+    const perOpd = new Map<string, number>();
+    for (const nip of peserta) {
+      const o = opdOf.get(nip) ?? '-';
+      perOpd.set(o, (perOpd.get(o) ?? 0) + 1);
+    }
+    const opdList = [...perOpd.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const fit = kompetensi.map((k) => {
+      const gs = peserta.map((nip) => gapOf.get(nip)?.get(k)).filter((g): g is number => g !== undefined);
+      if (gs.length === 0) return `${k}: tidak ada peserta yang membutuhkan`;
+      const mean = gs.reduce((s, g) => s + g, 0) / gs.length;
+      return `${k}: ${gs.length} peserta, rata-rata kesenjangan ${fmtNum(mean)}`;
+    });
+    rows.push({
+      kode,
+      judul: first.judul,
+      kompetensi: kompetensi.map((k) => (names.has(k) ? `${k} ${names.get(k)}` : k)).join('; '),
+      sasaran: `${peserta.length} ASN dari ${perOpd.size} OPD: ${opdList.map(([o, n]) => `${o} (${n})`).join(', ')}`,
+      jumlahPeserta: peserta.length,
+      jalurBentuk: jalurOf(first.bentuk ?? c?.bentuk, first.moda),
+      penyelenggara: first.penyelenggara ?? c?.penyelenggara ?? '-',
+      jadwal: sessions
+        .map((s) => `${s.id}: ${s.mulai} s.d. ${s.selesai} (${first.moda}${s.ruang ? `, ${s.ruang}` : ''})`)
+        .join('; '),
+      kesesuaianKurikulum: fit.join('; '),
+      anggaran: peserta.length * first.biayaPerPeserta,
+    });
+  }
+  return rows;
+}
+
+export interface ScheduleDocs {
+  sessions: Doc[];
+  enrollments: Doc[];
+  plans: Doc[];
+}
+
+/** Firestore documents of a schedule; ids are deterministic so a rerun overwrites. */
+export function scheduleDocs(report: ScheduleReport, runAt?: string): ScheduleDocs {
+  const stamp = runAt ? { dibuat: runAt } : {};
+  const sessions: Doc[] = report.sessions.map((s) => ({
+    id: docId(s.id),
+    data: { ...s, tahun: report.tahun, jumlahPeserta: s.peserta.length, ...stamp },
+  }));
+  const enrollments: Doc[] = report.sessions.flatMap((s) =>
+    s.peserta.map((nip) => ({
+      id: docId(s.id, nip),
+      data: {
+        sesi: s.id,
+        kode: s.kode,
+        nip,
+        mulai: s.mulai,
+        selesai: s.selesai,
+        tahun: report.tahun,
+        ...stamp,
+      },
+    })),
+  );
+  const plans: Doc[] = report.individu.map((p) => ({
+    id: docId(report.tahun, p.nip),
+    data: { ...p, tahun: report.tahun, ...stamp },
+  }));
+  return { sessions, enrollments, plans };
+}

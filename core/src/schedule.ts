@@ -1,0 +1,1174 @@
+/**
+ * Training plan and schedule: which ASN go to which course, how many sessions of each course
+ * run, and on which dates (issue 4).
+ *
+ * Two stages:
+ *  1. Selection — maximise Σ prioritas closed (gap × Bobot, each (ASN, competency) counted once)
+ *     + a bonus for each ASN brought up to the JP target (PP 17/2020 art. 203(4): 20 JP a year)
+ *     + a bonus for each ASN with no training in the two years before the fiscal year (equity),
+ *     − a tiny cost term as a tie-break; subject to the per-OPD `Anggaran.Pagu`.
+ *     Fast path: per-ASN dynamic programming over (competencies covered, JP reached) gives each
+ *     ASN's Pareto options (cost, value); per OPD this is a multiple-choice knapsack, solved
+ *     exactly by DP when the budget grid is small, else by the LP-hull greedy plus local search.
+ *     Exact path: the same selection as a MILP for HiGHS (through the MilpSolver port).
+ *  2. Timetable — sessions of `Kapasitas` seats on consecutive working days, no ASN in two
+ *     overlapping sessions, classroom sessions in a free `Ruang` with enough seats, dates in the
+ *     participants' preferred months where possible. Enrolments that cannot be placed are
+ *     dropped and reported (never silently).
+ *
+ * `bound` is always a proven upper bound of the objective: the LP/Lagrangian bound (or exact
+ * optimum) of the per-OPD knapsacks, which relax rooms, calendar and overlap, or HiGHS's MIP
+ * dual bound, whichever is lower. The core stays pure and synchronous: the solver is a port.
+ */
+import { monthOf, workingDays } from './calendar.js';
+import type { GapsReport } from './reports.js';
+import type { Course, Moda, ProgramData, Room } from './types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Ports and public shapes
+
+/** Result of one MILP/LP solve, in the terms the core needs. */
+export interface MilpSolution {
+  /** HiGHS model status text, e.g. 'Optimal', 'Time limit reached', 'Infeasible' */
+  status: string;
+  /** true when `values` hold a feasible (integer) solution */
+  feasible: boolean;
+  objective: number | null;
+  /** proven upper bound for a maximisation (MIP dual bound), when the solver gives one */
+  dualBound: number | null;
+  /** column name -> value */
+  values: Record<string, number>;
+}
+
+export interface MilpOptions {
+  /** seconds */
+  timeLimit?: number;
+  /** relative MIP gap at which to stop */
+  mipRelGap?: number;
+  /** a feasible starting solution (column name -> value) */
+  start?: Record<string, number>;
+}
+
+/** A MILP solver reading CPLEX LP text (HiGHS in functions/src/adapters/scheduler.ts). */
+export interface MilpSolver {
+  solve(lp: string, options: MilpOptions): MilpSolution;
+}
+
+export interface ScheduleWeights {
+  /** bonus for an ASN below the JP target who reaches it with the plan */
+  targetJp: number;
+  /** bonus for an ASN with no training in the two years before the fiscal year who gets one */
+  ekuitas: number;
+  /** objective units per rupiah (tie-break: at equal benefit, the cheaper plan) */
+  biaya: number;
+}
+
+export type ScheduleMethod = 'auto' | 'milp' | 'heuristik';
+
+export interface ScheduleOptions {
+  /** fiscal year; default `settings.tahun` */
+  tahun?: number;
+  /** public holidays and cuti bersama of the fiscal year (ISO dates), already corrected */
+  holidays: ReadonlySet<string>;
+  method?: ScheduleMethod;
+  solver?: MilpSolver;
+  /** MILP time limit in seconds (default 30) */
+  timeLimit?: number;
+  /** largest number of (ASN, course) pairs sent to the MILP under 'auto' (default 40,000) */
+  maxMilpPairs?: number;
+  weights?: Partial<ScheduleWeights>;
+}
+
+export interface ScheduledSession {
+  id: string;
+  kode: string;
+  mulai: string;
+  selesai: string;
+  peserta: string[];
+  // extensions
+  judul: string;
+  hari: number;
+  jp: number;
+  moda: Moda;
+  biayaPerPeserta: number;
+  penyelenggara?: string;
+  bentuk?: string;
+  /** classroom assigned (only when the `Ruang` sheet exists and the session is not Daring) */
+  ruang?: string;
+}
+
+export interface BudgetUse {
+  opd: string;
+  pagu: number;
+  terpakai: number;
+  // extension
+  peserta: number;
+}
+
+export interface UnmetNeed {
+  nip: string;
+  opd: string;
+  kode: string;
+  prioritas: number;
+  /** why it stays open, Bahasa Indonesia */
+  alasan: string;
+}
+
+export interface IndividualPlan {
+  nip: string;
+  nama: string;
+  opd: string;
+  jabatan: string;
+  kebutuhan: { kode: string; prioritas: number; terpenuhi: boolean }[];
+  sesi: { id: string; kode: string; judul: string; mulai: string; selesai: string; jp: number }[];
+  jpAwal: number;
+  jpRencana: number;
+  target: number;
+  memenuhiTarget: boolean;
+  ekuitas: boolean;
+  biaya: number;
+}
+
+export interface ScheduleStats {
+  metode: 'milp' | 'heuristik';
+  status: 'optimal' | 'layak';
+  /** (bound − objective) / bound */
+  gap: number;
+  objektifHeuristik: number;
+  batasHeuristik: number;
+  objektifMilp: number | null;
+  batasMilp: number | null;
+  statusMilp: string | null;
+  /** eligible (ASN, course) pairs */
+  pasangan: number;
+  pegawaiBerkebutuhan: number;
+  peserta: number;
+  hariKerja: number;
+  /** enrolments chosen but impossible to place in the calendar */
+  gagalDijadwalkan: number;
+  preferensiBulan: { dihormati: number; total: number };
+  preferensiModa: { dihormati: number; total: number };
+  /** set by the adapter */
+  detik?: number;
+}
+
+export interface ScheduleReport {
+  sessions: ScheduledSession[];
+  objective: number;
+  bound: number;
+  budget: BudgetUse[];
+  // extensions
+  tahun: number;
+  target: number;
+  bobot: ScheduleWeights;
+  stats: ScheduleStats;
+  individu: IndividualPlan[];
+  unmet: UnmetNeed[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Instance
+
+interface CourseModel {
+  course: Course;
+  hari: number;
+  moda: Moda;
+  classroom: boolean;
+  /** seats per session, after the largest room when rooms limit classrooms */
+  kap: number;
+  schedulable: boolean;
+}
+
+interface AsnModel {
+  nip: string;
+  nama: string;
+  opd: string;
+  jabatan: string;
+  needs: { kode: string; prioritas: number }[];
+  eligible: number[];
+  jp0: number;
+  tRem: number;
+  equity: boolean;
+  prefMonths: number[];
+  prefModa?: Moda;
+}
+
+interface Instance {
+  tahun: number;
+  target: number;
+  days: string[];
+  courses: CourseModel[];
+  asn: AsnModel[];
+  opds: string[];
+  pagu: Map<string, number>;
+  rooms: Room[];
+  weights: ScheduleWeights;
+}
+
+const MAX_EXACT_BITS = 12;
+
+export function resolveTahun(data: ProgramData, tahun?: number): number {
+  const t = tahun ?? data.settings.tahun;
+  if (t === undefined || !Number.isInteger(t)) {
+    throw new Error('Tahun anggaran belum diatur: isi Kunci "Tahun" pada lembar Pengaturan.');
+  }
+  return t;
+}
+
+function buildInstance(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): Instance {
+  const tahun = resolveTahun(data, opts.tahun);
+  const days = workingDays(tahun, opts.holidays);
+  const rooms = [...data.rooms].sort((a, b) => b.kapasitas - a.kapasitas || a.nama.localeCompare(b.nama));
+  const maxSeats = rooms[0]?.kapasitas ?? 0;
+
+  const seen = new Set<string>();
+  const courses: CourseModel[] = [];
+  for (const c of [...data.courses].sort((a, b) => a.kode.localeCompare(b.kode))) {
+    if (seen.has(c.kode)) continue;
+    seen.add(c.kode);
+    const moda: Moda = c.moda ?? 'Tatap Muka';
+    const classroom = moda !== 'Daring';
+    const hari = Math.max(1, c.hari || 1);
+    const kap = classroom && rooms.length > 0 ? Math.min(c.kapasitas, maxSeats) : c.kapasitas;
+    courses.push({ course: c, hari, moda, classroom, kap, schedulable: kap >= 1 && hari <= days.length });
+  }
+  const byComp = new Map<string, number[]>();
+  courses.forEach((cm, i) => {
+    if (!cm.schedulable) return;
+    for (const k of new Set(cm.course.kompetensi)) {
+      const list = byComp.get(k) ?? [];
+      list.push(i);
+      byComp.set(k, list);
+    }
+  });
+
+  const jpYear = new Map<string, number>();
+  const recent = new Set<string>();
+  for (const t of data.trainings) {
+    const y = Number(t.mulai.slice(0, 4));
+    if (y === tahun) jpYear.set(t.nip, (jpYear.get(t.nip) ?? 0) + t.jp);
+    if (y >= tahun - 2 && y <= tahun) recent.add(t.nip);
+  }
+  const prefs = new Map(data.preferences.map((p) => [p.nip, p] as const));
+  const target = data.settings.targetJp;
+  const nama = new Map(data.employees.map((e) => [e.nip, e.nama] as const));
+
+  const asn: AsnModel[] = [];
+  for (const e of [...gaps.employees].sort((a, b) => a.nip.localeCompare(b.nip))) {
+    const needs = e.competencies
+      .filter((c) => c.gap !== null && c.gap > 0 && c.prioritas !== null && c.prioritas > 0)
+      .map((c) => ({ kode: c.kode, prioritas: c.prioritas as number }))
+      .sort((a, b) => b.prioritas - a.prioritas || a.kode.localeCompare(b.kode));
+    const eligible = [...new Set(needs.flatMap((n) => byComp.get(n.kode) ?? []))].sort((a, b) => a - b);
+    const jp0 = jpYear.get(e.nip) ?? 0;
+    const p = prefs.get(e.nip);
+    const model: AsnModel = {
+      nip: e.nip,
+      nama: nama.get(e.nip) ?? '',
+      opd: e.opd,
+      jabatan: e.jabatan,
+      needs,
+      eligible,
+      jp0,
+      tRem: Math.max(0, target - jp0),
+      equity: !recent.has(e.nip),
+      prefMonths: p ? [...new Set(p.bulan)].filter((m) => m >= 1 && m <= 12).sort((a, b) => a - b) : [],
+    };
+    if (p?.moda) model.prefModa = p.moda;
+    asn.push(model);
+  }
+
+  const pagu = new Map<string, number>();
+  for (const b of data.budgets) if (!pagu.has(b.opd)) pagu.set(b.opd, b.pagu);
+  const opds = [...new Set([...pagu.keys(), ...asn.map((a) => a.opd)])].sort((a, b) => a.localeCompare(b));
+
+  const maxBiaya = Math.max(1, ...courses.map((c) => c.course.biaya));
+  const weights: ScheduleWeights = {
+    targetJp: opts.weights?.targetJp ?? 10,
+    ekuitas: opts.weights?.ekuitas ?? 5,
+    biaya: opts.weights?.biaya ?? 0.001 / maxBiaya,
+  };
+  return { tahun, target, days, courses, asn, opds, pagu, rooms, weights };
+}
+
+/** The true objective of one ASN's course set (coverage counted once per competency). */
+function asnObjective(inst: Instance, a: AsnModel, chosen: readonly number[]): number {
+  if (chosen.length === 0) return 0;
+  const w = inst.weights;
+  let v = 0;
+  for (const n of a.needs) {
+    if (chosen.some((c) => inst.courses[c]?.course.kompetensi.includes(n.kode))) v += n.prioritas;
+  }
+  let jp = 0;
+  let cost = 0;
+  for (const c of chosen) {
+    const cm = inst.courses[c] as CourseModel;
+    jp += cm.course.jp;
+    cost += cm.course.biaya;
+  }
+  if (a.tRem > 0 && jp >= a.tRem) v += w.targetJp;
+  if (a.equity) v += w.ekuitas;
+  return v - w.biaya * cost;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage 1a: per-ASN options by dynamic programming
+
+interface AsnOption {
+  cost: number;
+  value: number;
+  courses: number[];
+}
+
+interface PathNode {
+  course: number;
+  prev: PathNode | null;
+}
+
+/**
+ * Pareto options (cost ascending, value strictly ascending) of one ASN, and `extra`: the
+ * priority of needs beyond the DP's exact bits, added to the bound as if closed for free.
+ */
+function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra: number } {
+  const empty: AsnOption = { cost: 0, value: 0, courses: [] };
+  if (a.eligible.length === 0) return { options: [empty], extra: 0 };
+  const covered = a.needs.filter((n) =>
+    a.eligible.some((c) => inst.courses[c]?.course.kompetensi.includes(n.kode)),
+  );
+  const exact = covered.slice(0, MAX_EXACT_BITS);
+  const extra = covered.slice(MAX_EXACT_BITS).reduce((s, n) => s + n.prioritas, 0);
+  const bit = new Map(exact.map((n, i) => [n.kode, i] as const));
+  const jpCap = Math.max(a.tRem, 1);
+  const width = jpCap + 1;
+  const nStates = (1 << exact.length) * width;
+  const cost = new Float64Array(nStates).fill(Number.POSITIVE_INFINITY);
+  const days = new Int32Array(nStates);
+  const path: (PathNode | null)[] = new Array(nStates).fill(null);
+  cost[0] = 0;
+  const maxDays = inst.days.length;
+  const live: number[] = [0];
+  const isLive = new Uint8Array(nStates);
+  isLive[0] = 1;
+
+  for (const c of a.eligible) {
+    const cm = inst.courses[c] as CourseModel;
+    let mask = 0;
+    for (const k of cm.course.kompetensi) {
+      const b = bit.get(k);
+      if (b !== undefined) mask |= 1 << b;
+    }
+    const jp = cm.course.jp;
+    const b = cm.course.biaya;
+    // 0/1 knapsack: transitions only go to higher state indices; visit live states high to low
+    const snapshot = [...live].sort((x, y) => y - x);
+    for (const s of snapshot) {
+      if ((days[s] as number) + cm.hari > maxDays) continue;
+      const m = Math.floor(s / width) | mask;
+      const j = Math.min((s % width) + jp, jpCap);
+      const t = m * width + j;
+      if (t === s) continue;
+      const nc = (cost[s] as number) + b;
+      const nd = (days[s] as number) + cm.hari;
+      const oc = cost[t] as number;
+      if (nc < oc || (nc === oc && nd < (days[t] as number))) {
+        cost[t] = nc;
+        days[t] = nd;
+        path[t] = { course: c, prev: path[s] ?? null };
+        if (!isLive[t]) {
+          isLive[t] = 1;
+          live.push(t);
+        }
+      }
+    }
+  }
+
+  const w = inst.weights;
+  const raw: AsnOption[] = [];
+  for (const s of live) {
+    const m = Math.floor(s / width);
+    const j = s % width;
+    let f = 0;
+    for (let i = 0; i < exact.length; i++)
+      if (m & (1 << i)) f += (exact[i] as { prioritas: number }).prioritas;
+    if (j > 0) {
+      if (a.tRem > 0 && j >= a.tRem) f += w.targetJp;
+      if (a.equity) f += w.ekuitas;
+    }
+    const cs: number[] = [];
+    for (let n = path[s] ?? null; n; n = n.prev) cs.push(n.course);
+    cs.sort((x, y) => x - y);
+    const cst = cost[s] as number;
+    raw.push({ cost: cst, value: f - w.biaya * cst, courses: cs });
+  }
+  raw.sort((x, y) => x.cost - y.cost || y.value - x.value || x.courses.length - y.courses.length);
+  const options: AsnOption[] = [];
+  for (const o of raw) {
+    const last = options[options.length - 1];
+    if (!last || o.value > last.value + 1e-9) options.push(o);
+  }
+  return { options, extra };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage 1b: per-OPD multiple-choice knapsack
+
+interface MckpResult {
+  choice: number[];
+  value: number;
+  /** proven upper bound of this knapsack */
+  bound: number;
+  exact: boolean;
+}
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y) [x, y] = [y, x % y];
+  return x;
+}
+
+/** Upper concave hull of a Pareto list (indices), starting at option 0. */
+function hull(options: readonly AsnOption[]): number[] {
+  const h: number[] = [0];
+  for (let i = 1; i < options.length; i++) {
+    const p = options[i] as AsnOption;
+    while (h.length >= 2) {
+      const a = options[h[h.length - 2] as number] as AsnOption;
+      const b = options[h[h.length - 1] as number] as AsnOption;
+      // drop b when it lies on or below the segment a -> p
+      if ((b.value - a.value) * (p.cost - a.cost) <= (p.value - a.value) * (b.cost - a.cost)) h.pop();
+      else break;
+    }
+    h.push(i);
+  }
+  return h;
+}
+
+function solveMckp(classes: readonly AsnOption[][], budget: number): MckpResult {
+  const n = classes.length;
+  const choice = new Array<number>(n).fill(0);
+  const totalValue = (ch: readonly number[]) =>
+    ch.reduce((s, o, i) => s + ((classes[i] as AsnOption[])[o] as AsnOption).value, 0);
+
+  // unconstrained optimum fits: take every ASN's best option
+  let maxCost = 0;
+  for (const opts of classes) maxCost += (opts[opts.length - 1] as AsnOption).cost;
+  if (maxCost <= budget) {
+    classes.forEach((opts, i) => {
+      choice[i] = opts.length - 1;
+    });
+    const v = totalValue(choice);
+    return { choice, value: v, bound: v, exact: true };
+  }
+
+  // LP relaxation (Sinha–Zoltners): hull increments by decreasing slope
+  interface Inc {
+    cls: number;
+    from: number;
+    to: number;
+    dc: number;
+    dv: number;
+  }
+  const incs: Inc[] = [];
+  classes.forEach((opts, cls) => {
+    const h = hull(opts);
+    for (let k = 1; k < h.length; k++) {
+      const a = opts[h[k - 1] as number] as AsnOption;
+      const b = opts[h[k] as number] as AsnOption;
+      incs.push({
+        cls,
+        from: h[k - 1] as number,
+        to: h[k] as number,
+        dc: b.cost - a.cost,
+        dv: b.value - a.value,
+      });
+    }
+  });
+  // slope dv/dc descending; dc > 0 always (Pareto costs strictly increase)
+  incs.sort((x, y) => y.dv * x.dc - x.dv * y.dc || x.cls - y.cls || x.from - y.from);
+  let used = 0;
+  let value = totalValue(choice);
+  let lpBound: number | null = null;
+  const frozen = new Uint8Array(n);
+  for (const inc of incs) {
+    if (frozen[inc.cls] || choice[inc.cls] !== inc.from) continue;
+    if (used + inc.dc <= budget) {
+      used += inc.dc;
+      value += inc.dv;
+      choice[inc.cls] = inc.to;
+    } else {
+      if (lpBound === null) lpBound = value + ((budget - used) / inc.dc) * inc.dv;
+      frozen[inc.cls] = 1;
+    }
+  }
+  const bound = lpBound ?? value;
+
+  // exact DP over the budget grid when it is small enough
+  const costs: number[] = [];
+  let integral = Number.isInteger(budget);
+  for (const opts of classes) for (const o of opts) if (o.cost <= budget) costs.push(o.cost);
+  for (const c of costs) if (!Number.isInteger(c)) integral = false;
+  if (integral) {
+    const g = costs.reduce((acc, c) => (c > 0 ? gcd(acc, c) : acc), 0);
+    const units = g > 0 ? Math.floor(budget / g) : 0;
+    const work = (units + 1) * costs.length;
+    if (g > 0 && work <= 20_000_000 && n * (units + 1) <= 20_000_000) {
+      return mckpDp(classes, budget, g, units, bound);
+    }
+  }
+
+  // local search: spend what is left, best gain first
+  improveFill(classes, choice, budget - used);
+  const v = totalValue(choice);
+  return { choice, value: v, bound: Math.max(bound, v), exact: false };
+}
+
+function improveFill(classes: readonly AsnOption[][], choice: number[], left0: number): void {
+  let left = left0;
+  for (let iter = 0; iter < classes.length * 4; iter++) {
+    let best = -1;
+    let bestTo = -1;
+    let bestGain = 1e-9;
+    classes.forEach((opts, i) => {
+      const cur = opts[choice[i] as number] as AsnOption;
+      for (let o = (choice[i] as number) + 1; o < opts.length; o++) {
+        const op = opts[o] as AsnOption;
+        if (op.cost - cur.cost > left) break;
+        const gain = op.value - cur.value;
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = i;
+          bestTo = o;
+        }
+      }
+    });
+    if (best < 0) return;
+    const opts = classes[best] as AsnOption[];
+    left -= (opts[bestTo] as AsnOption).cost - (opts[choice[best] as number] as AsnOption).cost;
+    choice[best] = bestTo;
+  }
+}
+
+function mckpDp(
+  classes: readonly AsnOption[][],
+  budget: number,
+  g: number,
+  units: number,
+  lp: number,
+): MckpResult {
+  const n = classes.length;
+  const W = units + 1;
+  let dp = new Float64Array(W); // best value with at most u units, classes so far (option 0 costs 0)
+  const pick = new Uint16Array(n * W);
+  for (let i = 0; i < n; i++) {
+    const opts = classes[i] as AsnOption[];
+    const next = new Float64Array(W).fill(Number.NEGATIVE_INFINITY);
+    for (let o = 0; o < opts.length && o < 65535; o++) {
+      const op = opts[o] as AsnOption;
+      if (op.cost > budget) break;
+      const cu = Math.round(op.cost / g);
+      for (let u = cu; u < W; u++) {
+        const v = (dp[u - cu] as number) + op.value;
+        if (v > (next[u] as number) + 1e-12) {
+          next[u] = v;
+          pick[i * W + u] = o;
+        }
+      }
+    }
+    dp = next;
+  }
+  const choice = new Array<number>(n).fill(0);
+  let u = units;
+  for (let i = n - 1; i >= 0; i--) {
+    const o = pick[i * W + u] as number;
+    choice[i] = o;
+    u -= Math.round(((classes[i] as AsnOption[])[o] as AsnOption).cost / g);
+  }
+  const value = choice.reduce((s, o, i) => s + ((classes[i] as AsnOption[])[o] as AsnOption).value, 0);
+  // the DP optimum is the knapsack's optimum: a proven bound (never above the LP one)
+  return { choice, value, bound: Math.min(lp, Math.max(value, dp[units] as number)), exact: true };
+}
+
+interface Selection {
+  chosen: number[][];
+  bound: number;
+}
+
+function selectHeuristic(inst: Instance): Selection {
+  const chosen: number[][] = inst.asn.map(() => []);
+  let bound = 0;
+  const byOpd = new Map<string, number[]>();
+  inst.asn.forEach((a, i) => {
+    const list = byOpd.get(a.opd) ?? [];
+    list.push(i);
+    byOpd.set(a.opd, list);
+  });
+  for (const opd of inst.opds) {
+    const members = byOpd.get(opd) ?? [];
+    if (members.length === 0) continue;
+    const classes: AsnOption[][] = [];
+    for (const i of members) {
+      const { options, extra } = asnOptions(inst, inst.asn[i] as AsnModel);
+      classes.push(options);
+      bound += extra;
+    }
+    const r = solveMckp(classes, inst.pagu.get(opd) ?? 0);
+    bound += r.bound;
+    members.forEach((i, k) => {
+      chosen[i] = [...(((classes[k] as AsnOption[])[r.choice[k] as number] as AsnOption).courses ?? [])];
+    });
+  }
+  return { chosen, bound };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage 1 exact: MILP for HiGHS
+
+function num(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  return v.toFixed(12).replace(/0+$/, '');
+}
+
+interface MilpModel {
+  lp: string;
+  pairs: number;
+}
+
+/** CPLEX LP text of the selection MILP (rooms as a room-day capacity, overlap as a day budget). */
+function buildSelectionLp(inst: Instance): MilpModel {
+  const w = inst.weights;
+  const obj: string[] = [];
+  const rows: string[] = [];
+  const bounds: string[] = [];
+  const bins: string[] = [];
+  const gens: string[] = [];
+  let pairs = 0;
+  const perCourse = new Map<number, string[]>();
+  const perOpd = new Map<string, string[]>();
+  const D = inst.days.length;
+  inst.asn.forEach((a, e) => {
+    if (a.eligible.length === 0) return;
+    const xs: string[] = [];
+    let totalDays = 0;
+    for (const c of a.eligible) {
+      const cm = inst.courses[c] as CourseModel;
+      const x = `x${e}_${c}`;
+      xs.push(x);
+      bins.push(x);
+      pairs++;
+      totalDays += cm.hari;
+      obj.push(`- ${num(w.biaya * cm.course.biaya)} ${x}`);
+      const pc = perCourse.get(c) ?? [];
+      pc.push(x);
+      perCourse.set(c, pc);
+      if (cm.course.biaya > 0) {
+        const po = perOpd.get(a.opd) ?? [];
+        po.push(`+ ${num(cm.course.biaya)} ${x}`);
+        perOpd.set(a.opd, po);
+      }
+    }
+    a.needs.forEach((n, k) => {
+      const covering = a.eligible.filter((c) => inst.courses[c]?.course.kompetensi.includes(n.kode));
+      if (covering.length === 0) return;
+      const y = `y${e}_${k}`;
+      obj.push(`+ ${num(n.prioritas)} ${y}`);
+      bounds.push(`0 <= ${y} <= 1`);
+      rows.push(`cy${e}_${k}: ${y} ${covering.map((c) => `- x${e}_${c}`).join(' ')} <= 0`);
+    });
+    if (a.tRem > 0) {
+      obj.push(`+ ${num(w.targetJp)} z${e}`);
+      bins.push(`z${e}`);
+      rows.push(
+        `cz${e}: ${a.tRem} z${e} ${a.eligible.map((c) => `- ${inst.courses[c]?.course.jp} x${e}_${c}`).join(' ')} <= 0`,
+      );
+    }
+    if (a.equity) {
+      obj.push(`+ ${num(w.ekuitas)} w${e}`);
+      bounds.push(`0 <= w${e} <= 1`);
+      rows.push(`cw${e}: w${e} ${xs.map((x) => `- ${x}`).join(' ')} <= 0`);
+    }
+    if (totalDays > D) {
+      rows.push(
+        `cd${e}: ${a.eligible.map((c) => `+ ${inst.courses[c]?.hari} x${e}_${c}`).join(' ')} <= ${D}`,
+      );
+    }
+  });
+  inst.opds.forEach((opd, o) => {
+    const terms = perOpd.get(opd);
+    if (terms) rows.push(`b${o}: ${terms.join(' ')} <= ${num(inst.pagu.get(opd) ?? 0)}`);
+  });
+  if (inst.rooms.length > 0) {
+    const roomTerms: string[] = [];
+    for (const [c, xs] of perCourse) {
+      const cm = inst.courses[c] as CourseModel;
+      if (!cm.classroom) continue;
+      gens.push(`n${c}`);
+      rows.push(`k${c}: ${xs.map((x) => `+ ${x}`).join(' ')} - ${cm.kap} n${c} <= 0`);
+      roomTerms.push(`+ ${cm.hari} n${c}`);
+    }
+    if (roomTerms.length > 0) rows.push(`rooms: ${roomTerms.join(' ')} <= ${inst.rooms.length * D}`);
+  }
+  const lines = ['Maximize', ` obj: ${obj.length ? obj.join(' ') : '0 dummy'}`, 'Subject To'];
+  if (rows.length === 0) rows.push('c0: 0 dummy <= 0');
+  for (const r of rows) lines.push(` ${r}`);
+  lines.push('Bounds');
+  for (const b of bounds) lines.push(` ${b}`);
+  if (obj.length === 0) lines.push(' 0 <= dummy <= 0');
+  if (bins.length) lines.push('Binaries', ...chunk(bins));
+  if (gens.length) lines.push('Generals', ...chunk(gens));
+  lines.push('End');
+  return { lp: lines.join('\n'), pairs };
+}
+
+function chunk(names: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < names.length; i += 20) out.push(` ${names.slice(i, i + 20).join(' ')}`);
+  return out;
+}
+
+function startValues(inst: Instance, chosen: readonly number[][]): Record<string, number> {
+  const v: Record<string, number> = {};
+  const counts = new Map<number, number>();
+  inst.asn.forEach((a, e) => {
+    if (a.eligible.length === 0) return;
+    const set = new Set(chosen[e] ?? []);
+    let jp = 0;
+    for (const c of a.eligible) {
+      const on = set.has(c) ? 1 : 0;
+      v[`x${e}_${c}`] = on;
+      if (on) {
+        jp += inst.courses[c]?.course.jp ?? 0;
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+      }
+    }
+    a.needs.forEach((n, k) => {
+      const covering = a.eligible.filter((c) => inst.courses[c]?.course.kompetensi.includes(n.kode));
+      if (covering.length) v[`y${e}_${k}`] = covering.some((c) => set.has(c)) ? 1 : 0;
+    });
+    if (a.tRem > 0) v[`z${e}`] = jp >= a.tRem ? 1 : 0;
+    if (a.equity) v[`w${e}`] = set.size > 0 ? 1 : 0;
+  });
+  if (inst.rooms.length > 0) {
+    for (const [c, k] of counts) {
+      const cm = inst.courses[c] as CourseModel;
+      if (cm.classroom) v[`n${c}`] = Math.ceil(k / cm.kap);
+    }
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage 2: timetable
+
+interface Placed {
+  course: number;
+  start: number; // index into days
+  members: number[];
+  room: number; // index into inst.rooms, -1 when none
+}
+
+interface Timetable {
+  placed: Placed[];
+  dropped: { asn: number; course: number }[];
+}
+
+function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
+  const D = inst.days.length;
+  const dayMonth = inst.days.map(monthOf);
+  const busy = new Map<number, Uint8Array>();
+  const busyOf = (e: number) => {
+    let b = busy.get(e);
+    if (!b) {
+      b = new Uint8Array(D);
+      busy.set(e, b);
+    }
+    return b;
+  };
+  const roomBusy = inst.rooms.map(() => new Uint8Array(D));
+  const useRooms = inst.rooms.length > 0;
+
+  const participants = new Map<number, number[]>();
+  chosen.forEach((cs, e) => {
+    for (const c of cs) {
+      const l = participants.get(c) ?? [];
+      l.push(e);
+      participants.set(c, l);
+    }
+  });
+  // longer courses and bigger cohorts first: they are the hardest to fit
+  const order = [...participants.keys()].sort((x, y) => {
+    const a = inst.courses[x] as CourseModel;
+    const b = inst.courses[y] as CourseModel;
+    return (
+      b.hari - a.hari || (participants.get(y)?.length ?? 0) - (participants.get(x)?.length ?? 0) || x - y
+    );
+  });
+  // per-ASN load: busiest ASN first inside a course so they get the free slots
+  const load = chosen.map((cs) => cs.reduce((s, c) => s + (inst.courses[c]?.hari ?? 0), 0));
+
+  const placed: Placed[] = [];
+  const dropped: { asn: number; course: number }[] = [];
+
+  /** the smallest free room seating `size`, else the largest free room (part of the group fits) */
+  const freeRoom = (s: number, h: number, size: number): number => {
+    let largest = -1;
+    for (let r = inst.rooms.length - 1; r >= 0; r--) {
+      const rb = roomBusy[r] as Uint8Array;
+      let ok = true;
+      for (let d = s; d < s + h; d++)
+        if (rb[d]) {
+          ok = false;
+          break;
+        }
+      if (!ok) continue;
+      if ((inst.rooms[r] as Room).kapasitas >= size) return r;
+      if (largest < 0 || (inst.rooms[r] as Room).kapasitas > (inst.rooms[largest] as Room).kapasitas)
+        largest = r;
+    }
+    return largest;
+  };
+  const isFree = (e: number, s: number, h: number) => {
+    const b = busy.get(e);
+    if (!b) return true;
+    for (let d = s; d < s + h; d++) if (b[d]) return false;
+    return true;
+  };
+  const candidates = (h: number, month: number | null, salt: number): number[] => {
+    const last = D - h;
+    if (last < 0) return [];
+    const span = last + 1;
+    const off = salt % span;
+    const rest: number[] = [];
+    const first: number[] = [];
+    for (let k = 0; k < span; k++) {
+      const s = (off + k) % span;
+      if (month !== null && dayMonth[s] === month) first.push(s);
+      else rest.push(s);
+    }
+    first.sort((x, y) => ((x - off + span) % span) - ((y - off + span) % span));
+    return [...first, ...rest];
+  };
+  const place = (c: number, members: number[], salt: number): number[] => {
+    const cm = inst.courses[c] as CourseModel;
+    const h = cm.hari;
+    const month = modeMonth(inst, members);
+    let best: { s: number; room: number; free: number[] } | null = null;
+    for (const s of candidates(h, month, salt)) {
+      const free = members.filter((e) => isFree(e, s, h));
+      if (free.length === 0) continue;
+      let room = -1;
+      let fits = free;
+      if (cm.classroom && useRooms) {
+        room = freeRoom(s, h, free.length);
+        if (room < 0) continue;
+        fits = free.slice(0, (inst.rooms[room] as Room).kapasitas);
+      }
+      if (!best || fits.length > best.free.length) best = { s, room, free: fits };
+      if (fits.length === members.length) break;
+    }
+    if (!best) return members;
+    for (const e of best.free) {
+      const b = busyOf(e);
+      for (let d = best.s; d < best.s + h; d++) b[d] = 1;
+    }
+    if (best.room >= 0) {
+      const rb = roomBusy[best.room] as Uint8Array;
+      for (let d = best.s; d < best.s + h; d++) rb[d] = 1;
+    }
+    placed.push({ course: c, start: best.s, members: best.free, room: best.room });
+    const freeSet = new Set(best.free);
+    return members.filter((e) => !freeSet.has(e));
+  };
+
+  for (const c of order) {
+    const cm = inst.courses[c] as CourseModel;
+    const ps = [...(participants.get(c) ?? [])];
+    // group by preferred month so a session can sit in its members' month
+    ps.sort((x, y) => {
+      const mx = inst.asn[x]?.prefMonths[0] ?? 13;
+      const my = inst.asn[y]?.prefMonths[0] ?? 13;
+      return mx - my || (load[y] ?? 0) - (load[x] ?? 0) || x - y;
+    });
+    const nSessions = Math.ceil(ps.length / cm.kap);
+    const groups: number[][] = [];
+    let at = 0;
+    for (let g = 0; g < nSessions; g++) {
+      const size = Math.ceil((ps.length - at) / (nSessions - g));
+      groups.push(ps.slice(at, at + size));
+      at += size;
+    }
+    let left: number[] = [];
+    groups.forEach((grp, g) => {
+      left.push(...place(c, grp, c * 53 + g * 17));
+    });
+    // leftovers: an existing session of the course with a seat, else a new session
+    for (let round = 0; round < 3 && left.length > 0; round++) {
+      const still: number[] = [];
+      for (const e of left) {
+        const target = placed.find(
+          (p) =>
+            p.course === c &&
+            p.members.length < cm.kap &&
+            (p.room < 0 || (inst.rooms[p.room] as Room).kapasitas > p.members.length) &&
+            isFree(e, p.start, cm.hari),
+        );
+        if (target) {
+          target.members.push(e);
+          const b = busyOf(e);
+          for (let d = target.start; d < target.start + cm.hari; d++) b[d] = 1;
+        } else still.push(e);
+      }
+      left = still;
+      const next: number[] = [];
+      for (let k = 0; k < left.length; k += cm.kap) {
+        next.push(...place(c, left.slice(k, k + cm.kap), c * 31 + round * 7 + k));
+      }
+      left = next;
+    }
+    for (const e of left) dropped.push({ asn: e, course: c });
+  }
+  return { placed, dropped };
+}
+
+function modeMonth(inst: Instance, members: readonly number[]): number | null {
+  const count = new Array<number>(13).fill(0);
+  for (const e of members) for (const m of inst.asn[e]?.prefMonths ?? []) count[m] = (count[m] ?? 0) + 1;
+  let best: number | null = null;
+  for (let m = 1; m <= 12; m++)
+    if ((count[m] ?? 0) > 0 && (best === null || (count[m] ?? 0) > (count[best] ?? 0))) best = m;
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembly
+
+interface Candidate {
+  tt: Timetable;
+  chosen: number[][];
+  objective: number;
+}
+
+function evaluate(inst: Instance, chosen: readonly number[][]): Candidate {
+  const tt = timetable(inst, chosen);
+  const final: number[][] = inst.asn.map(() => []);
+  for (const p of tt.placed) for (const e of p.members) final[e]?.push(p.course);
+  for (const f of final) f.sort((a, b) => a - b);
+  const objective = inst.asn.reduce((s, a, e) => s + asnObjective(inst, a, final[e] ?? []), 0);
+  return { tt, chosen: final, objective };
+}
+
+/** Plan and schedule the fiscal year's training (see the file comment). */
+export function planSchedule(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): ScheduleReport {
+  const inst = buildInstance(data, gaps, opts);
+  const method = opts.method ?? 'auto';
+  const heur = selectHeuristic(inst);
+  const heurCand = evaluate(inst, heur.chosen);
+  let best = heurCand;
+  let metode: 'milp' | 'heuristik' = 'heuristik';
+  let bound = heur.bound;
+  let objektifMilp: number | null = null;
+  let batasMilp: number | null = null;
+  let statusMilp: string | null = null;
+  const pairs = inst.asn.reduce((s, a) => s + a.eligible.length, 0);
+
+  const useMilp =
+    method !== 'heuristik' &&
+    opts.solver !== undefined &&
+    pairs > 0 &&
+    (method === 'milp' || pairs <= (opts.maxMilpPairs ?? 40_000));
+  if (method === 'milp' && !opts.solver)
+    throw new Error('Metode MILP dipilih tetapi pemecah (HiGHS) tidak tersedia.');
+  if (useMilp && opts.solver) {
+    const model = buildSelectionLp(inst);
+    const sol = opts.solver.solve(model.lp, {
+      timeLimit: opts.timeLimit ?? 30,
+      mipRelGap: 1e-6,
+      start: startValues(inst, heur.chosen),
+    });
+    statusMilp = sol.status;
+    if (sol.dualBound !== null && Number.isFinite(sol.dualBound)) {
+      batasMilp = sol.dualBound;
+      bound = Math.min(bound, sol.dualBound);
+    }
+    if (sol.feasible) {
+      const chosen = inst.asn.map((a, e) => a.eligible.filter((c) => (sol.values[`x${e}_${c}`] ?? 0) > 0.5));
+      const cand = evaluate(inst, chosen);
+      objektifMilp = cand.objective;
+      if (cand.objective > best.objective + 1e-9) {
+        best = cand;
+        metode = 'milp';
+      }
+    }
+  }
+  // solver tolerances: a bound a hair below a verified feasible objective means optimal
+  if (bound < best.objective) bound = best.objective;
+  return assemble(inst, best, bound, {
+    metode,
+    objektifHeuristik: heurCand.objective,
+    batasHeuristik: heur.bound,
+    objektifMilp,
+    batasMilp,
+    statusMilp,
+    pasangan: pairs,
+  });
+}
+
+function assemble(
+  inst: Instance,
+  cand: Candidate,
+  bound: number,
+  s: Pick<
+    ScheduleStats,
+    | 'metode'
+    | 'objektifHeuristik'
+    | 'batasHeuristik'
+    | 'objektifMilp'
+    | 'batasMilp'
+    | 'statusMilp'
+    | 'pasangan'
+  >,
+): ScheduleReport {
+  // session ids: `${kode}-${tahun}-${n}`, n in date order within the course
+  const sorted = [...cand.tt.placed].sort(
+    (a, b) =>
+      (inst.courses[a.course]?.course.kode ?? '').localeCompare(inst.courses[b.course]?.course.kode ?? '') ||
+      a.start - b.start ||
+      a.room - b.room ||
+      (a.members[0] ?? 0) - (b.members[0] ?? 0),
+  );
+  const counter = new Map<number, number>();
+  const sessions: ScheduledSession[] = [];
+  const sessionsOf = new Map<number, ScheduledSession[]>();
+  let prefBulan = 0;
+  let prefBulanTotal = 0;
+  let prefModa = 0;
+  let prefModaTotal = 0;
+  for (const p of sorted) {
+    const cm = inst.courses[p.course] as CourseModel;
+    const n = (counter.get(p.course) ?? 0) + 1;
+    counter.set(p.course, n);
+    const mulai = inst.days[p.start] as string;
+    const sess: ScheduledSession = {
+      id: `${cm.course.kode}-${inst.tahun}-${n}`,
+      kode: cm.course.kode,
+      mulai,
+      selesai: inst.days[p.start + cm.hari - 1] as string,
+      peserta: p.members.map((e) => (inst.asn[e] as AsnModel).nip).sort(),
+      judul: cm.course.judul,
+      hari: cm.hari,
+      jp: cm.course.jp,
+      moda: cm.moda,
+      biayaPerPeserta: cm.course.biaya,
+    };
+    if (cm.course.penyelenggara) sess.penyelenggara = cm.course.penyelenggara;
+    if (cm.course.bentuk) sess.bentuk = cm.course.bentuk;
+    if (p.room >= 0) sess.ruang = (inst.rooms[p.room] as Room).nama;
+    sessions.push(sess);
+    for (const e of p.members) {
+      const a = inst.asn[e] as AsnModel;
+      const l = sessionsOf.get(e) ?? [];
+      l.push(sess);
+      sessionsOf.set(e, l);
+      if (a.prefMonths.length) {
+        prefBulanTotal++;
+        if (a.prefMonths.includes(monthOf(mulai))) prefBulan++;
+      }
+      if (a.prefModa) {
+        prefModaTotal++;
+        if (a.prefModa === cm.moda) prefModa++;
+      }
+    }
+  }
+  sessions.sort((a, b) => a.mulai.localeCompare(b.mulai) || a.id.localeCompare(b.id));
+
+  const terpakai = new Map<string, { rp: number; n: number }>();
+  inst.asn.forEach((a, e) => {
+    for (const c of cand.chosen[e] ?? []) {
+      const t = terpakai.get(a.opd) ?? { rp: 0, n: 0 };
+      t.rp += inst.courses[c]?.course.biaya ?? 0;
+      t.n++;
+      terpakai.set(a.opd, t);
+    }
+  });
+  const budget: BudgetUse[] = inst.opds.map((opd) => ({
+    opd,
+    pagu: inst.pagu.get(opd) ?? 0,
+    terpakai: terpakai.get(opd)?.rp ?? 0,
+    peserta: terpakai.get(opd)?.n ?? 0,
+  }));
+
+  const byKode = new Map(inst.courses.map((c) => [c.course.kode, c] as const));
+  const droppedSet = new Set(cand.tt.dropped.map((d) => `${d.asn}|${d.course}`));
+  const individu: IndividualPlan[] = [];
+  const unmet: UnmetNeed[] = [];
+  inst.asn.forEach((a, e) => {
+    if (a.needs.length === 0) return;
+    const mine = (sessionsOf.get(e) ?? []).sort((x, y) => x.mulai.localeCompare(y.mulai));
+    const jpRencana = mine.reduce((s2, x) => s2 + x.jp, 0);
+    const kebutuhan = a.needs.map((n) => ({
+      kode: n.kode,
+      prioritas: n.prioritas,
+      terpenuhi: mine.some((x) => byKode.get(x.kode)?.course.kompetensi.includes(n.kode) ?? false),
+    }));
+    individu.push({
+      nip: a.nip,
+      nama: a.nama,
+      opd: a.opd,
+      jabatan: a.jabatan,
+      kebutuhan,
+      sesi: mine.map((x) => ({
+        id: x.id,
+        kode: x.kode,
+        judul: x.judul,
+        mulai: x.mulai,
+        selesai: x.selesai,
+        jp: x.jp,
+      })),
+      jpAwal: a.jp0,
+      jpRencana,
+      target: inst.target,
+      memenuhiTarget: a.jp0 + jpRencana >= inst.target,
+      ekuitas: a.equity,
+      biaya: mine.reduce((s2, x) => s2 + x.biayaPerPeserta, 0),
+    });
+    for (const k of kebutuhan) {
+      if (k.terpenuhi) continue;
+      const covering = a.eligible.filter((c) => inst.courses[c]?.course.kompetensi.includes(k.kode));
+      let alasan: string;
+      if (covering.length === 0)
+        alasan = 'Tidak ada pelatihan di Katalog Pelatihan yang mengembangkan kompetensi ini.';
+      else if (covering.some((c) => droppedSet.has(`${e}|${c}`)))
+        alasan =
+          'Terpilih tetapi tidak dapat dijadwalkan (bentrok jadwal, ruang, atau hari kerja tidak cukup).';
+      else if ((inst.pagu.get(a.opd) ?? 0) <= 0)
+        alasan = `OPD ${a.opd} tidak memiliki pagu di lembar Anggaran.`;
+      else alasan = 'Tidak terpilih: pagu OPD diprioritaskan untuk kesenjangan yang lebih besar.';
+      unmet.push({ nip: a.nip, opd: a.opd, kode: k.kode, prioritas: k.prioritas, alasan });
+    }
+  });
+
+  const objective = cand.objective;
+  const gap = bound > 0 ? (bound - objective) / bound : 0;
+  return {
+    sessions,
+    objective,
+    bound,
+    budget,
+    tahun: inst.tahun,
+    target: inst.target,
+    bobot: inst.weights,
+    stats: {
+      ...s,
+      status: gap <= 1e-6 ? 'optimal' : 'layak',
+      gap,
+      pegawaiBerkebutuhan: inst.asn.filter((a) => a.needs.length > 0).length,
+      peserta: sessions.reduce((n, x) => n + x.peserta.length, 0),
+      hariKerja: inst.days.length,
+      gagalDijadwalkan: cand.tt.dropped.length,
+      preferensiBulan: { dihormati: prefBulan, total: prefBulanTotal },
+      preferensiModa: { dihormati: prefModa, total: prefModaTotal },
+    },
+    individu,
+    unmet,
+  };
+}
