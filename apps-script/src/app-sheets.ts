@@ -1,0 +1,109 @@
+/**
+ * Sheets the Apps Script side adds to the contract (extensions: new sheets, never renames).
+ * Column specs reuse the core's shape so Siapkan Lembar treats them like contract sheets.
+ */
+import type { ColumnSpec, SheetSpec } from '@bangkom/core';
+
+const c = (header: string, note: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  header,
+  required: true,
+  kind: 'text',
+  note,
+  ...extra,
+});
+
+export const APP_SHEET = {
+  antrian: 'Antrian',
+  status: 'Status Validasi',
+  jadwal: 'Jadwal',
+  undangan: 'Undangan',
+  bankSoal: 'Bank Soal',
+  kehadiran: 'Konfirmasi Kehadiran',
+} as const;
+
+export const ANTRIAN_HEADER = [
+  'ID Respons',
+  'Jenis',
+  'Lembar',
+  'Lembar Respons',
+  'Waktu Masuk',
+  'Percobaan',
+  'Coba Lagi Setelah',
+  'Galat Terakhir',
+  'Muatan',
+] as const;
+
+export const STATUS_HEADER = ['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan'] as const;
+
+export const UNDANGAN_HEADER = ['ID Sesi', 'NIP', 'Email', 'Dikirim', 'ID Acara', 'Pengingat L3'] as const;
+
+export const APP_SHEET_SPECS: readonly SheetSpec[] = [
+  {
+    name: APP_SHEET.jadwal,
+    optional: true,
+    note: 'Jadwal sesi pelatihan (hasil penjadwalan atau diisi manual); sumber Kirim Undangan.',
+    columns: [
+      c('ID Sesi', 'ID sesi/angkatan, unik.'),
+      c('Kode', 'Kode pelatihan dari Katalog Pelatihan.'),
+      c('Judul', 'Judul pelatihan (untuk undangan).', { required: false }),
+      c('Mulai', 'Tanggal dan jam mulai.', { kind: 'timestamp' }),
+      c('Selesai', 'Tanggal dan jam selesai.', { kind: 'timestamp' }),
+      c('Lokasi', 'Ruang atau tautan daring.', { required: false }),
+      c('Peserta', 'NIP peserta, dipisah koma.', { kind: 'list' }),
+    ],
+  },
+  {
+    name: APP_SHEET.undangan,
+    optional: true,
+    note: 'Catatan undangan yang sudah dikirim (diisi otomatis; jangan diubah).',
+    columns: [
+      c('ID Sesi', 'ID sesi.'),
+      c('NIP', 'NIP peserta.', { kind: 'nip' }),
+      c('Email', 'Alamat tujuan.'),
+      c('Dikirim', 'Waktu email undangan dikirim.', { kind: 'timestamp' }),
+      c('ID Acara', 'ID acara Google Calendar sesi ini.'),
+      c('Pengingat L3', 'Waktu pengingat evaluasi perilaku (90 hari setelah sesi) dikirim ke atasan.', {
+        required: false,
+        kind: 'timestamp',
+      }),
+    ],
+  },
+  {
+    name: APP_SHEET.antrian,
+    optional: true,
+    note: 'Respons formulir yang belum berhasil dikirim ke server; dicoba ulang setiap hari.',
+    columns: ANTRIAN_HEADER.map((h) => c(h, `Antrian: ${h} (diisi otomatis).`)),
+  },
+  {
+    name: APP_SHEET.status,
+    optional: true,
+    note: 'Hasil Validasi Data terakhir: satu baris per sel yang tidak valid.',
+    columns: STATUS_HEADER.map((h) => c(h, `Status validasi: ${h}.`)),
+  },
+  {
+    name: APP_SHEET.bankSoal,
+    optional: true,
+    note: 'Soal pre-test/post-test (Level 2) untuk formulir kuis.',
+    columns: [
+      c('Pertanyaan', 'Teks soal.'),
+      c('Pilihan', 'Pilihan jawaban, dipisah titik koma (;).', { kind: 'list' }),
+      c('Kunci', 'Jawaban benar, sama persis dengan salah satu pilihan.'),
+      c('Poin', 'Poin soal (bawaan 1).', { required: false, kind: 'integer', min: 1 }),
+    ],
+  },
+  {
+    name: APP_SHEET.kehadiran,
+    optional: true,
+    note: 'Konfirmasi kehadiran peserta dari tautan di undangan.',
+    columns: [
+      c('ID Sesi', 'ID sesi.'),
+      c('NIP', 'NIP peserta.', { kind: 'nip' }),
+      c('Kehadiran', 'Hadir, Tidak Hadir, atau Belum Pasti.', {
+        kind: 'enum',
+        values: ['Hadir', 'Tidak Hadir', 'Belum Pasti'],
+      }),
+      c('Alasan', 'Alasan bila tidak hadir.', { required: false }),
+      c('ID Respons', 'ID respons formulir.', { required: false }),
+    ],
+  },
+];

@@ -1,0 +1,480 @@
+/**
+ * The Google Forms, described as data: questions (title = header of the response sheet)
+ * and how one response becomes rows of the contract sheets. Pure: no Apps Script calls, so
+ * the mapping is tested directly.
+ */
+import { type Cell, DEFAULT_DICTIONARY, MODA, SHEET } from '@bangkom/core';
+import { APP_SHEET } from './app-sheets.js';
+
+export type IngestKind = 'assessment' | 'preference' | 'reaction' | 'test' | 'behaviour' | 'skm' | 'rsvp';
+
+export type QuestionType = 'nip' | 'text' | 'paragraph' | 'scale' | 'choice' | 'checkbox' | 'list';
+
+export interface Question {
+  title: string;
+  type: QuestionType;
+  required: boolean;
+  help?: string;
+  choices?: readonly string[];
+  /** scale: [low, high, lowLabel, highLabel] */
+  scale?: readonly [number, number, string, string];
+  /** quiz item: the correct choice and its points */
+  correct?: string;
+  points?: number;
+}
+
+/** One contract row produced by a response. */
+export interface TargetRow {
+  sheet: string;
+  kind: IngestKind;
+  /** headers that identify the row for an upsert (re-submissions replace, never duplicate) */
+  key: readonly string[];
+  /** appended to the response id so one response can feed two sheets */
+  suffix: string;
+  values: Record<string, Cell>;
+}
+
+export interface Competency {
+  kode: string;
+  nama: string;
+}
+
+export interface QuizItem {
+  pertanyaan: string;
+  pilihan: string[];
+  kunci: string;
+  poin: number;
+}
+
+export interface FormContext {
+  competencies: readonly Competency[];
+  /** service units for the SKM form (OPD names); empty = free text */
+  units: readonly string[];
+  quiz: readonly QuizItem[];
+}
+
+export interface ResponseMeta {
+  id: string;
+  /** sheet serial number of the submission time (local wall-clock) */
+  waktu: number | null;
+}
+
+export interface FormDef {
+  key: string;
+  title: string;
+  description: string;
+  /** the response sheet is renamed to this, so onFormSubmit knows which form sent a row */
+  responseSheet: string;
+  quiz: boolean;
+  questions(ctx: FormContext): Question[];
+  /** answers by question title (as getValues gives them) -> contract rows */
+  toRows(answers: Record<string, unknown>, meta: ResponseMeta, ctx: FormContext): TargetRow[];
+}
+
+export const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+] as const;
+
+const Q = {
+  nip: 'NIP',
+  nipPenilai: 'NIP Penilai',
+  sesi: 'ID Sesi',
+  bulan: 'Bulan pelatihan yang diinginkan',
+  moda: 'Moda pelatihan yang diinginkan',
+  topik: 'Topik yang diminati',
+  jenisTes: 'Jenis Tes',
+  unit: 'Unit Layanan',
+  kehadiran: 'Kehadiran',
+  alasan: 'Alasan',
+  saran: 'Saran',
+} as const;
+
+const nipQuestion = (title: string, help: string): Question => ({ title, type: 'nip', required: true, help });
+const sesiQuestion: Question = {
+  title: Q.sesi,
+  type: 'text',
+  required: true,
+  help: 'ID sesi seperti tertulis di undangan.',
+};
+
+export const compTitle = (c: Competency): string => `${c.kode} ${c.nama}`;
+const levelScale = (c: Competency, required: boolean, suffix = ''): Question => ({
+  title: `${compTitle(c)}${suffix}`,
+  type: 'scale',
+  required,
+  scale: [1, 5, 'Level 1', 'Level 5'],
+  help: 'Level 1–5 menurut kamus kompetensi (PermenPAN-RB 38/2017).',
+});
+
+/** Text of a cell as the respondent typed it; numbers from the sheet back to text (NIP). */
+export function text(value: unknown): string {
+  if (value == null) return '';
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  return String(value).trim();
+}
+
+/** Competency codes at the start of checkbox answers ("M.01 Integritas, M.03 Komunikasi"). */
+export function codesIn(value: unknown): string {
+  const out: string[] = [];
+  for (const part of text(value).split(/,\s*(?=[A-Z]+\.\d)/)) {
+    const m = /^([A-Z]+\.\d+)/.exec(part.trim());
+    if (m?.[1]) out.push(m[1]);
+  }
+  return out.join(', ');
+}
+
+/** "3 – Sesuai" -> 3; a number stays; blank -> null. */
+export function leadingInt(value: unknown): Cell {
+  if (typeof value === 'number') return value;
+  const s = text(value);
+  if (s === '') return null;
+  const m = /^(\d+)/.exec(s);
+  return m?.[1] ? Number(m[1]) : s;
+}
+
+function ratings(answers: Record<string, unknown>, ctx: FormContext, suffix = ''): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  for (const c of ctx.competencies) {
+    const v = answers[`${compTitle(c)}${suffix}`];
+    out[compTitle(c)] = v === '' || v == null ? null : leadingInt(v);
+  }
+  return out;
+}
+
+/** Statements of the reaction questionnaire (Kirkpatrick level 1). */
+export const REACTION_STATEMENTS = [
+  'Materi pelatihan sesuai dengan kebutuhan pekerjaan saya.',
+  'Narasumber/fasilitator menguasai materi.',
+  'Narasumber/fasilitator menyampaikan materi dengan jelas.',
+  'Metode pembelajaran mendorong partisipasi peserta.',
+  'Waktu pelatihan memadai untuk materi yang diberikan.',
+  'Sarana dan prasarana pelatihan memadai.',
+  'Panitia melayani peserta dengan baik.',
+  'Pelatihan ini bermanfaat untuk meningkatkan kinerja saya.',
+] as const;
+const reactionTitle = (i: number): string => `R${i + 1}. ${REACTION_STATEMENTS[i]}`;
+
+/** The nine service elements and their answer scale (PermenPAN-RB 14/2017, lampiran). */
+export const SKM_ELEMENTS: readonly { unsur: string; labels: readonly [string, string, string, string] }[] = [
+  { unsur: 'Persyaratan pelayanan', labels: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'] },
+  {
+    unsur: 'Sistem, mekanisme, dan prosedur',
+    labels: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'],
+  },
+  { unsur: 'Waktu penyelesaian', labels: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'] },
+  { unsur: 'Biaya/tarif', labels: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'] },
+  {
+    unsur: 'Produk spesifikasi jenis pelayanan',
+    labels: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+  },
+  {
+    unsur: 'Kompetensi pelaksana',
+    labels: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
+  },
+  {
+    unsur: 'Perilaku pelaksana',
+    labels: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
+  },
+  {
+    unsur: 'Penanganan pengaduan, saran, dan masukan',
+    labels: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
+  },
+  { unsur: 'Sarana dan prasarana', labels: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'] },
+];
+const skmTitle = (i: number): string => `U${i + 1}. ${SKM_ELEMENTS[i]?.unsur ?? ''}`;
+
+/** Survey period from the submission time: `YYYY-S1` (Jan–Jun) or `YYYY-S2`. */
+export function periodeOf(serial: number | null): string {
+  if (serial == null) return '';
+  const d = new Date(Math.round((serial - 25_569) * 86_400_000));
+  return `${d.getUTCFullYear()}-S${d.getUTCMonth() < 6 ? 1 : 2}`;
+}
+
+export const TEST_TYPES = ['Pre-test', 'Post-test'] as const;
+
+/** Score of a quiz response from the answer key kept when the form was built. */
+export function quizScore(
+  answers: Record<string, unknown>,
+  quiz: readonly QuizItem[],
+): { skor: number; maks: number } {
+  let skor = 0;
+  let maks = 0;
+  for (const q of quiz) {
+    maks += q.poin;
+    if (text(answers[q.pertanyaan]) === q.kunci) skor += q.poin;
+  }
+  return { skor, maks };
+}
+
+const withMeta = (meta: ResponseMeta, suffix = ''): Record<string, Cell> => ({
+  'ID Respons': `${meta.id}${suffix}`,
+  Waktu: meta.waktu,
+});
+
+export const FORM_DEFS: readonly FormDef[] = [
+  {
+    key: 'kebutuhan',
+    title: 'Survei Kebutuhan Pengembangan Kompetensi dan Penilaian Diri',
+    description:
+      'Isi sesuai kondisi Anda saat ini. Jawaban dipakai untuk analisis kesenjangan kompetensi dan perencanaan pelatihan (PP 17/2020 Pasal 203).',
+    responseSheet: 'Respons Survei Kebutuhan',
+    quiz: false,
+    questions: (ctx) => [
+      nipQuestion(Q.nip, 'NIP Anda, 18 digit tanpa spasi.'),
+      ...ctx.competencies.map((c) => levelScale(c, true)),
+      { title: Q.bulan, type: 'checkbox', required: false, choices: MONTHS },
+      { title: Q.moda, type: 'choice', required: false, choices: MODA },
+      { title: Q.topik, type: 'checkbox', required: false, choices: ctx.competencies.map(compTitle) },
+    ],
+    toRows: (a, meta, ctx) => [
+      {
+        sheet: SHEET.penilaian,
+        kind: 'assessment',
+        key: ['ID Respons'],
+        suffix: '',
+        values: { ...withMeta(meta), NIP: text(a[Q.nip]), Sumber: 'Diri', ...ratings(a, ctx) },
+      },
+      {
+        sheet: SHEET.preferensi,
+        kind: 'preference',
+        key: ['NIP'],
+        suffix: '~pref',
+        values: {
+          ...withMeta(meta, '~pref'),
+          NIP: text(a[Q.nip]),
+          Bulan: text(a[Q.bulan]),
+          Moda: text(a[Q.moda]),
+          Topik: codesIn(a[Q.topik]),
+        },
+      },
+    ],
+  },
+  {
+    key: 'atasan',
+    title: 'Penilaian Kompetensi oleh Atasan',
+    description: 'Diisi oleh atasan langsung untuk setiap pegawai yang dinilai.',
+    responseSheet: 'Respons Penilaian Atasan',
+    quiz: false,
+    questions: (ctx) => [
+      nipQuestion(Q.nipPenilai, 'NIP Anda sebagai penilai.'),
+      nipQuestion(Q.nip, 'NIP pegawai yang dinilai.'),
+      ...ctx.competencies.map((c) => levelScale(c, false)),
+    ],
+    toRows: (a, meta, ctx) => [
+      {
+        sheet: SHEET.penilaian,
+        kind: 'assessment',
+        key: ['ID Respons'],
+        suffix: '',
+        values: {
+          ...withMeta(meta),
+          NIP: text(a[Q.nip]),
+          Sumber: 'Atasan',
+          'NIP Penilai': text(a[Q.nipPenilai]),
+          ...ratings(a, ctx),
+        },
+      },
+    ],
+  },
+  {
+    key: 'reaksi',
+    title: 'Evaluasi Reaksi Peserta Pelatihan (Level 1)',
+    description:
+      'Pendapat Anda tentang pelatihan yang baru diikuti. 1 = sangat tidak setuju, 4 = sangat setuju.',
+    responseSheet: 'Respons Evaluasi Reaksi',
+    quiz: false,
+    questions: () => [
+      sesiQuestion,
+      nipQuestion(Q.nip, 'NIP Anda.'),
+      ...REACTION_STATEMENTS.map(
+        (_, i): Question => ({
+          title: reactionTitle(i),
+          type: 'scale',
+          required: false,
+          scale: [1, 4, 'Sangat tidak setuju', 'Sangat setuju'],
+        }),
+      ),
+      { title: Q.saran, type: 'paragraph', required: false },
+    ],
+    toRows: (a, meta) => {
+      const values: Record<string, Cell> = {
+        ...withMeta(meta),
+        'ID Sesi': text(a[Q.sesi]),
+        NIP: text(a[Q.nip]),
+      };
+      REACTION_STATEMENTS.forEach((_, i) => {
+        values[`R${i + 1}`] = leadingInt(a[reactionTitle(i)]);
+      });
+      return [{ sheet: SHEET.reaksi, kind: 'reaction', key: ['ID Sesi', 'NIP'], suffix: '', values }];
+    },
+  },
+  {
+    key: 'tes',
+    title: 'Pre-test dan Post-test Pelatihan (Level 2)',
+    description: 'Kerjakan sendiri. Pilih jenis tes sesuai arahan panitia.',
+    responseSheet: 'Respons Tes',
+    quiz: true,
+    questions: (ctx) => [
+      sesiQuestion,
+      nipQuestion(Q.nip, 'NIP Anda.'),
+      { title: Q.jenisTes, type: 'choice', required: true, choices: TEST_TYPES },
+      ...ctx.quiz.map(
+        (q): Question => ({
+          title: q.pertanyaan,
+          type: 'choice',
+          required: true,
+          choices: q.pilihan,
+          correct: q.kunci,
+          points: q.poin,
+        }),
+      ),
+    ],
+    toRows: (a, meta, ctx) => {
+      const { skor, maks } = quizScore(a, ctx.quiz);
+      const post = text(a[Q.jenisTes]) === 'Post-test';
+      return [
+        {
+          sheet: SHEET.tes,
+          kind: 'test',
+          key: ['ID Sesi', 'NIP'],
+          suffix: post ? '~post' : '~pre',
+          values: {
+            'ID Sesi': text(a[Q.sesi]),
+            NIP: text(a[Q.nip]),
+            [post ? 'Post' : 'Pre']: skor,
+            'Skor Maks': maks,
+            [post ? 'ID Respons Post' : 'ID Respons Pre']: meta.id,
+          },
+        },
+      ];
+    },
+  },
+  {
+    key: 'perilaku',
+    title: 'Evaluasi Perilaku Pasca Pelatihan (Level 3)',
+    description:
+      'Diisi oleh atasan langsung sekitar 90 hari setelah pelatihan: nilai kompetensi peserta sebelum dan sesudah pelatihan.',
+    responseSheet: 'Respons Evaluasi Perilaku',
+    quiz: false,
+    questions: (ctx) => [
+      sesiQuestion,
+      nipQuestion(Q.nip, 'NIP peserta pelatihan.'),
+      nipQuestion(Q.nipPenilai, 'NIP Anda sebagai atasan.'),
+      ...ctx.competencies.flatMap((c) => [
+        levelScale(c, false, ' — Sebelum'),
+        levelScale(c, false, ' — Sesudah'),
+      ]),
+    ],
+    toRows: (a, meta, ctx) => {
+      const rows: TargetRow[] = [];
+      for (const c of ctx.competencies) {
+        const sebelum = a[`${compTitle(c)} — Sebelum`];
+        const sesudah = a[`${compTitle(c)} — Sesudah`];
+        if ((sebelum === '' || sebelum == null) && (sesudah === '' || sesudah == null)) continue;
+        rows.push({
+          sheet: SHEET.perilaku,
+          kind: 'behaviour',
+          key: ['ID Sesi', 'NIP', 'Kode Kompetensi'],
+          suffix: `~${c.kode}`,
+          values: {
+            ...withMeta(meta, `~${c.kode}`),
+            'ID Sesi': text(a[Q.sesi]),
+            NIP: text(a[Q.nip]),
+            'Kode Kompetensi': c.kode,
+            Sebelum: leadingInt(sebelum),
+            Sesudah: leadingInt(sesudah),
+            'NIP Penilai': text(a[Q.nipPenilai]),
+          },
+        });
+      }
+      return rows;
+    },
+  },
+  {
+    key: 'skm',
+    title: 'Survei Kepuasan Masyarakat',
+    description:
+      'Bantu kami memperbaiki pelayanan. Survei ini anonim (PermenPAN-RB 14/2017). Pilih satu jawaban untuk setiap unsur.',
+    responseSheet: 'Respons SKM',
+    quiz: false,
+    questions: (ctx) => [
+      ctx.units.length > 0
+        ? { title: Q.unit, type: 'list', required: true, choices: ctx.units }
+        : { title: Q.unit, type: 'text', required: true },
+      ...SKM_ELEMENTS.map(
+        (e, i): Question => ({
+          title: skmTitle(i),
+          type: 'choice',
+          required: false,
+          choices: e.labels.map((l, j) => `${j + 1} – ${l}`),
+        }),
+      ),
+      { title: Q.saran, type: 'paragraph', required: false },
+    ],
+    toRows: (a, meta) => {
+      const values: Record<string, Cell> = {
+        ...withMeta(meta),
+        'Unit Layanan': text(a[Q.unit]),
+        Periode: periodeOf(meta.waktu),
+      };
+      SKM_ELEMENTS.forEach((_, i) => {
+        values[`U${i + 1}`] = leadingInt(a[skmTitle(i)]);
+      });
+      return [{ sheet: SHEET.skm, kind: 'skm', key: ['ID Respons'], suffix: '', values }];
+    },
+  },
+  {
+    key: 'kehadiran',
+    title: 'Konfirmasi Kehadiran Pelatihan',
+    description: 'Konfirmasikan apakah Anda akan hadir pada sesi pelatihan.',
+    responseSheet: 'Respons Konfirmasi Kehadiran',
+    quiz: false,
+    questions: () => [
+      sesiQuestion,
+      nipQuestion(Q.nip, 'NIP Anda.'),
+      {
+        title: Q.kehadiran,
+        type: 'choice',
+        required: true,
+        choices: ['Hadir', 'Tidak Hadir', 'Belum Pasti'],
+      },
+      { title: Q.alasan, type: 'paragraph', required: false },
+    ],
+    toRows: (a, meta) => [
+      {
+        sheet: APP_SHEET.kehadiran,
+        kind: 'rsvp',
+        key: ['ID Sesi', 'NIP'],
+        suffix: '',
+        values: {
+          ...withMeta(meta),
+          'ID Sesi': text(a[Q.sesi]),
+          NIP: text(a[Q.nip]),
+          Kehadiran: text(a[Q.kehadiran]),
+          Alasan: text(a[Q.alasan]),
+        },
+      },
+    ],
+  },
+];
+
+export const QUESTION_TITLES = Q;
+
+export function defaultCompetencies(): Competency[] {
+  return DEFAULT_DICTIONARY.map((d) => ({ kode: d.kode, nama: d.nama }));
+}
+
+export function formDef(key: string): FormDef | undefined {
+  return FORM_DEFS.find((d) => d.key === key);
+}

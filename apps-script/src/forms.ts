@@ -1,0 +1,253 @@
+/**
+ * Buat Formulir: creates or updates every Google Form from FORM_DEFS, links each to its
+ * response sheet and publishes it. Form ids live in a script property, so a re-run updates
+ * the same forms (items matched by title) instead of creating new ones.
+ */
+import { DEFAULT_DICTIONARY, SHEET } from '@bangkom/core';
+import { APP_SHEET } from './app-sheets.js';
+import { getJson, PROP, setJson } from './config.js';
+import {
+  FORM_DEFS,
+  type FormContext,
+  type FormDef,
+  type Question,
+  type QuizItem,
+  text,
+} from './form-defs.js';
+import { columnOf, findSheet, readTable, type Spreadsheet, spreadsheet, tell } from './gas.js';
+import { message } from './http.js';
+
+type Form = GoogleAppsScript.Forms.Form;
+type Item = GoogleAppsScript.Forms.Item;
+/** Forms created by the API are unpublished; `setPublished` is newer than the typings. */
+type PublishableForm = Form & { setPublished?(enabled: boolean): Form; isPublished?(): boolean };
+
+export type FormIds = Record<string, string>;
+
+export function buatFormulir(): void {
+  const ss = spreadsheet();
+  const ctx = readFormContext(ss);
+  setJson(PROP.formContext, ctx);
+  const ids = getJson<FormIds>(PROP.forms, {});
+  const lines: string[] = [];
+  for (const def of FORM_DEFS) {
+    const form = openOrCreate(ids[def.key], def.title);
+    // saved at once: a run cut short must not create the form again next time
+    ids[def.key] = form.getId();
+    setJson(PROP.forms, ids);
+    configure(form, def);
+    syncItems(form, def.questions(ctx));
+    const sheetName = linkResponses(ss, form, def.responseSheet);
+    publish(form);
+    lines.push(`• ${def.title}\n  ${form.getPublishedUrl()}\n  (respons: lembar "${sheetName}")`);
+  }
+  if (def('tes') && ctx.quiz.length === 0) {
+    lines.push(`Catatan: lembar "${APP_SHEET.bankSoal}" kosong, formulir tes belum berisi soal.`);
+  }
+  tell(`Formulir siap dan diterbitkan:\n\n${lines.join('\n')}`);
+}
+
+const def = (key: string): FormDef | undefined => FORM_DEFS.find((d) => d.key === key);
+
+/** Competencies (Kamus or the default dictionary), service units (OPD) and the quiz bank. */
+export function readFormContext(ss: Spreadsheet): FormContext {
+  const competencies: FormContext['competencies'][number][] = [];
+  const kamus = findSheet(ss, SHEET.kamus);
+  if (kamus) {
+    const t = readTable(kamus);
+    const k = columnOf(t.header, 'Kode');
+    const n = columnOf(t.header, 'Nama');
+    for (const r of t.rows) {
+      const kode = text(r[k]);
+      if (k >= 0 && kode !== '') competencies.push({ kode, nama: n >= 0 ? text(r[n]) : '' });
+    }
+  }
+  if (competencies.length === 0)
+    for (const d of DEFAULT_DICTIONARY) competencies.push({ kode: d.kode, nama: d.nama });
+
+  const units = new Set<string>();
+  const pegawai = findSheet(ss, SHEET.pegawai);
+  if (pegawai) {
+    const t = readTable(pegawai);
+    const o = columnOf(t.header, 'OPD');
+    if (o >= 0) for (const r of t.rows) if (text(r[o]) !== '') units.add(text(r[o]));
+  }
+
+  const quiz: QuizItem[] = [];
+  const bank = findSheet(ss, APP_SHEET.bankSoal);
+  if (bank) {
+    const t = readTable(bank);
+    const [p, c, k, pt] = ['Pertanyaan', 'Pilihan', 'Kunci', 'Poin'].map((h) => columnOf(t.header, h));
+    for (const r of t.rows) {
+      const pertanyaan = text(r[p ?? -1]);
+      const pilihan = text(r[c ?? -1])
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const kunci = text(r[k ?? -1]);
+      if (pertanyaan === '' || pilihan.length < 2 || !pilihan.includes(kunci)) continue;
+      const poin = Number(r[pt ?? -1]);
+      quiz.push({ pertanyaan, pilihan, kunci, poin: Number.isInteger(poin) && poin > 0 ? poin : 1 });
+    }
+  }
+  return { competencies, units: [...units].sort(), quiz };
+}
+
+function openOrCreate(id: string | undefined, title: string): Form {
+  if (id) {
+    try {
+      return FormApp.openById(id);
+    } catch (err) {
+      // deleted or no longer shared with us: make a new one (and say so in the log)
+      console.warn(`Formulir ${id} tidak dapat dibuka (${message(err)}); membuat yang baru.`);
+    }
+  }
+  return FormApp.create(title);
+}
+
+function configure(form: Form, d: FormDef): void {
+  form.setTitle(d.title).setDescription(d.description).setIsQuiz(d.quiz).setCollectEmail(false);
+  form.setConfirmationMessage('Terima kasih, jawaban Anda sudah tercatat.');
+  if (d.key === 'skm') {
+    // the public answers the SKM form: no sign-in (only settable on Workspace domains)
+    try {
+      form.setRequireLogin(false);
+    } catch (_consumerAccount) {
+      /* not a Workspace domain: forms are public already */
+    }
+  }
+}
+
+const ITEM_TYPE: Record<Question['type'], GoogleAppsScript.Forms.ItemType> = {
+  get nip() {
+    return FormApp.ItemType.TEXT;
+  },
+  get text() {
+    return FormApp.ItemType.TEXT;
+  },
+  get paragraph() {
+    return FormApp.ItemType.PARAGRAPH_TEXT;
+  },
+  get scale() {
+    return FormApp.ItemType.SCALE;
+  },
+  get choice() {
+    return FormApp.ItemType.MULTIPLE_CHOICE;
+  },
+  get checkbox() {
+    return FormApp.ItemType.CHECKBOX;
+  },
+  get list() {
+    return FormApp.ItemType.LIST;
+  },
+};
+
+/** Adds missing items, updates existing ones (matched by title), and keeps the defined order. */
+export function syncItems(form: Form, questions: readonly Question[]): void {
+  const existing = new Map<string, Item>();
+  for (const item of form.getItems()) existing.set(item.getTitle(), item);
+  questions.forEach((q, index) => {
+    let item = existing.get(q.title);
+    if (item && item.getType() !== ITEM_TYPE[q.type]) {
+      form.deleteItem(item);
+      item = undefined;
+    }
+    const placed = apply(form, item, q);
+    if (placed.getIndex() !== index) form.moveItem(placed, index);
+  });
+}
+
+function apply(form: Form, item: Item | undefined, q: Question): Item {
+  const help = q.help ?? '';
+  switch (q.type) {
+    case 'nip':
+    case 'text': {
+      const t = item ? item.asTextItem() : form.addTextItem();
+      t.setTitle(q.title).setHelpText(help).setRequired(q.required);
+      if (q.type === 'nip') {
+        t.setValidation(
+          FormApp.createTextValidation()
+            .setHelpText('NIP harus 18 digit angka tanpa spasi.')
+            .requireTextMatchesPattern('^[0-9]{18}$')
+            .build(),
+        );
+      }
+      return t as unknown as Item;
+    }
+    case 'paragraph': {
+      const t = item ? item.asParagraphTextItem() : form.addParagraphTextItem();
+      return t.setTitle(q.title).setHelpText(help).setRequired(q.required) as unknown as Item;
+    }
+    case 'scale': {
+      const s = item ? item.asScaleItem() : form.addScaleItem();
+      const [lo, hi, loLabel, hiLabel] = q.scale ?? [1, 5, '', ''];
+      return s
+        .setTitle(q.title)
+        .setHelpText(help)
+        .setRequired(q.required)
+        .setBounds(lo, hi)
+        .setLabels(loLabel, hiLabel) as unknown as Item;
+    }
+    case 'choice': {
+      const m = item ? item.asMultipleChoiceItem() : form.addMultipleChoiceItem();
+      m.setTitle(q.title).setHelpText(help).setRequired(q.required);
+      if (q.correct !== undefined) {
+        m.setChoices((q.choices ?? []).map((c) => m.createChoice(c, c === q.correct))).setPoints(
+          q.points ?? 1,
+        );
+      } else {
+        m.setChoiceValues([...(q.choices ?? [])]);
+      }
+      return m as unknown as Item;
+    }
+    case 'checkbox': {
+      const c = item ? item.asCheckboxItem() : form.addCheckboxItem();
+      return c
+        .setTitle(q.title)
+        .setHelpText(help)
+        .setRequired(q.required)
+        .setChoiceValues([...(q.choices ?? [])]) as unknown as Item;
+    }
+    case 'list': {
+      const l = item ? item.asListItem() : form.addListItem();
+      return l
+        .setTitle(q.title)
+        .setHelpText(help)
+        .setRequired(q.required)
+        .setChoiceValues([...(q.choices ?? [])]) as unknown as Item;
+    }
+  }
+}
+
+/** Links the form to this spreadsheet (once) and names its response sheet. */
+function linkResponses(ss: Spreadsheet, form: Form, name: string): string {
+  let linked = false;
+  try {
+    linked = form.getDestinationId() === ss.getId();
+  } catch (_noDestination) {
+    linked = false;
+  }
+  if (!linked) {
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    SpreadsheetApp.flush();
+  }
+  const sheet = ss.getSheets().find((s) => (s.getFormUrl() ?? '').includes(form.getId()));
+  if (!sheet) return name;
+  if (sheet.getName() !== name) {
+    const taken = findSheet(ss, name);
+    if (taken) return sheet.getName(); // a sheet of that name already exists: keep Google's name
+    sheet.setName(name);
+  }
+  return sheet.getName();
+}
+
+function publish(form: Form): void {
+  const f = form as PublishableForm;
+  if (typeof f.setPublished === 'function' && !(f.isPublished?.() ?? false)) f.setPublished(true);
+  form.setAcceptingResponses(true);
+}
+
+/** Ids of the forms built so far (for RSVP and behaviour links). */
+export function formIds(): FormIds {
+  return getJson<FormIds>(PROP.forms, {});
+}

@@ -1,0 +1,105 @@
+/// <reference types="google-apps-script" />
+/**
+ * Thin helpers over the Apps Script services. Every sheet operation here follows one rule:
+ * read a sheet once (`getDataRange().getValues()`), work in memory, write once.
+ */
+
+export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+export type Range = GoogleAppsScript.Spreadsheet.Range;
+export type Value = unknown;
+export type Row = Value[];
+
+/** Header matching ignores case and surrounding spaces (../../shared/CONTRACT.md). */
+export const norm = (s: unknown): string =>
+  String(s ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+
+export function spreadsheet(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Sheet by name, ignoring case and surrounding spaces, from one `getSheets()` call. */
+export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
+  const map = new Map<string, Sheet>();
+  for (const sheet of ss.getSheets()) map.set(norm(sheet.getName()), sheet);
+  return map;
+}
+
+export function findSheet(ss: Spreadsheet, name: string): Sheet | null {
+  return sheetsByName(ss).get(norm(name)) ?? null;
+}
+
+export function getOrCreateSheet(ss: Spreadsheet, name: string): Sheet {
+  return findSheet(ss, name) ?? ss.insertSheet(name);
+}
+
+export interface Table {
+  range: Range;
+  /** header row as written (trimmed strings) */
+  header: string[];
+  /** data rows, header excluded; row i sits on sheet row i + 2 */
+  rows: Row[];
+}
+
+/** One read of a whole sheet. An empty sheet gives no header and no rows. */
+export function readTable(sheet: Sheet): Table {
+  const range = sheet.getDataRange();
+  const values = range.getValues() as Row[];
+  const first = values[0] ?? [];
+  const header = first.map((h) => String(h ?? '').trim());
+  const blank = header.every((h) => h === '');
+  return { range, header: blank ? [] : header, rows: blank ? [] : values.slice(1) };
+}
+
+/** Column index of a header (case-insensitive), or -1. */
+export function columnOf(header: readonly string[], ...names: string[]): number {
+  const wanted = names.map(norm);
+  return header.findIndex((h) => wanted.includes(norm(h)));
+}
+
+/**
+ * Rewrites a table sheet with exactly these rows in one write, clearing rows that are no
+ * longer there. Width and height are the larger of the old and new sizes so stale cells go.
+ */
+export function writeTable(
+  sheet: Sheet,
+  header: readonly string[],
+  rows: readonly Row[],
+  oldHeight = 0,
+): void {
+  const width = header.length;
+  const height = Math.max(rows.length + 1, oldHeight);
+  const out: Row[] = [header.slice()];
+  for (const r of rows) out.push(Array.from({ length: width }, (_, i) => r[i] ?? ''));
+  while (out.length < height) out.push(Array.from({ length: width }, () => ''));
+  sheet.getRange(1, 1, height, width).setValues(out);
+}
+
+export function toast(message: string, seconds = 5): void {
+  spreadsheet().toast(message, 'Bangkom', seconds);
+}
+
+/** Shows a message to the person who clicked a menu item; silent when run from a trigger. */
+export function tell(message: string): void {
+  try {
+    SpreadsheetApp.getUi().alert(message);
+  } catch (_noUi) {
+    console.log(message);
+  }
+}
+
+/** A deterministic hex id from parts (response ids that survive re-runs). */
+export function digest(...parts: readonly string[]): string {
+  const bytes = Utilities.computeDigest(
+    Utilities.DigestAlgorithm.SHA_256,
+    parts.join('\u241f'),
+    Utilities.Charset.UTF_8,
+  );
+  return bytes
+    .slice(0, 12)
+    .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
+    .join('');
+}

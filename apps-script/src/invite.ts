@@ -1,0 +1,310 @@
+/**
+ * Kirim Undangan: for every upcoming session in `Jadwal`, each participant gets an email
+ * with an RSVP link and is added as a guest of the session's calendar event. Sent
+ * invitations are logged in `Undangan` (the key is session + NIP), so a run stopped by the
+ * mail quota or the time budget resumes from a continuation trigger without sending twice.
+ * pengingatPerilaku (daily) asks supervisors for the L3 follow-up 90 days after a session.
+ */
+import { SHEET } from '@bangkom/core';
+import { APP_SHEET, UNDANGAN_HEADER } from './app-sheets.js';
+import { timeZone } from './cells.js';
+import { text } from './form-defs.js';
+import { formIds } from './forms.js';
+import {
+  columnOf,
+  findSheet,
+  getOrCreateSheet,
+  type Row,
+  readTable,
+  type Spreadsheet,
+  spreadsheet,
+  tell,
+} from './gas.js';
+import { clearContinuation, scheduleContinuation } from './triggers.js';
+
+const DAY = 86_400_000;
+/** Apps Script stops a run at 6 minutes; stop well before, write the log, and continue later. */
+export const TIME_BUDGET_MS = 4.5 * 60_000;
+/** mails kept back for error notices and the day's other work */
+export const QUOTA_RESERVE = 5;
+/** PermenPAN-RB/LAN practice: behaviour is evaluated about three months after training */
+export const FOLLOW_UP_DAYS = 90;
+
+export interface InviteOptions {
+  now: Date;
+  /** ms clock (Date.now in production), injectable for tests */
+  clock?: () => number;
+  budgetMs?: number;
+  reserve?: number;
+}
+
+export interface InviteResult {
+  sent: number;
+  skipped: string[];
+  stopped: 'selesai' | 'kuota' | 'waktu';
+}
+
+interface Session {
+  id: string;
+  judul: string;
+  mulai: Date;
+  selesai: Date;
+  lokasi: string;
+  peserta: string[];
+}
+
+interface Person {
+  nama: string;
+  email: string;
+  nipAtasan: string;
+}
+
+export function kirimUndangan(): void {
+  const r = sendInvitations(spreadsheet(), { now: new Date() });
+  const why =
+    r.stopped === 'kuota'
+      ? '\nKuota email harian hampir habis: pengiriman berlanjut otomatis besok.'
+      : r.stopped === 'waktu'
+        ? '\nBatas waktu eksekusi: pengiriman berlanjut otomatis dalam satu menit.'
+        : '';
+  tell(`${r.sent} undangan terkirim.${why}${r.skipped.length ? `\nDilewati:\n${r.skipped.join('\n')}` : ''}`);
+}
+
+/** Continuation trigger: picks up where the last run stopped. */
+export function lanjutkanUndangan(): void {
+  const r = sendInvitations(spreadsheet(), { now: new Date() });
+  console.log(`Undangan lanjutan: ${r.sent} terkirim, berhenti: ${r.stopped}.`);
+}
+
+function readSessions(ss: Spreadsheet, now: Date, skipped: string[]): Session[] {
+  const sheet = findSheet(ss, APP_SHEET.jadwal);
+  if (!sheet) return [];
+  const t = readTable(sheet);
+  const [id, judul, kode, mulai, selesai, lokasi, peserta] = [
+    'ID Sesi',
+    'Judul',
+    'Kode',
+    'Mulai',
+    'Selesai',
+    'Lokasi',
+    'Peserta',
+  ].map((h) => columnOf(t.header, h)) as [number, number, number, number, number, number, number];
+  const out: Session[] = [];
+  t.rows.forEach((r, i) => {
+    const sid = text(r[id]);
+    if (sid === '') return;
+    const start = r[mulai];
+    const end = r[selesai];
+    if (!(start instanceof Date) || !(end instanceof Date)) {
+      skipped.push(`${APP_SHEET.jadwal} baris ${i + 2}: Mulai dan Selesai harus berupa tanggal.`);
+      return;
+    }
+    if (end.getTime() < now.getTime()) return; // only sessions still to come or running
+    out.push({
+      id: sid,
+      judul: text(r[judul]) || text(r[kode]) || sid,
+      mulai: start,
+      selesai: end,
+      lokasi: text(r[lokasi]),
+      peserta: text(r[peserta])
+        .split(/[,;\s]+/)
+        .filter((n) => /^\d{18}$/.test(n)),
+    });
+  });
+  return out;
+}
+
+function readPeople(ss: Spreadsheet): Map<string, Person> {
+  const people = new Map<string, Person>();
+  const sheet = findSheet(ss, SHEET.pegawai);
+  if (!sheet) return people;
+  const t = readTable(sheet);
+  const [nip, nama, email, atasan] = ['NIP', 'Nama', 'Email', 'NIP Atasan'].map((h) =>
+    columnOf(t.header, h),
+  ) as [number, number, number, number];
+  for (const r of t.rows) {
+    people.set(text(r[nip]).replace(/^'/, ''), {
+      nama: text(r[nama]),
+      email: text(r[email]),
+      nipAtasan: text(r[atasan]).replace(/^'/, ''),
+    });
+  }
+  return people;
+}
+
+/** A prefilled link to a form with ID Sesi and NIP filled in, built once per run. */
+function prefillTemplate(formKey: string): ((sesi: string, nip: string) => string) | null {
+  const id = formIds()[formKey];
+  if (!id) return null;
+  const form = FormApp.openById(id);
+  const items = form.getItems();
+  const sesiItem = items.find((i) => i.getTitle() === 'ID Sesi');
+  const nipItem = items.find((i) => i.getTitle() === 'NIP');
+  if (!sesiItem || !nipItem) return null;
+  const url = form
+    .createResponse()
+    .withItemResponse(sesiItem.asTextItem().createResponse('__SESI__'))
+    .withItemResponse(nipItem.asTextItem().createResponse('__NIP__'))
+    .toPrefilledUrl();
+  return (sesi, nip) =>
+    url.replace('__SESI__', encodeURIComponent(sesi)).replace('__NIP__', encodeURIComponent(nip));
+}
+
+const fmt = (d: Date): string => Utilities.formatDate(d, timeZone(), 'dd/MM/yyyy HH:mm');
+
+export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteResult {
+  const clock = opts.clock ?? (() => Date.now());
+  const deadline = clock() + (opts.budgetMs ?? TIME_BUDGET_MS);
+  const reserve = opts.reserve ?? QUOTA_RESERVE;
+  const skipped: string[] = [];
+  const rsvp = prefillTemplate('kehadiran');
+  if (!rsvp) {
+    return {
+      sent: 0,
+      skipped: ['Formulir Konfirmasi Kehadiran belum ada: jalankan menu Bangkom > Buat Formulir dahulu.'],
+      stopped: 'selesai',
+    };
+  }
+  const sessions = readSessions(ss, opts.now, skipped);
+  const people = readPeople(ss);
+  const logSheet = getOrCreateSheet(ss, APP_SHEET.undangan);
+  const log = readTable(logSheet);
+  const [lSesi, lNip, , , lAcara] = UNDANGAN_HEADER.map((h) => columnOf(log.header, h)) as number[];
+  const done = new Set<string>();
+  const events = new Map<string, string>();
+  for (const r of log.rows) {
+    done.add(`${text(r[lSesi ?? -1])}~${text(r[lNip ?? -1])}`);
+    if (text(r[lAcara ?? -1])) events.set(text(r[lSesi ?? -1]), text(r[lAcara ?? -1]));
+  }
+
+  const calendar = CalendarApp.getDefaultCalendar();
+  const added: Row[] = [];
+  let stopped: InviteResult['stopped'] = 'selesai';
+  try {
+    outer: for (const s of sessions) {
+      let event: GoogleAppsScript.Calendar.CalendarEvent | null = null;
+      for (const nip of s.peserta) {
+        if (done.has(`${s.id}~${nip}`)) continue;
+        const p = people.get(nip);
+        if (!p || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email)) {
+          skipped.push(`${s.id}: NIP ${nip} tidak punya email yang sah di lembar ${SHEET.pegawai}.`);
+          continue;
+        }
+        if (MailApp.getRemainingDailyQuota() <= reserve) {
+          stopped = 'kuota';
+          break outer;
+        }
+        if (clock() > deadline) {
+          stopped = 'waktu';
+          break outer;
+        }
+        if (!event) {
+          const known = events.get(s.id);
+          event = known ? calendar.getEventById(known) : null;
+          if (!event) {
+            event = calendar.createEvent(`Pelatihan: ${s.judul}`, s.mulai, s.selesai, {
+              location: s.lokasi,
+              description: `Sesi ${s.id}. Konfirmasi kehadiran melalui tautan di email undangan.`,
+              sendInvites: false,
+            });
+          }
+          events.set(s.id, event.getId());
+        }
+        event.addGuest(p.email);
+        MailApp.sendEmail({
+          to: p.email,
+          subject: `Undangan Pelatihan: ${s.judul} (${s.id})`,
+          body: [
+            `Yth. ${p.nama || nip},`,
+            '',
+            `Anda terdaftar sebagai peserta pelatihan "${s.judul}" (sesi ${s.id}).`,
+            `Waktu: ${fmt(s.mulai)} s.d. ${fmt(s.selesai)}`,
+            s.lokasi ? `Tempat: ${s.lokasi}` : '',
+            '',
+            `Mohon konfirmasi kehadiran Anda: ${rsvp(s.id, nip)}`,
+            '',
+            'Acara ini juga sudah ditambahkan ke Google Calendar Anda.',
+            '',
+            'BKPSDM',
+          ]
+            .filter((l, i, a) => !(l === '' && a[i - 1] === ''))
+            .join('\n'),
+        });
+        done.add(`${s.id}~${nip}`);
+        added.push([s.id, nip, p.email, opts.now, event.getId(), '']);
+      }
+    }
+  } finally {
+    // one write, also when something threw half-way: what was sent is never sent again
+    if (added.length > 0) {
+      if (log.header.length === 0)
+        logSheet.getRange(1, 1, 1, UNDANGAN_HEADER.length).setValues([[...UNDANGAN_HEADER]]);
+      const first = Math.max(log.rows.length + 2, 2);
+      logSheet.getRange(first, 1, added.length, UNDANGAN_HEADER.length).setValues(added);
+    }
+  }
+  if (stopped === 'waktu') scheduleContinuation('lanjutkanUndangan', 60_000);
+  else if (stopped === 'kuota') scheduleContinuation('lanjutkanUndangan', DAY);
+  else clearContinuation('lanjutkanUndangan');
+  return { sent: added.length, skipped, stopped };
+}
+
+/** Daily: asks each participant's supervisor for the L3 evaluation 90 days after the session. */
+export function pengingatPerilaku(): void {
+  const r = sendFollowUps(spreadsheet(), new Date());
+  console.log(`Pengingat L3: ${r.sent} terkirim.`);
+}
+
+export function sendFollowUps(
+  ss: Spreadsheet,
+  now: Date,
+  reserve = QUOTA_RESERVE,
+): { sent: number; skipped: string[] } {
+  const skipped: string[] = [];
+  const link = prefillTemplate('perilaku');
+  const logSheet = findSheet(ss, APP_SHEET.undangan);
+  const jadwal = findSheet(ss, APP_SHEET.jadwal);
+  if (!link || !logSheet || !jadwal) return { sent: 0, skipped };
+  const ends = new Map<string, { end: Date; judul: string }>();
+  const jt = readTable(jadwal);
+  const [jId, jEnd, jJudul] = ['ID Sesi', 'Selesai', 'Judul'].map((h) => columnOf(jt.header, h)) as number[];
+  for (const r of jt.rows) {
+    const end = r[jEnd ?? -1];
+    if (end instanceof Date) ends.set(text(r[jId ?? -1]), { end, judul: text(r[jJudul ?? -1]) });
+  }
+  const people = readPeople(ss);
+  const log = readTable(logSheet);
+  const [lSesi, lNip, , , , lDone] = UNDANGAN_HEADER.map((h) => columnOf(log.header, h)) as number[];
+  if (lDone === undefined || lDone < 0) return { sent: 0, skipped };
+  const column = log.rows.map((r) => [r[lDone] ?? '']);
+  let sent = 0;
+  log.rows.forEach((r, i) => {
+    if (text(r[lDone]) !== '') return;
+    const sesi = text(r[lSesi ?? -1]);
+    const nip = text(r[lNip ?? -1]);
+    const s = ends.get(sesi);
+    if (!s || now.getTime() < s.end.getTime() + FOLLOW_UP_DAYS * DAY) return;
+    const atasan = people.get(people.get(nip)?.nipAtasan ?? '');
+    if (!atasan?.email) {
+      skipped.push(`${sesi}: atasan NIP ${nip} tidak punya email di lembar ${SHEET.pegawai}.`);
+      return;
+    }
+    if (MailApp.getRemainingDailyQuota() <= reserve) return; // tomorrow's run continues
+    MailApp.sendEmail({
+      to: atasan.email,
+      subject: `Evaluasi Pasca Pelatihan: ${people.get(nip)?.nama || nip}`,
+      body: [
+        `Yth. ${atasan.nama},`,
+        '',
+        `${people.get(nip)?.nama || nip} telah mengikuti pelatihan "${s.judul || sesi}" sekitar ${FOLLOW_UP_DAYS} hari yang lalu.`,
+        `Mohon nilai perubahan kompetensinya melalui formulir berikut: ${link(sesi, nip)}`,
+        '',
+        'BKPSDM',
+      ].join('\n'),
+    });
+    column[i] = [now];
+    sent++;
+  });
+  if (sent > 0) logSheet.getRange(2, lDone + 1, column.length, 1).setValues(column);
+  return { sent, skipped };
+}

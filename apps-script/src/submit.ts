@@ -1,0 +1,169 @@
+/**
+ * onFormSubmit: one response row -> contract rows, validated by the core, written to the
+ * contract sheets, forwarded to the `ingestResponse` function; the verdict goes into the
+ * response row's `Status` and `Pesan` columns. Failed forwards wait in `Antrian`.
+ */
+import type { Cell, CellError } from '@bangkom/core';
+import { DateConverter, jsonCell, timeZone } from './cells.js';
+import { ENDPOINT, getJson, PROP, tenant } from './config.js';
+import { validateSheetRows } from './core-bridge.js';
+import {
+  defaultCompetencies,
+  FORM_DEFS,
+  type FormContext,
+  type FormDef,
+  type TargetRow,
+} from './form-defs.js';
+import { type FormIds, formIds } from './forms.js';
+import { columnOf, digest, norm, type Sheet, type Spreadsheet, spreadsheet } from './gas.js';
+import { message, postJson } from './http.js';
+import { enqueue, type IngestBody, type Pending } from './queue.js';
+import { upsertRow } from './upsert.js';
+
+export const STATUS = {
+  sent: 'Terkirim',
+  queued: 'Dalam Antrian',
+  invalid: 'Tidak Valid',
+} as const;
+
+/** Columns the script adds to every response sheet, in this order (Status then Pesan). */
+export const RESPONSE_COLUMNS = ['ID Respons', 'Status', 'Pesan'] as const;
+
+export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const lock = LockService.getDocumentLock();
+  lock.waitLock(30_000);
+  try {
+    processSubmission(spreadsheet(), e, new Date());
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export interface SubmissionResult {
+  form: string;
+  id: string;
+  status: string;
+  pesan: string;
+}
+
+/** Finds the form that owns a response sheet: by its linked form id, else by name. */
+function formFor(sheet: Sheet, ids: FormIds): FormDef | undefined {
+  const url = sheet.getFormUrl() ?? '';
+  const byId = FORM_DEFS.find((d) => ids[d.key] && url.includes(ids[d.key] ?? '\u0000'));
+  return byId ?? FORM_DEFS.find((d) => norm(d.responseSheet) === norm(sheet.getName()));
+}
+
+export function processSubmission(
+  ss: Spreadsheet,
+  e: GoogleAppsScript.Events.SheetsOnFormSubmit,
+  now: Date,
+): SubmissionResult | null {
+  const sheet = e.range.getSheet();
+  const form = formFor(sheet, formIds());
+  if (!form) return null; // a form this script did not build
+  const ctx = getJson<FormContext>(PROP.formContext, {
+    competencies: defaultCompetencies(),
+    units: [],
+    quiz: [],
+  });
+  const dates = new DateConverter(timeZone());
+
+  // header once; the script's own columns are appended when missing
+  const width = sheet.getLastColumn();
+  const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => String(h ?? '').trim());
+  const missing = RESPONSE_COLUMNS.filter((h) => columnOf(header, h) < 0);
+  if (missing.length > 0) {
+    sheet.getRange(1, header.length + 1, 1, missing.length).setValues([[...missing]]);
+    header.push(...missing);
+  }
+  const rowNumber = e.range.getRow();
+  // typed cells (the timestamp is a Date); answers come from namedValues, as typed (NIP stays text)
+  const cells = e.range.getValues()[0] ?? [];
+  const tsCol = columnOf(header, 'Stempel waktu', 'Timestamp', 'Cap waktu');
+  const ts = cells[tsCol >= 0 ? tsCol - (e.range.getColumn() - 1) : 0];
+  const waktu = ts instanceof Date ? dates.serial(ts) : null;
+  const answers: Record<string, unknown> = {};
+  for (const [title, vals] of Object.entries(e.namedValues ?? {}))
+    answers[title.trim()] = (vals ?? []).join(', ');
+
+  const id = digest(form.key, String(waktu ?? now.getTime()), canonical(e.namedValues ?? {}));
+  const targets = form.toRows(answers, { id, waktu }, ctx);
+  const submittedAt = ts instanceof Date ? dates.iso(ts) : dates.iso(now);
+
+  const errors: string[] = [];
+  const pending: Pending[] = [];
+  for (const t of targets) {
+    const found = validateTarget(t, ctx, rowNumber);
+    for (const err of found) errors.push(`${t.sheet} · ${err.column || 'baris'}: ${err.message}`);
+    if (found.length === 0) upsertRow(ss, t.sheet, t.key, t.values);
+    const body: IngestBody = {
+      kind: t.kind,
+      responseId: `${id}${t.suffix}`,
+      sourceId: id,
+      submittedAt,
+      tenant: tenant(),
+      sheet: t.sheet,
+      responseSheet: sheet.getName(),
+      form: form.key,
+      values: Object.fromEntries(Object.entries(t.values).map(([k, v]) => [k, jsonCell(v, dates)])),
+      valid: found.length === 0,
+      errors: found,
+    };
+    let sendError = '';
+    try {
+      const r = postJson(ENDPOINT.ingest, body);
+      if (!r.ok) sendError = r.error;
+    } catch (err) {
+      sendError = message(err);
+    }
+    if (sendError) pending.push({ body, error: sendError });
+  }
+  if (targets.length === 0) errors.push('Respons tidak berisi jawaban yang dapat dicatat.');
+  enqueue(ss, pending, now);
+
+  const status = errors.length > 0 ? STATUS.invalid : pending.length > 0 ? STATUS.queued : STATUS.sent;
+  const pesan = [
+    ...errors,
+    ...(pending.length > 0 ? [`Belum terkirim, disimpan di Antrian: ${pending[0]?.error ?? ''}`] : []),
+  ].join('\n');
+  writeVerdict(sheet, header, rowNumber, [id, status, pesan]);
+  return { form: form.key, id, status, pesan };
+}
+
+/** The core's verdict on one contract row, ignoring columns a later response fills in. */
+function validateTarget(t: TargetRow, ctx: FormContext, rowNumber: number): CellError[] {
+  const headers = Object.keys(t.values);
+  const row: Cell[] = headers.map((h) => t.values[h] ?? null);
+  const errors = validateSheetRows(t.sheet, [headers, row], ctx.competencies, rowNumber);
+  // Tes: the pre-test arrives before the post-test, so the other half may still be empty
+  if (t.kind === 'test') {
+    const later = ['pre', 'post'].filter((h) => !headers.some((x) => norm(x) === h));
+    return errors.filter((e) => !later.includes(norm(e.column)));
+  }
+  return errors;
+}
+
+function writeVerdict(
+  sheet: Sheet,
+  header: readonly string[],
+  row: number,
+  values: [string, string, string],
+): void {
+  const cols = RESPONSE_COLUMNS.map((h) => columnOf(header, h));
+  const [a, b, c] = cols as [number, number, number];
+  if (b === a + 1 && c === b + 1) {
+    sheet.getRange(row, a + 1, 1, 3).setValues([values]);
+  } else {
+    cols.forEach((col, i) => {
+      sheet.getRange(row, col + 1).setValue(values[i] ?? '');
+    });
+  }
+}
+
+/** Answers in a stable order, so the same submission always gets the same id. */
+function canonical(named: Record<string, string[]>): string {
+  return Object.keys(named)
+    .sort()
+    .map((k) => `${k}=${(named[k] ?? []).join('|')}`)
+    .join('\n');
+}

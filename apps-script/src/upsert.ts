@@ -1,0 +1,52 @@
+/** Writes one contract row by key: a re-submission replaces its row, never adds a second. */
+import type { Cell } from '@bangkom/core';
+import { columnOf, getOrCreateSheet, norm, readTable, type Spreadsheet } from './gas.js';
+
+/**
+ * Upserts `values` (header -> cell) into `sheetName`, matching rows on `key`. Missing
+ * headers are appended to the header row (extra columns are allowed by the contract).
+ * Blank values do not erase what an earlier response wrote (a post-test keeps the pre-test).
+ * One read and at most two writes (header, row). Returns the 1-based sheet row written.
+ */
+export function upsertRow(
+  ss: Spreadsheet,
+  sheetName: string,
+  key: readonly string[],
+  values: Record<string, Cell>,
+): number {
+  const sheet = getOrCreateSheet(ss, sheetName);
+  const table = readTable(sheet);
+  const header = table.header.slice();
+  const added: string[] = [];
+  for (const h of Object.keys(values)) {
+    if (columnOf(header, h) < 0) {
+      header.push(h);
+      added.push(h);
+    }
+  }
+  if (added.length > 0) sheet.getRange(1, 1, 1, header.length).setValues([header]);
+
+  const keyCols = key.map((k) => columnOf(header, k));
+  const keyOf = (r: readonly unknown[]) => keyCols.map((c) => norm(r[c])).join('\u241f');
+  const wanted = keyCols.map((c) => norm(values[header[c] ?? ''])).join('\u241f');
+  let index = table.rows.findIndex((r) => keyOf(r) === wanted);
+  const row: unknown[] =
+    index >= 0
+      ? Array.from({ length: header.length }, (_, i) => table.rows[index]?.[i] ?? '')
+      : header.map(() => '');
+  if (index < 0) index = lastFilledRow(table.rows) + 1;
+  for (const [h, v] of Object.entries(values)) {
+    if (v === null || v === undefined || v === '') continue;
+    row[columnOf(header, h)] = v;
+  }
+  const sheetRow = index + 2;
+  sheet.getRange(sheetRow, 1, 1, header.length).setValues([row]);
+  return sheetRow;
+}
+
+function lastFilledRow(rows: readonly (readonly unknown[])[]): number {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if ((rows[i] ?? []).some((v) => v !== '' && v !== null && v !== undefined)) return i;
+  }
+  return -1;
+}

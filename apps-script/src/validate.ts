@@ -1,0 +1,143 @@
+/**
+ * Validasi Data: every contract sheet read once, validated by the core in memory, each
+ * invalid cell marked (note + colour) and every error listed in `Status Validasi`. Marks are
+ * recognised by their colour, so a second run clears the ones that were fixed.
+ * Per sheet: getDataRange, getValues, getBackgrounds, setBackgrounds, setNotes: five calls,
+ * whatever the number of rows.
+ */
+import {
+  type CellError,
+  normalizeHeader,
+  type RawWorkbook,
+  SHEET_SPECS,
+  type SheetSpec,
+} from '@bangkom/core';
+import { APP_SHEET, STATUS_HEADER } from './app-sheets.js';
+import { DateConverter, timeZone } from './cells.js';
+import { validate } from './core-bridge.js';
+import {
+  getOrCreateSheet,
+  type Range,
+  type Row,
+  type Sheet,
+  type Spreadsheet,
+  sheetsByName,
+  spreadsheet,
+  toast,
+} from './gas.js';
+
+/** Light red 3: the colour of an invalid cell. Cells of this colour belong to Validasi Data. */
+export const MARK_COLOUR = '#f4cccc';
+export const NOTE_PREFIX = '⚠ ';
+
+export interface ValidationSummary {
+  errors: CellError[];
+  sheets: number;
+  rows: number;
+}
+
+interface Read {
+  spec: SheetSpec;
+  sheet: Sheet;
+  range: Range;
+  values: Row[];
+}
+
+export function validasiData(): ValidationSummary {
+  toast('Memvalidasi data…', 10);
+  const summary = validateSpreadsheet(spreadsheet());
+  const n = summary.errors.length;
+  toast(
+    n === 0
+      ? `Semua data valid (${summary.rows} baris di ${summary.sheets} lembar).`
+      : `${n} galat ditemukan; lihat lembar "${APP_SHEET.status}" dan sel yang berwarna merah.`,
+    10,
+  );
+  return summary;
+}
+
+export function validateSpreadsheet(ss: Spreadsheet): ValidationSummary {
+  const sheets = sheetsByName(ss);
+  const dates = new DateConverter(timeZone());
+  const reads: Read[] = [];
+  const wb: RawWorkbook = {};
+  for (const spec of SHEET_SPECS) {
+    const sheet = sheets.get(normalizeHeader(spec.name));
+    if (!sheet) continue;
+    const range = sheet.getDataRange();
+    const values = range.getValues() as Row[];
+    reads.push({ spec, sheet, range, values });
+    wb[spec.name] = dates.rows(values);
+  }
+  const result = validate(wb);
+
+  const bySheet = new Map<string, CellError[]>();
+  for (const e of result.errors) {
+    const key = normalizeHeader(e.sheet);
+    bySheet.set(key, [...(bySheet.get(key) ?? []), e]);
+  }
+  let rows = 0;
+  for (const r of reads) {
+    rows += Math.max(0, r.values.length - 1);
+    mark(r, bySheet.get(normalizeHeader(r.spec.name)) ?? []);
+  }
+  writeStatus(ss, result.errors);
+  return { errors: result.errors, sheets: reads.length, rows };
+}
+
+/** Colours and notes for one sheet, from the values already read: one read, one write each. */
+function mark(r: Read, errors: readonly CellError[]): void {
+  const height = r.values.length;
+  const width = r.values[0]?.length ?? 0;
+  if (height === 0 || width === 0) return;
+  const header = (r.values[0] ?? []).map((h) => normalizeHeader(h));
+  const colOf = (column: string): number => {
+    const want = normalizeHeader(column);
+    const spec = r.spec.columns.find((c) => normalizeHeader(c.header) === want);
+    const names = [want, ...(spec?.aliases ?? []).map(normalizeHeader)];
+    const i = header.findIndex((h) => names.includes(h));
+    return Math.max(i, 0); // a whole-row problem is noted on the row's first cell
+  };
+  const notes: string[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => ''));
+  // header notes are the contract's column notes, as Siapkan Lembar writes them
+  header.forEach((h, i) => {
+    const spec = r.spec.columns.find((c) =>
+      [c.header, ...(c.aliases ?? [])].some((x) => normalizeHeader(x) === h),
+    );
+    if (spec && notes[0]) notes[0][i] = spec.note;
+  });
+  const bad = new Set<string>();
+  for (const e of errors) {
+    if (e.row < 2 || e.row > height) continue;
+    const c = colOf(e.column);
+    const line = notes[e.row - 1];
+    if (!line) continue;
+    line[c] = line[c] ? `${line[c]}\n${e.message}` : `${NOTE_PREFIX}${e.message}`;
+    bad.add(`${e.row - 1}:${c}`);
+  }
+  const backgrounds = r.range.getBackgrounds().map((line, i) =>
+    line.map((colour, j) => {
+      if (bad.has(`${i}:${j}`)) return MARK_COLOUR;
+      return colour.toLowerCase() === MARK_COLOUR ? null : colour; // a fixed cell loses its mark
+    }),
+  );
+  r.range.setBackgrounds(backgrounds as string[][]);
+  r.range.setNotes(notes);
+}
+
+function writeStatus(ss: Spreadsheet, errors: readonly CellError[]): void {
+  const sheet = getOrCreateSheet(ss, APP_SHEET.status);
+  const old = sheet.getLastRow();
+  const rows = errors.map((e) => [e.sheet, e.row, e.column, display(e.value), e.message]);
+  const height = Math.max(rows.length + 1, old, 2);
+  const out: Row[] = [[...STATUS_HEADER], ...rows];
+  if (rows.length === 0) out.push(['', '', '', '', 'Tidak ada galat: semua data valid.']);
+  while (out.length < height) out.push(['', '', '', '', '']);
+  sheet.getRange(1, 1, height, STATUS_HEADER.length).setValues(out);
+}
+
+function display(v: unknown): string | number | boolean {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}

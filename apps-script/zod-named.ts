@@ -1,0 +1,11 @@
+/**
+ * `zod` for the Apps Script bundle: the core writes `z.object(...)`, and `z` (a namespace
+ * re-export) would drag all of zod and its locales into the script (~800 KiB). This shim
+ * imports by name only what the core uses; build.ts checks that the core uses nothing else.
+ */
+import { array, boolean, enum as enum_, number, object, string } from 'zod';
+
+export type { infer, input, output } from 'zod';
+export { ZodType } from 'zod';
+
+export const z = { array, boolean, enum: enum_, number, object, string };
