@@ -19,6 +19,19 @@ export function nameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
 }
 
+/** nameKey memoised for one computation: 50,000 employees share a few dozen OPD and Jabatan names. */
+export function nameKeyer(): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let key = cache.get(name);
+    if (key === undefined) {
+      key = nameKey(name);
+      cache.set(name, key);
+    }
+    return key;
+  };
+}
+
 const collator = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
 
 /** Indonesian collation with numbers compared as numbers ("UPTD 2" before "UPTD 10"). */
@@ -48,11 +61,15 @@ export function competencyOrder(
  * Display names of groups keyed by nameKey: the first spelling met in input order wins, so
  * `computeGaps` and `computeJp` label the same OPD the same way.
  */
-export function displayNames<T>(items: readonly T[], name: (item: T) => string): Map<string, string> {
+export function displayNames<T>(
+  items: readonly T[],
+  name: (item: T) => string,
+  keyOf: (name: string) => string = nameKeyer(),
+): Map<string, string> {
   const names = new Map<string, string>();
   for (const item of items) {
     const raw = name(item);
-    const key = nameKey(raw);
+    const key = keyOf(raw);
     if (!names.has(key)) names.set(key, raw.trim().replace(/\s+/g, ' '));
   }
   return names;
@@ -68,7 +85,9 @@ function isLater(a: Assessment, b: Assessment): boolean {
   return wa !== wb ? wa > wb : a.row > b.row;
 }
 
-type SourceSlots = Partial<Record<Sumber, Assessment>>;
+/** The winning response of each source, indexed like SUMBER (a fixed shape: 50,000 of these). */
+type SourceSlots = [Assessment | undefined, Assessment | undefined, Assessment | undefined];
+const SOURCE_INDEX: Readonly<Record<Sumber, number>> = { Diri: 0, Atasan: 1, Asesmen: 2 };
 
 /**
  * Actual level from the sources present. Sources whose Pengaturan weight is 0 do not count
@@ -77,26 +96,29 @@ type SourceSlots = Partial<Record<Sumber, Assessment>>;
  * the single division gives the double nearest the true mean: a mean that is mathematically 3
  * is exactly 3, so no spurious 4e-16 gaps appear.
  */
-function actualLevel(
+function competencyGap(
   slots: SourceSlots | undefined,
-  kode: string,
-  weights: Record<Sumber, number>,
-): { aktual: number | null; sumber: Sumber[] } {
+  s: Standard,
+  weights: readonly number[],
+): CompetencyGap {
   let num = 0;
   let den = 0;
   const sumber: Sumber[] = [];
   if (slots) {
-    for (const src of SUMBER) {
-      const level = slots[src]?.ratings[kode];
+    for (let i = 0; i < SUMBER.length; i++) {
+      const level = slots[i]?.ratings[s.kode];
       if (level === undefined) continue;
-      const w = weights[src];
+      const w = weights[i] as number;
       if (!(w > 0)) continue; // also skips a NaN weight
       num += w * level;
       den += w;
-      sumber.push(src);
+      sumber.push(SUMBER[i] as Sumber);
     }
   }
-  return { aktual: den > 0 ? num / den : null, sumber };
+  if (den === 0) return { kode: s.kode, standar: s.level, aktual: null, gap: null, prioritas: null, sumber };
+  const aktual = num / den;
+  const gap = Math.max(0, s.level - aktual);
+  return { kode: s.kode, standar: s.level, aktual, gap, prioritas: gap * s.bobot, sumber };
 }
 
 interface OpdAcc {
@@ -110,14 +132,14 @@ interface OpdAcc {
 }
 
 export function computeGaps(data: ProgramData): GapsReport {
-  const weights = {} as Record<Sumber, number>;
-  for (const src of SUMBER) weights[src] = Math.round((data.settings.bobot[src] ?? 0) * WEIGHT_SCALE);
+  const weights = SUMBER.map((src) => Math.round((data.settings.bobot[src] ?? 0) * WEIGHT_SCALE));
   const byDictionary = competencyOrder(data.competencies);
+  const keyOf = nameKeyer();
 
   // Jabatan -> its standards in dictionary order, one per kode (the first row stands).
   const standardsByJabatan = new Map<string, Standard[]>();
   for (const s of data.standards) {
-    const key = nameKey(s.jabatan);
+    const key = keyOf(s.jabatan);
     let list = standardsByJabatan.get(key);
     if (!list) {
       list = [];
@@ -132,15 +154,16 @@ export function computeGaps(data: ProgramData): GapsReport {
   for (const a of data.assessments) {
     let slots = slotsByNip.get(a.nip);
     if (!slots) {
-      slots = {};
+      slots = [undefined, undefined, undefined];
       slotsByNip.set(a.nip, slots);
     }
-    const prev = slots[a.sumber];
-    if (!prev || isLater(a, prev)) slots[a.sumber] = a;
+    const i = SOURCE_INDEX[a.sumber];
+    const prev = slots[i];
+    if (!prev || isLater(a, prev)) slots[i] = a;
   }
 
-  const opdNames = displayNames(data.employees, (e) => e.opd);
-  const jabatanNames = displayNames(data.employees, (e) => e.jabatan);
+  const opdNames = displayNames(data.employees, (e) => e.opd, keyOf);
+  const jabatanNames = displayNames(data.employees, (e) => e.jabatan, keyOf);
   const opdAcc = new Map<string, OpdAcc>();
   const jabatanTanpaStandar = new Set<string>();
   const employees: EmployeeGaps[] = [];
@@ -149,7 +172,7 @@ export function computeGaps(data: ProgramData): GapsReport {
   for (const e of sortByNip(data.employees)) {
     if (seen.has(e.nip)) continue; // a repeated NIP is the parser's error; the first row stands
     seen.add(e.nip);
-    const opdKey = nameKey(e.opd);
+    const opdKey = keyOf(e.opd);
     let acc = opdAcc.get(opdKey);
     if (!acc) {
       acc = {
@@ -165,7 +188,7 @@ export function computeGaps(data: ProgramData): GapsReport {
     }
     acc.pegawai++;
 
-    const jabatanKey = nameKey(e.jabatan);
+    const jabatanKey = keyOf(e.jabatan);
     const standards = standardsByJabatan.get(jabatanKey);
     const row: EmployeeGaps = { nip: e.nip, opd: acc.name, jabatan: e.jabatan, competencies: [] };
     if (!standards) {
@@ -179,19 +202,9 @@ export function computeGaps(data: ProgramData): GapsReport {
     const slots = slotsByNip.get(e.nip);
     let known = 0;
     for (const s of standards) {
-      const { aktual, sumber } = actualLevel(slots, s.kode, weights);
-      const cg: CompetencyGap = {
-        kode: s.kode,
-        standar: s.level,
-        aktual,
-        gap: null,
-        prioritas: null,
-        sumber,
-      };
-      if (aktual !== null) {
-        const gap = Math.max(0, s.level - aktual);
-        cg.gap = gap;
-        cg.prioritas = gap * s.bobot;
+      const cg = competencyGap(slots, s, weights);
+      const gap = cg.gap;
+      if (gap !== null) {
         known++;
         acc.gapSum += gap;
         acc.gapCount++;

@@ -17,7 +17,7 @@
  * would. No epsilon is needed; only non-integer answers (not valid input) fall back to a
  * floating comparison with a 1e-9 tolerance, far below the table's 0.01 resolution.
  */
-import { compareNames, displayNames, nameKey } from './gaps.js';
+import { compareNames, displayNames, nameKeyer } from './gaps.js';
 import type { IkmReport, IkmUnit, Kinerja, Mutu } from './reports.js';
 import type { SkmResponse } from './types.js';
 
@@ -147,12 +147,13 @@ interface Group {
 }
 
 export function computeIkm(skm: readonly SkmResponse[]): IkmReport {
-  const unitNames = displayNames(skm, (r) => r.unit);
-  const periodeNames = displayNames(skm, (r) => r.periode);
+  const keyOf = nameKeyer();
+  const unitNames = displayNames(skm, (r) => r.unit, keyOf);
+  const periodeNames = displayNames(skm, (r) => r.periode, keyOf);
   const groups = new Map<string, Group>();
   for (const r of skm) {
-    const unitKey = nameKey(r.unit);
-    const periodKey = nameKey(r.periode);
+    const unitKey = keyOf(r.unit);
+    const periodKey = keyOf(r.periode);
     const key = `${unitKey}\u0000${periodKey}`;
     let g = groups.get(key);
     if (!g) {

@@ -7,7 +7,7 @@
  * that are not in `Pegawai` count nowhere (the parser already reported them); they are listed
  * in the `nipTidakDikenal` extension.
  */
-import { compareNames, compareNip, displayNames, nameKey, sortByNip } from './gaps.js';
+import { compareNames, compareNip, displayNames, nameKeyer, sortByNip } from './gaps.js';
 import type { JpReport } from './reports.js';
 import type { ProgramData } from './types.js';
 
@@ -39,7 +39,8 @@ export function computeJp(data: ProgramData, tahun: number): JpReport {
   }
 
   const targetScaled = Math.round(target * JP_SCALE);
-  const opdNames = displayNames(data.employees, (e) => e.opd);
+  const keyOf = nameKeyer();
+  const opdNames = displayNames(data.employees, (e) => e.opd, keyOf);
   const opdAcc = new Map<string, { opd: string; pegawai: number; memenuhi: number }>();
   const employees: JpReport['employees'] = [];
   const seen = new Set<string>();
@@ -49,7 +50,7 @@ export function computeJp(data: ProgramData, tahun: number): JpReport {
     seen.add(e.nip);
     const scaled = scaledJp.get(e.nip) ?? 0;
     const memenuhi = scaled >= targetScaled;
-    const key = nameKey(e.opd);
+    const key = keyOf(e.opd);
     const opd = opdNames.get(key) ?? e.opd;
     employees.push({ nip: e.nip, opd, jp: scaled / JP_SCALE, memenuhi });
     let acc = opdAcc.get(key);
