@@ -159,6 +159,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     columns: [
       col('Unit Layanan', true, 'text', 'Unit layanan yang dinilai.'),
       col('Periode', true, 'text', 'Periode survei, mis. 2026-S1.'),
+      col('OPD', false, 'text', 'OPD pemilik unit layanan; bila kosong, nama unit dicocokkan dengan nama OPD.'),
       ...Array.from({ length: 9 }, (_, i) =>
         col(`U${i + 1}`, true, 'integer', `Unsur ${i + 1}: nilai 1–4, kosong bila tidak dijawab.`, {
           min: 1,
