@@ -21,6 +21,7 @@
  * dual bound, whichever is lower. The core stays pure and synchronous: the solver is a port.
  */
 import { monthOf, workingDays } from './calendar.js';
+import { buildDevelopmentPlan, type DevelopmentPlanRow } from './plan.js';
 import type { GapsReport } from './reports.js';
 import type { Course, Moda, ProgramData, Room } from './types.js';
 
@@ -164,6 +165,8 @@ export interface ScheduleReport {
   stats: ScheduleStats;
   individu: IndividualPlan[];
   unmet: UnmetNeed[];
+  /** the development plan in the columns of PP 11/2017 art. 207 (plan.ts) */
+  rencana: DevelopmentPlanRow[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1002,7 +1005,7 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   }
   // solver tolerances: a bound a hair below a verified feasible objective means optimal
   if (bound < best.objective) bound = best.objective;
-  return assemble(inst, best, bound, {
+  const report = assemble(inst, best, bound, {
     metode,
     objektifHeuristik: heurCand.objective,
     batasHeuristik: heur.bound,
@@ -1011,6 +1014,8 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     statusMilp,
     pasangan: pairs,
   });
+  report.rencana = buildDevelopmentPlan(report, data, gaps);
+  return report;
 }
 
 function assemble(
@@ -1170,5 +1175,6 @@ function assemble(
     },
     individu,
     unmet,
+    rencana: [],
   };
 }

@@ -1,0 +1,115 @@
+/**
+ * `bangkom schedule`: the training plan and calendar of the fiscal year within each OPD's Pagu
+ * (issue 4). JSON per CONTRACT.md: `{ sessions, objective, bound, budget }` plus extensions.
+ * With --out, the schedule sheets also go to `<out>/jadwal-pelatihan.xlsx`.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { computeGaps, type ScheduleReport } from '@bangkom/core';
+import ExcelJS from 'exceljs';
+import { addScheduleSheets } from '../../adapters/schedule-sheets.js';
+import { planSchedule } from '../../adapters/scheduler.js';
+import type { CommandModule } from '../context.js';
+import { exitFor, resolveTahun } from '../context.js';
+import { heading, more, num, pct, rupiah, table } from '../format.js';
+import { blocks, errorsText, validityLine } from '../render.js';
+
+export const SCHEDULE_FILE = 'jadwal-pelatihan.xlsx';
+const SESSIONS_SHOWN = 25;
+
+export const command: CommandModule = {
+  name: 'schedule',
+  summary: 'susun jadwal pelatihan dan rencana pengembangan dalam pagu',
+  async execute(ctx) {
+    const { validation } = await ctx.load();
+    const data = validation.data;
+    const tahun = resolveTahun(ctx, data.settings.tahun);
+    const gaps = computeGaps(data);
+    const p = ctx.log.progress();
+    p.start(`Menyusun jadwal pelatihan tahun ${tahun}`, 0);
+    let report: ScheduleReport;
+    try {
+      report = await planSchedule(data, gaps, { tahun });
+    } finally {
+      p.stop();
+    }
+    if (ctx.options.out !== undefined) {
+      const dir = resolve(ctx.io.cwd, ctx.options.out);
+      await mkdir(dir, { recursive: true });
+      const wb = new ExcelJS.Workbook();
+      addScheduleSheets(wb, report);
+      const file = join(dir, SCHEDULE_FILE);
+      await wb.xlsx.writeFile(file);
+      ctx.log.info(`Jadwal pelatihan disimpan di ${file}`);
+    }
+    return {
+      json: { ...report, errors: validation.errors },
+      text: blocks(scheduleText(report), errorsText(validation.errors), validityLine(validation.errors)),
+      exitCode: exitFor(validation.errors),
+    };
+  },
+};
+
+export function scheduleText(r: ScheduleReport): string {
+  const sessionRows = r.sessions
+    .slice(0, SESSIONS_SHOWN)
+    .map((s) => [
+      s.id,
+      s.judul,
+      s.mulai,
+      s.selesai,
+      s.ruang ?? (s.moda === 'Daring' ? 'Daring' : '–'),
+      num(s.peserta.length),
+    ]);
+  const budgetRows = r.budget
+    .filter((b) => b.pagu > 0 || b.terpakai > 0)
+    .map((b) => [
+      b.opd,
+      rupiah(b.pagu),
+      rupiah(b.terpakai),
+      pct(b.pagu > 0 ? (b.terpakai / b.pagu) * 100 : null),
+      num(b.peserta),
+    ]);
+  const mutu = r.bound > 0 ? (r.objective / r.bound) * 100 : 100;
+  const memenuhi = r.individu.filter((i) => i.memenuhiTarget).length;
+  const s = r.stats;
+  const notes = [
+    `Objektif ${num(r.objective, 3, true)}; batas atas ${num(r.bound, 3, true)} (${pct(mutu, 2)} dari batas atas; ${s.status === 'optimal' ? 'optimal' : 'layak'}, metode ${s.metode}${s.statusMilp ? `, HiGHS: ${s.statusMilp}` : ''}).`,
+    `${num(s.peserta)} pendaftaran dalam ${num(r.sessions.length)} sesi untuk ${num(s.pegawaiBerkebutuhan)} ASN berkebutuhan; ${num(memenuhi)} ASN mencapai ${num(r.target)} JP dengan rencana ini.`,
+    `${num(r.unmet.length)} kebutuhan belum terpenuhi${s.gagalDijadwalkan > 0 ? `; ${num(s.gagalDijadwalkan)} pendaftaran tidak muat di kalender` : ''}. Hari kerja tahun ${r.tahun}: ${num(s.hariKerja)}.`,
+    s.preferensiBulan.total > 0
+      ? `Preferensi bulan terpenuhi ${num(s.preferensiBulan.dihormati)} dari ${num(s.preferensiBulan.total)}; preferensi moda ${num(s.preferensiModa.dihormati)} dari ${num(s.preferensiModa.total)}.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return blocks(
+    heading(`Jadwal pelatihan tahun ${r.tahun}`),
+    r.sessions.length > 0
+      ? table(
+          [
+            { header: 'ID Sesi' },
+            { header: 'Judul' },
+            { header: 'Mulai' },
+            { header: 'Selesai' },
+            { header: 'Ruang' },
+            { header: 'Peserta', right: true },
+          ],
+          sessionRows,
+        )
+      : 'Tidak ada sesi yang dapat dijadwalkan.',
+    more(Math.min(SESSIONS_SHOWN, r.sessions.length), r.sessions.length),
+    heading('Anggaran per OPD'),
+    table(
+      [
+        { header: 'OPD' },
+        { header: 'Pagu', right: true },
+        { header: 'Terpakai', right: true },
+        { header: 'Serapan', right: true },
+        { header: 'Peserta', right: true },
+      ],
+      budgetRows,
+    ),
+    notes,
+  );
+}
