@@ -1,0 +1,478 @@
+/**
+ * `bangkom run`: the whole cycle on a local workbook.
+ * validate -> gaps -> jp -> ikm -> evaluate -> schedule (a failed schedule is reported, not fatal)
+ * -> every input record, result and quarantined row into Firestore under tenants/{tenant}
+ * (deterministic ids: a rerun overwrites) plus a runs/{runId} audit document
+ * -> the leaders' summary workbook -> where and how many records went where.
+ *
+ * Firestore: FIRESTORE_EMULATOR_HOST set -> that emulator; else GOOGLE_CLOUD_PROJECT set ->
+ * the real Firestore of that project (Application Default Credentials); else an emulator
+ * started in this process on 127.0.0.1 and stopped at the end.
+ */
+import { hostname, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  buildLeaderSummary,
+  COLLECTIONS,
+  type CollectionName,
+  computeGaps,
+  computeIkm,
+  computeJp,
+  DEFAULT_TENANT,
+  type Doc,
+  docId,
+  type EvaluationReport,
+  evaluate,
+  type GapsReport,
+  type IkmReport,
+  type JpReport,
+  LABEL_TOTAL,
+  type LeaderSummary,
+  type ProgramData,
+  type QuarantinedRow,
+  recordIds,
+  type ScheduleReport,
+} from '@bangkom/core';
+import type { Firestore } from 'firebase-admin/firestore';
+import { closeFirestoreConnections, connectFirestore, startEmulator } from '../../adapters/emulator.js';
+import { assertTenantId, createStore, newRunId, type RunStatus, writeRun } from '../../adapters/firestore.js';
+import { planSchedule } from '../../adapters/scheduler.js';
+import { writeSummaryWorkbook } from '../../adapters/summary-workbook.js';
+import type { CommandContext, CommandModule, CommandOutcome, LoadedInput } from '../context.js';
+import { resolveTahun } from '../context.js';
+import { heading, num, table } from '../format.js';
+import { blocks, errorsText, validityLine } from '../render.js';
+
+/** The leaders' workbook, inside --out (default `out`). */
+export const SUMMARY_FILE = 'ringkasan-pimpinan.xlsx';
+/** Project id for an emulator when none is configured. */
+export const LOCAL_PROJECT = 'bangkom-lokal';
+
+export const command: CommandModule = {
+  name: 'run',
+  summary: 'jalankan seluruh siklus: periksa, hitung, simpan ke Firestore, tulis ringkasan pimpinan',
+  execute: runCycle,
+};
+
+export interface CycleResults {
+  tahun: number;
+  gaps: GapsReport;
+  jp: JpReport;
+  ikm: IkmReport;
+  evaluation: EvaluationReport;
+  summary: LeaderSummary;
+  schedule: ScheduleReport | undefined;
+  /** why no schedule was planned, Bahasa Indonesia */
+  scheduleError: string | undefined;
+}
+
+async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
+  const tenant = ctx.options.tenant ?? DEFAULT_TENANT;
+  assertTenantId(tenant);
+  const input = await ctx.load();
+  const { data, errors } = input.validation;
+  const results = await compute(ctx, data);
+
+  const runId = newRunId(ctx.startedAt.toISOString());
+  const docs = collectDocs(data, input.validation.quarantine, results, runId);
+  const firestore = await writeFirestore(ctx, tenant, runId, input, docs);
+
+  const outDir = resolve(ctx.io.cwd, ctx.options.out ?? 'out');
+  const summaryPath = join(outDir, SUMMARY_FILE);
+  const step = ctx.log.progress();
+  step.start('Menulis ringkasan pimpinan', 0);
+  let workbook: Awaited<ReturnType<typeof writeSummaryWorkbook>>;
+  try {
+    workbook = await writeSummaryWorkbook(summaryPath, {
+      summary: results.summary,
+      ikm: results.ikm,
+      generatedAt: ctx.startedAt,
+      tenant,
+      ...(results.schedule ? { schedule: results.schedule } : {}),
+    });
+  } finally {
+    step.stop();
+  }
+
+  const json = {
+    runId,
+    tenant,
+    tahun: results.tahun,
+    input: { path: input.path, sha256: input.checksum },
+    valid: errors.length === 0,
+    counts: input.validation.counts,
+    firestore: {
+      target: firestore.target,
+      location: firestore.location,
+      collections: firestore.counts,
+      documents: Object.values(firestore.counts).reduce((a, n) => a + n, 0),
+      runDoc: `tenants/${tenant}/${COLLECTIONS.runs}/${runId}`,
+    },
+    summary: { path: workbook.path, sheets: workbook.sheets, charts: workbook.charts },
+    schedule: results.schedule
+      ? {
+          sessions: results.schedule.sessions.length,
+          peserta: results.schedule.sessions.reduce((a, x) => a + x.peserta.length, 0),
+          objective: results.schedule.objective,
+          bound: results.schedule.bound,
+          budget: results.schedule.budget,
+        }
+      : { error: results.scheduleError ?? '' },
+    quarantined: input.validation.quarantine.length,
+    errors,
+  };
+  return {
+    json,
+    text: runText(json, errors),
+    exitCode: ctx.options.strict && errors.length > 0 ? 1 : 0,
+  };
+}
+
+async function compute(ctx: CommandContext, data: ProgramData): Promise<CycleResults> {
+  const tahun = resolveTahun(ctx, data.settings.tahun);
+  const timed = <T>(label: string, fn: () => T): T => {
+    const p = ctx.log.progress();
+    p.start(label, 0);
+    try {
+      return fn();
+    } finally {
+      p.stop();
+    }
+  };
+  const gaps = timed('Menghitung kesenjangan kompetensi', () => computeGaps(data));
+  const jp = timed(`Menghitung JP tahun ${tahun}`, () => computeJp(data, tahun));
+  const ikm = timed('Menghitung IKM', () => computeIkm(data.skm));
+  const evaluation = timed('Mengevaluasi pelatihan', () => evaluate(data));
+  const summary = buildLeaderSummary(data, gaps, jp, ikm);
+  const p = ctx.log.progress();
+  p.start(`Menyusun jadwal pelatihan tahun ${tahun}`, 0);
+  let schedule: ScheduleReport | undefined;
+  let scheduleError: string | undefined;
+  try {
+    schedule = await planSchedule(data, gaps, { tahun });
+  } catch (err) {
+    // the rest of the cycle stands on its own: report and go on
+    scheduleError = err instanceof Error ? err.message : String(err);
+    ctx.log.info(`Penjadwalan gagal: ${scheduleError}`);
+  } finally {
+    p.stop();
+  }
+  return { tahun, gaps, jp, ikm, evaluation, summary, schedule, scheduleError };
+}
+
+// ---------------------------------------------------------------- documents
+
+type DocSet = Map<CollectionName, Doc[]>;
+
+/** Firestore field names may not be empty or look like `__x__`; sheet headers could be either. */
+function safeKey(key: string): string {
+  const k = key.trim();
+  if (k === '') return '(tanpa judul)';
+  if (/^__.*__$/.test(k)) return `_${k}_`;
+  return k;
+}
+
+function quarantineDoc(q: QuarantinedRow, runId: string): Doc {
+  const values: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(q.values)) values[safeKey(k)] = v;
+  return { id: docId(q.sheet, q.row), data: { sheet: q.sheet, row: q.row, values, errors: q.errors, runId } };
+}
+
+/** Every document the run writes, by collection, with deterministic ids. */
+export function collectDocs(
+  data: ProgramData,
+  quarantine: readonly QuarantinedRow[],
+  r: CycleResults,
+  runId: string,
+): DocSet {
+  const out: DocSet = new Map();
+  const put = (c: CollectionName, docs: Doc[]) => out.set(c, docs);
+  const records = <K extends keyof typeof recordIds>(key: K) =>
+    (data[key] as readonly Parameters<(typeof recordIds)[K]>[0][]).map((rec) => ({
+      // biome-ignore lint/suspicious/noExplicitAny: the id function matches the record kind K
+      id: (recordIds[key] as (x: any) => string)(rec),
+      data: rec as unknown as Record<string, unknown>,
+    }));
+  for (const key of Object.keys(recordIds) as (keyof typeof recordIds)[]) put(COLLECTIONS[key], records(key));
+  put(COLLECTIONS.settings, [{ id: 'pengaturan', data: { ...data.settings } }]);
+  put(
+    COLLECTIONS.quarantine,
+    quarantine.map((q) => quarantineDoc(q, runId)),
+  );
+
+  const t = r.tahun;
+  const withRun = (d: object) => ({ ...d, runId }) as Record<string, unknown>;
+  put(
+    COLLECTIONS.gaps,
+    r.gaps.employees.map((e) => ({ id: docId(e.nip), data: withRun(e) })),
+  );
+  put(
+    COLLECTIONS.gapsOpd,
+    r.gaps.opd.map((o) => ({ id: docId(o.opd), data: withRun(o) })),
+  );
+  put(
+    COLLECTIONS.jp,
+    r.jp.employees.map((e) => ({
+      id: docId(t, e.nip),
+      data: withRun({ tahun: t, target: r.jp.target, ...e }),
+    })),
+  );
+  put(
+    COLLECTIONS.jpOpd,
+    r.jp.opd.map((o) => ({ id: docId(t, o.opd), data: withRun({ tahun: t, target: r.jp.target, ...o }) })),
+  );
+  put(
+    COLLECTIONS.ikm,
+    r.ikm.units.map((u) => ({ id: docId(u.unit, u.periode), data: withRun(u) })),
+  );
+  put(
+    COLLECTIONS.evaluations,
+    r.evaluation.sessions.map((s) => ({ id: docId(s.sesi), data: withRun(s) })),
+  );
+
+  // leaders' summary: one document per OPD row and one for the city, heat map row as a map
+  const heat = r.summary.heatMap;
+  const summaryDocs: Doc[] = r.summary.rows.map((row) => {
+    const i = heat.opd.indexOf(row.opd);
+    const kesenjangan: Record<string, number | null> = {};
+    heat.kompetensi.forEach((k, j) => {
+      kesenjangan[k.kode] = i >= 0 ? (heat.nilai[i]?.[j] ?? null) : null;
+    });
+    return { id: docId(t, row.opd), data: withRun({ jenis: 'opd', tahun: t, ...row, kesenjangan }) };
+  });
+  const cityGaps: Record<string, number | null> = {};
+  heat.kompetensi.forEach((k, j) => {
+    cityGaps[k.kode] = heat.total[j] ?? null;
+  });
+  summaryDocs.push({
+    id: docId(t, LABEL_TOTAL),
+    data: withRun({
+      jenis: 'kota',
+      tahun: t,
+      ...r.summary.total,
+      kesenjangan: cityGaps,
+      totals: r.summary.totals,
+    }),
+  });
+
+  if (r.schedule) {
+    const s = r.schedule;
+    put(
+      COLLECTIONS.sessions,
+      s.sessions.map((x) => ({ id: docId(x.id), data: withRun({ tahun: t, ...x }) })),
+    );
+    put(
+      COLLECTIONS.enrollments,
+      s.sessions.flatMap((x) =>
+        x.peserta.map((nip) => ({
+          id: docId(x.id, nip),
+          data: withRun({ tahun: t, sesi: x.id, kode: x.kode, nip, mulai: x.mulai, selesai: x.selesai }),
+        })),
+      ),
+    );
+    put(
+      COLLECTIONS.plans,
+      (s.individu ?? []).map((p) => ({ id: docId(t, p.nip), data: withRun({ tahun: t, ...p }) })),
+    );
+    summaryDocs.push({
+      id: docId(t, 'jadwal'),
+      data: withRun({ jenis: 'jadwal', tahun: t, objective: s.objective, bound: s.bound, budget: s.budget }),
+    });
+  }
+  put(COLLECTIONS.summary, summaryDocs);
+  return out;
+}
+
+// ---------------------------------------------------------------- Firestore
+
+interface FirestoreTarget {
+  db: Firestore;
+  target: 'emulator-dalam-proses' | 'emulator' | 'firestore';
+  /** host:port of an emulator, or the project id */
+  location: string;
+  /** how the text report names it */
+  description: string;
+  close(): Promise<void>;
+}
+
+async function openFirestore(ctx: CommandContext): Promise<FirestoreTarget> {
+  const env = ctx.io.env;
+  const project = env.GOOGLE_CLOUD_PROJECT ?? env.GCLOUD_PROJECT;
+  const emulatorHost = env.FIRESTORE_EMULATOR_HOST;
+  if (emulatorHost) {
+    const projectId = project ?? LOCAL_PROJECT;
+    return {
+      db: connectFirestore({ projectId, emulatorHost }),
+      target: 'emulator',
+      location: emulatorHost,
+      description: `emulator Firestore di ${emulatorHost} (proyek ${projectId})`,
+      close: closeFirestoreConnections,
+    };
+  }
+  if (project) {
+    return {
+      db: connectFirestore({ projectId: project }),
+      target: 'firestore',
+      location: project,
+      description: `Firestore proyek ${project}`,
+      close: closeFirestoreConnections,
+    };
+  }
+  const emulator = await startEmulator();
+  ctx.log.info(`Emulator Firestore dalam proses berjalan di ${emulator.address}.`);
+  return {
+    db: connectFirestore({ projectId: LOCAL_PROJECT, emulatorHost: emulator.address }),
+    target: 'emulator-dalam-proses',
+    location: emulator.address,
+    description: `emulator Firestore dalam proses di ${emulator.address} (dihentikan setelah selesai; atur FIRESTORE_EMULATOR_HOST atau GOOGLE_CLOUD_PROJECT untuk menyimpan permanen)`,
+    async close() {
+      await closeFirestoreConnections();
+      await emulator.stop();
+    },
+  };
+}
+
+interface FirestoreWrite {
+  target: FirestoreTarget['target'];
+  location: string;
+  description: string;
+  counts: Record<string, number>;
+}
+
+async function writeFirestore(
+  ctx: CommandContext,
+  tenant: string,
+  runId: string,
+  input: LoadedInput,
+  docs: DocSet,
+): Promise<FirestoreWrite> {
+  const fs = await openFirestore(ctx);
+  const store = createStore(fs.db, tenant);
+  const counts: Record<string, number> = {};
+  const total = [...docs.values()].reduce((a, d) => a + d.length, 0);
+  const { errors } = input.validation;
+  let caller = 'cli';
+  try {
+    caller = `cli:${userInfo().username}@${hostname()}`;
+  } catch {
+    // no user database entry (some containers): keep "cli"
+  }
+  const audit = (status: RunStatus, message?: string) =>
+    writeRun(fs.db, {
+      runId,
+      kind: 'run',
+      caller,
+      tenant,
+      startedAt: ctx.startedAt.toISOString(),
+      finishedAt: ctx.io.now().toISOString(),
+      inputChecksum: input.checksum,
+      status,
+      counts: {
+        ...counts,
+        ...Object.fromEntries(
+          Object.entries(input.validation.counts).map(([s, c]) => [`baris:${s}`, c.rows]),
+        ),
+      },
+      errors,
+      ...(message ? { message } : {}),
+    });
+  const progress = ctx.log.progress('dokumen');
+  progress.start('Menulis ke Firestore', total);
+  try {
+    let before = 0;
+    for (const [collection, list] of docs) {
+      const written = await store.writeDocs(collection, list, (n) => progress.tick(before + n));
+      counts[collection] = written;
+      before += list.length;
+      progress.tick(before);
+    }
+    progress.stop();
+    await audit(errors.length > 0 ? 'selesai dengan galat' : 'selesai');
+    return { target: fs.target, location: fs.location, description: fs.description, counts };
+  } catch (err) {
+    progress.stop();
+    const message = err instanceof Error ? err.message : String(err);
+    await audit('gagal', message).catch(() => undefined);
+    throw new Error(`gagal menulis ke ${fs.description}: ${message}`);
+  } finally {
+    await fs.close();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const COLLECTION_LABELS: Partial<Record<string, string>> = {
+  employees: 'pegawai',
+  competencies: 'kamus kompetensi',
+  standards: 'standar kompetensi',
+  assessments: 'penilaian',
+  trainings: 'riwayat pelatihan',
+  courses: 'katalog pelatihan',
+  budgets: 'anggaran',
+  skm: 'jawaban SKM',
+  reactions: 'evaluasi reaksi',
+  tests: 'tes',
+  behaviours: 'evaluasi perilaku',
+  holidays: 'hari libur',
+  rooms: 'ruang',
+  preferences: 'preferensi',
+  settings: 'pengaturan',
+  quarantine: 'baris dikarantina',
+  gaps: 'kesenjangan per pegawai',
+  gapsOpd: 'kesenjangan per OPD',
+  jp: 'JP per pegawai',
+  jpOpd: 'JP per OPD',
+  ikm: 'IKM per unit dan periode',
+  evaluations: 'evaluasi per sesi',
+  sessions: 'sesi terjadwal',
+  enrollments: 'peserta sesi',
+  plans: 'rencana pengembangan individu',
+  summary: 'ringkasan pimpinan',
+};
+
+interface RunJson {
+  runId: string;
+  tenant: string;
+  tahun: number;
+  input: { path: string; sha256: string };
+  firestore: {
+    target: string;
+    location: string;
+    collections: Record<string, number>;
+    documents: number;
+    runDoc: string;
+  };
+  summary: { path: string; sheets: string[]; charts: number };
+  schedule: { sessions: number; peserta: number } | { error: string };
+  quarantined: number;
+}
+
+function runText(json: RunJson, errors: Parameters<typeof errorsText>[0]): string {
+  const prefix = `tenants/${json.tenant}/`;
+  const rows = Object.entries(json.firestore.collections).map(([c, n]) => [
+    `${prefix}${c}`,
+    COLLECTION_LABELS[c] ?? '',
+    num(n),
+  ]);
+  rows.push(['Jumlah', '', num(json.firestore.documents)]);
+  const where =
+    json.firestore.target === 'firestore'
+      ? `Firestore proyek ${json.firestore.location}`
+      : json.firestore.target === 'emulator'
+        ? `emulator Firestore di ${json.firestore.location}`
+        : `emulator Firestore dalam proses di ${json.firestore.location} (sudah dihentikan; data tidak disimpan permanen)`;
+  return blocks(
+    heading(`Siklus bangkom tahun ${json.tahun} selesai`),
+    [
+      `Masukan  : ${json.input.path}`,
+      `SHA-256  : ${json.input.sha256}`,
+      `Firestore: ${where}`,
+      `Audit    : ${json.firestore.runDoc}`,
+      `Jadwal   : ${'error' in json.schedule ? `gagal disusun (${json.schedule.error})` : `${num(json.schedule.sessions)} sesi, ${num(json.schedule.peserta)} peserta`}`,
+    ].join('\n'),
+    table([{ header: 'Koleksi' }, { header: 'Isi' }, { header: 'Dokumen', right: true }], rows),
+    errorsText(errors),
+    validityLine(errors),
+    `Ringkasan pimpinan: ${json.summary.path}\n  lembar: ${json.summary.sheets.join(', ')}; ${num(json.summary.charts)} grafik`,
+  );
+}
