@@ -1145,6 +1145,11 @@ function assemble(
       else if (covering.some((c) => droppedSet.has(`${e}|${c}`)))
         alasan =
           'Terpilih tetapi tidak dapat dijadwalkan (bentrok jadwal, ruang, atau hari kerja tidak cukup).';
+      else if (
+        mine.reduce((d, x) => d + x.hari, 0) + Math.min(...covering.map((c) => inst.courses[c]?.hari ?? 1)) >
+        inst.days.length
+      )
+        alasan = `Hari kerja tahun ${inst.tahun} tidak cukup untuk menambah pelatihan bagi ASN ini.`;
       else if ((inst.pagu.get(a.opd) ?? 0) <= 0)
         alasan = `OPD ${a.opd} tidak memiliki pagu di lembar Anggaran.`;
       else alasan = 'Tidak terpilih: pagu OPD diprioritaskan untuk kesenjangan yang lebih besar.';
