@@ -53,7 +53,7 @@ export function checkZodMembers(coreDir = path.join(ROOT, '..', 'core', 'src')):
   );
   const missing = new Set<string>();
   for (const file of sourceFiles(coreDir)) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/\bz\.([A-Za-z_$][\w$]*)\s*\(/g)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\bz\s*\.\s*([A-Za-z_$][\w$]*)\s*\(/g)) {
       if (m[1] && !provided.has(m[1])) missing.add(`${m[1]} (${path.relative(coreDir, file)})`);
     }
   }

@@ -61,6 +61,26 @@ export function columnOf(header: readonly string[], ...names: string[]): number 
 }
 
 /**
+ * Grows the sheet so rows 1..rows and columns 1..cols exist: `getRange` past the sheet's
+ * size throws in Apps Script ("The coordinates of the range are outside the dimensions").
+ */
+export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+}
+
+/**
+ * Text that Sheets would turn into a number or date on `setValues` (an 18-digit NIP becomes
+ * 1.99e17 and loses digits) is written with a leading apostrophe, which keeps it text.
+ */
+export function keepText<T>(value: T): T | string {
+  if (typeof value !== 'string' || value === '' || value.startsWith("'")) return value;
+  return /^[\s\d.,:/+\-eE]+$/.test(value) && /\d/.test(value) ? `'${value}` : value;
+}
+
+/**
  * Rewrites a table sheet with exactly these rows in one write, clearing rows that are no
  * longer there. Width and height are the larger of the old and new sizes so stale cells go.
  */
@@ -73,8 +93,9 @@ export function writeTable(
   const width = header.length;
   const height = Math.max(rows.length + 1, oldHeight);
   const out: Row[] = [header.slice()];
-  for (const r of rows) out.push(Array.from({ length: width }, (_, i) => r[i] ?? ''));
+  for (const r of rows) out.push(Array.from({ length: width }, (_, i) => keepText(r[i] ?? '')));
   while (out.length < height) out.push(Array.from({ length: width }, () => ''));
+  ensureSize(sheet, height, width);
   sheet.getRange(1, 1, height, width).setValues(out);
 }
 

@@ -12,8 +12,10 @@ import { text } from './form-defs.js';
 import { formIds } from './forms.js';
 import {
   columnOf,
+  ensureSize,
   findSheet,
   getOrCreateSheet,
+  keepText,
   type Row,
   readTable,
   type Spreadsheet,
@@ -231,7 +233,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
             .join('\n'),
         });
         done.add(`${s.id}~${nip}`);
-        added.push([s.id, nip, p.email, opts.now, event.getId(), '']);
+        added.push([s.id, keepText(nip), p.email, opts.now, event.getId(), '']);
       }
     }
   } finally {
@@ -240,6 +242,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
       if (log.header.length === 0)
         logSheet.getRange(1, 1, 1, UNDANGAN_HEADER.length).setValues([[...UNDANGAN_HEADER]]);
       const first = Math.max(log.rows.length + 2, 2);
+      ensureSize(logSheet, first + added.length - 1, UNDANGAN_HEADER.length);
       logSheet.getRange(first, 1, added.length, UNDANGAN_HEADER.length).setValues(added);
     }
   }

@@ -6,7 +6,16 @@
 import { DEFAULT_DICTIONARY, normalizeHeader, SHEET, SHEET_SPECS, type SheetSpec } from '@bangkom/core';
 import { APP_SHEET_SPECS } from './app-sheets.js';
 import { REACTION_STATEMENTS, text } from './form-defs.js';
-import { columnOf, readTable, type Sheet, type Spreadsheet, sheetsByName, spreadsheet, tell } from './gas.js';
+import {
+  columnOf,
+  ensureSize,
+  readTable,
+  type Sheet,
+  type Spreadsheet,
+  sheetsByName,
+  spreadsheet,
+  tell,
+} from './gas.js';
 
 export const HEADER_COLOUR = '#d9ead3';
 export const PROTECTION_NOTE = 'Bangkom: baris judul';
@@ -83,6 +92,7 @@ export function repairSheet(sheet: Sheet, spec: SheetSpec, wanted: readonly stri
     if (spec.repeating && wanted.includes(h)) return spec.repeating.note;
     return String(oldNotes[i] ?? '');
   });
+  ensureSize(sheet, 2, header.length);
   const range = sheet.getRange(1, 1, 1, header.length);
   range.setValues([header]);
   range.setNotes([notes]);

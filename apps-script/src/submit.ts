@@ -15,7 +15,16 @@ import {
   type TargetRow,
 } from './form-defs.js';
 import { type FormIds, formIds } from './forms.js';
-import { columnOf, digest, norm, type Sheet, type Spreadsheet, spreadsheet } from './gas.js';
+import {
+  columnOf,
+  digest,
+  ensureSize,
+  keepText,
+  norm,
+  type Sheet,
+  type Spreadsheet,
+  spreadsheet,
+} from './gas.js';
 import { message, postJson } from './http.js';
 import { enqueue, type IngestBody, type Pending } from './queue.js';
 import { upsertRow } from './upsert.js';
@@ -73,6 +82,7 @@ export function processSubmission(
   const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => String(h ?? '').trim());
   const missing = RESPONSE_COLUMNS.filter((h) => columnOf(header, h) < 0);
   if (missing.length > 0) {
+    ensureSize(sheet, 1, header.length + missing.length);
     sheet.getRange(1, header.length + 1, 1, missing.length).setValues([[...missing]]);
     header.push(...missing);
   }
@@ -152,10 +162,10 @@ function writeVerdict(
   const cols = RESPONSE_COLUMNS.map((h) => columnOf(header, h));
   const [a, b, c] = cols as [number, number, number];
   if (b === a + 1 && c === b + 1) {
-    sheet.getRange(row, a + 1, 1, 3).setValues([values]);
+    sheet.getRange(row, a + 1, 1, 3).setValues([values.map(keepText)]);
   } else {
     cols.forEach((col, i) => {
-      sheet.getRange(row, col + 1).setValue(values[i] ?? '');
+      sheet.getRange(row, col + 1).setValue(keepText(values[i] ?? ''));
     });
   }
 }

@@ -1,6 +1,14 @@
 /** Writes one contract row by key: a re-submission replaces its row, never adds a second. */
 import type { Cell } from '@bangkom/core';
-import { columnOf, getOrCreateSheet, norm, readTable, type Spreadsheet } from './gas.js';
+import {
+  columnOf,
+  ensureSize,
+  getOrCreateSheet,
+  keepText,
+  norm,
+  readTable,
+  type Spreadsheet,
+} from './gas.js';
 
 /**
  * Upserts `values` (header -> cell) into `sheetName`, matching rows on `key`. Missing
@@ -24,7 +32,10 @@ export function upsertRow(
       added.push(h);
     }
   }
-  if (added.length > 0) sheet.getRange(1, 1, 1, header.length).setValues([header]);
+  if (added.length > 0) {
+    ensureSize(sheet, 1, header.length);
+    sheet.getRange(1, 1, 1, header.length).setValues([header]);
+  }
 
   const keyCols = key.map((k) => columnOf(header, k));
   const keyOf = (r: readonly unknown[]) => keyCols.map((c) => norm(r[c])).join('\u241f');
@@ -37,9 +48,10 @@ export function upsertRow(
   if (index < 0) index = lastFilledRow(table.rows) + 1;
   for (const [h, v] of Object.entries(values)) {
     if (v === null || v === undefined || v === '') continue;
-    row[columnOf(header, h)] = v;
+    row[columnOf(header, h)] = keepText(v);
   }
   const sheetRow = index + 2;
+  ensureSize(sheet, sheetRow, header.length);
   sheet.getRange(sheetRow, 1, 1, header.length).setValues([row]);
   return sheetRow;
 }

@@ -16,7 +16,9 @@ import { APP_SHEET, STATUS_HEADER } from './app-sheets.js';
 import { DateConverter, timeZone } from './cells.js';
 import { validate } from './core-bridge.js';
 import {
+  ensureSize,
   getOrCreateSheet,
+  keepText,
   type Range,
   type Row,
   type Sheet,
@@ -128,11 +130,12 @@ function mark(r: Read, errors: readonly CellError[]): void {
 function writeStatus(ss: Spreadsheet, errors: readonly CellError[]): void {
   const sheet = getOrCreateSheet(ss, APP_SHEET.status);
   const old = sheet.getLastRow();
-  const rows = errors.map((e) => [e.sheet, e.row, e.column, display(e.value), e.message]);
+  const rows = errors.map((e) => [e.sheet, e.row, e.column, keepText(display(e.value)), e.message]);
   const height = Math.max(rows.length + 1, old, 2);
   const out: Row[] = [[...STATUS_HEADER], ...rows];
   if (rows.length === 0) out.push(['', '', '', '', 'Tidak ada galat: semua data valid.']);
   while (out.length < height) out.push(['', '', '', '', '']);
+  ensureSize(sheet, height, STATUS_HEADER.length);
   sheet.getRange(1, 1, height, STATUS_HEADER.length).setValues(out);
 }
 

@@ -1,0 +1,356 @@
+/// <reference types="google-apps-script" />
+/** In-memory FormApp: forms, items, quiz choices, response sheets and submit events. */
+import { type CallLog, tracked } from './log';
+import { type FakeSheet, type FakeSpreadsheet, isDate } from './spreadsheet';
+
+export const ITEM_TYPE = {
+  TEXT: 'TEXT',
+  PARAGRAPH_TEXT: 'PARAGRAPH_TEXT',
+  SCALE: 'SCALE',
+  MULTIPLE_CHOICE: 'MULTIPLE_CHOICE',
+  CHECKBOX: 'CHECKBOX',
+  LIST: 'LIST',
+} as const;
+type ItemType = (typeof ITEM_TYPE)[keyof typeof ITEM_TYPE];
+
+let nextItemId = 1000;
+
+export class FakeChoice {
+  constructor(
+    readonly value: string,
+    readonly correct: boolean,
+  ) {}
+  getValue(): string {
+    return this.value;
+  }
+  isCorrectAnswer(): boolean {
+    return this.correct;
+  }
+}
+
+export class FakeItem {
+  readonly id = nextItemId++;
+  title = '';
+  helpText = '';
+  required = false;
+  choices: FakeChoice[] = [];
+  bounds: [number, number] = [1, 5];
+  labels: [string, string] = ['', ''];
+  points = 0;
+  validation: unknown = null;
+  constructor(
+    readonly type: ItemType,
+    private readonly form: FakeForm,
+  ) {}
+  private as(type: ItemType): FakeItem {
+    if (this.type !== type) throw new Error(`Exception: Item ${this.id} is not of type ${type}.`);
+    return this;
+  }
+  getId(): number {
+    return this.id;
+  }
+  getType(): ItemType {
+    return this.type;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setTitle(t: string): FakeItem {
+    this.title = t;
+    return this;
+  }
+  getHelpText(): string {
+    return this.helpText;
+  }
+  setHelpText(t: string): FakeItem {
+    this.helpText = t;
+    return this;
+  }
+  setRequired(r: boolean): FakeItem {
+    this.required = r;
+    return this;
+  }
+  isRequired(): boolean {
+    return this.required;
+  }
+  getIndex(): number {
+    return this.form.items.indexOf(this);
+  }
+  setChoiceValues(values: string[]): FakeItem {
+    this.choices = values.map((v) => new FakeChoice(v, false));
+    return this;
+  }
+  createChoice(value: string, correct = false): FakeChoice {
+    return new FakeChoice(value, correct);
+  }
+  setChoices(choices: FakeChoice[]): FakeItem {
+    this.choices = choices.slice();
+    return this;
+  }
+  getChoices(): FakeChoice[] {
+    return this.choices.slice();
+  }
+  setPoints(p: number): FakeItem {
+    if (!this.form.quiz) throw new Error('Exception: Points can only be set on quiz forms.');
+    this.points = p;
+    return this;
+  }
+  setBounds(lo: number, hi: number): FakeItem {
+    this.bounds = [lo, hi];
+    return this;
+  }
+  setLabels(lo: string, hi: string): FakeItem {
+    this.labels = [lo, hi];
+    return this;
+  }
+  setValidation(v: unknown): FakeItem {
+    this.validation = v;
+    return this;
+  }
+  createResponse(answer: string): { item: FakeItem; answer: string } {
+    return { item: this, answer };
+  }
+  asTextItem(): FakeItem {
+    return this.as(ITEM_TYPE.TEXT);
+  }
+  asParagraphTextItem(): FakeItem {
+    return this.as(ITEM_TYPE.PARAGRAPH_TEXT);
+  }
+  asScaleItem(): FakeItem {
+    return this.as(ITEM_TYPE.SCALE);
+  }
+  asMultipleChoiceItem(): FakeItem {
+    return this.as(ITEM_TYPE.MULTIPLE_CHOICE);
+  }
+  asCheckboxItem(): FakeItem {
+    return this.as(ITEM_TYPE.CHECKBOX);
+  }
+  asListItem(): FakeItem {
+    return this.as(ITEM_TYPE.LIST);
+  }
+}
+
+export class FakeFormResponse {
+  readonly answers: { item: FakeItem; answer: string }[] = [];
+  constructor(private readonly form: FakeForm) {}
+  withItemResponse(r: { item: FakeItem; answer: string }): FakeFormResponse {
+    this.answers.push(r);
+    return this;
+  }
+  toPrefilledUrl(): string {
+    const q = this.answers.map((a) => `entry.${a.item.id}=${encodeURIComponent(a.answer)}`).join('&');
+    return `${this.form.getPublishedUrl()}?usp=pp_url&${q}`;
+  }
+}
+
+export class FakeForm {
+  readonly items: FakeItem[] = [];
+  title: string;
+  description = '';
+  quiz = false;
+  collectEmail = true;
+  requireLogin = true;
+  published = false;
+  accepting = false;
+  confirmation = '';
+  destinationId: string | null = null;
+  /** the response sheet (raw) once linked */
+  responseSheet: FakeSheet | null = null;
+  constructor(
+    readonly id: string,
+    title: string,
+    private readonly world: FormWorld,
+  ) {
+    this.title = title;
+  }
+  private add(type: ItemType): FakeItem {
+    const item = new FakeItem(type, this);
+    this.items.push(item);
+    return item;
+  }
+  getId(): string {
+    return this.id;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setTitle(t: string): FakeForm {
+    this.title = t;
+    return this;
+  }
+  setDescription(d: string): FakeForm {
+    this.description = d;
+    return this;
+  }
+  setIsQuiz(q: boolean): FakeForm {
+    this.quiz = q;
+    return this;
+  }
+  isQuiz(): boolean {
+    return this.quiz;
+  }
+  setCollectEmail(c: boolean): FakeForm {
+    this.collectEmail = c;
+    return this;
+  }
+  setRequireLogin(r: boolean): FakeForm {
+    this.requireLogin = r;
+    return this;
+  }
+  setConfirmationMessage(m: string): FakeForm {
+    this.confirmation = m;
+    return this;
+  }
+  setAcceptingResponses(a: boolean): FakeForm {
+    this.accepting = a;
+    return this;
+  }
+  setPublished(p: boolean): FakeForm {
+    this.published = p;
+    return this;
+  }
+  isPublished(): boolean {
+    return this.published;
+  }
+  getPublishedUrl(): string {
+    return `https://docs.google.com/forms/d/e/${this.id}-pub/viewform`;
+  }
+  getEditUrl(): string {
+    return `https://docs.google.com/forms/d/${this.id}/edit`;
+  }
+  getItems(): FakeItem[] {
+    return this.items.slice();
+  }
+  addTextItem(): FakeItem {
+    return this.add(ITEM_TYPE.TEXT);
+  }
+  addParagraphTextItem(): FakeItem {
+    return this.add(ITEM_TYPE.PARAGRAPH_TEXT);
+  }
+  addScaleItem(): FakeItem {
+    return this.add(ITEM_TYPE.SCALE);
+  }
+  addMultipleChoiceItem(): FakeItem {
+    return this.add(ITEM_TYPE.MULTIPLE_CHOICE);
+  }
+  addCheckboxItem(): FakeItem {
+    return this.add(ITEM_TYPE.CHECKBOX);
+  }
+  addListItem(): FakeItem {
+    return this.add(ITEM_TYPE.LIST);
+  }
+  deleteItem(item: FakeItem): void {
+    const i = this.items.indexOf(item);
+    if (i < 0) throw new Error('Exception: Item not in form.');
+    this.items.splice(i, 1);
+  }
+  moveItem(item: FakeItem, index: number): FakeItem {
+    const i = this.items.indexOf(item);
+    if (i < 0 || index < 0 || index >= this.items.length) throw new Error('Exception: Invalid index.');
+    this.items.splice(i, 1);
+    this.items.splice(index, 0, item);
+    return item;
+  }
+  getDestinationId(): string {
+    if (!this.destinationId) throw new Error('Exception: The form currently has no response destination.');
+    return this.destinationId;
+  }
+  setDestination(_type: string, id: string): FakeForm {
+    if (id !== this.world.spreadsheet.id) throw new Error(`Exception: No spreadsheet with id ${id}.`);
+    this.destinationId = id;
+    // Forms adds a fresh response sheet named by Google, with the current questions as headers
+    const n = this.world.spreadsheet.sheets.filter((s) => s.name.startsWith('Jawaban Formulir')).length + 1;
+    const sheet = this.world.spreadsheet.addSheet(`Jawaban Formulir ${n}`, [
+      ['Stempel waktu', ...this.items.map((i) => i.title)],
+    ]);
+    sheet.formUrl = this.getEditUrl();
+    this.responseSheet = sheet;
+    return this;
+  }
+  createResponse(): FakeFormResponse {
+    return new FakeFormResponse(this);
+  }
+
+  /**
+   * Test helper: a respondent submits. The row is appended to the response sheet as Forms
+   * does (timestamp as a Date, numeric answers as numbers) and the spreadsheet's form-submit
+   * event is returned with `values`, `namedValues` and `range`.
+   */
+  submit(answers: Record<string, string | string[]>, at: Date): GoogleAppsScript.Events.SheetsOnFormSubmit {
+    const sheet = this.responseSheet;
+    if (!sheet) throw new Error('form has no response sheet');
+    if (!this.accepting) throw new Error('form is not accepting responses');
+    const header = (sheet.dump()[0] ?? []).map(String);
+    for (const item of this.items) if (!header.includes(item.title)) header.push(item.title);
+    header.forEach((h, j) => {
+      sheet.write(1, j + 1, h);
+    });
+    const row = sheet.lastRow() + 1;
+    if (row > sheet.maxRows) sheet.maxRows = row;
+    const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : (v ?? ''));
+    const stamp = this.world.formatStamp(at);
+    const width = this.items.length + 1;
+    const values: string[] = [stamp];
+    const namedValues: Record<string, string[]> = { 'Stempel waktu': [stamp] };
+    sheet.write(row, 1, new Date(at.getTime()));
+    for (const item of this.items) {
+      const t = text(answers[item.title]);
+      const col = header.indexOf(item.title) + 1;
+      sheet.write(row, col, t); // Sheets turns numeric answers into numbers
+      values.push(t);
+      namedValues[item.title] = [t];
+    }
+    const range = sheet.self.getRange(row, 1, 1, width);
+    return {
+      values,
+      namedValues,
+      range,
+      authMode: 'FULL',
+      triggerUid: 'trigger-form',
+    } as unknown as GoogleAppsScript.Events.SheetsOnFormSubmit;
+  }
+}
+
+export interface FormWorld {
+  spreadsheet: FakeSpreadsheet;
+  log: CallLog;
+  formatStamp(d: Date): string;
+}
+
+class FakeTextValidationBuilder {
+  private readonly v: { pattern?: string; helpText?: string } = {};
+  setHelpText(t: string): FakeTextValidationBuilder {
+    this.v.helpText = t;
+    return this;
+  }
+  requireTextMatchesPattern(p: string): FakeTextValidationBuilder {
+    this.v.pattern = p;
+    return this;
+  }
+  build(): { pattern?: string; helpText?: string } {
+    return { ...this.v };
+  }
+}
+
+export function makeFormApp(world: FormWorld) {
+  const forms = new Map<string, FakeForm>();
+  let n = 0;
+  const app = {
+    ItemType: ITEM_TYPE,
+    DestinationType: { SPREADSHEET: 'SPREADSHEET' },
+    create(title: string): FakeForm {
+      const form = new FakeForm(`form${++n}`, title, world);
+      forms.set(form.id, form);
+      return tracked(form, () => `Form:${form.id}`, world.log);
+    },
+    openById(id: string): FakeForm {
+      const form = forms.get(id);
+      if (!form) throw new Error(`Exception: No item with the given ID could be found: ${id}`);
+      return tracked(form, () => `Form:${form.id}`, world.log);
+    },
+    createTextValidation: () => new FakeTextValidationBuilder(),
+  };
+  return { app: tracked(app, () => 'FormApp', world.log), forms };
+}
+
+export { isDate };

@@ -1,0 +1,268 @@
+/** In-memory MailApp, CalendarApp, UrlFetchApp, LockService, PropertiesService, ScriptApp, Utilities, Session. */
+import { createHash } from 'node:crypto';
+import { type CallLog, tracked } from './log';
+
+export class FakeMailApp {
+  readonly sent: { to: string; subject: string; body: string }[] = [];
+  constructor(public quota = 100) {}
+  getRemainingDailyQuota(): number {
+    return this.quota;
+  }
+  sendEmail(message: { to: string; subject: string; body?: string; htmlBody?: string }): void {
+    if (this.quota <= 0) throw new Error('Exception: Service invoked too many times for one day: email.');
+    this.quota--;
+    this.sent.push({
+      to: message.to,
+      subject: message.subject,
+      body: message.body ?? message.htmlBody ?? '',
+    });
+  }
+}
+
+export class FakeEvent {
+  readonly guests: string[] = [];
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    readonly start: Date,
+    readonly end: Date,
+    readonly options: Record<string, unknown>,
+  ) {}
+  getId(): string {
+    return this.id;
+  }
+  addGuest(email: string): FakeEvent {
+    if (!this.guests.includes(email)) this.guests.push(email);
+    return this;
+  }
+  getGuestList(): { getEmail(): string }[] {
+    return this.guests.map((g) => ({ getEmail: () => g }));
+  }
+}
+
+export class FakeCalendar {
+  readonly events = new Map<string, FakeEvent>();
+  createEvent(title: string, start: Date, end: Date, options: Record<string, unknown> = {}): FakeEvent {
+    const e = new FakeEvent(`event${this.events.size + 1}@google.com`, title, start, end, options);
+    this.events.set(e.id, e);
+    return e;
+  }
+  getEventById(id: string): FakeEvent | null {
+    return this.events.get(id) ?? null;
+  }
+}
+
+export interface FetchCall {
+  url: string;
+  params: {
+    method?: string;
+    payload?: string;
+    headers?: Record<string, string>;
+    muteHttpExceptions?: boolean;
+    contentType?: string;
+  };
+}
+
+export type FetchHandler = (call: FetchCall) => { code: number; body: string };
+
+export class FakeUrlFetchApp {
+  readonly requests: FetchCall[] = [];
+  handler: FetchHandler = () => ({ code: 200, body: '{"ok":true}' });
+  fetch(url: string, params: FetchCall['params'] = {}) {
+    const call = { url, params };
+    this.requests.push(call);
+    const { code, body } = this.handler(call);
+    if ((code < 200 || code >= 300) && !params.muteHttpExceptions) {
+      throw new Error(
+        `Exception: Request failed for ${url} returned code ${code}. Truncated server response: ${body}`,
+      );
+    }
+    return { getResponseCode: () => code, getContentText: () => body };
+  }
+  /** parsed JSON bodies of requests to an endpoint */
+  bodies(endpoint: string): Record<string, unknown>[] {
+    return this.requests
+      .filter((r) => r.url.endsWith(`/${endpoint}`))
+      .map((r) => JSON.parse(r.params.payload ?? 'null'));
+  }
+}
+
+export class FakeLock {
+  held = false;
+  acquired = 0;
+  released = 0;
+  /** set true to make waitLock time out, as when another execution holds the lock */
+  busyElsewhere = false;
+  waitLock(_ms: number): void {
+    if (this.busyElsewhere)
+      throw new Error('Exception: Lock timeout: another process was holding the lock for too long.');
+    this.held = true;
+    this.acquired++;
+  }
+  tryLock(_ms: number): boolean {
+    if (this.busyElsewhere) return false;
+    this.held = true;
+    this.acquired++;
+    return true;
+  }
+  hasLock(): boolean {
+    return this.held;
+  }
+  releaseLock(): void {
+    this.held = false;
+    this.released++;
+  }
+}
+
+export class FakeProperties {
+  readonly store = new Map<string, string>();
+  getProperty(k: string): string | null {
+    return this.store.get(k) ?? null;
+  }
+  setProperty(k: string, v: string): FakeProperties {
+    if (v.length > 9 * 1024) throw new Error('Exception: Argument too large: value');
+    this.store.set(k, String(v));
+    return this;
+  }
+  deleteProperty(k: string): FakeProperties {
+    this.store.delete(k);
+    return this;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.store);
+  }
+}
+
+export interface FakeTrigger {
+  id: string;
+  handler: string;
+  kind: 'formSubmit' | 'daily' | 'after';
+  hour?: number;
+  afterMs?: number;
+  getHandlerFunction(): string;
+  getUniqueId(): string;
+  getEventType(): string;
+}
+
+export class FakeScriptApp {
+  readonly triggers: FakeTrigger[] = [];
+  private n = 0;
+  readonly EventType = { ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', CLOCK: 'CLOCK' };
+  getIdentityToken(): string {
+    return 'token-openid-uji';
+  }
+  getProjectTriggers(): FakeTrigger[] {
+    return this.triggers.slice();
+  }
+  deleteTrigger(t: FakeTrigger): void {
+    const i = this.triggers.findIndex((x) => x.id === t.id);
+    if (i >= 0) this.triggers.splice(i, 1);
+  }
+  private make(handler: string, kind: FakeTrigger['kind'], extra: Partial<FakeTrigger>): FakeTrigger {
+    const id = `trigger${++this.n}`;
+    const t: FakeTrigger = {
+      id,
+      handler,
+      kind,
+      ...extra,
+      getHandlerFunction: () => handler,
+      getUniqueId: () => id,
+      getEventType: () => (kind === 'formSubmit' ? 'ON_FORM_SUBMIT' : 'CLOCK'),
+    };
+    this.triggers.push(t);
+    return t;
+  }
+  newTrigger(handler: string) {
+    const self = this;
+    return {
+      forSpreadsheet(_ss: unknown) {
+        return { onFormSubmit: () => ({ create: () => self.make(handler, 'formSubmit', {}) }) };
+      },
+      timeBased() {
+        const spec: Partial<FakeTrigger> & { days?: number } = {};
+        const b = {
+          everyDays(d: number) {
+            spec.days = d;
+            return b;
+          },
+          atHour(h: number) {
+            if (h < 0 || h > 23) throw new Error('Exception: hour must be 0-23');
+            spec.hour = h;
+            return b;
+          },
+          inTimezone(_tz: string) {
+            return b;
+          },
+          after(ms: number) {
+            spec.afterMs = ms;
+            return b;
+          },
+          create() {
+            if (spec.afterMs !== undefined && spec.days !== undefined)
+              throw new Error('Exception: after() cannot be combined with everyDays()');
+            if (spec.afterMs === undefined && spec.days === undefined)
+              throw new Error('Exception: time-based trigger needs a schedule');
+            const extra: Partial<FakeTrigger> = {};
+            if (spec.hour !== undefined) extra.hour = spec.hour;
+            if (spec.afterMs !== undefined) extra.afterMs = spec.afterMs;
+            return self.make(handler, spec.afterMs !== undefined ? 'after' : 'daily', extra);
+          },
+        };
+        return b;
+      },
+    };
+  }
+}
+
+/** Formats like Utilities.formatDate for the patterns the script uses (yyyy MM dd HH mm ss Z). */
+export function formatDate(date: Date, timeZone: string, pattern: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const off = /GMT([+-]\d{2}):?(\d{2})?/.exec(parts.timeZoneName ?? '');
+  const zone = off ? `${off[1]}${off[2] ?? '00'}` : '+0000';
+  let out = '';
+  const re = /'([^']*)'|yyyy|MM|dd|HH|mm|ss|Z|[^'yMdHmsZ]+/g;
+  for (const m of pattern.matchAll(re)) {
+    const t = m[0];
+    if (m[1] !== undefined) out += m[1];
+    else if (t === 'yyyy') out += parts.year;
+    else if (t === 'MM') out += parts.month;
+    else if (t === 'dd') out += parts.day;
+    else if (t === 'HH') out += parts.hour;
+    else if (t === 'mm') out += parts.minute;
+    else if (t === 'ss') out += parts.second;
+    else if (t === 'Z') out += zone;
+    else if (/^[yMdHmsZ]/.test(t)) throw new Error(`fake formatDate: pattern ${t} not supported`);
+    else out += t;
+  }
+  return out;
+}
+
+export function makeUtilities(log: CallLog) {
+  const u = {
+    DigestAlgorithm: { SHA_256: 'SHA_256' },
+    Charset: { UTF_8: 'UTF_8' },
+    formatDate,
+    /** signed bytes, as Apps Script returns them */
+    computeDigest(_alg: string, value: string, _charset: string): number[] {
+      return [...createHash('sha256').update(value, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b));
+    },
+    sleep: (_ms: number) => undefined,
+  };
+  return tracked(u, () => 'Utilities', log);
+}
+
+export { tracked };

@@ -1,0 +1,103 @@
+/**
+ * One fake Apps Script world: a spreadsheet and every service the script uses, recording
+ * each call. `install()` puts the services on globalThis (as Apps Script does) for unit
+ * tests; `globals` is what a bare `vm` context gets for the bundle test.
+ */
+import { makeFormApp } from './forms';
+import { CallLog, tracked } from './log';
+import {
+  FakeCalendar,
+  FakeLock,
+  FakeMailApp,
+  FakeProperties,
+  FakeScriptApp,
+  FakeUrlFetchApp,
+  formatDate,
+  makeUtilities,
+} from './services';
+import { type DateCtor, FakeSpreadsheet, FakeUi, makeSpreadsheetApp } from './spreadsheet';
+
+export const FUNCTIONS_URL = 'https://asia-southeast2-bangkom-uji.cloudfunctions.net';
+
+export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
+  const log = new CallLog();
+  const DateCtor = opts.Date ?? Date;
+  const spreadsheet = new FakeSpreadsheet('ss-bangkom', { Date: DateCtor, log });
+  const ui = new FakeUi();
+  const lock = new FakeLock();
+  const scriptProps = new FakeProperties();
+  scriptProps.setProperty('BANGKOM_FUNCTIONS_URL', FUNCTIONS_URL);
+  const mail = new FakeMailApp(opts.quota ?? 100);
+  const calendar = new FakeCalendar();
+  const fetch = new FakeUrlFetchApp();
+  const script = new FakeScriptApp();
+  const timeZone = 'Asia/Jakarta';
+  const forms = makeFormApp({
+    spreadsheet,
+    log,
+    formatStamp: (d) => formatDate(d, timeZone, 'dd/MM/yyyy HH:mm:ss'),
+  });
+  const globals = {
+    SpreadsheetApp: makeSpreadsheetApp(spreadsheet, ui, log),
+    FormApp: forms.app,
+    MailApp: tracked(mail, () => 'MailApp', log),
+    CalendarApp: tracked({ getDefaultCalendar: () => calendar }, () => 'CalendarApp', log),
+    UrlFetchApp: tracked(fetch, () => 'UrlFetchApp', log),
+    LockService: tracked(
+      { getDocumentLock: () => lock, getScriptLock: () => lock },
+      () => 'LockService',
+      log,
+    ),
+    PropertiesService: tracked(
+      { getScriptProperties: () => scriptProps, getDocumentProperties: () => scriptProps },
+      () => 'PropertiesService',
+      log,
+    ),
+    ScriptApp: tracked(script, () => 'ScriptApp', log),
+    Utilities: makeUtilities(log),
+    Session: { getScriptTimeZone: () => timeZone },
+  };
+  const saved = new Map<string, unknown>();
+  return {
+    log,
+    spreadsheet,
+    ui,
+    lock,
+    scriptProps,
+    mail,
+    calendar,
+    fetch,
+    script,
+    forms: forms.forms,
+    globals,
+    /** Apps Script exposes its services as globals; so do we, until restore(). */
+    install(): void {
+      for (const [k, v] of Object.entries(globals)) {
+        saved.set(k, (globalThis as Record<string, unknown>)[k]);
+        (globalThis as Record<string, unknown>)[k] = v;
+      }
+    },
+    restore(): void {
+      for (const [k, v] of saved) {
+        if (v === undefined) delete (globalThis as Record<string, unknown>)[k];
+        else (globalThis as Record<string, unknown>)[k] = v;
+      }
+      saved.clear();
+    },
+  };
+}
+
+export type World = ReturnType<typeof createWorld>;
+
+/** A wall-clock instant in Asia/Jakarta (UTC+7, no DST) as a Date. */
+export function jakarta(
+  y: number,
+  m: number,
+  d: number,
+  h = 0,
+  mi = 0,
+  s = 0,
+  DateCtor: DateCtor = Date,
+): Date {
+  return new DateCtor(Date.UTC(y, m - 1, d, h - 7, mi, s));
+}
