@@ -367,11 +367,31 @@ function staffMember(people: People, opd: string, key: PositionKey, atasan: Emp 
   );
 }
 
-/** Splits `total` ASN over the OPD by weight; every OPD keeps room for its structure. */
+/** Positions every OPD has whatever its size: head, deputies, sekretaris, units, subbag, one subunit head. */
+function structuralSize(o: OpdDef): number {
+  return (
+    1 +
+    (o.deputies?.length ?? 0) +
+    (o.sekretaris ? 1 : 0) +
+    o.units.length +
+    o.subbag.length +
+    (o.subunit ? 1 : 0)
+  );
+}
+
+/** Splits `total` ASN over the OPD: each keeps its structure, the rest goes by weight. */
 function opdSizes(total: number): number[] {
+  const minimum = OPD.map(structuralSize);
+  const floor = minimum.reduce((a, b) => a + b, 0);
+  if (total < floor + OPD.length) {
+    throw new Error(
+      `generator needs at least ${floor + OPD.length} employees for the structure of ${OPD.length} OPD`,
+    );
+  }
   const weights = OPD.map((o) => o.weight);
   const sum = weights.reduce((a, b) => a + b, 0);
-  const sizes = weights.map((w) => Math.floor((total * w) / sum));
+  const extra = total - floor;
+  const sizes = weights.map((w, i) => (minimum[i] ?? 0) + Math.floor((extra * w) / sum));
   const biggest = weights.indexOf(Math.max(...weights));
   sizes[biggest] = (sizes[biggest] ?? 0) + total - sizes.reduce((a, b) => a + b, 0);
   return sizes;
@@ -429,8 +449,8 @@ function buildOrganisation(rng: Rng, total: number): Emp[] {
 
     const sub = opd.subunit;
     if (sub && remaining > 0) {
-      const inSub = Math.round(remaining * sub.share);
-      const headCount = Math.max(1, Math.round(inSub / (sub.perHead + 1)));
+      const inSub = Math.max(1, Math.round(remaining * sub.share));
+      const headCount = Math.min(inSub, Math.max(1, Math.round(inSub / (sub.perHead + 1))));
       const heads: Emp[] = [];
       for (let i = 0; i < headCount; i++) {
         const name = subunitName(sub.names, i);

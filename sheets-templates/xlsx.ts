@@ -41,6 +41,8 @@ export interface ColumnInfo {
   values?: readonly string[];
   min?: number;
   max?: number;
+  /** the header is required but a cell may stay empty (SKM U1..U9: not answered) */
+  emptyAllowed?: boolean;
   note: string;
 }
 
@@ -77,13 +79,14 @@ function fromSpec(c: ColumnSpec): ColumnInfo {
   if (c.values) info.values = c.values;
   if (c.min !== undefined) info.min = c.min;
   if (c.max !== undefined) info.max = c.max;
+  if (c.emptyAllowed) info.emptyAllowed = true;
   return info;
 }
 
 /** Dropdown or range check for a column's data cells; undefined when the column is free text. */
 export function validationFor(col: ColumnInfo): ExcelJS.DataValidation | undefined {
   const common = {
-    allowBlank: !col.required,
+    allowBlank: !col.required || col.emptyAllowed === true,
     showErrorMessage: true,
     errorStyle: 'stop' as const,
     errorTitle: `${col.header}: nilai tidak sah`,
@@ -225,7 +228,10 @@ export function addStyledSheet(
     cell.alignment = { vertical: 'middle', wrapText: true };
     cell.numFmt = '@';
     const note = headerNotes[h] ?? info?.note;
-    if (note) cell.note = info?.required ? `Wajib. ${note}` : note;
+    if (note)
+      cell.note = info?.required
+        ? `${info.emptyAllowed ? 'Kolom wajib ada; sel boleh kosong.' : 'Wajib.'} ${note}`
+        : note;
   });
   headRow.height = 30;
   headRow.commit();
