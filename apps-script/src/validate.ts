@@ -3,7 +3,7 @@
  * invalid cell marked (note + colour) and every error listed in `Status Validasi`. Marks are
  * recognised by their colour, so a second run clears the ones that were fixed.
  * Per sheet: getDataRange, getValues, getBackgrounds, setBackgrounds, setNotes: five calls,
- * whatever the number of rows.
+ * whatever the number of rows (plus one getName when sheets are matched by name).
  */
 import {
   type CellError,
@@ -17,7 +17,6 @@ import { DateConverter, timeZone } from './cells.js';
 import { validate } from './core-bridge.js';
 import {
   ensureSize,
-  getOrCreateSheet,
   keepText,
   type Range,
   type Row,
@@ -83,7 +82,10 @@ export function validateSpreadsheet(ss: Spreadsheet): ValidationSummary {
     rows += Math.max(0, r.values.length - 1);
     mark(r, bySheet.get(normalizeHeader(r.spec.name)) ?? []);
   }
-  writeStatus(ss, result.errors);
+  writeStatus(
+    sheets.get(normalizeHeader(APP_SHEET.status)) ?? ss.insertSheet(APP_SHEET.status),
+    result.errors,
+  );
   return { errors: result.errors, sheets: reads.length, rows };
 }
 
@@ -127,8 +129,7 @@ function mark(r: Read, errors: readonly CellError[]): void {
   r.range.setNotes(notes);
 }
 
-function writeStatus(ss: Spreadsheet, errors: readonly CellError[]): void {
-  const sheet = getOrCreateSheet(ss, APP_SHEET.status);
+function writeStatus(sheet: Sheet, errors: readonly CellError[]): void {
   const old = sheet.getLastRow();
   const rows = errors.map((e) => [e.sheet, e.row, e.column, keepText(display(e.value)), e.message]);
   const height = Math.max(rows.length + 1, old, 2);

@@ -1,0 +1,148 @@
+import { isoToSerial } from '@bangkom/core';
+import {
+  codesIn,
+  FORM_DEFS,
+  leadingInt,
+  periodeOf,
+  quizScore,
+  SKM_ELEMENTS,
+} from '../../apps-script/src/form-defs';
+import { buatFormulir } from '../../apps-script/src/forms';
+import type { FakeForm } from './fakes/forms';
+import { pegawaiRows, useWorld } from './helpers';
+
+const world = useWorld((w) => {
+  w.spreadsheet.addSheet('Pegawai', pegawaiRows());
+  w.spreadsheet.addSheet('Bank Soal', [
+    ['Pertanyaan', 'Pilihan', 'Kunci', 'Poin'],
+    [
+      'Asas pelayanan publik menurut UU 25/2009 termasuk…',
+      'Keterbukaan; Kerahasiaan; Eksklusivitas',
+      'Keterbukaan',
+      2,
+    ],
+    ['Standar pelayanan wajib dipublikasikan?', 'Ya; Tidak', 'Ya', ''],
+    ['Soal tanpa kunci yang sah', 'A; B', 'C', 1],
+  ]);
+});
+
+const formsByKey = (): Record<string, FakeForm> => {
+  const ids = JSON.parse(world().scriptProps.getProperty('BANGKOM_FORMS') ?? '{}') as Record<string, string>;
+  return Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, world().forms.get(id) as FakeForm]));
+};
+
+describe('Buat Formulir', () => {
+  it('creates every form, links and names its response sheet, and publishes it', () => {
+    buatFormulir();
+    const forms = formsByKey();
+    expect(Object.keys(forms).sort()).toEqual(FORM_DEFS.map((d) => d.key).sort());
+    for (const def of FORM_DEFS) {
+      const f = forms[def.key];
+      expect(f?.title).toBe(def.title);
+      expect(f?.published).toBe(true);
+      expect(f?.accepting).toBe(true);
+      expect(f?.destinationId).toBe('ss-bangkom');
+      expect(f?.responseSheet?.name).toBe(def.responseSheet);
+    }
+    const kebutuhan = forms.kebutuhan;
+    const titles = kebutuhan?.items.map((i) => i.title) ?? [];
+    expect(titles[0]).toBe('NIP');
+    expect(titles).toEqual(
+      expect.arrayContaining(['M.01 Integritas', 'Bulan pelatihan yang diinginkan', 'Topik yang diminati']),
+    );
+    const nip = kebutuhan?.items[0];
+    expect(nip?.validation).toMatchObject({ pattern: '^[0-9]{18}$' });
+    const bulan = kebutuhan?.items.find((i) => i.title === 'Bulan pelatihan yang diinginkan');
+    expect(bulan?.type).toBe('CHECKBOX');
+    expect(bulan?.choices.map((c) => c.value)).toHaveLength(12);
+
+    // SKM: nine elements with four answers each; units from the OPDs; no sign-in
+    const skm = forms.skm;
+    expect(skm?.items.filter((i) => /^U\d\./.test(i.title))).toHaveLength(9);
+    expect(skm?.items[0]?.choices.map((c) => c.value)).toEqual(['Dinas Kesehatan']);
+    expect(skm?.items[1]?.choices.map((c) => c.value)).toEqual([
+      '1 – Tidak sesuai',
+      '2 – Kurang sesuai',
+      '3 – Sesuai',
+      '4 – Sangat sesuai',
+    ]);
+    expect(skm?.requireLogin).toBe(false);
+
+    // the quiz: points and correct answers from Bank Soal; a question whose key is not a choice is left out
+    const tes = forms.tes;
+    expect(tes?.quiz).toBe(true);
+    const q1 = tes?.items.find((i) => i.title.startsWith('Asas pelayanan'));
+    expect(q1?.points).toBe(2);
+    expect(q1?.choices.filter((c) => c.correct).map((c) => c.value)).toEqual(['Keterbukaan']);
+    expect(tes?.items.some((i) => i.title === 'Soal tanpa kunci yang sah')).toBe(false);
+    expect(world().ui.alerts.at(-1)).toMatch(/Formulir siap dan diterbitkan/);
+  });
+
+  it('re-running updates the same forms instead of creating new ones', () => {
+    buatFormulir();
+    const first = formsByKey();
+    const counts = Object.fromEntries(Object.entries(first).map(([k, f]) => [k, f.items.length]));
+    const sheets = world().spreadsheet.sheets.length;
+    // staff rename a question's help text; the dictionary gains a competency
+    world().spreadsheet.addSheet('Kamus Kompetensi', [
+      ['Kode', 'Nama', 'Kelompok'],
+      ['M.01', 'Integritas', 'Manajerial'],
+      ['T.01', 'Analisis Data', 'Teknis'],
+    ]);
+    buatFormulir();
+    const second = formsByKey();
+    expect(world().forms.size).toBe(FORM_DEFS.length);
+    expect(Object.fromEntries(Object.entries(second).map(([k, f]) => [k, f.id]))).toEqual(
+      Object.fromEntries(Object.entries(first).map(([k, f]) => [k, f.id])),
+    );
+    expect(world().spreadsheet.sheets.length).toBe(sheets + 1); // only the Kamus sheet is new
+    // the new competency is added in its place; the old ones are kept, not doubled
+    const titles = second.kebutuhan?.items.map((i) => i.title) ?? [];
+    expect(titles.filter((t) => t === 'M.01 Integritas')).toHaveLength(1);
+    expect(titles.indexOf('T.01 Analisis Data')).toBe(2);
+    expect(second.reaksi?.items.length).toBe(counts.reaksi);
+  });
+});
+
+describe('response mapping', () => {
+  it('reads codes, ratings, periods and quiz scores', () => {
+    expect(codesIn('M.05 Pelayanan Publik, M.08 Pengambilan Keputusan, SK.01 Perekat Bangsa')).toBe(
+      'M.05, M.08, SK.01',
+    );
+    expect(codesIn('')).toBe('');
+    expect(leadingInt('3 – Sesuai')).toBe(3);
+    expect(leadingInt(4)).toBe(4);
+    expect(leadingInt('')).toBeNull();
+    expect(leadingInt('tidak tahu')).toBe('tidak tahu'); // left for the core to reject
+    expect(periodeOf(isoToSerial('2026-06-30T23:59:59'))).toBe('2026-S1');
+    expect(periodeOf(isoToSerial('2026-07-01'))).toBe('2026-S2');
+    const quiz = [
+      { pertanyaan: 'A', pilihan: ['x', 'y'], kunci: 'x', poin: 2 },
+      { pertanyaan: 'B', pilihan: ['x', 'y'], kunci: 'y', poin: 1 },
+    ];
+    expect(quizScore({ A: 'x', B: 'x' }, quiz)).toEqual({ skor: 2, maks: 3 });
+    expect(SKM_ELEMENTS).toHaveLength(9);
+  });
+
+  it('a post-test fills Post on the row of the pre-test', () => {
+    const def = FORM_DEFS.find((d) => d.key === 'tes');
+    const ctx = {
+      competencies: [],
+      units: [],
+      quiz: [{ pertanyaan: 'A', pilihan: ['x', 'y'], kunci: 'x', poin: 10 }],
+    };
+    const pre = def?.toRows(
+      { 'ID Sesi': 'S1', NIP: '1', 'Jenis Tes': 'Pre-test', A: 'y' },
+      { id: 'r1', waktu: null },
+      ctx,
+    );
+    const post = def?.toRows(
+      { 'ID Sesi': 'S1', NIP: '1', 'Jenis Tes': 'Post-test', A: 'x' },
+      { id: 'r2', waktu: null },
+      ctx,
+    );
+    expect(pre?.[0]?.values).toMatchObject({ Pre: 0, 'Skor Maks': 10 });
+    expect(post?.[0]?.values).toMatchObject({ Post: 10, 'Skor Maks': 10 });
+    expect(pre?.[0]?.key).toEqual(['ID Sesi', 'NIP']);
+  });
+});

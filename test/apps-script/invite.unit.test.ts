@@ -1,0 +1,136 @@
+import { buatFormulir } from '../../apps-script/src/forms';
+import {
+  kirimUndangan,
+  lanjutkanUndangan,
+  sendFollowUps,
+  sendInvitations,
+} from '../../apps-script/src/invite';
+import { jakarta } from './fakes/world';
+import { NIP, pegawaiRows, useWorld } from './helpers';
+
+const TANPA_EMAIL = '199203042019031004';
+
+const world = useWorld((w) => {
+  const rows = pegawaiRows();
+  rows.push([
+    TANPA_EMAIL,
+    'Tanpa Email',
+    'PNS',
+    'Dinas Kesehatan',
+    'Pengelola Data',
+    'Pelaksana',
+    '',
+    NIP.kepala,
+  ]);
+  w.spreadsheet.addSheet('Pegawai', rows);
+  w.spreadsheet.addSheet('Jadwal', [
+    ['ID Sesi', 'Kode', 'Judul', 'Mulai', 'Selesai', 'Lokasi', 'Peserta'],
+    [
+      'S-2030-01',
+      'PL-01',
+      'Pelayanan Prima',
+      jakarta(2030, 3, 10, 8),
+      jakarta(2030, 3, 11, 16),
+      'Aula Balai Kota',
+      `${NIP.ani}, ${NIP.budi}, ${TANPA_EMAIL}, ${NIP.kepala}`,
+    ],
+    ['S-2020-01', 'PL-00', 'Sudah Lewat', jakarta(2020, 1, 1, 8), jakarta(2020, 1, 1, 16), '', NIP.ani],
+  ]);
+});
+
+const log = () =>
+  (world().spreadsheet.sheet('Undangan')?.dump() ?? []).slice(1).filter((r) => r.some((v) => v !== ''));
+const now = jakarta(2026, 11, 28, 9);
+/** the spreadsheet as the script sees it (through SpreadsheetApp, calls recorded) */
+const ss = () => SpreadsheetApp.getActiveSpreadsheet();
+
+describe('Kirim Undangan', () => {
+  beforeEach(() => buatFormulir());
+
+  it('stops before the mail quota runs out and resumes from the continuation trigger without sending twice', () => {
+    world().mail.quota = 7; // reserve is 5: room for two
+    const first = sendInvitations(ss(), { now });
+    expect(first).toMatchObject({ sent: 2, stopped: 'kuota' });
+    expect(first.skipped).toEqual([expect.stringContaining(`NIP ${TANPA_EMAIL} tidak punya email`)]);
+    expect(world().mail.sent.map((m) => m.to)).toEqual(['ani@sawahlunto.go.id', 'budi@sawahlunto.go.id']);
+    expect(log().map((r) => r[1])).toEqual([NIP.ani, NIP.budi]);
+    const cont = world().script.triggers.filter((t) => t.handler === 'lanjutkanUndangan');
+    expect(cont).toHaveLength(1);
+    expect(cont[0]?.afterMs).toBe(86_400_000);
+
+    // next day: quota restored, the continuation runs
+    world().mail.quota = 100;
+    lanjutkanUndangan();
+    expect(world().mail.sent.map((m) => m.to)).toEqual([
+      'ani@sawahlunto.go.id',
+      'budi@sawahlunto.go.id',
+      'kadis@sawahlunto.go.id',
+    ]);
+    expect(log()).toHaveLength(3);
+    expect(world().script.triggers.filter((t) => t.handler === 'lanjutkanUndangan')).toHaveLength(0);
+
+    // one calendar event for the session, every participant a guest
+    const events = [...world().calendar.events.values()];
+    expect(events).toHaveLength(1);
+    expect(events[0]?.guests).toEqual([
+      'ani@sawahlunto.go.id',
+      'budi@sawahlunto.go.id',
+      'kadis@sawahlunto.go.id',
+    ]);
+    expect(events[0]?.options).toMatchObject({ location: 'Aula Balai Kota' });
+
+    // a third run finds nothing left to send
+    kirimUndangan();
+    expect(world().mail.sent).toHaveLength(3);
+    expect(world().ui.alerts.at(-1)).toMatch(/^0 undangan terkirim/);
+  });
+
+  it('each email carries a prefilled RSVP link and the session time in Jakarta time', () => {
+    sendInvitations(ss(), { now });
+    const mail = world().mail.sent[0];
+    expect(mail?.subject).toBe('Undangan Pelatihan: Pelayanan Prima (S-2030-01)');
+    expect(mail?.body).toContain('Waktu: 10/03/2030 08:00 s.d. 11/03/2030 16:00');
+    const link = /https:\S+/.exec(mail?.body ?? '')?.[0] ?? '';
+    expect(link).toContain('viewform?usp=pp_url&');
+    expect(link).toContain('=S-2030-01');
+    expect(link).toContain(`=${NIP.ani}`);
+    // the past session gets no invitations
+    expect(world().mail.sent.some((m) => m.subject.includes('Sudah Lewat'))).toBe(false);
+  });
+
+  it('stops at the time budget and continues a minute later', () => {
+    let t = 0;
+    const r = sendInvitations(ss(), {
+      now,
+      clock: () => {
+        t += 60_000;
+        return t;
+      },
+      budgetMs: 2.5 * 60_000,
+    });
+    expect(r.stopped).toBe('waktu');
+    expect(r.sent).toBeGreaterThan(0);
+    expect(r.sent).toBeLessThan(3);
+    expect(world().script.triggers.find((x) => x.handler === 'lanjutkanUndangan')?.afterMs).toBe(60_000);
+    expect(log()).toHaveLength(r.sent);
+  });
+
+  it('asks the supervisor for the L3 evaluation 90 days after the session, once', () => {
+    sendInvitations(ss(), { now });
+    const before = world().mail.sent.length;
+    expect(sendFollowUps(ss(), jakarta(2030, 6, 1)).sent).toBe(0); // 82 days
+    const after = sendFollowUps(ss(), jakarta(2030, 6, 10));
+    expect(after.sent).toBe(2); // Ani and Budi; the Kepala Dinas has no supervisor
+    const reminders = world().mail.sent.slice(before);
+    expect(reminders.map((m) => m.to)).toEqual(['kadis@sawahlunto.go.id', 'kadis@sawahlunto.go.id']);
+    expect(reminders[0]?.body).toMatch(/Ani Lestari telah mengikuti pelatihan "Pelayanan Prima"/);
+    expect(sendFollowUps(ss(), jakarta(2030, 6, 11)).sent).toBe(0);
+  });
+
+  it('needs the RSVP form first', () => {
+    world().scriptProps.deleteProperty('BANGKOM_FORMS');
+    const r = sendInvitations(ss(), { now });
+    expect(r.sent).toBe(0);
+    expect(r.skipped[0]).toMatch(/Buat Formulir/);
+  });
+});
