@@ -3,7 +3,7 @@
  * contract sheets, forwarded to the `ingestResponse` function; the verdict goes into the
  * response row's `Status` and `Pesan` columns. Failed forwards wait in `Antrian`.
  */
-import type { Cell, CellError } from '@bangkom/core';
+import { type Cell, type CellError, SHEET } from '@bangkom/core';
 import { DateConverter, jsonCell, timeZone } from './cells.js';
 import { ENDPOINT, getJson, PROP, tenant } from './config.js';
 import { validateSheetRows } from './core-bridge.js';
@@ -31,9 +31,25 @@ import { upsertRow } from './upsert.js';
 
 export const STATUS = {
   sent: 'Terkirim',
+  /** kept in the spreadsheet only (RSVP, half of a test pair) */
+  recorded: 'Tercatat',
   queued: 'Dalam Antrian',
   invalid: 'Tidak Valid',
 } as const;
+
+/** The contract sheets the `ingestResponse` function accepts (functions/src/handlers/schemas.ts FORM_SHEETS). */
+export const FORWARDED_SHEETS: ReadonlySet<string> = new Set([
+  SHEET.penilaian,
+  SHEET.reaksi,
+  SHEET.tes,
+  SHEET.perilaku,
+  SHEET.skm,
+  SHEET.preferensi,
+]);
+
+const TEST_PAIR = ['Pre', 'Post'] as const;
+const TEST_COLUMNS = ['ID Sesi', 'NIP', 'Pre', 'Post', 'Skor Maks'];
+const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined;
 
 /** Columns the script adds to every response sheet, in this order (Status then Pesan). */
 export const RESPONSE_COLUMNS = ['ID Respons', 'Status', 'Pesan'] as const;
@@ -101,11 +117,38 @@ export function processSubmission(
   const submittedAt = ts instanceof Date ? dates.iso(ts) : dates.iso(now);
 
   const errors: string[] = [];
+  const notes: string[] = [];
   const pending: Pending[] = [];
+  let forwarded = 0;
   for (const t of targets) {
-    const found = validateTarget(t, ctx, rowNumber);
+    let found = validateTarget(t, ctx, rowNumber);
     for (const err of found) errors.push(`${t.sheet} · ${err.column || 'baris'}: ${err.message}`);
-    if (found.length === 0) upsertRow(ss, t.sheet, t.key, t.values);
+    let values: Record<string, unknown> = t.values;
+    let forward = FORWARDED_SHEETS.has(t.sheet);
+    if (found.length === 0) {
+      // the sheet shows the submission time as a date, not as its serial number
+      const shown = ts instanceof Date && 'Waktu' in t.values ? { ...t.values, Waktu: ts } : t.values;
+      const merged = upsertRow(ss, t.sheet, t.key, shown);
+      if (t.kind === 'test') {
+        // Level 2 needs both scores: the pair goes to the server once the second test is in
+        const complete = TEST_PAIR.every((h) => !isBlank(merged[h]));
+        if (!complete) {
+          forward = false;
+          notes.push(
+            `${t.sheet}: nilai tercatat; dikirim ke server setelah pre-test dan post-test sesi ini lengkap.`,
+          );
+        } else {
+          values = Object.fromEntries(TEST_COLUMNS.filter((h) => h in merged).map((h) => [h, merged[h]]));
+          found = validateSheetRows(
+            t.sheet,
+            [Object.keys(values), Object.values(values) as Cell[]],
+            [],
+            rowNumber,
+          );
+        }
+      }
+    }
+    if (!forward) continue;
     const body: IngestBody = {
       kind: t.kind,
       responseId: `${id}${t.suffix}`,
@@ -115,10 +158,11 @@ export function processSubmission(
       sheet: t.sheet,
       responseSheet: sheet.getName(),
       form: form.key,
-      values: Object.fromEntries(Object.entries(t.values).map(([k, v]) => [k, jsonCell(v, dates)])),
+      values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, jsonCell(v, dates)])),
       valid: found.length === 0,
       errors: found,
     };
+    forwarded++;
     let sendError = '';
     try {
       const r = postJson(ENDPOINT.ingest, body);
@@ -131,9 +175,17 @@ export function processSubmission(
   if (targets.length === 0) errors.push('Respons tidak berisi jawaban yang dapat dicatat.');
   enqueue(ss, pending, now);
 
-  const status = errors.length > 0 ? STATUS.invalid : pending.length > 0 ? STATUS.queued : STATUS.sent;
+  const status =
+    errors.length > 0
+      ? STATUS.invalid
+      : pending.length > 0
+        ? STATUS.queued
+        : forwarded > 0
+          ? STATUS.sent
+          : STATUS.recorded;
   const pesan = [
     ...errors,
+    ...notes,
     ...(pending.length > 0 ? [`Belum terkirim, disimpan di Antrian: ${pending[0]?.error ?? ''}`] : []),
   ].join('\n');
   writeVerdict(sheet, header, rowNumber, [id, status, pesan]);

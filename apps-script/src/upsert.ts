@@ -1,5 +1,6 @@
 /** Writes one contract row by key: a re-submission replaces its row, never adds a second. */
-import type { Cell } from '@bangkom/core';
+import { type Cell, normalizeHeader, SHEET_SPECS } from '@bangkom/core';
+import { APP_SHEET_SPECS } from './app-sheets.js';
 import {
   columnOf,
   ensureSize,
@@ -14,17 +15,18 @@ import {
  * Upserts `values` (header -> cell) into `sheetName`, matching rows on `key`. Missing
  * headers are appended to the header row (extra columns are allowed by the contract).
  * Blank values do not erase what an earlier response wrote (a post-test keeps the pre-test).
- * One read and at most two writes (header, row). Returns the 1-based sheet row written.
+ * One read and at most two writes (header, row). Returns the row as it now stands, by header.
  */
 export function upsertRow(
   ss: Spreadsheet,
   sheetName: string,
   key: readonly string[],
   values: Record<string, Cell>,
-): number {
+): Record<string, unknown> {
   const sheet = getOrCreateSheet(ss, sheetName);
   const table = readTable(sheet);
-  const header = table.header.slice();
+  // a new sheet starts with the contract's columns, in the contract's order
+  const header = table.header.length > 0 ? table.header.slice() : specHeaders(sheetName);
   const added: string[] = [];
   for (const h of Object.keys(values)) {
     if (columnOf(header, h) < 0) {
@@ -32,7 +34,7 @@ export function upsertRow(
       added.push(h);
     }
   }
-  if (added.length > 0) {
+  if (added.length > 0 || table.header.length === 0) {
     ensureSize(sheet, 1, header.length);
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
   }
@@ -53,7 +55,19 @@ export function upsertRow(
   const sheetRow = index + 2;
   ensureSize(sheet, sheetRow, header.length);
   sheet.getRange(sheetRow, 1, 1, header.length).setValues([row]);
-  return sheetRow;
+  return Object.fromEntries(header.map((h, i) => [h, unquote(row[i])]));
+}
+
+function specHeaders(sheetName: string): string[] {
+  const spec = [...SHEET_SPECS, ...APP_SHEET_SPECS].find(
+    (s) => normalizeHeader(s.name) === normalizeHeader(sheetName),
+  );
+  return spec ? spec.columns.map((c) => c.header) : [];
+}
+
+/** The value as Sheets stores it: a leading apostrophe only marks text. */
+function unquote(v: unknown): unknown {
+  return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
 }
 
 function lastFilledRow(rows: readonly (readonly unknown[])[]): number {

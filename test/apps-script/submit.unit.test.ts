@@ -207,6 +207,84 @@ describe('onFormSubmit', () => {
     expect(skm[1]?.[h.indexOf('U1')]).toBe(3);
   });
 
+  it('keeps a pre-test in Tes and forwards the pair once the post-test arrives', () => {
+    world().spreadsheet.addSheet('Bank Soal', [
+      ['Pertanyaan', 'Pilihan', 'Kunci', 'Poin'],
+      ['Ibu kota Sumatera Barat?', 'Padang; Bukittinggi', 'Padang', 60],
+      ['Sawahlunto kota tambang?', 'Ya; Tidak', 'Ya', 40],
+    ]);
+    buatFormulir(); // the quiz gets its questions; the same form is updated
+    const f = form('tes');
+    const base = { 'ID Sesi': 'S-2026-03', NIP: NIP.budi };
+    onFormSubmit(
+      f.submit(
+        {
+          ...base,
+          'Jenis Tes': 'Pre-test',
+          'Ibu kota Sumatera Barat?': 'Bukittinggi',
+          'Sawahlunto kota tambang?': 'Ya',
+        },
+        jakarta(2026, 6, 1, 8),
+      ),
+    );
+    expect(responseRow('Respons Tes', 2).Status).toBe('Tercatat');
+    expect(String(responseRow('Respons Tes', 2).Pesan)).toMatch(/setelah pre-test dan post-test/);
+    expect(world().fetch.requests).toHaveLength(0);
+
+    onFormSubmit(
+      f.submit(
+        {
+          ...base,
+          'Jenis Tes': 'Post-test',
+          'Ibu kota Sumatera Barat?': 'Padang',
+          'Sawahlunto kota tambang?': 'Ya',
+        },
+        jakarta(2026, 6, 3, 15),
+      ),
+    );
+    expect(responseRow('Respons Tes', 3).Status).toBe('Terkirim');
+    const tes = world().spreadsheet.sheet('Tes')?.dump() ?? [];
+    expect(tes).toHaveLength(2);
+    const h = (tes[0] ?? []).map(String);
+    expect([
+      tes[1]?.[h.indexOf('Pre')],
+      tes[1]?.[h.indexOf('Post')],
+      tes[1]?.[h.indexOf('Skor Maks')],
+    ]).toEqual([40, 100, 100]);
+    const [body] = world().fetch.bodies('ingestResponse');
+    expect(body).toMatchObject({
+      kind: 'test',
+      sheet: 'Tes',
+      valid: true,
+      values: { 'ID Sesi': 'S-2026-03', NIP: NIP.budi, Pre: 40, Post: 100, 'Skor Maks': 100 },
+    });
+  });
+
+  it('records an RSVP in Konfirmasi Kehadiran without calling the server', () => {
+    onFormSubmit(
+      form('kehadiran').submit(
+        { 'ID Sesi': 'S-2030-01', NIP: NIP.ani, Kehadiran: 'Hadir' },
+        jakarta(2026, 12, 1, 10),
+      ),
+    );
+    expect(responseRow('Respons Konfirmasi Kehadiran', 2).Status).toBe('Tercatat');
+    expect(world().fetch.requests).toHaveLength(0);
+    const rsvp = world().spreadsheet.sheet('Konfirmasi Kehadiran')?.dump() ?? [];
+    expect(rsvp[0]?.slice(0, 5)).toEqual(['ID Sesi', 'NIP', 'Kehadiran', 'Alasan', 'ID Respons']);
+    expect(rsvp[1]?.slice(0, 3)).toEqual(['S-2030-01', NIP.ani, 'Hadir']);
+    // the submission time shows as a date in the sheet
+    expect(rsvp[1]?.[(rsvp[0] ?? []).indexOf('Waktu')]).toEqual(jakarta(2026, 12, 1, 10));
+
+    onFormSubmit(
+      form('kehadiran').submit(
+        { 'ID Sesi': 'S-2030-01', NIP: '123', Kehadiran: 'Hadir' },
+        jakarta(2026, 12, 1, 11),
+      ),
+    );
+    expect(responseRow('Respons Konfirmasi Kehadiran', 3).Status).toBe('Tidak Valid');
+    expect(String(responseRow('Respons Konfirmasi Kehadiran', 3).Pesan)).toMatch(/NIP harus 18 digit/);
+  });
+
   it('ignores rows of forms the script did not build', () => {
     const other = world().spreadsheet.addSheet('Formulir Lain', [
       ['Stempel waktu', 'Nama'],
