@@ -966,6 +966,20 @@ function history(
     ['NIP', 'Nama Pelatihan', 'JP', 'Tanggal Mulai', 'Tanggal Selesai', 'Bentuk', 'Nomor Sertifikat'],
   ];
   const regular = courses.filter((c) => !LONG_COURSES.has(c.judul));
+  const relevantCache = new Map<string, CourseDef[]>();
+  /** courses that develop a managerial or socio-cultural competency or one of the position's technical ones */
+  const relevantFor = (teknis: readonly string[]): CourseDef[] => {
+    const key = teknis.join(',');
+    let list = relevantCache.get(key);
+    if (!list) {
+      list = regular.filter((c) =>
+        c.kompetensi.some((kd) => teknis.includes(kd) || kd.startsWith('M.') || kd.startsWith('SK.')),
+      );
+      if (list.length === 0) list = regular;
+      relevantCache.set(key, list);
+    }
+    return list;
+  };
   const byTitle = new Map(COURSES.map((c) => [c.judul, c]));
   const bySession = new Map<string, Session[]>();
   for (const s of sessions)
@@ -1058,10 +1072,7 @@ function history(
             when(),
           );
         } else {
-          const relevant = regular.filter((c) =>
-            c.kompetensi.some((kd) => e.teknis.includes(kd) || kd.startsWith('M.') || kd.startsWith('SK.')),
-          );
-          push(rng.pick(relevant.length > 0 ? relevant : regular), when());
+          push(rng.pick(relevantFor(e.teknis)), when());
         }
       }
     }
