@@ -34,8 +34,12 @@ const fail = (message: string): Parsed<never> => ({ ok: false, message });
 /** Header/sheet-name key: case-insensitive, surrounding spaces ignored, inner runs collapsed. */
 export function normalizeHeader(h: unknown): string {
   if (h === null || h === undefined) return '';
-  return String(h).trim().replace(/\s+/g, ' ').toLowerCase();
+  return collapse(String(h).trim()).toLowerCase();
 }
+
+/** Whitespace other than single spaces (tested before replacing: most cells have none). */
+const ODD_SPACE = /\s\s|[^\S ]/;
+const collapse = (t: string): string => (ODD_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t);
 
 /** Empty cell: null, undefined, or text that is empty or only spaces. */
 export function isBlankCell(c: Cell | unknown): boolean {
@@ -269,10 +273,15 @@ function rangeText(min: number | undefined, max: number | undefined): string {
 
 /** Integer cell within [min, max]: "Level Standar harus bilangan bulat 1–5". */
 export function parseIntegerCell(cell: Cell, label: string, min?: number, max?: number): Parsed<number> {
-  const n = parseDecimal(cell);
-  const msg = `${label} harus bilangan bulat${rangeText(min, max)}`;
-  if (n === undefined || !Number.isInteger(n)) return fail(msg);
-  if ((min !== undefined && n < min) || (max !== undefined && n > max)) return fail(msg);
+  const n = typeof cell === 'number' ? cell : parseDecimal(cell);
+  if (
+    n === undefined ||
+    !Number.isSafeInteger(n) ||
+    (min !== undefined && n < min) ||
+    (max !== undefined && n > max)
+  ) {
+    return fail(`${label} harus bilangan bulat${rangeText(min, max)}`);
+  }
   return ok(n);
 }
 
@@ -291,9 +300,9 @@ export function parseRatingCell(cell: Cell, label: string, min: number, max: num
 /** Decimal cell within [min, max]. */
 export function parseNumberCell(cell: Cell, label: string, min?: number, max?: number): Parsed<number> {
   const n = parseDecimal(cell);
-  const msg = `${label} harus angka${rangeText(min, max)} (desimal dengan koma atau titik, mis. 12,5)`;
-  if (n === undefined) return fail(msg);
-  if ((min !== undefined && n < min) || (max !== undefined && n > max)) return fail(msg);
+  if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
+    return fail(`${label} harus angka${rangeText(min, max)} (desimal dengan koma atau titik, mis. 12,5)`);
+  }
   return ok(n);
 }
 
@@ -311,7 +320,7 @@ export function parseMoneyCell(cell: Cell, label: string): Parsed<number> {
 /** Text cell: trimmed, inner runs of spaces collapsed; numbers and dates written out. */
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return cell.trim().replace(/\s+/g, ' ');
+  if (typeof cell === 'string') return collapse(cell.trim());
   if (cell instanceof Date) {
     const serial = dateToSerial(cell, false);
     return Number.isNaN(serial) ? '' : serialToIsoDate(serial);
@@ -336,11 +345,14 @@ export function parseNipCell(cell: Cell, label = 'NIP'): Parsed<string> {
     return fail(`${label} harus 18 digit angka`);
   }
   if (typeof cell !== 'string') return fail(`${label} harus 18 digit angka`);
+  if (NIP_RE.test(cell)) return ok(cell);
   const text = cell.replace(/\s+/g, '').replace(/^'/, '');
   if (/^\d{18}$/.test(text)) return ok(text);
   if (/^\d(?:[.,]\d+)?e\+?\d+$/i.test(text)) return fail(precisionMessage(label));
   return fail(`${label} harus 18 digit angka`);
 }
+
+const NIP_RE = /^\d{18}$/;
 
 function precisionMessage(label: string): string {
   return `${label} terbaca sebagai angka sehingga digit terakhirnya hilang; format kolom ${label} sebagai teks (Format > Angka > Teks biasa) lalu ketik ulang NIP`;
@@ -352,6 +364,8 @@ export function enumTable(
   extra: Record<string, string> = {},
 ): Map<string, string> {
   const table = new Map<string, string>();
+  // canonical spellings too: the common cell is found without normalising it
+  for (const v of values) table.set(v, v);
   for (const v of values) table.set(normalizeHeader(v), v);
   for (const [k, v] of Object.entries(extra)) table.set(normalizeHeader(k), v);
   return table;
@@ -362,7 +376,8 @@ export function parseEnumCell(
   table: ReadonlyMap<string, string>,
   message: string,
 ): Parsed<string> {
-  const hit = table.get(normalizeHeader(cellText(cell)));
+  const hit =
+    (typeof cell === 'string' ? table.get(cell) : undefined) ?? table.get(normalizeHeader(cellText(cell)));
   return hit === undefined ? fail(message) : ok(hit);
 }
 

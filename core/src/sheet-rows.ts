@@ -38,6 +38,7 @@ import {
   type Dictionary,
   defaultDictionary,
   makeDictionary,
+  type RepeatCell,
   RowBuilder,
   SHEET_COLLECTION,
   SHEET_PARSERS,
@@ -110,6 +111,9 @@ function defaultCoercer(col: ColumnSpec): Coercer {
       return (c): Parsed<string[]> => ({ ok: true, value: splitList(c) });
     default:
       return (c): Parsed<string> => {
+        // a checkbox in a text column is a mistake, not the text "TRUE"
+        if (typeof c === 'boolean')
+          return { ok: false, message: `${header} harus berisi teks, bukan kotak centang` };
         const t = cellText(c);
         return t === '' ? { ok: false, message: `${header} tidak valid` } : { ok: true, value: t };
       };
@@ -236,7 +240,14 @@ function parseSheet<R>(
     }))
     .filter((c) => c.index >= 0);
   const build = parser.start(ctx);
-  const b = new RowBuilder(sheet);
+  const b = new RowBuilder(sheet, new Map(cols.map((c) => [c.col.header, c.index])));
+  const repeating: RepeatCell[] = layout.repeat.map((c) => ({
+    key: c.key,
+    header: c.header,
+    cell: undefined,
+  }));
+  b.repeating = repeating;
+  const nRepeat = repeating.length;
 
   for (let i = 1; i < raw.length; i++) {
     const cells = raw[i] ?? [];
@@ -244,7 +255,8 @@ function parseSheet<R>(
     let blank = true;
     if (headerOk) {
       for (const c of cols) if (!isBlankCell(cells[c.index])) blank = false;
-      if (blank) for (const c of layout.repeat) if (!isBlankCell(cells[c.index])) blank = false;
+      for (let k = 0; k < nRepeat && blank; k++)
+        if (!isBlankCell(cells[layout.repeat[k]?.index ?? -1])) blank = false;
     } else {
       for (let j = 0; j < cells.length && blank; j++) if (!isBlankCell(cells[j])) blank = false;
     }
@@ -254,11 +266,10 @@ function parseSheet<R>(
       quarantine.push({ sheet, row: rowNo, values: rowValues(layout, cells), errors: layout.blocking });
       continue;
     }
-    b.reset(rowNo);
+    b.reset(rowNo, cells);
     for (const c of cols) {
       const cell = cells[c.index];
       const header = c.col.header;
-      b.raw[header] = cell;
       if (isBlankCell(cell)) {
         if (c.mustFill) b.error(header, `${header} wajib diisi`, null);
         continue;
@@ -268,7 +279,11 @@ function parseSheet<R>(
       else b.error(header, v.message);
     }
     if (collect && typeof b.values.NIP === 'string') collect.add(b.values.NIP);
-    for (const c of layout.repeat) b.repeating.push({ key: c.key, header: c.header, cell: cells[c.index] });
+    for (let k = 0; k < nRepeat; k++) {
+      const target = repeating[k];
+      const source = layout.repeat[k];
+      if (target && source) target.cell = cells[source.index];
+    }
     const record = build(b);
     if (record !== undefined && b.errors.length === 0) {
       b.commit();

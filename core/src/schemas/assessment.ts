@@ -9,7 +9,6 @@ import {
   isoTimestampSchema,
   levelSchema,
   nipSchema,
-  opt,
   type RowBuilder,
   rowSchema,
   type SheetParser,
@@ -40,28 +39,27 @@ export const NOT_IN_PEGAWAI = 'NIP tidak terdaftar di lembar Pegawai';
  * Superseded rows are valid (counted in `counts.valid`) but do not reach ProgramData.assessments.
  */
 export function resolveAssessments(records: readonly Assessment[]): Assessment[] {
-  const byId = new Map<string, Assessment>();
-  const rest: Assessment[] = [];
+  // records arrive in sheet order, so the last write per ID Respons is the last row
+  const lastOfId = new Map<string, Assessment>();
+  for (const a of records) if (a.idRespons !== undefined) lastOfId.set(a.idRespons, a);
+  // NIP -> the current winner per Sumber (no composite string keys: 400,000 rows pass here)
+  const latest = new Map<string, (Assessment | undefined)[]>();
   for (const a of records) {
-    if (a.idRespons === undefined) rest.push(a);
-    else {
-      const prev = byId.get(a.idRespons);
-      if (!prev || a.row > prev.row) byId.set(a.idRespons, a);
+    if (a.idRespons !== undefined && lastOfId.get(a.idRespons) !== a) continue;
+    let slots = latest.get(a.nip);
+    if (!slots) {
+      slots = [undefined, undefined, undefined];
+      latest.set(a.nip, slots);
     }
+    const k = SUMBER_SLOT[a.sumber];
+    const prev = slots[k];
+    // later rows come later: ">=" lets a tie go to the later row
+    if (!prev || (a.waktu ?? '') >= (prev.waktu ?? '')) slots[k] = a;
   }
-  const latest = new Map<string, Assessment>();
-  for (const a of [...rest, ...byId.values()]) {
-    const key = `${a.nip}\u0000${a.sumber}`;
-    const prev = latest.get(key);
-    if (!prev) latest.set(key, a);
-    else {
-      const aw = a.waktu ?? '';
-      const pw = prev.waktu ?? '';
-      if (aw > pw || (aw === pw && a.row > prev.row)) latest.set(key, a);
-    }
-  }
-  return [...latest.values()].sort((x, y) => x.row - y.row);
+  return records.filter((a) => latest.get(a.nip)?.[SUMBER_SLOT[a.sumber]] === a);
 }
+
+const SUMBER_SLOT: Record<Sumber, number> = { Diri: 0, Atasan: 1, Asesmen: 2 };
 
 export const penilaianParser: SheetParser<Assessment> = {
   spec: specOf(SHEET.penilaian),
@@ -77,6 +75,11 @@ export const penilaianParser: SheetParser<Assessment> = {
       for (const c of r.repeating) {
         if (isBlankCell(c.cell)) continue;
         filled++;
+        const n = c.cell;
+        if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 5) {
+          ratings[c.key] = n; // the common case, without allocating a result
+          continue;
+        }
         const v = parseRatingCell(c.cell, c.header, 1, 5);
         if (v.ok) ratings[c.key] = v.value;
         else r.error(c.header, v.message, c.cell);
@@ -90,15 +93,14 @@ export const penilaianParser: SheetParser<Assessment> = {
       }
       const sumber = r.get<Sumber>('Sumber');
       if (r.errors.length > 0 || !nip || !sumber) return undefined;
-      return {
-        row: r.row,
-        nip,
-        sumber,
-        ...opt('idRespons', r.str('ID Respons')),
-        ...opt('waktu', r.str('Waktu')),
-        ...opt('nipPenilai', r.str('NIP Penilai')),
-        ratings,
-      };
+      const a: Assessment = { row: r.row, nip, sumber, ratings };
+      const idRespons = r.str('ID Respons');
+      if (idRespons !== undefined) a.idRespons = idRespons;
+      const waktu = r.str('Waktu');
+      if (waktu !== undefined) a.waktu = waktu;
+      const nipPenilai = r.str('NIP Penilai');
+      if (nipPenilai !== undefined) a.nipPenilai = nipPenilai;
+      return a;
     };
   },
   finish: resolveAssessments,

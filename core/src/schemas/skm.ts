@@ -24,7 +24,7 @@ export const skmParser: SheetParser<SkmResponse> = {
   coerce: Object.fromEntries(U_HEADERS.map((h) => [h, answerCoercer])),
   start() {
     return (r: RowBuilder) => {
-      if (U_HEADERS.every((h) => isBlankCell(r.raw[h])))
+      if (U_HEADERS.every((h) => isBlankCell(r.raw(h))))
         r.error('', 'Tidak ada satu pun jawaban U1–U9 pada baris ini', null);
       const unit = r.str('Unit Layanan');
       const periode = r.str('Periode');

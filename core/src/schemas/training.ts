@@ -93,16 +93,13 @@ export const riwayatParser: SheetParser<TrainingRecord> = {
       }
       const jp = r.num('JP');
       if (r.errors.length > 0 || !nip || !namaPelatihan || jp === undefined || !mulai) return undefined;
-      return {
-        row: r.row,
-        nip,
-        namaPelatihan,
-        jp,
-        mulai,
-        ...opt('selesai', selesai),
-        ...opt('bentuk', r.str('Bentuk')),
-        ...opt('nomorSertifikat', r.str('Nomor Sertifikat')),
-      };
+      const t: TrainingRecord = { row: r.row, nip, namaPelatihan, jp, mulai };
+      if (selesai !== undefined) t.selesai = selesai;
+      const bentuk = r.str('Bentuk');
+      if (bentuk !== undefined) t.bentuk = bentuk;
+      const nomorSertifikat = r.str('Nomor Sertifikat');
+      if (nomorSertifikat !== undefined) t.nomorSertifikat = nomorSertifikat;
+      return t;
     };
   },
   toCells: (t) => ({
