@@ -323,14 +323,28 @@ interface AsnOption {
   courses: number[];
 }
 
-interface PathNode {
-  course: number;
-  prev: PathNode | null;
+/** Scratch buffers of the DP, grown on demand and reused across ASN (the core is synchronous). */
+const scratch = {
+  cost: new Float64Array(0),
+  days: new Int32Array(0),
+  node: new Int32Array(0),
+  live: new Uint8Array(0),
+};
+
+function ensureScratch(n: number): void {
+  if (scratch.cost.length >= n) return;
+  const size = Math.max(n, scratch.cost.length * 2, 1024);
+  scratch.cost = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+  scratch.days = new Int32Array(size);
+  scratch.node = new Int32Array(size).fill(-1);
+  scratch.live = new Uint8Array(size);
 }
 
 /**
  * Pareto options (cost ascending, value strictly ascending) of one ASN, and `extra`: the
  * priority of needs beyond the DP's exact bits, added to the bound as if closed for free.
+ * States: (needs covered, JP reached capped at the target, in units of the courses' JP gcd);
+ * each keeps its cheapest course set (fewer training days on ties).
  */
 function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra: number } {
   const empty: AsnOption = { cost: 0, value: 0, courses: [] };
@@ -341,17 +355,28 @@ function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra:
   const exact = covered.slice(0, MAX_EXACT_BITS);
   const extra = covered.slice(MAX_EXACT_BITS).reduce((s, n) => s + n.prioritas, 0);
   const bit = new Map(exact.map((n, i) => [n.kode, i] as const));
-  const jpCap = Math.max(a.tRem, 1);
+  // JP in units of the gcd: a sum of multiples of g reaches tRem iff it reaches ceil(tRem / g) units
+  let g = 0;
+  for (const c of a.eligible) g = gcd(g, (inst.courses[c] as CourseModel).course.jp);
+  if (!Number.isInteger(g) || g < 1) g = 1;
+  const tUnits = Math.ceil(a.tRem / g);
+  const jpCap = Math.max(tUnits, 1);
   const width = jpCap + 1;
   const nStates = (1 << exact.length) * width;
-  const cost = new Float64Array(nStates).fill(Number.POSITIVE_INFINITY);
-  const days = new Int32Array(nStates);
-  const path: (PathNode | null)[] = new Array(nStates).fill(null);
-  cost[0] = 0;
-  const maxDays = inst.days.length;
+  ensureScratch(nStates);
+  const { cost, days, node, live: isLive } = scratch;
+  const nodeCourse: number[] = [];
+  const nodePrev: number[] = [];
   const live: number[] = [0];
-  const isLive = new Uint8Array(nStates);
+  cost[0] = 0;
+  days[0] = 0;
+  node[0] = -1;
   isLive[0] = 1;
+  const maxDays = inst.days.length;
+  const pt: number[] = [];
+  const pc: number[] = [];
+  const pd: number[] = [];
+  const pn: number[] = [];
 
   for (const c of a.eligible) {
     const cm = inst.courses[c] as CourseModel;
@@ -360,23 +385,38 @@ function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra:
       const b = bit.get(k);
       if (b !== undefined) mask |= 1 << b;
     }
-    const jp = cm.course.jp;
+    const ju = Math.round(cm.course.jp / g);
     const b = cm.course.biaya;
-    // 0/1 knapsack: transitions only go to higher state indices; visit live states high to low
-    const snapshot = [...live].sort((x, y) => y - x);
-    for (const s of snapshot) {
-      if ((days[s] as number) + cm.hari > maxDays) continue;
-      const m = Math.floor(s / width) | mask;
-      const j = Math.min((s % width) + jp, jpCap);
-      const t = m * width + j;
+    // 0/1 knapsack: propose from the costs before this course, then apply
+    pt.length = 0;
+    pc.length = 0;
+    pd.length = 0;
+    pn.length = 0;
+    for (let i = 0, L = live.length; i < L; i++) {
+      const s = live[i] as number;
+      const nd = (days[s] as number) + cm.hari;
+      if (nd > maxDays) continue;
+      const t = (Math.floor(s / width) | mask) * width + Math.min((s % width) + ju, jpCap);
       if (t === s) continue;
       const nc = (cost[s] as number) + b;
-      const nd = (days[s] as number) + cm.hari;
       const oc = cost[t] as number;
       if (nc < oc || (nc === oc && nd < (days[t] as number))) {
+        pt.push(t);
+        pc.push(nc);
+        pd.push(nd);
+        pn.push(node[s] as number);
+      }
+    }
+    for (let i = 0; i < pt.length; i++) {
+      const t = pt[i] as number;
+      const nc = pc[i] as number;
+      const nd = pd[i] as number;
+      if (nc < (cost[t] as number) || (nc === cost[t] && nd < (days[t] as number))) {
         cost[t] = nc;
         days[t] = nd;
-        path[t] = { course: c, prev: path[s] ?? null };
+        nodeCourse.push(c);
+        nodePrev.push(pn[i] as number);
+        node[t] = nodeCourse.length - 1;
         if (!isLive[t]) {
           isLive[t] = 1;
           live.push(t);
@@ -386,7 +426,7 @@ function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra:
   }
 
   const w = inst.weights;
-  const raw: AsnOption[] = [];
+  const raw: { cost: number; value: number; state: number; n: number }[] = [];
   for (const s of live) {
     const m = Math.floor(s / width);
     const j = s % width;
@@ -394,20 +434,29 @@ function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra:
     for (let i = 0; i < exact.length; i++)
       if (m & (1 << i)) f += (exact[i] as { prioritas: number }).prioritas;
     if (j > 0) {
-      if (a.tRem > 0 && j >= a.tRem) f += w.targetJp;
+      if (a.tRem > 0 && j >= tUnits) f += w.targetJp;
       if (a.equity) f += w.ekuitas;
     }
-    const cs: number[] = [];
-    for (let n = path[s] ?? null; n; n = n.prev) cs.push(n.course);
-    cs.sort((x, y) => x - y);
     const cst = cost[s] as number;
-    raw.push({ cost: cst, value: f - w.biaya * cst, courses: cs });
+    raw.push({ cost: cst, value: f - w.biaya * cst, state: s, n: node[s] as number });
   }
-  raw.sort((x, y) => x.cost - y.cost || y.value - x.value || x.courses.length - y.courses.length);
+  raw.sort((x, y) => x.cost - y.cost || y.value - x.value || x.state - y.state);
   const options: AsnOption[] = [];
+  let last = Number.NEGATIVE_INFINITY;
   for (const o of raw) {
-    const last = options[options.length - 1];
-    if (!last || o.value > last.value + 1e-9) options.push(o);
+    if (o.value <= last + 1e-9) continue;
+    last = o.value;
+    const cs: number[] = [];
+    for (let n = o.n; n >= 0; n = nodePrev[n] as number) cs.push(nodeCourse[n] as number);
+    cs.sort((x, y) => x - y);
+    options.push({ cost: o.cost, value: o.value, courses: cs });
+  }
+  // reset the scratch states this ASN touched
+  for (const s of live) {
+    cost[s] = Number.POSITIVE_INFINITY;
+    days[s] = 0;
+    node[s] = -1;
+    isLive[s] = 0;
   }
   return { options, extra };
 }
