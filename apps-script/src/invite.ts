@@ -5,9 +5,9 @@
  * mail quota or the time budget resumes from a continuation trigger without sending twice.
  * pengingatPerilaku (daily) asks supervisors for the L3 follow-up 90 days after a session.
  */
-import { SHEET } from '@bangkom/core';
+import { isoToSerial, parseTimestampCell, SHEET, serialToIsoTimestamp } from '@bangkom/core';
 import { APP_SHEET, UNDANGAN_HEADER } from './app-sheets.js';
-import { timeZone } from './cells.js';
+import { DateConverter, timeZone } from './cells.js';
 import { text } from './form-defs.js';
 import { formIds } from './forms.js';
 import {
@@ -49,10 +49,36 @@ export interface InviteResult {
 interface Session {
   id: string;
   judul: string;
-  mulai: Date;
-  selesai: Date;
+  /** sheet serials, local wall-clock; whole numbers = dates without a time */
+  mulai: number;
+  selesai: number;
   lokasi: string;
   peserta: string[];
+}
+
+/** A Mulai/Selesai cell (a date cell, or `YYYY-MM-DD[ HH:MM]` text as the functions write it) as a serial. */
+export function whenOf(cell: unknown, dates: DateConverter): number | null {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : dates.serial(cell);
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  if (typeof cell !== 'string' || cell.trim() === '') return null;
+  const parsed = parseTimestampCell(cell);
+  return parsed.ok ? isoToSerial(parsed.value) : null;
+}
+
+const allDay = (s: Session): boolean => Number.isInteger(s.mulai) && Number.isInteger(s.selesai);
+/** the serial at which a session is over: the end time, or the midnight after its last day */
+const endOf = (s: Session): number => (allDay(s) ? Math.floor(s.selesai) + 1 : s.selesai);
+
+/** A serial as a Date in the spreadsheet's zone (for CalendarApp). */
+function dateAt(serial: number, tz: string): Date {
+  return Utilities.parseDate(serialToIsoTimestamp(serial).replace('T', ' '), tz, 'yyyy-MM-dd HH:mm:ss');
+}
+
+/** `DD/MM/YYYY` or `DD/MM/YYYY HH:MM` of a serial, as Indonesian letters write dates. */
+export function tanggal(serial: number, withTime: boolean): string {
+  const iso = serialToIsoTimestamp(serial);
+  const d = `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return withTime ? `${d} ${iso.slice(11, 16)}` : d;
 }
 
 interface Person {
@@ -78,7 +104,12 @@ export function lanjutkanUndangan(): void {
   console.log(`Undangan lanjutan: ${r.sent} terkirim, berhenti: ${r.stopped}.`);
 }
 
-function readSessions(ss: Spreadsheet, now: Date, skipped: string[]): Session[] {
+function readSessions(
+  ss: Spreadsheet,
+  nowSerial: number,
+  dates: DateConverter,
+  skipped: string[],
+): Session[] {
   const sheet = findSheet(ss, APP_SHEET.jadwal);
   if (!sheet) return [];
   const t = readTable(sheet);
@@ -95,14 +126,15 @@ function readSessions(ss: Spreadsheet, now: Date, skipped: string[]): Session[] 
   t.rows.forEach((r, i) => {
     const sid = text(r[id]);
     if (sid === '') return;
-    const start = r[mulai];
-    const end = r[selesai];
-    if (!(start instanceof Date) || !(end instanceof Date)) {
-      skipped.push(`${APP_SHEET.jadwal} baris ${i + 2}: Mulai dan Selesai harus berupa tanggal.`);
+    const start = whenOf(r[mulai], dates);
+    const end = whenOf(r[selesai], dates);
+    if (start === null || end === null || end < start) {
+      skipped.push(
+        `${APP_SHEET.jadwal} baris ${i + 2}: Mulai dan Selesai harus tanggal (YYYY-MM-DD atau DD/MM/YYYY), Selesai tidak sebelum Mulai.`,
+      );
       return;
     }
-    if (end.getTime() < now.getTime()) return; // only sessions still to come or running
-    out.push({
+    const session = {
       id: sid,
       judul: text(r[judul]) || text(r[kode]) || sid,
       mulai: start,
@@ -111,7 +143,8 @@ function readSessions(ss: Spreadsheet, now: Date, skipped: string[]): Session[] 
       peserta: text(r[peserta])
         .split(/[,;\s]+/)
         .filter((n) => /^\d{18}$/.test(n)),
-    });
+    };
+    if (endOf(session) > nowSerial) out.push(session); // only sessions still to come or running
   });
   return out;
 }
@@ -152,8 +185,6 @@ function prefillTemplate(formKey: string): ((sesi: string, nip: string) => strin
     url.replace('__SESI__', encodeURIComponent(sesi)).replace('__NIP__', encodeURIComponent(nip));
 }
 
-const fmt = (d: Date): string => Utilities.formatDate(d, timeZone(), 'dd/MM/yyyy HH:mm');
-
 export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteResult {
   const clock = opts.clock ?? (() => Date.now());
   const deadline = clock() + (opts.budgetMs ?? TIME_BUDGET_MS);
@@ -167,7 +198,9 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
       stopped: 'selesai',
     };
   }
-  const sessions = readSessions(ss, opts.now, skipped);
+  const tz = timeZone();
+  const dates = new DateConverter(tz);
+  const sessions = readSessions(ss, dates.serial(opts.now), dates, skipped);
   const people = readPeople(ss);
   const logSheet = getOrCreateSheet(ss, APP_SHEET.undangan);
   const log = readTable(logSheet);
@@ -204,11 +237,15 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
           const known = events.get(s.id);
           event = known ? calendar.getEventById(known) : null;
           if (!event) {
-            event = calendar.createEvent(`Pelatihan: ${s.judul}`, s.mulai, s.selesai, {
+            const options = {
               location: s.lokasi,
               description: `Sesi ${s.id}. Konfirmasi kehadiran melalui tautan di email undangan.`,
               sendInvites: false,
-            });
+            };
+            const title = `Pelatihan: ${s.judul}`;
+            event = allDay(s)
+              ? calendar.createAllDayEvent(title, dateAt(s.mulai, tz), dateAt(endOf(s), tz), options)
+              : calendar.createEvent(title, dateAt(s.mulai, tz), dateAt(s.selesai, tz), options);
           }
           events.set(s.id, event.getId());
         }
@@ -220,7 +257,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
             `Yth. ${p.nama || nip},`,
             '',
             `Anda terdaftar sebagai peserta pelatihan "${s.judul}" (sesi ${s.id}).`,
-            `Waktu: ${fmt(s.mulai)} s.d. ${fmt(s.selesai)}`,
+            `Waktu: ${tanggal(s.mulai, !allDay(s))} s.d. ${tanggal(s.selesai, !allDay(s))}`,
             s.lokasi ? `Tempat: ${s.lokasi}` : '',
             '',
             `Mohon konfirmasi kehadiran Anda: ${rsvp(s.id, nip)}`,
@@ -268,13 +305,15 @@ export function sendFollowUps(
   const logSheet = findSheet(ss, APP_SHEET.undangan);
   const jadwal = findSheet(ss, APP_SHEET.jadwal);
   if (!link || !logSheet || !jadwal) return { sent: 0, skipped };
-  const ends = new Map<string, { end: Date; judul: string }>();
+  const dates = new DateConverter(timeZone());
+  const ends = new Map<string, { end: number; judul: string }>();
   const jt = readTable(jadwal);
   const [jId, jEnd, jJudul] = ['ID Sesi', 'Selesai', 'Judul'].map((h) => columnOf(jt.header, h)) as number[];
   for (const r of jt.rows) {
-    const end = r[jEnd ?? -1];
-    if (end instanceof Date) ends.set(text(r[jId ?? -1]), { end, judul: text(r[jJudul ?? -1]) });
+    const end = whenOf(r[jEnd ?? -1], dates);
+    if (end !== null) ends.set(text(r[jId ?? -1]), { end: Math.floor(end), judul: text(r[jJudul ?? -1]) });
   }
+  const today = dates.serial(now);
   const people = readPeople(ss);
   const log = readTable(logSheet);
   const [lSesi, lNip, , , , lDone] = UNDANGAN_HEADER.map((h) => columnOf(log.header, h)) as number[];
@@ -286,7 +325,7 @@ export function sendFollowUps(
     const sesi = text(r[lSesi ?? -1]);
     const nip = text(r[lNip ?? -1]);
     const s = ends.get(sesi);
-    if (!s || now.getTime() < s.end.getTime() + FOLLOW_UP_DAYS * DAY) return;
+    if (!s || today < s.end + FOLLOW_UP_DAYS) return;
     const atasan = people.get(people.get(nip)?.nipAtasan ?? '');
     if (!atasan?.email) {
       skipped.push(`${sesi}: atasan NIP ${nip} tidak punya email di lembar ${SHEET.pegawai}.`);

@@ -36,6 +36,16 @@ const world = useWorld((w) => {
     ],
     ['S-2020-01', 'PL-00', 'Sudah Lewat', jakarta(2020, 1, 1, 8), jakarta(2020, 1, 1, 16), '', NIP.ani],
   ]);
+  // what scheduleTrainings writes (valueInputOption RAW): dates as text, whole days
+  w.spreadsheet
+    .sheet('Jadwal')
+    ?.load([
+      [],
+      [],
+      [],
+      ['S-2031-02', 'KL-02', 'Manajemen Kinerja', '2031-04-14', '2031-04-16', 'Daring', NIP.budi],
+      ['S-2031-03', 'KL-03', 'Tanggal Salah', '2031-02-30', '2031-03-01', '', NIP.budi],
+    ]);
 });
 
 const log = () =>
@@ -51,7 +61,7 @@ describe('Kirim Undangan', () => {
     world().mail.quota = 7; // reserve is 5: room for two
     const first = sendInvitations(ss(), { now });
     expect(first).toMatchObject({ sent: 2, stopped: 'kuota' });
-    expect(first.skipped).toEqual([expect.stringContaining(`NIP ${TANPA_EMAIL} tidak punya email`)]);
+    expect(first.skipped).toContainEqual(expect.stringContaining(`NIP ${TANPA_EMAIL} tidak punya email`));
     expect(world().mail.sent.map((m) => m.to)).toEqual(['ani@sawahlunto.go.id', 'budi@sawahlunto.go.id']);
     expect(log().map((r) => r[1])).toEqual([NIP.ani, NIP.budi]);
     const cont = world().script.triggers.filter((t) => t.handler === 'lanjutkanUndangan');
@@ -65,13 +75,14 @@ describe('Kirim Undangan', () => {
       'ani@sawahlunto.go.id',
       'budi@sawahlunto.go.id',
       'kadis@sawahlunto.go.id',
+      'budi@sawahlunto.go.id', // the 2031 session
     ]);
-    expect(log()).toHaveLength(3);
+    expect(log()).toHaveLength(4);
     expect(world().script.triggers.filter((t) => t.handler === 'lanjutkanUndangan')).toHaveLength(0);
 
-    // one calendar event for the session, every participant a guest
+    // one calendar event per session, every participant a guest
     const events = [...world().calendar.events.values()];
-    expect(events).toHaveLength(1);
+    expect(events).toHaveLength(2);
     expect(events[0]?.guests).toEqual([
       'ani@sawahlunto.go.id',
       'budi@sawahlunto.go.id',
@@ -81,7 +92,7 @@ describe('Kirim Undangan', () => {
 
     // a third run finds nothing left to send
     kirimUndangan();
-    expect(world().mail.sent).toHaveLength(3);
+    expect(world().mail.sent).toHaveLength(4);
     expect(world().ui.alerts.at(-1)).toMatch(/^0 undangan terkirim/);
   });
 
@@ -96,6 +107,23 @@ describe('Kirim Undangan', () => {
     expect(link).toContain(`=${NIP.ani}`);
     // the past session gets no invitations
     expect(world().mail.sent.some((m) => m.subject.includes('Sudah Lewat'))).toBe(false);
+  });
+
+  it('reads whole-day sessions written as text and makes an all-day event', () => {
+    const r = sendInvitations(ss(), { now });
+    expect(r.skipped).toContainEqual(
+      expect.stringMatching(/^Jadwal baris 5: Mulai dan Selesai harus tanggal/),
+    );
+    const mail = world().mail.sent.find((m) => m.subject.includes('S-2031-02'));
+    expect(mail?.to).toBe('budi@sawahlunto.go.id');
+    expect(mail?.body).toContain('Waktu: 14/04/2031 s.d. 16/04/2031');
+    const event = [...world().calendar.events.values()].find(
+      (e) => e.title === 'Pelatihan: Manajemen Kinerja',
+    );
+    expect(event?.options.allDay).toBe(true);
+    expect(event?.start).toEqual(jakarta(2031, 4, 14));
+    expect(event?.end).toEqual(jakarta(2031, 4, 17)); // exclusive end, the day after
+    expect(event?.guests).toEqual(['budi@sawahlunto.go.id']);
   });
 
   it('stops at the time budget and continues a minute later', () => {

@@ -47,6 +47,11 @@ export class FakeCalendar {
     this.events.set(e.id, e);
     return e;
   }
+  /** end is exclusive: the day after the last day, as CalendarApp takes it */
+  createAllDayEvent(title: string, start: Date, end: Date, options: Record<string, unknown> = {}): FakeEvent {
+    const e = this.createEvent(title, start, end, { ...options, allDay: true });
+    return e;
+  }
   getEventById(id: string): FakeEvent | null {
     return this.events.get(id) ?? null;
   }
@@ -251,11 +256,27 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   return out;
 }
 
+/** Utilities.parseDate for `yyyy-MM-dd HH:mm:ss`: the instant of a wall-clock time in a zone. */
+export function parseDate(text: string, timeZone: string, pattern: string): Date {
+  if (pattern !== 'yyyy-MM-dd HH:mm:ss') throw new Error(`fake parseDate: pattern ${pattern} not supported`);
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!m) throw new Error(`Exception: Unparseable date: "${text}"`);
+  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  const offset = (at: number) => {
+    const z = formatDate(new Date(at), timeZone, 'Z');
+    return (z.startsWith('-') ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) * 60_000;
+  };
+  let t = wall - offset(wall);
+  t = wall - offset(t);
+  return new Date(t);
+}
+
 export function makeUtilities(log: CallLog) {
   const u = {
     DigestAlgorithm: { SHA_256: 'SHA_256' },
     Charset: { UTF_8: 'UTF_8' },
     formatDate,
+    parseDate,
     /** signed bytes, as Apps Script returns them */
     computeDigest(_alg: string, value: string, _charset: string): number[] {
       return [...createHash('sha256').update(value, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b));
