@@ -1,46 +1,68 @@
 /**
  * The province-size workbook (50,000 ASN, 300 courses) for the benches, generated once and
- * cached under bench/.cache/ (gitignored). The file name carries the options and a generator
- * version, so a change of either builds a new file instead of reusing a stale one.
+ * cached under bench/.cache/ (gitignored). The file name carries the options and a hash of
+ * the generator's sources, so a change of either builds a new file instead of reusing a
+ * stale one.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { generateProgram, PROVINCE_OPTIONS, type ProgramOptions } from './program.js';
 import { writeWorkbookXlsx } from './xlsx.js';
 
-/** Bump when the generator's output changes, so cached bench workbooks are rebuilt. */
-export const GENERATOR_VERSION = 1;
+/** Hash of the files that decide the generated cells and bytes. */
+export function generatorVersion(): string {
+  const h = createHash('sha256');
+  for (const f of ['program.ts', 'sawahlunto-data.ts', 'prng.ts', 'xlsx.ts'])
+    h.update(readFileSync(join(__dirname, f)));
+  return h.digest('hex').slice(0, 10);
+}
 
 export const CACHE_DIR = join(__dirname, '..', 'bench', '.cache');
 
-export function cachedWorkbookPath(opts: ProgramOptions): string {
-  const parts = [
-    `asn${opts.employees}`,
-    `seed${opts.seed}`,
-    `kursus${opts.courses ?? 'bawaan'}`,
-    `v${GENERATOR_VERSION}`,
-  ];
+/** Options part of a cached file name; the generator version follows as `-v<hash>.xlsx`. */
+function optionsStem(opts: ProgramOptions): string {
+  const parts = [`asn${opts.employees}`, `seed${opts.seed}`, `kursus${opts.courses ?? 'bawaan'}`];
   if (opts.tahun !== undefined) parts.push(`tahun${opts.tahun}`);
+  if (opts.sessions !== undefined) parts.push(`sesi${opts.sessions}`);
+  if (opts.skmScale !== undefined) parts.push(`skm${opts.skmScale}`);
   if (opts.invalidRows === false) parts.push('bersih');
-  return join(CACHE_DIR, `program-${parts.join('-')}.xlsx`);
+  return `program-${parts.join('-')}`;
+}
+
+export function cachedWorkbookPath(opts: ProgramOptions, dir = CACHE_DIR): string {
+  return join(dir, `${optionsStem(opts)}-v${generatorVersion()}.xlsx`);
 }
 
 /**
  * Returns the path of a cached generated workbook, writing it first when absent (or `force`).
- * Defaults to PROVINCE_OPTIONS; any ProgramOptions work (e.g. the 2,500-ASN size).
+ * Defaults to PROVINCE_OPTIONS in bench/.cache/; any ProgramOptions work (e.g. the 2,500-ASN size).
  */
 export async function ensureProvinceWorkbook(
-  opts: { options?: ProgramOptions; force?: boolean; onStatus?: (message: string) => void } = {},
+  opts: {
+    options?: ProgramOptions;
+    force?: boolean;
+    dir?: string;
+    onStatus?: (message: string) => void;
+  } = {},
 ): Promise<string> {
   const options = opts.options ?? PROVINCE_OPTIONS;
-  const path = cachedWorkbookPath(options);
+  const dir = opts.dir ?? CACHE_DIR;
+  const path = cachedWorkbookPath(options, dir);
   if (existsSync(path) && !opts.force) return path;
-  mkdirSync(CACHE_DIR, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   opts.onStatus?.(`Membuat buku kerja ${options.employees} ASN di ${path} ...`);
   const raw = generateProgram(options);
   const tmp = `${path}.tmp`;
   await writeWorkbookXlsx(raw, tmp);
   await rename(tmp, path); // a killed run never leaves a half-written cache file
+  // drop workbooks of the same options written by older generator sources
+  const stale = new RegExp(
+    `^${optionsStem(options).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-v[0-9a-f]{10}\\.xlsx$`,
+  );
+  for (const f of readdirSync(dir)) {
+    if (f !== basename(path) && stale.test(f)) rmSync(join(dir, f), { force: true });
+  }
   return path;
 }
