@@ -261,7 +261,8 @@ export function parseDate(text: string, timeZone: string, pattern: string): Date
   if (pattern !== 'yyyy-MM-dd HH:mm:ss') throw new Error(`fake parseDate: pattern ${pattern} not supported`);
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
   if (!m) throw new Error(`Exception: Unparseable date: "${text}"`);
-  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  const [y, mo, d, h, mi, sec] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, sec);
   const offset = (at: number) => {
     const z = formatDate(new Date(at), timeZone, 'Z');
     return (z.startsWith('-') ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) * 60_000;
