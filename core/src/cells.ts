@@ -24,7 +24,7 @@
  * `dateToSerial(d, true)` on every Date cell before handing rows to the core (the core never
  * reads a time zone).
  */
-import type { Cell } from './types.js';
+import type { Cell, RawSheet } from './types.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -94,7 +94,7 @@ export const MAX_YEAR = 2100;
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const pad4 = (n: number): string => String(n).padStart(4, '0');
 
-export function isoDate(y: number, m: number, d: number): string {
+function isoDate(y: number, m: number, d: number): string {
   return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
 }
 
@@ -164,6 +164,18 @@ export function dateToSerial(d: Date, useLocal: boolean): number {
       ];
   const [y = 0, m = 1, day = 1, h = 0, mi = 0, s = 0, ms = 0] = parts;
   return daysFromCivil(y, m, day) - SERIAL_EPOCH + (h * 3600 + mi * 60 + s + ms / 1000) / 86400;
+}
+
+/**
+ * Replaces every Date cell of a sheet by its serial number. The Apps Script adapter calls
+ * `datesToSerials(range.getValues(), true)` so that dates are read in the spreadsheet's zone.
+ */
+export function datesToSerials(sheet: RawSheet, useLocal: boolean): RawSheet {
+  return sheet.map((row) =>
+    row.some((c) => c instanceof Date)
+      ? row.map((c) => (c instanceof Date ? dateToSerial(c, useLocal) : c))
+      : row,
+  );
 }
 
 const DATE_HELP = 'gunakan YYYY-MM-DD atau DD/MM/YYYY';

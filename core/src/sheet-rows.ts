@@ -224,6 +224,10 @@ function parseSheet<R>(
 ): SheetResult<R> {
   const { spec } = parser;
   const sheet = spec.name;
+  if (spec.optional && raw.every((row) => !row || row.every(isBlankCell))) {
+    // an optional sheet left completely empty is the same as no sheet
+    return { sheet, headerOk: true, records: [], errors: [], quarantine: [], count: { rows: 0, valid: 0 } };
+  }
   const layout = layoutOf(parser as SheetParser<unknown>, raw[0] ?? [], ctx);
   const headerOk = layout.blocking.length === 0;
   const errors: CellError[] = [...layout.blocking, ...layout.warnings];

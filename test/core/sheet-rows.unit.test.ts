@@ -1,6 +1,7 @@
 import {
   type CellError,
   DEFAULT_SETTINGS,
+  datesToSerials,
   type RawSheet,
   type RawWorkbook,
   recordSchemas,
@@ -984,6 +985,50 @@ describe('extension sheets', () => {
   });
 });
 
+describe('edge cases', () => {
+  it('an optional sheet left completely empty counts as present with no rows', () => {
+    const wb = base();
+    wb.SKM = [[], [null, '']];
+    wb.Ruang = [];
+    const r = validateWorkbook(wb);
+    expect(r.errors).toEqual([]);
+    expect(r.counts.SKM).toEqual({ rows: 0, valid: 0 });
+    expect(r.counts.Ruang).toEqual({ rows: 0, valid: 0 });
+  });
+
+  it('does not check NIPs against a Pegawai sheet whose header is unreadable', () => {
+    const wb = base();
+    wb.Pegawai = [
+      ['NIP', 'Nama'],
+      [ANI, 'Ani'],
+    ];
+    const r = validateWorkbook(wb);
+    expect(r.errors.every((e) => e.sheet === 'Pegawai' && e.row === 1)).toBe(true);
+    expect(r.data.assessments).toHaveLength(3);
+  });
+
+  it('takes a checkbox in Hari Libur.Libur', () => {
+    const wb = base();
+    wb['Hari Libur'] = [
+      ['Tanggal', 'Libur'],
+      ['2026-01-01', true],
+      ['2026-01-02', false],
+    ];
+    expect(validateWorkbook(wb).data.holidays.map((h) => h.libur)).toEqual([true, false]);
+  });
+
+  it('rejects a checkbox in a text column', () => {
+    const wb = base();
+    wb.Anggaran = [
+      ['OPD', 'Pagu'],
+      [true, 1],
+    ];
+    expect(only(validateWorkbook(wb).errors)).toEqual([
+      { sheet: 'Anggaran', row: 2, column: 'OPD', message: 'OPD harus berisi teks, bukan kotak centang' },
+    ]);
+  });
+});
+
 describe('mixed cell types', () => {
   it('exceljs, CSV and Sheets API cells of the same data give the same records', () => {
     const exceljs = base();
@@ -1013,7 +1058,21 @@ describe('mixed cell types', () => {
       ['OPD', 'Pagu'],
       ['Bappeda', 1500000],
     ];
-    const [a, b, c] = [exceljs, csv, api].map((wb) => validateWorkbook(wb));
+    // Apps Script: local-midnight Dates, converted by the adapter before the core sees them
+    const appsScript = base();
+    appsScript['Riwayat Pelatihan'] = datesToSerials(
+      [
+        ['NIP', 'Nama Pelatihan', 'JP', 'Tanggal Mulai'],
+        [ANI, 'Latsar', 24, new Date(2026, 2, 2)],
+      ],
+      true,
+    );
+    appsScript.Anggaran = [
+      ['OPD', 'Pagu'],
+      ['Bappeda', 1500000],
+    ];
+    const [a, b, c, d] = [exceljs, csv, api, appsScript].map((wb) => validateWorkbook(wb));
+    expect(d?.data).toEqual(a?.data);
     expect(a?.errors).toEqual([]);
     expect(b?.data).toEqual(a?.data);
     expect(c?.data).toEqual(a?.data);

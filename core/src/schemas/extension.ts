@@ -1,6 +1,6 @@
 /** Extension sheets: `Hari Libur`, `Ruang`, `Preferensi`. */
 import { z } from 'zod';
-import { normalizeHeader, parseMonth } from '../cells.js';
+import { normalizeHeader, parseBooleanCell, parseMonth } from '../cells.js';
 import { SHEET } from '../sheet-specs.js';
 import { type HolidayEntry, MODA, type Moda, type Preference, type Room } from '../types.js';
 import { NOT_IN_PEGAWAI } from './assessment.js';
@@ -37,6 +37,13 @@ export const preferenceSchema = z.object({
 
 export const hariLiburParser: SheetParser<HolidayEntry> = {
   spec: specOf(SHEET.hariLibur),
+  // a checkbox column works as well as Ya/Tidak
+  coerce: {
+    Libur: (cell) => {
+      const b = parseBooleanCell(cell, 'Libur');
+      return b.ok ? { ok: true, value: b.value ? 'Ya' : 'Tidak' } : b;
+    },
+  },
   start() {
     return (r: RowBuilder) => {
       const tanggal = r.str('Tanggal');
