@@ -314,7 +314,9 @@ function personName(
       suffix = rng.pick([', S.T.', ', S.Kom.', ', A.Md.', ', S.T.']);
       break;
     case 'none':
-      if (rng.chance(0.3)) suffix = rng.pick([', A.Md.', ', S.E.', ', S.Sos.']);
+      // diploma for skilled (Terampil) functional posts; some pelaksana hold a degree
+      if (jabatan.endsWith('Terampil')) suffix = rng.chance(0.8) ? ', A.Md.' : '';
+      else if (rng.chance(0.3)) suffix = rng.pick([', A.Md.', ', S.E.', ', S.Sos.']);
       break;
   }
   if (suffix && rng.chance(magister)) suffix += rng.pick([', M.M.', ', M.Si.', ', M.A.P.', ', M.H.']);
