@@ -1185,6 +1185,14 @@ describe('toRows', () => {
 });
 
 describe('record schemas', () => {
+  it('accept a request body without a sheet row', () => {
+    expect(recordSchemas.budgets.parse({ opd: 'Bappeda', pagu: 5 })).toEqual({
+      row: 0,
+      opd: 'Bappeda',
+      pagu: 5,
+    });
+  });
+
   it('reject documents that break the rules', () => {
     expect(
       recordSchemas.employees.safeParse({

@@ -11,7 +11,8 @@ import type { Cell, CellError, Competency } from '../types.js';
 // zod primitives (records as the parsers produce them; adapters validate Firestore documents
 // and request bodies with these at the edge)
 
-export const rowSchema = z.number().int().min(0); // 0: not from a sheet (default dictionary)
+/** 1-based sheet row; 0 (also the default when a request body omits it): not from a sheet. */
+export const rowSchema = z.number().int().min(0).default(0);
 export const nipSchema = z.string().regex(/^\d{18}$/, 'NIP harus 18 digit angka');
 export const textSchema = z.string().trim().min(1, 'wajib diisi');
 export const isoDateSchema = z
