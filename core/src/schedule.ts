@@ -209,6 +209,8 @@ interface Instance {
 }
 
 const MAX_EXACT_BITS = 12;
+/** room prices tried (objective units per room-day) when the rooms cannot hold the first selection */
+const ROOM_PRICES = [10, 30, 90, 270];
 
 export function resolveTahun(data: ProgramData, tahun?: number): number {
   const t = tahun ?? data.settings.tahun;
@@ -341,14 +343,33 @@ function ensureScratch(n: number): void {
 }
 
 /**
- * Pareto options (cost ascending, value strictly ascending) of one ASN, and `extra`: the
- * priority of needs beyond the DP's exact bits, added to the bound as if closed for free.
- * States: (needs covered, JP reached capped at the target, in units of the courses' JP gcd);
- * each keeps its cheapest course set (fewer training days on ties).
+ * One ASN's DP result: for each reachable state (needs covered, JP reached) its cheapest course
+ * set (then least room use, then fewest days), pruned to the states no other state beats on
+ * cost, room use and benefit at once. `extra`: the priority of needs beyond the DP's exact bits,
+ * added to the bound as if closed for free.
  */
-function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra: number } {
-  const empty: AsnOption = { cost: 0, value: 0, courses: [] };
-  if (a.eligible.length === 0) return { options: [empty], extra: 0 };
+interface AsnDp {
+  extra: number;
+  cost: Float64Array;
+  room: Float64Array;
+  /** benefit: priorities closed + JP target bonus + equity bonus */
+  f: Float64Array;
+  courses: number[][];
+}
+
+/**
+ * States: (needs covered, JP reached capped at the target, in units of the courses' JP gcd).
+ * `enforceDays`: skip course sets longer than the year's working days (off for the bound).
+ */
+function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: boolean): AsnDp {
+  const none: AsnDp = {
+    extra: 0,
+    cost: new Float64Array(1),
+    room: new Float64Array(1),
+    f: new Float64Array(1),
+    courses: [[]],
+  };
+  if (a.eligible.length === 0) return none;
   const covered = a.needs.filter((n) =>
     a.eligible.some((c) => inst.courses[c]?.course.kompetensi.includes(n.kode)),
   );
@@ -365,18 +386,28 @@ function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra:
   const nStates = (1 << exact.length) * width;
   ensureScratch(nStates);
   const { cost, days, node, live: isLive } = scratch;
+  const room = scratchRoom(nStates);
   const nodeCourse: number[] = [];
   const nodePrev: number[] = [];
   const live: number[] = [0];
   cost[0] = 0;
   days[0] = 0;
+  room[0] = 0;
   node[0] = -1;
   isLive[0] = 1;
-  const maxDays = inst.days.length;
+  const maxDays = enforceDays ? inst.days.length : Number.POSITIVE_INFINITY;
   const pt: number[] = [];
   const pc: number[] = [];
+  const pr: number[] = [];
   const pd: number[] = [];
   const pn: number[] = [];
+  const better = (nc: number, nr: number, nd: number, t: number) => {
+    const oc = cost[t] as number;
+    if (nc !== oc) return nc < oc;
+    const or = room[t] as number;
+    if (nr !== or) return nr < or;
+    return nd < (days[t] as number);
+  };
 
   for (const c of a.eligible) {
     const cm = inst.courses[c] as CourseModel;
@@ -387,9 +418,11 @@ function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra:
     }
     const ju = Math.round(cm.course.jp / g);
     const b = cm.course.biaya;
-    // 0/1 knapsack: propose from the costs before this course, then apply
+    const ru = roomUse[c] as number;
+    // 0/1 knapsack: propose from the values before this course, then apply
     pt.length = 0;
     pc.length = 0;
+    pr.length = 0;
     pd.length = 0;
     pn.length = 0;
     for (let i = 0, L = live.length; i < L; i++) {
@@ -399,34 +432,33 @@ function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra:
       const t = (Math.floor(s / width) | mask) * width + Math.min((s % width) + ju, jpCap);
       if (t === s) continue;
       const nc = (cost[s] as number) + b;
-      const oc = cost[t] as number;
-      if (nc < oc || (nc === oc && nd < (days[t] as number))) {
+      const nr = (room[s] as number) + ru;
+      if (better(nc, nr, nd, t)) {
         pt.push(t);
         pc.push(nc);
+        pr.push(nr);
         pd.push(nd);
         pn.push(node[s] as number);
       }
     }
     for (let i = 0; i < pt.length; i++) {
       const t = pt[i] as number;
-      const nc = pc[i] as number;
-      const nd = pd[i] as number;
-      if (nc < (cost[t] as number) || (nc === cost[t] && nd < (days[t] as number))) {
-        cost[t] = nc;
-        days[t] = nd;
-        nodeCourse.push(c);
-        nodePrev.push(pn[i] as number);
-        node[t] = nodeCourse.length - 1;
-        if (!isLive[t]) {
-          isLive[t] = 1;
-          live.push(t);
-        }
+      if (!better(pc[i] as number, pr[i] as number, pd[i] as number, t)) continue;
+      cost[t] = pc[i] as number;
+      room[t] = pr[i] as number;
+      days[t] = pd[i] as number;
+      nodeCourse.push(c);
+      nodePrev.push(pn[i] as number);
+      node[t] = nodeCourse.length - 1;
+      if (!isLive[t]) {
+        isLive[t] = 1;
+        live.push(t);
       }
     }
   }
 
   const w = inst.weights;
-  const raw: { cost: number; value: number; state: number; n: number }[] = [];
+  const raw: { cost: number; room: number; f: number; n: number }[] = [];
   for (const s of live) {
     const m = Math.floor(s / width);
     const j = s % width;
@@ -437,28 +469,61 @@ function asnOptions(inst: Instance, a: AsnModel): { options: AsnOption[]; extra:
       if (a.tRem > 0 && j >= tUnits) f += w.targetJp;
       if (a.equity) f += w.ekuitas;
     }
-    const cst = cost[s] as number;
-    raw.push({ cost: cst, value: f - w.biaya * cst, state: s, n: node[s] as number });
-  }
-  raw.sort((x, y) => x.cost - y.cost || y.value - x.value || x.state - y.state);
-  const options: AsnOption[] = [];
-  let last = Number.NEGATIVE_INFINITY;
-  for (const o of raw) {
-    if (o.value <= last + 1e-9) continue;
-    last = o.value;
-    const cs: number[] = [];
-    for (let n = o.n; n >= 0; n = nodePrev[n] as number) cs.push(nodeCourse[n] as number);
-    cs.sort((x, y) => x - y);
-    options.push({ cost: o.cost, value: o.value, courses: cs });
+    raw.push({ cost: cost[s] as number, room: room[s] as number, f, n: node[s] as number });
   }
   // reset the scratch states this ASN touched
   for (const s of live) {
     cost[s] = Number.POSITIVE_INFINITY;
     days[s] = 0;
+    room[s] = 0;
     node[s] = -1;
     isLive[s] = 0;
   }
-  return { options, extra };
+  // keep a state unless another is no dearer, uses no more room and brings at least as much
+  raw.sort((x, y) => x.cost - y.cost || x.room - y.room || y.f - x.f);
+  const kept: typeof raw = [];
+  for (const o of raw) {
+    if (kept.some((k) => k.room <= o.room && k.f >= o.f - 1e-12)) continue;
+    kept.push(o);
+  }
+  const out: AsnDp = {
+    extra,
+    cost: Float64Array.from(kept, (k) => k.cost),
+    room: Float64Array.from(kept, (k) => k.room),
+    f: Float64Array.from(kept, (k) => k.f),
+    courses: kept.map((k) => {
+      const cs: number[] = [];
+      for (let n = k.n; n >= 0; n = nodePrev[n] as number) cs.push(nodeCourse[n] as number);
+      return cs.sort((x, y) => x - y);
+    }),
+  };
+  return out;
+}
+
+let scratchRoomBuf = new Float64Array(0);
+function scratchRoom(n: number): Float64Array {
+  if (scratchRoomBuf.length < scratch.cost.length || scratchRoomBuf.length < n) {
+    scratchRoomBuf = new Float64Array(Math.max(n, scratch.cost.length));
+  }
+  return scratchRoomBuf;
+}
+
+/** Pareto options (cost ascending, value strictly ascending) at room price `lambda`. */
+function optionsAt(dp: AsnDp, lambda: number, wc: number): AsnOption[] {
+  const idx = Array.from({ length: dp.cost.length }, (_, i) => i);
+  const val = (i: number) =>
+    (dp.f[i] as number) - wc * (dp.cost[i] as number) - lambda * (dp.room[i] as number);
+  idx.sort((x, y) => (dp.cost[x] as number) - (dp.cost[y] as number) || val(y) - val(x));
+  const options: AsnOption[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const i of idx) {
+    const v = val(i);
+    if (v <= last + 1e-9) continue;
+    // the first option must be affordable by any budget: the empty set (cost 0) always exists
+    last = v;
+    options.push({ cost: dp.cost[i] as number, value: v, courses: dp.courses[i] as number[] });
+  }
+  return options;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -643,31 +708,62 @@ function mckpDp(
 
 interface Selection {
   chosen: number[][];
+  /** a proven upper bound (only at lambda = 0) */
   bound: number;
 }
 
-function selectHeuristic(inst: Instance): Selection {
-  const chosen: number[][] = inst.asn.map(() => []);
-  let bound = 0;
+interface Prepared {
+  dps: AsnDp[];
+  /** DP without the per-ASN day limit, only for ASN whose eligible courses exceed the year */
+  relaxed: Map<number, AsnDp>;
+  byOpd: Map<string, number[]>;
+  roomUse: Float64Array;
+}
+
+function prepare(inst: Instance): Prepared {
+  // room-days per participant of a classroom course (sessions relaxed to participants / seats)
+  const roomUse = Float64Array.from(inst.courses, (c) =>
+    c.classroom && inst.rooms.length > 0 ? c.hari / c.kap : 0,
+  );
+  const relaxed = new Map<number, AsnDp>();
+  const dps = inst.asn.map((a, i) => {
+    const total = a.eligible.reduce((d, c) => d + (inst.courses[c]?.hari ?? 0), 0);
+    if (total > inst.days.length) relaxed.set(i, asnDp(inst, a, roomUse, false));
+    return asnDp(inst, a, roomUse, true);
+  });
   const byOpd = new Map<string, number[]>();
   inst.asn.forEach((a, i) => {
     const list = byOpd.get(a.opd) ?? [];
     list.push(i);
     byOpd.set(a.opd, list);
   });
+  return { dps, relaxed, byOpd, roomUse };
+}
+
+/**
+ * Per-OPD knapsacks over the ASN options valued at room price `lambda` (objective units per
+ * room-day). At lambda = 0 the knapsack bounds (with the day limit relaxed) sum to a proven
+ * upper bound of the whole problem, which only drops constraints (rooms, calendar, overlap).
+ */
+function selectAt(inst: Instance, prep: Prepared, lambda: number): Selection {
+  const chosen: number[][] = inst.asn.map(() => []);
+  const wc = inst.weights.biaya;
+  let bound = 0;
   for (const opd of inst.opds) {
-    const members = byOpd.get(opd) ?? [];
+    const members = prep.byOpd.get(opd) ?? [];
     if (members.length === 0) continue;
-    const classes: AsnOption[][] = [];
-    for (const i of members) {
-      const { options, extra } = asnOptions(inst, inst.asn[i] as AsnModel);
-      classes.push(options);
-      bound += extra;
+    const classes = members.map((i) => optionsAt(prep.dps[i] as AsnDp, lambda, wc));
+    for (const i of members) bound += (prep.dps[i] as AsnDp).extra;
+    const pagu = inst.pagu.get(opd) ?? 0;
+    const r = solveMckp(classes, pagu);
+    let b = r.bound;
+    if (lambda === 0 && members.some((i) => prep.relaxed.has(i))) {
+      const loose = members.map((i) => optionsAt(prep.relaxed.get(i) ?? (prep.dps[i] as AsnDp), 0, wc));
+      b = Math.max(b, solveMckp(loose, pagu).bound);
     }
-    const r = solveMckp(classes, inst.pagu.get(opd) ?? 0);
-    bound += r.bound;
+    bound += b;
     members.forEach((i, k) => {
-      chosen[i] = [...(((classes[k] as AsnOption[])[r.choice[k] as number] as AsnOption).courses ?? [])];
+      chosen[i] = [...((classes[k] as AsnOption[])[r.choice[k] as number] as AsnOption).courses];
     });
   }
   return { chosen, bound };
@@ -1013,8 +1109,17 @@ function evaluate(inst: Instance, chosen: readonly number[][]): Candidate {
 export function planSchedule(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): ScheduleReport {
   const inst = buildInstance(data, gaps, opts);
   const method = opts.method ?? 'auto';
-  const heur = selectHeuristic(inst);
-  const heurCand = evaluate(inst, heur.chosen);
+  const prep = prepare(inst);
+  const heur = selectAt(inst, prep, 0);
+  let heurCand = evaluate(inst, heur.chosen);
+  // rooms too scarce for the first selection: price room-days and select again, keep the best
+  if (inst.rooms.length > 0 && heurCand.tt.dropped.length > 0) {
+    for (const lambda of ROOM_PRICES) {
+      const cand = evaluate(inst, selectAt(inst, prep, lambda).chosen);
+      if (cand.objective > heurCand.objective + 1e-9) heurCand = cand;
+      if (cand.tt.dropped.length === 0) break;
+    }
+  }
   let best = heurCand;
   let metode: 'milp' | 'heuristik' = 'heuristik';
   let bound = heur.bound;
