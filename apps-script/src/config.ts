@@ -13,8 +13,10 @@ export const PROP = {
   forms: 'BANGKOM_FORMS',
   /** the FormContext (competencies, units, quiz key) the forms were last built with, JSON */
   formContext: 'BANGKOM_FORM_CONTEXT',
-  /** invitation run in progress (resumable), JSON */
-  inviteJob: 'BANGKOM_INVITE_JOB',
+  /** forms already built by a Buat Formulir run that is being continued, JSON */
+  formsProgress: 'BANGKOM_FORMS_PROGRESS',
+  /** prefix of submissions that arrived while the document lock was busy, one JSON each */
+  pendingSubmission: 'BANGKOM_TERTUNDA_',
 } as const;
 
 /** Function names on the Cloud Functions side (functions/src/index.ts registers them). */
@@ -27,18 +29,36 @@ export function props(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getScriptProperties();
 }
 
+/** A property value holds at most 9 KB; longer JSON is split over `key#0`, `key#1`, … */
+const PART = 8_000;
+
 export function getJson<T>(key: string, fallback: T): T {
-  const raw = props().getProperty(key);
+  const p = props();
+  const raw = p.getProperty(key);
   if (!raw) return fallback;
   try {
-    return JSON.parse(raw) as T;
+    const head = JSON.parse(raw) as unknown;
+    if (head && typeof head === 'object' && '__parts' in head) {
+      const n = Number((head as { __parts: unknown }).__parts);
+      const text = Array.from({ length: n }, (_, i) => p.getProperty(`${key}#${i}`) ?? '').join('');
+      return JSON.parse(text) as T;
+    }
+    return head as T;
   } catch (_bad) {
     return fallback;
   }
 }
 
 export function setJson(key: string, value: unknown): void {
-  props().setProperty(key, JSON.stringify(value));
+  const p = props();
+  const text = JSON.stringify(value);
+  if (text.length <= PART) {
+    p.setProperty(key, text);
+    return;
+  }
+  const n = Math.ceil(text.length / PART);
+  for (let i = 0; i < n; i++) p.setProperty(`${key}#${i}`, text.slice(i * PART, (i + 1) * PART));
+  p.setProperty(key, JSON.stringify({ __parts: n }));
 }
 
 export function tenant(): string {

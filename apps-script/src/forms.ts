@@ -5,7 +5,7 @@
  */
 import { DEFAULT_DICTIONARY, SHEET } from '@bangkom/core';
 import { APP_SHEET } from './app-sheets.js';
-import { getJson, PROP, setJson } from './config.js';
+import { getJson, PROP, props, setJson } from './config.js';
 import {
   FORM_DEFS,
   type FormContext,
@@ -16,6 +16,7 @@ import {
 } from './form-defs.js';
 import { columnOf, findSheet, readTable, type Spreadsheet, spreadsheet, tell } from './gas.js';
 import { message } from './http.js';
+import { clearContinuation, scheduleContinuation } from './triggers.js';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
@@ -24,27 +25,69 @@ type PublishableForm = Form & { setPublished?(enabled: boolean): Form; isPublish
 
 export type FormIds = Record<string, string>;
 
+/** Apps Script stops a run at 6 minutes; a long dictionary makes big forms, so build in chunks. */
+export const FORMS_BUDGET_MS = 4.5 * 60_000;
+
 export function buatFormulir(): void {
-  const ss = spreadsheet();
-  const ctx = readFormContext(ss);
-  setJson(PROP.formContext, ctx);
+  const r = buildForms(spreadsheet(), { resume: false });
+  tell(
+    r.done
+      ? `Formulir siap dan diterbitkan:\n\n${r.lines.join('\n')}`
+      : `${r.lines.length} formulir selesai; sisanya dilanjutkan otomatis dalam satu menit (batas waktu eksekusi).\n\n${r.lines.join('\n')}`,
+  );
+}
+
+/** Continuation trigger of a Buat Formulir run that reached the time budget. */
+export function lanjutkanFormulir(): void {
+  const r = buildForms(spreadsheet(), { resume: true });
+  console.log(`Buat Formulir (lanjutan): ${r.lines.length} formulir, ${r.done ? 'selesai' : 'berlanjut'}.`);
+}
+
+export interface BuildFormsResult {
+  lines: string[];
+  done: boolean;
+}
+
+export function buildForms(
+  ss: Spreadsheet,
+  opts: { resume: boolean; clock?: () => number; budgetMs?: number },
+): BuildFormsResult {
+  const clock = opts.clock ?? (() => Date.now());
+  const deadline = clock() + (opts.budgetMs ?? FORMS_BUDGET_MS);
+  const done = opts.resume ? getJson<string[]>(PROP.formsProgress, []) : [];
+  let ctx: FormContext;
+  if (opts.resume) {
+    ctx = getJson<FormContext>(PROP.formContext, readFormContext(ss));
+  } else {
+    ctx = readFormContext(ss);
+    setJson(PROP.formContext, ctx);
+  }
   const ids = getJson<FormIds>(PROP.forms, {});
   const lines: string[] = [];
-  for (const def of FORM_DEFS) {
-    const form = openOrCreate(ids[def.key], def.title);
+  for (const d of FORM_DEFS) {
+    if (done.includes(d.key)) continue;
+    if (clock() > deadline) {
+      setJson(PROP.formsProgress, done);
+      scheduleContinuation('lanjutkanFormulir', 60_000);
+      return { lines, done: false };
+    }
+    const form = openOrCreate(ids[d.key], d.title);
     // saved at once: a run cut short must not create the form again next time
-    ids[def.key] = form.getId();
+    ids[d.key] = form.getId();
     setJson(PROP.forms, ids);
-    configure(form, def);
-    syncItems(form, def.questions(ctx));
-    const sheetName = linkResponses(ss, form, def.responseSheet);
+    configure(form, d);
+    syncItems(form, d.questions(ctx));
+    const sheetName = linkResponses(ss, form, d.responseSheet);
     publish(form);
-    lines.push(`• ${def.title}\n  ${form.getPublishedUrl()}\n  (respons: lembar "${sheetName}")`);
+    done.push(d.key);
+    lines.push(`• ${d.title}\n  ${form.getPublishedUrl()}\n  (respons: lembar "${sheetName}")`);
   }
+  props().deleteProperty(PROP.formsProgress);
+  clearContinuation('lanjutkanFormulir');
   if (def('tes') && ctx.quiz.length === 0) {
     lines.push(`Catatan: lembar "${APP_SHEET.bankSoal}" kosong, formulir tes belum berisi soal.`);
   }
-  tell(`Formulir siap dan diterbitkan:\n\n${lines.join('\n')}`);
+  return { lines, done: true };
 }
 
 const def = (key: string): FormDef | undefined => FORM_DEFS.find((d) => d.key === key);

@@ -195,15 +195,3 @@ function asDate(v: unknown): Date | null {
   }
   return null;
 }
-
-/** Daily trigger: retries the queue under the document lock (no parallel double send). */
-export function cobaUlangAntrian(): void {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(60_000)) return; // another run holds it; tomorrow's run tries again
-  try {
-    const r = retryQueue(spreadsheet(), new Date());
-    console.log(`Antrian: ${r.sent.length} terkirim, ${r.failed} gagal, ${r.waiting} menunggu.`);
-  } finally {
-    lock.releaseLock();
-  }
-}

@@ -5,7 +5,7 @@
  */
 import { type Cell, type CellError, SHEET } from '@bangkom/core';
 import { DateConverter, jsonCell, timeZone } from './cells.js';
-import { ENDPOINT, getJson, PROP, tenant } from './config.js';
+import { ENDPOINT, getJson, PROP, props, setJson, tenant } from './config.js';
 import { validateSheetRows } from './core-bridge.js';
 import {
   defaultCompetencies,
@@ -56,12 +56,58 @@ export const RESPONSE_COLUMNS = ['ID Respons', 'Status', 'Pesan'] as const;
 
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   const lock = LockService.getDocumentLock();
-  lock.waitLock(30_000);
+  if (!lock.tryLock(30_000)) {
+    // another run holds the spreadsheet: keep the answers (a property write is atomic) for the daily retry
+    keepForLater(e);
+    return;
+  }
   try {
     processSubmission(spreadsheet(), e, new Date());
   } finally {
     lock.releaseLock();
   }
+}
+
+interface Kept {
+  sheet: string;
+  row: number;
+  namedValues: Record<string, string[]>;
+}
+
+function keepForLater(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const kept: Kept = {
+    sheet: e.range.getSheet().getName(),
+    row: e.range.getRow(),
+    namedValues: e.namedValues ?? {},
+  };
+  const key = `${PROP.pendingSubmission}${digest(kept.sheet, String(kept.row), canonical(kept.namedValues))}`;
+  setJson(key, kept);
+  console.warn(
+    `Respons baris ${kept.row} di "${kept.sheet}" menunggu kunci dokumen; diproses oleh pemicu harian.`,
+  );
+}
+
+/** Processes submissions kept while the lock was busy; call under the document lock. */
+export function processKeptSubmissions(ss: Spreadsheet, now: Date): number {
+  let n = 0;
+  const p = props();
+  for (const key of Object.keys(p.getProperties())) {
+    if (!key.startsWith(PROP.pendingSubmission) || key.includes('#')) continue;
+    const kept = getJson<Kept | null>(key, null);
+    const sheet = kept ? ss.getSheetByName(kept.sheet) : null;
+    if (kept && sheet) {
+      const range = sheet.getRange(kept.row, 1, 1, Math.max(sheet.getLastColumn(), 1));
+      const e = {
+        namedValues: kept.namedValues,
+        values: [],
+        range,
+      } as unknown as GoogleAppsScript.Events.SheetsOnFormSubmit;
+      processSubmission(ss, e, now);
+      n++;
+    }
+    p.deleteProperty(key);
+  }
+  return n;
 }
 
 export interface SubmissionResult {

@@ -3,7 +3,7 @@ import { APP_SHEET } from './app-sheets.js';
 import { ENDPOINT, PROP, props, tenant } from './config.js';
 import { spreadsheet, tell, toast } from './gas.js';
 import { postJson } from './http.js';
-import { retryQueue } from './queue.js';
+import { retryAll } from './retry.js';
 import { validateSpreadsheet } from './validate.js';
 
 export function hitungSinkronkan(): void {
@@ -15,8 +15,8 @@ export function hitungSinkronkan(): void {
   let queued = '';
   if (lock.tryLock(30_000)) {
     try {
-      const q = retryQueue(ss, new Date());
-      queued = `Antrian: ${q.sent.length} terkirim, ${q.failed} gagal, ${q.waiting} menunggu.`;
+      const q = retryAll(ss, new Date());
+      queued = `Antrian: ${q.kept + q.sent.length} terkirim atau diproses, ${q.failed} gagal, ${q.waiting} menunggu.`;
     } finally {
       lock.releaseLock();
     }

@@ -13,6 +13,7 @@ export const TRIGGERS: readonly TriggerSpec[] = [
   { fn: 'cobaUlangAntrian', kind: 'daily', hour: 2 },
   { fn: 'pengingatPerilaku', kind: 'daily', hour: 7 },
   { fn: 'lanjutkanUndangan', kind: 'continuation' },
+  { fn: 'lanjutkanFormulir', kind: 'continuation' },
 ];
 
 export function pasangPemicu(): void {

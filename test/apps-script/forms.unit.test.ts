@@ -1,4 +1,5 @@
 import { isoToSerial } from '@bangkom/core';
+import { getJson, PROP } from '../../apps-script/src/config';
 import {
   codesIn,
   FORM_DEFS,
@@ -7,7 +8,7 @@ import {
   quizScore,
   SKM_ELEMENTS,
 } from '../../apps-script/src/form-defs';
-import { buatFormulir } from '../../apps-script/src/forms';
+import { buatFormulir, buildForms, lanjutkanFormulir } from '../../apps-script/src/forms';
 import type { FakeForm } from './fakes/forms';
 import { pegawaiRows, useWorld } from './helpers';
 
@@ -101,6 +102,47 @@ describe('Buat Formulir', () => {
     expect(titles.filter((t) => t === 'M.01 Integritas')).toHaveLength(1);
     expect(titles.indexOf('T.01 Analisis Data')).toBe(2);
     expect(second.reaksi?.items.length).toBe(counts.reaksi);
+  });
+});
+
+describe('Buat Formulir in chunks', () => {
+  it('stops at the time budget and the continuation trigger finishes the rest without duplicates', () => {
+    let t = 0;
+    const first = buildForms(SpreadsheetApp.getActiveSpreadsheet(), {
+      resume: false,
+      clock: () => (t += 60_000),
+      budgetMs: 2.5 * 60_000,
+    });
+    expect(first.done).toBe(false);
+    expect(first.lines).toHaveLength(2);
+    expect(world().script.triggers.map((x) => [x.handler, x.afterMs])).toEqual([
+      ['lanjutkanFormulir', 60_000],
+    ]);
+
+    lanjutkanFormulir();
+    expect(world().forms.size).toBe(FORM_DEFS.length);
+    expect(Object.keys(formsByKey()).sort()).toEqual(FORM_DEFS.map((d) => d.key).sort());
+    expect(world().script.triggers).toEqual([]);
+    expect(world().scriptProps.getProperty('BANGKOM_FORMS_PROGRESS')).toBeNull();
+  });
+
+  it('keeps a large quiz key across several script properties', () => {
+    const bank = world().spreadsheet.sheet('Bank Soal');
+    const rows: unknown[][] = [['Pertanyaan', 'Pilihan', 'Kunci', 'Poin']];
+    for (let i = 1; i <= 80; i++) {
+      rows.push([
+        `Soal nomor ${i}: manakah pernyataan yang paling tepat tentang pelayanan publik?`,
+        'Pilihan A yang cukup panjang; Pilihan B yang cukup panjang; Pilihan C',
+        'Pilihan C',
+        1,
+      ]);
+    }
+    bank?.clearContents().load(rows);
+    buatFormulir();
+    const head = JSON.parse(world().scriptProps.getProperty('BANGKOM_FORM_CONTEXT') ?? '{}');
+    expect(head.__parts).toBeGreaterThan(1);
+    expect(getJson<{ quiz: unknown[] }>(PROP.formContext, { quiz: [] }).quiz).toHaveLength(80);
+    expect(formsByKey().tes?.items.filter((i) => i.points === 1)).toHaveLength(80);
   });
 });
 

@@ -1,5 +1,5 @@
 import { buatFormulir } from '../../apps-script/src/forms';
-import { cobaUlangAntrian } from '../../apps-script/src/queue';
+import { cobaUlangAntrian } from '../../apps-script/src/retry';
 import { onFormSubmit } from '../../apps-script/src/submit';
 import type { FakeForm } from './fakes/forms';
 import { FUNCTIONS_URL, jakarta } from './fakes/world';
@@ -283,6 +283,31 @@ describe('onFormSubmit', () => {
     );
     expect(responseRow('Respons Konfirmasi Kehadiran', 3).Status).toBe('Tidak Valid');
     expect(String(responseRow('Respons Konfirmasi Kehadiran', 3).Pesan)).toMatch(/NIP harus 18 digit/);
+  });
+
+  it('keeps a submission that finds the lock busy and processes it in the daily retry', () => {
+    world().lock.busyElsewhere = true;
+    onFormSubmit(form('kebutuhan').submit(selfAssessment(NIP.budi), jakarta(2026, 3, 3, 9)));
+    expect(world().fetch.requests).toHaveLength(0);
+    expect(responseRow('Respons Survei Kebutuhan', 2).Status).toBeUndefined();
+    const kept = Object.keys(world().scriptProps.getProperties()).filter((k) =>
+      k.startsWith('BANGKOM_TERTUNDA_'),
+    );
+    expect(kept).toHaveLength(1);
+
+    world().lock.busyElsewhere = false;
+    cobaUlangAntrian();
+    expect(responseRow('Respons Survei Kebutuhan', 2).Status).toBe('Terkirim');
+    expect(
+      world()
+        .fetch.bodies('ingestResponse')
+        .map((b) => b.values),
+    ).toContainEqual(expect.objectContaining({ NIP: NIP.budi, Sumber: 'Diri' }));
+    expect(
+      Object.keys(world().scriptProps.getProperties()).filter((k) => k.startsWith('BANGKOM_TERTUNDA_')),
+    ).toEqual([]);
+    cobaUlangAntrian();
+    expect(world().fetch.requests).toHaveLength(2); // processed once
   });
 
   it('ignores rows of forms the script did not build', () => {
