@@ -6,7 +6,11 @@
  * no BulkWriter/BatchWrite RPC (use db.batch() of at most 500 writes), collectionGroup and
  * cursors unreliable, FieldValue.delete() ignored, transactions not isolated.
  */
-import { FirestoreServer } from '@firestore-emulator/server';
+import {
+  FirestoreServer,
+  FirestoreStateCollection,
+  FirestoreStateDocument,
+} from '@firestore-emulator/server';
 import { type App, deleteApp, getApps, initializeApp } from 'firebase-admin/app';
 import { type Firestore, getFirestore } from 'firebase-admin/firestore';
 
@@ -29,6 +33,7 @@ interface GrpcServerLike {
  * server ourselves: loopback only, port 0 = the OS picks a free one.
  */
 export async function startEmulator(): Promise<EmbeddedEmulator> {
+  speedUpDocumentInserts();
   const server = new FirestoreServer();
   const grpc = (server as unknown as { server: GrpcServerLike }).server;
   // the emulator's own @grpc/grpc-js must create the credentials its server accepts
@@ -50,6 +55,44 @@ export async function startEmulator(): Promise<EmbeddedEmulator> {
       server.stop();
     },
   };
+}
+
+interface CollectionInternals {
+  documents: Record<string, unknown>;
+  emitter: unknown;
+  database: unknown;
+}
+type DocumentCtor = new (
+  emitter: unknown,
+  database: unknown,
+  parent: unknown,
+  name: string,
+  fields: object,
+  collections: object,
+) => unknown;
+let insertsPatched = false;
+
+/**
+ * The emulator adds a document to a collection with immer's produce(), which copies the whole
+ * document map on every new id: writing n documents costs O(n²) (47,000 documents took four
+ * minutes). Adding the new document to the map in place makes a write O(1); nothing in the
+ * emulator keeps an old copy of the map (reads take Object.values at query time).
+ */
+function speedUpDocumentInserts(): void {
+  if (insertsPatched) return;
+  insertsPatched = true;
+  const Doc = FirestoreStateDocument as unknown as DocumentCtor;
+  (FirestoreStateCollection.prototype as unknown as { getDocument(name: string): unknown }).getDocument =
+    function (this: CollectionInternals, name: string) {
+      let doc = this.documents[name];
+      if (!doc) {
+        // immer froze the map it produced: take one mutable copy, then add in place
+        if (Object.isFrozen(this.documents)) this.documents = { ...this.documents };
+        doc = new Doc(this.emitter, this.database, this, name, {}, {});
+        this.documents[name] = doc;
+      }
+      return doc;
+    };
 }
 
 export interface ConnectOptions {
