@@ -8,15 +8,7 @@ import type { CellError } from '@bangkom/core';
 import { ANTRIAN_HEADER, APP_SHEET } from './app-sheets.js';
 import { ENDPOINT } from './config.js';
 import type { IngestKind } from './form-defs.js';
-import {
-  columnOf,
-  getOrCreateSheet,
-  type Row,
-  readTable,
-  type Spreadsheet,
-  spreadsheet,
-  writeTable,
-} from './gas.js';
+import { columnOf, getOrCreateSheet, type Row, readTable, type Spreadsheet, writeTable } from './gas.js';
 import { message, postJson } from './http.js';
 
 /** Body of POST {functions}/ingestResponse, one per contract row a response produced. */
