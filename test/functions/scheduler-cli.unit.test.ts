@@ -1,0 +1,87 @@
+/** `bangkom schedule` end to end on a small workbook, through C's CLI harness. */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import nock from 'nock';
+import { runCli } from '../../functions/src/cli/main';
+import { captureIo, invalidSheets, NIP_BUDI, validSheets, writeXlsx } from './cli-workbook';
+
+let dir: string;
+let validXlsx: string;
+let invalidXlsx: string;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  dir = mkdtempSync(join(tmpdir(), 'bangkom-jadwal-'));
+  validXlsx = await writeXlsx(join(dir, 'sah.xlsx'), validSheets());
+  invalidXlsx = await writeXlsx(join(dir, 'tidak-sah.xlsx'), invalidSheets());
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  nock.enableNetConnect();
+});
+
+async function cli(...argv: string[]) {
+  const io = captureIo({ cwd: dir });
+  const code = await runCli(argv, io);
+  const out = io.out();
+  return {
+    code,
+    out,
+    err: io.err(),
+    json: argv.includes('--json') ? (JSON.parse(out) as Record<string, unknown>) : {},
+  };
+}
+
+describe('bangkom schedule', () => {
+  test('--json prints the contract document', async () => {
+    const { code, json } = await cli('schedule', validXlsx, '--json');
+    expect(code).toBe(0);
+    expect(json).toMatchObject({
+      sessions: [{ id: 'PL-01-2026-1', kode: 'PL-01', peserta: [NIP_BUDI] }],
+      budget: [
+        { opd: 'Dinas Kesehatan', pagu: 20_000_000, terpakai: 1_500_000 },
+        { opd: 'RSUD', pagu: 5_000_000, terpakai: 0 },
+      ],
+      errors: [],
+    });
+    const s = (json.sessions as { mulai: string; selesai: string }[])[0];
+    expect(s?.mulai).toMatch(/^2026-\d\d-\d\d$/);
+    expect(typeof json.objective).toBe('number');
+    expect(json.bound as number).toBeGreaterThanOrEqual(json.objective as number);
+  });
+
+  test('text report in Indonesian, and --out writes the schedule workbook', async () => {
+    const { code, out, err } = await cli('schedule', validXlsx, '--out', 'hasil');
+    expect(code).toBe(0);
+    expect(out).toContain('Jadwal pelatihan tahun 2026');
+    expect(out).toContain('PL-01-2026-1');
+    expect(out).toContain('Anggaran per OPD');
+    expect(err).toContain('jadwal-pelatihan.xlsx');
+    const file = join(dir, 'hasil', 'jadwal-pelatihan.xlsx');
+    expect(existsSync(file)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Jadwal Pelatihan',
+      'Rencana Pengembangan',
+      'Rencana Individu',
+      'Anggaran Pelatihan',
+    ]);
+    const saved = JSON.parse(readFileSync(join(dir, 'hasil', 'schedule.json'), 'utf8')) as {
+      sessions: unknown[];
+    };
+    expect(saved.sessions).toHaveLength(1);
+  });
+
+  test('invalid rows: exit 1, the schedule of the valid rows and every error', async () => {
+    const { code, json } = await cli('schedule', invalidXlsx, '--json');
+    expect(code).toBe(1);
+    expect((json.sessions as unknown[]).length).toBe(1);
+    expect((json.errors as { sheet: string }[]).map((e) => e.sheet).sort()).toEqual([
+      'Pegawai',
+      'Riwayat Pelatihan',
+    ]);
+  });
+});
