@@ -17,6 +17,12 @@
  *   sheets are not checked: sessions may include participants from outside the Pemkot.
  * - `Penilaian`: ProgramData.assessments holds only the winning responses (see
  *   resolveAssessments); `counts.valid` counts every valid row, superseded ones included.
+ * - Keys are unique per sheet, the first valid row stands and each later one is an error (so
+ *   two rows never silently become one Firestore document): Pegawai NIP, Kamus Kode, Standar
+ *   (Jabatan, Kode), Riwayat (NIP, Tanggal Mulai, Nama Pelatihan), Katalog Kode, Anggaran OPD,
+ *   Reaksi/Tes (ID Sesi, NIP), Perilaku (ID Sesi, NIP, Kode), Pengaturan Kunci, Hari Libur
+ *   Tanggal, Ruang Nama, Preferensi NIP. Text keys compare ignoring case and spaces.
+ * - An optional sheet left completely empty counts as present with 0 rows, without errors.
  */
 import {
   cellText,
