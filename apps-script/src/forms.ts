@@ -270,15 +270,26 @@ function linkResponses(ss: Spreadsheet, form: Form, name: string): string {
   } catch (_noDestination) {
     linked = false;
   }
+  let sheet: GoogleAppsScript.Spreadsheet.Sheet | undefined;
   if (!linked) {
+    // the response sheet is the one sheet that appears when the destination is set
+    const before = new Set(ss.getSheets().map((s) => s.getName()));
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     SpreadsheetApp.flush();
+    const added = ss.getSheets().filter((s) => !before.has(s.getName()));
+    if (added.length === 1) sheet = added[0];
   }
-  const sheet = ss.getSheets().find((s) => (s.getFormUrl() ?? '').includes(form.getId()));
-  if (!sheet) return name;
+  if (!sheet) {
+    const id = form.getId();
+    const published = form.getPublishedUrl().replace(/\/viewform.*$/, '');
+    sheet = ss.getSheets().find((s) => {
+      const url = s.getFormUrl() ?? '';
+      return url !== '' && (url.includes(id) || url.startsWith(published));
+    });
+  }
+  if (!sheet) return findSheet(ss, name)?.getName() ?? name;
   if (sheet.getName() !== name) {
-    const taken = findSheet(ss, name);
-    if (taken) return sheet.getName(); // a sheet of that name already exists: keep Google's name
+    if (findSheet(ss, name)) return sheet.getName(); // a sheet of that name exists: keep Google's name
     sheet.setName(name);
   }
   return sheet.getName();
