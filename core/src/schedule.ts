@@ -399,11 +399,17 @@ function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: 
   const pt: number[] = [];
   const pc: number[] = [];
   const pr: number[] = [];
+  const pm: number[] = [];
   const pd: number[] = [];
   const pn: number[] = [];
-  const better = (nc: number, nr: number, nd: number, t: number) => {
+  const mis = scratchMismatch(nStates);
+  mis[0] = 0;
+  // equal cost: fewer courses against the ASN's preferred mode (needs survey), then less room
+  const better = (nc: number, nm: number, nr: number, nd: number, t: number) => {
     const oc = cost[t] as number;
     if (nc !== oc) return nc < oc;
+    const om = mis[t] as number;
+    if (nm !== om) return nm < om;
     const or = room[t] as number;
     if (nr !== or) return nr < or;
     return nd < (days[t] as number);
@@ -419,9 +425,11 @@ function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: 
     const ju = Math.round(cm.course.jp / g);
     const b = cm.course.biaya;
     const ru = roomUse[c] as number;
+    const mm = a.prefModa !== undefined && a.prefModa !== cm.moda ? 1 : 0;
     // 0/1 knapsack: propose from the values before this course, then apply
     pt.length = 0;
     pc.length = 0;
+    pm.length = 0;
     pr.length = 0;
     pd.length = 0;
     pn.length = 0;
@@ -433,9 +441,11 @@ function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: 
       if (t === s) continue;
       const nc = (cost[s] as number) + b;
       const nr = (room[s] as number) + ru;
-      if (better(nc, nr, nd, t)) {
+      const nm = (mis[s] as number) + mm;
+      if (better(nc, nm, nr, nd, t)) {
         pt.push(t);
         pc.push(nc);
+        pm.push(nm);
         pr.push(nr);
         pd.push(nd);
         pn.push(node[s] as number);
@@ -443,8 +453,9 @@ function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: 
     }
     for (let i = 0; i < pt.length; i++) {
       const t = pt[i] as number;
-      if (!better(pc[i] as number, pr[i] as number, pd[i] as number, t)) continue;
+      if (!better(pc[i] as number, pm[i] as number, pr[i] as number, pd[i] as number, t)) continue;
       cost[t] = pc[i] as number;
+      mis[t] = pm[i] as number;
       room[t] = pr[i] as number;
       days[t] = pd[i] as number;
       nodeCourse.push(c);
@@ -476,6 +487,7 @@ function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: 
     cost[s] = Number.POSITIVE_INFINITY;
     days[s] = 0;
     room[s] = 0;
+    mis[s] = 0;
     node[s] = -1;
     isLive[s] = 0;
   }
@@ -498,6 +510,12 @@ function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: 
     }),
   };
   return out;
+}
+
+let scratchMisBuf = new Int32Array(0);
+function scratchMismatch(n: number): Int32Array {
+  if (scratchMisBuf.length < n) scratchMisBuf = new Int32Array(Math.max(n, scratch.cost.length));
+  return scratchMisBuf;
 }
 
 let scratchRoomBuf = new Float64Array(0);
@@ -1140,7 +1158,7 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     const sol = opts.solver.solve(model.lp, {
       timeLimit: opts.timeLimit ?? 30,
       mipRelGap: 1e-6,
-      start: startValues(inst, heur.chosen),
+      start: startValues(inst, heurCand.chosen),
     });
     statusMilp = sol.status;
     if (sol.dualBound !== null && Number.isFinite(sol.dualBound)) {

@@ -209,6 +209,27 @@ describe('planSchedule', () => {
     expect(r.stats.preferensiBulan).toEqual({ dihormati: 3, total: 3 });
   });
 
+  it('honours the preferred mode between equally good courses', () => {
+    const people = [1, 2].map((i) => asn(i, 'Dinas A', [['M.01', 2, 1]]));
+    const w = world(
+      people,
+      [course('KELAS', ['M.01'], { moda: 'Tatap Muka' }), course('ONLINE', ['M.01'], { moda: 'Daring' })],
+      { 'Dinas A': 50_000_000 },
+      {
+        preferences: [
+          { row: 2, nip: nipOf(1), bulan: [], moda: 'Daring', topik: [] },
+          { row: 3, nip: nipOf(2), bulan: [], moda: 'Tatap Muka', topik: [] },
+        ],
+      },
+    );
+    const r = solve(w);
+    expect(r.sessions.map((s) => [s.kode, s.peserta]).sort()).toEqual([
+      ['KELAS', [nipOf(2)]],
+      ['ONLINE', [nipOf(1)]],
+    ]);
+    expect(r.stats.preferensiModa).toEqual({ dihormati: 2, total: 2 });
+  });
+
   it('spends a tight budget on the highest priorities', () => {
     const w = world(
       [
