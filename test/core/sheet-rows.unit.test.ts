@@ -819,6 +819,19 @@ describe('evaluation sheets and SKM', () => {
     ]);
   });
 
+  it('maps a service unit to its OPD through the optional OPD column', () => {
+    const wb = base();
+    wb.SKM = [
+      ['Unit Layanan', 'Periode', 'OPD', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'],
+      ['Puskesmas Talawi', '2026-S1', 'Dinas Kesehatan', 4, 3, 3, 4, 2, 1, 4, 4, 3],
+      ['Puskesmas Talawi', '2026-S1', '', 4, 4, 4, 4, 4, 4, 4, 4, 4],
+    ];
+    const r = validateWorkbook(wb);
+    expect(r.errors.filter((e) => e.sheet === 'SKM')).toEqual([]);
+    expect(r.data.skm.map((x) => x.opd)).toEqual(['Dinas Kesehatan', undefined]);
+    expect('opd' in (r.data.skm[1] ?? {})).toBe(false);
+  });
+
   it('reads reaction answers R1..Rn, tests against Skor Maks, behaviour ratings', () => {
     const wb = base();
     wb['Evaluasi Reaksi'] = [

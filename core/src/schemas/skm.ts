@@ -13,6 +13,7 @@ export const skmSchema = z.object({
   row: rowSchema,
   unit: textSchema,
   periode: textSchema,
+  opd: textSchema.optional(),
   answers: z.array(z.number().int().min(1).max(4).nullable()).length(SKM_ELEMENTS),
 });
 
@@ -29,12 +30,15 @@ export const skmParser: SheetParser<SkmResponse> = {
       const unit = r.str('Unit Layanan');
       const periode = r.str('Periode');
       if (r.errors.length > 0 || !unit || !periode) return undefined;
-      return { row: r.row, unit, periode, answers: U_HEADERS.map((h) => r.num(h) ?? null) };
+      const opd = r.str('OPD');
+      const answers = U_HEADERS.map((h) => r.num(h) ?? null);
+      return opd ? { row: r.row, unit, periode, opd, answers } : { row: r.row, unit, periode, answers };
     };
   },
   toCells: (x) => ({
     'Unit Layanan': x.unit,
     Periode: x.periode,
+    OPD: x.opd ?? '',
     ...Object.fromEntries(U_HEADERS.map((h, i) => [h, x.answers[i] ?? ''])),
   }),
 };
