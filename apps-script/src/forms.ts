@@ -92,7 +92,7 @@ export function buildForms(
 
 const def = (key: string): FormDef | undefined => FORM_DEFS.find((d) => d.key === key);
 
-/** Competencies (Kamus or the default dictionary), service units (OPD) and the quiz bank. */
+/** Competencies (Kamus or the default dictionary, narrowed to those the standards use), service units (OPD) and the quiz bank. */
 export function readFormContext(ss: Spreadsheet): FormContext {
   const competencies: FormContext['competencies'][number][] = [];
   const kamus = findSheet(ss, SHEET.kamus);
@@ -107,6 +107,15 @@ export function readFormContext(ss: Spreadsheet): FormContext {
   }
   if (competencies.length === 0)
     for (const d of DEFAULT_DICTIONARY) competencies.push({ kode: d.kode, nama: d.nama });
+  // only what some position requires is asked (PermenPAN-RB 38/2017 standards), when standards exist
+  const standar = findSheet(ss, SHEET.standar);
+  if (standar) {
+    const t = readTable(standar);
+    const k = columnOf(t.header, 'Kode Kompetensi');
+    const required = new Set(t.rows.map((r) => text(r[k])).filter((c) => k >= 0 && c !== ''));
+    const asked = competencies.filter((c) => required.has(c.kode));
+    if (asked.length > 0) competencies.splice(0, competencies.length, ...asked);
+  }
 
   const units = new Set<string>();
   const pegawai = findSheet(ss, SHEET.pegawai);
@@ -185,10 +194,19 @@ const ITEM_TYPE: Record<Question['type'], GoogleAppsScript.Forms.ItemType> = {
   },
 };
 
-/** Adds missing items, updates existing ones (matched by title), and keeps the defined order. */
+/**
+ * Adds missing items, updates existing ones (matched by title), removes the ones the
+ * definition no longer has (a competency dropped from the standards, a question dropped from
+ * Bank Soal: the forms are generated from the sheets), and keeps the defined order.
+ */
 export function syncItems(form: Form, questions: readonly Question[]): void {
   const existing = new Map<string, Item>();
-  for (const item of form.getItems()) existing.set(item.getTitle(), item);
+  const wanted = new Set(questions.map((q) => q.title));
+  for (const item of form.getItems()) {
+    const title = item.getTitle();
+    if (!wanted.has(title) || existing.has(title)) form.deleteItem(item);
+    else existing.set(title, item);
+  }
   questions.forEach((q, index) => {
     let item = existing.get(q.title);
     if (item && item.getType() !== ITEM_TYPE[q.type]) {

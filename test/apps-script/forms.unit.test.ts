@@ -103,6 +103,22 @@ describe('Buat Formulir', () => {
     expect(titles.indexOf('T.01 Analisis Data')).toBe(2);
     expect(second.reaksi?.items.length).toBe(counts.reaksi);
   });
+
+  it('asks only the competencies some position requires when Standar Kompetensi has rows', () => {
+    world().spreadsheet.addSheet('Standar Kompetensi', [
+      ['Jabatan', 'Kode Kompetensi', 'Level Standar'],
+      ['Analis Kebijakan', 'M.03', 3],
+      ['Analis Kebijakan', 'M.01', 3],
+      ['Pengelola Data', 'M.03', 2],
+    ]);
+    buatFormulir();
+    const titles = () => formsByKey().atasan?.items.map((i) => i.title) ?? [];
+    expect(titles().filter((t) => /^[A-Z]+\.\d+ /.test(t))).toEqual(['M.01 Integritas', 'M.03 Komunikasi']);
+    // the standards change: the dropped competency leaves the form, the new one joins it
+    world().spreadsheet.sheet('Standar Kompetensi')?.write(3, 2, 'M.05');
+    buatFormulir();
+    expect(titles()).toEqual(['NIP Penilai', 'NIP', 'M.03 Komunikasi', 'M.05 Pelayanan Publik']);
+  });
 });
 
 describe('Buat Formulir in chunks', () => {
