@@ -23,7 +23,7 @@
 import { monthOf, workingDays } from './calendar.js';
 import { buildDevelopmentPlan, type DevelopmentPlanRow } from './plan.js';
 import type { GapsReport } from './reports.js';
-import type { Course, Moda, ProgramData, Room } from './types.js';
+import type { CellError, Course, Moda, ProgramData, Room } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Ports and public shapes
@@ -167,6 +167,8 @@ export interface ScheduleReport {
   unmet: UnmetNeed[];
   /** the development plan in the columns of PP 11/2017 art. 207 (plan.ts) */
   rencana: DevelopmentPlanRow[];
+  /** input the schedule had to work around (sheet, row, column, why), Bahasa Indonesia */
+  peringatan: CellError[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,6 +199,7 @@ interface AsnModel {
 }
 
 interface Instance {
+  warnings: CellError[];
   tahun: number;
   target: number;
   days: string[];
@@ -293,7 +296,65 @@ function buildInstance(data: ProgramData, gaps: GapsReport, opts: ScheduleOption
     ekuitas: opts.weights?.ekuitas ?? 5,
     biaya: opts.weights?.biaya ?? 0.001 / maxBiaya,
   };
-  return { tahun, target, days, courses, asn, opds, pagu, rooms, weights };
+  const warnings: CellError[] = [];
+  const seenKode = new Set<string>();
+  for (const c of [...data.courses].sort((a, b) => a.row - b.row)) {
+    if (seenKode.has(c.kode)) {
+      warnings.push({
+        sheet: 'Katalog Pelatihan',
+        row: c.row,
+        column: 'Kode',
+        value: c.kode,
+        message: `Kode ${c.kode} sudah dipakai baris lain; baris pertama yang dipakai untuk penjadwalan.`,
+      });
+    }
+    seenKode.add(c.kode);
+  }
+  for (const cm of courses) {
+    if (cm.hari > days.length) {
+      warnings.push({
+        sheet: 'Katalog Pelatihan',
+        row: cm.course.row,
+        column: 'Hari',
+        value: cm.course.hari,
+        message: `Pelatihan ${cm.course.kode} berlangsung ${cm.hari} hari kerja, lebih dari ${days.length} hari kerja tahun ${tahun}; tidak dijadwalkan.`,
+      });
+    }
+  }
+  const seenOpd = new Set<string>();
+  const employeeOpds = new Set(asn.map((a) => a.opd));
+  for (const b of data.budgets) {
+    if (seenOpd.has(b.opd)) {
+      warnings.push({
+        sheet: 'Anggaran',
+        row: b.row,
+        column: 'OPD',
+        value: b.opd,
+        message: `OPD ${b.opd} tercantum lebih dari sekali; pagu baris pertama yang dipakai.`,
+      });
+    } else if (!employeeOpds.has(b.opd)) {
+      warnings.push({
+        sheet: 'Anggaran',
+        row: b.row,
+        column: 'OPD',
+        value: b.opd,
+        message: `OPD ${b.opd} tidak ada di lembar Pegawai; pagunya tidak terpakai.`,
+      });
+    }
+    seenOpd.add(b.opd);
+  }
+  for (const opd of [...employeeOpds].sort()) {
+    if (!pagu.has(opd) && asn.some((a) => a.opd === opd && a.eligible.length > 0)) {
+      warnings.push({
+        sheet: 'Anggaran',
+        row: 0,
+        column: 'OPD',
+        value: opd,
+        message: `OPD ${opd} tidak memiliki baris di lembar Anggaran; pagu dianggap Rp0.`,
+      });
+    }
+  }
+  return { warnings, tahun, target, days, courses, asn, opds, pagu, rooms, weights };
 }
 
 /** The true objective of one ASN's course set (coverage counted once per competency). */
@@ -1312,7 +1373,10 @@ function assemble(
       if (k.terpenuhi) continue;
       const covering = a.eligible.filter((c) => inst.courses[c]?.course.kompetensi.includes(k.kode));
       let alasan: string;
-      if (covering.length === 0)
+      const tooLong = inst.courses.filter((c) => !c.schedulable && c.course.kompetensi.includes(k.kode));
+      if (covering.length === 0 && tooLong.length > 0)
+        alasan = `Pelatihan ${tooLong.map((c) => c.course.kode).join(', ')} lebih lama dari hari kerja tahun ${inst.tahun}.`;
+      else if (covering.length === 0)
         alasan = 'Tidak ada pelatihan di Katalog Pelatihan yang mengembangkan kompetensi ini.';
       else if (covering.some((c) => droppedSet.has(`${e}|${c}`)))
         alasan =
@@ -1353,5 +1417,6 @@ function assemble(
     individu,
     unmet,
     rencana: [],
+    peringatan: inst.warnings,
   };
 }

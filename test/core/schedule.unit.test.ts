@@ -128,6 +128,30 @@ describe('planSchedule', () => {
     const r = solve(w);
     expect(r.sessions).toEqual([]);
     expect(r.budget.map((b) => b.opd)).toEqual(['Dinas A', 'Dinas Tanpa Pagu']);
+    expect(r.peringatan).toEqual([
+      expect.objectContaining({ sheet: 'Anggaran', row: 2, column: 'OPD', value: 'Dinas A' }),
+      expect.objectContaining({
+        sheet: 'Anggaran',
+        column: 'OPD',
+        value: 'Dinas Tanpa Pagu',
+        message: expect.stringContaining('Rp0'),
+      }),
+    ]);
+  });
+
+  it('warns about a course longer than the working year and a repeated Kode, and says why a need stays open', () => {
+    const w = world(
+      [asn(1, 'Dinas A', [['M.01', 2, 1]])],
+      [course('PANJANG', ['M.01'], { hari: 400, row: 2 }), course('PANJANG', ['M.02'], { row: 3 })],
+      { 'Dinas A': 50_000_000 },
+    );
+    const r = solve(w);
+    expect(r.sessions).toEqual([]);
+    expect(r.peringatan).toEqual([
+      expect.objectContaining({ sheet: 'Katalog Pelatihan', row: 3, column: 'Kode' }),
+      expect.objectContaining({ sheet: 'Katalog Pelatihan', row: 2, column: 'Hari', value: 400 }),
+    ]);
+    expect(r.unmet[0]?.alasan).toContain('lebih lama dari hari kerja');
   });
 
   it('a course nobody needs is never scheduled', () => {

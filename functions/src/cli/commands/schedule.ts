@@ -83,6 +83,21 @@ export function scheduleText(r: ScheduleReport): string {
   ]
     .filter(Boolean)
     .join('\n');
+  const warnings =
+    r.peringatan.length > 0
+      ? blocks(
+          heading(`Peringatan penjadwalan (${num(r.peringatan.length)})`),
+          table(
+            [
+              { header: 'Lembar' },
+              { header: 'Baris', right: true },
+              { header: 'Kolom' },
+              { header: 'Keterangan' },
+            ],
+            r.peringatan.map((w) => [w.sheet, w.row > 0 ? num(w.row) : '–', w.column, w.message]),
+          ),
+        )
+      : '';
   return blocks(
     heading(`Jadwal pelatihan tahun ${r.tahun}`),
     r.sessions.length > 0
@@ -111,5 +126,6 @@ export function scheduleText(r: ScheduleReport): string {
       budgetRows,
     ),
     notes,
+    warnings,
   );
 }
