@@ -171,7 +171,12 @@ function readPeople(ss: Spreadsheet): Map<string, Person> {
 function prefillTemplate(formKey: string): ((sesi: string, nip: string) => string) | null {
   const id = formIds()[formKey];
   if (!id) return null;
-  const form = FormApp.openById(id);
+  let form: GoogleAppsScript.Forms.Form;
+  try {
+    form = FormApp.openById(id);
+  } catch (_gone) {
+    return null; // deleted or unshared: the caller asks staff to run Buat Formulir again
+  }
   const items = form.getItems();
   const sesiItem = items.find((i) => i.getTitle() === 'ID Sesi');
   const nipItem = items.find((i) => i.getTitle() === 'NIP');

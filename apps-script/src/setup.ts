@@ -42,6 +42,14 @@ export function wantedHeaders(spec: SheetSpec, competencyTitles: readonly string
   return cols;
 }
 
+/** A repeating column of a sheet: a competency column of Penilaian, R<n> of Evaluasi Reaksi. */
+export function isRepeating(spec: SheetSpec, header: string): boolean {
+  if (!spec.repeating) return false;
+  if (spec.name === SHEET.penilaian) return /^\[?[A-Z]+\.\d+\]?(\s|$)/.test(header.trim());
+  if (spec.name === SHEET.reaksi) return /^R\d+$/i.test(header.trim());
+  return false;
+}
+
 export function prepareSheets(ss: Spreadsheet): PrepareReport {
   const existing = sheetsByName(ss);
   const report: PrepareReport = { created: [], added: [] };
@@ -89,7 +97,7 @@ export function repairSheet(sheet: Sheet, spec: SheetSpec, wanted: readonly stri
       [c.header, ...(c.aliases ?? [])].some((x) => normalizeHeader(x) === normalizeHeader(h)),
     );
     if (col) return col.note;
-    if (spec.repeating && wanted.includes(h)) return spec.repeating.note;
+    if (spec.repeating && isRepeating(spec, h)) return spec.repeating.note;
     return String(oldNotes[i] ?? '');
   });
   ensureSize(sheet, 2, header.length);

@@ -26,6 +26,7 @@ import {
   spreadsheet,
   toast,
 } from './gas.js';
+import { isRepeating } from './setup.js';
 
 /** Light red 3: the colour of an invalid cell. Cells of this colour belong to Validasi Data. */
 export const MARK_COLOUR = '#f4cccc';
@@ -108,7 +109,10 @@ function mark(r: Read, errors: readonly CellError[]): void {
     const spec = r.spec.columns.find((c) =>
       [c.header, ...(c.aliases ?? [])].some((x) => normalizeHeader(x) === h),
     );
-    if (spec && notes[0]) notes[0][i] = spec.note;
+    if (!notes[0]) return;
+    if (spec) notes[0][i] = spec.note;
+    else if (r.spec.repeating && isRepeating(r.spec, String(r.values[0]?.[i] ?? '')))
+      notes[0][i] = r.spec.repeating.note;
   });
   const bad = new Set<string>();
   for (const e of errors) {

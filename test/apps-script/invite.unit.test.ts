@@ -155,6 +155,17 @@ describe('Kirim Undangan', () => {
     expect(sendFollowUps(ss(), jakarta(2030, 6, 11)).sent).toBe(0);
   });
 
+  it('asks for Buat Formulir again when the RSVP form was deleted', () => {
+    const ids = JSON.parse(world().scriptProps.getProperty('BANGKOM_FORMS') ?? '{}') as Record<
+      string,
+      string
+    >;
+    world().forms.delete(ids.kehadiran ?? '');
+    const r = sendInvitations(ss(), { now });
+    expect(r.sent).toBe(0);
+    expect(r.skipped[0]).toMatch(/Buat Formulir/);
+  });
+
   it('needs the RSVP form first', () => {
     world().scriptProps.deleteProperty('BANGKOM_FORMS');
     const r = sendInvitations(ss(), { now });

@@ -1,3 +1,4 @@
+import { SHEET_SPECS } from '@bangkom/core';
 import { MARK_COLOUR, validasiData } from '../../apps-script/src/validate';
 import type { World } from './fakes/world';
 import { PEGAWAI_HEADER, useWorld } from './helpers';
@@ -106,6 +107,10 @@ describe('Validasi Data', () => {
     expect(sheet.notes.get('4:3')).toMatch(/Jenis ASN/);
     expect(sheet.backgrounds.get('2:2')).toBe('#ffff00');
     expect(sheet.notes.get('1:1')).toMatch(/18 digit/); // the header keeps the contract's note
+    // a competency column keeps the note of the repeating columns
+    expect(w.spreadsheet.sheet('Penilaian')?.notes.get('1:3')).toBe(
+      SHEET_SPECS.find((x) => x.name === 'Penilaian')?.repeating?.note,
+    );
 
     const status = w.spreadsheet.sheet('Status Validasi')?.dump() ?? [];
     expect(status[0]).toEqual(['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan']);
