@@ -39,7 +39,7 @@ export interface RenderedChart {
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
 const BAR_COLOR = '#2f6f9f';
 const RULE_COLOR = '#c0392b';
-const LABEL_WIDTH = 230;
+const LABEL_WIDTH = 300;
 const PLOT_WIDTH = 420;
 const ROW = 22;
 /** PNG pixels per SVG pixel (sharp when printed) */
@@ -168,7 +168,7 @@ async function vegaSvg(m: VegaModules, spec: BarChartSpec): Promise<string> {
   }
   const vl = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: spec.title, anchor: 'start', fontSize: 14 },
+    title: { text: spec.title, anchor: 'start', fontSize: 14, offset: spec.rule ? 16 : 8 },
     width: PLOT_WIDTH,
     height: { step: ROW },
     background: '#ffffff',
@@ -214,7 +214,7 @@ export function handSvg(spec: BarChartSpec): string {
   }
   data.forEach((d, i) => {
     const y = top + i * ROW;
-    const label = d.label.length > 36 ? `${d.label.slice(0, 35)}…` : d.label;
+    const label = d.label.length > 48 ? `${d.label.slice(0, 47)}…` : d.label;
     parts.push(
       `<text x="${LABEL_WIDTH - 6}" y="${y + ROW / 2 + 4}" font-size="10" text-anchor="end">${esc(label)}</text>`,
     );

@@ -264,14 +264,16 @@ async function summaryCharts(input: SummaryWorkbookInput): Promise<RenderedChart
     out.push(await renderBarChart(jp, engine));
   }
   const units = latestPerUnit(input.ikm.units).sort((a, b) => b.konversi - a.konversi);
+  const samePeriod = new Set(units.map((u) => u.periode)).size === 1;
   if (units.length > 0) {
     const ikm: BarChartSpec = {
-      title: 'IKM per unit layanan (nilai konversi, periode terakhir)',
+      title: `IKM per unit layanan (nilai konversi, ${samePeriod ? `periode ${units[0]?.periode}` : 'periode terakhir'})`,
       valueTitle: 'IKM (25–100); warna = mutu pelayanan',
       max: 100,
       digits: 2,
+      // the period only when the units' latest periods differ
       bars: units.map((u) => ({
-        label: `${u.unit} (${u.periode})`,
+        label: samePeriod ? u.unit : `${u.unit} (${u.periode})`,
         value: u.konversi,
         group: `${u.mutu} ${u.kinerja}`,
       })),

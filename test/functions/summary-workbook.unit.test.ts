@@ -1,0 +1,296 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IkmReport, LeaderSummary, LeaderSummaryRow } from '@bangkom/core';
+import ExcelJS from 'exceljs';
+import { handSvg, renderBarChart } from '../../functions/src/adapters/charts';
+import {
+  SHEET_IKM,
+  SHEET_PETA,
+  SHEET_RINGKASAN,
+  writeSummaryWorkbook,
+} from '../../functions/src/adapters/summary-workbook';
+
+const PNG_SIGNATURE = '89504e470d0a1a0a';
+
+function row(opd: string, over: Partial<LeaderSummaryRow>): LeaderSummaryRow {
+  return {
+    opd,
+    pegawai: 0,
+    dinilai: 0,
+    persenDinilai: null,
+    rataGap: null,
+    topGap: [],
+    memenuhiJp: 0,
+    persenJp: null,
+    ikm: null,
+    konversi: null,
+    mutu: null,
+    kinerja: null,
+    periodeIkm: null,
+    unitIkm: [],
+    respondenIkm: 0,
+    ...over,
+  };
+}
+
+const kesehatan = row('Dinas Kesehatan', {
+  pegawai: 1234,
+  dinilai: 1000,
+  persenDinilai: (1000 / 1234) * 100,
+  rataGap: 0.75,
+  topGap: [
+    { kode: 'M.05', nama: 'Pelayanan Publik', rataGap: 1.25 },
+    { kode: 'M.01', nama: 'Integritas', rataGap: 0.5 },
+  ],
+  memenuhiJp: 617,
+  persenJp: 50,
+  ikm: 3.5,
+  konversi: 87.5,
+  mutu: 'B',
+  kinerja: 'Baik',
+  periodeIkm: '2026-S1',
+  unitIkm: ['Dinas Kesehatan'],
+  respondenIkm: 40,
+});
+const rsud = row('RSUD Sawahlunto', {
+  pegawai: 300,
+  dinilai: 0,
+  persenDinilai: 0,
+  memenuhiJp: 30,
+  persenJp: 10,
+});
+
+const summary: LeaderSummary = {
+  tahun: 2026,
+  targetJp: 20,
+  rows: [kesehatan, rsud],
+  total: row('Seluruh OPD', {
+    pegawai: 1534,
+    dinilai: 1000,
+    persenDinilai: (1000 / 1534) * 100,
+    rataGap: 0.75,
+    memenuhiJp: 647,
+    persenJp: (647 / 1534) * 100,
+    ikm: 3.5,
+    konversi: 87.5,
+    mutu: 'B',
+    kinerja: 'Baik',
+  }),
+  heatMap: {
+    kompetensi: [
+      { kode: 'M.01', nama: 'Integritas' },
+      { kode: 'M.05', nama: 'Pelayanan Publik' },
+    ],
+    opd: ['Dinas Kesehatan', 'RSUD Sawahlunto'],
+    nilai: [
+      [0.5, 1.25],
+      [null, null],
+    ],
+    jumlah: [
+      [800, 900],
+      [0, 0],
+    ],
+    total: [0.5, 1.25],
+  },
+  totals: {
+    opd: 2,
+    pegawai: 1534,
+    dinilai: 1000,
+    tanpaStandar: 0,
+    kompetensiDiketahui: 1700,
+    kompetensiBelumDinilai: 600,
+    memenuhiJp: 647,
+    unitIkm: 2,
+    respondenIkm: 70,
+  },
+  unitTanpaOpd: ['Puskesmas Talawi'],
+  jabatanTanpaStandar: [],
+};
+
+const ikm: IkmReport = {
+  units: [
+    {
+      unit: 'Dinas Kesehatan',
+      periode: '2026-S1',
+      responden: 40,
+      nrr: Array(9).fill(3.5),
+      ikm: 3.5,
+      konversi: 87.5,
+      mutu: 'B',
+      kinerja: 'Baik',
+    },
+    {
+      unit: 'Puskesmas Talawi',
+      periode: '2026-S1',
+      responden: 30,
+      nrr: Array(9).fill(2.5),
+      ikm: 2.5,
+      konversi: 62.5,
+      mutu: 'D',
+      kinerja: 'Tidak Baik',
+    },
+  ],
+};
+
+let dir: string;
+let wb: ExcelJS.Workbook;
+let written: Awaited<ReturnType<typeof writeSummaryWorkbook>>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bangkom-ringkasan-'));
+  const path = join(dir, 'out', 'ringkasan-pimpinan.xlsx');
+  written = await writeSummaryWorkbook(path, {
+    summary,
+    ikm,
+    generatedAt: new Date(Date.UTC(2026, 10, 28, 3, 0, 0)),
+    tenant: 'sawahlunto',
+  });
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('sheets: the one-page summary, the heat map and the IKM detail', () => {
+  expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET_RINGKASAN, SHEET_PETA, SHEET_IKM]);
+  expect(written.sheets).toEqual([SHEET_RINGKASAN, SHEET_PETA, SHEET_IKM]);
+  expect(written.charts).toBe(2);
+});
+
+test('Ringkasan Pimpinan: title, date in WIB, one row per OPD and the city row with number formats', () => {
+  const ws = wb.getWorksheet(SHEET_RINGKASAN) as ExcelJS.Worksheet;
+  expect(ws.getCell('A1').value).toBe('Ringkasan Pengembangan Kompetensi ASN Tahun 2026');
+  expect(String(ws.getCell('A2').value)).toMatch(/28 November 2026.*10\.00 WIB/);
+  expect(ws.getRow(4).values).toEqual([
+    undefined,
+    'No',
+    'OPD',
+    'Jumlah ASN',
+    '% Dinilai',
+    'Rata-rata Kesenjangan',
+    '3 Kesenjangan Kompetensi Tertinggi',
+    '% Memenuhi 20 JP',
+    'IKM',
+    'Mutu',
+  ]);
+  const r5 = ws.getRow(5);
+  expect(r5.getCell(1).value).toBe(1);
+  expect(r5.getCell(2).value).toBe('Dinas Kesehatan');
+  expect(r5.getCell(3).value).toBe(1234);
+  expect(r5.getCell(3).numFmt).toBe('#,##0');
+  expect(r5.getCell(4).value).toBeCloseTo(1000 / 1234, 12);
+  expect(r5.getCell(4).numFmt).toBe('0.0%');
+  expect(r5.getCell(5).value).toBe(0.75);
+  expect(r5.getCell(6).value).toBe('M.05 Pelayanan Publik (1,25); M.01 Integritas (0,50)');
+  expect(r5.getCell(7).value).toBe(0.5);
+  expect(r5.getCell(8).value).toBe(87.5);
+  expect(r5.getCell(9).value).toBe('B (Baik)');
+  // RSUD: nothing assessed, no IKM: empty cells, never 0
+  const r6 = ws.getRow(6);
+  expect(r6.getCell(5).value).toBeNull();
+  expect(r6.getCell(8).value).toBeNull();
+  const total = ws.getRow(7);
+  expect(total.getCell(2).value).toBe('Seluruh OPD');
+  expect(total.getCell(3).value).toBe(1534);
+  expect(total.font?.bold).toBe(true);
+});
+
+test('Ringkasan Pimpinan prints on one landscape page', () => {
+  const ws = wb.getWorksheet(SHEET_RINGKASAN) as ExcelJS.Worksheet;
+  expect(ws.pageSetup).toMatchObject({
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 1,
+  });
+  expect(ws.pageSetup.printArea).toMatch(/^A1:I\d+$/);
+});
+
+test('charts are embedded as PNG images on the summary sheet', () => {
+  const ws = wb.getWorksheet(SHEET_RINGKASAN) as ExcelJS.Worksheet;
+  const images = ws.getImages();
+  expect(images).toHaveLength(2);
+  for (const image of images) {
+    const media = wb.getImage(Number(image.imageId));
+    expect(media.extension).toBe('png');
+    expect(
+      Buffer.from(media.buffer as unknown as Uint8Array)
+        .subarray(0, 8)
+        .toString('hex'),
+    ).toBe(PNG_SIGNATURE);
+    // below the table (rows 1–8 hold title, header, rows, total and note)
+    expect(image.range.tl.nativeRow).toBeGreaterThanOrEqual(8);
+  }
+});
+
+test('Peta Kesenjangan: OPD × competency means with a 3-colour scale; unassessed cells stay empty', () => {
+  const ws = wb.getWorksheet(SHEET_PETA) as ExcelJS.Worksheet;
+  expect(ws.getCell('A1').value).toBe('OPD');
+  expect(ws.getCell('B1').value).toBe('M.01\nIntegritas');
+  expect(ws.getCell('C2').value).toBe(1.25);
+  expect(ws.getCell('B3').value).toBeNull();
+  expect(ws.getCell('A4').value).toBe('Seluruh OPD');
+  expect(ws.getCell('C4').value).toBe(1.25);
+  const cf = (
+    ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; cfvo: unknown[] }[] }[] }
+  ).conditionalFormattings;
+  expect(cf).toHaveLength(1);
+  expect(cf[0]?.ref).toBe('B2:C3');
+  expect(cf[0]?.rules[0]?.type).toBe('colorScale');
+  expect(cf[0]?.rules[0]?.cfvo).toHaveLength(3);
+});
+
+test('IKM Unit Layanan: NRR per element, IKM, konversi and mutu per unit', () => {
+  const ws = wb.getWorksheet(SHEET_IKM) as ExcelJS.Worksheet;
+  expect(ws.getRow(3).values).toEqual([
+    undefined,
+    'Puskesmas Talawi',
+    '2026-S1',
+    30,
+    ...Array(9).fill(2.5),
+    2.5,
+    62.5,
+    'D',
+    'Tidak Baik',
+  ]);
+});
+
+test('hand-drawn SVG chart: escapes labels, draws a bar per value and a label for missing data', async () => {
+  const svg = handSvg({
+    title: 'Uji <grafik> & "kutip"',
+    valueTitle: '%',
+    max: 100,
+    bars: [
+      { label: 'A', value: 50 },
+      { label: 'B', value: null },
+    ],
+  });
+  expect(svg).toContain('Uji &#60;grafik&#62; &#38; &#34;kutip&#34;');
+  expect(svg.match(/<rect x="300"/g)).toHaveLength(1);
+  expect(svg).toContain('tidak ada data');
+  const chart = await renderBarChart(
+    { title: 'x', valueTitle: 'y', max: 100, bars: [{ label: 'A', value: 42.5 }] },
+    'svg',
+  );
+  expect(chart.engine).toBe('svg');
+  expect(chart.png.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+  expect(chart.width).toBeGreaterThan(500);
+});
+
+test('vega renders the chart where ESM import works (a child process, as the CLI runs)', () => {
+  // jest's CommonJS runtime cannot import() the ESM-only vega; the CLI (node, tsx) can
+  const charts = join(__dirname, '..', '..', 'functions', 'src', 'adapters', 'charts.ts');
+  const script = `require('tsx/cjs');
+    require(${JSON.stringify(charts)}).renderBarChart({ title: 'IKM', valueTitle: 'IKM', max: 100,
+      bars: [{ label: 'Dinas Kesehatan', value: 87.5, group: 'B' }], rule: { value: 76.61, label: 'B' } })
+      .then((c) => process.stdout.write(JSON.stringify({ engine: c.engine, width: c.width, sig: c.png.subarray(0, 8).toString('hex') })));`;
+  const out = execFileSync(process.execPath, ['-e', script], {
+    cwd: join(__dirname, '..', '..'),
+    encoding: 'utf8',
+  });
+  const result = JSON.parse(out) as { engine: string; width: number; sig: string };
+  expect(result.engine).toBe('vega');
+  expect(result.sig).toBe(PNG_SIGNATURE);
+  expect(result.width).toBeGreaterThan(500);
+});
