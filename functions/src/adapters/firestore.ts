@@ -123,6 +123,18 @@ export interface TenantStore extends Store {
   readDoc(collection: string, id: string): Promise<Doc | null>;
   /** Reads a collection, each document checked against a schema (validation at the edge). */
   readRecords<T>(collection: string, schema: SafeParser<T>): Promise<ReadResult<T>>;
+  /** Deletes documents by id, at most 500 per commit. */
+  deleteDocs(collection: string, ids: readonly string[]): Promise<number>;
+  /**
+   * Makes a collection hold exactly `docs` (written first, then the stale ones deleted), except
+   * stale documents for which `keep` says true (e.g. another year's results).
+   */
+  replaceCollection(
+    collection: string,
+    docs: readonly Doc[],
+    keep?: (stale: Doc) => boolean,
+    onProgress?: (written: number) => void,
+  ): Promise<{ written: number; deleted: number }>;
 }
 
 /** The core's Store for one tenant. */
@@ -143,7 +155,28 @@ export function createStore(db: Firestore, tenantId: string): TenantStore {
       return snap.exists && data ? { id: snap.id, data } : null;
     },
     readRecords: (collection, schema) => readRecords(col(collection), schema),
+    deleteDocs: (collection, ids) => deleteDocsFrom(col(collection), ids),
+    async replaceCollection(collection, docs, keep, onProgress) {
+      const existing = await col(collection).get();
+      const written = await writeDocsTo(col(collection), docs, onProgress);
+      const wanted = new Set(docs.map((d) => d.id));
+      const stale = existing.docs
+        .filter((d) => !wanted.has(d.id) && !(keep?.({ id: d.id, data: d.data() }) ?? false))
+        .map((d) => d.id);
+      const deleted = await deleteDocsFrom(col(collection), stale);
+      return { written, deleted };
+    },
   };
+}
+
+async function deleteDocsFrom(col: CollectionReference, ids: readonly string[]): Promise<number> {
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += MAX_BATCH_WRITES) {
+    const batch = col.firestore.batch();
+    for (const id of unique.slice(i, i + MAX_BATCH_WRITES)) batch.delete(col.doc(id));
+    await batch.commit();
+  }
+  return unique.length;
 }
 
 // ---- validated reads -------------------------------------------------------------------
@@ -262,4 +295,120 @@ function canonicalJson(value: unknown): string {
 export function newRunId(startedAt: string): string {
   const stamp = startedAt.replace(/[-:.]/g, '').replace('T', '-').replace('Z', '');
   return `${stamp}-${randomUUID().slice(0, 8)}`;
+}
+
+// ---- coalesced small writes --------------------------------------------------------------
+
+/** One document write by full path (e.g. tenants/t/assessments/r1); data null deletes it. */
+export interface PathWrite {
+  path: string;
+  data: DocumentData | null;
+}
+
+export interface CoalescerOptions {
+  /** writes per commit (at most 500) */
+  maxWrites?: number;
+  /** how long the first write of a batch waits for company, in ms */
+  maxDelayMs?: number;
+  /** commits in flight at once */
+  concurrency?: number;
+}
+
+interface Pending {
+  writes: PathWrite[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Gathers the small writes of concurrent requests (a form submission and its run document)
+ * into shared commits of up to 500 writes. Each group is committed atomically, in one batch,
+ * and its promise settles only when that commit has; a request answers after its data is
+ * durable, as with a lone commit. A path already in the forming batch starts a new one, so
+ * no commit writes a document twice.
+ */
+export class WriteCoalescer {
+  private readonly maxWrites: number;
+  private readonly maxDelayMs: number;
+  private readonly concurrency: number;
+  private forming: Pending[] = [];
+  private formingPaths = new Set<string>();
+  private formingSize = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private ready: Pending[][] = [];
+  private inFlight = 0;
+  private readonly idle: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Firestore,
+    opts: CoalescerOptions = {},
+  ) {
+    this.maxWrites = Math.min(MAX_BATCH_WRITES, opts.maxWrites ?? MAX_BATCH_WRITES);
+    this.maxDelayMs = opts.maxDelayMs ?? 5;
+    this.concurrency = opts.concurrency ?? 4;
+  }
+
+  /** Commits the writes atomically together (at most maxWrites of them). */
+  write(writes: readonly PathWrite[]): Promise<void> {
+    if (writes.length === 0) return Promise.resolve();
+    if (writes.length > this.maxWrites) {
+      return Promise.reject(new Error(`Satu kelompok tulis melebihi ${this.maxWrites} dokumen.`));
+    }
+    return new Promise<void>((resolve, reject) => {
+      const clash = writes.some((w) => this.formingPaths.has(w.path));
+      if (clash || this.formingSize + writes.length > this.maxWrites) this.seal();
+      this.forming.push({ writes: [...writes], resolve, reject });
+      for (const w of writes) this.formingPaths.add(w.path);
+      this.formingSize += writes.length;
+      if (this.formingSize >= this.maxWrites) this.seal();
+      else this.timer ??= setTimeout(() => this.seal(), this.maxDelayMs);
+    });
+  }
+
+  /** Resolves when everything written so far is committed (or failed). */
+  async flush(): Promise<void> {
+    this.seal();
+    if (this.inFlight === 0 && this.ready.length === 0) return;
+    await new Promise<void>((resolve) => this.idle.push(resolve));
+  }
+
+  private seal(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.forming.length === 0) return;
+    this.ready.push(this.forming);
+    this.forming = [];
+    this.formingPaths = new Set();
+    this.formingSize = 0;
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.concurrency && this.ready.length > 0) {
+      const group = this.ready.shift() as Pending[];
+      this.inFlight++;
+      const batch = this.db.batch();
+      for (const p of group) {
+        for (const w of p.writes) {
+          if (w.data === null) batch.delete(this.db.doc(w.path));
+          else batch.set(this.db.doc(w.path), stripUndefined(w.data));
+        }
+      }
+      batch
+        .commit()
+        .then(
+          () => {
+            for (const p of group) p.resolve();
+          },
+          (err: unknown) => {
+            for (const p of group) p.reject(err);
+          },
+        )
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+          if (this.inFlight === 0 && this.ready.length === 0) for (const f of this.idle.splice(0)) f();
+        });
+    }
+  }
 }

@@ -1,0 +1,64 @@
+/**
+ * computeGaps: competency gaps, JP against the 20-JP target and the individual development
+ * needs, from the records in Firestore (validated as they are read). Writes the results to
+ * Firestore and, when a spreadsheetId is given, the `Kesenjangan` and `Rencana
+ * Pengembangan` sheets (one values.batchUpdate for both).
+ */
+import { computeJp, computeGaps as coreGaps } from '@bangkom/core';
+import type { HttpFunction } from '@google-cloud/functions-framework';
+import type { z } from 'zod';
+import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
+import {
+  fiscalYear,
+  gapDocs,
+  jpDocs,
+  kesenjanganSheet,
+  loadProgram,
+  rencanaSheet,
+  sheetCounts,
+} from './program.js';
+import { computeSchema } from './schemas.js';
+import { writeResults } from './write-results.js';
+
+export type ComputeBody = z.output<typeof computeSchema>;
+
+export async function computeGapsWork(ctx: RunContext<ComputeBody>): Promise<Outcome> {
+  const { store, body, runId, deps } = ctx;
+  const { data, invalid } = await loadProgram(store, [
+    'employees',
+    'competencies',
+    'standards',
+    'assessments',
+    'trainings',
+    'courses',
+  ]);
+  const tahun = fiscalYear(body.tahun, data, ctx.startedAt, deps.timeZone);
+  const gaps = coreGaps(data);
+  const jp = computeJp(data, tahun);
+
+  const written = await writeResults(store, [...gapDocs(gaps, runId), ...jpDocs(jp, runId)], tahun);
+  const sheets = [kesenjanganSheet(gaps, data), rencanaSheet(gaps, jp, data)];
+  if (body.spreadsheetId) await deps.sheets(body.spreadsheetId).writeSheets(sheets);
+
+  return {
+    body: {
+      tahun,
+      pegawai: gaps.employees.length,
+      opd: gaps.opd,
+      jp: { tahun: jp.tahun, target: jp.target, opd: jp.opd },
+      firestore: written,
+      sheets: body.spreadsheetId ? sheets.map((s) => s.title) : [],
+      errors: invalid,
+    },
+    counts: { ...written.written, ...(body.spreadsheetId ? sheetCounts(sheets) : {}) },
+    errors: invalid,
+  };
+}
+
+export function computeGaps(deps: Deps): HttpFunction {
+  return endpoint(
+    deps,
+    { name: 'computeGaps', access: 'write', methods: ['POST'], schema: computeSchema },
+    computeGapsWork,
+  );
+}

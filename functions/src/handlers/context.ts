@@ -1,0 +1,213 @@
+/**
+ * What every handler shares: its dependencies, and `endpoint()`, which wraps a handler's
+ * work in the same steps: method -> identity (401) -> body (zod, 400) -> tenant membership
+ * and role (403) -> work -> the runs/{runId} audit document -> JSON answer.
+ * Nothing is written before the caller is known to belong to the tenant with the right role.
+ */
+import { COLLECTIONS, type GapsReport, type ProgramData, type ScheduleReport } from '@bangkom/core';
+import type { HttpFunction, Request, Response } from '@google-cloud/functions-framework';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { z } from 'zod';
+import {
+  type Access,
+  authorize,
+  type Caller,
+  HttpError,
+  type IdentityVerifier,
+  type MembershipLookup,
+} from '../adapters/auth.js';
+import {
+  createStore,
+  inputChecksum,
+  newRunId,
+  type PathWrite,
+  RUN_ERROR_SAMPLE,
+  type RunRecord,
+  type RunStatus,
+  stripUndefined,
+  type TenantStore,
+  tenantCollectionPath,
+  type WriteCoalescer,
+} from '../adapters/firestore.js';
+import { errorStatus, type SheetsGateway } from '../adapters/sheets.js';
+
+/** The scheduler adapter (functions/src/adapters/scheduler.ts), when installed. */
+export interface SchedulerModule {
+  planSchedule(data: ProgramData, gaps: GapsReport, opts: { tahun: number }): Promise<ScheduleReport>;
+}
+
+export interface Deps {
+  db: Firestore;
+  verifier: IdentityVerifier;
+  membership: MembershipLookup;
+  /** the program spreadsheet through the Sheets API */
+  sheets(spreadsheetId: string): SheetsGateway;
+  /** small writes of concurrent requests share commits */
+  writer: WriteCoalescer;
+  now(): Date;
+  /** the users' time zone (Asia/Jakarta): "this year" when the workbook sets none */
+  timeZone: string;
+  /** the scheduler, when installed; undefined answers 501 */
+  scheduler(): Promise<SchedulerModule | undefined>;
+}
+
+export interface RunContext<B> {
+  caller: Caller;
+  body: B;
+  store: TenantStore;
+  runId: string;
+  startedAt: Date;
+  deps: Deps;
+}
+
+export interface Outcome {
+  /** the JSON answer (runId is added) */
+  body: Record<string, unknown>;
+  /** HTTP status, default 200 */
+  httpStatus?: number;
+  /** collection or sheet -> documents or rows */
+  counts: Record<string, number>;
+  errors: readonly unknown[];
+  status?: RunStatus;
+  /** written atomically with the run document, in one (shared) commit; data null = delete */
+  writes?: readonly { collection: string; id: string; data: Record<string, unknown> | null }[];
+  /** what the checksum is taken of (default: the request body) */
+  checksumOf?: unknown;
+}
+
+export interface EndpointDef<S extends z.ZodType<{ tenant: string }>> {
+  name: string;
+  access: Access;
+  methods: readonly ('GET' | 'POST')[];
+  schema: S;
+}
+
+/** zod issues as `field: message` lines, Bahasa Indonesia from the schemas. */
+export function describeIssues(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((i) => ({
+    field: i.path.map(String).join('.') || '(isi permintaan)',
+    message: i.message,
+  }));
+}
+
+function send(res: Response, status: number, body: unknown): void {
+  res.status(status).set('Cache-Control', 'no-store').json(body);
+}
+
+/** Wraps a handler's work with auth, parsing and the audit run document. */
+export function endpoint<S extends z.ZodType<{ tenant: string }>>(
+  deps: Deps,
+  def: EndpointDef<S>,
+  work: (ctx: RunContext<z.output<S>>) => Promise<Outcome>,
+): HttpFunction {
+  return async (req: Request, res: Response) => {
+    try {
+      if (!def.methods.includes(req.method as 'GET' | 'POST')) {
+        res.set('Allow', def.methods.join(', '));
+        send(res, 405, {
+          error: `Metode ${req.method} tidak didukung; gunakan ${def.methods.join(' atau ')}.`,
+        });
+        return;
+      }
+      const identity = await deps.verifier.verify(req.get('authorization'));
+      const raw: unknown = req.method === 'GET' ? req.query : req.body;
+      if (raw === null || typeof raw !== 'object' || Buffer.isBuffer(raw)) {
+        throw new HttpError(400, 'Isi permintaan harus JSON (Content-Type: application/json).');
+      }
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success) {
+        throw new HttpError(400, 'Isi permintaan tidak sah.', describeIssues(parsed.error));
+      }
+      const body = parsed.data;
+      const caller = await authorize(identity, body.tenant, def.access, deps.membership);
+      await runAndAudit(deps, def.name, caller, body, work, res);
+    } catch (err) {
+      const { status, message, details } = toHttp(err);
+      send(res, status, { error: message, ...(details === undefined ? {} : { details }) });
+    }
+  };
+}
+
+async function runAndAudit<B>(
+  deps: Deps,
+  name: string,
+  caller: Caller,
+  body: B,
+  work: (ctx: RunContext<B>) => Promise<Outcome>,
+  res: Response,
+): Promise<void> {
+  const startedAt = deps.now();
+  const runId = newRunId(startedAt.toISOString());
+  const store = createStore(deps.db, caller.tenant);
+  const base = {
+    runId,
+    kind: name,
+    caller: caller.email,
+    tenant: caller.tenant,
+    startedAt: startedAt.toISOString(),
+  };
+  const runPath = `${tenantCollectionPath(caller.tenant, COLLECTIONS.runs)}/${runId}`;
+  let outcome: Outcome;
+  try {
+    outcome = await work({ caller, body, store, runId, startedAt, deps });
+  } catch (err) {
+    const { status, message, details } = toHttp(err);
+    const failed: RunRecord = {
+      ...base,
+      finishedAt: deps.now().toISOString(),
+      inputChecksum: inputChecksum(body),
+      status: 'gagal',
+      counts: {},
+      errorCount: 1,
+      errors: [details === undefined ? { message } : { message, details }],
+      message,
+    };
+    await deps.writer
+      .write([{ path: runPath, data: failed as unknown as Record<string, unknown> }])
+      .catch(() => {});
+    send(res, status, { runId, error: message, ...(details === undefined ? {} : { details }) });
+    return;
+  }
+  const run: RunRecord = {
+    ...base,
+    finishedAt: deps.now().toISOString(),
+    inputChecksum: inputChecksum(outcome.checksumOf ?? body),
+    status: outcome.status ?? (outcome.errors.length > 0 ? 'selesai dengan galat' : 'selesai'),
+    counts: outcome.counts,
+    errorCount: outcome.errors.length,
+    errors: stripUndefined([...outcome.errors.slice(0, RUN_ERROR_SAMPLE)]),
+  };
+  const writes: PathWrite[] = (outcome.writes ?? []).map((w) => ({
+    path: `${tenantCollectionPath(caller.tenant, w.collection)}/${w.id}`,
+    data: w.data,
+  }));
+  writes.push({ path: runPath, data: run as unknown as Record<string, unknown> });
+  await deps.writer.write(writes);
+  send(res, outcome.httpStatus ?? 200, { runId, ...outcome.body });
+}
+
+/** Any failure -> status and an Indonesian message (details of server faults go to the log). */
+export function toHttp(err: unknown): { status: number; message: string; details?: unknown } {
+  if (err instanceof HttpError) {
+    return {
+      status: err.status,
+      message: err.message,
+      ...(err.details === undefined ? {} : { details: err.details }),
+    };
+  }
+  const upstream = errorStatus(err);
+  if (upstream !== undefined && (err as { config?: unknown }).config !== undefined) {
+    // a Google API call failed (gaxios error)
+    if (upstream === 403 || upstream === 404) {
+      return {
+        status: 502,
+        message:
+          'Spreadsheet tidak dapat dibuka oleh layanan: pastikan ID-nya benar dan spreadsheet dibagikan ' +
+          '(Editor) kepada akun layanan Cloud Functions.',
+      };
+    }
+    return { status: 502, message: `Google Sheets API menjawab HTTP ${upstream}; coba lagi nanti.` };
+  }
+  console.error(err);
+  return { status: 500, message: `Terjadi galat pada server: ${(err as Error)?.message ?? String(err)}` };
+}

@@ -1,0 +1,464 @@
+/**
+ * The program's records and results as Firestore documents (the same ids and shapes as the
+ * `bangkom run` command writes), the ProgramData read back from Firestore with every
+ * document checked against the core's zod schemas, and the sheets written back.
+ */
+import {
+  buildDevelopmentPlan,
+  COLLECTIONS,
+  type CollectionName,
+  DEFAULT_DICTIONARY,
+  DEFAULT_SETTINGS,
+  DEVELOPMENT_PLAN_HEADERS,
+  type Doc,
+  docId,
+  type EvaluationReport,
+  type GapsReport,
+  type IkmReport,
+  type JpReport,
+  LABEL_TOTAL,
+  type LeaderSummary,
+  type ProgramData,
+  type QuarantinedRow,
+  recordIds,
+  recordSchemas,
+  type ScheduleReport,
+  type Settings,
+  settingsSchema,
+} from '@bangkom/core';
+import type { SafeParser, TenantStore } from '../adapters/firestore.js';
+import type { SheetValue, SheetWrite } from '../adapters/sheets.js';
+
+export type RecordKey = keyof typeof recordIds;
+export const RECORD_KEYS = Object.keys(recordIds) as RecordKey[];
+
+/**
+ * Collections fed by forms as well as sheets: a sync only adds and replaces there, never
+ * deletes, so a submission that reached Firestore before its sheet row is not lost.
+ * The others mirror their sheet: a row deleted from the sheet is deleted from Firestore.
+ */
+export const FORM_FED: ReadonlySet<RecordKey> = new Set([
+  'assessments',
+  'reactions',
+  'tests',
+  'behaviours',
+  'skm',
+  'preferences',
+]);
+
+export const SETTINGS_DOC = 'pengaturan';
+
+/** One record -> its document (deterministic id). */
+export function recordDoc<K extends RecordKey>(key: K, record: ProgramData[K][number]): Doc {
+  const idOf = recordIds[key] as (r: ProgramData[K][number]) => string;
+  return { id: idOf(record), data: record as unknown as Record<string, unknown> };
+}
+
+export function recordDocs<K extends RecordKey>(key: K, data: ProgramData): Doc[] {
+  return (data[key] as ProgramData[K][number][]).map((r) => recordDoc(key, r));
+}
+
+/** Firestore field names may not be empty or look like `__x__`; sheet headers could be either. */
+function safeKey(key: string): string {
+  const k = key.trim();
+  if (k === '') return '(tanpa judul)';
+  if (/^__.*__$/.test(k)) return `_${k}_`;
+  return k;
+}
+
+export function safeValues(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[safeKey(k)] = v instanceof Date ? v.toISOString() : v;
+  return out;
+}
+
+/** A rejected sheet row, kept whole (id: sheet + row, as the CLI writes it). */
+export function quarantineDoc(q: QuarantinedRow, runId: string): Doc {
+  return {
+    id: docId(q.sheet, q.row),
+    data: {
+      sumber: 'lembar',
+      sheet: q.sheet,
+      row: q.row,
+      values: safeValues(q.values),
+      errors: q.errors,
+      runId,
+    },
+  };
+}
+
+// ---- reading back ---------------------------------------------------------------------
+
+export interface LoadedProgram {
+  data: ProgramData;
+  /** stored documents that fail their schema: reported, left out of the computation */
+  invalid: { collection: string; id: string; message: string }[];
+}
+
+/** Reads the tenant's records (only the collections asked for), each validated at the edge. */
+export async function loadProgram(
+  store: TenantStore,
+  keys: readonly RecordKey[] = RECORD_KEYS,
+): Promise<LoadedProgram> {
+  const data = emptyProgram();
+  const invalid: LoadedProgram['invalid'] = [];
+  await Promise.all(
+    keys.map(async (key) => {
+      const result = await store.readRecords(COLLECTIONS[key], recordSchemas[key] as SafeParser<unknown>);
+      (data as unknown as Record<string, unknown[]>)[key] = result.records.sort(byRow);
+      for (const bad of result.invalid) invalid.push({ collection: COLLECTIONS[key], ...bad });
+    }),
+  );
+  const settings = await store.readDoc(COLLECTIONS.settings, SETTINGS_DOC);
+  if (settings) {
+    const parsed = settingsSchema.safeParse(settings.data);
+    if (parsed.success) data.settings = parsed.data as Settings;
+    else invalid.push({ collection: COLLECTIONS.settings, id: SETTINGS_DOC, message: parsed.error.message });
+  }
+  return { data, invalid };
+}
+
+/** Sheet order, so computations see records as the sheet lists them. */
+function byRow(a: unknown, b: unknown): number {
+  return ((a as { row?: number }).row ?? 0) - ((b as { row?: number }).row ?? 0);
+}
+
+export function emptyProgram(): ProgramData {
+  return {
+    employees: [],
+    competencies: [],
+    standards: [],
+    assessments: [],
+    trainings: [],
+    courses: [],
+    budgets: [],
+    skm: [],
+    reactions: [],
+    tests: [],
+    behaviours: [],
+    holidays: [],
+    rooms: [],
+    preferences: [],
+    settings: { ...DEFAULT_SETTINGS, bobot: { ...DEFAULT_SETTINGS.bobot } },
+  };
+}
+
+/** The fiscal year: the request's, else Pengaturan's, else the current year where the users are. */
+export function fiscalYear(
+  requested: number | undefined,
+  data: ProgramData,
+  now: Date,
+  timeZone: string,
+): number {
+  if (requested !== undefined) return requested;
+  if (data.settings.tahun !== undefined) return data.settings.tahun;
+  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now));
+}
+
+// ---- results as documents -------------------------------------------------------------
+
+export type DocSet = Map<CollectionName, Doc[]>;
+
+const withRun = (d: object, runId: string) => ({ ...d, runId }) as Record<string, unknown>;
+
+export function gapDocs(gaps: GapsReport, runId: string): DocSet {
+  return new Map<CollectionName, Doc[]>([
+    [COLLECTIONS.gaps, gaps.employees.map((e) => ({ id: docId(e.nip), data: withRun(e, runId) }))],
+    [COLLECTIONS.gapsOpd, gaps.opd.map((o) => ({ id: docId(o.opd), data: withRun(o, runId) }))],
+  ]);
+}
+
+export function jpDocs(jp: JpReport, runId: string): DocSet {
+  const t = jp.tahun;
+  return new Map<CollectionName, Doc[]>([
+    [
+      COLLECTIONS.jp,
+      jp.employees.map((e) => ({
+        id: docId(t, e.nip),
+        data: withRun({ tahun: t, target: jp.target, ...e }, runId),
+      })),
+    ],
+    [
+      COLLECTIONS.jpOpd,
+      jp.opd.map((o) => ({
+        id: docId(t, o.opd),
+        data: withRun({ tahun: t, target: jp.target, ...o }, runId),
+      })),
+    ],
+  ]);
+}
+
+export { withRun };
+
+// ---- sheets written back --------------------------------------------------------------
+
+export const OUTPUT_SHEET = {
+  status: 'Status Validasi',
+  kesenjangan: 'Kesenjangan',
+  rencana: 'Rencana Pengembangan',
+  jadwal: 'Jadwal',
+  rencanaKompetensi: 'Rencana Pengembangan Kompetensi',
+  evaluasi: 'Hasil Evaluasi',
+  ikm: 'Hasil IKM',
+} as const;
+
+/** Same columns as the Apps Script's Validasi Data writes. */
+export const STATUS_HEADER = ['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan'] as const;
+
+export function cellValue(v: unknown): SheetValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+    return typeof v === 'number' && !Number.isFinite(v) ? null : v;
+  }
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v);
+}
+
+export function statusSheet(
+  errors: readonly { sheet: string; row: number; column: string; value: unknown; message: string }[],
+): SheetWrite {
+  return {
+    title: OUTPUT_SHEET.status,
+    rows: [
+      [...STATUS_HEADER],
+      ...errors.map((e) => [e.sheet, e.row, e.column, cellValue(e.value), e.message]),
+    ],
+  };
+}
+
+const round = (n: number | null, digits = 2) =>
+  n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits;
+
+export const KESENJANGAN_HEADER = [
+  'NIP',
+  'Nama',
+  'OPD',
+  'Jabatan',
+  'Kode Kompetensi',
+  'Kompetensi',
+  'Level Standar',
+  'Level Aktual',
+  'Gap',
+  'Prioritas',
+  'Sumber',
+] as const;
+
+function competencyNames(data: ProgramData): Map<string, string> {
+  const names = new Map<string, string>(DEFAULT_DICTIONARY.map((d) => [d.kode, d.nama]));
+  for (const c of data.competencies) names.set(c.kode, c.nama);
+  return names;
+}
+
+/** One row per (ASN, competency of the position's standard); unknown gaps stay empty, never 0. */
+export function kesenjanganSheet(gaps: GapsReport, data: ProgramData): SheetWrite {
+  const nama = new Map(data.employees.map((e) => [e.nip, e.nama]));
+  const names = competencyNames(data);
+  const rows: SheetValue[][] = [[...KESENJANGAN_HEADER]];
+  for (const e of gaps.employees) {
+    for (const k of e.competencies) {
+      rows.push([
+        e.nip,
+        nama.get(e.nip) ?? '',
+        e.opd,
+        e.jabatan,
+        k.kode,
+        names.get(k.kode) ?? '',
+        k.standar,
+        round(k.aktual),
+        round(k.gap),
+        round(k.prioritas),
+        k.sumber.join(', '),
+      ]);
+    }
+  }
+  return { title: OUTPUT_SHEET.kesenjangan, rows };
+}
+
+export const RENCANA_HEADER = [
+  'NIP',
+  'Nama',
+  'OPD',
+  'Jabatan',
+  'Kode Kompetensi',
+  'Kompetensi',
+  'Gap',
+  'Prioritas',
+  'Pelatihan yang Sesuai',
+  'JP Tahun Ini',
+  'Target JP',
+  'Memenuhi Target JP',
+] as const;
+
+/**
+ * The individual development needs: every competency with a gap, highest priority first,
+ * with the catalogue courses that develop it and the ASN's JP standing
+ * (PP 17/2020 art. 203: at least 20 JP a year).
+ */
+export function rencanaSheet(gaps: GapsReport, jp: JpReport, data: ProgramData): SheetWrite {
+  const nama = new Map(data.employees.map((e) => [e.nip, e.nama]));
+  const names = competencyNames(data);
+  const jpOf = new Map(jp.employees.map((e) => [e.nip, e]));
+  const courses = new Map<string, string[]>();
+  for (const c of data.courses) {
+    for (const k of c.kompetensi) courses.set(k, [...(courses.get(k) ?? []), `${c.kode} ${c.judul}`]);
+  }
+  const rows: SheetValue[][] = [[...RENCANA_HEADER]];
+  for (const e of gaps.employees) {
+    const needs = e.competencies
+      .filter((k) => k.gap !== null && k.gap > 0)
+      .sort((a, b) => (b.prioritas ?? 0) - (a.prioritas ?? 0) || a.kode.localeCompare(b.kode));
+    const j = jpOf.get(e.nip);
+    for (const k of needs) {
+      rows.push([
+        e.nip,
+        nama.get(e.nip) ?? '',
+        e.opd,
+        e.jabatan,
+        k.kode,
+        names.get(k.kode) ?? '',
+        round(k.gap),
+        round(k.prioritas),
+        (courses.get(k.kode) ?? []).join('; ') || 'Belum ada di katalog',
+        j ? j.jp : null,
+        jp.target,
+        j ? (j.memenuhi ? 'Ya' : 'Tidak') : null,
+      ]);
+    }
+  }
+  return { title: OUTPUT_SHEET.rencana, rows };
+}
+
+/** Rows written per sheet (header excluded), for the run document. */
+export function sheetCounts(sheets: readonly SheetWrite[]): Record<string, number> {
+  return Object.fromEntries(sheets.map((s) => [`lembar ${s.title}`, Math.max(0, s.rows.length - 1)]));
+}
+
+/** The leaders' summary: one document per OPD row and one for the city (as `bangkom run` writes them). */
+export function summaryDocs(summary: LeaderSummary, runId: string): Doc[] {
+  const t = summary.tahun;
+  const heat = summary.heatMap;
+  const docs: Doc[] = summary.rows.map((row) => {
+    const i = heat.opd.indexOf(row.opd);
+    const kesenjangan: Record<string, number | null> = {};
+    heat.kompetensi.forEach((k, j) => {
+      kesenjangan[k.kode] = i >= 0 ? (heat.nilai[i]?.[j] ?? null) : null;
+    });
+    return { id: docId(t, row.opd), data: withRun({ jenis: 'opd', tahun: t, ...row, kesenjangan }, runId) };
+  });
+  const city: Record<string, number | null> = {};
+  heat.kompetensi.forEach((k, j) => {
+    city[k.kode] = heat.total[j] ?? null;
+  });
+  docs.push({
+    id: docId(t, LABEL_TOTAL),
+    data: withRun(
+      { jenis: 'kota', tahun: t, ...summary.total, kesenjangan: city, totals: summary.totals },
+      runId,
+    ),
+  });
+  return docs;
+}
+
+export const EVALUASI_HEADER = [
+  'ID Sesi',
+  'Peserta',
+  'Indeks Reaksi',
+  'N-Gain',
+  'Kategori N-Gain',
+  'Perubahan Perilaku',
+] as const;
+
+export function evaluasiSheet(report: EvaluationReport): SheetWrite {
+  return {
+    title: OUTPUT_SHEET.evaluasi,
+    rows: [
+      [...EVALUASI_HEADER],
+      ...report.sessions.map((s) => [
+        s.sesi,
+        s.peserta,
+        round(s.reaksi),
+        round(s.nGain, 3),
+        s.kategoriNGain,
+        round(s.perilaku),
+      ]),
+    ],
+  };
+}
+
+export const IKM_HEADER = [
+  'Unit Layanan',
+  'Periode',
+  'Responden',
+  ...Array.from({ length: 9 }, (_, i) => `NRR U${i + 1}`),
+  'IKM',
+  'Konversi',
+  'Mutu',
+  'Kinerja',
+] as const;
+
+/** PermenPAN-RB 14/2017: NRR per element, IKM, conversion, mutu and kinerja; rounded only here. */
+export function ikmSheet(report: IkmReport): SheetWrite {
+  return {
+    title: OUTPUT_SHEET.ikm,
+    rows: [
+      [...IKM_HEADER],
+      ...report.units.map((u) => [
+        u.unit,
+        u.periode,
+        u.responden,
+        ...u.nrr.map((n) => round(n, 3)),
+        round(u.ikm, 3),
+        round(u.konversi),
+        u.mutu,
+        u.kinerja,
+      ]),
+    ],
+  };
+}
+
+/** The Apps Script's `Jadwal` columns, so Kirim Undangan can use the plan as it is. */
+export const JADWAL_HEADER = ['ID Sesi', 'Kode', 'Judul', 'Mulai', 'Selesai', 'Lokasi', 'Peserta'] as const;
+
+export function jadwalSheet(report: ScheduleReport): SheetWrite {
+  return {
+    title: OUTPUT_SHEET.jadwal,
+    rows: [
+      [...JADWAL_HEADER],
+      ...report.sessions.map((s) => [
+        s.id,
+        s.kode,
+        s.judul,
+        s.mulai,
+        s.selesai,
+        s.ruang ?? (s.moda === 'Daring' ? 'Daring' : ''),
+        s.peserta.join(', '),
+      ]),
+    ],
+  };
+}
+
+export function rencanaKompetensiSheet(
+  report: ScheduleReport,
+  data: ProgramData,
+  gaps: GapsReport,
+): SheetWrite {
+  const plan = buildDevelopmentPlan(report, data, gaps);
+  return {
+    title: OUTPUT_SHEET.rencanaKompetensi,
+    rows: [
+      [...DEVELOPMENT_PLAN_HEADERS],
+      ...plan.map((p) => [
+        p.kode,
+        p.judul,
+        p.kompetensi,
+        p.sasaran,
+        p.jumlahPeserta,
+        p.jalurBentuk,
+        p.penyelenggara,
+        p.jadwal,
+        p.kesesuaianKurikulum,
+        p.anggaran,
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * scheduleTrainings: the training plan for the fiscal year from the records in Firestore,
+ * through the scheduler adapter (MILP under budget, capacity, calendar and the 20-JP
+ * target). Writes sessions, enrolments and individual plans to Firestore and, with a
+ * spreadsheetId, the `Jadwal` sheet (the columns Kirim Undangan reads) and the `Rencana
+ * Pengembangan Kompetensi` sheet (PP 11/2017 art. 207 columns). Answers 501 while the
+ * scheduler is not installed.
+ */
+import { COLLECTIONS, computeGaps, docId, scheduleDocs } from '@bangkom/core';
+import type { HttpFunction } from '@google-cloud/functions-framework';
+import { HttpError } from '../adapters/auth.js';
+import type { ComputeBody } from './compute-gaps.js';
+import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
+import {
+  fiscalYear,
+  jadwalSheet,
+  loadProgram,
+  rencanaKompetensiSheet,
+  sheetCounts,
+  withRun,
+} from './program.js';
+import { computeSchema } from './schemas.js';
+import { writeResults } from './write-results.js';
+
+export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcome> {
+  const { store, body, runId, deps } = ctx;
+  const scheduler = await deps.scheduler();
+  if (!scheduler) {
+    throw new HttpError(501, 'Penjadwalan pelatihan belum tersedia pada versi layanan ini.');
+  }
+  const { data, invalid } = await loadProgram(store);
+  const tahun = fiscalYear(body.tahun, data, ctx.startedAt, deps.timeZone);
+  const gaps = computeGaps(data);
+  const report = await scheduler.planSchedule(data, gaps, { tahun });
+  const docs = scheduleDocs(report, ctx.startedAt.toISOString());
+  const tag = (list: typeof docs.sessions) => list.map((d) => ({ id: d.id, data: withRun(d.data, runId) }));
+
+  const written = await writeResults(
+    store,
+    [
+      [COLLECTIONS.sessions, tag(docs.sessions)],
+      [COLLECTIONS.enrollments, tag(docs.enrollments)],
+      [COLLECTIONS.plans, tag(docs.plans)],
+    ],
+    report.tahun,
+  );
+  written.written[COLLECTIONS.summary] = await store.writeDocs(COLLECTIONS.summary, [
+    {
+      id: docId(report.tahun, 'jadwal'),
+      data: withRun(
+        {
+          jenis: 'jadwal',
+          tahun: report.tahun,
+          objective: report.objective,
+          bound: report.bound,
+          budget: report.budget,
+        },
+        runId,
+      ),
+    },
+  ]);
+
+  const sheets = [jadwalSheet(report), rencanaKompetensiSheet(report, data, gaps)];
+  if (body.spreadsheetId) await deps.sheets(body.spreadsheetId).writeSheets(sheets);
+
+  return {
+    body: {
+      tahun: report.tahun,
+      sessions: report.sessions.map((s) => ({
+        id: s.id,
+        kode: s.kode,
+        mulai: s.mulai,
+        selesai: s.selesai,
+        peserta: s.peserta,
+      })),
+      objective: report.objective,
+      bound: report.bound,
+      budget: report.budget.map((b) => ({ opd: b.opd, pagu: b.pagu, terpakai: b.terpakai })),
+      stats: report.stats,
+      unmet: report.unmet.length,
+      firestore: written,
+      sheets: body.spreadsheetId ? sheets.map((x) => x.title) : [],
+      errors: invalid,
+    },
+    counts: { ...written.written, ...(body.spreadsheetId ? sheetCounts(sheets) : {}) },
+    errors: invalid,
+  };
+}
+
+export function scheduleTrainings(deps: Deps): HttpFunction {
+  return endpoint(
+    deps,
+    { name: 'scheduleTrainings', access: 'write', methods: ['POST'], schema: computeSchema },
+    scheduleWork,
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Request bodies of the functions (validated at the edge with zod; messages in Bahasa
+ * Indonesia because the Apps Script shows them to staff).
+ */
+import { SHEET } from '@bangkom/core';
+import { z } from 'zod';
+
+export const tenantSchema = z
+  .string({ error: 'tenant wajib diisi (ID pemerintah daerah, mis. "sawahlunto")' })
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'tenant hanya boleh huruf kecil, angka, - atau _ (mis. "sawahlunto")');
+
+export const spreadsheetIdSchema = z
+  .string({ error: 'spreadsheetId wajib diisi (ID spreadsheet program, dari URL-nya)' })
+  .regex(/^[A-Za-z0-9_-]{10,200}$/, 'spreadsheetId tidak sah: salin bagian URL di antara /d/ dan /edit');
+
+const tahunSchema = z.coerce
+  .number({ error: 'tahun harus angka' })
+  .int('tahun harus bilangan bulat')
+  .min(2000, 'tahun paling awal 2000')
+  .max(2100, 'tahun paling akhir 2100');
+
+/** The sheets a Google Form feeds, one submission at a time. */
+export const FORM_SHEETS = [
+  SHEET.penilaian,
+  SHEET.reaksi,
+  SHEET.tes,
+  SHEET.perilaku,
+  SHEET.skm,
+  SHEET.preferensi,
+] as const;
+export type FormSheet = (typeof FORM_SHEETS)[number];
+
+const answerSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+
+export const ingestSchema = z.object({
+  tenant: tenantSchema,
+  /** the contract sheet the form feeds */
+  sheet: z.enum(FORM_SHEETS, { error: `sheet harus salah satu dari: ${FORM_SHEETS.join(', ')}` }),
+  /** FormResponse.getId(): the document id, so a replayed submission is stored once */
+  responseId: z
+    .string({ error: 'responseId wajib diisi (FormResponse.getId())' })
+    .trim()
+    .min(1, 'responseId wajib diisi (FormResponse.getId())')
+    .max(500, 'responseId terlalu panjang'),
+  /** FormResponse.getTimestamp() as ISO 8601 (with zone), or the sheet's local YYYY-MM-DDTHH:MM:SS */
+  timestamp: z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/,
+      'timestamp harus ISO 8601, mis. 2026-03-01T09:30:00+07:00',
+    )
+    .optional(),
+  /** the Apps Script's name for timestamp: local wall-clock YYYY-MM-DDTHH:MM:SS (Asia/Jakarta) */
+  submittedAt: z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/,
+      'submittedAt harus YYYY-MM-DDTHH:MM:SS',
+    )
+    .optional(),
+  /** answers by sheet header (question title = column header); checkbox answers as arrays */
+  values: z.record(z.string(), answerSchema, { error: 'values wajib berupa objek {"Judul kolom": jawaban}' }),
+});
+export type IngestBody = z.output<typeof ingestSchema>;
+
+export const syncSchema = z.object({ tenant: tenantSchema, spreadsheetId: spreadsheetIdSchema });
+
+/** runCycle: the whole cycle on the spreadsheet (what the Apps Script's "Hitung & Sinkronkan" calls). */
+export const cycleSchema = z.object({
+  tenant: tenantSchema,
+  spreadsheetId: spreadsheetIdSchema,
+  tahun: tahunSchema.optional(),
+});
+
+/** computeGaps, scheduleTrainings, summarizeEvaluations: sheets are written when spreadsheetId is given. */
+export const computeSchema = z.object({
+  tenant: tenantSchema,
+  spreadsheetId: spreadsheetIdSchema.optional(),
+  tahun: tahunSchema.optional(),
+});
+
+export const summarySchema = z.object({ tenant: tenantSchema, tahun: tahunSchema.optional() });

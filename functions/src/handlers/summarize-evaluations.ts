@@ -1,0 +1,93 @@
+/**
+ * summarizeEvaluations: training evaluation per session (reaction index, Hake N-gain,
+ * behaviour change: Kirkpatrick L1–L3), IKM per service unit and period (PermenPAN-RB
+ * 14/2017) and the leaders' summary per OPD, from the records in Firestore. Writes them to
+ * Firestore and, with a spreadsheetId, the `Hasil Evaluasi` and `Hasil IKM` sheets.
+ */
+import {
+  buildLeaderSummary,
+  COLLECTIONS,
+  computeGaps,
+  computeIkm,
+  computeJp,
+  docId,
+  evaluate,
+} from '@bangkom/core';
+import type { HttpFunction } from '@google-cloud/functions-framework';
+import type { ComputeBody } from './compute-gaps.js';
+import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
+import {
+  evaluasiSheet,
+  fiscalYear,
+  ikmSheet,
+  loadProgram,
+  sheetCounts,
+  summaryDocs,
+  withRun,
+} from './program.js';
+import { computeSchema } from './schemas.js';
+import { writeResults } from './write-results.js';
+
+export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outcome> {
+  const { store, body, runId, deps } = ctx;
+  const { data, invalid } = await loadProgram(store, [
+    'employees',
+    'competencies',
+    'standards',
+    'assessments',
+    'trainings',
+    'skm',
+    'reactions',
+    'tests',
+    'behaviours',
+  ]);
+  const tahun = fiscalYear(body.tahun, data, ctx.startedAt, deps.timeZone);
+  const evaluation = evaluate(data);
+  const ikm = computeIkm(data.skm);
+  const summary = buildLeaderSummary(data, computeGaps(data), computeJp(data, tahun), ikm);
+
+  const written = await writeResults(
+    store,
+    [
+      [
+        COLLECTIONS.evaluations,
+        evaluation.sessions.map((s) => ({ id: docId(s.sesi), data: withRun(s, runId) })),
+      ],
+      [COLLECTIONS.ikm, ikm.units.map((u) => ({ id: docId(u.unit, u.periode), data: withRun(u, runId) }))],
+    ],
+    tahun,
+  );
+  // the summary of this year only: the documents of other years stay
+  const s = await store.replaceCollection(
+    COLLECTIONS.summary,
+    summaryDocs(summary, runId),
+    (stale) => stale.data.tahun !== tahun || stale.data.jenis === 'jadwal',
+  );
+  written.written[COLLECTIONS.summary] = s.written;
+  if (s.deleted > 0) written.deleted[COLLECTIONS.summary] = s.deleted;
+
+  const sheets = [evaluasiSheet(evaluation), ikmSheet(ikm)];
+  if (body.spreadsheetId) await deps.sheets(body.spreadsheetId).writeSheets(sheets);
+
+  return {
+    body: {
+      tahun,
+      sessions: evaluation.sessions.map(({ nGainPeserta: _perPeserta, ...rest }) => rest),
+      ikm: ikm.units,
+      ringkasan: summary.total,
+      firestore: written,
+      sheets: body.spreadsheetId ? sheets.map((x) => x.title) : [],
+      errors: invalid,
+    },
+    counts: { ...written.written, ...(body.spreadsheetId ? sheetCounts(sheets) : {}) },
+    errors: invalid,
+  };
+}
+
+export function summarizeEvaluations(deps: Deps): HttpFunction {
+  return endpoint(
+    deps,
+    { name: 'summarizeEvaluations', access: 'write', methods: ['POST'], schema: computeSchema },
+    summarizeWork,
+  );
+}
