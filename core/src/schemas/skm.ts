@@ -13,7 +13,7 @@ export const skmSchema = z.object({
   row: rowSchema,
   unit: textSchema,
   periode: textSchema,
-  opd: textSchema.optional(),
+  opd: textSchema.exactOptional(),
   answers: z.array(z.number().int().min(1).max(4).nullable()).length(SKM_ELEMENTS),
 });
 
