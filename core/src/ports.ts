@@ -18,7 +18,11 @@ export interface Doc {
 
 export interface Store {
   /** Writes (set, overwrite) docs into tenants/{tenant}/{collection}/{id}; at most 500 per batch. */
-  writeDocs(collection: string, docs: readonly Doc[], onProgress?: (written: number) => void): Promise<number>;
+  writeDocs(
+    collection: string,
+    docs: readonly Doc[],
+    onProgress?: (written: number) => void,
+  ): Promise<number>;
   readCollection(collection: string): Promise<Doc[]>;
 }
 

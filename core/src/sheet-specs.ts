@@ -5,7 +5,16 @@
  */
 import { BENTUK, JENIS_ASN, JENIS_JABATAN, KELOMPOK, MODA, SUMBER } from './types.js';
 
-export type ColumnKind = 'text' | 'nip' | 'integer' | 'number' | 'date' | 'timestamp' | 'enum' | 'list' | 'boolean';
+export type ColumnKind =
+  | 'text'
+  | 'nip'
+  | 'integer'
+  | 'number'
+  | 'date'
+  | 'timestamp'
+  | 'enum'
+  | 'list'
+  | 'boolean';
 
 export interface ColumnSpec {
   header: string; // as the contract spells it
@@ -68,12 +77,23 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     optional: false,
     note: 'Daftar ASN: satu baris per pegawai.',
     columns: [
-      col('NIP', true, 'nip', '18 digit, ditulis sebagai teks. PNS: lahir+TMT CPNS+jenis kelamin+urut; PPPK: lahir+tahun+2+digit+jenis kelamin+urut.'),
+      col(
+        'NIP',
+        true,
+        'nip',
+        '18 digit, ditulis sebagai teks. PNS: lahir+TMT CPNS+jenis kelamin+urut; PPPK: lahir+tahun+2+digit+jenis kelamin+urut.',
+      ),
       col('Nama', true, 'text', 'Nama lengkap pegawai.'),
       col('Jenis ASN', true, 'enum', 'PNS atau PPPK, harus sesuai bentuk NIP.', { values: JENIS_ASN }),
       col('OPD', true, 'text', 'Perangkat daerah tempat bertugas.'),
       col('Jabatan', true, 'text', 'Nama jabatan, sama dengan di lembar Standar Kompetensi.'),
-      col('Jenis Jabatan', false, 'enum', 'JPT Pratama, Administrator, Pengawas, Pelaksana, atau Fungsional.', { values: JENIS_JABATAN }),
+      col(
+        'Jenis Jabatan',
+        false,
+        'enum',
+        'JPT Pratama, Administrator, Pengawas, Pelaksana, atau Fungsional.',
+        { values: JENIS_JABATAN },
+      ),
       col('Email', false, 'text', 'Alamat email untuk undangan pelatihan.'),
       col('NIP Atasan', false, 'nip', 'NIP atasan langsung (penilai).'),
     ],
@@ -107,10 +127,18 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('NIP', true, 'nip', 'NIP pegawai yang dinilai.'),
       col('Sumber', true, 'enum', 'Diri, Atasan, atau Asesmen.', { values: SUMBER }),
       col('ID Respons', false, 'text', 'ID respons formulir; membuat baris idempoten.'),
-      col('Waktu', false, 'timestamp', 'Waktu pengisian; respons terbaru menggantikan yang lama.', { aliases: ['Stempel waktu', 'Timestamp'] }),
+      col('Waktu', false, 'timestamp', 'Waktu pengisian; respons terbaru menggantikan yang lama.', {
+        aliases: ['Stempel waktu', 'Timestamp'],
+      }),
       col('NIP Penilai', false, 'nip', 'NIP penilai (untuk Atasan).'),
     ],
-    repeating: { pattern: '<Kode> <Nama>', kind: 'integer', min: 1, max: 5, note: 'Level 1–5, kosong bila tidak dinilai.' },
+    repeating: {
+      pattern: '<Kode> <Nama>',
+      kind: 'integer',
+      min: 1,
+      max: 5,
+      note: 'Level 1–5, kosong bila tidak dinilai.',
+    },
   },
   {
     name: SHEET.riwayat,
@@ -122,7 +150,13 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('JP', true, 'number', 'Jam pelajaran, lebih dari 0.', { min: 0 }),
       col('Tanggal Mulai', true, 'date', 'Tanggal (YYYY-MM-DD atau DD/MM/YYYY).'),
       col('Tanggal Selesai', false, 'date', 'Tanggal selesai.'),
-      col('Bentuk', false, 'enum', 'KL01–KL12 (klasikal) atau NKL01–NKL13 (nonklasikal), Peraturan LAN 10/2018.', { values: BENTUK }),
+      col(
+        'Bentuk',
+        false,
+        'enum',
+        'KL01–KL12 (klasikal) atau NKL01–NKL13 (nonklasikal), Peraturan LAN 10/2018.',
+        { values: BENTUK },
+      ),
       col('Nomor Sertifikat', false, 'text', 'Nomor sertifikat/STTPP.'),
     ],
   },
@@ -159,7 +193,12 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     columns: [
       col('Unit Layanan', true, 'text', 'Unit layanan yang dinilai.'),
       col('Periode', true, 'text', 'Periode survei, mis. 2026-S1.'),
-      col('OPD', false, 'text', 'OPD pemilik unit layanan; bila kosong, nama unit dicocokkan dengan nama OPD.'),
+      col(
+        'OPD',
+        false,
+        'text',
+        'OPD pemilik unit layanan; bila kosong, nama unit dicocokkan dengan nama OPD.',
+      ),
       ...Array.from({ length: 9 }, (_, i) =>
         col(`U${i + 1}`, true, 'integer', `Unsur ${i + 1}: nilai 1–4, kosong bila tidak dijawab.`, {
           min: 1,
@@ -173,11 +212,14 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     name: SHEET.reaksi,
     optional: true,
     note: 'Evaluasi reaksi peserta (Level 1).',
-    columns: [
-      col('ID Sesi', true, 'text', 'ID sesi/angkatan.'),
-      col('NIP', true, 'nip', 'NIP peserta.'),
-    ],
-    repeating: { pattern: 'R<n>', kind: 'integer', min: 1, max: 4, note: 'Nilai 1–4, kosong bila tidak dijawab.' },
+    columns: [col('ID Sesi', true, 'text', 'ID sesi/angkatan.'), col('NIP', true, 'nip', 'NIP peserta.')],
+    repeating: {
+      pattern: 'R<n>',
+      kind: 'integer',
+      min: 1,
+      max: 4,
+      note: 'Nilai 1–4, kosong bila tidak dijawab.',
+    },
   },
   {
     name: SHEET.tes,
@@ -246,7 +288,11 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   },
 ];
 
-export const DEFAULT_DICTIONARY: readonly { kode: string; nama: string; kelompok: 'Manajerial' | 'Sosial Kultural' }[] = [
+export const DEFAULT_DICTIONARY: readonly {
+  kode: string;
+  nama: string;
+  kelompok: 'Manajerial' | 'Sosial Kultural';
+}[] = [
   { kode: 'M.01', nama: 'Integritas', kelompok: 'Manajerial' },
   { kode: 'M.02', nama: 'Kerjasama', kelompok: 'Manajerial' },
   { kode: 'M.03', nama: 'Komunikasi', kelompok: 'Manajerial' },

@@ -5,9 +5,11 @@ const path = require('node:path');
 const fs = require('node:fs');
 const compiled = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
 if (fs.existsSync(compiled)) {
-  require(compiled).main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  require(compiled)
+    .main(process.argv.slice(2))
+    .then((code) => {
+      process.exitCode = code;
+    });
 } else {
   require('tsx/cjs');
   require(path.join(__dirname, '..', 'src', 'cli', 'main.ts'))
