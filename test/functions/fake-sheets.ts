@@ -94,7 +94,9 @@ function trimRow(row: unknown[]): unknown[] {
   return row.slice(0, end);
 }
 
-export async function startFakeSheets(spreadsheetId = 'sheet-123'): Promise<FakeSheetsServer> {
+export async function startFakeSheets(
+  spreadsheetId = '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms',
+): Promise<FakeSheetsServer> {
   const sheets = new Map<string, FakeSheet>();
   const requests: RecordedRequest[] = [];
   const failures: number[] = [];

@@ -1,0 +1,167 @@
+import { docData, type Harness, ids, STAF, startHarness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.stop());
+
+const NIP = '198001012005011001';
+const post = (body: object) =>
+  h
+    .call('ingestResponse')
+    .post('/')
+    .set('Authorization', `Bearer ${h.token(STAF)}`)
+    .send(body);
+
+const penilaian = (responseId: string, values: Record<string, unknown>, extra: object = {}) => ({
+  tenant: 'sawahlunto',
+  sheet: 'Penilaian',
+  responseId,
+  timestamp: '2026-03-01T02:30:00Z',
+  values,
+  ...extra,
+});
+
+describe('ingestResponse', () => {
+  it('stores a valid assessment under its response id, with a run document', async () => {
+    const res = await post(
+      penilaian('r-valid', { NIP, Sumber: 'Diri', 'M.01 Integritas': 4, '[M.02] Kerjasama': '3' }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      stored: true,
+      quarantined: false,
+      collection: 'assessments',
+      id: 'r-valid',
+    });
+
+    const doc = await docData(h.db, 'tenants/sawahlunto/assessments/r-valid');
+    expect(doc).toMatchObject({
+      nip: NIP,
+      sumber: 'Diri',
+      idRespons: 'r-valid',
+      responseId: 'r-valid',
+      ratings: { 'M.01': 4, 'M.02': 3 },
+      // 02:30 UTC is 09:30 in Asia/Jakarta, the sheet's wall-clock time
+      waktu: '2026-03-01T09:30:00',
+      row: 0,
+    });
+    const run = await docData(h.db, `tenants/sawahlunto/runs/${res.body.runId}`);
+    expect(run).toMatchObject({
+      kind: 'ingestResponse',
+      caller: STAF,
+      tenant: 'sawahlunto',
+      status: 'selesai',
+      counts: { assessments: 1 },
+      errorCount: 0,
+    });
+    expect(run?.inputChecksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(Date.parse(String(run?.finishedAt))).toBeGreaterThanOrEqual(Date.parse(String(run?.startedAt)));
+  });
+
+  it('stores a replayed submission once', async () => {
+    const body = penilaian('r-replay', { NIP, Sumber: 'Atasan', 'M.01': 3 });
+    const before = (await ids(h.db, 'sawahlunto', 'assessments')).length;
+    const answers = await Promise.all([post(body), post(body), post(body)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(new Set(answers.map((a) => a.body.id))).toEqual(new Set(['r-replay']));
+    expect((await ids(h.db, 'sawahlunto', 'assessments')).length).toBe(before + 1);
+    // each call is audited
+    const runIds = new Set(answers.map((a) => a.body.runId as string));
+    expect(runIds.size).toBe(3);
+    for (const id of runIds) expect(await docData(h.db, `tenants/sawahlunto/runs/${id}`)).toBeDefined();
+  });
+
+  it('quarantines an invalid submission with its reasons and answers 200', async () => {
+    const res = await post(penilaian('r-bad', { NIP: '12345', Sumber: 'Teman', 'M.01': 7 }));
+    expect(res.status).toBe(200);
+    expect(res.body.stored).toBe(false);
+    expect(res.body.quarantined).toBe(true);
+    const columns = (res.body.errors as { column: string; message: string }[]).map((e) => e.column).sort();
+    expect(columns).toEqual(['M.01', 'NIP', 'Sumber']);
+    for (const e of res.body.errors as { message: string }[]) expect(e.message.length).toBeGreaterThan(5);
+
+    expect(await ids(h.db, 'sawahlunto', 'assessments')).not.toContain('r-bad');
+    const q = await docData(h.db, `tenants/sawahlunto/quarantine/${res.body.id}`);
+    expect(q).toMatchObject({
+      sumber: 'formulir',
+      sheet: 'Penilaian',
+      responseId: 'r-bad',
+      values: { NIP: '12345', 'M.01': 7 },
+    });
+    expect(q?.errors).toHaveLength(3);
+    const run = await docData(h.db, `tenants/sawahlunto/runs/${res.body.runId}`);
+    expect(run).toMatchObject({ status: 'selesai dengan galat', errorCount: 3, counts: { quarantine: 1 } });
+  });
+
+  it('an edited response that becomes valid leaves quarantine', async () => {
+    const bad = await post(penilaian('r-edit', { NIP, Sumber: 'Diri', 'M.01': 9 }));
+    expect(bad.body.quarantined).toBe(true);
+    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${bad.body.id}`)).toBeDefined();
+    const good = await post(penilaian('r-edit', { NIP, Sumber: 'Diri', 'M.01': 2 }));
+    expect(good.body.stored).toBe(true);
+    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${bad.body.id}`)).toBeUndefined();
+    expect(await docData(h.db, 'tenants/sawahlunto/assessments/r-edit')).toMatchObject({
+      ratings: { 'M.01': 2 },
+    });
+  });
+
+  it('takes the Apps Script body as it sends it (submittedAt, extra fields)', async () => {
+    const res = await post({
+      kind: 'penilaian',
+      responseId: 'abc123-atasan',
+      sourceId: 'abc123',
+      submittedAt: '2026-04-02T08:15:00',
+      tenant: 'sawahlunto',
+      sheet: 'Penilaian',
+      responseSheet: 'Respons Penilaian Atasan',
+      form: 'atasan',
+      values: { NIP, Sumber: 'Atasan', 'NIP Penilai': '198502142010122002', 'M.03 Komunikasi': 5 },
+      valid: true,
+      errors: [],
+    });
+    expect(res.status).toBe(200);
+    expect(await docData(h.db, 'tenants/sawahlunto/assessments/abc123-atasan')).toMatchObject({
+      waktu: '2026-04-02T08:15:00',
+      nipPenilai: '198502142010122002',
+      ratings: { 'M.03': 5 },
+    });
+  });
+
+  it('stores SKM respondents apart and evaluation answers under their natural key', async () => {
+    const skm = (responseId: string) => ({
+      tenant: 'sawahlunto',
+      sheet: 'SKM',
+      responseId,
+      values: {
+        'Unit Layanan': 'Puskesmas Talawi',
+        Periode: '2026-S1',
+        U1: 4,
+        U2: 3,
+        U3: 3,
+        U4: 4,
+        U5: 3,
+        U6: 3,
+        U7: 4,
+        U8: 4,
+        U9: null,
+      },
+    });
+    for (const id of ['skm-1', 'skm-2', 'skm-1']) expect((await post(skm(id))).body.stored).toBe(true);
+    expect(await ids(h.db, 'sawahlunto', 'skm')).toEqual(['formulir~skm-1', 'formulir~skm-2']);
+
+    const reaksi = (responseId: string, r1: number) => ({
+      tenant: 'sawahlunto',
+      sheet: 'Evaluasi Reaksi',
+      responseId,
+      values: { 'ID Sesi': 'S-01', NIP, R1: r1, R2: 3 },
+    });
+    await post(reaksi('re-1', 2));
+    await post(reaksi('re-2', 4)); // the same participant answering again: the later answer wins
+    expect(await ids(h.db, 'sawahlunto', 'reactions')).toEqual([`S-01~${NIP}`]);
+    expect(await docData(h.db, `tenants/sawahlunto/reactions/S-01~${NIP}`)).toMatchObject({
+      answers: [4, 3],
+    });
+  });
+});

@@ -1,0 +1,231 @@
+import { docData, type Harness, ids, PIMPINAN, STAF, startHarness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.stop());
+
+const NIP1 = '198001012005011001';
+const NIP2 = '198502142010122002';
+const NIP3 = '199003032019031003';
+const SERIAL_2026_02_10 = 46063;
+
+function seedWorkbook() {
+  const s = h.sheets;
+  s.sheets.clear();
+  s.addSheet('Pegawai', [
+    ['NIP', 'Nama', 'Jenis ASN', 'OPD', 'Jabatan', 'Email'],
+    [NIP1, 'Siti Rahma', 'PNS', 'Bappeda', 'Analis Kebijakan', 'siti@sawahlunto.go.id'],
+    [NIP2, 'Budi Santoso', 'PNS', 'Bappeda', 'Analis Kebijakan'],
+    [NIP3, '=HYPERLINK("http://x")', 'PNS', 'Dinas Kesehatan', 'Analis Kebijakan'],
+    ['12345', 'Salah NIP', 'PNS', 'Bappeda', 'Analis Kebijakan'],
+  ]);
+  s.addSheet('Standar Kompetensi', [
+    ['Jabatan', 'Kode Kompetensi', 'Level Standar', 'Bobot'],
+    ['Analis Kebijakan', 'M.01', 3, 2],
+    ['Analis Kebijakan', 'M.02', 4, 1],
+  ]);
+  s.addSheet('Penilaian', [
+    ['NIP', 'Sumber', 'ID Respons', 'M.01 Integritas', 'M.02 Kerjasama'],
+    [NIP1, 'Diri', 'p1', 2, 4],
+    [NIP2, 'Atasan', 'p2', 3, ''],
+  ]);
+  s.addSheet('Riwayat Pelatihan', [
+    ['NIP', 'Nama Pelatihan', 'JP', 'Tanggal Mulai'],
+    [NIP1, 'Pelatihan Kepemimpinan', 24, SERIAL_2026_02_10],
+  ]);
+  s.addSheet('Katalog Pelatihan', [
+    ['Kode', 'Judul', 'Kompetensi', 'JP', 'Kapasitas', 'Biaya per Peserta'],
+    ['K01', 'Integritas ASN', 'M.01', 20, 30, 1500000],
+    ['K02', 'Kerja Sama Tim', 'M.02', 16, 25, 1000000],
+  ]);
+  s.addSheet('Anggaran', [
+    ['OPD', 'Pagu'],
+    ['Bappeda', 50000000],
+    ['Dinas Kesehatan', 20000000],
+  ]);
+  s.addSheet('Pengaturan', [
+    ['Kunci', 'Nilai'],
+    ['Tahun', 2026],
+  ]);
+  s.addSheet('SKM', [
+    ['Unit Layanan', 'Periode', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'],
+    ['Puskesmas Talawi', '2026-S1', 4, 4, 3, 3, 4, 4, 3, 3, 4],
+    ['Puskesmas Talawi', '2026-S1', 3, 3, 3, 3, 3, 3, 3, 3, ''],
+  ]);
+  s.addSheet('Evaluasi Reaksi', [
+    ['ID Sesi', 'NIP', 'R1', 'R2'],
+    ['S-01', NIP1, 4, 3],
+  ]);
+  s.addSheet('Tes', [
+    ['ID Sesi', 'NIP', 'Pre', 'Post'],
+    ['S-01', NIP1, 40, 70],
+  ]);
+}
+
+const post = (target: string, body: object, who = STAF) =>
+  h
+    .call(target)
+    .post('/')
+    .set('Authorization', `Bearer ${h.token(who)}`)
+    .send(body);
+const tenant = 'sawahlunto';
+const spreadsheetId = '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms';
+
+describe('syncWorkbook', () => {
+  it('reads the sheet once, stores valid rows, quarantines the rest, writes Status Validasi', async () => {
+    seedWorkbook();
+    h.sheets.requests.length = 0;
+    const res = await post('syncWorkbook', { tenant, spreadsheetId });
+    expect(res.status).toBe(200);
+    expect(res.body.valid).toBe(false);
+    expect(res.body.counts.Pegawai).toEqual({ rows: 4, valid: 3 });
+    expect(await ids(h.db, tenant, 'employees')).toEqual([NIP1, NIP2, NIP3]);
+    expect(await docData(h.db, `tenants/${tenant}/employees/${NIP3}`)).toMatchObject({
+      nama: '=HYPERLINK("http://x")',
+    });
+    expect(await ids(h.db, tenant, 'standards')).toHaveLength(2);
+    expect(await ids(h.db, tenant, 'assessments')).toEqual(['p1', 'p2']);
+    expect(
+      await docData(h.db, `tenants/${tenant}/trainings/${NIP1}~2026-02-10~Pelatihan Kepemimpinan`),
+    ).toMatchObject({
+      jp: 24,
+      mulai: '2026-02-10',
+    });
+    expect(await docData(h.db, `tenants/${tenant}/settings/pengaturan`)).toMatchObject({
+      tahun: 2026,
+      targetJp: 20,
+    });
+    const quarantine = await ids(h.db, tenant, 'quarantine');
+    expect(quarantine).toEqual(['Pegawai~5']);
+    expect(await docData(h.db, `tenants/${tenant}/quarantine/Pegawai~5`)).toMatchObject({
+      sheet: 'Pegawai',
+      row: 5,
+      values: { NIP: '12345', Nama: 'Salah NIP' },
+    });
+
+    const status = h.sheets.valuesOf('Status Validasi');
+    expect(status[0]).toEqual(['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan']);
+    expect(status.slice(1).some((r) => r[0] === 'Pegawai' && r[1] === 5 && r[2] === 'NIP')).toBe(true);
+
+    const batchGets = h.sheets.requests.filter((r) => r.path.endsWith('values:batchGet'));
+    expect(batchGets).toHaveLength(1);
+    const run = await docData(h.db, `tenants/${tenant}/runs/${res.body.runId}`);
+    expect(run).toMatchObject({
+      kind: 'syncWorkbook',
+      status: 'selesai dengan galat',
+      counts: { employees: 3 },
+    });
+  });
+
+  it('a rerun writes the same documents; a row deleted from a master sheet is deleted', async () => {
+    const again = await post('syncWorkbook', { tenant, spreadsheetId });
+    expect(again.status).toBe(200);
+    expect(await ids(h.db, tenant, 'employees')).toEqual([NIP1, NIP2, NIP3]);
+
+    const pegawai = h.sheets.sheets.get('Pegawai');
+    pegawai?.values.splice(3, 2); // NIP3 and the invalid row
+    const res = await post('syncWorkbook', { tenant, spreadsheetId });
+    expect(res.status).toBe(200);
+    expect(res.body.valid).toBe(true);
+    expect(await ids(h.db, tenant, 'employees')).toEqual([NIP1, NIP2]);
+    expect(res.body.firestore.deleted).toMatchObject({ employees: 1, quarantine: 1 });
+    expect(await ids(h.db, tenant, 'quarantine')).toEqual([]);
+    expect(h.sheets.valuesOf('Status Validasi')).toEqual([['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan']]);
+  });
+
+  it('answers 502 with a hint when the spreadsheet cannot be opened, and audits the failure', async () => {
+    const res = await post('syncWorkbook', { tenant, spreadsheetId: 'tidak-ada-spreadsheet' });
+    expect(res.status).toBe(502);
+    expect(res.body.error).toMatch(/dibagikan/);
+    expect(await docData(h.db, `tenants/${tenant}/runs/${res.body.runId}`)).toMatchObject({
+      status: 'gagal',
+    });
+  });
+});
+
+describe('computeGaps', () => {
+  it('computes from Firestore and writes results and the two sheets', async () => {
+    const res = await post('computeGaps', { tenant, spreadsheetId });
+    expect(res.status).toBe(200);
+    expect(res.body.tahun).toBe(2026);
+    expect(await ids(h.db, tenant, 'gaps')).toEqual([NIP1, NIP2]);
+    const g1 = await docData(h.db, `tenants/${tenant}/gaps/${NIP1}`);
+    const m01 = (g1?.competencies as { kode: string; gap: number | null; prioritas: number | null }[]).find(
+      (c) => c.kode === 'M.01',
+    );
+    expect(m01).toMatchObject({ gap: 1, prioritas: 2 });
+    expect(await docData(h.db, `tenants/${tenant}/jp/2026~${NIP1}`)).toMatchObject({
+      jp: 24,
+      memenuhi: true,
+    });
+    expect(await docData(h.db, `tenants/${tenant}/jp/2026~${NIP2}`)).toMatchObject({
+      jp: 0,
+      memenuhi: false,
+    });
+
+    const kesenjangan = h.sheets.valuesOf('Kesenjangan');
+    expect(kesenjangan[0]?.slice(0, 3)).toEqual(['NIP', 'Nama', 'OPD']);
+    expect(kesenjangan).toHaveLength(1 + 4); // 2 ASN x 2 competencies
+    const unknown = kesenjangan.find((r) => r[0] === NIP2 && r[4] === 'M.02');
+    expect(unknown?.[8]).toBeUndefined(); // not rated: gap unknown, never 0
+
+    const rencana = h.sheets.valuesOf('Rencana Pengembangan');
+    const row = rencana.find((r) => r[0] === NIP1 && r[4] === 'M.01');
+    expect(row?.[8]).toBe('K01 Integritas ASN');
+    expect(row?.[11]).toBe('Ya');
+  });
+});
+
+describe('summarizeEvaluations and readSummary', () => {
+  it('writes evaluations, IKM and the leaders summary that pimpinan can read', async () => {
+    const res = await post('summarizeEvaluations', { tenant, spreadsheetId });
+    expect(res.status).toBe(200);
+    expect(res.body.sessions).toHaveLength(1);
+    expect(res.body.sessions[0]).toMatchObject({ sesi: 'S-01', nGain: 0.5, kategoriNGain: 'Sedang' });
+    expect(res.body.ikm).toHaveLength(1);
+    expect(await ids(h.db, tenant, 'evaluations')).toEqual(['S-01']);
+    expect(await ids(h.db, tenant, 'ikm')).toEqual(['Puskesmas Talawi~2026-S1']);
+    expect(h.sheets.valuesOf('Hasil IKM')).toHaveLength(2);
+    expect(h.sheets.valuesOf('Hasil Evaluasi')[1]?.[0]).toBe('S-01');
+
+    const read = await h
+      .call('readSummary')
+      .get('/')
+      .query({ tenant, tahun: 2026 })
+      .set('Authorization', `Bearer ${h.token(PIMPINAN)}`);
+    expect(read.status).toBe(200);
+    const opd = (read.body.ringkasan as { jenis: string; opd?: string }[])
+      .filter((d) => d.jenis === 'opd')
+      .map((d) => d.opd);
+    expect(opd.sort()).toEqual(['Bappeda']);
+    expect(read.body.evaluations).toHaveLength(1);
+  });
+});
+
+describe('scheduleTrainings', () => {
+  it('plans the year and writes sessions, enrolments and the Jadwal sheet', async () => {
+    const res = await post('scheduleTrainings', { tenant, spreadsheetId });
+    expect(res.status).toBe(200);
+    expect(res.body.tahun).toBe(2026);
+    const enrolled = (res.body.sessions as { peserta: string[] }[]).flatMap((s) => s.peserta);
+    expect(enrolled.length).toBeGreaterThan(0);
+    expect(await ids(h.db, tenant, 'sessions')).toHaveLength(res.body.sessions.length);
+    expect((await ids(h.db, tenant, 'enrollments')).length).toBe(enrolled.length);
+    const jadwal = h.sheets.valuesOf('Jadwal');
+    expect(jadwal[0]).toEqual(['ID Sesi', 'Kode', 'Judul', 'Mulai', 'Selesai', 'Lokasi', 'Peserta']);
+    expect(jadwal).toHaveLength(1 + res.body.sessions.length);
+  }, 60000);
+});
+
+describe('runCycle', () => {
+  it('runs sync, gaps, evaluations and schedule in one audited call', async () => {
+    const res = await post('runCycle', { tenant, spreadsheetId });
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(['evaluations', 'gaps', 'runId', 'schedule', 'sync']);
+    const run = await docData(h.db, `tenants/${tenant}/runs/${res.body.runId}`);
+    expect(run).toMatchObject({ kind: 'runCycle', status: 'selesai' });
+    expect((run?.counts as Record<string, number>)['sync.employees']).toBe(2);
+  }, 60000);
+});
