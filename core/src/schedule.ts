@@ -14,11 +14,13 @@
  *  2. Timetable — sessions of `Kapasitas` seats on consecutive working days, no ASN in two
  *     overlapping sessions, classroom sessions in a free `Ruang` with enough seats, dates in the
  *     participants' preferred months where possible. Enrolments that cannot be placed are
- *     dropped and reported (never silently).
+ *     dropped and reported (never silently); when classrooms overflow, room-days get a price
+ *     and the selection is redone (the best resulting plan is kept).
  *
  * `bound` is always a proven upper bound of the objective: the LP/Lagrangian bound (or exact
  * optimum) of the per-OPD knapsacks, which relax rooms, calendar and overlap, or HiGHS's MIP
- * dual bound, whichever is lower. The core stays pure and synchronous: the solver is a port.
+ * dual bound (which also counts room-days), whichever is lower. The core stays pure and
+ * synchronous: the solver is a port.
  */
 import { monthOf, workingDays } from './calendar.js';
 import { buildDevelopmentPlan, type DevelopmentPlanRow } from './plan.js';
