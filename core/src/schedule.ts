@@ -1213,7 +1213,10 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     method !== 'heuristik' &&
     opts.solver !== undefined &&
     pairs > 0 &&
-    (method === 'milp' || pairs <= (opts.maxMilpPairs ?? 40_000));
+    (method === 'milp' ||
+      // under 'auto', a fast plan already proven optimal needs no MILP
+      (pairs <= (opts.maxMilpPairs ?? 40_000) &&
+        bound - heurCand.objective > 1e-9 * Math.max(1, Math.abs(bound))));
   if (method === 'milp' && !opts.solver)
     throw new Error('Metode MILP dipilih tetapi pemecah (HiGHS) tidak tersedia.');
   if (useMilp && opts.solver) {

@@ -349,22 +349,28 @@ describe('planSchedule', () => {
     expect(() => planSchedule(w.data, w.gaps, { holidays: HOLIDAYS })).toThrow('Tahun anggaran belum diatur');
   });
 
-  it('uses the MILP port when given, keeping the better solution and the lower bound', () => {
+  it('uses the MILP port when asked, keeping the better solution and the lower bound', () => {
     const inst = generateInstance({ seed: 3, asn: 40, courses: 6, opds: 3, budgetRatio: 0.4 });
     const calls: string[] = [];
-    // a solver that proves a bound equal to the heuristic's objective and offers nothing better
+    // a solver that proves nothing useful and finds nothing
     const fake: MilpSolver = {
       solve(lp) {
         calls.push(lp);
         return { status: 'Time limit reached', feasible: false, objective: null, dualBound: 1e9, values: {} };
       },
     };
-    const r = solve(inst, inst.holidays, fake);
+    const r = planSchedule(inst.data, inst.gaps, { holidays: inst.holidays, solver: fake, method: 'milp' });
+    expect(checkSchedule(r, { data: inst.data, gaps: inst.gaps, holidays: inst.holidays })).toEqual([]);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatch(/^Maximize\n obj: /);
     expect(calls[0]).toContain('Binaries');
     expect(r.stats.statusMilp).toBe('Time limit reached');
     expect(r.stats.metode).toBe('heuristik');
     expect(r.bound).toBe(r.stats.batasHeuristik); // 1e9 is not lower
+    // under 'auto' a fast plan already proven optimal skips the MILP
+    const auto = planSchedule(inst.data, inst.gaps, { holidays: inst.holidays, solver: fake });
+    expect(auto.stats.status).toBe('optimal');
+    expect(calls).toHaveLength(1);
+    expect(auto.stats.statusMilp).toBeNull();
   });
 });
