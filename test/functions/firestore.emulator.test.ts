@@ -1,5 +1,5 @@
 import type { Doc } from '@bangkom/core';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/firestore';
 import {
   closeFirestoreConnections,
   connectFirestore,
@@ -12,6 +12,7 @@ import {
   inputChecksum,
   type SafeParser,
   stripUndefined,
+  WriteCoalescer,
   writeRun,
 } from '../../functions/src/adapters/firestore';
 
@@ -120,6 +121,131 @@ describe('createStore', () => {
     expect(result.invalid).toEqual([
       { id: 'bad', message: 'Dokumen tenants/validated/budgets/bad tidak sesuai skema: pagu: harus angka' },
     ]);
+  });
+});
+
+describe('replaceCollection', () => {
+  it('writes the new set and deletes the stale documents, keeping those the caller keeps', async () => {
+    const store = createStore(db, 'mirror');
+    await store.writeDocs('jp', [
+      { id: '2025~a', data: { tahun: 2025 } },
+      { id: '2026~a', data: { tahun: 2026 } },
+      { id: '2026~b', data: { tahun: 2026 } },
+    ]);
+    const r = await store.replaceCollection(
+      'jp',
+      [{ id: '2026~a', data: { tahun: 2026, jp: 20 } }],
+      (d) => d.data.tahun !== 2026,
+    );
+    expect(r).toEqual({ written: 1, deleted: 1 });
+    expect((await store.readCollection('jp')).map((d) => d.id).sort()).toEqual(['2025~a', '2026~a']);
+  });
+
+  it('deletes more than 500 stale documents', async () => {
+    const store = createStore(db, 'mirror-big');
+    await store.writeDocs('employees', employees(620));
+    const r = await store.replaceCollection('employees', employees(20));
+    expect(r).toEqual({ written: 20, deleted: 600 });
+    expect(await store.readCollection('employees')).toHaveLength(20);
+  });
+});
+
+describe('WriteCoalescer', () => {
+  it('commits concurrent groups in shared batches, each group whole, and deletes', async () => {
+    const commits: number[] = [];
+    const counting = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== 'batch') return Reflect.get(target, prop, receiver);
+        return () => {
+          const batch = target.batch();
+          const commit = batch.commit.bind(batch);
+          let writes = 0;
+          const set = batch.set.bind(batch);
+          const del = batch.delete.bind(batch);
+          return Object.assign(batch, {
+            set: (...a: Parameters<typeof set>) => {
+              writes++;
+              return set(...a);
+            },
+            delete: (...a: Parameters<typeof del>) => {
+              writes++;
+              return del(...a);
+            },
+            commit: () => {
+              commits.push(writes);
+              return commit();
+            },
+          });
+        };
+      },
+    });
+    await db.doc('tenants/co/quarantine/q1').set({ x: 1 });
+    const writer = new WriteCoalescer(counting, { maxWrites: 10, maxDelayMs: 50 });
+    const groups = Array.from({ length: 12 }, (_, i) => [
+      { path: `tenants/co/assessments/r${i}`, data: { i } },
+      { path: `tenants/co/runs/run${i}`, data: { i } },
+    ]);
+    await Promise.all([
+      ...groups.map((g) => writer.write(g)),
+      writer.write([{ path: 'tenants/co/quarantine/q1', data: null }]),
+    ]);
+    await writer.flush();
+    expect(commits.reduce((a, n) => a + n, 0)).toBe(25);
+    expect(commits.every((n) => n <= 10)).toBe(true);
+    expect(commits.length).toBeLessThanOrEqual(4); // 25 writes in groups of 2 (+1), 10 per commit
+    expect((await db.collection('tenants/co/assessments').get()).size).toBe(12);
+    expect((await db.doc('tenants/co/quarantine/q1').get()).exists).toBe(false);
+  });
+
+  it('never writes one path twice in a commit', async () => {
+    const paths: string[][] = [];
+    const recording = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== 'batch') return Reflect.get(target, prop, receiver);
+        return () => {
+          const batch = target.batch();
+          const set = batch.set.bind(batch);
+          const mine: string[] = [];
+          paths.push(mine);
+          return Object.assign(batch, {
+            set: (ref: DocumentReference, data: DocumentData) => {
+              mine.push(ref.path);
+              return set(ref, data);
+            },
+          });
+        };
+      },
+    });
+    const writer = new WriteCoalescer(recording, { maxDelayMs: 20 });
+    const path = 'tenants/co2/assessments/same';
+    await Promise.all(
+      [1, 2, 3].map((v) =>
+        writer.write([
+          { path, data: { v } },
+          { path: `tenants/co2/runs/${v}`, data: {} },
+        ]),
+      ),
+    );
+    expect(paths.flat().filter((p) => p === path)).toHaveLength(3);
+    for (const commit of paths) expect(new Set(commit).size).toBe(commit.length);
+    expect([1, 2, 3]).toContain((await db.doc(path).get()).data()?.v);
+  });
+
+  it('rejects every group of a failed commit', async () => {
+    const failing = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== 'batch') return Reflect.get(target, prop, receiver);
+        return () =>
+          Object.assign(target.batch(), { commit: () => Promise.reject(new Error('UNAVAILABLE')) });
+      },
+    });
+    const writer = new WriteCoalescer(failing, { maxDelayMs: 5 });
+    const results = await Promise.allSettled([
+      writer.write([{ path: 'tenants/co3/a/1', data: {} }]),
+      writer.write([{ path: 'tenants/co3/a/2', data: {} }]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect((await db.collection('tenants/co3/a').get()).size).toBe(0);
   });
 });
 

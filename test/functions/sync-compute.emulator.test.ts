@@ -152,9 +152,12 @@ describe('computeGaps', () => {
     expect(res.body.tahun).toBe(2026);
     expect(await ids(h.db, tenant, 'gaps')).toEqual([NIP1, NIP2]);
     const g1 = await docData(h.db, `tenants/${tenant}/gaps/${NIP1}`);
-    const m01 = (g1?.competencies as { kode: string; gap: number | null; prioritas: number | null }[]).find(
-      (c) => c.kode === 'M.01',
-    );
+    const competencies = (g1?.competencies ?? []) as {
+      kode: string;
+      gap: number | null;
+      prioritas: number | null;
+    }[];
+    const m01 = competencies.find((c) => c.kode === 'M.01');
     expect(m01).toMatchObject({ gap: 1, prioritas: 2 });
     expect(await docData(h.db, `tenants/${tenant}/jp/2026~${NIP1}`)).toMatchObject({
       jp: 24,
@@ -226,6 +229,7 @@ describe('runCycle', () => {
     expect(Object.keys(res.body).sort()).toEqual(['evaluations', 'gaps', 'runId', 'schedule', 'sync']);
     const run = await docData(h.db, `tenants/${tenant}/runs/${res.body.runId}`);
     expect(run).toMatchObject({ kind: 'runCycle', status: 'selesai' });
-    expect((run?.counts as Record<string, number>)['sync.employees']).toBe(2);
+    const counts = (run?.counts ?? {}) as Record<string, number>;
+    expect(counts['sync.employees']).toBe(2);
   }, 60000);
 });
