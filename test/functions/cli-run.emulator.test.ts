@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -157,4 +158,16 @@ test('an invalid tenant id is refused before anything is written', async () => {
   const { code, json } = await run('--tenant', '../lain');
   expect(code).toBe(2);
   expect(json).toEqual({ error: { code: 'GAGAL', message: expect.stringMatching(/ID tenant tidak sah/) } });
+});
+
+test('an emulator address where nothing listens fails fast with exit 2', async () => {
+  const server = createServer();
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
+  await new Promise((resolve) => server.close(resolve));
+  const io = captureIo({ cwd: dir, env: { FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port}` } });
+  const code = await runCli(['run', workbook, '--json'], io);
+  expect(code).toBe(2);
+  expect(JSON.parse(io.out()).error.message).toMatch(/Firestore tidak dapat dihubungi/);
 });

@@ -9,6 +9,7 @@
  * the real Firestore of that project (Application Default Credentials); else an emulator
  * started in this process on 127.0.0.1 and stopped at the end.
  */
+import { connect } from 'node:net';
 import { hostname, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -332,6 +333,56 @@ async function openFirestore(ctx: CommandContext): Promise<FirestoreTarget> {
   };
 }
 
+/** How long to wait for a first answer from Firestore before giving up (the client retries forever). */
+const REACH_TIMEOUT_MS = { emulator: 10_000, firestore: 30_000 } as const;
+
+/**
+ * One read before the writes: an unreachable emulator or a project without credentials fails
+ * here, fast and in Indonesian, instead of after the client's long retries.
+ */
+async function reachable(fs: FirestoreTarget, tenant: string, runId: string): Promise<void> {
+  // an emulator: a plain TCP connect first (a gRPC call to a closed port would hold the process)
+  if (fs.target !== 'firestore' && !(await tcpOpen(fs.location, 3000))) {
+    throw new Error(
+      `Firestore tidak dapat dihubungi: tidak ada yang mendengarkan di ${fs.location} (${fs.description}).`,
+    );
+  }
+  const ms = fs.target === 'firestore' ? REACH_TIMEOUT_MS.firestore : REACH_TIMEOUT_MS.emulator;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${fs.description} tidak menjawab dalam ${ms / 1000} detik.`)),
+      ms,
+    );
+  });
+  try {
+    await Promise.race([fs.db.doc(`tenants/${tenant}/${COLLECTIONS.runs}/${runId}`).get(), timeout]);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(`Firestore tidak dapat dihubungi: ${message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** true when something accepts a TCP connection at `host:port` within `ms`. */
+function tcpOpen(address: string, ms: number): Promise<boolean> {
+  const colon = address.lastIndexOf(':');
+  const host = address.slice(0, colon).replace(/^\[|\]$/g, '') || '127.0.0.1';
+  const port = Number(address.slice(colon + 1));
+  if (colon < 0 || !Number.isInteger(port)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(ms, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
 interface FirestoreWrite {
   target: FirestoreTarget['target'];
   location: string;
@@ -376,6 +427,12 @@ async function writeFirestore(
       errors,
       ...(message ? { message } : {}),
     });
+  try {
+    await reachable(fs, tenant, runId);
+  } catch (err) {
+    await fs.close();
+    throw err;
+  }
   const progress = ctx.log.progress('dokumen');
   progress.start('Menulis ke Firestore', total);
   try {
