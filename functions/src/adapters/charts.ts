@@ -26,6 +26,8 @@ export interface BarChartSpec {
   colors?: Readonly<Record<string, string>>;
   /** decimals shown on the value labels */
   digits?: number;
+  /** width of the plot area in px (labels come on top of it); default 420 */
+  plotWidth?: number;
 }
 
 export interface RenderedChart {
@@ -144,32 +146,24 @@ async function vegaSvg(m: VegaModules, spec: BarChartSpec): Promise<string> {
     },
   ];
   if (spec.rule) {
+    // the rule's meaning goes in the subtitle: a label on the plot would sit on a bar
     layers.push({
-      data: { values: [{ r: spec.rule.value, label: spec.rule.label }] },
-      layer: [
-        {
-          mark: { type: 'rule', color: RULE_COLOR, strokeDash: [4, 3] },
-          encoding: { x: { field: 'r', type: 'quantitative' } },
-        },
-        {
-          mark: {
-            type: 'text',
-            color: RULE_COLOR,
-            align: 'left',
-            dx: 3,
-            baseline: 'top',
-            y: 0,
-            fontSize: 10,
-          },
-          encoding: { x: { field: 'r', type: 'quantitative' }, text: { field: 'label' } },
-        },
-      ],
+      data: { values: [{ r: spec.rule.value }] },
+      mark: { type: 'rule', color: RULE_COLOR, strokeDash: [4, 3], strokeWidth: 1.5 },
+      encoding: { x: { field: 'r', type: 'quantitative' } },
     });
   }
   const vl = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: spec.title, anchor: 'start', fontSize: 14, offset: spec.rule ? 16 : 8 },
-    width: PLOT_WIDTH,
+    title: {
+      text: spec.title,
+      anchor: 'start',
+      fontSize: 14,
+      ...(spec.rule
+        ? { subtitle: `Garis putus-putus merah: ${spec.rule.label}`, subtitleColor: RULE_COLOR }
+        : {}),
+    },
+    width: spec.plotWidth ?? PLOT_WIDTH,
     height: { step: ROW },
     background: '#ffffff',
     config: { font: FONT, axis: { labelFontSize: 10, titleFontSize: 11 }, view: { stroke: null } },
@@ -195,9 +189,10 @@ export function handSvg(spec: BarChartSpec): string {
   const top = 34;
   const plotH = Math.max(1, data.length) * ROW;
   const axisH = 40;
-  const width = LABEL_WIDTH + PLOT_WIDTH + 70;
+  const plotWidth = spec.plotWidth ?? PLOT_WIDTH;
+  const width = LABEL_WIDTH + plotWidth + 70;
   const height = top + plotH + axisH;
-  const x = (v: number) => LABEL_WIDTH + (Math.max(0, Math.min(v, spec.max)) / (spec.max || 1)) * PLOT_WIDTH;
+  const x = (v: number) => LABEL_WIDTH + (Math.max(0, Math.min(v, spec.max)) / (spec.max || 1)) * plotWidth;
   const colors = spec.colors ?? {};
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
@@ -240,7 +235,7 @@ export function handSvg(spec: BarChartSpec): string {
     );
   }
   parts.push(
-    `<text x="${LABEL_WIDTH + PLOT_WIDTH / 2}" y="${top + plotH + 32}" font-size="11" text-anchor="middle">${esc(spec.valueTitle)}</text>`,
+    `<text x="${LABEL_WIDTH + plotWidth / 2}" y="${top + plotH + 32}" font-size="11" text-anchor="middle">${esc(spec.valueTitle)}</text>`,
   );
   parts.push('</svg>');
   return parts.join('');

@@ -139,7 +139,7 @@ async function addSummarySheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput
     { width: 11 },
     { width: 10 },
     { width: 13 },
-    { width: 58 },
+    { width: 64 },
     { width: 13 },
     { width: 9 },
     { width: 16 },
@@ -212,22 +212,49 @@ async function addSummarySheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput
   note.alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(noteRow).height = 30;
 
-  // charts below the table
+  // charts below the table, side by side while they fit in the table's width (one page)
   const charts = await summaryCharts(input);
-  let anchorRow = noteRow + 1; // 0-based row index of the next image = noteRow + 1 (1-based) + 1
+  const colPx = (ws.columns ?? []).map((c) => Math.round((c.width ?? 9) * 7 + 5)); // Excel's px per column
+  const tablePx = colPx.reduce((a, w) => a + w, 0);
+  const topRow = noteRow + 1; // 0-based index of the first row below the note
+  let rowY = topRow;
+  let x = 0; // px from the left edge of column A
+  let rowHeightPx = 0;
   let lastRow = noteRow;
   for (const chart of charts) {
+    const width = chart.width / SCALE_PNG;
+    const height = chart.height / SCALE_PNG;
+    if (x > 0 && x + width > tablePx) {
+      rowY += Math.ceil(rowHeightPx / 20) + 1; // default row height 15 pt = 20 px
+      x = 0;
+      rowHeightPx = 0;
+    }
     const id = wb.addImage({ buffer: chart.png as unknown as ExcelJS.Buffer, extension: 'png' });
-    const width = chart.width / 2;
-    const height = chart.height / 2;
-    ws.addImage(id, { tl: { col: 0.2, row: anchorRow + 0.3 }, ext: { width, height } });
-    const rowsSpanned = Math.ceil(height / 20) + 1; // default row height is 15 pt = 20 px
-    anchorRow += rowsSpanned;
-    lastRow = anchorRow;
+    ws.addImage(id, { tl: { col: pxToCol(colPx, x + 4), row: rowY + 0.3 }, ext: { width, height } });
+    x += width + 16;
+    rowHeightPx = Math.max(rowHeightPx, height);
+    lastRow = rowY + Math.ceil(rowHeightPx / 20) + 1;
   }
   ws.pageSetup.printArea = `A1:${last}${Math.max(lastRow, noteRow)}`;
   ws.headerFooter.oddFooter = `&L${SHEET_RINGKASAN} ${s.tahun}&Rdibuat oleh bangkom`;
   return charts.length;
+}
+
+/** plot width of the summary's charts: two fit side by side under the table */
+const SUMMARY_PLOT_WIDTH = 270;
+
+/** PNG pixels per displayed pixel of the charts (charts.ts renders at 2×). */
+const SCALE_PNG = 2;
+
+/** A horizontal pixel offset -> exceljs' fractional column anchor. */
+function pxToCol(colPx: readonly number[], px: number): number {
+  let left = 0;
+  for (let c = 0; c < colPx.length; c++) {
+    const w = colPx[c] ?? 64;
+    if (px < left + w) return c + (px - left) / w;
+    left += w;
+  }
+  return colPx.length;
 }
 
 /** The latest period of each unit (what a leader wants to compare). */
@@ -254,11 +281,12 @@ async function summaryCharts(input: SummaryWorkbookInput): Promise<RenderedChart
       title: `ASN yang memenuhi ${idNum(s.targetJp, 0)} JP per OPD, tahun ${s.tahun} (%)`,
       valueTitle: `% ASN dengan sedikitnya ${idNum(s.targetJp, 0)} JP`,
       max: 100,
+      plotWidth: SUMMARY_PLOT_WIDTH,
       bars: [...s.rows]
         .sort((a, b) => (b.persenJp ?? -1) - (a.persenJp ?? -1))
         .map((r) => ({ label: r.opd, value: r.persenJp })),
       ...(s.total.persenJp !== null
-        ? { rule: { value: s.total.persenJp, label: `kota ${idNum(s.total.persenJp, 1)}%` } }
+        ? { rule: { value: s.total.persenJp, label: `rata-rata kota ${idNum(s.total.persenJp, 1)}%` } }
         : {}),
     };
     out.push(await renderBarChart(jp, engine));
@@ -271,6 +299,7 @@ async function summaryCharts(input: SummaryWorkbookInput): Promise<RenderedChart
       valueTitle: 'IKM (25–100); warna = mutu pelayanan',
       max: 100,
       digits: 2,
+      plotWidth: SUMMARY_PLOT_WIDTH,
       // the period only when the units' latest periods differ
       bars: units.map((u) => ({
         label: samePeriod ? u.unit : `${u.unit} (${u.periode})`,
@@ -280,7 +309,7 @@ async function summaryCharts(input: SummaryWorkbookInput): Promise<RenderedChart
       colors: Object.fromEntries(
         (Object.keys(MUTU_COLORS) as Mutu[]).map((m) => [`${m} ${KINERJA[m]}`, MUTU_COLORS[m]]),
       ),
-      rule: { value: 76.61, label: 'batas mutu B 76,61' },
+      rule: { value: 76.61, label: 'batas mutu B (Baik), 76,61' },
     };
     out.push(await renderBarChart(ikm, engine));
   }
