@@ -164,4 +164,50 @@ describe('ingestResponse', () => {
       answers: [4, 3],
     });
   });
+
+  it('takes a batch: each submission stored or quarantined on its own, one run document', async () => {
+    await post(penilaian('b-fixed', { NIP, Sumber: 'Diri', 'M.01': 8 })); // quarantined first
+    const res = await post({
+      tenant: 'sawahlunto',
+      submissions: [
+        { sheet: 'Penilaian', responseId: 'b-1', values: { NIP, Sumber: 'Diri', 'M.05': 3 } },
+        { sheet: 'Penilaian', responseId: 'b-fixed', values: { NIP, Sumber: 'Diri', 'M.01': 3 } },
+        { sheet: 'Tes', responseId: 'b-2', values: { 'ID Sesi': 'S-02', NIP, Pre: 120, Post: 80 } },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.stored).toBe(2);
+    expect(res.body.quarantined).toBe(1);
+    expect(
+      res.body.results.map((r: { responseId: string; stored: boolean }) => [r.responseId, r.stored]),
+    ).toEqual([
+      ['b-1', true],
+      ['b-fixed', true],
+      ['b-2', false],
+    ]);
+    expect(await docData(h.db, 'tenants/sawahlunto/assessments/b-1')).toMatchObject({
+      ratings: { 'M.05': 3 },
+    });
+    expect(await docData(h.db, 'tenants/sawahlunto/quarantine/formulir~Penilaian~b-fixed')).toBeUndefined();
+    expect(await docData(h.db, 'tenants/sawahlunto/quarantine/formulir~Tes~b-2')).toMatchObject({
+      sheet: 'Tes',
+    });
+    const run = await docData(h.db, `tenants/sawahlunto/runs/${res.body.runId}`);
+    expect(run).toMatchObject({ counts: { assessments: 2, quarantine: 1 }, status: 'selesai dengan galat' });
+    const runErrors = (run?.errors ?? []) as { responseId: string }[];
+    expect(runErrors[0]?.responseId).toBe('b-2');
+  });
+
+  it('refuses a batch larger than 200 with a reason', async () => {
+    const submissions = Array.from({ length: 201 }, (_, i) => ({
+      sheet: 'SKM',
+      responseId: `x${i}`,
+      values: {},
+    }));
+    const res = await post({ tenant: 'sawahlunto', submissions });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([
+      { field: 'submissions', message: 'paling banyak 200 respons per panggilan' },
+    ]);
+  });
 });

@@ -55,7 +55,12 @@ export interface TokenVerifierOptions {
   issuers: readonly string[];
   /** jest: `(u, i) => fetch(u, i)` */
   fetchImplementation?: typeof fetch;
+  /** clock for the verified-token cache (ms) */
+  now?: () => number;
 }
+
+/** Verified tokens remembered per instance (oldest forgotten first). */
+const MAX_VERIFIED = 1000;
 
 export function createTokenVerifier(opts: TokenVerifierOptions): IdentityVerifier {
   const client = new OAuth2Client({
@@ -64,6 +69,10 @@ export function createTokenVerifier(opts: TokenVerifierOptions): IdentityVerifie
       ? { transporterOptions: { fetchImplementation: opts.fetchImplementation } }
       : {}),
   });
+  // A verified token stays valid until it expires: an Apps Script run reuses its token for
+  // every call, so the signature is checked once, not per form submission.
+  const verified = new Map<string, { identity: Identity; expMs: number }>();
+  const now = opts.now ?? Date.now;
   return {
     async verify(authorization) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
@@ -72,6 +81,11 @@ export function createTokenVerifier(opts: TokenVerifierOptions): IdentityVerifie
           401,
           'Token identitas tidak ada. Kirim header "Authorization: Bearer <token>" dari ScriptApp.getIdentityToken().',
         );
+      }
+      const hit = verified.get(m[1]);
+      if (hit) {
+        if (hit.expMs > now()) return hit.identity;
+        verified.delete(m[1]);
       }
       let certs: Awaited<ReturnType<OAuth2Client['getFederatedSignonCertsAsync']>>;
       try {
@@ -103,7 +117,10 @@ export function createTokenVerifier(opts: TokenVerifierOptions): IdentityVerifie
       if (payload?.email_verified !== true && payload?.email_verified !== 'true') {
         throw new HttpError(401, `Email ${email} pada token belum terverifikasi.`);
       }
-      return { email, subject: String(payload?.sub ?? '') };
+      const identity = { email, subject: String(payload?.sub ?? '') };
+      if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value as string);
+      verified.set(m[1], { identity, expMs: Number(payload?.exp) * 1000 });
+      return identity;
     },
   };
 }

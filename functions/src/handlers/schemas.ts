@@ -32,8 +32,7 @@ export type FormSheet = (typeof FORM_SHEETS)[number];
 
 const answerSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
-export const ingestSchema = z.object({
-  tenant: tenantSchema,
+export const submissionSchema = z.object({
   /** the contract sheet the form feeds */
   sheet: z.enum(FORM_SHEETS, { error: `sheet harus salah satu dari: ${FORM_SHEETS.join(', ')}` }),
   /** FormResponse.getId(): the document id, so a replayed submission is stored once */
@@ -61,6 +60,33 @@ export const ingestSchema = z.object({
   /** answers by sheet header (question title = column header); checkbox answers as arrays */
   values: z.record(z.string(), answerSchema, { error: 'values wajib berupa objek {"Judul kolom": jawaban}' }),
 });
+export type IngestSubmission = z.output<typeof submissionSchema>;
+
+/** Most submissions in one call: with the run document, one commit of at most 500 writes. */
+export const MAX_BATCH = 200;
+
+export const ingestSchema = submissionSchema.extend({ tenant: tenantSchema });
+export const ingestBatchSchema = z.object({
+  tenant: tenantSchema,
+  submissions: z
+    .array(submissionSchema)
+    .min(1, 'submissions tidak boleh kosong')
+    .max(MAX_BATCH, `paling banyak ${MAX_BATCH} respons per panggilan`),
+});
+/**
+ * One submission, or `{ tenant, submissions: [...] }`. The shape picks the schema, so the
+ * reasons given are those of the shape the caller meant (a plain union would only say
+ * "invalid input").
+ */
+export const ingestRequestSchema = z
+  .looseObject({})
+  .transform((raw, ctx): z.output<typeof ingestBatchSchema> | z.output<typeof ingestSchema> => {
+    const result = 'submissions' in raw ? ingestBatchSchema.safeParse(raw) : ingestSchema.safeParse(raw);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues)
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  });
 export type IngestBody = z.output<typeof ingestSchema>;
 
 export const syncSchema = z.object({ tenant: tenantSchema, spreadsheetId: spreadsheetIdSchema });
