@@ -1,10 +1,8 @@
 /** The production wiring of the handlers' dependencies from the validated environment. */
-import { join } from 'node:path';
 import { createTokenVerifier, firestoreMembership } from './adapters/auth.js';
 import { connectFirestore } from './adapters/emulator.js';
 import { WriteCoalescer } from './adapters/firestore.js';
 import { applicationDefaultAuth, createSheetsGateway } from './adapters/sheets.js';
-import { optionalModule } from './cli/optional.js';
 import type { Config } from './config.js';
 import type { Deps, SchedulerModule } from './handlers/context.js';
 
@@ -47,10 +45,9 @@ export function createDeps(config: Config): Deps {
     writer: new WriteCoalescer(db),
     now: () => new Date(),
     timeZone: config.BANGKOM_TIME_ZONE,
+    // loaded on first use: HiGHS (WebAssembly) and date-holidays are large
     scheduler: () => {
-      scheduler ??= Promise.resolve(
-        optionalModule<SchedulerModule>(join(__dirname, 'adapters'), 'scheduler'),
-      );
+      scheduler ??= import('./adapters/scheduler.js');
       return scheduler;
     },
   };

@@ -1,0 +1,85 @@
+/**
+ * Who belongs to which tenant, with which role: tenants/{tenant}/members/{email}.
+ * An administrator runs it with Application Default Credentials (gcloud auth
+ * application-default login) and GOOGLE_CLOUD_PROJECT set, or against an emulator with
+ * FIRESTORE_EMULATOR_HOST:
+ *   npx tsx functions/src/members.ts tambah <tenant> <email> <staf|pimpinan> [nama]
+ *   npx tsx functions/src/members.ts hapus  <tenant> <email>
+ *   npx tsx functions/src/members.ts daftar <tenant>
+ */
+import type { Firestore } from 'firebase-admin/firestore';
+import { MEMBERS, memberId, putMember, ROLES, type Role } from './adapters/auth.js';
+import { closeFirestoreConnections, connectFirestore } from './adapters/emulator.js';
+import { assertTenantId, tenantCollectionPath } from './adapters/firestore.js';
+
+const USAGE = [
+  'Penggunaan:',
+  '  members tambah <tenant> <email> <staf|pimpinan> [nama]',
+  '  members hapus  <tenant> <email>',
+  '  members daftar <tenant>',
+].join('\n');
+
+export async function members(
+  db: Firestore,
+  args: readonly string[],
+  out: (line: string) => void,
+): Promise<number> {
+  const [command, tenant = '', email = '', role = '', ...nama] = args;
+  if (!command || !tenant) {
+    out(USAGE);
+    return 2;
+  }
+  assertTenantId(tenant);
+  const col = db.collection(tenantCollectionPath(tenant, MEMBERS));
+  switch (command) {
+    case 'tambah': {
+      if (!email.includes('@') || !(ROLES as readonly string[]).includes(role)) {
+        out(`Email dan peran (staf atau pimpinan) wajib diisi.\n${USAGE}`);
+        return 2;
+      }
+      await putMember(db, tenant, email, {
+        role: role as Role,
+        ...(nama.length > 0 ? { nama: nama.join(' ') } : {}),
+      });
+      out(`${email.toLowerCase()} kini ${role} di tenant ${tenant}.`);
+      return 0;
+    }
+    case 'hapus': {
+      const ref = col.doc(memberId(email));
+      if (!(await ref.get()).exists) {
+        out(`${email} bukan anggota tenant ${tenant}.`);
+        return 1;
+      }
+      await ref.delete();
+      out(`${email.toLowerCase()} dihapus dari tenant ${tenant} (berlaku paling lama 1 menit kemudian).`);
+      return 0;
+    }
+    case 'daftar': {
+      const snap = await col.get();
+      if (snap.empty) out(`Tenant ${tenant} belum punya anggota.`);
+      for (const d of snap.docs)
+        out(`${d.data().email ?? d.id}\t${d.data().role}${d.data().nama ? `\t${d.data().nama}` : ''}`);
+      return 0;
+    }
+    default:
+      out(`Perintah tidak dikenal: ${command}\n${USAGE}`);
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  const projectId = process.env.GOOGLE_CLOUD_PROJECT;
+  if (!projectId) {
+    console.error('GOOGLE_CLOUD_PROJECT wajib diisi (dan FIRESTORE_EMULATOR_HOST untuk emulator).');
+    process.exit(2);
+  }
+  members(connectFirestore({ projectId }), process.argv.slice(2), (line) => console.log(line))
+    .then(async (code) => {
+      await closeFirestoreConnections();
+      process.exitCode = code;
+    })
+    .catch((err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+}
