@@ -162,9 +162,10 @@ async function runAndAudit<B>(
       errors: [details === undefined ? { message } : { message, details }],
       message,
     };
+    // the failure is answered even when its audit cannot be written (e.g. Firestore is down)
     await deps.writer
       .write([{ path: runPath, data: failed as unknown as Record<string, unknown> }])
-      .catch(() => {});
+      .catch((auditErr: unknown) => console.error(`run ${runId}: audit document not written`, auditErr));
     send(res, status, { runId, error: message, ...(details === undefined ? {} : { details }) });
     return;
   }
