@@ -222,6 +222,25 @@ describe('scheduleTrainings', () => {
   }, 60000);
 });
 
+describe('scheduleTrainings without a scheduler', () => {
+  it('answers 501 in Bahasa Indonesia, writes no schedule and audits the call', async () => {
+    const { http } = await import('@google-cloud/functions-framework');
+    const { createDeps } = await import('../../functions/src/runtime');
+    const { loadConfig } = await import('../../functions/src/config');
+    const { scheduleTrainings } = await import('../../functions/src/handlers/schedule-trainings');
+    const deps = { ...createDeps(loadConfig(process.env)), scheduler: async () => undefined };
+    http('scheduleTanpaSolver', scheduleTrainings(deps));
+    const before = await ids(h.db, tenant, 'sessions');
+    const res = await post('scheduleTanpaSolver', { tenant });
+    expect(res.status).toBe(501);
+    expect(res.body.error).toBe('Penjadwalan pelatihan belum tersedia pada versi layanan ini.');
+    expect(await ids(h.db, tenant, 'sessions')).toEqual(before);
+    expect(await docData(h.db, `tenants/${tenant}/runs/${res.body.runId}`)).toMatchObject({
+      status: 'gagal',
+    });
+  });
+});
+
 describe('runCycle', () => {
   it('runs sync, gaps, evaluations and schedule in one audited call', async () => {
     const res = await post('runCycle', { tenant, spreadsheetId });
