@@ -642,7 +642,8 @@ function hull(options: readonly AsnOption[]): number[] {
   return h;
 }
 
-function solveMckp(classes: readonly AsnOption[][], budget: number): MckpResult {
+/** `lpOnly`: only the LP bound is wanted (options that are hull points, not whole plans). */
+function solveMckp(classes: readonly AsnOption[][], budget: number, lpOnly = false): MckpResult {
   const n = classes.length;
   const choice = new Array<number>(n).fill(0);
   const totalValue = (ch: readonly number[]) =>
@@ -700,6 +701,7 @@ function solveMckp(classes: readonly AsnOption[][], budget: number): MckpResult 
     }
   }
   const bound = lpBound ?? value;
+  if (lpOnly) return { choice, value, bound, exact: false };
 
   // exact DP over the budget grid when it is small enough
   const costs: number[] = [];
@@ -848,6 +850,191 @@ function selectAt(inst: Instance, prep: Prepared, lambda: number): Selection {
     });
   }
   return { chosen, bound };
+}
+
+/**
+ * For the room-priced bound: per DP state, the lower-left convex hull of the (cost, room-use)
+ * points of every course set reaching it. Hull of a union = hull of the union of hulls, so
+ * carrying only hull points is exact for any positive combination of cost and room.
+ * Returns flat triples [cost, benefit − wc·cost, room] per hull point (no day limit).
+ */
+function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): Float64Array {
+  if (a.eligible.length === 0) return new Float64Array([0, 0, 0]);
+  const covered = a.needs.filter((n) =>
+    a.eligible.some((c) => inst.courses[c]?.course.kompetensi.includes(n.kode)),
+  );
+  const exact = covered.slice(0, MAX_EXACT_BITS);
+  const bit = new Map(exact.map((n, i) => [n.kode, i] as const));
+  let g = 0;
+  for (const c of a.eligible) g = gcd(g, (inst.courses[c] as CourseModel).course.jp);
+  if (!Number.isInteger(g) || g < 1) g = 1;
+  const tUnits = Math.ceil(a.tRem / g);
+  const jpCap = Math.max(tUnits, 1);
+  const width = jpCap + 1;
+  const pts = new Map<number, number[]>([[0, [0, 0]]]);
+  for (const c of a.eligible) {
+    const cm = inst.courses[c] as CourseModel;
+    let mask = 0;
+    for (const k of cm.course.kompetensi) {
+      const b = bit.get(k);
+      if (b !== undefined) mask |= 1 << b;
+    }
+    const ju = Math.round(cm.course.jp / g);
+    const b = cm.course.biaya;
+    const ru = roomUse[c] as number;
+    const proposals: [number, number[]][] = [];
+    for (const [s, list] of pts) {
+      const t = (Math.floor(s / width) | mask) * width + Math.min((s % width) + ju, jpCap);
+      if (t === s) continue; // the course adds nothing to this state: never part of its hull
+      const shifted = new Array<number>(list.length);
+      for (let i = 0; i < list.length; i += 2) {
+        shifted[i] = (list[i] as number) + b;
+        shifted[i + 1] = (list[i + 1] as number) + ru;
+      }
+      proposals.push([t, shifted]);
+    }
+    for (const [t, shifted] of proposals) {
+      const old = pts.get(t);
+      pts.set(t, old ? mergeHull(old, shifted) : shifted);
+    }
+  }
+  const w = inst.weights;
+  const out: number[] = [];
+  for (const [s, list] of pts) {
+    const m = Math.floor(s / width);
+    const j = s % width;
+    let f = 0;
+    for (let i = 0; i < exact.length; i++)
+      if (m & (1 << i)) f += (exact[i] as { prioritas: number }).prioritas;
+    if (j > 0) {
+      if (a.tRem > 0 && j >= tUnits) f += w.targetJp;
+      if (a.equity) f += w.ekuitas;
+    }
+    for (let i = 0; i < list.length; i += 2) {
+      const c = list[i] as number;
+      out.push(c, f - w.biaya * c, list[i + 1] as number);
+    }
+  }
+  return Float64Array.from(out);
+}
+
+/**
+ * Lower-left convex hull of two flat (cost, room) lists, each already a hull sorted by cost:
+ * the only points a positive price on cost and room can pick. Linear merge, no allocation
+ * beyond the result.
+ */
+function mergeHull(a: readonly number[], b: readonly number[]): number[] {
+  const h: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let c: number;
+    let r: number;
+    const takeA =
+      j >= b.length ||
+      (i < a.length &&
+        ((a[i] as number) < (b[j] as number) ||
+          (a[i] === b[j] && (a[i + 1] as number) <= (b[j + 1] as number))));
+    if (takeA) {
+      c = a[i] as number;
+      r = a[i + 1] as number;
+      i += 2;
+    } else {
+      c = b[j] as number;
+      r = b[j + 1] as number;
+      j += 2;
+    }
+    const n = h.length;
+    if (n >= 2 && r >= (h[n - 1] as number)) continue; // dearer and no less room: dominated
+    while (h.length >= 4) {
+      const m = h.length;
+      const ac = h[m - 4] as number;
+      const ar = h[m - 3] as number;
+      const bc = h[m - 2] as number;
+      const br = h[m - 1] as number;
+      // drop the middle point when it lies on or above the segment to (c, r)
+      if ((br - ar) * (c - ac) >= (r - ar) * (bc - ac)) h.length = m - 2;
+      else break;
+    }
+    h.push(c, r);
+  }
+  return h;
+}
+
+/** Options (cost, value at room price lambda) from hull triples, Pareto-filtered. */
+function hullOptionsAt(tri: Float64Array, lambda: number): AsnOption[] {
+  const n = tri.length / 3;
+  const idx = Array.from({ length: n }, (_, i) => i);
+  const val = (i: number) => (tri[3 * i + 1] as number) - lambda * (tri[3 * i + 2] as number);
+  idx.sort((x, y) => (tri[3 * x] as number) - (tri[3 * y] as number) || val(y) - val(x));
+  const out: AsnOption[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const i of idx) {
+    const v = val(i);
+    if (v <= last + 1e-9) continue;
+    last = v;
+    out.push({ cost: tri[3 * i] as number, value: v, courses: [] });
+  }
+  return out;
+}
+
+/**
+ * Lagrangian bound of the room-day capacity (rooms × working days, sessions relaxed to
+ * participants ÷ seats) at price lambda: lambda × capacity + Σ per-OPD knapsack LP bounds over
+ * the hull options. Valid for every lambda ≥ 0; convex in lambda, so a golden-section search
+ * finds a good one. Returns the least bound found and its price.
+ */
+function roomPricedBound(
+  inst: Instance,
+  prep: Prepared,
+  use: Float64Array,
+  capacity: number,
+): { bound: number; lambda: number } {
+  const hulls = inst.asn.map((a) => asnRoomHull(inst, a, use));
+  const extra = prep.dps.reduce((s, d) => s + d.extra, 0);
+  let top = 0;
+  for (const tri of hulls) {
+    for (let i = 0; i < tri.length; i += 3) {
+      const r = tri[i + 2] as number;
+      if (r > 0) top = Math.max(top, (tri[i + 1] as number) / r);
+    }
+  }
+  let best = { bound: Number.POSITIVE_INFINITY, lambda: 0 };
+  const at = (lambda: number): number => {
+    let b = extra + lambda * capacity;
+    for (const opd of inst.opds) {
+      const members = prep.byOpd.get(opd) ?? [];
+      if (members.length === 0) continue;
+      const classes = members.map((i) => hullOptionsAt(hulls[i] as Float64Array, lambda));
+      b += solveMckp(classes, inst.pagu.get(opd) ?? 0, true).bound;
+    }
+    if (b < best.bound) best = { bound: b, lambda };
+    return b;
+  };
+  at(0);
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let lo = 0;
+  let hi = top;
+  let x1 = hi - phi * (hi - lo);
+  let x2 = lo + phi * (hi - lo);
+  let f1 = at(x1);
+  let f2 = at(x2);
+  for (let k = 0; k < 10 && hi - lo > 1e-6; k++) {
+    if (f1 <= f2) {
+      hi = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = hi - phi * (hi - lo);
+      f1 = at(x1);
+    } else {
+      lo = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = lo + phi * (hi - lo);
+      f2 = at(x2);
+    }
+  }
+  return best;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1082,7 +1269,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     const h = cm.hari;
     const month = modeMonth(inst, members);
     let best: { s: number; room: number; free: number[] } | null = null;
-    for (const s of candidates(h, month, salt)) {
+    for (const s of candidates(h, month, cm.classroom && useRooms ? 0 : salt)) {
       const free = members.filter((e) => isFree(e, s, h));
       if (free.length === 0) continue;
       let room = -1;
@@ -1175,6 +1362,8 @@ interface Candidate {
   tt: Timetable;
   chosen: number[][];
   objective: number;
+  /** room-day price of the selection (0: rooms were not priced) */
+  roomPrice: number;
 }
 
 function evaluate(inst: Instance, chosen: readonly number[][]): Candidate {
@@ -1183,7 +1372,7 @@ function evaluate(inst: Instance, chosen: readonly number[][]): Candidate {
   for (const p of tt.placed) for (const e of p.members) final[e]?.push(p.course);
   for (const f of final) f.sort((a, b) => a - b);
   const objective = inst.asn.reduce((s, a, e) => s + asnObjective(inst, a, final[e] ?? []), 0);
-  return { tt, chosen: final, objective };
+  return { tt, chosen: final, objective, roomPrice: 0 };
 }
 
 /** Plan and schedule the fiscal year's training (see the file comment). */
@@ -1194,16 +1383,31 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   const heur = selectAt(inst, prep, 0);
   let heurCand = evaluate(inst, heur.chosen);
   // rooms too scarce for the first selection: price room-days and select again, keep the best
+  let heurBound = heur.bound;
   if (inst.rooms.length > 0 && heurCand.tt.dropped.length > 0) {
-    for (const lambda of ROOM_PRICES) {
-      const cand = evaluate(inst, selectAt(inst, prep, lambda).chosen);
+    // classrooms bind: the room-priced Lagrangian bound, and its price as the first to try
+    const priced = roomPricedBound(inst, prep, prep.roomUse, inst.rooms.length * inst.days.length);
+    heurBound = Math.min(heurBound, priced.bound);
+    const prices = [...new Set([priced.lambda, ...ROOM_PRICES])].filter((l) => l > 0).sort((x, y) => x - y);
+    let lo = 0; // highest price tried whose plan still overflowed the rooms
+    let hi = Number.POSITIVE_INFINITY; // lowest price tried whose plan fits
+    const tryPrice = (lambda: number) => {
+      const cand = { ...evaluate(inst, selectAt(inst, prep, lambda).chosen), roomPrice: lambda };
       if (cand.objective > heurCand.objective + 1e-9) heurCand = cand;
-      if (cand.tt.dropped.length === 0) break;
+      if (cand.tt.dropped.length === 0) hi = Math.min(hi, lambda);
+      else lo = Math.max(lo, lambda);
+    };
+    for (const lambda of prices) {
+      tryPrice(lambda);
+      if (hi < Number.POSITIVE_INFINITY) break;
     }
+    // the best plan sits near the lowest price that fits: bisect between overflow and fit
+    for (let k = 0; k < 5 && hi < Number.POSITIVE_INFINITY && hi - lo > 1e-3 * hi; k++)
+      tryPrice((lo + hi) / 2);
   }
   let best = heurCand;
   let metode: 'milp' | 'heuristik' = 'heuristik';
-  let bound = heur.bound;
+  let bound = heurBound;
   let objektifMilp: number | null = null;
   let batasMilp: number | null = null;
   let statusMilp: string | null = null;
@@ -1246,7 +1450,7 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   const report = assemble(inst, best, bound, {
     metode,
     objektifHeuristik: heurCand.objective,
-    batasHeuristik: heur.bound,
+    batasHeuristik: heurBound,
     objektifMilp,
     batasMilp,
     statusMilp,
@@ -1393,6 +1597,9 @@ function assemble(
         alasan = `Hari kerja tahun ${inst.tahun} tidak cukup untuk menambah pelatihan bagi ASN ini.`;
       else if ((inst.pagu.get(a.opd) ?? 0) <= 0)
         alasan = `OPD ${a.opd} tidak memiliki pagu di lembar Anggaran.`;
+      else if (cand.roomPrice > 0 && covering.every((c) => inst.courses[c]?.classroom))
+        alasan =
+          'Tidak terpilih: ruang kelas pada hari kerja yang tersedia tidak cukup; kebutuhan berprioritas lebih tinggi didahulukan.';
       else alasan = 'Tidak terpilih: pagu OPD diprioritaskan untuk kesenjangan yang lebih besar.';
       unmet.push({ nip: a.nip, opd: a.opd, kode: k.kode, prioritas: k.prioritas, alasan });
     }

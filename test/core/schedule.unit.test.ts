@@ -334,10 +334,11 @@ describe('planSchedule', () => {
       { rooms: [{ row: 2, nama: 'Aula', kapasitas: 40 }] },
     );
     const r = solve(w, holidays);
-    expect(r.sessions).toHaveLength(2);
-    expect(r.stats.gagalDijadwalkan).toBe(1);
+    // the room-priced reselection leaves out the lowest priority instead of dropping it late
+    expect(r.sessions.map((s) => s.kode).sort()).toEqual(['B', 'C']);
+    expect(r.stats.gagalDijadwalkan).toBe(0);
     expect(r.unmet).toEqual([
-      expect.objectContaining({ alasan: expect.stringContaining('tidak dapat dijadwalkan') }),
+      expect.objectContaining({ nip: nipOf(1), alasan: expect.stringContaining('ruang kelas') }),
     ]);
     expect(r.bound).toBeGreaterThan(r.objective);
   });
