@@ -1,3 +1,7 @@
+import { http } from '@google-cloud/functions-framework';
+import { loadConfig } from '../../functions/src/config';
+import { scheduleTrainings } from '../../functions/src/handlers/schedule-trainings';
+import { createDeps } from '../../functions/src/runtime';
 import { docData, type Harness, ids, PIMPINAN, STAF, startHarness } from './harness';
 
 let h: Harness;
@@ -224,10 +228,6 @@ describe('scheduleTrainings', () => {
 
 describe('scheduleTrainings without a scheduler', () => {
   it('answers 501 in Bahasa Indonesia, writes no schedule and audits the call', async () => {
-    const { http } = await import('@google-cloud/functions-framework');
-    const { createDeps } = await import('../../functions/src/runtime');
-    const { loadConfig } = await import('../../functions/src/config');
-    const { scheduleTrainings } = await import('../../functions/src/handlers/schedule-trainings');
     const deps = { ...createDeps(loadConfig(process.env)), scheduler: async () => undefined };
     http('scheduleTanpaSolver', scheduleTrainings(deps));
     const before = await ids(h.db, tenant, 'sessions');
