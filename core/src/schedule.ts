@@ -149,6 +149,8 @@ export interface ScheduleStats {
   hariKerja: number;
   /** enrolments chosen but impossible to place in the calendar */
   gagalDijadwalkan: number;
+  /** price per room-day used to reselect when classrooms overflowed (0: not needed) */
+  hargaRuang: number;
   preferensiBulan: { dihormati: number; total: number };
   preferensiModa: { dihormati: number; total: number };
   /** set by the adapter */
@@ -1623,6 +1625,7 @@ function assemble(
       peserta: sessions.reduce((n, x) => n + x.peserta.length, 0),
       hariKerja: inst.days.length,
       gagalDijadwalkan: cand.tt.dropped.length,
+      hargaRuang: cand.roomPrice,
       preferensiBulan: { dihormati: prefBulan, total: prefBulanTotal },
       preferensiModa: { dihormati: prefModa, total: prefModaTotal },
     },

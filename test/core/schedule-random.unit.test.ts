@@ -92,6 +92,34 @@ describe('planSchedule on random instances', () => {
     );
   });
 
+  it('stays feasible and bounded when one classroom and two weeks must hold everything', () => {
+    let priced = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: fc.integer({ min: 1, max: 1_000_000 }),
+          asn: fc.integer({ min: 60, max: 150 }),
+          courses: fc.integer({ min: 3, max: 8 }),
+          opds: fc.integer({ min: 1, max: 3 }),
+          maxHari: fc.integer({ min: 2, max: 5 }),
+        }),
+        (spec) => {
+          const inst = generateInstance({ ...spec, rooms: 1, budgetRatio: 3 });
+          const closed = workingDays(inst.tahun, new Set()).filter((d) => d < `${inst.tahun}-12-14`);
+          const holidays = new Set([...inst.holidays, ...closed]);
+          const r = planSchedule(inst.data, inst.gaps, { holidays });
+          expect(checkSchedule(r, { data: inst.data, gaps: inst.gaps, holidays })).toEqual([]);
+          expect(r.bound).toBeGreaterThanOrEqual(r.objective);
+          // overflow in the first plan runs the room-priced bound and reselection
+          if (r.stats.hargaRuang > 0 || r.stats.gagalDijadwalkan > 0) priced++;
+        },
+      ),
+      { seed: SEED, numRuns: 15 },
+    );
+    // the room-priced bound and reselection must really have been exercised
+    expect(priced).toBeGreaterThan(3);
+  });
+
   it('reports a bound no lower than the true optimum, and reaches it when the calendar is loose', () => {
     let skipped = 0;
     fc.assert(
