@@ -55,16 +55,16 @@ import {
   settingsFrom,
 } from './schemas/index.js';
 import { type ColumnSpec, SHEET, SHEET_SPECS, type SheetSpec } from './sheet-specs.js';
-import type {
-  Cell,
-  CellError,
-  Competency,
-  ProgramData,
-  QuarantinedRow,
-  RawSheet,
-  RawWorkbook,
-  SheetCount,
-  ValidationResult,
+import {
+  type Cell,
+  type CellError,
+  type Competency,
+  emptyProgramData,
+  type QuarantinedRow,
+  type RawSheet,
+  type RawWorkbook,
+  type SheetCount,
+  type ValidationResult,
 } from './types.js';
 
 /** One sheet's outcome. */
@@ -317,26 +317,6 @@ function contractSheet(name: string): SheetName | undefined {
   return SPEC_BY_KEY.get(normalizeHeader(name))?.name as SheetName | undefined;
 }
 
-function emptyData(): ProgramData {
-  return {
-    employees: [],
-    competencies: [],
-    standards: [],
-    assessments: [],
-    trainings: [],
-    courses: [],
-    budgets: [],
-    skm: [],
-    reactions: [],
-    tests: [],
-    behaviours: [],
-    holidays: [],
-    rooms: [],
-    preferences: [],
-    settings: settingsFrom([]),
-  };
-}
-
 /** Validates every contract sheet of a raw workbook; valid rows flow on, invalid ones are quarantined. */
 export function validateWorkbook(wb: RawWorkbook, options: ValidateOptions = {}): ValidationResult {
   const preamble: CellError[] = [];
@@ -369,7 +349,7 @@ export function validateWorkbook(wb: RawWorkbook, options: ValidateOptions = {})
     }
   }
 
-  const data = emptyData();
+  const data = emptyProgramData();
   const results = new Map<SheetName, SheetResult<unknown>>();
 
   // The dictionary and Pegawai's NIPs come first: other sheets are checked against them.

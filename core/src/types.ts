@@ -176,6 +176,27 @@ export interface ProgramData {
   settings: Settings;
 }
 
+/** A program with no records and the default settings (a fresh copy each call: safe to fill in). */
+export function emptyProgramData(): ProgramData {
+  return {
+    employees: [],
+    competencies: [],
+    standards: [],
+    assessments: [],
+    trainings: [],
+    courses: [],
+    budgets: [],
+    skm: [],
+    reactions: [],
+    tests: [],
+    behaviours: [],
+    holidays: [],
+    rooms: [],
+    preferences: [],
+    settings: { ...DEFAULT_SETTINGS, bobot: { ...DEFAULT_SETTINGS.bobot } },
+  };
+}
+
 /** One invalid cell (or row); message in Bahasa Indonesia. */
 export interface CellError {
   sheet: string;

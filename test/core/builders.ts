@@ -12,6 +12,7 @@ import {
   DEFAULT_DICTIONARY,
   DEFAULT_SETTINGS,
   type Employee,
+  emptyProgramData,
   type ProgramData,
   type ReactionResponse,
   type Settings,
@@ -162,22 +163,5 @@ export function settings(over: Partial<Settings> = {}): Settings {
 
 /** Empty program data with the default dictionary and settings; override any collection. */
 export function programData(over: Partial<ProgramData> = {}): ProgramData {
-  return {
-    employees: [],
-    competencies: defaultDictionary(),
-    standards: [],
-    assessments: [],
-    trainings: [],
-    courses: [],
-    budgets: [],
-    skm: [],
-    reactions: [],
-    tests: [],
-    behaviours: [],
-    holidays: [],
-    rooms: [],
-    preferences: [],
-    settings: settings(),
-    ...over,
-  };
+  return { ...emptyProgramData(), competencies: defaultDictionary(), ...over };
 }

@@ -7,9 +7,9 @@ import {
   type CompetencyGap,
   type Course,
   DEFAULT_DICTIONARY,
-  DEFAULT_SETTINGS,
   type Employee,
   type EmployeeGaps,
+  emptyProgramData,
   type GapsReport,
   type Moda,
   type Preference,
@@ -54,23 +54,9 @@ export interface ScheduleInstance {
 const MODA: Moda[] = ['Tatap Muka', 'Daring', 'Campuran'];
 
 export function emptyData(tahun: number): ProgramData {
-  return {
-    employees: [],
-    competencies: [],
-    standards: [],
-    assessments: [],
-    trainings: [],
-    courses: [],
-    budgets: [],
-    skm: [],
-    reactions: [],
-    tests: [],
-    behaviours: [],
-    holidays: [],
-    rooms: [],
-    preferences: [],
-    settings: { ...DEFAULT_SETTINGS, tahun },
-  };
+  const data = emptyProgramData();
+  data.settings.tahun = tahun;
+  return data;
 }
 
 export function nipOf(i: number): string {

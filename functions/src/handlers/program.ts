@@ -8,11 +8,11 @@ import {
   COLLECTIONS,
   type CollectionName,
   DEFAULT_DICTIONARY,
-  DEFAULT_SETTINGS,
   DEVELOPMENT_PLAN_HEADERS,
   type Doc,
   docId,
   type EvaluationReport,
+  emptyProgramData,
   type GapsReport,
   type IkmReport,
   type JpReport,
@@ -100,7 +100,7 @@ export async function loadProgram(
   store: TenantStore,
   keys: readonly RecordKey[] = RECORD_KEYS,
 ): Promise<LoadedProgram> {
-  const data = emptyProgram();
+  const data = emptyProgramData();
   const invalid: LoadedProgram['invalid'] = [];
   await Promise.all(
     keys.map(async (key) => {
@@ -121,26 +121,6 @@ export async function loadProgram(
 /** Sheet order, so computations see records as the sheet lists them. */
 function byRow(a: unknown, b: unknown): number {
   return ((a as { row?: number }).row ?? 0) - ((b as { row?: number }).row ?? 0);
-}
-
-export function emptyProgram(): ProgramData {
-  return {
-    employees: [],
-    competencies: [],
-    standards: [],
-    assessments: [],
-    trainings: [],
-    courses: [],
-    budgets: [],
-    skm: [],
-    reactions: [],
-    tests: [],
-    behaviours: [],
-    holidays: [],
-    rooms: [],
-    preferences: [],
-    settings: { ...DEFAULT_SETTINGS, bobot: { ...DEFAULT_SETTINGS.bobot } },
-  };
 }
 
 /** The fiscal year: the request's, else Pengaturan's, else the current year where the users are. */
