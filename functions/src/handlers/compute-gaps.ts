@@ -7,16 +7,9 @@
 import { computeJp, computeGaps as coreGaps } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { z } from 'zod';
+import { gapDocs, jpDocs } from '../adapters/cycle-docs.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import {
-  fiscalYear,
-  gapDocs,
-  jpDocs,
-  kesenjanganSheet,
-  loadProgram,
-  rencanaSheet,
-  sheetCounts,
-} from './program.js';
+import { fiscalYear, kesenjanganSheet, loadProgram, rencanaSheet, sheetCounts } from './program.js';
 import { computeSchema } from './schemas.js';
 import { writeResults } from './write-results.js';
 

@@ -1,36 +1,30 @@
 /**
- * The program's records and results as Firestore documents (the same ids and shapes as the
- * `bangkom run` command writes), the ProgramData read back from Firestore with every
- * document checked against the core's zod schemas, and the sheets written back.
+ * The ProgramData read back from Firestore with every document checked against the core's
+ * zod schemas, and the sheets written back. The documents themselves (the same ids and
+ * shapes as `bangkom run` writes) are built in ../adapters/cycle-docs.ts.
  */
 import {
   buildDevelopmentPlan,
   COLLECTIONS,
-  type CollectionName,
   DEFAULT_DICTIONARY,
   DEVELOPMENT_PLAN_HEADERS,
-  type Doc,
-  docId,
   type EvaluationReport,
   emptyProgramData,
   type GapsReport,
   type IkmReport,
   type JpReport,
-  LABEL_TOTAL,
-  type LeaderSummary,
   type ProgramData,
-  type QuarantinedRow,
-  recordIds,
   recordSchemas,
   type ScheduleReport,
   type Settings,
   settingsSchema,
 } from '@bangkom/core';
+import { RECORD_KEYS, type RecordKey, SETTINGS_DOC } from '../adapters/cycle-docs.js';
 import type { SafeParser, TenantStore } from '../adapters/firestore.js';
 import type { SheetValue, SheetWrite } from '../adapters/sheets.js';
 
-export type RecordKey = keyof typeof recordIds;
-export const RECORD_KEYS = Object.keys(recordIds) as RecordKey[];
+// ingestResponse takes these from here
+export { type RecordKey, recordDoc, safeValues } from '../adapters/cycle-docs.js';
 
 /**
  * Collections fed by forms as well as sheets: a sync only adds and replaces there, never
@@ -45,47 +39,6 @@ export const FORM_FED: ReadonlySet<RecordKey> = new Set([
   'skm',
   'preferences',
 ]);
-
-export const SETTINGS_DOC = 'pengaturan';
-
-/** One record -> its document (deterministic id). */
-export function recordDoc<K extends RecordKey>(key: K, record: ProgramData[K][number]): Doc {
-  const idOf = recordIds[key] as (r: ProgramData[K][number]) => string;
-  return { id: idOf(record), data: record as unknown as Record<string, unknown> };
-}
-
-export function recordDocs<K extends RecordKey>(key: K, data: ProgramData): Doc[] {
-  return (data[key] as ProgramData[K][number][]).map((r) => recordDoc(key, r));
-}
-
-/** Firestore field names may not be empty or look like `__x__`; sheet headers could be either. */
-function safeKey(key: string): string {
-  const k = key.trim();
-  if (k === '') return '(tanpa judul)';
-  if (/^__.*__$/.test(k)) return `_${k}_`;
-  return k;
-}
-
-export function safeValues(values: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[safeKey(k)] = v instanceof Date ? v.toISOString() : v;
-  return out;
-}
-
-/** A rejected sheet row, kept whole (id: sheet + row, as the CLI writes it). */
-export function quarantineDoc(q: QuarantinedRow, runId: string): Doc {
-  return {
-    id: docId(q.sheet, q.row),
-    data: {
-      sumber: 'lembar',
-      sheet: q.sheet,
-      row: q.row,
-      values: safeValues(q.values),
-      errors: q.errors,
-      runId,
-    },
-  };
-}
 
 // ---- reading back ---------------------------------------------------------------------
 
@@ -134,41 +87,6 @@ export function fiscalYear(
   if (data.settings.tahun !== undefined) return data.settings.tahun;
   return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now));
 }
-
-// ---- results as documents -------------------------------------------------------------
-
-export type DocSet = Map<CollectionName, Doc[]>;
-
-const withRun = (d: object, runId: string) => ({ ...d, runId }) as Record<string, unknown>;
-
-export function gapDocs(gaps: GapsReport, runId: string): DocSet {
-  return new Map<CollectionName, Doc[]>([
-    [COLLECTIONS.gaps, gaps.employees.map((e) => ({ id: docId(e.nip), data: withRun(e, runId) }))],
-    [COLLECTIONS.gapsOpd, gaps.opd.map((o) => ({ id: docId(o.opd), data: withRun(o, runId) }))],
-  ]);
-}
-
-export function jpDocs(jp: JpReport, runId: string): DocSet {
-  const t = jp.tahun;
-  return new Map<CollectionName, Doc[]>([
-    [
-      COLLECTIONS.jp,
-      jp.employees.map((e) => ({
-        id: docId(t, e.nip),
-        data: withRun({ tahun: t, target: jp.target, ...e }, runId),
-      })),
-    ],
-    [
-      COLLECTIONS.jpOpd,
-      jp.opd.map((o) => ({
-        id: docId(t, o.opd),
-        data: withRun({ tahun: t, target: jp.target, ...o }, runId),
-      })),
-    ],
-  ]);
-}
-
-export { withRun };
 
 // ---- sheets written back --------------------------------------------------------------
 
@@ -311,32 +229,6 @@ export function rencanaSheet(gaps: GapsReport, jp: JpReport, data: ProgramData):
 /** Rows written per sheet (header excluded), for the run document. */
 export function sheetCounts(sheets: readonly SheetWrite[]): Record<string, number> {
   return Object.fromEntries(sheets.map((s) => [`lembar ${s.title}`, Math.max(0, s.rows.length - 1)]));
-}
-
-/** The leaders' summary: one document per OPD row and one for the city (as `bangkom run` writes them). */
-export function summaryDocs(summary: LeaderSummary, runId: string): Doc[] {
-  const t = summary.tahun;
-  const heat = summary.heatMap;
-  const docs: Doc[] = summary.rows.map((row) => {
-    const i = heat.opd.indexOf(row.opd);
-    const kesenjangan: Record<string, number | null> = {};
-    heat.kompetensi.forEach((k, j) => {
-      kesenjangan[k.kode] = i >= 0 ? (heat.nilai[i]?.[j] ?? null) : null;
-    });
-    return { id: docId(t, row.opd), data: withRun({ jenis: 'opd', tahun: t, ...row, kesenjangan }, runId) };
-  });
-  const city: Record<string, number | null> = {};
-  heat.kompetensi.forEach((k, j) => {
-    city[k.kode] = heat.total[j] ?? null;
-  });
-  docs.push({
-    id: docId(t, LABEL_TOTAL),
-    data: withRun(
-      { jenis: 'kota', tahun: t, ...summary.total, kesenjangan: city, totals: summary.totals },
-      runId,
-    ),
-  });
-  return docs;
 }
 
 export const EVALUASI_HEADER = [

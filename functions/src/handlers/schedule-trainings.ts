@@ -6,19 +6,13 @@
  * Pengembangan Kompetensi` sheet (PP 11/2017 art. 207 columns). Answers 501 while the
  * scheduler is not installed.
  */
-import { COLLECTIONS, computeGaps, docId, scheduleDocs } from '@bangkom/core';
+import { COLLECTIONS, computeGaps, scheduleDocs } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { HttpError } from '../adapters/auth.js';
+import { scheduleSummaryDoc, withRun } from '../adapters/cycle-docs.js';
 import type { ComputeBody } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import {
-  fiscalYear,
-  jadwalSheet,
-  loadProgram,
-  rencanaKompetensiSheet,
-  sheetCounts,
-  withRun,
-} from './program.js';
+import { fiscalYear, jadwalSheet, loadProgram, rencanaKompetensiSheet, sheetCounts } from './program.js';
 import { computeSchema } from './schemas.js';
 import { writeResults } from './write-results.js';
 
@@ -45,19 +39,7 @@ export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcom
     report.tahun,
   );
   written.written[COLLECTIONS.summary] = await store.writeDocs(COLLECTIONS.summary, [
-    {
-      id: docId(report.tahun, 'jadwal'),
-      data: withRun(
-        {
-          jenis: 'jadwal',
-          tahun: report.tahun,
-          objective: report.objective,
-          bound: report.bound,
-          budget: report.budget,
-        },
-        runId,
-      ),
-    },
+    scheduleSummaryDoc(report.tahun, report, runId),
   ]);
 
   const sheets = [jadwalSheet(report), rencanaKompetensiSheet(report, data, gaps)];

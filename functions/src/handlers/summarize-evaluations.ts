@@ -4,27 +4,12 @@
  * 14/2017) and the leaders' summary per OPD, from the records in Firestore. Writes them to
  * Firestore and, with a spreadsheetId, the `Hasil Evaluasi` and `Hasil IKM` sheets.
  */
-import {
-  buildLeaderSummary,
-  COLLECTIONS,
-  computeGaps,
-  computeIkm,
-  computeJp,
-  docId,
-  evaluate,
-} from '@bangkom/core';
+import { buildLeaderSummary, COLLECTIONS, computeGaps, computeIkm, computeJp, evaluate } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
+import { evaluationDocs, ikmDocs, summaryDocs } from '../adapters/cycle-docs.js';
 import type { ComputeBody } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import {
-  evaluasiSheet,
-  fiscalYear,
-  ikmSheet,
-  loadProgram,
-  sheetCounts,
-  summaryDocs,
-  withRun,
-} from './program.js';
+import { evaluasiSheet, fiscalYear, ikmSheet, loadProgram, sheetCounts } from './program.js';
 import { computeSchema } from './schemas.js';
 import { writeResults } from './write-results.js';
 
@@ -49,11 +34,8 @@ export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outco
   const written = await writeResults(
     store,
     [
-      [
-        COLLECTIONS.evaluations,
-        evaluation.sessions.map((s) => ({ id: docId(s.sesi), data: withRun(s, runId) })),
-      ],
-      [COLLECTIONS.ikm, ikm.units.map((u) => ({ id: docId(u.unit, u.periode), data: withRun(u, runId) }))],
+      [COLLECTIONS.evaluations, evaluationDocs(evaluation, runId)],
+      [COLLECTIONS.ikm, ikmDocs(ikm, runId)],
     ],
     tahun,
   );

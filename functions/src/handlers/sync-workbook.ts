@@ -11,16 +11,15 @@
 import { COLLECTIONS, type Doc, SHEET_COLLECTION, type SheetCount, validateWorkbook } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { z } from 'zod';
-import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
 import {
-  FORM_FED,
   quarantineDoc,
   RECORD_KEYS,
   type RecordKey,
   recordDocs,
-  SETTINGS_DOC,
-  statusSheet,
-} from './program.js';
+  settingsDoc,
+} from '../adapters/cycle-docs.js';
+import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
+import { FORM_FED, statusSheet } from './program.js';
 import { syncSchema } from './schemas.js';
 
 const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -57,7 +56,7 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
     }
   }
   written[COLLECTIONS.settings] = await store.writeDocs(COLLECTIONS.settings, [
-    { id: SETTINGS_DOC, data: { ...result.data.settings } },
+    settingsDoc(result.data.settings),
   ]);
 
   // quarantine: this run's rejected rows replace the previous sync's; form submissions stay

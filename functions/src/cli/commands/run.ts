@@ -27,14 +27,26 @@ import {
   type GapsReport,
   type IkmReport,
   type JpReport,
-  LABEL_TOTAL,
   type LeaderSummary,
   type ProgramData,
   type QuarantinedRow,
-  recordIds,
   type ScheduleReport,
 } from '@bangkom/core';
 import type { Firestore } from 'firebase-admin/firestore';
+import {
+  type DocSet,
+  evaluationDocs,
+  gapDocs,
+  ikmDocs,
+  jpDocs,
+  RECORD_KEYS,
+  recordDocs,
+  safeKeys,
+  scheduleSummaryDoc,
+  settingsDoc,
+  summaryDocs,
+  withRun,
+} from '../../adapters/cycle-docs.js';
 import { closeFirestoreConnections, connectFirestore, startEmulator } from '../../adapters/emulator.js';
 import { assertTenantId, createStore, newRunId, type RunStatus, writeRun } from '../../adapters/firestore.js';
 import { planSchedule } from '../../adapters/scheduler.js';
@@ -163,23 +175,18 @@ async function compute(ctx: CommandContext, data: ProgramData): Promise<CycleRes
 
 // ---------------------------------------------------------------- documents
 
-type DocSet = Map<CollectionName, Doc[]>;
-
-/** Firestore field names may not be empty or look like `__x__`; sheet headers could be either. */
-function safeKey(key: string): string {
-  const k = key.trim();
-  if (k === '') return '(tanpa judul)';
-  if (/^__.*__$/.test(k)) return `_${k}_`;
-  return k;
-}
-
+/**
+ * The sheet rows the validation rejected, kept whole. Unlike the functions' sync (which marks
+ * `sumber: 'lembar'` and stores dates as ISO text), the CLI stores the cells as they are.
+ */
 function quarantineDoc(q: QuarantinedRow, runId: string): Doc {
-  const values: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(q.values)) values[safeKey(k)] = v;
-  return { id: docId(q.sheet, q.row), data: { sheet: q.sheet, row: q.row, values, errors: q.errors, runId } };
+  return {
+    id: docId(q.sheet, q.row),
+    data: { sheet: q.sheet, row: q.row, values: safeKeys(q.values), errors: q.errors, runId },
+  };
 }
 
-/** Every document the run writes, by collection, with deterministic ids. */
+/** Every document the run writes, by collection, with deterministic ids (see ../../adapters/cycle-docs.ts). */
 export function collectDocs(
   data: ProgramData,
   quarantine: readonly QuarantinedRow[],
@@ -188,99 +195,44 @@ export function collectDocs(
 ): DocSet {
   const out: DocSet = new Map();
   const put = (c: CollectionName, docs: Doc[]) => out.set(c, docs);
-  const records = <K extends keyof typeof recordIds>(key: K) =>
-    (data[key] as readonly Parameters<(typeof recordIds)[K]>[0][]).map((rec) => ({
-      // biome-ignore lint/suspicious/noExplicitAny: the id function matches the record kind K
-      id: (recordIds[key] as (x: any) => string)(rec),
-      data: rec as unknown as Record<string, unknown>,
-    }));
-  for (const key of Object.keys(recordIds) as (keyof typeof recordIds)[]) put(COLLECTIONS[key], records(key));
-  put(COLLECTIONS.settings, [{ id: 'pengaturan', data: { ...data.settings } }]);
+  for (const key of RECORD_KEYS) put(COLLECTIONS[key], recordDocs(key, data));
+  put(COLLECTIONS.settings, [settingsDoc(data.settings)]);
   put(
     COLLECTIONS.quarantine,
     quarantine.map((q) => quarantineDoc(q, runId)),
   );
+  for (const [c, docs] of gapDocs(r.gaps, runId)) put(c, docs);
+  for (const [c, docs] of jpDocs(r.jp, runId)) put(c, docs);
+  put(COLLECTIONS.ikm, ikmDocs(r.ikm, runId));
+  put(COLLECTIONS.evaluations, evaluationDocs(r.evaluation, runId));
 
-  const t = r.tahun;
-  const withRun = (d: object) => ({ ...d, runId }) as Record<string, unknown>;
-  put(
-    COLLECTIONS.gaps,
-    r.gaps.employees.map((e) => ({ id: docId(e.nip), data: withRun(e) })),
-  );
-  put(
-    COLLECTIONS.gapsOpd,
-    r.gaps.opd.map((o) => ({ id: docId(o.opd), data: withRun(o) })),
-  );
-  put(
-    COLLECTIONS.jp,
-    r.jp.employees.map((e) => ({
-      id: docId(t, e.nip),
-      data: withRun({ tahun: t, target: r.jp.target, ...e }),
-    })),
-  );
-  put(
-    COLLECTIONS.jpOpd,
-    r.jp.opd.map((o) => ({ id: docId(t, o.opd), data: withRun({ tahun: t, target: r.jp.target, ...o }) })),
-  );
-  put(
-    COLLECTIONS.ikm,
-    r.ikm.units.map((u) => ({ id: docId(u.unit, u.periode), data: withRun(u) })),
-  );
-  put(
-    COLLECTIONS.evaluations,
-    r.evaluation.sessions.map((s) => ({ id: docId(s.sesi), data: withRun(s) })),
-  );
-
-  // leaders' summary: one document per OPD row and one for the city, heat map row as a map
-  const heat = r.summary.heatMap;
-  const summaryDocs: Doc[] = r.summary.rows.map((row) => {
-    const i = heat.opd.indexOf(row.opd);
-    const kesenjangan: Record<string, number | null> = {};
-    heat.kompetensi.forEach((k, j) => {
-      kesenjangan[k.kode] = i >= 0 ? (heat.nilai[i]?.[j] ?? null) : null;
-    });
-    return { id: docId(t, row.opd), data: withRun({ jenis: 'opd', tahun: t, ...row, kesenjangan }) };
-  });
-  const cityGaps: Record<string, number | null> = {};
-  heat.kompetensi.forEach((k, j) => {
-    cityGaps[k.kode] = heat.total[j] ?? null;
-  });
-  summaryDocs.push({
-    id: docId(t, LABEL_TOTAL),
-    data: withRun({
-      jenis: 'kota',
-      tahun: t,
-      ...r.summary.total,
-      kesenjangan: cityGaps,
-      totals: r.summary.totals,
-    }),
-  });
-
+  const summary = summaryDocs(r.summary, runId);
   if (r.schedule) {
     const s = r.schedule;
+    const t = r.tahun;
     put(
       COLLECTIONS.sessions,
-      s.sessions.map((x) => ({ id: docId(x.id), data: withRun({ tahun: t, ...x }) })),
+      s.sessions.map((x) => ({ id: docId(x.id), data: withRun({ tahun: t, ...x }, runId) })),
     );
     put(
       COLLECTIONS.enrollments,
       s.sessions.flatMap((x) =>
         x.peserta.map((nip) => ({
           id: docId(x.id, nip),
-          data: withRun({ tahun: t, sesi: x.id, kode: x.kode, nip, mulai: x.mulai, selesai: x.selesai }),
+          data: withRun(
+            { tahun: t, sesi: x.id, kode: x.kode, nip, mulai: x.mulai, selesai: x.selesai },
+            runId,
+          ),
         })),
       ),
     );
     put(
       COLLECTIONS.plans,
-      (s.individu ?? []).map((p) => ({ id: docId(t, p.nip), data: withRun({ tahun: t, ...p }) })),
+      (s.individu ?? []).map((p) => ({ id: docId(t, p.nip), data: withRun({ tahun: t, ...p }, runId) })),
     );
-    summaryDocs.push({
-      id: docId(t, 'jadwal'),
-      data: withRun({ jenis: 'jadwal', tahun: t, objective: s.objective, bound: s.bound, budget: s.budget }),
-    });
+    summary.push(scheduleSummaryDoc(t, s, runId));
   }
-  put(COLLECTIONS.summary, summaryDocs);
+  put(COLLECTIONS.summary, summary);
   return out;
 }
 

@@ -1,0 +1,165 @@
+/**
+ * The Firestore documents of a cycle: input records, settings, quarantined rows and results,
+ * with deterministic ids (a rerun overwrites). One module for `bangkom run` and the Cloud
+ * Functions (syncWorkbook, computeGaps, summarizeEvaluations, scheduleTrainings), so both
+ * write the same ids and shapes. Pure: no Firestore access here.
+ */
+import {
+  COLLECTIONS,
+  type CollectionName,
+  type Doc,
+  docId,
+  type EvaluationReport,
+  type GapsReport,
+  type IkmReport,
+  type JpReport,
+  LABEL_TOTAL,
+  type LeaderSummary,
+  type ProgramData,
+  type QuarantinedRow,
+  recordIds,
+  type ScheduleReport,
+  type Settings,
+} from '@bangkom/core';
+
+export type DocSet = Map<CollectionName, Doc[]>;
+
+export type RecordKey = keyof typeof recordIds;
+export const RECORD_KEYS = Object.keys(recordIds) as RecordKey[];
+
+/** The one document of the `settings` collection. */
+export const SETTINGS_DOC = 'pengaturan';
+
+/** Stamps a result with the run that wrote it. */
+export const withRun = (d: object, runId: string) => ({ ...d, runId }) as Record<string, unknown>;
+
+// ---- input records ----------------------------------------------------------------------
+
+/** One record -> its document (deterministic id). */
+export function recordDoc<K extends RecordKey>(key: K, record: ProgramData[K][number]): Doc {
+  const idOf = recordIds[key] as (r: ProgramData[K][number]) => string;
+  return { id: idOf(record), data: record as unknown as Record<string, unknown> };
+}
+
+export function recordDocs<K extends RecordKey>(key: K, data: ProgramData): Doc[] {
+  return (data[key] as ProgramData[K][number][]).map((r) => recordDoc(key, r));
+}
+
+export function settingsDoc(settings: Settings): Doc {
+  return { id: SETTINGS_DOC, data: { ...settings } };
+}
+
+// ---- quarantined rows -------------------------------------------------------------------
+
+/** Firestore field names may not be empty or look like `__x__`; sheet headers could be either. */
+function safeKey(key: string): string {
+  const k = key.trim();
+  if (k === '') return '(tanpa judul)';
+  if (/^__.*__$/.test(k)) return `_${k}_`;
+  return k;
+}
+
+/** The row's cells under Firestore-safe field names, values as they are. */
+export function safeKeys(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[safeKey(k)] = v;
+  return out;
+}
+
+/** The row's cells under Firestore-safe field names, dates as ISO strings. */
+export function safeValues(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[safeKey(k)] = v instanceof Date ? v.toISOString() : v;
+  return out;
+}
+
+/** A rejected sheet row, kept whole (id: sheet + row, as the CLI writes it). */
+export function quarantineDoc(q: QuarantinedRow, runId: string): Doc {
+  return {
+    id: docId(q.sheet, q.row),
+    data: {
+      sumber: 'lembar',
+      sheet: q.sheet,
+      row: q.row,
+      values: safeValues(q.values),
+      errors: q.errors,
+      runId,
+    },
+  };
+}
+
+// ---- results ----------------------------------------------------------------------------
+
+export function gapDocs(gaps: GapsReport, runId: string): DocSet {
+  return new Map<CollectionName, Doc[]>([
+    [COLLECTIONS.gaps, gaps.employees.map((e) => ({ id: docId(e.nip), data: withRun(e, runId) }))],
+    [COLLECTIONS.gapsOpd, gaps.opd.map((o) => ({ id: docId(o.opd), data: withRun(o, runId) }))],
+  ]);
+}
+
+export function jpDocs(jp: JpReport, runId: string): DocSet {
+  const t = jp.tahun;
+  return new Map<CollectionName, Doc[]>([
+    [
+      COLLECTIONS.jp,
+      jp.employees.map((e) => ({
+        id: docId(t, e.nip),
+        data: withRun({ tahun: t, target: jp.target, ...e }, runId),
+      })),
+    ],
+    [
+      COLLECTIONS.jpOpd,
+      jp.opd.map((o) => ({
+        id: docId(t, o.opd),
+        data: withRun({ tahun: t, target: jp.target, ...o }, runId),
+      })),
+    ],
+  ]);
+}
+
+/** Per session (id: Sesi). */
+export function evaluationDocs(report: EvaluationReport, runId: string): Doc[] {
+  return report.sessions.map((s) => ({ id: docId(s.sesi), data: withRun(s, runId) }));
+}
+
+/** Per service unit and period. */
+export function ikmDocs(report: IkmReport, runId: string): Doc[] {
+  return report.units.map((u) => ({ id: docId(u.unit, u.periode), data: withRun(u, runId) }));
+}
+
+/** The leaders' summary: one document per OPD row and one for the city, the heat map row as a map. */
+export function summaryDocs(summary: LeaderSummary, runId: string): Doc[] {
+  const t = summary.tahun;
+  const heat = summary.heatMap;
+  const docs: Doc[] = summary.rows.map((row) => {
+    const i = heat.opd.indexOf(row.opd);
+    const kesenjangan: Record<string, number | null> = {};
+    heat.kompetensi.forEach((k, j) => {
+      kesenjangan[k.kode] = i >= 0 ? (heat.nilai[i]?.[j] ?? null) : null;
+    });
+    return { id: docId(t, row.opd), data: withRun({ jenis: 'opd', tahun: t, ...row, kesenjangan }, runId) };
+  });
+  const city: Record<string, number | null> = {};
+  heat.kompetensi.forEach((k, j) => {
+    city[k.kode] = heat.total[j] ?? null;
+  });
+  docs.push({
+    id: docId(t, LABEL_TOTAL),
+    data: withRun(
+      { jenis: 'kota', tahun: t, ...summary.total, kesenjangan: city, totals: summary.totals },
+      runId,
+    ),
+  });
+  return docs;
+}
+
+/** The schedule's totals, a `summary` document of its own (jenis `jadwal`). */
+export function scheduleSummaryDoc(tahun: number, report: ScheduleReport, runId: string): Doc {
+  return {
+    id: docId(tahun, 'jadwal'),
+    data: withRun(
+      { jenis: 'jadwal', tahun, objective: report.objective, bound: report.bound, budget: report.budget },
+      runId,
+    ),
+  };
+}
