@@ -18,7 +18,7 @@ import {
 } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { Firestore } from 'firebase-admin/firestore';
-import { type TenantStore, tenantCollectionPath } from '../adapters/firestore.js';
+import type { TenantStore } from '../adapters/firestore.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
 import { type RecordKey, recordDoc, safeValues } from './program.js';
 import { type FormSheet, type IngestSubmission, ingestRequestSchema } from './schemas.js';
@@ -211,24 +211,27 @@ async function processSubmission(ctx: RunContext<unknown>, sub: Submission): Pro
     errors: [],
     writes: [
       { collection, id: doc.id, data: { ...doc.data, responseId: sub.responseId } },
-      // an edited response (same id) that is now valid leaves quarantine
+      // An edited response (same id) that is now valid leaves quarantine. The delete is blind,
+      // in the same commit as the record: atomic and without a read first. Measured: a point
+      // read of a missing document costs the emulator 4x a delete of one, a `responseId in`
+      // query far more; in Firestore's pricing a delete is a third of a read.
       { collection: COLLECTIONS.quarantine, id: qid, data: null },
     ],
   };
 }
 
 /**
- * A batch looks up, in one read, which of its valid responses sit in quarantine, and deletes
- * only those: half the writes of deleting blindly, as a single submission does.
+ * A call's writes with each document once, in order, the later write winning: a response
+ * repeated in one call (a replay, or edits) is stored once, as its last version.
  */
-async function dropNeedlessDeletes(ctx: RunContext<unknown>, processed: Processed[]): Promise<void> {
-  const deletes = processed.flatMap((p) => p.writes.filter((w) => w.data === null));
-  if (deletes.length === 0) return;
-  const { db, tenantId } = ctx.store;
-  const refs = deletes.map((w) => db.doc(`${tenantCollectionPath(tenantId, w.collection)}/${w.id}`));
-  const snaps = await db.getAll(...refs);
-  const present = new Set(snaps.filter((s) => s.exists).map((s) => s.id));
-  for (const p of processed) p.writes = p.writes.filter((w) => w.data !== null || present.has(w.id));
+function lastWriteWins(writes: Processed['writes']): Processed['writes'] {
+  const byPath = new Map<string, Processed['writes'][number]>();
+  for (const w of writes) {
+    const key = `${w.collection}/${w.id}`;
+    byPath.delete(key);
+    byPath.set(key, w);
+  }
+  return [...byPath.values()];
 }
 
 function tally(processed: readonly Processed[]): Record<string, number> {
@@ -251,7 +254,6 @@ export function ingestResponse(deps: Deps): HttpFunction {
       if ('submissions' in body) {
         const processed: Processed[] = [];
         for (const sub of body.submissions) processed.push(await processSubmission(ctx, sub));
-        await dropNeedlessDeletes(ctx, processed);
         const results = processed.map((p) => p.result);
         return {
           body: {
@@ -261,7 +263,7 @@ export function ingestResponse(deps: Deps): HttpFunction {
           },
           counts: tally(processed),
           errors: processed.flatMap((p) => p.errors.map((e) => ({ responseId: p.result.responseId, ...e }))),
-          writes: processed.flatMap((p) => p.writes),
+          writes: lastWriteWins(processed.flatMap((p) => p.writes)),
         };
       }
       const p = await processSubmission(ctx, body);
