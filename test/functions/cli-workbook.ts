@@ -1,12 +1,13 @@
 /**
  * Small program workbooks for the CLI tests, written as .xlsx (exceljs) or as a folder of CSVs,
- * and an in-memory CliIo that captures stdout and stderr.
+ * an in-memory CliIo that captures stdout and stderr, and an in-process `bangkom` run.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cell } from '@bangkom/core';
 import ExcelJS from 'exceljs';
 import type { CliIo } from '../../functions/src/cli/io';
+import { runCli } from '../../functions/src/cli/main';
 
 export type Sheets = Record<string, Cell[][]>;
 
@@ -151,4 +152,18 @@ export function captureIo(opts: {
     out: () => out,
     err: () => err,
   };
+}
+
+/** Runs `bangkom` in-process in `cwd`; with --json, stdout must be exactly one JSON document. */
+export async function runCliIn(cwd: string, argv: string[]) {
+  const io = captureIo({ cwd });
+  const code = await runCli(argv, io);
+  const out = io.out();
+  let json: Record<string, unknown> = {};
+  if (argv.includes('--json')) {
+    expect(out.endsWith('\n')).toBe(true);
+    expect(out.trimEnd().split('\n')).toHaveLength(1);
+    json = JSON.parse(out) as Record<string, unknown>;
+  }
+  return { code, out, err: io.err(), json };
 }

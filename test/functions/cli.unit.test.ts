@@ -12,6 +12,7 @@ import {
   NIP_BUDI,
   NIP_RINA,
   NIP_SITI,
+  runCliIn,
   validSheets,
   writeCsvFolder,
   writeXlsx,
@@ -36,19 +37,7 @@ afterAll(() => {
   nock.enableNetConnect();
 });
 
-/** Runs the command in-process; with --json, stdout must be exactly one JSON document. */
-async function cli(...argv: string[]) {
-  const io = captureIo({ cwd: dir });
-  const code = await runCli(argv, io);
-  const out = io.out();
-  let json: unknown;
-  if (argv.includes('--json')) {
-    expect(out.endsWith('\n')).toBe(true);
-    expect(out.trimEnd().split('\n')).toHaveLength(1);
-    json = JSON.parse(out);
-  }
-  return { code, out, err: io.err(), json: json as Record<string, unknown> };
-}
+const cli = (...argv: string[]) => runCliIn(dir, argv);
 
 const ERROR_KEYS = ['column', 'message', 'row', 'sheet', 'value'];
 

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import nock from 'nock';
-import { runCli } from '../../functions/src/cli/main';
-import { captureIo, invalidSheets, NIP_BUDI, validSheets, writeXlsx } from './cli-workbook';
+import { invalidSheets, NIP_BUDI, runCliIn, validSheets, writeXlsx } from './cli-workbook';
 
 let dir: string;
 let validXlsx: string;
@@ -22,17 +21,7 @@ afterAll(() => {
   nock.enableNetConnect();
 });
 
-async function cli(...argv: string[]) {
-  const io = captureIo({ cwd: dir });
-  const code = await runCli(argv, io);
-  const out = io.out();
-  return {
-    code,
-    out,
-    err: io.err(),
-    json: argv.includes('--json') ? (JSON.parse(out) as Record<string, unknown>) : {},
-  };
-}
+const cli = (...argv: string[]) => runCliIn(dir, argv);
 
 describe('bangkom schedule', () => {
   test('--json prints the contract document', async () => {
