@@ -3,7 +3,7 @@
  * contract sheets, forwarded to the `ingestResponse` function; the verdict goes into the
  * response row's `Status` and `Pesan` columns. Failed forwards wait in `Antrian`.
  */
-import { type Cell, type CellError, SHEET } from '@bangkom/core';
+import { type Cell, type CellError, FORM_SHEETS } from '@bangkom/core';
 import { DateConverter, jsonCell, timeZone } from './cells.js';
 import { ENDPOINT, getJson, PROP, props, setJson, tenant } from './config.js';
 import { validateSheetRows } from './core-bridge.js';
@@ -37,15 +37,8 @@ export const STATUS = {
   invalid: 'Tidak Valid',
 } as const;
 
-/** The contract sheets the `ingestResponse` function accepts (functions/src/handlers/schemas.ts FORM_SHEETS). */
-export const FORWARDED_SHEETS: ReadonlySet<string> = new Set([
-  SHEET.penilaian,
-  SHEET.reaksi,
-  SHEET.tes,
-  SHEET.perilaku,
-  SHEET.skm,
-  SHEET.preferensi,
-]);
+/** The contract sheets the `ingestResponse` function accepts (core's FORM_SHEETS). */
+export const FORWARDED_SHEETS: ReadonlySet<string> = new Set(FORM_SHEETS);
 
 const TEST_PAIR = ['Pre', 'Post'] as const;
 const TEST_COLUMNS = ['ID Sesi', 'NIP', 'Pre', 'Post', 'Skor Maks'];

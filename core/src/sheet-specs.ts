@@ -71,6 +71,20 @@ export const SHEET = {
   preferensi: 'Preferensi',
 } as const;
 
+/**
+ * The sheets a Google Form feeds, one submission at a time: the Apps Script forwards these
+ * to `ingestResponse`, which accepts only these, and a sheet sync never deletes their records.
+ */
+export const FORM_SHEETS = [
+  SHEET.penilaian,
+  SHEET.reaksi,
+  SHEET.tes,
+  SHEET.perilaku,
+  SHEET.skm,
+  SHEET.preferensi,
+] as const;
+export type FormSheet = (typeof FORM_SHEETS)[number];
+
 export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: SHEET.pegawai,

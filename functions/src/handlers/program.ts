@@ -10,6 +10,7 @@ import {
   DEVELOPMENT_PLAN_HEADERS,
   type EvaluationReport,
   emptyProgramData,
+  FORM_SHEETS,
   type GapsReport,
   type IkmReport,
   type JpReport,
@@ -17,6 +18,7 @@ import {
   recordSchemas,
   type ScheduleReport,
   type Settings,
+  SHEET_COLLECTION,
   settingsSchema,
 } from '@bangkom/core';
 import { RECORD_KEYS, type RecordKey, SETTINGS_DOC } from '../adapters/cycle-docs.js';
@@ -31,14 +33,7 @@ export { type RecordKey, recordDoc, safeValues } from '../adapters/cycle-docs.js
  * deletes, so a submission that reached Firestore before its sheet row is not lost.
  * The others mirror their sheet: a row deleted from the sheet is deleted from Firestore.
  */
-export const FORM_FED: ReadonlySet<RecordKey> = new Set([
-  'assessments',
-  'reactions',
-  'tests',
-  'behaviours',
-  'skm',
-  'preferences',
-]);
+export const FORM_FED: ReadonlySet<RecordKey> = new Set(FORM_SHEETS.map((s) => SHEET_COLLECTION[s]));
 
 // ---- reading back ---------------------------------------------------------------------
 

@@ -2,8 +2,11 @@
  * Request bodies of the functions (validated at the edge with zod; messages in Bahasa
  * Indonesia because the Apps Script shows them to staff).
  */
-import { SHEET } from '@bangkom/core';
+import { FORM_SHEETS } from '@bangkom/core';
 import { z } from 'zod';
+
+/** The sheets a Google Form feeds (core's list; ingestResponse takes them from here). */
+export { FORM_SHEETS, type FormSheet } from '@bangkom/core';
 
 export const tenantSchema = z
   .string({ error: 'tenant wajib diisi (ID pemerintah daerah, mis. "sawahlunto")' })
@@ -18,17 +21,6 @@ const tahunSchema = z.coerce
   .int('tahun harus bilangan bulat')
   .min(2000, 'tahun paling awal 2000')
   .max(2100, 'tahun paling akhir 2100');
-
-/** The sheets a Google Form feeds, one submission at a time. */
-export const FORM_SHEETS = [
-  SHEET.penilaian,
-  SHEET.reaksi,
-  SHEET.tes,
-  SHEET.perilaku,
-  SHEET.skm,
-  SHEET.preferensi,
-] as const;
-export type FormSheet = (typeof FORM_SHEETS)[number];
 
 const answerSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
