@@ -77,16 +77,22 @@ export function numberedAnswers(r: RowBuilder, cells: readonly RepeatCell[], max
   return answers;
 }
 
+/** `ID Sesi` and `NIP` of a Reaksi or Tes row; a participant appears once per session. */
+function participant(r: RowBuilder): { sesi: string | undefined; nip: string | undefined } {
+  const sesi = r.str('ID Sesi');
+  const nip = r.str('NIP');
+  if (sesi !== undefined && nip !== undefined)
+    r.unique('sesi-nip', `${normalizeHeader(sesi)}\u0000${nip}`, 'NIP', 'Peserta (ID Sesi, NIP)');
+  return { sesi, nip };
+}
+
 export const reaksiParser: SheetParser<ReactionResponse> = {
   spec: specOf(SHEET.reaksi),
   repeating: (header) => matchNumbered('R', header),
   noRepeatingMessage: 'Lembar Evaluasi Reaksi tidak punya kolom jawaban R1, R2, …',
   start() {
     return (r: RowBuilder) => {
-      const sesi = r.str('ID Sesi');
-      const nip = r.str('NIP');
-      if (sesi !== undefined && nip !== undefined)
-        r.unique('sesi-nip', `${normalizeHeader(sesi)}\u0000${nip}`, 'NIP', 'Peserta (ID Sesi, NIP)');
+      const { sesi, nip } = participant(r);
       const answers = numberedAnswers(r, r.repeating, 4);
       if (r.errors.length > 0 || !sesi || !nip) return undefined;
       return { row: r.row, sesi, nip, answers };
@@ -109,10 +115,7 @@ export const tesParser: SheetParser<TestResult> = {
   },
   start() {
     return (r: RowBuilder) => {
-      const sesi = r.str('ID Sesi');
-      const nip = r.str('NIP');
-      if (sesi !== undefined && nip !== undefined)
-        r.unique('sesi-nip', `${normalizeHeader(sesi)}\u0000${nip}`, 'NIP', 'Peserta (ID Sesi, NIP)');
+      const { sesi, nip } = participant(r);
       const maks = r.num('Skor Maks') ?? 100;
       const pre = r.num('Pre');
       const post = r.num('Post');
