@@ -388,6 +388,8 @@ interface AsnOption {
   cost: number;
   value: number;
   courses: number[];
+  /** index of the hull point (hull options: courses are read from the hull on demand) */
+  point?: number;
 }
 
 /** Scratch buffers of the DP, grown on demand and reused across ASN (the core is synchronous). */
@@ -855,13 +857,33 @@ function selectAt(inst: Instance, prep: Prepared, lambda: number): Selection {
 }
 
 /**
- * For the room-priced bound: per DP state, the lower-left convex hull of the (cost, room-use)
+ * One ASN's room-aware options: per DP state, the lower-left convex hull of the (cost, room-use)
  * points of every course set reaching it. Hull of a union = hull of the union of hulls, so
- * carrying only hull points is exact for any positive combination of cost and room.
- * Returns flat triples [cost, benefit − wc·cost, room] per hull point (no day limit).
+ * carrying only hull points is exact for any positive combination of cost and room (the bound
+ * needs nothing else). Unlike `asnDp`, which keeps each state's cheapest course set, these keep
+ * the room-saving alternatives (e.g. a dearer Daring course instead of a classroom one) that a
+ * positive room price should be able to pick.
  */
-function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): Float64Array {
-  if (a.eligible.length === 0) return new Float64Array([0, 0, 0]);
+interface AsnHull {
+  /** flat triples [cost, benefit − wc·cost, room] per hull point (no day limit) */
+  tri: Float64Array;
+  /** each point's course set as a node (−1: empty set), or −2 when it needs more working days than the year has */
+  node: Int32Array;
+  nodeCourse: Int32Array;
+  nodePrev: Int32Array;
+}
+
+function hullCourses(hull: AsnHull, point: number): number[] {
+  const cs: number[] = [];
+  for (let n = hull.node[point] as number; n >= 0; n = hull.nodePrev[n] as number)
+    cs.push(hull.nodeCourse[n] as number);
+  return cs.sort((x, y) => x - y);
+}
+
+function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): AsnHull {
+  const empty = new Int32Array(0);
+  if (a.eligible.length === 0)
+    return { tri: new Float64Array([0, 0, 0]), node: Int32Array.of(-1), nodeCourse: empty, nodePrev: empty };
   const covered = a.needs.filter((n) =>
     a.eligible.some((c) => inst.courses[c]?.course.kompetensi.includes(n.kode)),
   );
@@ -873,7 +895,12 @@ function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): Float6
   const tUnits = Math.ceil(a.tRem / g);
   const jpCap = Math.max(tUnits, 1);
   const width = jpCap + 1;
-  const pts = new Map<number, number[]>([[0, [0, 0]]]);
+  // points are flat (cost, room, node); node −1 is the empty set, a node ≥ 0 is (course, prev),
+  // a node ≤ −2 is pending (this course on top of node −code − 3) until it survives the merge
+  const nodeCourse: number[] = [];
+  const nodePrev: number[] = [];
+  const nodeDays: number[] = [];
+  const pts = new Map<number, number[]>([[0, [0, 0, -1]]]);
   for (const c of a.eligible) {
     const cm = inst.courses[c] as CourseModel;
     let mask = 0;
@@ -889,9 +916,10 @@ function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): Float6
       const t = (Math.floor(s / width) | mask) * width + Math.min((s % width) + ju, jpCap);
       if (t === s) continue; // the course adds nothing to this state: never part of its hull
       const shifted = new Array<number>(list.length);
-      for (let i = 0; i < list.length; i += 2) {
+      for (let i = 0; i < list.length; i += 3) {
         shifted[i] = (list[i] as number) + b;
         shifted[i + 1] = (list[i + 1] as number) + ru;
+        shifted[i + 2] = -(list[i + 2] as number) - 3;
       }
       proposals.push([t, shifted]);
     }
@@ -899,9 +927,23 @@ function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): Float6
       const old = pts.get(t);
       pts.set(t, old ? mergeHull(old, shifted) : shifted);
     }
+    for (const [t] of proposals) {
+      const list = pts.get(t) as number[];
+      for (let i = 2; i < list.length; i += 3) {
+        const code = list[i] as number;
+        if (code > -2) continue;
+        const prev = -code - 3;
+        nodeCourse.push(c);
+        nodePrev.push(prev);
+        nodeDays.push((prev >= 0 ? (nodeDays[prev] as number) : 0) + cm.hari);
+        list[i] = nodeCourse.length - 1;
+      }
+    }
   }
   const w = inst.weights;
+  const D = inst.days.length;
   const out: number[] = [];
+  const nodes: number[] = [];
   for (const [s, list] of pts) {
     const m = Math.floor(s / width);
     const j = s % width;
@@ -912,18 +954,24 @@ function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): Float6
       if (a.tRem > 0 && j >= tUnits) f += w.targetJp;
       if (a.equity) f += w.ekuitas;
     }
-    for (let i = 0; i < list.length; i += 2) {
+    for (let i = 0; i < list.length; i += 3) {
       const c = list[i] as number;
       out.push(c, f - w.biaya * c, list[i + 1] as number);
+      const node = list[i + 2] as number;
+      nodes.push(node >= 0 && (nodeDays[node] as number) > D ? -2 : node);
     }
   }
-  return Float64Array.from(out);
+  return {
+    tri: Float64Array.from(out),
+    node: Int32Array.from(nodes),
+    nodeCourse: Int32Array.from(nodeCourse),
+    nodePrev: Int32Array.from(nodePrev),
+  };
 }
 
 /**
- * Lower-left convex hull of two flat (cost, room) lists, each already a hull sorted by cost:
- * the only points a positive price on cost and room can pick. Linear merge, no allocation
- * beyond the result.
+ * Lower-left convex hull of two flat (cost, room, node) lists, each already a hull sorted by
+ * cost: the only points a positive price on cost and room can pick. Linear merge.
  */
 function mergeHull(a: readonly number[], b: readonly number[]): number[] {
   const h: number[] = [];
@@ -932,6 +980,7 @@ function mergeHull(a: readonly number[], b: readonly number[]): number[] {
   while (i < a.length || j < b.length) {
     let c: number;
     let r: number;
+    let node: number;
     const takeA =
       j >= b.length ||
       (i < a.length &&
@@ -940,33 +989,40 @@ function mergeHull(a: readonly number[], b: readonly number[]): number[] {
     if (takeA) {
       c = a[i] as number;
       r = a[i + 1] as number;
-      i += 2;
+      node = a[i + 2] as number;
+      i += 3;
     } else {
       c = b[j] as number;
       r = b[j + 1] as number;
-      j += 2;
+      node = b[j + 2] as number;
+      j += 3;
     }
     const n = h.length;
-    if (n >= 2 && r >= (h[n - 1] as number)) continue; // dearer and no less room: dominated
-    while (h.length >= 4) {
+    if (n >= 3 && r >= (h[n - 2] as number)) continue; // dearer and no less room: dominated
+    while (h.length >= 6) {
       const m = h.length;
-      const ac = h[m - 4] as number;
-      const ar = h[m - 3] as number;
-      const bc = h[m - 2] as number;
-      const br = h[m - 1] as number;
+      const ac = h[m - 6] as number;
+      const ar = h[m - 5] as number;
+      const bc = h[m - 3] as number;
+      const br = h[m - 2] as number;
       // drop the middle point when it lies on or above the segment to (c, r)
-      if ((br - ar) * (c - ac) >= (r - ar) * (bc - ac)) h.length = m - 2;
+      if ((br - ar) * (c - ac) >= (r - ar) * (bc - ac)) h.length = m - 3;
       else break;
     }
-    h.push(c, r);
+    h.push(c, r, node);
   }
   return h;
 }
 
-/** Options (cost, value at room price lambda) from hull triples, Pareto-filtered. */
-function hullOptionsAt(tri: Float64Array, lambda: number): AsnOption[] {
+/**
+ * Options (cost, value at room price lambda) from hull points, Pareto-filtered. With `plans`,
+ * only points whose course set fits the year; without, every point (bound).
+ */
+function hullOptionsAt(hull: AsnHull, lambda: number, plans = false): AsnOption[] {
+  const tri = hull.tri;
   const n = tri.length / 3;
-  const idx = Array.from({ length: n }, (_, i) => i);
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (!plans || (hull.node[i] as number) >= -1) idx.push(i);
   const val = (i: number) => (tri[3 * i + 1] as number) - lambda * (tri[3 * i + 2] as number);
   idx.sort((x, y) => (tri[3 * x] as number) - (tri[3 * y] as number) || val(y) - val(x));
   const out: AsnOption[] = [];
@@ -975,9 +1031,28 @@ function hullOptionsAt(tri: Float64Array, lambda: number): AsnOption[] {
     const v = val(i);
     if (v <= last + 1e-9) continue;
     last = v;
-    out.push({ cost: tri[3 * i] as number, value: v, courses: [] });
+    out.push({ cost: tri[3 * i] as number, value: v, courses: [], point: i });
   }
   return out;
+}
+
+/**
+ * Per-OPD knapsacks over the hull options at room price `lambda` (course sets that trade money
+ * for room-days); a plan, not a bound.
+ */
+function selectHullAt(inst: Instance, prep: Prepared, hulls: readonly AsnHull[], lambda: number): number[][] {
+  const chosen: number[][] = inst.asn.map(() => []);
+  for (const opd of inst.opds) {
+    const members = prep.byOpd.get(opd) ?? [];
+    if (members.length === 0) continue;
+    const classes = members.map((i) => hullOptionsAt(hulls[i] as AsnHull, lambda, true));
+    const r = solveMckp(classes, inst.pagu.get(opd) ?? 0);
+    members.forEach((i, k) => {
+      const o = (classes[k] as AsnOption[])[r.choice[k] as number] as AsnOption;
+      chosen[i] = hullCourses(hulls[i] as AsnHull, o.point ?? 0);
+    });
+  }
+  return chosen;
 }
 
 /**
@@ -989,13 +1064,12 @@ function hullOptionsAt(tri: Float64Array, lambda: number): AsnOption[] {
 function roomPricedBound(
   inst: Instance,
   prep: Prepared,
-  use: Float64Array,
+  hulls: readonly AsnHull[],
   capacity: number,
 ): { bound: number; lambda: number } {
-  const hulls = inst.asn.map((a) => asnRoomHull(inst, a, use));
   const extra = prep.dps.reduce((s, d) => s + d.extra, 0);
   let top = 0;
-  for (const tri of hulls) {
+  for (const { tri } of hulls) {
     for (let i = 0; i < tri.length; i += 3) {
       const r = tri[i + 2] as number;
       if (r > 0) top = Math.max(top, (tri[i + 1] as number) / r);
@@ -1007,7 +1081,7 @@ function roomPricedBound(
     for (const opd of inst.opds) {
       const members = prep.byOpd.get(opd) ?? [];
       if (members.length === 0) continue;
-      const classes = members.map((i) => hullOptionsAt(hulls[i] as Float64Array, lambda));
+      const classes = members.map((i) => hullOptionsAt(hulls[i] as AsnHull, lambda));
       b += solveMckp(classes, inst.pagu.get(opd) ?? 0, true).bound;
     }
     if (b < best.bound) best = { bound: b, lambda };
@@ -1388,13 +1462,14 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   let heurBound = heur.bound;
   if (inst.rooms.length > 0 && heurCand.tt.dropped.length > 0) {
     // classrooms bind: the room-priced Lagrangian bound, and its price as the first to try
-    const priced = roomPricedBound(inst, prep, prep.roomUse, inst.rooms.length * inst.days.length);
+    const hulls = inst.asn.map((a) => asnRoomHull(inst, a, prep.roomUse));
+    const priced = roomPricedBound(inst, prep, hulls, inst.rooms.length * inst.days.length);
     heurBound = Math.min(heurBound, priced.bound);
     const prices = [...new Set([priced.lambda, ...ROOM_PRICES])].filter((l) => l > 0).sort((x, y) => x - y);
     let lo = 0; // highest price tried whose plan still overflowed the rooms
     let hi = Number.POSITIVE_INFINITY; // lowest price tried whose plan fits
     const tryPrice = (lambda: number) => {
-      const cand = { ...evaluate(inst, selectAt(inst, prep, lambda).chosen), roomPrice: lambda };
+      const cand = { ...evaluate(inst, selectHullAt(inst, prep, hulls, lambda)), roomPrice: lambda };
       if (cand.objective > heurCand.objective + 1e-9) heurCand = cand;
       if (cand.tt.dropped.length === 0) hi = Math.min(hi, lambda);
       else lo = Math.max(lo, lambda);
