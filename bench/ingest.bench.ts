@@ -14,7 +14,8 @@
  * Two ways of posting: one submission per call (onFormSubmit) and MAX_BATCH per call (the
  * Antrian retry or a bulk import). Target: docs/s of ingestResponse >= 0.8 x raw docs/s.
  * `BENCH_INGEST_N`, `BENCH_INGEST_CONCURRENCY` and `BENCH_INGEST_MODES` (batch,single) change
- * the size and what runs.
+ * the size and what runs; `BENCH_INGEST_EMULATOR=inprocess` puts the emulator back in the
+ * bench's process (the whole path on one event loop, for comparison).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -47,6 +48,8 @@ const TARGET = 0.8;
 const CLIENT = 'bangkom-bench.apps.googleusercontent.com';
 const STAF = 'staf@sawahlunto.go.id';
 const CHILD_FLAG = 'BANGKOM_BENCH_EMULATOR_CHILD';
+/** `child` (default): the emulator in its own process; `inprocess`: in the bench's own event loop. */
+const EMULATOR_MODE = process.env.BENCH_INGEST_EMULATOR === 'inprocess' ? 'inprocess' : 'child';
 
 const nip = (i: number) => `19800101200501${i % 2 ? 1 : 2}${String(i % 1000).padStart(3, '0')}`;
 const submission = (i: number) => ({
@@ -122,7 +125,7 @@ async function phase<T>(
   work: (p: Phase) => Promise<void>,
   after: (db: Firestore) => Promise<T>,
 ): Promise<{ seconds: number; result: T }> {
-  const emulator = await startChildEmulator();
+  const emulator = EMULATOR_MODE === 'child' ? await startChildEmulator() : await startEmulator();
   const project = `bench-bangkom-${++phaseNo}`;
   const deps = createDeps(
     loadConfig({
@@ -297,7 +300,7 @@ export async function run(): Promise<void> {
     console.log(
       `rasio = dok/detik ingestResponse / dok/detik tulis batch mentah dari ${N} dokumen yang sama ` +
         `(ID dan isi yang disimpan ingestResponse, rata-rata ${Math.round(bytes)} bita JSON) ke emulator ` +
-        `Firestore di proses terpisah, baru untuk tiap jalur; mentah = yang tercepat dari dua pengukuran ` +
+        `Firestore ${EMULATOR_MODE === 'child' ? 'di proses terpisah' : 'di proses yang sama'}, baru untuk tiap jalur; mentah = yang tercepat dari dua pengukuran ` +
         `(${raw1.seconds.toFixed(2)} dan ${raw2.seconds.toFixed(2)} detik). Tiap panggilan ingestResponse juga ` +
         'memeriksa token, memvalidasi, menghapus salinan karantina lama, dan menulis satu dokumen runs.',
     );

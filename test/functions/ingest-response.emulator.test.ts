@@ -95,6 +95,19 @@ describe('ingestResponse', () => {
     expect(run).toMatchObject({ status: 'selesai dengan galat', errorCount: 3, counts: { quarantine: 1 } });
   });
 
+  it('quarantines a submission whose timestamp is an impossible instant (no 500)', async () => {
+    const res = await post(
+      penilaian('r-bad-time', { NIP, Sumber: 'Diri', 'M.01': 3 }, { timestamp: '2026-03-01T25:00:00Z' }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ stored: false, quarantined: true });
+    expect((res.body.errors as { column: string }[]).map((e) => e.column)).toEqual(['Waktu']);
+    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${res.body.id}`)).toMatchObject({
+      responseId: 'r-bad-time',
+      timestamp: '2026-03-01T25:00:00Z',
+    });
+  });
+
   it('an edited response that becomes valid leaves quarantine', async () => {
     const bad = await post(penilaian('r-edit', { NIP, Sumber: 'Diri', 'M.01': 9 }));
     expect(bad.body.quarantined).toBe(true);

@@ -47,6 +47,35 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The zone's wall clock at an instant, in ms since the epoch (UTC fields = local fields). */
+function wallMs(ms: number, timeZone: string): number {
+  const parts = formatter(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+}
+
+/** Offsets change at quarter hours of UTC (zones are whole quarter hours off UTC, and switch at local hh:00). */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset (ms) for the quarter hour of UTC holding the instant; formatToParts is
+ * far dearer than the rest of a submission, so it is asked once per zone and quarter hour.
+ * A quarter whose two ends disagree (never, for today's zones) is not cached.
+ */
+function offsetAt(ms: number, timeZone: string): number {
+  const start = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone}|${start}`;
+  const hit = offsets.get(key);
+  if (hit !== undefined) return hit;
+  const atStart = wallMs(start, timeZone) - start;
+  const end = start + QUARTER_HOUR - 1000;
+  if (wallMs(end, timeZone) - end !== atStart) return wallMs(ms - (ms % 1000), timeZone) - (ms - (ms % 1000));
+  if (offsets.size >= 4096) offsets.clear();
+  offsets.set(key, atStart);
+  return atStart;
+}
+
 /** Wall-clock time of an instant in a time zone, as a Date whose UTC fields hold it (the sheets' convention). */
 export function wallClock(iso: string, timeZone: string): Date {
   if (!ZONED.test(iso)) {
@@ -54,16 +83,22 @@ export function wallClock(iso: string, timeZone: string): Date {
     const [d = '', t = '00:00:00'] = iso.split('T');
     return new Date(`${d}T${t.length === 5 ? `${t}:00` : t}Z`);
   }
-  const parts = formatter(timeZone).formatToParts(new Date(iso));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return new Date(
-    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')),
-  );
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) return new Date(Number.NaN);
+  // whole seconds, as the sheets keep them
+  const local = ms + offsetAt(ms, timeZone);
+  return new Date(local - (((local % 1000) + 1000) % 1000));
 }
 
 const TIME_HEADERS = new Set(['waktu', 'stempel waktu', 'timestamp']);
 /** an ISO 8601 instant with a zone (what Apps Script's toISOString() sends) */
 const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A zoned instant as the wall-clock Date; an impossible one stays text, for core to reject with its value. */
+function zonedCell(iso: string, timeZone: string): Cell {
+  const d = wallClock(iso, timeZone);
+  return Number.isNaN(d.getTime()) ? iso : d;
+}
 
 /** The submission as a header row and one data row. */
 export function submissionRows(body: IngestSubmission, timeZone: string): [string[], Cell[]] {
@@ -76,13 +111,13 @@ export function submissionRows(body: IngestSubmission, timeZone: string): [strin
   for (const [h, v] of Object.entries(body.values)) {
     if (body.sheet === SHEET.penilaian && h.trim().toLowerCase() === 'id respons') continue;
     const zoned = typeof v === 'string' && TIME_HEADERS.has(h.trim().toLowerCase()) && ZONED.test(v.trim());
-    put(h, Array.isArray(v) ? v.join(', ') : zoned ? wallClock(String(v).trim(), timeZone) : v);
+    put(h, Array.isArray(v) ? v.join(', ') : zoned ? zonedCell(String(v).trim(), timeZone) : v);
   }
   if (body.sheet === SHEET.penilaian) {
     put('ID Respons', body.responseId);
     const hasTime = headers.some((h) => TIME_HEADERS.has(h.trim().toLowerCase()));
     const at = body.timestamp ?? body.submittedAt;
-    if (!hasTime && at) put('Waktu', wallClock(at, timeZone));
+    if (!hasTime && at) put('Waktu', zonedCell(at, timeZone));
   }
   return [headers, row];
 }
