@@ -1058,8 +1058,9 @@ function selectHullAt(inst: Instance, prep: Prepared, hulls: readonly AsnHull[],
 /**
  * Lagrangian bound of the room-day capacity (rooms × working days, sessions relaxed to
  * participants ÷ seats) at price lambda: lambda × capacity + Σ per-OPD knapsack LP bounds over
- * the hull options. Valid for every lambda ≥ 0; convex in lambda, so a golden-section search
- * finds a good one. Returns the least bound found and its price.
+ * the hull options. Valid for every lambda ≥ 0 (each evaluation is a bound on its own); convex
+ * in lambda, so a golden-section search finds a good one. Returns the least bound found and its
+ * price.
  */
 function roomPricedBound(
   inst: Instance,
@@ -1088,26 +1089,30 @@ function roomPricedBound(
     return b;
   };
   at(0);
+  if (!(top > 0)) return best;
+  // convex in lambda, hence unimodal in log(lambda): golden section over ln(lambda), so a price
+  // many orders of magnitude below `top` (e.g. a cost tie-break) is found as well as a large one
   const phi = (Math.sqrt(5) - 1) / 2;
-  let lo = 0;
-  let hi = top;
+  const atLog = (u: number) => at(Math.exp(u));
+  let lo = Math.log(top) - Math.log(1e9);
+  let hi = Math.log(top);
   let x1 = hi - phi * (hi - lo);
   let x2 = lo + phi * (hi - lo);
-  let f1 = at(x1);
-  let f2 = at(x2);
-  for (let k = 0; k < 10 && hi - lo > 1e-6; k++) {
+  let f1 = atLog(x1);
+  let f2 = atLog(x2);
+  for (let k = 0; k < 18 && hi - lo > 1e-4; k++) {
     if (f1 <= f2) {
       hi = x2;
       x2 = x1;
       f2 = f1;
       x1 = hi - phi * (hi - lo);
-      f1 = at(x1);
+      f1 = atLog(x1);
     } else {
       lo = x1;
       x1 = x2;
       f1 = f2;
       x2 = lo + phi * (hi - lo);
-      f2 = at(x2);
+      f2 = atLog(x2);
     }
   }
   return best;

@@ -343,6 +343,34 @@ describe('planSchedule', () => {
     expect(r.bound).toBeGreaterThan(r.objective);
   });
 
+  it('trades a classroom course for a dearer Daring one when classrooms are scarce', () => {
+    // two working days and one 10-seat room: at most 20 of the 40 fit the classroom course
+    const all = workingDays(TAHUN, new Set());
+    const holidays = new Set([...HOLIDAYS, ...all.filter((d) => d > '2026-01-05')]);
+    expect(workingDays(TAHUN, holidays)).toHaveLength(2);
+    const people = Array.from({ length: 40 }, (_, i) => asn(i + 1, 'Dinas A', [['M.01', 2, 1]]));
+    const w = world(
+      people,
+      [
+        course('KELAS', ['M.01'], { moda: 'Tatap Muka', hari: 1, biaya: 1_000_000 }),
+        course('ONLINE', ['M.01'], { moda: 'Daring', hari: 1, biaya: 1_500_000 }),
+      ],
+      { 'Dinas A': 60_000_000 },
+      { rooms: [{ row: 2, nama: 'Aula', kapasitas: 10 }] },
+    );
+    const r = solve(w, holidays);
+    // everybody's need is closed: those the room cannot hold take the Daring course
+    expect(r.unmet).toEqual([]);
+    expect(r.stats.gagalDijadwalkan).toBe(0);
+    expect(new Set(r.sessions.flatMap((s) => s.peserta)).size).toBe(40);
+    expect(r.sessions.some((s) => s.kode === 'ONLINE')).toBe(true);
+    for (const s of r.sessions.filter((x) => x.kode === 'KELAS'))
+      expect(s.peserta.length).toBeLessThanOrEqual(10);
+    // within the cost tie-break of the optimum (20 in the classroom, 20 online)
+    expect(r.bound - r.objective).toBeLessThan(0.01);
+    expect(r.stats.hargaRuang).toBeGreaterThan(0);
+  });
+
   it('requires the fiscal year', () => {
     const w = world([], [], {});
     w.data.settings = { ...w.data.settings };
