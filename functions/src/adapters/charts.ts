@@ -5,6 +5,7 @@
  * horizontal bar chart is drawn as hand-written SVG, so a chart is always produced.
  */
 import { Resvg } from '@resvg/resvg-js';
+import { textPx } from './schedule-sheets.js';
 
 export interface Bar {
   label: string;
@@ -38,17 +39,22 @@ export interface RenderedChart {
   engine: 'vega' | 'svg';
 }
 
-const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
+// Arial's metrics (Liberation Sans is metric-compatible): what textWidth below measures
+const FONT = 'Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif';
 const BAR_COLOR = '#2f6f9f';
 const RULE_COLOR = '#c0392b';
 const LABEL_WIDTH = 300;
 const PLOT_WIDTH = 420;
 const ROW = 22;
+const ROW_TWO_LINES = 28;
 /** PNG pixels per SVG pixel (sharp when printed) */
 const SCALE = 2;
 
 type VegaModules = {
   vega: {
+    textMetrics: {
+      width: (item: { fontSize?: number; fontWeight?: unknown; text?: unknown }, text?: unknown) => number;
+    };
     parse(spec: unknown): unknown;
     View: new (
       runtime: unknown,
@@ -65,6 +71,14 @@ function loadVega(): Promise<VegaModules | undefined> {
   vegaModules ??= (async () => {
     try {
       const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+      // without a canvas vega guesses 0.8 em per character: labels get cut ("…") and the plot
+      // is pushed right. Measure with Arial's widths instead (10% spare for a fallback font).
+      (vega as unknown as VegaModules['vega']).textMetrics.width = (item, text) => {
+        const t = String(text ?? item.text ?? '').trim();
+        const size = item.fontSize ?? 11;
+        const bold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
+        return textPx(t, size * (72 / 96), bold) * 1.1;
+      };
       return {
         vega: vega as unknown as VegaModules['vega'],
         vegaLite: vegaLite as unknown as VegaModules['vegaLite'],
@@ -98,7 +112,7 @@ function toPng(svg: string, engine: RenderedChart['engine']): RenderedChart {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: SCALE },
     background: '#ffffff',
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' },
   });
   const image = resvg.render();
   return { png: image.asPng(), width: image.width, height: image.height, engine };
@@ -115,7 +129,8 @@ function rows(spec: BarChartSpec): { label: string; value: number | null; group:
 }
 
 async function vegaSvg(m: VegaModules, spec: BarChartSpec): Promise<string> {
-  const data = rows(spec).map((r) => ({ ...r, v: r.value ?? 0 }));
+  // long labels on two lines (vega cuts a label at labelLimit with "…")
+  const data = rows(spec).map((r) => ({ ...r, label: twoLines(r.label, LABEL_LINE), v: r.value ?? 0 }));
   const groups = [...new Set(data.map((d) => d.group))];
   const colors = spec.colors ?? {};
   const color = {
@@ -129,7 +144,7 @@ async function vegaSvg(m: VegaModules, spec: BarChartSpec): Promise<string> {
     type: 'nominal',
     sort: null,
     title: null,
-    axis: { labelLimit: LABEL_WIDTH - 10 },
+    axis: { labelLimit: LABEL_WIDTH + 40, labelExpr: "split(datum.label, '\\n')", labelLineHeight: 11 },
   };
   const layers: unknown[] = [
     {
@@ -164,7 +179,8 @@ async function vegaSvg(m: VegaModules, spec: BarChartSpec): Promise<string> {
         : {}),
     },
     width: spec.plotWidth ?? PLOT_WIDTH,
-    height: { step: ROW },
+    // two-line labels need a taller band, or they touch their neighbours
+    height: { step: data.some((d) => d.label.includes('\n')) ? ROW_TWO_LINES : ROW },
     background: '#ffffff',
     config: { font: FONT, axis: { labelFontSize: 10, titleFontSize: 11 }, view: { stroke: null } },
     data: { values: data },
@@ -177,6 +193,20 @@ async function vegaSvg(m: VegaModules, spec: BarChartSpec): Promise<string> {
   } finally {
     view.finalize();
   }
+}
+
+/** characters per label line: longer labels (a unit with its period) take two lines */
+const LABEL_LINE = 56;
+
+/** A label longer than `max` split at the space nearest its middle (two lines), else as is. */
+export function twoLines(label: string, max: number): string {
+  if (label.length <= max) return label;
+  const mid = label.length / 2;
+  let best = -1;
+  for (let i = 0; i < label.length; i++) {
+    if (label[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  }
+  return best < 0 ? label : `${label.slice(0, best)}\n${label.slice(best + 1)}`;
 }
 
 function esc(s: string): string {

@@ -15,12 +15,207 @@ export const SCHEDULE_SHEETS = {
 } as const;
 
 const RUPIAH = '"Rp"#,##0';
+/** Indonesian day/month/year order; Excel shows it whatever the reader's locale. */
+export const TANGGAL = 'dd/mm/yyyy';
+
+// ---------------------------------------------------------------- layout helpers (shared)
+
+/**
+ * The font of every cell of the leaders' workbook. Arial exists on every Windows/Mac Excel and
+ * LibreOffice maps it to the metric-compatible Liberation Sans, so the row heights estimated
+ * below hold in both (exceljs' default Calibri is missing on Linux and falls back to a wider font).
+ */
+export const SHEET_FONT = 'Arial';
+export const FONT_SIZE = 10;
+
+/** Arial advance widths in em (Liberation Sans has the same metrics), printable ASCII. */
+const ARIAL_EM: Readonly<Record<string, number>> = (() => {
+  const table: Record<string, number> = {};
+  const set = (chars: string, em: number) => {
+    for (const ch of chars) table[ch] = em;
+  };
+  set('abdeghnopqu0123456789#$_', 0.556);
+  set('cksvxyzJ', 0.5);
+  set("fjtI!/\\[]. ,;:'|", 0.278);
+  set('ijl', 0.222);
+  set('r()-"`{}*', 0.333);
+  set('mM', 0.833);
+  set('NCDHRUw', 0.722);
+  set('ABEKPSVXY&', 0.667);
+  set('GOQ', 0.778);
+  set('FTZL', 0.611);
+  set('W', 0.944);
+  set('@', 1.015);
+  set('%', 0.889);
+  set('+<=>~^', 0.584);
+  set('?', 0.556);
+  return table;
+})();
+
+/** Width of one character in em, Arial/Liberation Sans (bold ~7% wider); others 0.6 em. */
+export function charEm(ch: string, bold = false): number {
+  const em = ARIAL_EM[ch] ?? 0.6;
+  return bold ? em * 1.07 : em;
+}
+
+/** Width of `text` in pixels at `fontSize` pt. */
+export function textPx(text: string, fontSize = FONT_SIZE, bold = false): number {
+  let em = 0;
+  for (const ch of text) em += charEm(ch, bold);
+  // 4% spare: Excel's wrap leaves a little room at the line's end
+  return em * fontSize * (96 / 72) * 1.04;
+}
+
+/** Pixels inside a column `width` wide (Excel width units: 7 px each, 5 px of padding). */
+export function columnPx(width: number): number {
+  return Math.max(1, width * 7 - 5);
+}
+
+/**
+ * Lines a wrapped text takes in `px` pixels: greedy word wrap as Excel does, explicit line breaks
+ * kept. Character widths are rounded up, so the estimate errs towards one line too many, never
+ * text running into the next row.
+ */
+export function wrappedLineCount(text: string, px: number, fontSize = FONT_SIZE, bold = false): number {
+  const space = textPx(' ', fontSize, bold);
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let line = 0;
+    lines += 1;
+    for (const word of para.split(/\s+/).filter((w) => w.length > 0)) {
+      const w = textPx(word, fontSize, bold);
+      const need = line === 0 ? w : line + space + w;
+      if (need <= px) {
+        line = need;
+        continue;
+      }
+      if (line > 0) lines += 1;
+      // a word wider than the cell breaks inside the word
+      const extra = Math.floor(Math.max(0, w - 1) / px);
+      lines += extra;
+      line = w - extra * px;
+    }
+  }
+  return Math.max(1, lines);
+}
+
+export const MAX_ROW_HEIGHT = 409;
+const MIN_FONT_SIZE = 7;
+
+/** Row height in points for `lines` lines of a `fontSize` font (Arial ~1.25 em per line + padding). */
+export function lineHeight(lines: number, fontSize = FONT_SIZE): number {
+  return Math.ceil((lines * fontSize * 1.25 + 3) * 4) / 4;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  return '';
+}
+
+/**
+ * Sets the row's height so every wrapped cell shows all its lines (estimated from the column
+ * width and the cell's font); never lower than `min` points. `widths` overrides a column's width
+ * (e.g. a cell merged across columns). Returns the height set.
+ */
+export function fitRowHeight(
+  row: ExcelJS.Row,
+  opts: { min?: number; widths?: Readonly<Record<number, number>> } = {},
+): number {
+  const ws = row.worksheet;
+  let height = opts.min ?? 0;
+  row.eachCell((cell, col) => {
+    const fontSize = cell.font?.size ?? FONT_SIZE;
+    height = Math.max(height, lineHeight(1, fontSize));
+    // a merged cell's other cells repeat its value: only the top-left one holds the text
+    if (cell.isMerged && cell.master.address !== cell.address) return;
+    if (!cell.alignment?.wrapText || cell.alignment.textRotation) return;
+    const text = cellText(cell.value);
+    if (!text) return;
+    // an indent level takes ~10 px of the line
+    const px =
+      columnPx(opts.widths?.[col] ?? ws.getColumn(col).width ?? 9) - (cell.alignment.indent ?? 0) * 10;
+    const bold = cell.font?.bold === true;
+    let size = fontSize;
+    let h = lineHeight(wrappedLineCount(text, px, size, bold), size);
+    // Excel's rows stop at 409 pt: a very long text gets a smaller font (down to 7 pt) first
+    while (h > MAX_ROW_HEIGHT && size > MIN_FONT_SIZE) {
+      size -= 1;
+      h = lineHeight(wrappedLineCount(text, px, size, bold), size);
+    }
+    if (size !== fontSize) cell.font = { ...cell.font, size };
+    height = Math.max(height, h);
+  });
+  // past 409 pt (even at 7 pt) the rest of the text stays in the cell, shown when selected
+  const fitted = Math.min(MAX_ROW_HEIGHT, height);
+  row.height = fitted;
+  return fitted;
+}
+
+/** Every used cell in Arial (keeping size, bold, colour): see SHEET_FONT. */
+export function useSheetFont(ws: ExcelJS.Worksheet): void {
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.font = { size: FONT_SIZE, ...cell.font, name: SHEET_FONT };
+    });
+  });
+}
+
+/** Print setup of a list sheet: A4, fit to the page width, header row on every page, page numbers. */
+export function listPrintSetup(
+  ws: ExcelJS.Worksheet,
+  title: string,
+  orientation: 'landscape' | 'portrait' = 'landscape',
+  headerRows = '1:1',
+): void {
+  Object.assign(ws.pageSetup, {
+    orientation,
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: headerRows,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  });
+  ws.headerFooter.oddHeader = `&L&B${title}`;
+  ws.headerFooter.oddFooter = '&Lbangkom&RHalaman &P dari &N';
+}
+
+/** 'YYYY-MM-DD' -> a date cell value (UTC midnight, what Excel stores for a date). */
+function isoDate(iso: string): Date | string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : iso;
+}
+
+/** 'YYYY-MM-DD' -> 'DD/MM/YYYY' inside text. */
+function idDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Indonesian text with exactly `digits` decimals: 22479.1 -> "22.479,100". */
+function idFixed(v: number, digits: number): string {
+  return new Intl.NumberFormat('id-ID', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(v);
+}
+
+/** Indonesian decimal text: 1.2000000000000002 -> "1,2". */
+function idNum(v: number, maxDigits = 2): string {
+  return new Intl.NumberFormat('id-ID', { maximumFractionDigits: maxDigits }).format(v);
+}
+
+// ---------------------------------------------------------------- sheets
 
 interface Col {
   header: string;
   key: string;
   width: number;
   numFmt?: string;
+  /** horizontal alignment of the data cells */
+  align?: 'left' | 'center' | 'right';
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[]): ExcelJS.Worksheet {
@@ -31,36 +226,55 @@ function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[]): ExcelJ
     header: c.header,
     key: c.key,
     width: c.width,
-    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+    style: {
+      font: { name: SHEET_FONT, size: FONT_SIZE },
+      alignment: { vertical: 'top', ...(c.align ? { horizontal: c.align } : {}) },
+      ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+    },
   }));
   const head = ws.getRow(1);
-  head.font = { bold: true };
-  head.alignment = { vertical: 'middle', wrapText: true };
-  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  head.eachCell((cell) => {
+    cell.font = { name: SHEET_FONT, size: FONT_SIZE, bold: true };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF7F7F7F' } } };
+  });
+  fitRowHeight(head, { min: 15 });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
+  listPrintSetup(ws, name);
   return ws;
 }
 
 function wrap(ws: ExcelJS.Worksheet, keys: readonly string[]): void {
-  for (const k of keys) ws.getColumn(k).alignment = { wrapText: true, vertical: 'top' };
+  for (const k of keys) {
+    const col = ws.getColumn(k);
+    col.eachCell({ includeEmpty: false }, (cell, rowNo) => {
+      if (rowNo > 1) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+    });
+  }
+  ws.eachRow((row, rowNo) => {
+    if (rowNo > 1) fitRowHeight(row);
+  });
 }
 
 /** Adds (or replaces) the schedule sheets; returns the sheet names written. */
 export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleReport): string[] {
   const jadwal = sheet(workbook, SCHEDULE_SHEETS.jadwal, [
-    { header: 'ID Sesi', key: 'id', width: 18 },
-    { header: 'Kode', key: 'kode', width: 10 },
-    { header: 'Judul', key: 'judul', width: 34 },
-    { header: 'Moda', key: 'moda', width: 12 },
-    { header: 'Ruang', key: 'ruang', width: 14 },
-    { header: 'Mulai', key: 'mulai', width: 12 },
-    { header: 'Selesai', key: 'selesai', width: 12 },
-    { header: 'Hari', key: 'hari', width: 6 },
-    { header: 'JP', key: 'jp', width: 6 },
-    { header: 'Jumlah Peserta', key: 'jumlah', width: 9 },
-    { header: 'Biaya per Peserta', key: 'biaya', width: 16, numFmt: RUPIAH },
-    { header: 'Biaya Sesi', key: 'total', width: 16, numFmt: RUPIAH },
-    { header: 'Penyelenggara', key: 'penyelenggara', width: 24 },
-    { header: 'Peserta (NIP)', key: 'peserta', width: 60 },
+    { header: 'ID Sesi', key: 'id', width: 16 },
+    { header: 'Kode', key: 'kode', width: 9 },
+    { header: 'Judul', key: 'judul', width: 32 },
+    { header: 'Moda', key: 'moda', width: 11 },
+    { header: 'Ruang', key: 'ruang', width: 16 },
+    { header: 'Mulai', key: 'mulai', width: 11, numFmt: TANGGAL, align: 'center' },
+    { header: 'Selesai', key: 'selesai', width: 11, numFmt: TANGGAL, align: 'center' },
+    { header: 'Hari', key: 'hari', width: 6, numFmt: '#,##0', align: 'center' },
+    { header: 'JP', key: 'jp', width: 6, numFmt: '#,##0', align: 'center' },
+    { header: 'Jumlah Peserta', key: 'jumlah', width: 9, numFmt: '#,##0', align: 'center' },
+    { header: 'Biaya per Peserta', key: 'biaya', width: 14, numFmt: RUPIAH },
+    { header: 'Biaya Sesi', key: 'total', width: 15, numFmt: RUPIAH },
+    { header: 'Penyelenggara', key: 'penyelenggara', width: 22 },
+    // 66 wide: three 18-digit NIPs per line
+    { header: 'Peserta (NIP)', key: 'peserta', width: 66 },
   ]);
   for (const s of report.sessions) {
     jadwal.addRow({
@@ -69,8 +283,8 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
       judul: s.judul,
       moda: s.moda,
       ruang: s.ruang ?? (s.moda === 'Daring' ? 'Daring' : '-'),
-      mulai: s.mulai,
-      selesai: s.selesai,
+      mulai: isoDate(s.mulai),
+      selesai: isoDate(s.selesai),
       hari: s.hari,
       jp: s.jp,
       jumlah: s.peserta.length,
@@ -80,17 +294,17 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
       peserta: s.peserta.join(', '),
     });
   }
-  wrap(jadwal, ['judul', 'peserta']);
+  wrap(jadwal, ['judul', 'ruang', 'penyelenggara', 'peserta']);
 
   // PP 11/2017 art. 207: the development plan's content
   const rencana = sheet(workbook, SCHEDULE_SHEETS.rencana, [
-    { header: 'Kode', key: 'kode', width: 10 },
-    { header: 'Judul', key: 'judul', width: 30 },
+    { header: 'Kode', key: 'kode', width: 9 },
+    { header: 'Judul', key: 'judul', width: 28 },
     { header: 'Kompetensi', key: 'kompetensi', width: 30 },
     { header: 'Sasaran PNS', key: 'sasaran', width: 40 },
-    { header: 'Jumlah Peserta', key: 'jumlah', width: 9 },
+    { header: 'Jumlah Peserta', key: 'jumlah', width: 9, numFmt: '#,##0', align: 'center' },
     { header: 'Jalur/Bentuk', key: 'jalur', width: 18 },
-    { header: 'Penyelenggara', key: 'penyelenggara', width: 24 },
+    { header: 'Penyelenggara', key: 'penyelenggara', width: 22 },
     { header: 'Jadwal', key: 'jadwal', width: 48 },
     { header: 'Kesesuaian Kurikulum', key: 'kesesuaian', width: 44 },
     { header: 'Anggaran', key: 'anggaran', width: 16, numFmt: RUPIAH },
@@ -109,20 +323,21 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
       anggaran: r.anggaran,
     });
   }
-  wrap(rencana, ['judul', 'kompetensi', 'sasaran', 'jadwal', 'kesesuaian']);
+  wrap(rencana, ['judul', 'kompetensi', 'sasaran', 'jalur', 'penyelenggara', 'jadwal', 'kesesuaian']);
 
   const individu = sheet(workbook, SCHEDULE_SHEETS.individu, [
+    // the NIP as text (18 digits do not fit a number's 15 significant digits)
     { header: 'NIP', key: 'nip', width: 20 },
-    { header: 'Nama', key: 'nama', width: 24 },
+    { header: 'Nama', key: 'nama', width: 26 },
     { header: 'OPD', key: 'opd', width: 28 },
     { header: 'Jabatan', key: 'jabatan', width: 24 },
     { header: 'Kebutuhan (Prioritas)', key: 'kebutuhan', width: 30 },
-    { header: 'Sesi', key: 'sesi', width: 48 },
-    { header: 'JP Awal', key: 'jpAwal', width: 8 },
-    { header: 'JP Rencana', key: 'jpRencana', width: 9 },
-    { header: 'Target JP', key: 'target', width: 8 },
-    { header: 'Memenuhi Target', key: 'memenuhi', width: 10 },
-    { header: 'Kebutuhan Belum Terpenuhi', key: 'belum', width: 30 },
+    { header: 'Sesi', key: 'sesi', width: 50 },
+    { header: 'JP Awal', key: 'jpAwal', width: 8, align: 'center' },
+    { header: 'JP Rencana', key: 'jpRencana', width: 9, align: 'center' },
+    { header: 'Target JP', key: 'target', width: 8, numFmt: '#,##0', align: 'center' },
+    { header: 'Memenuhi Target', key: 'memenuhi', width: 10, align: 'center' },
+    { header: 'Kebutuhan Belum Terpenuhi', key: 'belum', width: 26 },
     { header: 'Biaya', key: 'biaya', width: 14, numFmt: RUPIAH },
   ]);
   for (const p of report.individu) {
@@ -131,8 +346,8 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
       nama: p.nama,
       opd: p.opd,
       jabatan: p.jabatan,
-      kebutuhan: p.kebutuhan.map((k) => `${k.kode} (${k.prioritas})`).join(', '),
-      sesi: p.sesi.map((s) => `${s.id} ${s.judul}: ${s.mulai} s.d. ${s.selesai}`).join('; '),
+      kebutuhan: p.kebutuhan.map((k) => `${k.kode} (${idNum(k.prioritas)})`).join(', '),
+      sesi: p.sesi.map((s) => `${s.id} ${s.judul}: ${idDate(s.mulai)} s.d. ${idDate(s.selesai)}`).join('; '),
       jpAwal: p.jpAwal,
       jpRencana: p.jpRencana,
       target: p.target,
@@ -144,15 +359,16 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
       biaya: p.biaya,
     });
   }
-  wrap(individu, ['kebutuhan', 'sesi', 'belum']);
+  wrap(individu, ['nama', 'opd', 'jabatan', 'kebutuhan', 'sesi', 'belum']);
 
   const anggaran = sheet(workbook, SCHEDULE_SHEETS.anggaran, [
-    { header: 'OPD', key: 'opd', width: 32 },
+    { header: 'OPD', key: 'opd', width: 36 },
     { header: 'Pagu', key: 'pagu', width: 18, numFmt: RUPIAH },
     { header: 'Terpakai', key: 'terpakai', width: 18, numFmt: RUPIAH },
     { header: 'Sisa', key: 'sisa', width: 18, numFmt: RUPIAH },
-    { header: 'Peserta', key: 'peserta', width: 9 },
+    { header: 'Peserta', key: 'peserta', width: 9, numFmt: '#,##0' },
   ]);
+  anggaran.pageSetup.orientation = 'portrait';
   for (const b of report.budget) {
     anggaran.addRow({
       opd: b.opd,
@@ -166,15 +382,28 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
     (t, b) => ({ pagu: t.pagu + b.pagu, terpakai: t.terpakai + b.terpakai, peserta: t.peserta + b.peserta }),
     { pagu: 0, terpakai: 0, peserta: 0 },
   );
+  wrap(anggaran, ['opd']);
   const totalRow = anggaran.addRow({ opd: 'Jumlah', ...total, sisa: total.pagu - total.terpakai });
-  totalRow.font = { bold: true };
+  totalRow.eachCell((c) => {
+    c.font = { name: SHEET_FONT, size: FONT_SIZE, bold: true };
+    c.border = { top: { style: 'thin', color: { argb: 'FF7F7F7F' } } };
+  });
   anggaran.addRow({});
   const mutu = report.bound > 0 ? report.objective / report.bound : 1;
   const notes = [
-    `Nilai objektif: ${report.objective.toFixed(3)}; batas atas: ${report.bound.toFixed(3)} (${(mutu * 100).toFixed(2)}% dari batas atas, metode ${report.stats.metode}).`,
+    `Nilai objektif: ${idFixed(report.objective, 3)}; batas atas: ${idFixed(report.bound, 3)} (${idFixed(mutu * 100, 2)}% dari batas atas, metode ${report.stats.metode}).`,
     `Objektif = jumlah prioritas (kesenjangan × bobot) yang tertutup + ${report.bobot.targetJp} per ASN yang mencapai ${report.target} JP + ${report.bobot.ekuitas} per ASN tanpa pelatihan dua tahun terakhir − biaya × ${report.bobot.biaya.toExponential(2)}.`,
     `${report.unmet.length} kebutuhan belum terpenuhi; ${report.stats.gagalDijadwalkan} pendaftaran tidak dapat dijadwalkan.`,
   ];
-  for (const n of notes) anggaran.addRow({ opd: n });
+  // notes across the table's width, wrapped (text running past column E would be cut when printed)
+  const noteWidth = [36, 18, 18, 18, 9].reduce((x, w) => x + w, 0);
+  for (const n of notes) {
+    const row = anggaran.addRow({ opd: n });
+    anggaran.mergeCells(row.number, 1, row.number, 5);
+    const cell = row.getCell(1);
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    cell.font = { name: SHEET_FONT, size: 9, italic: true, color: { argb: 'FF595959' } };
+    fitRowHeight(row, { widths: { 1: noteWidth } });
+  }
   return Object.values(SCHEDULE_SHEETS);
 }
