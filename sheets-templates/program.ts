@@ -20,10 +20,11 @@
  * Pengaturan, Hari Libur, Ruang and Preferensi. With `invalidRows` (default on) ten
  * deliberately invalid rows are mixed in; `invalid` says where they are and why.
  *
- * Year logic: `Tahun` (default 2026) is the year whose JP is measured. History runs from
+ * Year logic: `Tahun` (default 2027) is the fiscal year being planned: BKPSDM plans 2027 at the
+ * end of 2026, so the schedule falls in 2027 with the 2027 cuti bersama of `Hari Libur`.
+ * `Tahun JP` (default 2026) is the year whose JP realisation is reported: history runs from
  * 2024-01 to 2026-11-20 (the current year, almost complete), so the 20-JP figures of 2026 are
- * meaningful; planning the next fiscal year (2027) uses the same history and the 2027 cuti
- * bersama in `Hari Libur`. Pass `tahun: 2027` to plan 2027 with an empty JP year.
+ * meaningful.
  */
 import {
   DEFAULT_DICTIONARY,
@@ -62,8 +63,10 @@ export interface ProgramOptions {
   employees: number;
   /** courses in `Katalog Pelatihan` (default: the 48 base courses; more are derived variants) */
   courses?: number;
-  /** `Pengaturan` Tahun (default 2026) */
+  /** `Pengaturan` Tahun: the fiscal year planned (default 2027) */
   tahun?: number;
+  /** `Pengaturan` Tahun JP: the year whose JP realisation is reported (default 2026) */
+  tahunJp?: number;
   /** past sessions with evaluation data (default 15) */
   sessions?: number;
   /** multiplier of SKM respondents per unit and period (default employees / 2,500) */
@@ -617,7 +620,8 @@ interface Session {
 
 export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram {
   const root = new Rng(opts.seed);
-  const tahun = opts.tahun ?? 2026;
+  const tahun = opts.tahun ?? 2027;
+  const tahunJp = opts.tahunJp ?? 2026;
   const withInvalid = opts.invalidRows ?? true;
   const courseCount = opts.courses ?? COURSES.length;
   const sessionCount = opts.sessions ?? 15;
@@ -776,6 +780,7 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
   const pengaturan: RawSheet = [
     ['Kunci', 'Nilai'],
     ['Tahun', tahun],
+    ['Tahun JP', tahunJp],
     ['Target JP', 20],
     ['Bobot Asesmen', 0.5],
     ['Bobot Atasan', 0.3],

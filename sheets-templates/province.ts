@@ -25,6 +25,7 @@ export const CACHE_DIR = join(__dirname, '..', 'bench', '.cache');
 function optionsStem(opts: ProgramOptions): string {
   const parts = [`asn${opts.employees}`, `seed${opts.seed}`, `kursus${opts.courses ?? 'bawaan'}`];
   if (opts.tahun !== undefined) parts.push(`tahun${opts.tahun}`);
+  if (opts.tahunJp !== undefined) parts.push(`tahunjp${opts.tahunJp}`);
   if (opts.sessions !== undefined) parts.push(`sesi${opts.sessions}`);
   if (opts.skmScale !== undefined) parts.push(`skm${opts.skmScale}`);
   if (opts.invalidRows === false) parts.push('bersih');

@@ -262,10 +262,10 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: SHEET.pengaturan,
     optional: true,
-    note: 'Pengaturan: Tahun, Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2).',
+    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2).',
     columns: [
       col('Kunci', true, 'enum', 'Nama pengaturan.', {
-        values: ['Tahun', 'Target JP', 'Bobot Asesmen', 'Bobot Atasan', 'Bobot Diri'],
+        values: ['Tahun', 'Tahun JP', 'Target JP', 'Bobot Asesmen', 'Bobot Atasan', 'Bobot Diri'],
       }),
       col('Nilai', true, 'number', 'Nilai pengaturan.'),
     ],

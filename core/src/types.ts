@@ -148,9 +148,17 @@ export interface Preference extends Sourced {
 }
 
 export interface Settings {
+  /** fiscal year being planned (Pengaturan `Tahun`) */
   tahun?: number;
+  /** year whose JP realisation is reported (Pengaturan `Tahun JP`); default: `tahun` */
+  tahunJp?: number;
   targetJp: number;
   bobot: Record<Sumber, number>;
+}
+
+/** The year JP realisation is measured in: `Tahun JP`, else the fiscal year. */
+export function jpYear(settings: Settings): number | undefined {
+  return settings.tahunJp ?? settings.tahun;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

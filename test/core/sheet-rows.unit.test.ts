@@ -2,6 +2,7 @@ import {
   type CellError,
   DEFAULT_SETTINGS,
   datesToSerials,
+  jpYear,
   type RawSheet,
   type RawWorkbook,
   recordSchemas,
@@ -915,7 +916,8 @@ describe('Pengaturan', () => {
         sheet: 'Pengaturan',
         row: 8,
         column: 'Kunci',
-        message: 'Kunci tidak dikenal: gunakan Tahun, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri',
+        message:
+          'Kunci tidak dikenal: gunakan Tahun, Tahun JP, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri',
       },
       {
         sheet: 'Pengaturan',
@@ -925,6 +927,27 @@ describe('Pengaturan', () => {
       },
       { sheet: 'Pengaturan', row: 9, column: 'Kunci', message: 'Kunci ganda: sudah ada di baris 3' },
       { sheet: 'Pengaturan', row: 9, column: 'Nilai', message: 'Target JP harus lebih dari 0' },
+    ]);
+  });
+
+  it('reads Tahun JP, the year whose JP realisation is reported, beside the fiscal Tahun', () => {
+    const wb = base();
+    wb.Pengaturan = [
+      ['Kunci', 'Nilai'],
+      ['Tahun', 2027],
+      ['Tahun JP', '2026'],
+    ];
+    const r = validateWorkbook(wb);
+    expect(only(r.errors)).toEqual([]);
+    expect(r.data.settings).toMatchObject({ tahun: 2027, tahunJp: 2026 });
+    expect(jpYear(r.data.settings)).toBe(2026);
+    expect(jpYear({ ...DEFAULT_SETTINGS, tahun: 2027 })).toBe(2027);
+    wb.Pengaturan = [
+      ['Kunci', 'Nilai'],
+      ['Tahun JP', 26],
+    ];
+    expect(only(validateWorkbook(wb).errors)).toEqual([
+      { sheet: 'Pengaturan', row: 2, column: 'Nilai', message: 'Tahun JP harus bilangan bulat 2000–2100' },
     ]);
   });
 

@@ -155,6 +155,20 @@ describe('analysis commands', () => {
     const io = captureIo({ cwd: dir, now: new Date(Date.UTC(2026, 11, 31, 18, 0, 0)) });
     expect(await runCli(['jp', path, '--json'], io)).toBe(0);
     expect(JSON.parse(io.out()).tahun).toBe(2027);
+
+    // planning 2027 while reporting the JP realised in 2026: `Tahun JP` decides the JP year
+    const planning = validSheets();
+    planning.Pengaturan = [
+      ['Kunci', 'Nilai'],
+      ['Tahun', 2027],
+      ['Tahun JP', 2026],
+    ];
+    const planPath = await writeXlsx(join(dir, 'rencana-2027.xlsx'), planning);
+    const realised = await cli('jp', planPath, '--json');
+    expect(realised.json.tahun).toBe(2026);
+    expect(
+      (realised.json.employees as { nip: string; jp: number }[]).find((e) => e.nip === NIP_BUDI)?.jp,
+    ).toBe(24);
   });
 
   test('ikm: NRR, IKM, konversi and mutu per unit and period', async () => {

@@ -6,7 +6,14 @@ import { DEFAULT_SETTINGS, type Settings, type Sumber } from '../types.js';
 import type { Coercer, RowBuilder, SheetParser } from './common.js';
 import { rowSchema, specOf } from './common.js';
 
-export const SETTING_KEYS = ['Tahun', 'Target JP', 'Bobot Asesmen', 'Bobot Atasan', 'Bobot Diri'] as const;
+export const SETTING_KEYS = [
+  'Tahun',
+  'Tahun JP',
+  'Target JP',
+  'Bobot Asesmen',
+  'Bobot Atasan',
+  'Bobot Diri',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** One `Pengaturan` row. */
@@ -26,6 +33,7 @@ const weight = z.number().min(0).max(1);
 export const settingsSchema = z
   .object({
     tahun: z.number().int().min(2000).max(2100).exactOptional(),
+    tahunJp: z.number().int().min(2000).max(2100).exactOptional(),
     targetJp: z.number().min(0),
     bobot: z.object({ Asesmen: weight, Atasan: weight, Diri: weight }),
   })
@@ -49,6 +57,7 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
     const sumber = WEIGHT_OF[e.kunci];
     if (sumber) s.bobot[sumber] = e.nilai;
     else if (e.kunci === 'Tahun') s.tahun = e.nilai;
+    else if (e.kunci === 'Tahun JP') s.tahunJp = e.nilai;
     else s.targetJp = e.nilai;
   }
   return s;
@@ -58,6 +67,7 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
 export function settingsToEntries(s: Settings): SettingEntry[] {
   const out: SettingEntry[] = [];
   if (s.tahun !== undefined) out.push({ row: 0, kunci: 'Tahun', nilai: s.tahun });
+  if (s.tahunJp !== undefined) out.push({ row: 0, kunci: 'Tahun JP', nilai: s.tahunJp });
   out.push({ row: 0, kunci: 'Target JP', nilai: s.targetJp });
   out.push({ row: 0, kunci: 'Bobot Asesmen', nilai: s.bobot.Asesmen });
   out.push({ row: 0, kunci: 'Bobot Atasan', nilai: s.bobot.Atasan });
@@ -92,8 +102,11 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
       if (kunci !== undefined) r.unique('kunci', kunci, 'Kunci', 'Kunci');
       if (kunci !== undefined && nilai !== undefined) {
         const sumber = WEIGHT_OF[kunci];
-        if (kunci === 'Tahun' && !(Number.isInteger(nilai) && nilai >= 2000 && nilai <= 2100)) {
-          r.error('Nilai', 'Tahun harus bilangan bulat 2000–2100');
+        if (
+          (kunci === 'Tahun' || kunci === 'Tahun JP') &&
+          !(Number.isInteger(nilai) && nilai >= 2000 && nilai <= 2100)
+        ) {
+          r.error('Nilai', `${kunci} harus bilangan bulat 2000–2100`);
         } else if (kunci === 'Target JP' && nilai <= 0) {
           r.error('Nilai', 'Target JP harus lebih dari 0');
         } else if (sumber && (nilai < 0 || nilai > 1)) {

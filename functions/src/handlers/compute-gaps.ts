@@ -9,7 +9,7 @@ import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { z } from 'zod';
 import { gapDocs, jpDocs } from '../adapters/cycle-docs.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { fiscalYear, kesenjanganSheet, loadProgram, rencanaSheet, sheetCounts } from './program.js';
+import { jpYearFor, kesenjanganSheet, loadProgram, rencanaSheet, sheetCounts } from './program.js';
 import { computeSchema } from './schemas.js';
 import { writeResults } from './write-results.js';
 
@@ -25,7 +25,7 @@ export async function computeGapsWork(ctx: RunContext<ComputeBody>): Promise<Out
     'trainings',
     'courses',
   ]);
-  const tahun = fiscalYear(body.tahun, data, ctx.startedAt, deps.timeZone);
+  const tahun = jpYearFor(body.tahun, data, ctx.startedAt, deps.timeZone);
   const gaps = coreGaps(data);
   const jp = computeJp(data, tahun);
 

@@ -83,6 +83,16 @@ export function fiscalYear(
   return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now));
 }
 
+/** The year JP realisation is measured in: the request's, else Pengaturan `Tahun JP`, else the fiscal year. */
+export function jpYearFor(
+  requested: number | undefined,
+  data: ProgramData,
+  now: Date,
+  timeZone: string,
+): number {
+  return requested ?? data.settings.tahunJp ?? fiscalYear(undefined, data, now, timeZone);
+}
+
 // ---- sheets written back --------------------------------------------------------------
 
 export const OUTPUT_SHEET = {

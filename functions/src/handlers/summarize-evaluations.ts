@@ -9,7 +9,7 @@ import type { HttpFunction } from '@google-cloud/functions-framework';
 import { evaluationDocs, ikmDocs, summaryDocs } from '../adapters/cycle-docs.js';
 import type { ComputeBody } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { evaluasiSheet, fiscalYear, ikmSheet, loadProgram, sheetCounts } from './program.js';
+import { evaluasiSheet, fiscalYear, ikmSheet, jpYearFor, loadProgram, sheetCounts } from './program.js';
 import { computeSchema } from './schemas.js';
 import { writeResults } from './write-results.js';
 
@@ -29,7 +29,12 @@ export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outco
   const tahun = fiscalYear(body.tahun, data, ctx.startedAt, deps.timeZone);
   const evaluation = evaluate(data);
   const ikm = computeIkm(data.skm);
-  const summary = buildLeaderSummary(data, computeGaps(data), computeJp(data, tahun), ikm);
+  const summary = buildLeaderSummary(
+    data,
+    computeGaps(data),
+    computeJp(data, jpYearFor(body.tahun, data, ctx.startedAt, deps.timeZone)),
+    ikm,
+  );
 
   const written = await writeResults(
     store,

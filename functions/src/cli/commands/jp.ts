@@ -1,4 +1,4 @@
-import { computeJp, type JpReport } from '@bangkom/core';
+import { computeJp, type JpReport, jpYear } from '@bangkom/core';
 import type { CommandModule } from '../context.js';
 import { exitFor, resolveTahun } from '../context.js';
 import { heading, num, pct, table } from '../format.js';
@@ -10,7 +10,7 @@ export const command: CommandModule = {
   summary: 'hitung JP per ASN dalam setahun dan kepatuhan 20 JP per OPD (--tahun)',
   async execute(ctx) {
     const { validation } = await ctx.load();
-    const tahun = resolveTahun(ctx, validation.data.settings.tahun);
+    const tahun = resolveTahun(ctx, jpYear(validation.data.settings));
     const report = computeJp(validation.data, tahun);
     return {
       json: { ...report, errors: validation.errors },

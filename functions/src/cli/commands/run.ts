@@ -143,6 +143,8 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
 
 async function compute(ctx: CommandContext, data: ProgramData): Promise<CycleResults> {
   const tahun = resolveTahun(ctx, data.settings.tahun);
+  // JP realisation is reported for `Tahun JP` (e.g. 2026) while the plan is for `Tahun` (2027)
+  const tahunJp = ctx.options.tahun ?? data.settings.tahunJp ?? tahun;
   const timed = <T>(label: string, fn: () => T): T => {
     const p = ctx.log.progress();
     p.start(label, 0);
@@ -153,7 +155,7 @@ async function compute(ctx: CommandContext, data: ProgramData): Promise<CycleRes
     }
   };
   const gaps = timed('Menghitung kesenjangan kompetensi', () => computeGaps(data));
-  const jp = timed(`Menghitung JP tahun ${tahun}`, () => computeJp(data, tahun));
+  const jp = timed(`Menghitung JP tahun ${tahunJp}`, () => computeJp(data, tahunJp));
   const ikm = timed('Menghitung IKM', () => computeIkm(data.skm));
   const evaluation = timed('Mengevaluasi pelatihan', () => evaluate(data));
   const summary = buildLeaderSummary(data, gaps, jp, ikm);
