@@ -271,7 +271,9 @@ export async function run(): Promise<void> {
     const singleRun = MODES.includes('single') ? await single(issuer) : undefined;
     const batch2 = MODES.includes('batch') ? await batched(issuer) : undefined;
     const raw2 = await raw(issuer, docs);
+    // each batched path is measured twice, and its faster run counts (the machine is shared)
     const rawS = Math.min(raw1.seconds, raw2.seconds);
+    const batchS = batch2 ? Math.min(batch.seconds, batch2.seconds) : undefined;
     const rawRate = N / rawS;
     const row = (jalur: string, s: number) => {
       const rate = N / s;
@@ -286,12 +288,9 @@ export async function run(): Promise<void> {
       };
     };
     const rows = [];
-    if (batch2)
+    if (batchS !== undefined)
       rows.push(
-        row(
-          `ingestResponse, ${MAX_BATCH} respons per panggilan, ${BATCH_CONCURRENCY} paralel`,
-          batch2.seconds,
-        ),
+        row(`ingestResponse, ${MAX_BATCH} respons per panggilan, ${BATCH_CONCURRENCY} paralel`, batchS),
       );
     if (singleRun)
       rows.push(row(`ingestResponse, 1 respons per panggilan, ${CONCURRENCY} paralel`, singleRun.seconds));
@@ -300,8 +299,9 @@ export async function run(): Promise<void> {
     console.log(
       `rasio = dok/detik ingestResponse / dok/detik tulis batch mentah dari ${N} dokumen yang sama ` +
         `(ID dan isi yang disimpan ingestResponse, rata-rata ${Math.round(bytes)} bita JSON) ke emulator ` +
-        `Firestore ${EMULATOR_MODE === 'child' ? 'di proses terpisah' : 'di proses yang sama'}, baru untuk tiap jalur; mentah = yang tercepat dari dua pengukuran ` +
-        `(${raw1.seconds.toFixed(2)} dan ${raw2.seconds.toFixed(2)} detik). Tiap panggilan ingestResponse juga ` +
+        `Firestore ${EMULATOR_MODE === 'child' ? 'di proses terpisah' : 'di proses yang sama'}, baru untuk tiap jalur. ` +
+        `Jalur batch diukur dua kali dan yang tercepat dipakai: mentah ${raw1.seconds.toFixed(2)} dan ` +
+        `${raw2.seconds.toFixed(2)} detik${batch2 ? `, ${MAX_BATCH} per panggilan ${batch.seconds.toFixed(2)} dan ${batch2.seconds.toFixed(2)} detik` : ''}. Tiap panggilan ingestResponse juga ` +
         'memeriksa token, memvalidasi, menghapus salinan karantina lama, dan menulis satu dokumen runs.',
     );
   } finally {
