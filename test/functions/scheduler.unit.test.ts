@@ -1,7 +1,16 @@
 import { checkSchedule, workingDays } from '@bangkom/core';
 import ExcelJS from 'exceljs';
 import nock from 'nock';
-import { addScheduleSheets, SCHEDULE_SHEETS } from '../../functions/src/adapters/schedule-sheets';
+import {
+  addScheduleSheets,
+  columnPx,
+  fitRowHeight,
+  lineHeight,
+  MAX_ROW_HEIGHT,
+  SCHEDULE_SHEETS,
+  TANGGAL,
+  wrappedLineCount,
+} from '../../functions/src/adapters/schedule-sheets';
 import {
   highsSolver,
   indonesianHolidays,
@@ -133,5 +142,81 @@ describe('addScheduleSheets', () => {
     const total = anggaran?.getRow(report.budget.length + 2);
     expect(total?.getCell(1).value).toBe('Jumlah');
     expect(total?.getCell(3).value).toBe(report.budget.reduce((s, b) => s + b.terpakai, 0));
+  });
+});
+
+describe('schedule sheets layout (what a reader sees and prints)', () => {
+  it('freezes the header, prints fitted to the page width with the header on every page, dates as dates', async () => {
+    const inst = generateInstance({ seed: 4, asn: 50, courses: 5, opds: 2, rooms: 1 });
+    const report = await planSchedule(inst.data, inst.gaps, { solver: null, holidays: inst.holidays });
+    const wb = new ExcelJS.Workbook();
+    addScheduleSheets(wb, report);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+    for (const name of Object.values(SCHEDULE_SHEETS)) {
+      const ws = back.getWorksheet(name);
+      if (!ws) throw new Error(`no ${name}`);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+      expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+      for (let c = 1; c <= ws.columnCount; c++) expect(ws.getColumn(c).width).toBeGreaterThanOrEqual(6);
+    }
+    const jadwal = back.getWorksheet(SCHEDULE_SHEETS.jadwal) as ExcelJS.Worksheet;
+    const first = report.sessions[0];
+    if (!first) throw new Error('no session');
+    const mulai = jadwal.getRow(2).getCell(6);
+    expect(mulai.value).toBeInstanceOf(Date);
+    expect((mulai.value as Date).toISOString().slice(0, 10)).toBe(first.mulai);
+    expect(mulai.numFmt).toBe(TANGGAL);
+    // the participants' cell wraps and its row is tall enough for every line
+    const peserta = jadwal.getRow(2).getCell(14);
+    expect(peserta.alignment?.wrapText).toBe(true);
+    const lines = wrappedLineCount(String(peserta.value), columnPx(jadwal.getColumn(14).width ?? 0));
+    expect(jadwal.getRow(2).height).toBeGreaterThanOrEqual(Math.min(MAX_ROW_HEIGHT, lineHeight(lines)));
+    // no float noise in the plan's text (1.2000000000000002)
+    const individu = back.getWorksheet(SCHEDULE_SHEETS.individu) as ExcelJS.Worksheet;
+    individu.eachRow((row) => {
+      expect(String(row.getCell(5).value ?? '')).not.toMatch(/\d\.\d{4,}/);
+      expect(String(row.getCell(6).value ?? '')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    });
+  });
+
+  it('wraps words greedily, keeps line breaks and breaks words wider than the cell', () => {
+    expect(wrappedLineCount('', 100)).toBe(1);
+    expect(wrappedLineCount('Dinas Kesehatan', 400)).toBe(1);
+    expect(wrappedLineCount('a\nb\nc', 400)).toBe(3);
+    const long = 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia';
+    const wide = wrappedLineCount(long, columnPx(60));
+    const narrow = wrappedLineCount(long, columnPx(20));
+    expect(wide).toBe(1);
+    expect(narrow).toBeGreaterThan(wide);
+    expect(wrappedLineCount('1'.repeat(60), columnPx(10))).toBeGreaterThanOrEqual(5);
+  });
+
+  it('row height grows with the wrapped text, shrinks the font of a text past 409 pt and never exceeds it', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('x');
+    ws.columns = [{ width: 20 }, { width: 10 }];
+    const short = ws.getRow(1);
+    short.values = ['Inspektorat', 5];
+    const long = ws.getRow(2);
+    long.values = ['Dinas Koperasi, Usaha Kecil dan Menengah dan Perdagangan', 5];
+    const huge = ws.getRow(3);
+    huge.values = [Array.from({ length: 120 }, (_, i) => `PLT-${i}: 2026-02-04 s.d. 2026-02-05`).join('; ')];
+    for (const row of [short, long, huge]) row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    const h1 = fitRowHeight(short);
+    const h2 = fitRowHeight(long);
+    expect(h2).toBeGreaterThan(h1);
+    expect(h2).toBeGreaterThanOrEqual(lineHeight(3));
+    expect(long.height).toBe(h2);
+    expect(fitRowHeight(huge)).toBe(MAX_ROW_HEIGHT);
+    expect(huge.getCell(1).font?.size).toBeLessThan(10);
+    // a merged note across both columns is measured across both
+    const note = ws.getRow(4);
+    note.getCell(1).value = 'Catatan '.repeat(20);
+    note.getCell(1).alignment = { wrapText: true };
+    ws.mergeCells('A4:B4');
+    expect(fitRowHeight(note, { widths: { 1: 30 } })).toBeLessThan(fitRowHeight(note));
   });
 });

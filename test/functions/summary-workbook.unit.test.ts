@@ -4,8 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IkmReport, LeaderSummary, LeaderSummaryRow } from '@bangkom/core';
 import ExcelJS from 'exceljs';
-import { handSvg, renderBarChart } from '../../functions/src/adapters/charts';
+import { handSvg, renderBarChart, twoLines } from '../../functions/src/adapters/charts';
+import { columnPx, lineHeight, wrappedLineCount } from '../../functions/src/adapters/schedule-sheets';
 import {
+  buildSummaryWorkbook,
+  chooseChartLayout,
+  rotatedHeaderHeight,
   SHEET_IKM,
   SHEET_PETA,
   SHEET_RINGKASAN,
@@ -293,4 +297,155 @@ test('vega renders the chart where ESM import works (a child process, as the CLI
   expect(result.engine).toBe('vega');
   expect(result.sig).toBe(PNG_SIGNATURE);
   expect(result.width).toBeGreaterThan(500);
+});
+
+// ---------------------------------------------------------------- layout: what a leader sees
+
+/** 25 OPD with long names and three long competency names each, like the city's real data */
+function citySummary(): LeaderSummary {
+  const names = [
+    'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
+    'Dinas Koperasi, Usaha Kecil dan Menengah dan Perdagangan',
+    'Satuan Polisi Pamong Praja dan Pemadam Kebakaran',
+    'Inspektorat',
+  ];
+  const gaps = [
+    { kode: 'T.07', nama: 'Manajemen ASN', rataGap: 0.66 },
+    { kode: 'T.05', nama: 'Sistem Informasi dan Transformasi Digital', rataGap: 0.53 },
+    { kode: 'M.06', nama: 'Pengembangan Diri dan Orang Lain', rataGap: 0.5 },
+  ];
+  const rows = Array.from({ length: 25 }, (_, i) =>
+    row(`${names[i % names.length]} ${i + 1}`, {
+      pegawai: 40 + i,
+      dinilai: 30,
+      persenDinilai: 75,
+      rataGap: 0.3,
+      topGap: gaps,
+      memenuhiJp: 20,
+      persenJp: 40 + i,
+    }),
+  );
+  return {
+    ...summary,
+    rows,
+    total: { ...summary.total, topGap: gaps },
+    heatMap: {
+      kompetensi: Array.from({ length: 24 }, (_, i) => ({
+        kode: `T.${String(i + 1).padStart(2, '0')}`,
+        nama: i % 2 ? 'Sistem Informasi dan Transformasi Digital' : 'Integritas',
+      })),
+      opd: rows.map((r) => r.opd),
+      nilai: rows.map((_, i) => Array.from({ length: 24 }, (_, k) => ((i + k) % 7) / 5)),
+      jumlah: rows.map(() => Array(24).fill(10)),
+      total: Array(24).fill(0.5),
+    },
+  };
+}
+
+describe('layout of the summary for a whole city', () => {
+  let city: ExcelJS.Workbook;
+  beforeAll(async () => {
+    const built = await buildSummaryWorkbook({
+      summary: citySummary(),
+      ikm,
+      generatedAt: new Date(Date.UTC(2026, 10, 28, 3, 0, 0)),
+      chartEngine: 'svg',
+    });
+    city = new ExcelJS.Workbook();
+    await city.xlsx.load((await built.workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+  });
+
+  test('every OPD row is tall enough for its wrapped name and top-three text (no text runs into the next row)', () => {
+    const ws = city.getWorksheet(SHEET_RINGKASAN) as ExcelJS.Worksheet;
+    const heights: number[] = [];
+    for (let r = 5; r <= 5 + 25; r++) {
+      const rowNo = ws.getRow(r);
+      for (const c of [2, 6]) {
+        const cell = rowNo.getCell(c);
+        expect(cell.alignment?.wrapText).toBe(true);
+        const px = columnPx(ws.getColumn(c).width ?? 0) - (cell.alignment?.indent ?? 0) * 10;
+        const lines = wrappedLineCount(String(cell.value), px, 10, cell.font?.bold === true);
+        if (c === 6) expect(lines).toBeGreaterThanOrEqual(2); // the three long names do wrap
+        expect(rowNo.height).toBeGreaterThanOrEqual(lineHeight(lines));
+      }
+      heights.push(rowNo.height);
+    }
+    // every row (same three long names) is taller than one line
+    expect(Math.min(...heights)).toBeGreaterThan(lineHeight(1));
+    // the city row (bold) also fits
+    expect(ws.getRow(30).getCell(2).value).toBe('Seluruh OPD');
+    expect(ws.getRow(30).font?.bold).toBe(true);
+  });
+
+  test('a tall table puts the charts beside it, still one landscape page', () => {
+    const ws = city.getWorksheet(SHEET_RINGKASAN) as ExcelJS.Worksheet;
+    const images = ws.getImages();
+    expect(images).toHaveLength(2);
+    for (const image of images) expect(image.range.tl.nativeCol).toBeGreaterThanOrEqual(9);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 1 });
+    const area = /^A1:([A-Z]+)(\d+)$/.exec(String(ws.pageSetup.printArea));
+    expect(area?.[1]?.length === 2 || (area?.[1] ?? 'A') > 'I').toBe(true);
+    expect(Number(area?.[2])).toBeGreaterThanOrEqual(31); // through the note under the table
+  });
+
+  test('Peta Kesenjangan: rotated wrapped headers tall enough, legend, print titles and width fit', () => {
+    const ws = city.getWorksheet(SHEET_PETA) as ExcelJS.Worksheet;
+    const head = ws.getRow(1);
+    expect(head.getCell(2).alignment).toMatchObject({ textRotation: 90, wrapText: true });
+    const texts = Array.from({ length: 24 }, (_, i) => String(head.getCell(i + 2).value));
+    expect(head.height).toBe(rotatedHeaderHeight(texts, ws.getColumn(2).width ?? 0, 9));
+    expect(head.height).toBeGreaterThan(
+      rotatedHeaderHeight(['T.01\nIntegritas'], ws.getColumn(2).width ?? 0, 9),
+    );
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(ws.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    const legend: string[] = [];
+    ws.getColumn(1).eachCell((c) => {
+      legend.push(String(c.value));
+    });
+    expect(legend).toEqual(expect.arrayContaining(['Hijau: kesenjangan kecil', 'Merah: kesenjangan besar']));
+    // the long OPD names wrap inside their rows
+    const a2 = ws.getCell('A2');
+    expect(a2.alignment?.wrapText).toBe(true);
+    expect(ws.getRow(2).height).toBeGreaterThanOrEqual(
+      lineHeight(wrappedLineCount(String(a2.value), columnPx(ws.getColumn(1).width ?? 0))),
+    );
+  });
+
+  test('IKM Unit Layanan: frozen header and unit column, prints fitted to width with the header on each page', () => {
+    const ws = city.getWorksheet(SHEET_IKM) as ExcelJS.Worksheet;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    expect(ws.getRow(2).getCell(4).numFmt).toBe('0.00');
+  });
+});
+
+test('chart placement: a short table keeps its charts below, a tall one puts them beside', () => {
+  const charts = [
+    { w: 600, h: 600 },
+    { w: 600, h: 450 },
+  ];
+  const short = chooseChartLayout(charts, { tableWidth: 1250, tableHeight: 200, rightTop: 60 });
+  expect(short.placement).toBe('bawah');
+  expect(short.positions.every((p) => p.y >= 200)).toBe(true);
+  const tall = chooseChartLayout(charts, { tableWidth: 1250, tableHeight: 1100, rightTop: 60 });
+  expect(tall.placement).toBe('kanan');
+  expect(tall.positions.every((p) => p.x >= 1250)).toBe(true);
+  expect(tall.positions[1]?.y).toBeGreaterThanOrEqual(60 + 600);
+});
+
+test('chart labels: long ones split into two lines at the space nearest the middle', () => {
+  expect(twoLines('Dinas Sosial', 56)).toBe('Dinas Sosial');
+  const long = 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (2026-S1)';
+  const split = twoLines(long, 56);
+  expect(split.split('\n')).toHaveLength(2);
+  expect(split.replace('\n', ' ')).toBe(long);
+  expect(Math.max(...split.split('\n').map((l) => l.length))).toBeLessThan(40);
 });
