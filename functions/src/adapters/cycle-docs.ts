@@ -59,13 +59,6 @@ function safeKey(key: string): string {
   return k;
 }
 
-/** The row's cells under Firestore-safe field names, values as they are. */
-export function safeKeys(values: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[safeKey(k)] = v;
-  return out;
-}
-
 /** The row's cells under Firestore-safe field names, dates as ISO strings. */
 export function safeValues(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

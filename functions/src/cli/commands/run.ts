@@ -21,7 +21,6 @@ import {
   computeJp,
   DEFAULT_TENANT,
   type Doc,
-  docId,
   type EvaluationReport,
   evaluate,
   type GapsReport,
@@ -31,6 +30,7 @@ import {
   type ProgramData,
   type QuarantinedRow,
   type ScheduleReport,
+  scheduleDocs,
 } from '@bangkom/core';
 import type { Firestore } from 'firebase-admin/firestore';
 import {
@@ -39,9 +39,9 @@ import {
   gapDocs,
   ikmDocs,
   jpDocs,
+  quarantineDoc,
   RECORD_KEYS,
   recordDocs,
-  safeKeys,
   scheduleSummaryDoc,
   settingsDoc,
   summaryDocs,
@@ -87,7 +87,7 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   const results = await compute(ctx, data);
 
   const runId = newRunId(ctx.startedAt.toISOString());
-  const docs = collectDocs(data, input.validation.quarantine, results, runId);
+  const docs = collectDocs(data, input.validation.quarantine, results, runId, ctx.startedAt.toISOString());
   const firestore = await writeFirestore(ctx, tenant, runId, input, docs);
 
   const outDir = resolve(ctx.io.cwd, ctx.options.out ?? 'out');
@@ -177,23 +177,13 @@ async function compute(ctx: CommandContext, data: ProgramData): Promise<CycleRes
 
 // ---------------------------------------------------------------- documents
 
-/**
- * The sheet rows the validation rejected, kept whole. Unlike the functions' sync (which marks
- * `sumber: 'lembar'` and stores dates as ISO text), the CLI stores the cells as they are.
- */
-function quarantineDoc(q: QuarantinedRow, runId: string): Doc {
-  return {
-    id: docId(q.sheet, q.row),
-    data: { sheet: q.sheet, row: q.row, values: safeKeys(q.values), errors: q.errors, runId },
-  };
-}
-
 /** Every document the run writes, by collection, with deterministic ids (see ../../adapters/cycle-docs.ts). */
 export function collectDocs(
   data: ProgramData,
   quarantine: readonly QuarantinedRow[],
   r: CycleResults,
   runId: string,
+  runAt: string,
 ): DocSet {
   const out: DocSet = new Map();
   const put = (c: CollectionName, docs: Doc[]) => out.set(c, docs);
@@ -210,29 +200,13 @@ export function collectDocs(
 
   const summary = summaryDocs(r.summary, runId);
   if (r.schedule) {
-    const s = r.schedule;
-    const t = r.tahun;
-    put(
-      COLLECTIONS.sessions,
-      s.sessions.map((x) => ({ id: docId(x.id), data: withRun({ tahun: t, ...x }, runId) })),
-    );
-    put(
-      COLLECTIONS.enrollments,
-      s.sessions.flatMap((x) =>
-        x.peserta.map((nip) => ({
-          id: docId(x.id, nip),
-          data: withRun(
-            { tahun: t, sesi: x.id, kode: x.kode, nip, mulai: x.mulai, selesai: x.selesai },
-            runId,
-          ),
-        })),
-      ),
-    );
-    put(
-      COLLECTIONS.plans,
-      (s.individu ?? []).map((p) => ({ id: docId(t, p.nip), data: withRun({ tahun: t, ...p }, runId) })),
-    );
-    summary.push(scheduleSummaryDoc(t, s, runId));
+    // the same documents the scheduleTrainings function writes
+    const s = scheduleDocs(r.schedule, runAt);
+    const tag = (docs: Doc[]) => docs.map((d) => ({ id: d.id, data: withRun(d.data, runId) }));
+    put(COLLECTIONS.sessions, tag(s.sessions));
+    put(COLLECTIONS.enrollments, tag(s.enrollments));
+    put(COLLECTIONS.plans, tag(s.plans));
+    summary.push(scheduleSummaryDoc(r.schedule.tahun, r.schedule, runId));
   }
   put(COLLECTIONS.summary, summary);
   return out;
