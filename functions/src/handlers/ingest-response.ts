@@ -187,13 +187,17 @@ interface Processed {
 }
 
 /** Validates one submission and says what to write; nothing is written here. */
-async function processSubmission(ctx: RunContext<unknown>, sub: Submission): Promise<Processed> {
-  const { store, deps } = ctx;
+function processSubmission(
+  ctx: RunContext<unknown>,
+  sub: Submission,
+  /** the tenant's `Kamus Kompetensi` (null: the default dictionary), read once per call */
+  kamus: Cell[][] | null,
+): Processed {
+  const { deps } = ctx;
   const key = SHEET_COLLECTION[sub.sheet] as RecordKey;
   const collection = COLLECTIONS[key];
   const wb: RawWorkbook = { [sub.sheet]: submissionRows(sub, deps.timeZone) };
   if (sub.sheet === SHEET.penilaian) {
-    const kamus = await dictionarySheet(store, deps.now().getTime());
     if (kamus) wb[SHEET.kamus] = kamus;
   }
   const result = validateWorkbook(wb);
@@ -287,8 +291,10 @@ export function ingestResponse(deps: Deps): HttpFunction {
     async (ctx) => {
       const { body } = ctx;
       if ('submissions' in body) {
-        const processed: Processed[] = [];
-        for (const sub of body.submissions) processed.push(await processSubmission(ctx, sub));
+        const kamus = body.submissions.some((s) => s.sheet === SHEET.penilaian)
+          ? await dictionarySheet(ctx.store, ctx.deps.now().getTime())
+          : null;
+        const processed = body.submissions.map((sub) => processSubmission(ctx, sub, kamus));
         const results = processed.map((p) => p.result);
         return {
           body: {
@@ -301,7 +307,9 @@ export function ingestResponse(deps: Deps): HttpFunction {
           writes: lastWriteWins(processed.flatMap((p) => p.writes)),
         };
       }
-      const p = await processSubmission(ctx, body);
+      const kamus =
+        body.sheet === SHEET.penilaian ? await dictionarySheet(ctx.store, ctx.deps.now().getTime()) : null;
+      const p = processSubmission(ctx, body, kamus);
       const { responseId: _id, ...result } = p.result;
       return { body: result, counts: tally([p]), errors: p.errors, writes: p.writes };
     },
