@@ -398,11 +398,12 @@ describe('layout of the summary for a whole city', () => {
       rotatedHeaderHeight(['T.01\nIntegritas'], ws.getColumn(2).width ?? 0, 9),
     );
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    // 25 OPD: the whole map on one page
     expect(ws.pageSetup).toMatchObject({
       orientation: 'landscape',
       fitToPage: true,
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: 1,
     });
     expect(ws.pageSetup.printTitlesRow).toBe('1:1');
     const legend: string[] = [];

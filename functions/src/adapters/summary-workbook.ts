@@ -205,7 +205,7 @@ async function addSummarySheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput
       // numbers right-aligned one indent off the border, so they do not touch the text beside
       cell.alignment =
         c === 2 || c === 6
-          ? { vertical: 'top', wrapText: true, ...(c === 6 ? { indent: 1 } : {}) }
+          ? { vertical: 'top', wrapText: true, ...(c === 6 ? { horizontal: 'left', indent: 1 } : {}) }
           : { vertical: 'top', horizontal: 'right', indent: 1 };
       cell.font = { name: SHEET_FONT, size: FONT_SIZE, bold: r === totalRowNo };
     }
@@ -434,6 +434,7 @@ function addHeatMapSheet(wb: ExcelJS.Workbook, s: LeaderSummary): void {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
   });
   listPrintSetup(ws, `Peta Kesenjangan Kompetensi per OPD, tahun ${s.tahun}`);
+  if (hm.opd.length <= HEAT_ONE_PAGE_OPD) ws.pageSetup.fitToHeight = 1;
   const opdWidth = 42;
   ws.columns = [{ width: opdWidth }, ...hm.kompetensi.map(() => ({ width: HEAT_COL_WIDTH }))];
   const header = ws.getRow(1);
@@ -520,7 +521,10 @@ function addHeatMapSheet(wb: ExcelJS.Workbook, s: LeaderSummary): void {
   ws.pageSetup.printArea = `A1:${ws.getColumn(lastCol).letter}${noteRow.number}`;
 }
 
-const HEAT_COL_WIDTH = 6.5;
+/** 7.5 wide: a value fits and a rotated header holds three lines (code, name over two) */
+const HEAT_COL_WIDTH = 7.5;
+/** up to this many OPD the heat map prints on one page; more: fitted to the width only */
+const HEAT_ONE_PAGE_OPD = 40;
 const HEAT_HEADER_SIZE = 9;
 const HEAT_COLORS = ['FF63BE7B', 'FFFFEB84', 'FFF8696B'] as const;
 
@@ -573,7 +577,10 @@ function addIkmSheet(wb: ExcelJS.Workbook, ikm: IkmReport): void {
       cell.alignment =
         col === 1
           ? { vertical: 'top', wrapText: true }
-          : { vertical: 'top', horizontal: col === 2 || col === 15 ? 'center' : 'right' };
+          : {
+              vertical: 'top',
+              horizontal: col === 2 || col === 15 ? 'center' : col === 16 ? 'left' : 'right',
+            };
     });
     const mutu = row.getCell(15);
     mutu.font = {
