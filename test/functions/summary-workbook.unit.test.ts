@@ -6,6 +6,7 @@ import type { IkmReport, LeaderSummary, LeaderSummaryRow } from '@bangkom/core';
 import ExcelJS from 'exceljs';
 import { handSvg, renderBarChart, twoLines } from '../../functions/src/adapters/charts';
 import { columnPx, lineHeight, wrappedLineCount } from '../../functions/src/adapters/schedule-sheets';
+import { planSchedule } from '../../functions/src/adapters/scheduler';
 import {
   buildSummaryWorkbook,
   chooseChartLayout,
@@ -15,6 +16,8 @@ import {
   SHEET_RINGKASAN,
   writeSummaryWorkbook,
 } from '../../functions/src/adapters/summary-workbook';
+
+import { generateInstance } from '../core/schedule-fixtures';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 
@@ -449,4 +452,24 @@ test('chart labels: long ones split into two lines at the space nearest the midd
   expect(split.split('\n')).toHaveLength(2);
   expect(split.replace('\n', ' ')).toBe(long);
   expect(Math.max(...split.split('\n').map((l) => l.length))).toBeLessThan(40);
+});
+
+test('title names both years when the schedule plans the next fiscal year', async () => {
+  const inst = generateInstance({ seed: 4, asn: 20, courses: 3, opds: 2, tahun: 2027 });
+  const schedule = await planSchedule(inst.data, inst.gaps, { solver: null, holidays: inst.holidays });
+  const generatedAt = new Date(Date.UTC(2026, 10, 28, 3, 0, 0));
+  const planned = await buildSummaryWorkbook({ summary, ikm, generatedAt, schedule, chartEngine: 'svg' });
+  expect(planned.workbook.getWorksheet(SHEET_RINGKASAN)?.getCell('A1').value).toBe(
+    'Ringkasan Pengembangan Kompetensi ASN: Realisasi 2026, Rencana 2027',
+  );
+  const sameYear = await buildSummaryWorkbook({
+    summary,
+    ikm,
+    generatedAt,
+    schedule: { ...schedule, tahun: 2026 },
+    chartEngine: 'svg',
+  });
+  expect(sameYear.workbook.getWorksheet(SHEET_RINGKASAN)?.getCell('A1').value).toBe(
+    'Ringkasan Pengembangan Kompetensi ASN Tahun 2026',
+  );
 });

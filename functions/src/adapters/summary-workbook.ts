@@ -162,7 +162,12 @@ async function addSummarySheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput
   const last = 'I';
   ws.mergeCells(`A1:${last}1`);
   const title = ws.getCell('A1');
-  title.value = `Ringkasan Pengembangan Kompetensi ASN Tahun ${s.tahun}`;
+  // JP and evaluations are realised in `s.tahun`; the schedule may plan the next fiscal year
+  const planYear = input.schedule?.tahun;
+  title.value =
+    planYear !== undefined && planYear !== s.tahun
+      ? `Ringkasan Pengembangan Kompetensi ASN: Realisasi ${s.tahun}, Rencana ${planYear}`
+      : `Ringkasan Pengembangan Kompetensi ASN Tahun ${s.tahun}`;
   title.font = { bold: true, size: 16, color: { argb: 'FF1F4E79' } };
   ws.getRow(1).height = lineHeight(1, 16);
   ws.mergeCells(`A2:${last}2`);
