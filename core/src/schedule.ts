@@ -961,9 +961,13 @@ function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): AsnHul
       nodes.push(node >= 0 && (nodeDays[node] as number) > D ? -2 : node);
     }
   }
+  // points by cost once here, so each room price only has to scan them (hullOptionsAt)
+  const order = Array.from({ length: nodes.length }, (_, i) => i).sort(
+    (x, y) => (out[3 * x] as number) - (out[3 * y] as number) || x - y,
+  );
   return {
-    tri: Float64Array.from(out),
-    node: Int32Array.from(nodes),
+    tri: Float64Array.from(order.flatMap((i) => [out[3 * i], out[3 * i + 1], out[3 * i + 2]] as number[])),
+    node: Int32Array.from(order, (i) => nodes[i] as number),
     nodeCourse: Int32Array.from(nodeCourse),
     nodePrev: Int32Array.from(nodePrev),
   };
@@ -1021,17 +1025,25 @@ function mergeHull(a: readonly number[], b: readonly number[]): number[] {
 function hullOptionsAt(hull: AsnHull, lambda: number, plans = false): AsnOption[] {
   const tri = hull.tri;
   const n = tri.length / 3;
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (!plans || (hull.node[i] as number) >= -1) idx.push(i);
-  const val = (i: number) => (tri[3 * i + 1] as number) - lambda * (tri[3 * i + 2] as number);
-  idx.sort((x, y) => (tri[3 * x] as number) - (tri[3 * y] as number) || val(y) - val(x));
   const out: AsnOption[] = [];
   let last = Number.NEGATIVE_INFINITY;
-  for (const i of idx) {
-    const v = val(i);
-    if (v <= last + 1e-9) continue;
-    last = v;
-    out.push({ cost: tri[3 * i] as number, value: v, courses: [], point: i });
+  // points are sorted by cost: per run of equal cost take the best value, keep it if it beats
+  // every cheaper option
+  for (let i = 0; i < n; ) {
+    const cost = tri[3 * i] as number;
+    let best = -1;
+    let bestV = Number.NEGATIVE_INFINITY;
+    for (; i < n && tri[3 * i] === cost; i++) {
+      if (plans && (hull.node[i] as number) < -1) continue;
+      const v = (tri[3 * i + 1] as number) - lambda * (tri[3 * i + 2] as number);
+      if (v > bestV) {
+        bestV = v;
+        best = i;
+      }
+    }
+    if (best < 0 || bestV <= last + 1e-9) continue;
+    last = bestV;
+    out.push({ cost, value: bestV, courses: [], point: best });
   }
   return out;
 }
@@ -1456,6 +1468,100 @@ function evaluate(inst: Instance, chosen: readonly number[][]): Candidate {
   return { tt, chosen: final, objective, roomPrice: 0 };
 }
 
+/**
+ * Local search on a timetabled plan: seats left empty in placed sessions (Kapasitas, and the
+ * room's seats) go to eligible ASN who gain from the course, have the OPD's Pagu left for it and
+ * are free on those days, best gain first. Sessions, rooms and dates stay as they are, so only
+ * seats, budget, overlap and the year's days need checking; the objective never decreases.
+ */
+function fillSeats(inst: Instance, cand: Candidate): Candidate {
+  const D = inst.days.length;
+  const chosen = cand.chosen.map((cs) => [...cs]);
+  const left = new Map<string, number>();
+  for (const opd of inst.opds) left.set(opd, inst.pagu.get(opd) ?? 0);
+  inst.asn.forEach((a, e) => {
+    for (const c of chosen[e] ?? [])
+      left.set(a.opd, (left.get(a.opd) ?? 0) - (inst.courses[c]?.course.biaya ?? 0));
+  });
+  const busy = new Map<number, Uint8Array>();
+  const daysUsed = new Int32Array(inst.asn.length);
+  for (const p of cand.tt.placed) {
+    const h = (inst.courses[p.course] as CourseModel).hari;
+    for (const e of p.members) {
+      let b = busy.get(e);
+      if (!b) {
+        b = new Uint8Array(D);
+        busy.set(e, b);
+      }
+      for (let d = p.start; d < p.start + h; d++) b[d] = 1;
+      daysUsed[e] = (daysUsed[e] as number) + h;
+    }
+  }
+  // course -> ASN for whom it addresses an open need (eligible)
+  const eligibleOf = new Map<number, number[]>();
+  inst.asn.forEach((a, e) => {
+    for (const c of a.eligible) {
+      const l = eligibleOf.get(c) ?? [];
+      l.push(e);
+      eligibleOf.set(c, l);
+    }
+  });
+  const current = inst.asn.map((a, e) => asnObjective(inst, a, chosen[e] ?? []));
+  const placed = cand.tt.placed.map((p) => ({ ...p, members: [...p.members] }));
+  let added = 0;
+  for (const p of placed) {
+    const cm = inst.courses[p.course] as CourseModel;
+    const seats = Math.min(
+      cm.course.kapasitas,
+      p.room >= 0 ? (inst.rooms[p.room] as Room).kapasitas : cm.course.kapasitas,
+    );
+    if (p.members.length >= seats) continue;
+    const biaya = cm.course.biaya;
+    const gains: { e: number; gain: number }[] = [];
+    for (const e of eligibleOf.get(p.course) ?? []) {
+      const a = inst.asn[e] as AsnModel;
+      const mine = chosen[e] as number[];
+      if (mine.includes(p.course)) continue;
+      if ((left.get(a.opd) ?? 0) < biaya || (daysUsed[e] as number) + cm.hari > D) continue;
+      const b = busy.get(e);
+      if (b) {
+        let free = true;
+        for (let d = p.start; d < p.start + cm.hari; d++)
+          if (b[d]) {
+            free = false;
+            break;
+          }
+        if (!free) continue;
+      }
+      const gain = asnObjective(inst, a, [...mine, p.course]) - (current[e] as number);
+      if (gain > 1e-9) gains.push({ e, gain });
+    }
+    gains.sort((x, y) => y.gain - x.gain || x.e - y.e);
+    for (const { e, gain } of gains) {
+      if (p.members.length >= seats) break;
+      const a = inst.asn[e] as AsnModel;
+      if ((left.get(a.opd) ?? 0) < biaya) continue;
+      left.set(a.opd, (left.get(a.opd) ?? 0) - biaya);
+      p.members.push(e);
+      (chosen[e] as number[]).push(p.course);
+      (chosen[e] as number[]).sort((x, y) => x - y);
+      current[e] = (current[e] as number) + gain;
+      daysUsed[e] = (daysUsed[e] as number) + cm.hari;
+      let b = busy.get(e);
+      if (!b) {
+        b = new Uint8Array(D);
+        busy.set(e, b);
+      }
+      for (let d = p.start; d < p.start + cm.hari; d++) b[d] = 1;
+      added++;
+    }
+  }
+  if (added === 0) return cand;
+  const dropped = cand.tt.dropped.filter((d) => !(chosen[d.asn] ?? []).includes(d.course));
+  const objective = inst.asn.reduce((sum, a, e) => sum + asnObjective(inst, a, chosen[e] ?? []), 0);
+  return { tt: { placed, dropped }, chosen, objective, roomPrice: cand.roomPrice };
+}
+
 /** Plan and schedule the fiscal year's training (see the file comment). */
 export function planSchedule(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): ScheduleReport {
   const inst = buildInstance(data, gaps, opts);
@@ -1487,6 +1593,7 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     for (let k = 0; k < 5 && hi < Number.POSITIVE_INFINITY && hi - lo > 1e-3 * hi; k++)
       tryPrice((lo + hi) / 2);
   }
+  heurCand = fillSeats(inst, heurCand);
   let best = heurCand;
   let metode: 'milp' | 'heuristik' = 'heuristik';
   let bound = heurBound;
@@ -1519,7 +1626,7 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     }
     if (sol.feasible) {
       const chosen = inst.asn.map((a, e) => a.eligible.filter((c) => (sol.values[`x${e}_${c}`] ?? 0) > 0.5));
-      const cand = evaluate(inst, chosen);
+      const cand = fillSeats(inst, evaluate(inst, chosen));
       objektifMilp = cand.objective;
       if (cand.objective > best.objective + 1e-9) {
         best = cand;
