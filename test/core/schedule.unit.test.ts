@@ -378,6 +378,30 @@ describe('planSchedule', () => {
     expect(() => planSchedule(w.data, w.gaps, { holidays: HOLIDAYS })).toThrow('Tahun anggaran belum diatur');
   });
 
+  it('fills the empty seats of a placed session with the ASN who gain from it', () => {
+    const w = world(
+      [1, 2, 3].map((i) => asn(i, 'Dinas A', [['M.01', 2, 1]])),
+      [course('K1', ['M.01'])],
+      { 'Dinas A': 50_000_000 },
+    );
+    // a solver whose plan sends only the first ASN: the session it opens has 29 empty seats
+    const lone: MilpSolver = {
+      solve: () => ({
+        status: 'Optimal',
+        feasible: true,
+        objective: 1,
+        dualBound: null,
+        values: { x0_0: 1, y0_0: 1, z0: 1, w0: 1 },
+      }),
+    };
+    const r = planSchedule(w.data, w.gaps, { holidays: HOLIDAYS, solver: lone, method: 'milp' });
+    expect(checkSchedule(r, { data: w.data, gaps: w.gaps, holidays: HOLIDAYS })).toEqual([]);
+    // the solver's plan, once filled, is as good as the fast one (all three trained)
+    expect(r.stats.objektifMilp).toBeCloseTo(r.stats.objektifHeuristik, 9);
+    expect(r.sessions).toHaveLength(1);
+    expect(r.sessions[0]?.peserta).toEqual([nipOf(1), nipOf(2), nipOf(3)]);
+  });
+
   it('uses the MILP port when asked, keeping the better solution and the lower bound', () => {
     const inst = generateInstance({ seed: 3, asn: 40, courses: 6, opds: 3, budgetRatio: 0.4 });
     const calls: string[] = [];
