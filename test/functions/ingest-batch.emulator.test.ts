@@ -97,7 +97,7 @@ async function compare(tenant: string, email: string, subs: (p: string) => Sub[]
         .replace(/~x(\w\d)/g, '~y$1'),
     );
   const uniqueDocs = new Map<string, number>();
-  results.forEach((r, i) => uniqueDocs.set(`${r.collection}/${r.id}`, i));
+  for (const [i, r] of results.entries()) uniqueDocs.set(`${r.collection}/${r.id}`, i);
   for (const [i, r] of results.entries()) {
     const { responseId, ...rest } = r;
     expect(responseId).toBe(subs('y')[i]?.responseId);
@@ -332,7 +332,7 @@ describe('ingestResponse batch = each submission alone', () => {
       ['ys2', false],
       ['ys3', false],
     ]);
-    expect((results[2]?.errors as { column: string }[]).map((e) => e.column).sort()).toEqual(
+    expect(((results[2]?.errors ?? []) as { column: string }[]).map((e) => e.column).sort()).toEqual(
       ['M.01', 'NIP', 'Sumber'].sort(),
     );
     expect(await ids(h.db, 'sawahlunto', 'reactions')).toEqual([`S-01~${NIP}`]);
