@@ -217,6 +217,47 @@ function rowValues(layout: Layout, cells: readonly Cell[]): Record<string, unkno
   return values;
 }
 
+/** What a sheet's header row fixes for all its rows: built once, then reused by every run. */
+interface PreparedSheet<R> {
+  parser: SheetParser<R>;
+  ctx: SheetContext;
+  layout: Layout;
+  headerOk: boolean;
+  cols: { col: ColumnSpec; index: number; coerce: Coercer; mustFill: boolean }[];
+  /** contract header -> raw column, for the RowBuilder */
+  columns: ReadonlyMap<string, number>;
+}
+
+function prepareSheet<R>(
+  parser: SheetParser<R>,
+  header: readonly Cell[],
+  ctx: SheetContext,
+): PreparedSheet<R> {
+  const { spec } = parser;
+  const layout = layoutOf(parser as SheetParser<unknown>, header, ctx);
+  const cols = spec.columns
+    .map((col, k) => ({
+      col,
+      index: layout.specIndex[k] ?? -1,
+      coerce: parser.coerce?.[col.header] ?? defaultCoercer(col),
+      mustFill: col.required && !col.emptyAllowed,
+    }))
+    .filter((c) => c.index >= 0);
+  return {
+    parser,
+    ctx,
+    layout,
+    headerOk: layout.blocking.length === 0,
+    cols,
+    columns: new Map(cols.map((c) => [c.col.header, c.index])),
+  };
+}
+
+/** An optional sheet left completely empty is the same as no sheet. */
+function emptyOptional(spec: SheetSpec, raw: RawSheet): boolean {
+  return spec.optional === true && raw.every((row) => !row || row.every(isBlankCell));
+}
+
 /**
  * Parses one sheet. `collect` receives the text of every readable NIP cell (used for Pegawai,
  * whose NIPs the other sheets are checked against).
@@ -228,29 +269,30 @@ function parseSheet<R>(
   firstDataRow = 2,
   collect?: Set<string>,
 ): SheetResult<R> {
-  const { spec } = parser;
-  const sheet = spec.name;
-  if (spec.optional && raw.every((row) => !row || row.every(isBlankCell))) {
-    // an optional sheet left completely empty is the same as no sheet
-    return { sheet, headerOk: true, records: [], errors: [], quarantine: [], count: { rows: 0, valid: 0 } };
-  }
-  const layout = layoutOf(parser as SheetParser<unknown>, raw[0] ?? [], ctx);
-  const headerOk = layout.blocking.length === 0;
+  if (emptyOptional(parser.spec, raw)) return emptyResult(parser.spec.name);
+  return runSheet(prepareSheet(parser, raw[0] ?? [], ctx), raw, firstDataRow, collect);
+}
+
+function emptyResult<R>(sheet: string): SheetResult<R> {
+  return { sheet, headerOk: true, records: [], errors: [], quarantine: [], count: { rows: 0, valid: 0 } };
+}
+
+/** One run over the data rows of `raw` (raw[0], the header, is what `prep` was made from). */
+function runSheet<R>(
+  prep: PreparedSheet<R>,
+  raw: RawSheet,
+  firstDataRow = 2,
+  collect?: Set<string>,
+): SheetResult<R> {
+  const { parser, layout, headerOk, cols } = prep;
+  const sheet = parser.spec.name;
   const errors: CellError[] = [...layout.blocking, ...layout.warnings];
   const quarantine: QuarantinedRow[] = [];
   let records: R[] = [];
   const count: SheetCount = { rows: 0, valid: 0 };
 
-  const cols = spec.columns
-    .map((col, k) => ({
-      col,
-      index: layout.specIndex[k] ?? -1,
-      coerce: parser.coerce?.[col.header] ?? defaultCoercer(col),
-      mustFill: col.required && !col.emptyAllowed,
-    }))
-    .filter((c) => c.index >= 0);
-  const build = parser.start(ctx);
-  const b = new RowBuilder(sheet, new Map(cols.map((c) => [c.col.header, c.index])));
+  const build = parser.start(prep.ctx);
+  const b = new RowBuilder(sheet, prep.columns);
   const repeating: RepeatCell[] = layout.repeat.map((c) => ({
     key: c.key,
     header: c.header,
@@ -425,6 +467,62 @@ export function validateRows(
     dictionary && dictionary.length > 0 ? makeDictionary(dictionary) : defaultDictionary;
   const ctx: SheetContext = { dictionary: dict, pegawaiNips: options.pegawaiNips };
   return parseSheet(SHEET_PARSERS[name] as SheetParser<unknown>, rows, ctx, options.firstDataRow ?? 2);
+}
+
+/** Validates one row of a sheet on its own, given the row's header (see rowValidator). */
+export type RowValidator<R> = (header: readonly Cell[], row: readonly Cell[]) => SheetResult<R>;
+
+/** Headers remembered per validator; a form has one header row, a batch a handful. */
+const MAX_LAYOUTS = 256;
+
+/**
+ * A validator for many independent rows of one sheet (e.g. form submissions, each its own
+ * header and row): `v(header, row)` gives exactly what
+ * `validateRows(sheetName, [header, row], dictionary, options)` gives, but the dictionary is
+ * built once and a header's layout (column map, coercers, header errors) once per distinct
+ * header, not once per row. Rows never see each other (no uniqueness across rows, Penilaian's
+ * latest-response rule applies to the one row). Header error objects are shared between the
+ * results of rows with the same header: treat results as read-only.
+ * Throws only when `sheetName` is not a contract sheet.
+ */
+export function rowValidator<S extends SheetName>(
+  sheetName: S,
+  dictionary?: readonly Competency[],
+  options?: ValidateRowsOptions,
+): RowValidator<SheetRecords[S]>;
+export function rowValidator(
+  sheetName: string,
+  dictionary?: readonly Competency[],
+  options?: ValidateRowsOptions,
+): RowValidator<SheetRecords[SheetName]>;
+export function rowValidator(
+  sheetName: string,
+  dictionary?: readonly Competency[],
+  options: ValidateRowsOptions = {},
+): RowValidator<unknown> {
+  const name = contractSheet(sheetName);
+  if (!name) throw new Error(`Lembar "${sheetName}" bukan lembar kontrak bangkom`);
+  const dict: Dictionary =
+    dictionary && dictionary.length > 0 ? makeDictionary(dictionary) : defaultDictionary;
+  const ctx: SheetContext = { dictionary: dict, pegawaiNips: options.pegawaiNips };
+  const parser = SHEET_PARSERS[name] as SheetParser<unknown>;
+  const firstDataRow = options.firstDataRow ?? 2;
+  const layouts = new Map<string, PreparedSheet<unknown>>();
+  return (header, row) => {
+    const raw: RawSheet = [header as Cell[], row as Cell[]];
+    if (emptyOptional(parser.spec, raw)) return emptyResult(parser.spec.name);
+    // header cells are text in practice; the type tag keeps 1 and "1" apart
+    let key = '';
+    for (const h of header)
+      key += h instanceof Date ? `d:${h.getTime()}\u0000` : `${typeof h}:${String(h)}\u0000`;
+    let prep = layouts.get(key);
+    if (!prep) {
+      if (layouts.size >= MAX_LAYOUTS) layouts.clear();
+      prep = prepareSheet(parser, header, ctx);
+      layouts.set(key, prep);
+    }
+    return runSheet(prep, raw, firstDataRow);
+  };
 }
 
 /**
