@@ -46,8 +46,8 @@ const caseArb = fc
   .chain(([sheet, header]) => fc.tuple(fc.constant(sheet), fc.constant(header), rowFor(header)));
 
 const OWN: Competency[] = [
-  { kode: 'P.01', nama: 'Pelayanan Nagari', kelompok: 'Teknis' },
-  { kode: 'M.01', nama: 'Integritas', kelompok: 'Manajerial' },
+  { row: 2, kode: 'P.01', nama: 'Pelayanan Nagari', kelompok: 'Teknis' },
+  { row: 3, kode: 'M.01', nama: 'Integritas', kelompok: 'Manajerial' },
 ];
 
 describe('rowValidator', () => {

@@ -9,12 +9,14 @@ import {
   type Cell,
   type CellError,
   COLLECTIONS,
+  type Competency,
   type Doc,
   docId,
-  type RawWorkbook,
+  type RowValidator,
+  rowValidator,
   SHEET,
   SHEET_COLLECTION,
-  validateWorkbook,
+  validateRows,
 } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { Firestore } from 'firebase-admin/firestore';
@@ -122,31 +124,71 @@ export function submissionRows(body: IngestSubmission, timeZone: string): [strin
   return [headers, row];
 }
 
-/** The tenant's own dictionary as a `Kamus Kompetensi` sheet, cached a minute per instance. */
-const dictionaries = new WeakMap<Firestore, Map<string, { until: number; rows: Cell[][] | null }>>();
+type Validator = RowValidator<unknown>;
 
-async function dictionarySheet(store: TenantStore, now: number): Promise<Cell[][] | null> {
-  let perDb = dictionaries.get(store.db);
+/**
+ * One validator per form sheet against the default dictionary, for the life of the instance:
+ * a submission is validated exactly as a one-row sheet (core's validateRows), but the header
+ * layouts of the forms are built once, not per submission.
+ */
+const defaultValidators = new Map<FormSheet, Validator>();
+
+function defaultValidator(sheet: FormSheet): Validator {
+  let v = defaultValidators.get(sheet);
+  if (!v) {
+    v = rowValidator(sheet) as Validator;
+    defaultValidators.set(sheet, v);
+  }
+  return v;
+}
+
+/**
+ * `Penilaian` checks competency codes against the tenant's own `Kamus Kompetensi` (its
+ * `competencies` collection; none: the default dictionary). The validator built on it is
+ * cached a minute per tenant and instance, so the dictionary is read and built once a minute.
+ */
+const tenantValidators = new WeakMap<
+  Firestore,
+  Map<string, { until: number; penilaian: Validator | null }>
+>();
+
+async function penilaianValidator(store: TenantStore, now: number): Promise<Validator> {
+  let perDb = tenantValidators.get(store.db);
   if (!perDb) {
     perDb = new Map();
-    dictionaries.set(store.db, perDb);
+    tenantValidators.set(store.db, perDb);
   }
   const hit = perDb.get(store.tenantId);
-  if (hit && hit.until > now) return hit.rows;
+  if (hit && hit.until > now) return hit.penilaian ?? defaultValidator(SHEET.penilaian);
   const docs = await store.readCollection(COLLECTIONS.competencies);
-  const rows =
-    docs.length === 0
-      ? null // the default dictionary applies
-      : [
-          ['Kode', 'Nama', 'Kelompok'],
-          ...docs.map((d) => [
-            String(d.data.kode ?? ''),
-            String(d.data.nama ?? ''),
-            String(d.data.kelompok ?? ''),
-          ]),
-        ];
-  perDb.set(store.tenantId, { until: now + 60_000, rows });
-  return rows;
+  let penilaian: Validator | null = null;
+  if (docs.length > 0) {
+    // the stored dictionary goes through the sheet's own rules, as a synced Kamus would
+    const kamus: Cell[][] = [
+      ['Kode', 'Nama', 'Kelompok'],
+      ...docs.map((d) => [
+        String(d.data.kode ?? ''),
+        String(d.data.nama ?? ''),
+        String(d.data.kelompok ?? ''),
+      ]),
+    ];
+    const entries = validateRows(SHEET.kamus, kamus).records as Competency[];
+    // no valid entry: the default dictionary applies
+    if (entries.length > 0) penilaian = rowValidator(SHEET.penilaian, entries) as Validator;
+  }
+  perDb.set(store.tenantId, { until: now + 60_000, penilaian });
+  return penilaian ?? defaultValidator(SHEET.penilaian);
+}
+
+/** The validators a call needs, by sheet; the tenant's dictionary is read only for Penilaian. */
+async function validatorsFor(
+  ctx: RunContext<unknown>,
+  subs: readonly Submission[],
+): Promise<(sheet: FormSheet) => Validator> {
+  const penilaian = subs.some((s) => s.sheet === SHEET.penilaian)
+    ? await penilaianValidator(ctx.store, ctx.deps.now().getTime())
+    : undefined;
+  return (sheet) => (sheet === SHEET.penilaian && penilaian ? penilaian : defaultValidator(sheet));
 }
 
 /** Which document a valid submission becomes. */
@@ -156,7 +198,8 @@ function submissionDoc(
   record: Record<string, unknown>,
   responseId: string,
 ): Doc {
-  const data = { ...record, row: FORM_ROW };
+  // the record is this submission's own fresh object: completed in place, not copied
+  const data = Object.assign(record, { row: FORM_ROW, responseId });
   if (sheet === SHEET.skm) {
     // anonymous respondents: only the response id tells them apart (an edited response keeps it)
     return { id: docId('formulir', responseId), data };
@@ -190,21 +233,17 @@ interface Processed {
 function processSubmission(
   ctx: RunContext<unknown>,
   sub: Submission,
-  /** the tenant's `Kamus Kompetensi` (null: the default dictionary), read once per call */
-  kamus: Cell[][] | null,
+  /** the sheet's validator (Penilaian: on the tenant's dictionary), shared by the call */
+  validate: Validator,
 ): Processed {
   const { deps } = ctx;
   const key = SHEET_COLLECTION[sub.sheet] as RecordKey;
   const collection = COLLECTIONS[key];
-  const wb: RawWorkbook = { [sub.sheet]: submissionRows(sub, deps.timeZone) };
-  if (sub.sheet === SHEET.penilaian) {
-    if (kamus) wb[SHEET.kamus] = kamus;
-  }
-  const result = validateWorkbook(wb);
-  const errors: PublicError[] = result.errors
-    .filter((e) => e.sheet === sub.sheet)
-    .map(({ row: _row, ...e }) => e);
-  const records = result.data[key] as unknown as Record<string, unknown>[];
+  const [headers, row] = submissionRows(sub, deps.timeZone);
+  // exactly validateRows(sheet, [headers, row]): the submission is a one-row sheet of its own
+  const result = validate(headers, row);
+  const errors: PublicError[] = result.errors.map(({ row: _row, ...e }) => e);
+  const records = result.records as Record<string, unknown>[];
   if (errors.length === 0 && records.length !== 1) {
     errors.push({
       sheet: sub.sheet,
@@ -249,7 +288,7 @@ function processSubmission(
     result: { responseId: sub.responseId, stored: true, quarantined: false, collection, id: doc.id },
     errors: [],
     writes: [
-      { collection, id: doc.id, data: { ...doc.data, responseId: sub.responseId } },
+      { collection, id: doc.id, data: doc.data },
       // An edited response (same id) that is now valid leaves quarantine. The delete is blind,
       // in the same commit as the record: atomic and without a read first. Measured: a point
       // read of a missing document costs the emulator 4x a delete of one, a `responseId in`
@@ -291,10 +330,8 @@ export function ingestResponse(deps: Deps): HttpFunction {
     async (ctx) => {
       const { body } = ctx;
       if ('submissions' in body) {
-        const kamus = body.submissions.some((s) => s.sheet === SHEET.penilaian)
-          ? await dictionarySheet(ctx.store, ctx.deps.now().getTime())
-          : null;
-        const processed = body.submissions.map((sub) => processSubmission(ctx, sub, kamus));
+        const validator = await validatorsFor(ctx, body.submissions);
+        const processed = body.submissions.map((sub) => processSubmission(ctx, sub, validator(sub.sheet)));
         const results = processed.map((p) => p.result);
         return {
           body: {
@@ -307,9 +344,7 @@ export function ingestResponse(deps: Deps): HttpFunction {
           writes: lastWriteWins(processed.flatMap((p) => p.writes)),
         };
       }
-      const kamus =
-        body.sheet === SHEET.penilaian ? await dictionarySheet(ctx.store, ctx.deps.now().getTime()) : null;
-      const p = processSubmission(ctx, body, kamus);
+      const p = processSubmission(ctx, body, (await validatorsFor(ctx, [body]))(body.sheet));
       const { responseId: _id, ...result } = p.result;
       return { body: result, counts: tally([p]), errors: p.errors, writes: p.writes };
     },
