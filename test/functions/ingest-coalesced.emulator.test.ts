@@ -192,4 +192,30 @@ describe('ingestResponse with coalesced commits', () => {
       quiet.mockRestore();
     }
   });
+
+  it('drops undefined fields (nested too) and stores documents without any as they are', async () => {
+    const writer = new WriteCoalescer(h.db, { maxDelayMs: 1 });
+    const clean = { a: 1, list: [1, 'x', null], map: { b: 'y', d: new Date(Date.UTC(2026, 0, 2)) } };
+    const before = JSON.stringify(clean);
+    await Promise.all([
+      writer.write([{ path: 'tenants/sawahlunto/scratch/clean', data: clean }]),
+      writer.write([
+        {
+          path: 'tenants/sawahlunto/scratch/holey',
+          data: { a: 1, gone: undefined, list: [1, undefined], map: { b: undefined, c: 2 } },
+        },
+      ]),
+    ]);
+    expect(JSON.stringify(clean)).toBe(before);
+    expect(await docData(h.db, 'tenants/sawahlunto/scratch/clean')).toEqual({
+      a: 1,
+      list: [1, 'x', null],
+      map: { b: 'y', d: expect.objectContaining({ seconds: Date.UTC(2026, 0, 2) / 1000 }) },
+    });
+    expect(await docData(h.db, 'tenants/sawahlunto/scratch/holey')).toEqual({
+      a: 1,
+      list: [1, null],
+      map: { c: 2 },
+    });
+  });
 });

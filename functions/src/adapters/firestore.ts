@@ -43,6 +43,21 @@ export function stripUndefined<T>(value: T): T {
   return strip(value) as T;
 }
 
+/** Whether stripUndefined would change anything (most documents have no undefined at all). */
+function hasUndefined(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    for (const v of value) if (v === undefined || hasUndefined(v)) return true;
+    return false;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const k in value) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined || hasUndefined(v)) return true;
+    }
+  }
+  return false;
+}
+
 function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : strip(v)));
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
@@ -280,15 +295,28 @@ export function inputChecksum(value: unknown): string {
 }
 
 function canonicalJson(value: unknown): string {
+  // string building without intermediate arrays: a 200-submission body is hashed per call
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      if (i in value) out += canonicalJson(value[i] ?? null); // a hole stays empty, as join() leaves it
+    }
+    return `${out}]`;
   }
-  return JSON.stringify(value ?? null);
+  const obj = value as Record<string, unknown>;
+  // default sort = UTF-16 code unit order, as comparing with < and >
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 /** A sortable, unique run id: time first, then randomness. */
@@ -348,7 +376,10 @@ export class WriteCoalescer {
     this.concurrency = opts.concurrency ?? 4;
   }
 
-  /** Commits the writes atomically together (at most maxWrites of them). */
+  /**
+   * Commits the writes atomically together (at most maxWrites of them). The documents are
+   * handed over, not copied: the caller must not change them until the promise settles.
+   */
   write(writes: readonly PathWrite[]): Promise<void> {
     if (writes.length === 0) return Promise.resolve();
     if (writes.length > this.maxWrites) {
@@ -391,7 +422,8 @@ export class WriteCoalescer {
       for (const p of group) {
         for (const w of p.writes) {
           if (w.data === null) batch.delete(this.db.doc(w.path));
-          else batch.set(this.db.doc(w.path), stripUndefined(w.data));
+          // a document without undefined goes as it is, not deep-copied (see write())
+          else batch.set(this.db.doc(w.path), hasUndefined(w.data) ? stripUndefined(w.data) : w.data);
         }
       }
       batch
