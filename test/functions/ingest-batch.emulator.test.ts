@@ -3,6 +3,8 @@
  * document and the quarantine entry it gets when posted alone, whatever else shares the call
  * (other sheets, other header orders, invalid neighbours, the same NIP or natural key twice).
  */
+import { MAX_BATCH_WRITES } from '../../functions/src/adapters/firestore';
+import { MAX_BATCH } from '../../functions/src/handlers/schemas';
 import { docData, type Harness, ids, STAF, STAF_LAIN, startHarness } from './harness';
 
 let h: Harness;
@@ -351,5 +353,22 @@ describe('ingestResponse batch = each submission alone', () => {
     const results = await compare('padang', STAF_LAIN, subs);
     expect(results.map((r) => r.stored)).toEqual([true, false, false]);
     expect(await stored('padang', 'assessments', 'yk1')).toMatchObject({ ratings: { 'P.01': 3 } });
+  });
+
+  it('stores a full batch of valid submissions in one commit of at most 500 writes', async () => {
+    const submissions = Array.from({ length: MAX_BATCH }, (_, i) => ({
+      sheet: 'Penilaian',
+      responseId: `full-${i}`,
+      values: { NIP, Sumber: 'Diri', 'M.01': (i % 5) + 1 },
+    }));
+    // every one stored: its record, the blind delete of its quarantine copy; and the run document
+    expect(2 * MAX_BATCH + 1).toBeLessThanOrEqual(MAX_BATCH_WRITES);
+    const res = await post(STAF, { tenant: 'sawahlunto', submissions });
+    expect(res.status).toBe(200);
+    expect(res.body.stored).toBe(MAX_BATCH);
+    const stored = (await ids(h.db, 'sawahlunto', 'assessments')).filter((id) => id.startsWith('full-'));
+    expect(stored).toHaveLength(MAX_BATCH);
+    const run = await docData(h.db, `tenants/sawahlunto/runs/${res.body.runId}`);
+    expect(run).toMatchObject({ counts: { assessments: MAX_BATCH }, status: 'selesai' });
   });
 });

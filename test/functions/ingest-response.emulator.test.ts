@@ -211,8 +211,8 @@ describe('ingestResponse', () => {
     expect(runErrors[0]?.responseId).toBe('b-2');
   });
 
-  it('refuses a batch larger than 200 with a reason', async () => {
-    const submissions = Array.from({ length: 201 }, (_, i) => ({
+  it('refuses a batch larger than 249 with a reason', async () => {
+    const submissions = Array.from({ length: 250 }, (_, i) => ({
       sheet: 'SKM',
       responseId: `x${i}`,
       values: {},
@@ -220,7 +220,7 @@ describe('ingestResponse', () => {
     const res = await post({ tenant: 'sawahlunto', submissions });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([
-      { field: 'submissions', message: 'paling banyak 200 respons per panggilan' },
+      { field: 'submissions', message: 'paling banyak 249 respons per panggilan' },
     ]);
   });
 });

@@ -54,8 +54,12 @@ export const submissionSchema = z.object({
 });
 export type IngestSubmission = z.output<typeof submissionSchema>;
 
-/** Most submissions in one call: with the run document, one commit of at most 500 writes. */
-export const MAX_BATCH = 200;
+/**
+ * Most submissions in one call, so that all of a call's writes fit one commit of at most 500
+ * (Firestore's limit): a stored submission costs 2 writes (its record and the blind delete of
+ * its quarantine copy), a quarantined one 1, and the run document 1: 2 x 249 + 1 = 499.
+ */
+export const MAX_BATCH = 249;
 
 export const ingestSchema = submissionSchema.extend({ tenant: tenantSchema });
 export const ingestBatchSchema = z.object({
