@@ -1600,7 +1600,9 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     for (let k = 0; k < 5 && hi < Number.POSITIVE_INFINITY && hi - lo > 1e-3 * hi; k++)
       tryPrice((lo + hi) / 2);
   }
-  heurCand = fillSeats(inst, heurCand);
+  // a plan already proven optimal has no seat worth filling
+  if (heurBound - heurCand.objective > 1e-9 * Math.max(1, Math.abs(heurBound)))
+    heurCand = fillSeats(inst, heurCand);
   let best = heurCand;
   let metode: 'milp' | 'heuristik' = 'heuristik';
   let bound = heurBound;
