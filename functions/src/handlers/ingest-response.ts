@@ -143,25 +143,39 @@ function defaultValidator(sheet: FormSheet): Validator {
 }
 
 /**
- * `Penilaian` checks competency codes against the tenant's own `Kamus Kompetensi` (its
- * `competencies` collection; none: the default dictionary). The validator built on it is
- * cached a minute per tenant and instance, so the dictionary is read and built once a minute.
+ * The form sheets whose rows name competency codes, checked against the dictionary (core:
+ * Penilaian's columns, Perilaku's `Kode Kompetensi`, Preferensi's `Topik`). For them the
+ * tenant's own `Kamus Kompetensi` applies, as when the workbook is synced.
  */
-const tenantValidators = new WeakMap<
-  Firestore,
-  Map<string, { until: number; penilaian: Validator | null }>
->();
+const DICTIONARY_SHEETS: ReadonlySet<FormSheet> = new Set([
+  SHEET.penilaian,
+  SHEET.perilaku,
+  SHEET.preferensi,
+]);
 
-async function penilaianValidator(store: TenantStore, now: number): Promise<Validator> {
+interface TenantValidators {
+  until: number;
+  /** null: the tenant keeps no valid dictionary, the default one applies */
+  entries: Competency[] | null;
+  bySheet: Map<FormSheet, Validator>;
+}
+
+/**
+ * Validators on the tenant's own dictionary (its `competencies` collection), cached a minute
+ * per tenant and instance: the dictionary is read and built once a minute, not per call.
+ */
+const tenantValidators = new WeakMap<Firestore, Map<string, TenantValidators>>();
+
+async function tenantEntry(store: TenantStore, now: number): Promise<TenantValidators> {
   let perDb = tenantValidators.get(store.db);
   if (!perDb) {
     perDb = new Map();
     tenantValidators.set(store.db, perDb);
   }
   const hit = perDb.get(store.tenantId);
-  if (hit && hit.until > now) return hit.penilaian ?? defaultValidator(SHEET.penilaian);
+  if (hit && hit.until > now) return hit;
   const docs = await store.readCollection(COLLECTIONS.competencies);
-  let penilaian: Validator | null = null;
+  let entries: Competency[] | null = null;
   if (docs.length > 0) {
     // the stored dictionary goes through the sheet's own rules, as a synced Kamus would
     const kamus: Cell[][] = [
@@ -172,23 +186,32 @@ async function penilaianValidator(store: TenantStore, now: number): Promise<Vali
         String(d.data.kelompok ?? ''),
       ]),
     ];
-    const entries = validateRows(SHEET.kamus, kamus).records as Competency[];
-    // no valid entry: the default dictionary applies
-    if (entries.length > 0) penilaian = rowValidator(SHEET.penilaian, entries) as Validator;
+    const valid = validateRows(SHEET.kamus, kamus).records as Competency[];
+    if (valid.length > 0) entries = valid;
   }
-  perDb.set(store.tenantId, { until: now + 60_000, penilaian });
-  return penilaian ?? defaultValidator(SHEET.penilaian);
+  const entry: TenantValidators = { until: now + 60_000, entries, bySheet: new Map() };
+  perDb.set(store.tenantId, entry);
+  return entry;
 }
 
-/** The validators a call needs, by sheet; the tenant's dictionary is read only for Penilaian. */
+/** The validators a call needs, by sheet; the tenant's dictionary is read only when a sheet needs it. */
 async function validatorsFor(
   ctx: RunContext<unknown>,
   subs: readonly Submission[],
 ): Promise<(sheet: FormSheet) => Validator> {
-  const penilaian = subs.some((s) => s.sheet === SHEET.penilaian)
-    ? await penilaianValidator(ctx.store, ctx.deps.now().getTime())
+  const tenant = subs.some((s) => DICTIONARY_SHEETS.has(s.sheet))
+    ? await tenantEntry(ctx.store, ctx.deps.now().getTime())
     : undefined;
-  return (sheet) => (sheet === SHEET.penilaian && penilaian ? penilaian : defaultValidator(sheet));
+  return (sheet) => {
+    const entries = DICTIONARY_SHEETS.has(sheet) ? tenant?.entries : null;
+    if (!tenant || !entries) return defaultValidator(sheet);
+    let v = tenant.bySheet.get(sheet);
+    if (!v) {
+      v = rowValidator(sheet, entries) as Validator;
+      tenant.bySheet.set(sheet, v);
+    }
+    return v;
+  };
 }
 
 /** Which document a valid submission becomes. */
