@@ -16,6 +16,7 @@ export type ViolationKind =
   | 'kapasitas'
   | 'hari-libur'
   | 'di-luar-tahun'
+  | 'sebelum-mulai'
   | 'durasi'
   | 'bentrok'
   | 'ruang'
@@ -38,6 +39,8 @@ export interface CheckContext {
   holidays: ReadonlySet<string>;
   /** fiscal year; default report.tahun */
   tahun?: number;
+  /** earliest start date (ISO); default report.mulaiPalingAwal */
+  mulaiPalingAwal?: string;
 }
 
 const MS_DAY = 86_400_000;
@@ -65,6 +68,7 @@ const fmt = (n: number) => n.toLocaleString('id-ID');
 export function checkSchedule(report: ScheduleReport, ctx: CheckContext): ScheduleViolation[] {
   const out: ScheduleViolation[] = [];
   const tahun = ctx.tahun ?? report.tahun;
+  const earliest = ctx.mulaiPalingAwal ?? report.mulaiPalingAwal;
   const courses = new Map(ctx.data.courses.map((c) => [c.kode, c] as const));
   const employees = new Map(ctx.gaps.employees.map((e) => [e.nip, e] as const));
   const pagu = new Map<string, number>();
@@ -115,6 +119,13 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
         kind: 'di-luar-tahun',
         sesi: s.id,
         message: `${at}: berada di luar tahun anggaran ${tahun}.`,
+      });
+    }
+    if (earliest !== undefined && s.mulai < earliest) {
+      out.push({
+        kind: 'sebelum-mulai',
+        sesi: s.id,
+        message: `${at}: mulai ${s.mulai}, sebelum tanggal paling awal yang diizinkan (${earliest}).`,
       });
     }
     if (!isWorkday(from, ctx.holidays) || !isWorkday(to, ctx.holidays)) {

@@ -80,6 +80,11 @@ export interface ScheduleOptions {
   tahun?: number;
   /** public holidays and cuti bersama of the fiscal year (ISO dates), already corrected */
   holidays: ReadonlySet<string>;
+  /**
+   * earliest start date (ISO `YYYY-MM-DD`): no session starts before it. Planning the year
+   * already under way, the adapters pass tomorrow (Asia/Jakarta), so nothing lands in the past.
+   */
+  mulaiPalingAwal?: string;
   method?: ScheduleMethod;
   solver?: MilpSolver;
   /** MILP time limit in seconds (default 30) */
@@ -171,6 +176,8 @@ export interface ScheduleReport {
   budget: BudgetUse[];
   // extensions
   tahun: number;
+  /** earliest start date the plan honoured (see ScheduleOptions.mulaiPalingAwal) */
+  mulaiPalingAwal?: string;
   target: number;
   bobot: ScheduleWeights;
   stats: ScheduleStats;
@@ -236,7 +243,8 @@ export function resolveTahun(data: ProgramData, tahun?: number): number {
 
 function buildInstance(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): Instance {
   const tahun = resolveTahun(data, opts.tahun);
-  const days = workingDays(tahun, opts.holidays);
+  const earliest = opts.mulaiPalingAwal;
+  const days = workingDays(tahun, opts.holidays).filter((d) => earliest === undefined || d >= earliest);
   const rooms = [...data.rooms].sort((a, b) => b.kapasitas - a.kapasitas || a.nama.localeCompare(b.nama));
   const maxSeats = rooms[0]?.kapasitas ?? 0;
 
@@ -1654,6 +1662,7 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     statusMilp,
     pasangan: pairs,
   });
+  if (opts.mulaiPalingAwal !== undefined) report.mulaiPalingAwal = opts.mulaiPalingAwal;
   report.rencana = buildDevelopmentPlan(report, data, gaps);
   return report;
 }

@@ -142,6 +142,19 @@ describe('checkSchedule catches', () => {
     expect(kinds(r, ctx)).toContain('di-luar-tahun');
   });
 
+  it('a session starting before the earliest allowed date', () => {
+    const r = clone(report);
+    const first = [...r.sessions].sort((a, b) => a.mulai.localeCompare(b.mulai))[0];
+    if (!first) throw new Error('no session');
+    expect(kinds(r, { ...ctx, mulaiPalingAwal: first.mulai })).toEqual([]);
+    const dayAfter = new Date(`${first.mulai}T00:00:00Z`);
+    dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+    const later = dayAfter.toISOString().slice(0, 10);
+    expect(kinds(r, { ...ctx, mulaiPalingAwal: later })).toEqual(['sebelum-mulai']);
+    r.mulaiPalingAwal = later; // the report's own date counts when the context has none
+    expect(kinds(r, ctx)).toEqual(['sebelum-mulai']);
+  });
+
   it('a session shorter or longer than Hari', () => {
     const r = clone(report);
     const s = r.sessions[sessionA()];

@@ -218,6 +218,27 @@ describe('planSchedule', () => {
     expect(r.stats.preferensiBulan).toEqual({ dihormati: 0, total: 4 });
   });
 
+  it('starts no session before the earliest allowed date (planning the year under way)', () => {
+    const people = [1, 2, 3, 4, 5].map((i) => asn(i, 'Dinas A', [['M.01', 2, 1]]));
+    const w = world(
+      people,
+      [course('K1', ['M.01'], { hari: 3, kapasitas: 2 })],
+      { 'Dinas A': 50_000_000 },
+      // everybody would rather go in March, which is already past on 28 November
+      { preferences: people.map((p, i) => ({ row: i + 2, nip: p.nip, bulan: [3], topik: [] })) },
+    );
+    const r = planSchedule(w.data, w.gaps, { holidays: HOLIDAYS, mulaiPalingAwal: '2026-11-29' });
+    expect(r.mulaiPalingAwal).toBe('2026-11-29');
+    expect(r.sessions).toHaveLength(3);
+    for (const s of r.sessions) expect(s.mulai >= '2026-11-29').toBe(true);
+    expect(r.stats.hariKerja).toBe(workingDays(TAHUN, HOLIDAYS).filter((d) => d >= '2026-11-29').length);
+    expect(checkSchedule(r, { data: w.data, gaps: w.gaps, holidays: HOLIDAYS })).toEqual([]);
+    // past the last working day nothing can be scheduled, and every need is reported open
+    const none = planSchedule(w.data, w.gaps, { holidays: HOLIDAYS, mulaiPalingAwal: '2027-01-01' });
+    expect(none.sessions).toEqual([]);
+    expect(none.unmet.map((u) => u.nip).sort()).toEqual(people.map((p) => p.nip).sort());
+  });
+
   it('honours preferred months when it can', () => {
     const people = [1, 2, 3].map((i) => asn(i, 'Dinas A', [['M.01', 2, 1]]));
     const w = world(

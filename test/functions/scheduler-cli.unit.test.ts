@@ -37,6 +37,9 @@ describe('bangkom schedule', () => {
     });
     const s = (json.sessions as { mulai: string; selesai: string }[])[0];
     expect(s?.mulai).toMatch(/^2026-\d\d-\d\d$/);
+    // the harness's clock says 28 November 2026 (WIB): planning 2026 starts tomorrow, not in the past
+    expect(json.mulaiPalingAwal).toBe('2026-11-29');
+    expect((s?.mulai ?? '') >= '2026-11-29').toBe(true);
     expect(typeof json.objective).toBe('number');
     expect(json.bound as number).toBeGreaterThanOrEqual(json.objective as number);
   });

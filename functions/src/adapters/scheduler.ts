@@ -105,6 +105,28 @@ export interface PlanScheduleOptions {
   solver?: MilpSolver | null;
   /** public holidays instead of date-holidays (tests) */
   holidays?: ReadonlySet<string>;
+  /** earliest start date (ISO); default: see `now` */
+  mulaiPalingAwal?: string;
+  /**
+   * the clock, when the caller has one: planning the year already under way then starts
+   * tomorrow in `timeZone` (default Asia/Jakarta), never in the past
+   */
+  now?: Date;
+  timeZone?: string;
+}
+
+/** Tomorrow in the users' zone when `tahun` is the year under way there; otherwise no limit. */
+export function earliestStart(tahun: number, now: Date, timeZone = 'Asia/Jakarta'): string | undefined {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now); // YYYY-MM-DD
+  if (Number(parts.slice(0, 4)) !== tahun) return undefined;
+  const tomorrow = new Date(`${parts}T00:00:00Z`);
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  return tomorrow.toISOString().slice(0, 10);
 }
 
 /** Plans and schedules the fiscal year's training; `stats.detik` holds the wall time. */
@@ -119,9 +141,12 @@ export async function planSchedule(
     ? applyHolidayCorrections(opts.holidays, data.holidays, tahun)
     : indonesianHolidays(tahun, data.holidays);
   const solver = opts.solver === undefined ? highsSolver(await loadHighs()) : opts.solver;
+  const earliest =
+    opts.mulaiPalingAwal ?? (opts.now ? earliestStart(tahun, opts.now, opts.timeZone) : undefined);
   const report = planCore(data, gaps, {
     tahun,
     holidays,
+    ...(earliest !== undefined ? { mulaiPalingAwal: earliest } : {}),
     ...(solver ? { solver } : {}),
     ...(opts.method ? { method: opts.method } : {}),
     ...(opts.timeLimit !== undefined ? { timeLimit: opts.timeLimit } : {}),

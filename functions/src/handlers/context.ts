@@ -33,7 +33,11 @@ import { errorStatus, type SheetsGateway } from '../adapters/sheets.js';
 
 /** The scheduler adapter (functions/src/adapters/scheduler.ts), when installed. */
 export interface SchedulerModule {
-  planSchedule(data: ProgramData, gaps: GapsReport, opts: { tahun: number }): Promise<ScheduleReport>;
+  planSchedule(
+    data: ProgramData,
+    gaps: GapsReport,
+    opts: { tahun: number; now: Date; timeZone: string },
+  ): Promise<ScheduleReport>;
 }
 
 export interface Deps {

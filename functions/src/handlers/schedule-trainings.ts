@@ -25,7 +25,11 @@ export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcom
   const { data, invalid } = await loadProgram(store);
   const tahun = fiscalYear(body.tahun, data, ctx.startedAt, deps.timeZone);
   const gaps = computeGaps(data);
-  const report = await scheduler.planSchedule(data, gaps, { tahun });
+  const report = await scheduler.planSchedule(data, gaps, {
+    tahun,
+    now: ctx.startedAt,
+    timeZone: deps.timeZone,
+  });
   const docs = scheduleDocs(report, ctx.startedAt.toISOString());
   const tag = (list: typeof docs.sessions) => list.map((d) => ({ id: d.id, data: withRun(d.data, runId) }));
 

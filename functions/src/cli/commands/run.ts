@@ -164,7 +164,7 @@ async function compute(ctx: CommandContext, data: ProgramData): Promise<CycleRes
   let schedule: ScheduleReport | undefined;
   let scheduleError: string | undefined;
   try {
-    schedule = await planSchedule(data, gaps, { tahun });
+    schedule = await planSchedule(data, gaps, { tahun, now: ctx.startedAt });
   } catch (err) {
     // the rest of the cycle stands on its own: report and go on
     scheduleError = err instanceof Error ? err.message : String(err);

@@ -29,7 +29,7 @@ export const command: CommandModule = {
     p.start(`Menyusun jadwal pelatihan tahun ${tahun}`, 0);
     let report: ScheduleReport;
     try {
-      report = await planSchedule(data, gaps, { tahun });
+      report = await planSchedule(data, gaps, { tahun, now: ctx.startedAt });
     } finally {
       p.stop();
     }
