@@ -6,7 +6,14 @@
  * ASN, 300 courses; cached in bench/.cache/, built on first run, about a minute).
  * `BENCH_ASN=10000 npm run bench -- workbook` benches another size instead of 50,000.
  */
-import { computeGaps, computeIkm, computeJp, type ValidationResult, validateWorkbook } from '@bangkom/core';
+import {
+  computeGaps,
+  computeIkm,
+  computeJp,
+  jpYear,
+  type ValidationResult,
+  validateWorkbook,
+} from '@bangkom/core';
 import { readWorkbookFile } from '../functions/src/adapters/workbook-file';
 import { SAMPLE_PATH } from '../sheets-templates/generate';
 import { PROVINCE_OPTIONS } from '../sheets-templates/program';
@@ -46,7 +53,7 @@ async function measure(path: string): Promise<{ steps: Step[]; pegawai: number; 
   });
   if (!result) throw new Error('validasi tidak menghasilkan apa pun');
   const data = result.data;
-  const tahun = data.settings.tahun ?? 2026;
+  const tahun = jpYear(data.settings) ?? 2026;
   return {
     pegawai: data.employees.length,
     baris,
