@@ -439,6 +439,16 @@ interface AsnDp {
   courses: number[][];
 }
 
+/** The bits of the ASN's needs (bit: need code -> bit) that a course addresses. */
+function needMask(cm: CourseModel, bit: ReadonlyMap<string, number>): number {
+  let mask = 0;
+  for (const k of cm.course.kompetensi) {
+    const b = bit.get(k);
+    if (b !== undefined) mask |= 1 << b;
+  }
+  return mask;
+}
+
 /**
  * States: (needs covered, JP reached capped at the target, in units of the courses' JP gcd).
  * `enforceDays`: skip course sets longer than the year's working days (off for the bound).
@@ -499,11 +509,7 @@ function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: 
 
   for (const c of a.eligible) {
     const cm = inst.courses[c] as CourseModel;
-    let mask = 0;
-    for (const k of cm.course.kompetensi) {
-      const b = bit.get(k);
-      if (b !== undefined) mask |= 1 << b;
-    }
+    const mask = needMask(cm, bit);
     const ju = Math.round(cm.course.jp / g);
     const b = cm.course.biaya;
     const ru = roomUse[c] as number;
@@ -918,11 +924,7 @@ function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): AsnHul
   const pts = new Map<number, number[]>([[0, [0, 0, -1]]]);
   for (const c of a.eligible) {
     const cm = inst.courses[c] as CourseModel;
-    let mask = 0;
-    for (const k of cm.course.kompetensi) {
-      const b = bit.get(k);
-      if (b !== undefined) mask |= 1 << b;
-    }
+    const mask = needMask(cm, bit);
     const ju = Math.round(cm.course.jp / g);
     const b = cm.course.biaya;
     const ru = roomUse[c] as number;
