@@ -30,6 +30,7 @@ import {
   DEFAULT_DICTIONARY,
   type JenisAsn,
   type JenisJabatan,
+  NAMA_BULAN,
   type RawSheet,
   type RawWorkbook,
   SHEET,
@@ -593,20 +594,6 @@ const MONTH_WEIGHTS: readonly (readonly [number, number])[] = [
   [12, 0.4],
 ];
 const HISTORY_END = utc(2026, 11, 20);
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 interface Session {
   id: string;
@@ -1223,7 +1210,7 @@ function preferences(rng: Rng, emps: readonly Emp[], stdByJabatan: Map<string, S
   for (const e of emps) {
     if (!rng.chance(0.35)) continue;
     const months = rng.sample([2, 3, 4, 5, 6, 7, 8, 9, 10, 11], rng.int(1, 3)).sort((a, b) => a - b);
-    const bulan = rng.chance(0.25) ? months.map((m) => BULAN[m - 1]).join(', ') : months.join(',');
+    const bulan = rng.chance(0.25) ? months.map((m) => NAMA_BULAN[m - 1]).join(', ') : months.join(',');
     const moda = rng.weighted<string | null>([
       ['Tatap Muka', 0.45],
       ['Daring', 0.3],

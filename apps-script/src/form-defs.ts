@@ -3,7 +3,7 @@
  * and how one response becomes rows of the contract sheets. Pure: no Apps Script calls, so
  * the mapping is tested directly.
  */
-import { type Cell, DEFAULT_DICTIONARY, MODA, SHEET } from '@bangkom/core';
+import { type Cell, DEFAULT_DICTIONARY, MODA, NAMA_BULAN, SHEET } from '@bangkom/core';
 import { APP_SHEET } from './app-sheets.js';
 
 export type IngestKind = 'assessment' | 'preference' | 'reaction' | 'test' | 'behaviour' | 'skm' | 'rsvp';
@@ -71,20 +71,7 @@ export interface FormDef {
   toRows(answers: Record<string, unknown>, meta: ResponseMeta, ctx: FormContext): TargetRow[];
 }
 
-export const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
+export const MONTHS = NAMA_BULAN;
 
 const Q = {
   nip: 'NIP',

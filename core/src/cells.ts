@@ -422,6 +422,22 @@ export function parseBooleanCell(cell: Cell, label: string): Parsed<boolean> {
   return hit === undefined ? fail(`${label} harus Ya atau Tidak`) : ok(hit === 'true');
 }
 
+/** Month names as Indonesian users write them, January first. */
+export const NAMA_BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+] as const;
+
 const MONTHS: Record<string, number> = {
   januari: 1,
   jan: 1,
