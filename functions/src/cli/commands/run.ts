@@ -26,6 +26,7 @@ import {
   type GapsReport,
   type IkmReport,
   type JpReport,
+  jpYear,
   type LeaderSummary,
   type ProgramData,
   type QuarantinedRow,
@@ -144,7 +145,7 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
 async function compute(ctx: CommandContext, data: ProgramData): Promise<CycleResults> {
   const tahun = resolveTahun(ctx, data.settings.tahun);
   // JP realisation is reported for `Tahun JP` (e.g. 2026) while the plan is for `Tahun` (2027)
-  const tahunJp = ctx.options.tahun ?? data.settings.tahunJp ?? tahun;
+  const tahunJp = resolveTahun(ctx, jpYear(data.settings)); // the same rule as `bangkom jp`
   const timed = <T>(label: string, fn: () => T): T => {
     const p = ctx.log.progress();
     p.start(label, 0);
