@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { createStore } from '../../functions/src/adapters/firestore';
+import { supersededFormQuarantine } from '../../functions/src/handlers/form-quarantine';
 import { docData, type Harness, ids, STAF, startHarness } from './harness';
 
 let h: Harness;
@@ -25,9 +28,8 @@ const penilaian = (responseId: string, values: Record<string, unknown>, extra: o
 
 describe('ingestResponse', () => {
   it('stores a valid assessment under its response id, with a run document', async () => {
-    const res = await post(
-      penilaian('r-valid', { NIP, Sumber: 'Diri', 'M.01 Integritas': 4, '[M.02] Kerjasama': '3' }),
-    );
+    const body = penilaian('r-valid', { NIP, Sumber: 'Diri', 'M.01 Integritas': 4, '[M.02] Kerjasama': '3' });
+    const res = await post(body);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       stored: true,
@@ -56,7 +58,8 @@ describe('ingestResponse', () => {
       counts: { assessments: 1 },
       errorCount: 0,
     });
-    expect(run?.inputChecksum).toMatch(/^[0-9a-f]{64}$/);
+    // the checksum of the request body as it was sent (supertest sends JSON.stringify(body))
+    expect(run?.inputChecksum).toBe(createHash('sha256').update(JSON.stringify(body)).digest('hex'));
     expect(Date.parse(String(run?.finishedAt))).toBeGreaterThanOrEqual(Date.parse(String(run?.startedAt)));
   });
 
@@ -108,16 +111,27 @@ describe('ingestResponse', () => {
     });
   });
 
-  it('an edited response that becomes valid leaves quarantine', async () => {
+  it('an edited response that becomes valid is stored, and supersedes its quarantine entry', async () => {
     const bad = await post(penilaian('r-edit', { NIP, Sumber: 'Diri', 'M.01': 9 }));
     expect(bad.body.quarantined).toBe(true);
     expect(await docData(h.db, `tenants/sawahlunto/quarantine/${bad.body.id}`)).toBeDefined();
+    const store = createStore(h.db, 'sawahlunto');
+    expect(await supersededFormQuarantine(store)).not.toContain(bad.body.id);
+
     const good = await post(penilaian('r-edit', { NIP, Sumber: 'Diri', 'M.01': 2 }));
     expect(good.body.stored).toBe(true);
-    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${bad.body.id}`)).toBeUndefined();
     expect(await docData(h.db, 'tenants/sawahlunto/assessments/r-edit')).toMatchObject({
       ratings: { 'M.01': 2 },
     });
+    // the entry stays until a sync settles it (one write per submission, no blind delete)
+    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${bad.body.id}`)).toBeDefined();
+    expect(await supersededFormQuarantine(store)).toContain(bad.body.id);
+
+    // edited again, invalid: the later version is in quarantine, and it is not superseded
+    await new Promise((r) => setTimeout(r, 2)); // a later update time than the record's
+    const worse = await post(penilaian('r-edit', { NIP, Sumber: 'Diri', 'M.01': 7 }));
+    expect(worse.body.quarantined).toBe(true);
+    expect(await supersededFormQuarantine(store)).not.toContain(bad.body.id);
   });
 
   it('takes the Apps Script body as it sends it (submittedAt, extra fields)', async () => {
@@ -201,7 +215,10 @@ describe('ingestResponse', () => {
     expect(await docData(h.db, 'tenants/sawahlunto/assessments/b-1')).toMatchObject({
       ratings: { 'M.05': 3 },
     });
-    expect(await docData(h.db, 'tenants/sawahlunto/quarantine/formulir~Penilaian~b-fixed')).toBeUndefined();
+    // quarantined by the earlier call, superseded by this one
+    expect(await supersededFormQuarantine(createStore(h.db, 'sawahlunto'))).toContain(
+      'formulir~Penilaian~b-fixed',
+    );
     expect(await docData(h.db, 'tenants/sawahlunto/quarantine/formulir~Tes~b-2')).toMatchObject({
       sheet: 'Tes',
     });

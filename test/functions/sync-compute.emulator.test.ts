@@ -139,6 +139,45 @@ describe('syncWorkbook', () => {
     expect(h.sheets.valuesOf('Status Validasi')).toEqual([['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan']]);
   });
 
+  it('settles form quarantine: a response superseded by a later valid version leaves, the rest stay', async () => {
+    const ingest = (responseId: string, m01: number, sheet = 'Penilaian') =>
+      post('ingestResponse', {
+        tenant,
+        sheet,
+        responseId,
+        values:
+          sheet === 'Penilaian'
+            ? { NIP: NIP1, Sumber: 'Diri', 'M.01': m01 }
+            : { 'ID Sesi': 'S-09', NIP: NIP1, R1: m01, R2: 3 },
+      });
+    expect((await ingest('fq-fixed', 9)).body.quarantined).toBe(true);
+    expect((await ingest('fq-open', 9)).body.quarantined).toBe(true);
+    expect((await ingest('fq-reaksi', 8, 'Evaluasi Reaksi')).body.quarantined).toBe(true);
+    await new Promise((r) => setTimeout(r, 2)); // the fixes are written after the entries
+    expect((await ingest('fq-fixed', 3)).body.stored).toBe(true);
+    expect((await ingest('fq-reaksi', 4, 'Evaluasi Reaksi')).body.stored).toBe(true);
+    const formEntries = async () =>
+      (await ids(h.db, tenant, 'quarantine')).filter((id) => id.startsWith('formulir~'));
+    expect(await formEntries()).toEqual([
+      'formulir~Evaluasi Reaksi~fq-reaksi',
+      'formulir~Penilaian~fq-fixed',
+      'formulir~Penilaian~fq-open',
+    ]);
+
+    const res = await post('syncWorkbook', { tenant, spreadsheetId });
+    expect(res.status).toBe(200);
+    expect(res.body.firestore.deleted.quarantine).toBe(2);
+    expect(await formEntries()).toEqual(['formulir~Penilaian~fq-open']);
+    // the fixed reaction is the record under its natural key, carrying the response id
+    expect(await docData(h.db, `tenants/${tenant}/reactions/S-09~${NIP1}`)).toMatchObject({
+      responseId: 'fq-reaksi',
+      answers: [4, 3],
+    });
+    // the later tests compute on the workbook's data alone
+    await h.db.doc(`tenants/${tenant}/reactions/S-09~${NIP1}`).delete();
+    await h.db.doc(`tenants/${tenant}/assessments/fq-fixed`).delete();
+  });
+
   it('answers 502 with a hint when the spreadsheet cannot be opened, and audits the failure', async () => {
     const res = await post('syncWorkbook', { tenant, spreadsheetId: 'tidak-ada-spreadsheet' });
     expect(res.status).toBe(502);

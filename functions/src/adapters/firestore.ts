@@ -289,8 +289,12 @@ export async function writeRun(
     .set(stripUndefined(record as unknown as DocumentData));
 }
 
-/** sha256 (hex) of a value's canonical JSON: object keys sorted, so equal input = equal sum. */
+/**
+ * sha256 (hex) of a value's canonical JSON: object keys sorted, so equal input = equal sum.
+ * Bytes (a request body as received) are hashed as they are.
+ */
 export function inputChecksum(value: unknown): string {
+  if (Buffer.isBuffer(value)) return createHash('sha256').update(value).digest('hex');
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 

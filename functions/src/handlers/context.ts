@@ -58,6 +58,8 @@ export interface Deps {
 export interface RunContext<B> {
   caller: Caller;
   body: B;
+  /** the request body as received (functions-framework keeps it), when there was one */
+  rawBody?: Buffer;
   store: TenantStore;
   runId: string;
   startedAt: Date;
@@ -75,7 +77,7 @@ export interface Outcome {
   status?: RunStatus;
   /** written atomically with the run document, in one (shared) commit; data null = delete */
   writes?: readonly { collection: string; id: string; data: Record<string, unknown> | null }[];
-  /** what the checksum is taken of (default: the request body) */
+  /** what the checksum is taken of (default: the parsed request body; bytes are hashed as they are) */
   checksumOf?: unknown;
 }
 
@@ -124,7 +126,9 @@ export function endpoint<S extends z.ZodType<{ tenant: string }>>(
       }
       const body = parsed.data;
       const caller = await authorize(identity, body.tenant, def.access, deps.membership);
-      await runAndAudit(deps, def.name, caller, body, work, res);
+      const rawBody = (req as { rawBody?: unknown }).rawBody;
+      const ctx = { caller, body, ...(Buffer.isBuffer(rawBody) ? { rawBody } : {}) };
+      await runAndAudit(deps, def.name, ctx, work, res);
     } catch (err) {
       const { status, message, details } = toHttp(err);
       send(res, status, { error: message, ...(details === undefined ? {} : { details }) });
@@ -135,11 +139,11 @@ export function endpoint<S extends z.ZodType<{ tenant: string }>>(
 async function runAndAudit<B>(
   deps: Deps,
   name: string,
-  caller: Caller,
-  body: B,
+  request: Pick<RunContext<B>, 'caller' | 'body' | 'rawBody'>,
   work: (ctx: RunContext<B>) => Promise<Outcome>,
   res: Response,
 ): Promise<void> {
+  const { caller, body } = request;
   const startedAt = deps.now();
   const runId = newRunId(startedAt.toISOString());
   const store = createStore(deps.db, caller.tenant);
@@ -153,7 +157,7 @@ async function runAndAudit<B>(
   const runPath = `${tenantCollectionPath(caller.tenant, COLLECTIONS.runs)}/${runId}`;
   let outcome: Outcome;
   try {
-    outcome = await work({ caller, body, store, runId, startedAt, deps });
+    outcome = await work({ ...request, store, runId, startedAt, deps });
   } catch (err) {
     const { status, message, details } = toHttp(err);
     const failed: RunRecord = {

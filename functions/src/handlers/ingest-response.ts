@@ -240,6 +240,8 @@ export type PublicError = Omit<CellError, 'row'>;
 type Submission = IngestSubmission;
 
 interface Processed {
+  /** the response within its sheet: versions of one response in a call share it */
+  key: string;
   result: {
     responseId: string;
     stored: boolean;
@@ -279,6 +281,7 @@ function processSubmission(
   if (errors.length > 0) {
     const at = sub.timestamp ?? sub.submittedAt;
     return {
+      key: qid,
       result: {
         responseId: sub.responseId,
         stored: false,
@@ -308,24 +311,25 @@ function processSubmission(
   }
   const doc = submissionDoc(sub.sheet, key, records[0] as Record<string, unknown>, sub.responseId);
   return {
+    key: qid,
     result: { responseId: sub.responseId, stored: true, quarantined: false, collection, id: doc.id },
     errors: [],
-    writes: [
-      { collection, id: doc.id, data: doc.data },
-      // An edited response (same id) that is now valid leaves quarantine. The delete is blind,
-      // in the same commit as the record: atomic and without a read first. Measured: a point
-      // read of a missing document costs the emulator 4x a delete of one, a `responseId in`
-      // query far more; in Firestore's pricing a delete is a third of a read.
-      { collection: COLLECTIONS.quarantine, id: qid, data: null },
-    ],
+    // One write: the record. An earlier quarantined version of this response (same id) is
+    // not deleted here but settled by the next sync (form-quarantine.ts): a blind delete
+    // with every stored response doubled the writes of all submissions for the rare edit.
+    writes: [{ collection, id: doc.id, data: doc.data }],
   };
 }
 
 /**
  * A call's writes with each document once, in order, the later write winning: a response
- * repeated in one call (a replay, or edits) is stored once, as its last version.
+ * repeated in one call (a replay, or edits) is stored once, as its last version; a
+ * quarantined version followed in the same call by a valid one is not quarantined at all.
  */
-function lastWriteWins(writes: Processed['writes']): Processed['writes'] {
+function callWrites(processed: readonly Processed[]): Processed['writes'] {
+  const last = new Map<string, Processed>();
+  for (const p of processed) last.set(p.key, p);
+  const writes = processed.flatMap((p) => (p.result.quarantined && last.get(p.key) !== p ? [] : p.writes));
   const byPath = new Map<string, Processed['writes'][number]>();
   for (const w of writes) {
     const key = `${w.collection}/${w.id}`;
@@ -364,12 +368,20 @@ export function ingestResponse(deps: Deps): HttpFunction {
           },
           counts: tally(processed),
           errors: processed.flatMap((p) => p.errors.map((e) => ({ responseId: p.result.responseId, ...e }))),
-          writes: lastWriteWins(processed.flatMap((p) => p.writes)),
+          writes: callWrites(processed),
+          // the body as received: a batch is hashed in microseconds, not re-serialised
+          checksumOf: ctx.rawBody ?? body,
         };
       }
       const p = processSubmission(ctx, body, (await validatorsFor(ctx, [body]))(body.sheet));
       const { responseId: _id, ...result } = p.result;
-      return { body: result, counts: tally([p]), errors: p.errors, writes: p.writes };
+      return {
+        body: result,
+        counts: tally([p]),
+        errors: p.errors,
+        writes: p.writes,
+        checksumOf: ctx.rawBody ?? body,
+      };
     },
   );
 }

@@ -55,9 +55,10 @@ export const submissionSchema = z.object({
 export type IngestSubmission = z.output<typeof submissionSchema>;
 
 /**
- * Most submissions in one call, so that all of a call's writes fit one commit of at most 500
- * (Firestore's limit): a stored submission costs 2 writes (its record and the blind delete of
- * its quarantine copy), a quarantined one 1, and the run document 1: 2 x 249 + 1 = 499.
+ * Most submissions in one call. A call's writes go into one commit of at most 500
+ * (Firestore's limit): each submission is one write (its record or its quarantine entry) and
+ * the run document one more. 249 is the limit callers were given when a stored submission
+ * also cost a delete; it is kept, which leaves a call's commit room to share with others.
  */
 export const MAX_BATCH = 249;
 

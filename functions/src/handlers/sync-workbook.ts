@@ -19,6 +19,7 @@ import {
   settingsDoc,
 } from '../adapters/cycle-docs.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
+import { supersededFormQuarantine } from './form-quarantine.js';
 import { FORM_FED, statusSheet } from './program.js';
 import { syncSchema } from './schemas.js';
 
@@ -60,11 +61,13 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
   ]);
 
   // quarantine: this run's rejected rows replace the previous sync's; form submissions stay
+  // until a later valid version of the same response supersedes them
   const quarantine: Doc[] = result.quarantine.map((q) => quarantineDoc(q, runId));
+  const superseded = await supersededFormQuarantine(store);
   const q = await store.replaceCollection(
     COLLECTIONS.quarantine,
     quarantine,
-    (d) => d.data.sumber === 'formulir',
+    (d) => d.data.sumber === 'formulir' && !superseded.has(d.id),
   );
   written[COLLECTIONS.quarantine] = q.written;
   if (q.deleted > 0) deleted[COLLECTIONS.quarantine] = q.deleted;
