@@ -137,6 +137,80 @@ describe('who may call', () => {
     await nothingWritten();
   });
 
+  const SPREADSHEET = '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms';
+  /** every function behind a token, with a body it would otherwise accept */
+  const targets: [string, 'write' | 'read', (tenant: string) => object][] = [
+    ['ingestResponse', 'write', (tenant) => submission(tenant)],
+    ['syncWorkbook', 'write', (tenant) => ({ tenant, spreadsheetId: SPREADSHEET })],
+    ['computeGaps', 'write', (tenant) => ({ tenant, spreadsheetId: SPREADSHEET })],
+    ['scheduleTrainings', 'write', (tenant) => ({ tenant, spreadsheetId: SPREADSHEET })],
+    ['summarizeEvaluations', 'write', (tenant) => ({ tenant, spreadsheetId: SPREADSHEET })],
+    ['runCycle', 'write', (tenant) => ({ tenant, spreadsheetId: SPREADSHEET })],
+    ['readSummary', 'read', (tenant) => ({ tenant })],
+  ];
+  /** nothing in Firestore (any collection these functions write) and no request to the sheet */
+  async function untouched(tenant: string, sheetRequests: number) {
+    for (const c of ['runs', 'employees', 'assessments', 'gaps', 'jp', 'sessions', 'evaluations', 'summary'])
+      expect(await ids(h.db, tenant, c)).toEqual([]);
+    expect(h.sheets.requests).toHaveLength(sheetRequests);
+  }
+
+  it.each(targets)(
+    '%s: 401 without a token, 401 for a wrong audience; nothing read or written',
+    async (target, _a, body) => {
+      const before = h.sheets.requests.length;
+      const none = await h.call(target).post('/').send(body('sawahlunto'));
+      expect(none.status).toBe(401);
+      expect(none.body.error).toMatch(/token/i);
+      const wrongAud = await h
+        .call(target)
+        .post('/')
+        .set('Authorization', `Bearer ${h.token(STAF, { aud: 'other-client.apps.googleusercontent.com' })}`)
+        .send(body('sawahlunto'));
+      expect(wrongAud.status).toBe(401);
+      await untouched('sawahlunto', before);
+    },
+  );
+
+  it.each(targets)(
+    "%s: 403 for another tenant's staff, and for pimpinan on a write",
+    async (target, access, body) => {
+      const before = h.sheets.requests.length;
+      const foreign = await h
+        .call(target)
+        .post('/')
+        .set('Authorization', `Bearer ${h.token(STAF_LAIN)}`)
+        .send(body('sawahlunto'));
+      expect(foreign.status).toBe(403);
+      expect(foreign.body.error).toMatch(/bukan anggota tenant "sawahlunto"/);
+      if (access === 'write') {
+        const leader = await h
+          .call(target)
+          .post('/')
+          .set('Authorization', `Bearer ${h.token(PIMPINAN)}`)
+          .send(body('sawahlunto'));
+        expect(leader.status).toBe(403);
+        expect(leader.body.error).toMatch(/pimpinan hanya boleh membaca/);
+      }
+      await untouched('sawahlunto', before);
+    },
+  );
+
+  it.each(targets)(
+    '%s: 400 with the reasons for a malformed tenant, before anything is written',
+    async (target, _a, body) => {
+      const before = h.sheets.requests.length;
+      const res = await h
+        .call(target)
+        .post('/')
+        .set('Authorization', `Bearer ${h.token(STAF)}`)
+        .send(body('Sawah Lunto'));
+      expect(res.status).toBe(400);
+      expect((res.body.details as { field: string }[]).map((d) => d.field)).toContain('tenant');
+      await untouched('sawahlunto', before);
+    },
+  );
+
   it('405 for a method the function does not take', async () => {
     const res = await h
       .call('ingestResponse')

@@ -291,3 +291,32 @@ describe('runCycle', () => {
     expect(counts['sync.employees']).toBe(2);
   }, 60000);
 });
+
+describe('replayed calls', () => {
+  /** a collection's documents, without what names the run that wrote them (its id and time) */
+  async function snapshot(collection: string) {
+    const snap = await h.db.collection(`tenants/${tenant}/${collection}`).get();
+    return Object.fromEntries(
+      snap.docs.map((d) => {
+        const { runId: _r, dibuat: _t, ...data } = d.data();
+        return [d.id, data];
+      }),
+    );
+  }
+  const RESULTS = ['gaps', 'jp', 'evaluations', 'ikm', 'summary', 'sessions', 'enrollments', 'plans'];
+
+  it('computeGaps, summarizeEvaluations and scheduleTrainings again: the same documents, one more run each', async () => {
+    for (const target of ['computeGaps', 'summarizeEvaluations', 'scheduleTrainings'])
+      expect((await post(target, { tenant, spreadsheetId })).status).toBe(200);
+    const before = Object.fromEntries(await Promise.all(RESULTS.map(async (c) => [c, await snapshot(c)])));
+    expect(Object.keys(before.gaps ?? {})).not.toHaveLength(0);
+    expect(Object.keys(before.sessions ?? {})).not.toHaveLength(0);
+    const runsBefore = (await ids(h.db, tenant, 'runs')).length;
+
+    for (const target of ['computeGaps', 'summarizeEvaluations', 'scheduleTrainings'])
+      expect((await post(target, { tenant, spreadsheetId })).status).toBe(200);
+    const after = Object.fromEntries(await Promise.all(RESULTS.map(async (c) => [c, await snapshot(c)])));
+    expect(after).toEqual(before);
+    expect(await ids(h.db, tenant, 'runs')).toHaveLength(runsBefore + 3);
+  }, 60000);
+});
