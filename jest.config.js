@@ -11,4 +11,5 @@ module.exports = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/test/setup-fast-check.ts'],
 };

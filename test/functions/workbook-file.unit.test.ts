@@ -61,7 +61,10 @@ describe('xlsx', () => {
   });
 
   test.each(['stream', 'memory'] as const)('reads every cell kind faithfully (%s reader)', async (reader) => {
-    const wb = await readWorkbookFile(file(), { reader });
+    const used: string[] = [];
+    const wb = await readWorkbookFile(file(), { reader, onReader: (r) => used.push(r) });
+    // the formula error (#N/A) sends the streaming read to the in-memory reader, which keeps its text
+    expect(used).toEqual(['memory']);
     expect(Object.keys(wb)).toEqual(['Pegawai', 'Riwayat Pelatihan']);
     const rows = wb.Pegawai ?? [];
     expect(rows).toHaveLength(4); // trailing styled-but-empty rows dropped
@@ -78,9 +81,32 @@ describe('xlsx', () => {
     ]);
     // the empty row keeps its place so array index + 1 is the sheet row
     expect(rows[2]).toEqual([null, null, null, null, null, null, null, null]);
-    // a formula error: its text in memory; the streaming reader drops error results (empty cell)
-    expect(rows[3]).toEqual([reader === 'memory' ? '#N/A' : null, null, 7, null, null, null, null, null]);
+    // a formula error: its text, whichever reader was asked for
+    expect(rows[3]).toEqual(['#N/A', null, 7, null, null, null, null, null]);
     expect(wb['Riwayat Pelatihan']).toEqual([['NIP', 'JP']]);
+  });
+
+  test("formula results that are falsy (0, '', false) are read, not dropped, by both readers", async () => {
+    const path = join(dir, 'rumus.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Anggaran');
+    ws.addRow(['OPD', 'Pagu', 'Catatan', 'Aktif']);
+    ws.addRow([
+      'Bappeda',
+      { formula: '1-1', result: 0 },
+      { formula: 'IF(1,"","")', result: '' },
+      { formula: '1=0', result: false },
+    ]);
+    await wb.xlsx.writeFile(path);
+    const used: string[] = [];
+    const streamed = await readWorkbookFile(path, { reader: 'stream', onReader: (r) => used.push(r) });
+    const memory = await readWorkbookFile(path, { reader: 'memory' });
+    expect(used).toEqual(['stream']); // no error result: the streaming read stands
+    // an empty text result is a blank cell (null or '', both blank to the core)
+    const blank = (row: unknown[] | undefined) => row?.map((v) => (v === '' ? null : v));
+    expect(blank(memory.Anggaran?.[1])).toEqual(['Bappeda', 0, null, false]);
+    // the streaming reader knows no formula types: a boolean result arrives as 0 (the core reads 0 as Tidak)
+    expect(blank(streamed.Anggaran?.[1])).toEqual(['Bappeda', 0, null, 0]);
   });
 
   test('streaming and in-memory readers agree on a larger sheet', async () => {
@@ -99,7 +125,13 @@ describe('xlsx', () => {
     }
     await wb.xlsx.writeFile(path);
     const progress: number[] = [];
-    const streamed = await readWorkbookFile(path, { reader: 'stream', onProgress: (d) => progress.push(d) });
+    const used: string[] = [];
+    const streamed = await readWorkbookFile(path, {
+      reader: 'stream',
+      onProgress: (d) => progress.push(d),
+      onReader: (r) => used.push(r),
+    });
+    expect(used).toEqual(['stream']);
     const memory = await readWorkbookFile(path, { reader: 'memory' });
     expect(streamed).toEqual(memory);
     expect(streamed.Penilaian).toHaveLength(501);

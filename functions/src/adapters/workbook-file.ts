@@ -7,8 +7,9 @@
  *
  * `.xlsx` goes through exceljs' streaming reader first: on a 50,000-ASN workbook it is about
  * twice as fast as the in-memory reader and uses a sixth of the memory. The streaming reader
- * depends on the zip's entry order (sheet names, date styles), so when it cannot be trusted
- * for a file we read that file again with the in-memory reader.
+ * depends on the zip's entry order (sheet names, date styles) and loses the text of formula
+ * errors, so when it cannot be trusted for a file we read that file again in memory: both
+ * readers give the same workbook.
  */
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
@@ -42,6 +43,8 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** force the in-memory exceljs reader (tests, comparisons) */
   reader?: 'stream' | 'memory';
+  /** told which reader produced the result (the streaming one, or the in-memory one) */
+  onReader?: (reader: 'stream' | 'memory') => void;
 }
 
 /** Reads an `.xlsx` workbook, a folder of CSVs, or one CSV file. Throws WorkbookReadError. */
@@ -94,12 +97,17 @@ async function readXlsx(path: string, size: number, opts: ReadOptions): Promise<
   if (opts.reader !== 'memory') {
     try {
       const streamed = await readXlsxStreaming(path, size, opts);
-      if (streamed) return streamed;
+      if (streamed) {
+        opts.onReader?.('stream');
+        return streamed;
+      }
     } catch {
       // the in-memory reader below gives the definitive answer (and the error message)
     }
   }
-  return readXlsxInMemory(path, size, opts);
+  const read = await readXlsxInMemory(path, size, opts);
+  opts.onReader?.('memory');
+  return read;
 }
 
 interface StreamReaderInternals {
@@ -145,6 +153,9 @@ async function readXlsxStreaming(
       const date1904 = internals.properties?.date1904 === true;
       const rows: Cell[][] = [];
       for await (const row of ws) {
+        // the streaming reader parses a formula's error result (#N/A, #REF!) as NaN: its text
+        // is lost, and only the in-memory reader can say what the cell shows
+        if (trusted && lostFormulaError(row)) trusted = false;
         rows[row.number - 1] = rowValues(row, date1904);
       }
       if (sheetName) out[sheetName] = densify(rows);
@@ -154,6 +165,17 @@ async function readXlsxStreaming(
   }
   if (!trusted || Object.keys(out).length === 0) return undefined;
   return out;
+}
+
+/** A formula whose error result (#N/A, #REF!, ...) the streaming reader turned into NaN. */
+function lostFormulaError(row: ExcelJS.Row): boolean {
+  const raw = row.values as unknown[];
+  for (let c = 1; c < raw.length; c++) {
+    if (!isFormula(raw[c])) continue;
+    const result: unknown = row.getCell(c).result;
+    if (typeof result === 'number' && Number.isNaN(result)) return true;
+  }
+  return false;
 }
 
 async function readXlsxInMemory(path: string, size: number, opts: ReadOptions): Promise<RawWorkbook> {
@@ -184,16 +206,23 @@ async function readXlsxInMemory(path: string, size: number, opts: ReadOptions): 
   return out;
 }
 
+const isFormula = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
+
 function rowValues(row: ExcelJS.Row, date1904: boolean): Cell[] {
   // row.values is 1-based and sparse; objects (formulas, rich text, links) need the cell's format
   const raw = row.values as unknown[];
   const values: Cell[] = new Array(Math.max(0, raw.length - 1));
   for (let c = 1; c < raw.length; c++) {
-    const v = raw[c];
-    values[c - 1] =
-      typeof v === 'object' && v !== null && !(v instanceof Date)
-        ? cellValue(v, row.getCell(c).numFmt, date1904)
-        : cellValue(v, undefined, date1904);
+    let v = raw[c];
+    if (typeof v === 'object' && v !== null && !(v instanceof Date)) {
+      const cell = row.getCell(c);
+      // a formula's value leaves out a falsy result (0, false, ''); the cell keeps it
+      if (isFormula(v)) v = { ...v, result: cell.result };
+      values[c - 1] = cellValue(v, cell.numFmt, date1904);
+    } else {
+      values[c - 1] = cellValue(v, undefined, date1904);
+    }
   }
   return values;
 }
