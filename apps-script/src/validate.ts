@@ -1,9 +1,10 @@
 /**
  * Validasi Data: every contract sheet read once, validated by the core in memory, each
  * invalid cell marked (note + colour) and every error listed in `Status Validasi`. Marks are
- * recognised by their colour, so a second run clears the ones that were fixed.
- * Per sheet: getDataRange, getValues, getBackgrounds, setBackgrounds, setNotes: five calls,
- * whatever the number of rows (plus one getName when sheets are matched by name).
+ * recognised by their colour and their notes by NOTE_PREFIX, so a second run clears the ones
+ * that were fixed; a note staff wrote themselves is kept (the warning goes below it).
+ * Per sheet: getDataRange, getValues, getBackgrounds, setBackgrounds, getNotes, setNotes: six
+ * calls, whatever the number of rows (plus one getName when sheets are matched by name).
  */
 import {
   type CellError,
@@ -31,6 +32,15 @@ import { isRepeating } from './setup.js';
 /** Light red 3: the colour of an invalid cell. Cells of this colour belong to Validasi Data. */
 export const MARK_COLOUR = '#f4cccc';
 export const NOTE_PREFIX = '⚠ ';
+/** what separates a staff member's own note from the warning added below it */
+const WARNING_BREAK = `\n\n${NOTE_PREFIX}`;
+
+/** The part of a cell's note that is not Validasi Data's warning ('' when it is all warning). */
+export function ownNote(note: string): string {
+  if (note.startsWith(NOTE_PREFIX)) return '';
+  const at = note.indexOf(WARNING_BREAK);
+  return at < 0 ? note : note.slice(0, at);
+}
 
 export interface ValidationSummary {
   errors: CellError[];
@@ -103,7 +113,11 @@ function mark(r: Read, errors: readonly CellError[]): void {
     const i = header.findIndex((h) => names.includes(h));
     return Math.max(i, 0); // a whole-row problem is noted on the row's first cell
   };
-  const notes: string[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => ''));
+  // staff's own notes stay; the warnings of the previous run go
+  const own = r.range.getNotes().map((line) => line.map((n) => ownNote(String(n ?? ''))));
+  const notes: string[][] = Array.from({ length: height }, (_, i) =>
+    Array.from({ length: width }, (_, j) => own[i]?.[j] ?? ''),
+  );
   // header notes are the contract's column notes, as Siapkan Lembar writes them
   header.forEach((h, i) => {
     const spec = r.spec.columns.find((c) =>
@@ -114,15 +128,20 @@ function mark(r: Read, errors: readonly CellError[]): void {
     else if (r.spec.repeating && isRepeating(r.spec, String(r.values[0]?.[i] ?? '')))
       notes[0][i] = r.spec.repeating.note;
   });
-  const bad = new Set<string>();
+  const warnings = new Map<string, string[]>();
   for (const e of errors) {
     if (e.row < 2 || e.row > height) continue;
-    const c = colOf(e.column);
-    const line = notes[e.row - 1];
-    if (!line) continue;
-    line[c] = line[c] ? `${line[c]}\n${e.message}` : `${NOTE_PREFIX}${e.message}`;
-    bad.add(`${e.row - 1}:${c}`);
+    const key = `${e.row - 1}:${colOf(e.column)}`;
+    warnings.set(key, [...(warnings.get(key) ?? []), e.message]);
   }
+  for (const [key, messages] of warnings) {
+    const [i, j] = key.split(':').map(Number) as [number, number];
+    const line = notes[i];
+    if (!line) continue;
+    const warning = `${NOTE_PREFIX}${messages.join('\n')}`;
+    line[j] = line[j] ? `${line[j]}\n\n${warning}` : warning;
+  }
+  const bad = new Set(warnings.keys());
   const backgrounds = r.range.getBackgrounds().map((line, i) =>
     line.map((colour, j) => {
       if (bad.has(`${i}:${j}`)) return MARK_COLOUR;
