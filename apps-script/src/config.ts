@@ -13,6 +13,8 @@ export const PROP = {
   forms: 'BANGKOM_FORMS',
   /** the FormContext (competencies, units, quiz key) the forms were last built with, JSON */
   formContext: 'BANGKOM_FORM_CONTEXT',
+  /** ids of the items Buat Formulir made, by form key, JSON: items staff add by hand are left alone */
+  formItems: 'BANGKOM_FORM_ITEMS',
   /** forms already built by a Buat Formulir run that is being continued, JSON */
   formsProgress: 'BANGKOM_FORMS_PROGRESS',
   /** prefix of submissions that arrived while the document lock was busy, one JSON each */

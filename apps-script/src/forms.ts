@@ -1,7 +1,8 @@
 /**
  * Buat Formulir: creates or updates every Google Form from FORM_DEFS, links each to its
  * response sheet and publishes it. Form ids live in a script property, so a re-run updates
- * the same forms (items matched by title) instead of creating new ones.
+ * the same forms (items matched by title) instead of creating new ones; the ids of the items
+ * it made live in another, so questions staff add by hand survive a re-run.
  */
 import { DEFAULT_DICTIONARY, SHEET } from '@bangkom/core';
 import { APP_SHEET } from './app-sheets.js';
@@ -63,6 +64,7 @@ export function buildForms(
     setJson(PROP.formContext, ctx);
   }
   const ids = getJson<FormIds>(PROP.forms, {});
+  const madeItems = getJson<Record<string, number[]>>(PROP.formItems, {});
   const lines: string[] = [];
   for (const d of FORM_DEFS) {
     if (done.includes(d.key)) continue;
@@ -76,7 +78,9 @@ export function buildForms(
     ids[d.key] = form.getId();
     setJson(PROP.forms, ids);
     configure(form, d);
-    syncItems(form, d.questions(ctx));
+    const made = madeItems[d.key];
+    madeItems[d.key] = syncItems(form, d.questions(ctx), made ? new Set(made) : undefined);
+    setJson(PROP.formItems, madeItems);
     const sheetName = linkResponses(ss, form, d.responseSheet);
     publish(form);
     done.push(d.key);
@@ -198,16 +202,23 @@ const ITEM_TYPE: Record<Question['type'], GoogleAppsScript.Forms.ItemType> = {
  * Adds missing items, updates existing ones (matched by title), removes the ones the
  * definition no longer has (a competency dropped from the standards, a question dropped from
  * Bank Soal: the forms are generated from the sheets), and keeps the defined order.
+ * `made`: the ids of the items an earlier run made. Only those are ever removed; any other
+ * item (a question staff added by hand) stays, after the generated ones. Without a record
+ * (a form from before it was kept) every item counts as made. Returns the ids of the items
+ * made now, to be kept for the next run.
  */
-export function syncItems(form: Form, questions: readonly Question[]): void {
+export function syncItems(form: Form, questions: readonly Question[], made?: ReadonlySet<number>): number[] {
   const existing = new Map<string, Item>();
   const wanted = new Set(questions.map((q) => q.title));
-  for (const item of form.getItems()) {
+  const ours = (item: Item) => made === undefined || made.has(item.getId());
+  const items = form.getItems();
+  // our items first, so a hand-made item with a generated title is taken over only when ours is gone
+  for (const item of [...items.filter(ours), ...items.filter((i) => !ours(i))]) {
     const title = item.getTitle();
-    if (!wanted.has(title) || existing.has(title)) form.deleteItem(item);
-    else existing.set(title, item);
+    if (wanted.has(title) && !existing.has(title)) existing.set(title, item);
+    else if (ours(item)) form.deleteItem(item);
   }
-  questions.forEach((q, index) => {
+  return questions.map((q, index) => {
     let item = existing.get(q.title);
     if (item && item.getType() !== ITEM_TYPE[q.type]) {
       form.deleteItem(item);
@@ -215,6 +226,7 @@ export function syncItems(form: Form, questions: readonly Question[]): void {
     }
     const placed = apply(form, item, q);
     if (placed.getIndex() !== index) form.moveItem(placed, index);
+    return placed.getId();
   });
 }
 

@@ -104,6 +104,32 @@ describe('Buat Formulir', () => {
     expect(second.reaksi?.items.length).toBe(counts.reaksi);
   });
 
+  it('keeps questions staff added by hand; removes only the generated ones that are no longer asked', () => {
+    world().spreadsheet.addSheet('Kamus Kompetensi', [
+      ['Kode', 'Nama', 'Kelompok'],
+      ['M.01', 'Integritas', 'Manajerial'],
+      ['T.01', 'Analisis Data', 'Teknis'],
+    ]);
+    buatFormulir();
+    const form = formsByKey().kebutuhan as FakeForm;
+    expect(form.items.map((i) => i.title)).toContain('T.01 Analisis Data');
+    // staff add their own question in the middle of the form
+    const own = form.addParagraphTextItem().setTitle('Saran untuk BKPSDM');
+    form.moveItem(own, 1);
+    // T.01 leaves the dictionary (its row is emptied)
+    const kamus = world().spreadsheet.sheet('Kamus Kompetensi');
+    for (const c of [1, 2, 3]) kamus?.write(3, c, '');
+    buatFormulir();
+    const titles = form.items.map((i) => i.title);
+    expect(titles).not.toContain('T.01 Analisis Data');
+    expect(titles.filter((t) => t === 'Saran untuk BKPSDM')).toHaveLength(1);
+    // the generated questions keep their order first; the hand-made one follows them
+    expect(titles.indexOf('Saran untuk BKPSDM')).toBeGreaterThan(titles.indexOf('M.01 Integritas'));
+    const made = getJson<Record<string, number[]>>(PROP.formItems, {}).kebutuhan ?? [];
+    expect(made).not.toContain(own.id);
+    expect(made).toHaveLength(titles.length - 1);
+  });
+
   it('asks only the competencies some position requires when Standar Kompetensi has rows', () => {
     world().spreadsheet.addSheet('Standar Kompetensi', [
       ['Jabatan', 'Kode Kompetensi', 'Level Standar'],

@@ -93,6 +93,18 @@ describe('onFormSubmit', () => {
     expect(world().lock.released).toBe(1);
   });
 
+  it('an answer to a question staff added by hand stays in the response sheet and is not forwarded', () => {
+    form('kebutuhan').addParagraphTextItem().setTitle('Saran untuk BKPSDM');
+    const answers = { ...selfAssessment(NIP.ani), 'Saran untuk BKPSDM': 'Pelatihan di hari Sabtu' };
+    onFormSubmit(form('kebutuhan').submit(answers, jakarta(2026, 3, 2, 9, 30)));
+    const row = responseRow('Respons Survei Kebutuhan', 2);
+    expect(row.Status).toBe('Terkirim');
+    expect(row['Saran untuk BKPSDM']).toBe('Pelatihan di hari Sabtu');
+    const bodies = world().fetch.bodies('ingestResponse');
+    expect(bodies).toHaveLength(2);
+    expect(JSON.stringify(bodies)).not.toContain('Pelatihan di hari Sabtu');
+  });
+
   it('marks an invalid response, says why in Bahasa Indonesia, and still forwards it for quarantine', () => {
     const e = form('kebutuhan').submit(selfAssessment(NIP.ani, '7'), jakarta(2026, 3, 2, 10));
     onFormSubmit(e);
