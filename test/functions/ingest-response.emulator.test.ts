@@ -134,6 +134,25 @@ describe('ingestResponse', () => {
     expect(await supersededFormQuarantine(store)).not.toContain(bad.body.id);
   });
 
+  it('finds superseded entries beyond one query of 30 response ids', async () => {
+    const sub = (i: number, m01: number) => ({
+      sheet: 'Penilaian',
+      responseId: `many-${i}`,
+      values: { NIP, Sumber: 'Diri', 'M.01': m01 },
+    });
+    const ids70 = Array.from({ length: 70 }, (_, i) => i);
+    const bad = await post({ tenant: 'sawahlunto', submissions: ids70.map((i) => sub(i, 9)) });
+    expect(bad.body.quarantined).toBe(70);
+    await new Promise((r) => setTimeout(r, 2));
+    const fixed = ids70.filter((i) => i % 7 !== 0); // 60 fixed, 10 still wrong
+    expect((await post({ tenant: 'sawahlunto', submissions: fixed.map((i) => sub(i, 3)) })).body.stored).toBe(
+      60,
+    );
+    const superseded = await supersededFormQuarantine(createStore(h.db, 'sawahlunto'));
+    const many = [...superseded].filter((id) => id.startsWith('formulir~Penilaian~many-'));
+    expect(many.sort()).toEqual(fixed.map((i) => `formulir~Penilaian~many-${i}`).sort());
+  });
+
   it('takes the Apps Script body as it sends it (submittedAt, extra fields)', async () => {
     const res = await post({
       kind: 'penilaian',

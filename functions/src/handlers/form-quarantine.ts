@@ -41,14 +41,23 @@ export async function supersededFormQuarantine(store: TenantStore): Promise<Set<
     /** response id -> when a record carrying it was last written */
     const latest = new Map<string, Timestamp>();
     const ids = [...new Set(entries.map((e) => e.responseId))];
-    for (const field of fields) {
-      for (let i = 0; i < ids.length; i += IN_LIMIT) {
-        const found = await records.where(field, 'in', ids.slice(i, i + IN_LIMIT)).get();
-        for (const r of found.docs) {
-          const id = r.get(field) as string;
-          const seen = latest.get(id);
-          if (!seen || compare(r.updateTime, seen) > 0) latest.set(id, r.updateTime);
-        }
+    const queries = fields.flatMap((field) =>
+      Array.from({ length: Math.ceil(ids.length / IN_LIMIT) }, (_, k) => ({
+        field,
+        values: ids.slice(k * IN_LIMIT, (k + 1) * IN_LIMIT),
+      })),
+    );
+    const answers = await Promise.all(
+      queries.map(async ({ field, values }) => ({
+        field,
+        snap: await records.where(field, 'in', values).get(),
+      })),
+    );
+    for (const { field, snap: found } of answers) {
+      for (const r of found.docs) {
+        const id = r.get(field) as string;
+        const seen = latest.get(id);
+        if (!seen || compare(r.updateTime, seen) > 0) latest.set(id, r.updateTime);
       }
     }
     for (const e of entries) {
