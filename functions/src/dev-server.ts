@@ -8,7 +8,8 @@
  *   --port N         port (default 8080, or PORT)
  *   --token-lokal    sign tokens with a local key instead of Google's: prints a ready
  *                    `Authorization` header for a staf and a pimpinan member (curl only;
- *                    the Apps Script's real tokens are then refused)
+ *                    the Apps Script's real tokens are then refused). The default when
+ *                    BANGKOM_OAUTH_CLIENT_ID is not set, so the plain command starts.
  * Environment: as in DEPLOY.md; GOOGLE_CLOUD_PROJECT defaults to bangkom-lokal, and
  * BANGKOM_DEV_MEMBERS="email:role[:tenant],..." grants memberships at start.
  * With FIRESTORE_EMULATOR_HOST set, that emulator is used instead of an embedded one.
@@ -39,7 +40,9 @@ function parseMembers(spec: string): { email: string; role: Role; tenant: string
 async function main(argv: string[]): Promise<void> {
   const portArg = argv.indexOf('--port');
   const port = Number(portArg >= 0 ? argv[portArg + 1] : (process.env.PORT ?? 8080));
-  const localTokens = argv.includes('--token-lokal');
+  // without the Apps Script's client id only local tokens can be checked: use them
+  const noClient = !process.env.BANGKOM_OAUTH_CLIENT_ID;
+  const localTokens = argv.includes('--token-lokal') || noClient;
 
   process.env.GOOGLE_CLOUD_PROJECT ??= 'bangkom-lokal';
   const stops: (() => Promise<void>)[] = [];
@@ -79,12 +82,18 @@ async function main(argv: string[]): Promise<void> {
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   console.log(`bangkom functions berjalan di ${base} (Firestore: ${process.env.FIRESTORE_EMULATOR_HOST})`);
   for (const t of TARGETS) console.log(`  ${base}/${t}`);
   if (members.length > 0)
     console.log(`Anggota: ${members.map((m) => `${m.email} (${m.role}, ${m.tenant})`).join(', ')}`);
   if (issuer) {
+    if (noClient) {
+      console.log(
+        '\nBANGKOM_OAUTH_CLIENT_ID tidak diisi: token diperiksa dengan kunci lokal (untuk curl). ' +
+          'Agar token Apps Script diterima, isi BANGKOM_OAUTH_CLIENT_ID dengan client ID OAuth proyek Apps Script.',
+      );
+    }
     for (const m of members) {
       const token = issuer.sign({ email: m.email, aud: process.env.BANGKOM_OAUTH_CLIENT_ID ?? LOCAL_CLIENT });
       console.log(`\n# ${m.role} ${m.email}, berlaku 1 jam:\nAuthorization: Bearer ${token}`);

@@ -1,0 +1,71 @@
+/**
+ * `npm run dev:functions` as a developer first runs it: no configuration at all. It starts
+ * every function on loopback with an embedded Firestore and local tokens, prints a ready
+ * Authorization header per member, and the functions answer as deployed ones do.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+async function waitFor(check: () => boolean, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('npm run dev:functions', () => {
+  it('starts without configuration; staf writes with the printed token, no token is 401', async () => {
+    let out = '';
+    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/src/dev-server.ts', '--port', '0'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        METADATA_SERVER_DETECTION: 'none',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await waitFor(() => out.includes('Ctrl+C') || child.exitCode !== null, 45_000);
+      expect(out).toMatch(/BANGKOM_OAUTH_CLIENT_ID tidak diisi/);
+      const base = /berjalan di (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      const staf = /# staf staf@lokal\.test[^\n]*\nAuthorization: (Bearer \S+)/.exec(out)?.[1];
+      expect(base).toBeDefined();
+      expect(staf).toBeDefined();
+
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(200);
+      const body = JSON.stringify({
+        tenant: 'sawahlunto',
+        sheet: 'Penilaian',
+        responseId: 'dev-1',
+        values: { NIP: '198001012005011001', Sumber: 'Diri', 'M.01': 4 },
+      });
+      const headers = { 'content-type': 'application/json' };
+      const anonymous = await fetch(`${base}/ingestResponse`, { method: 'POST', headers, body });
+      expect(anonymous.status).toBe(401);
+      const stored = await fetch(`${base}/ingestResponse`, {
+        method: 'POST',
+        headers: { ...headers, authorization: staf as string },
+        body,
+      });
+      expect(stored.status).toBe(200);
+      expect(await stored.json()).toMatchObject({ stored: true, collection: 'assessments', id: 'dev-1' });
+      const missing = await fetch(`${base}/tidakAda`);
+      expect(missing.status).toBe(404);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
+});
