@@ -61,6 +61,22 @@ describe('createStore', () => {
     expect(back.every((d) => String(d.data.nama).endsWith('(baru)'))).toBe(true);
   });
 
+  it('a rewrite replaces the whole document, as Firestore does: a field the new version lacks is gone', async () => {
+    // (the pure-JS emulator merges on set(); startEmulator() patches it to replace)
+    const store = createStore(db, 'ganti');
+    await store.writeDocs('employees', [{ id: 'a', data: { nama: 'Ani', email: 'ani@kota.go.id' } }]);
+    await store.writeDocs('employees', [{ id: 'a', data: { nama: 'Ani Lestari' } }]);
+    expect((await db.doc('tenants/ganti/employees/a').get()).data()).toEqual({ nama: 'Ani Lestari' });
+    // a merge still merges, and update() still updates
+    await db.doc('tenants/ganti/employees/a').set({ opd: 'Bappeda' }, { merge: true });
+    await db.doc('tenants/ganti/employees/a').update({ jabatan: 'Analis' });
+    expect((await db.doc('tenants/ganti/employees/a').get()).data()).toEqual({
+      nama: 'Ani Lestari',
+      opd: 'Bappeda',
+      jabatan: 'Analis',
+    });
+  });
+
   it('a repeated id inside one call is stored once, the later one winning', async () => {
     const store = createStore(db, 'dupes');
     const n = await store.writeDocs('assessments', [

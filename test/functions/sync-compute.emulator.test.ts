@@ -148,7 +148,7 @@ describe('syncWorkbook', () => {
         values:
           sheet === 'Penilaian'
             ? { NIP: NIP1, Sumber: 'Diri', 'M.01': m01 }
-            : { 'ID Sesi': 'S-09', NIP: NIP1, R1: m01, R2: 3 },
+            : { 'ID Sesi': 'S-01', NIP: NIP1, R1: m01, R2: 3 },
       });
     expect((await ingest('fq-fixed', 9)).body.quarantined).toBe(true);
     expect((await ingest('fq-open', 9)).body.quarantined).toBe(true);
@@ -168,13 +168,12 @@ describe('syncWorkbook', () => {
     expect(res.status).toBe(200);
     expect(res.body.firestore.deleted.quarantine).toBe(2);
     expect(await formEntries()).toEqual(['formulir~Penilaian~fq-open']);
-    // the fixed reaction is the record under its natural key, carrying the response id
-    expect(await docData(h.db, `tenants/${tenant}/reactions/S-09~${NIP1}`)).toMatchObject({
-      responseId: 'fq-reaksi',
-      answers: [4, 3],
-    });
+    // the fixed reaction's record (natural key S-01~NIP) was overwritten by the sheet's row,
+    // which carries no response id: the entry was settled before that
+    const reaction = await docData(h.db, `tenants/${tenant}/reactions/S-01~${NIP1}`);
+    expect(reaction).toMatchObject({ answers: [4, 3] });
+    expect(reaction?.responseId).toBeUndefined();
     // the later tests compute on the workbook's data alone
-    await h.db.doc(`tenants/${tenant}/reactions/S-09~${NIP1}`).delete();
     await h.db.doc(`tenants/${tenant}/assessments/fq-fixed`).delete();
   });
 

@@ -4,10 +4,12 @@
  *
  * Known emulator limits (production code stays within what real Firestore guarantees):
  * no BulkWriter/BatchWrite RPC (use db.batch() of at most 500 writes), collectionGroup and
- * cursors unreliable, FieldValue.delete() ignored, transactions not isolated.
+ * cursors unreliable, FieldValue.delete() ignored, transactions not isolated. Two of its
+ * behaviours are patched here: O(n²) document inserts, and set() merging instead of replacing.
  */
 import {
   FirestoreServer,
+  FirestoreState,
   FirestoreStateCollection,
   FirestoreStateDocument,
 } from '@firestore-emulator/server';
@@ -34,6 +36,7 @@ interface GrpcServerLike {
  */
 export async function startEmulator(): Promise<EmbeddedEmulator> {
   speedUpDocumentInserts();
+  replaceOnSet();
   const server = new FirestoreServer();
   const grpc = (server as unknown as { server: GrpcServerLike }).server;
   // the emulator's own @grpc/grpc-js must create the credentials its server accepts
@@ -93,6 +96,37 @@ function speedUpDocumentInserts(): void {
       }
       return doc;
     };
+}
+
+interface V1Write {
+  has_update?: boolean;
+  update?: { name: string };
+  update_mask?: { field_paths?: string[] } | null;
+}
+interface StateInternals {
+  getDocument(name: string): { metadata: { hasExist: boolean }; fields: object };
+  writeV1Document(date: Date, write: V1Write): unknown;
+}
+let setPatched = false;
+
+/**
+ * Firestore's set() (a write without an update mask) replaces the whole document; the
+ * emulator merges the new fields into the old ones, so a field the new version no longer has
+ * would survive. Clearing the stored fields first gives Firestore's behaviour; a merge
+ * (set with merge, update()) sends a mask and is left as it is.
+ */
+function replaceOnSet(): void {
+  if (setPatched) return;
+  setPatched = true;
+  const proto = FirestoreState.prototype as unknown as StateInternals;
+  const write = proto.writeV1Document;
+  proto.writeV1Document = function (this: StateInternals, date: Date, w: V1Write) {
+    if (w.has_update && w.update && !w.update_mask?.field_paths?.length) {
+      const doc = this.getDocument(w.update.name);
+      if (doc.metadata.hasExist) doc.fields = {};
+    }
+    return write.call(this, date, w);
+  };
 }
 
 export interface ConnectOptions {

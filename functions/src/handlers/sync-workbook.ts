@@ -38,6 +38,9 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
   const wb = await gateway.read();
   const present = new Set(Object.keys(wb).map(normalize));
   const result = validateWorkbook(wb);
+  // before the records are written: a sheet row overwrites a form's record under the same
+  // natural key without its response id, which is what tells a fixed response apart
+  const superseded = await supersededFormQuarantine(store);
 
   const written: Record<string, number> = {};
   const deleted: Record<string, number> = {};
@@ -63,7 +66,6 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
   // quarantine: this run's rejected rows replace the previous sync's; form submissions stay
   // until a later valid version of the same response supersedes them
   const quarantine: Doc[] = result.quarantine.map((q) => quarantineDoc(q, runId));
-  const superseded = await supersededFormQuarantine(store);
   const q = await store.replaceCollection(
     COLLECTIONS.quarantine,
     quarantine,
