@@ -3,40 +3,16 @@
  * every function on loopback with an embedded Firestore and local tokens, prints a ready
  * Authorization header per member, and the functions answer as deployed ones do.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-const root = join(__dirname, '..', '..');
-
-async function waitFor(check: () => boolean, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { spawnNode, waitFor } from './child';
 
 describe('npm run dev:functions', () => {
   it('starts without configuration; staf writes with the printed token, no token is 401', async () => {
-    let out = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/src/dev-server.ts', '--port', '0'], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        METADATA_SERVER_DETECTION: 'none',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const p = spawnNode(['--import', 'tsx', 'functions/src/dev-server.ts', '--port', '0'], {
+      METADATA_SERVER_DETECTION: 'none',
     });
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      await waitFor(() => out.includes('Ctrl+C') || child.exitCode !== null, 45_000);
+      await waitFor(() => p.output().includes('Ctrl+C') || p.child.exitCode !== null, 45_000);
+      const out = p.output();
       expect(out).toMatch(/BANGKOM_OAUTH_CLIENT_ID tidak diisi/);
       const base = /berjalan di (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
       const staf = /# staf staf@lokal\.test[^\n]*\nAuthorization: (Bearer \S+)/.exec(out)?.[1];
@@ -64,8 +40,8 @@ describe('npm run dev:functions', () => {
       const missing = await fetch(`${base}/tidakAda`);
       expect(missing.status).toBe(404);
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      p.child.kill('SIGTERM');
+      await p.exited;
     }
   }, 60_000);
 });

@@ -2,11 +2,10 @@
  * The deployable entry as the Functions Framework CLI runs it (`functions-framework
  * --target=... --source=...`, here on the TypeScript sources through tsx), on loopback.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { type Child, root, spawnNode, waitFor } from './child';
 
-const root = join(__dirname, '..', '..');
 const bin = join(root, 'node_modules', '@google-cloud', 'functions-framework', 'build', 'src', 'main.js');
 
 function freePort(): Promise<number> {
@@ -20,36 +19,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function start(
-  env: Record<string, string>,
-  port: number,
-): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  let out = '';
-  const child = spawn(
-    process.execPath,
+function start(env: Record<string, string>, port: number): Child {
+  return spawnNode(
     ['--import', 'tsx', bin, '--target=ingestResponse', '--source=functions/src/index.ts', `--port=${port}`],
-    {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    env,
   );
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitFor(check: () => boolean, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('functions-framework CLI', () => {
