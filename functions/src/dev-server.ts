@@ -10,14 +10,15 @@
  *                    `Authorization` header for a staf and a pimpinan member (curl only;
  *                    the Apps Script's real tokens are then refused). The default when
  *                    BANGKOM_OAUTH_CLIENT_ID is not set, so the plain command starts.
- * Environment: as in DEPLOY.md; GOOGLE_CLOUD_PROJECT defaults to bangkom-lokal, and
- * BANGKOM_DEV_MEMBERS="email:role[:tenant],..." grants memberships at start.
+ * Environment: as in DEPLOY.md; GOOGLE_CLOUD_PROJECT defaults to bangkom-lokal,
+ * BANGKOM_DEV_MEMBERS="email:role[:tenant],..." grants memberships and
+ * BANGKOM_DEV_SPREADSHEETS="spreadsheetId[:tenant],..." registers program spreadsheets at start.
  * With FIRESTORE_EMULATOR_HOST set, that emulator is used instead of an embedded one.
  */
 import { createServer, type Server } from 'node:http';
 import { DEFAULT_TENANT } from '@bangkom/core';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
-import { putMember, ROLES, type Role } from './adapters/auth.js';
+import { putMember, putSpreadsheet, ROLES, type Role } from './adapters/auth.js';
 import { closeFirestoreConnections, connectFirestore, startEmulator } from './adapters/emulator.js';
 import { startLocalIssuer } from './adapters/local-issuer.js';
 
@@ -68,6 +69,15 @@ async function main(argv: string[]): Promise<void> {
   });
   const members = parseMembers(process.env.BANGKOM_DEV_MEMBERS ?? '');
   for (const m of members) await putMember(db, m.tenant, m.email, { role: m.role });
+  const spreadsheets = (process.env.BANGKOM_DEV_SPREADSHEETS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [id = '', tenant = DEFAULT_TENANT] = entry.split(':');
+      return { id, tenant };
+    });
+  for (const s of spreadsheets) await putSpreadsheet(db, s.tenant, s.id);
 
   const servers = new Map<string, Server>(TARGETS.map((t) => [t, getTestServer(t)]));
   const server = createServer((req, res) => {
@@ -87,6 +97,8 @@ async function main(argv: string[]): Promise<void> {
   for (const t of TARGETS) console.log(`  ${base}/${t}`);
   if (members.length > 0)
     console.log(`Anggota: ${members.map((m) => `${m.email} (${m.role}, ${m.tenant})`).join(', ')}`);
+  if (spreadsheets.length > 0)
+    console.log(`Spreadsheet terdaftar: ${spreadsheets.map((s) => `${s.id} (${s.tenant})`).join(', ')}`);
   if (issuer) {
     if (noClient) {
       console.log(

@@ -5,10 +5,23 @@
  * FIRESTORE_EMULATOR_HOST:
  *   npx tsx functions/src/members.ts tambah <tenant> <email> <staf|pimpinan> [nama]
  *   npx tsx functions/src/members.ts hapus  <tenant> <email>
+ *   npx tsx functions/src/members.ts spreadsheet <tenant> <spreadsheetId>
+ *   npx tsx functions/src/members.ts lepas-spreadsheet <tenant> <spreadsheetId>
  *   npx tsx functions/src/members.ts daftar <tenant>
+ * With BANGKOM_FIRESTORE_DATABASE set, that database (as the functions use it).
  */
+
+import { docId } from '@bangkom/core';
 import type { Firestore } from 'firebase-admin/firestore';
-import { MEMBERS, memberId, putMember, ROLES, type Role } from './adapters/auth.js';
+import {
+  MEMBERS,
+  memberId,
+  putMember,
+  putSpreadsheet,
+  ROLES,
+  type Role,
+  SPREADSHEETS,
+} from './adapters/auth.js';
 import { closeFirestoreConnections, connectFirestore } from './adapters/emulator.js';
 import { assertTenantId, tenantCollectionPath } from './adapters/firestore.js';
 
@@ -16,6 +29,8 @@ const USAGE = [
   'Penggunaan:',
   '  members tambah <tenant> <email> <staf|pimpinan> [nama]',
   '  members hapus  <tenant> <email>',
+  '  members spreadsheet <tenant> <spreadsheetId>        (spreadsheet program milik tenant)',
+  '  members lepas-spreadsheet <tenant> <spreadsheetId>',
   '  members daftar <tenant>',
 ].join('\n');
 
@@ -54,11 +69,34 @@ export async function members(
       out(`${email.toLowerCase()} dihapus dari tenant ${tenant} (berlaku paling lama 1 menit kemudian).`);
       return 0;
     }
+    case 'spreadsheet': {
+      const id = email;
+      if (!/^[A-Za-z0-9_-]{10,200}$/.test(id)) {
+        out(`ID spreadsheet tidak sah: "${id}" (salin bagian URL di antara /d/ dan /edit).\n${USAGE}`);
+        return 2;
+      }
+      await putSpreadsheet(db, tenant, id);
+      out(`Spreadsheet ${id} kini terdaftar untuk tenant ${tenant}.`);
+      return 0;
+    }
+    case 'lepas-spreadsheet': {
+      const ref = db.collection(tenantCollectionPath(tenant, SPREADSHEETS)).doc(docId(email));
+      if (!(await ref.get()).exists) {
+        out(`Spreadsheet ${email} tidak terdaftar untuk tenant ${tenant}.`);
+        return 1;
+      }
+      await ref.delete();
+      out(`Spreadsheet ${email} dilepas dari tenant ${tenant} (berlaku paling lama 1 menit kemudian).`);
+      return 0;
+    }
     case 'daftar': {
       const snap = await col.get();
       if (snap.empty) out(`Tenant ${tenant} belum punya anggota.`);
       for (const d of snap.docs)
         out(`${d.data().email ?? d.id}\t${d.data().role}${d.data().nama ? `\t${d.data().nama}` : ''}`);
+      const sheets = await db.collection(tenantCollectionPath(tenant, SPREADSHEETS)).get();
+      if (sheets.empty) out(`Tenant ${tenant} belum punya spreadsheet terdaftar.`);
+      for (const d of sheets.docs) out(`spreadsheet\t${d.data().spreadsheetId ?? d.id}`);
       return 0;
     }
     default:
@@ -73,7 +111,9 @@ if (require.main === module) {
     console.error('GOOGLE_CLOUD_PROJECT wajib diisi (dan FIRESTORE_EMULATOR_HOST untuk emulator).');
     process.exit(2);
   }
-  members(connectFirestore({ projectId }), process.argv.slice(2), (line) => console.log(line))
+  const databaseId = process.env.BANGKOM_FIRESTORE_DATABASE;
+  const db = connectFirestore({ projectId, ...(databaseId ? { databaseId } : {}) });
+  members(db, process.argv.slice(2), (line) => console.log(line))
     .then(async (code) => {
       await closeFirestoreConnections();
       process.exitCode = code;

@@ -1,4 +1,5 @@
-import { type Harness, ids, PIMPINAN, STAF, STAF_LAIN, startHarness } from './harness';
+import { putSpreadsheet } from '../../functions/src/adapters/auth';
+import { type Harness, ids, PIMPINAN, SPREADSHEET_ID, STAF, STAF_LAIN, startHarness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -125,6 +126,36 @@ describe('who may call', () => {
     await nothingWritten('sawahlunto');
   });
 
+  it("a tenant's staff cannot use another tenant's spreadsheet: 403, the sheet is neither read nor written", async () => {
+    const before = h.sheets.requests.length;
+    const runsBefore = await ids(h.db, 'padang', 'runs');
+    for (const target of ['syncWorkbook', 'computeGaps', 'runCycle']) {
+      const res = await h
+        .call(target)
+        .post('/')
+        .set('Authorization', `Bearer ${h.token(STAF_LAIN)}`)
+        .send({ tenant: 'padang', spreadsheetId: SPREADSHEET_ID }); // sawahlunto's spreadsheet
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatch(/tidak terdaftar untuk tenant "padang"/);
+    }
+    expect(h.sheets.requests).toHaveLength(before);
+    expect(await ids(h.db, 'padang', 'runs')).toEqual(runsBefore);
+    for (const c of ['employees', 'gaps']) expect(await ids(h.db, 'padang', c)).toEqual([]);
+
+    // once padang's own spreadsheet is registered, padang's staff reach it (the local Sheets
+    // server only knows sawahlunto's, so the read itself fails upstream: 502, not 403)
+    const own = '1PadangProgramSpreadsheet000000000000000000';
+    await putSpreadsheet(h.db, 'padang', own);
+    const res = await h
+      .call('syncWorkbook')
+      .post('/')
+      .set('Authorization', `Bearer ${h.token(STAF_LAIN)}`)
+      .send({ tenant: 'padang', spreadsheetId: own });
+    expect(res.status).not.toBe(403);
+    expect(h.sheets.requests.slice(before).some((r) => r.path.includes(own))).toBe(true);
+    await h.db.doc(`tenants/padang/runs/${res.body.runId}`).delete();
+  });
+
   it('400 with the reasons for a malformed body, after the token check and before any write', async () => {
     const res = await h
       .call('ingestResponse')
@@ -137,7 +168,7 @@ describe('who may call', () => {
     await nothingWritten();
   });
 
-  const SPREADSHEET = '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms';
+  const SPREADSHEET = SPREADSHEET_ID;
   /** every function behind a token, with a body it would otherwise accept */
   const targets: [string, 'write' | 'read', (tenant: string) => object][] = [
     ['ingestResponse', 'write', (tenant) => submission(tenant)],

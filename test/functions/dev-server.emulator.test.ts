@@ -9,6 +9,7 @@ describe('npm run dev:functions', () => {
   it('starts without configuration; staf writes with the printed token, no token is 401', async () => {
     const p = spawnNode(['--import', 'tsx', 'functions/src/dev-server.ts', '--port', '0'], {
       METADATA_SERVER_DETECTION: 'none',
+      BANGKOM_DEV_SPREADSHEETS: '1DevProgramSpreadsheet0000',
     });
     try {
       await waitFor(() => p.output().includes('Ctrl+C') || p.child.exitCode !== null, 45_000);
@@ -37,6 +38,14 @@ describe('npm run dev:functions', () => {
       });
       expect(stored.status).toBe(200);
       expect(await stored.json()).toMatchObject({ stored: true, collection: 'assessments', id: 'dev-1' });
+      // a spreadsheet registered at start is the tenant's; any other is refused before use
+      const other = await fetch(`${base}/computeGaps`, {
+        method: 'POST',
+        headers: { ...headers, authorization: staf as string },
+        body: JSON.stringify({ tenant: 'sawahlunto', spreadsheetId: '1SomeoneElsesSpreadsheet00' }),
+      });
+      expect(other.status).toBe(403);
+      expect(out).toMatch(/Spreadsheet terdaftar: 1DevProgramSpreadsheet0000 \(sawahlunto\)/);
       const missing = await fetch(`${base}/tidakAda`);
       expect(missing.status).toBe(404);
     } finally {

@@ -7,7 +7,7 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore } from 'firebase-admin/firestore';
 import nock from 'nock';
 import supertest from 'supertest';
-import { putMember, type Role } from '../../functions/src/adapters/auth';
+import { putMember, putSpreadsheet, type Role } from '../../functions/src/adapters/auth';
 import {
   closeFirestoreConnections,
   connectFirestore,
@@ -22,6 +22,8 @@ export const PROJECT = 'demo-bangkom-functions';
 export const STAF = 'staf@sawahlunto.go.id';
 export const PIMPINAN = 'walikota@sawahlunto.go.id';
 export const STAF_LAIN = 'staf@padang.go.id';
+/** the program spreadsheet registered to sawahlunto (the local Sheets server answers any id) */
+export const SPREADSHEET_ID = '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms';
 
 export interface Harness {
   emulator: EmbeddedEmulator;
@@ -69,6 +71,7 @@ export async function startHarness(): Promise<Harness> {
       nock.enableNetConnect();
     },
   };
+  await putSpreadsheet(db, 'sawahlunto', SPREADSHEET_ID);
   await h.setMember('sawahlunto', STAF, 'staf');
   await h.setMember('sawahlunto', PIMPINAN, 'pimpinan');
   await h.setMember('padang', STAF_LAIN, 'staf');

@@ -33,12 +33,28 @@ describe('members script', () => {
     ).toBe(0);
     expect(await lookup.roleOf('sawahlunto', 'ani@sawahlunto.go.id')).toBe('pimpinan');
     expect(await lookup.roleOf('padang', 'ani@sawahlunto.go.id')).toBeNull();
-    expect((await run('daftar', 'sawahlunto')).out).toBe('ani@sawahlunto.go.id\tpimpinan\tAni Lestari');
+    expect((await run('daftar', 'sawahlunto')).out).toBe(
+      'ani@sawahlunto.go.id\tpimpinan\tAni Lestari\nTenant sawahlunto belum punya spreadsheet terdaftar.',
+    );
     expect((await run('tambah', 'sawahlunto', 'ani@sawahlunto.go.id', 'staf')).code).toBe(0);
     expect(await lookup.roleOf('sawahlunto', 'ani@sawahlunto.go.id')).toBe('staf');
     expect((await run('hapus', 'sawahlunto', 'ani@sawahlunto.go.id')).code).toBe(0);
     expect(await lookup.roleOf('sawahlunto', 'ani@sawahlunto.go.id')).toBeNull();
     expect((await run('hapus', 'sawahlunto', 'ani@sawahlunto.go.id')).code).toBe(1);
+  });
+
+  it('registers and releases the spreadsheets a tenant may use', async () => {
+    const lookup = firestoreMembership(db, 0);
+    const id = '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms';
+    expect(await lookup.ownsSpreadsheet('sawahlunto', id)).toBe(false);
+    expect((await run('spreadsheet', 'sawahlunto', id)).code).toBe(0);
+    expect(await lookup.ownsSpreadsheet('sawahlunto', id)).toBe(true);
+    expect(await lookup.ownsSpreadsheet('padang', id)).toBe(false);
+    expect((await run('daftar', 'sawahlunto')).out).toContain(`spreadsheet\t${id}`);
+    expect((await run('spreadsheet', 'sawahlunto', 'bukan/id')).code).toBe(2);
+    expect((await run('lepas-spreadsheet', 'sawahlunto', id)).code).toBe(0);
+    expect(await lookup.ownsSpreadsheet('sawahlunto', id)).toBe(false);
+    expect((await run('lepas-spreadsheet', 'sawahlunto', id)).code).toBe(1);
   });
 
   it('refuses a bad role or a bad tenant', async () => {

@@ -1,4 +1,5 @@
 import { http } from '@google-cloud/functions-framework';
+import { putSpreadsheet } from '../../functions/src/adapters/auth';
 import { loadConfig } from '../../functions/src/config';
 import { scheduleTrainings } from '../../functions/src/handlers/schedule-trainings';
 import { createDeps } from '../../functions/src/runtime';
@@ -178,6 +179,8 @@ describe('syncWorkbook', () => {
   });
 
   it('answers 502 with a hint when the spreadsheet cannot be opened, and audits the failure', async () => {
+    // registered to the tenant, but not shared with the service account
+    await putSpreadsheet(h.db, tenant, 'tidak-ada-spreadsheet');
     const res = await post('syncWorkbook', { tenant, spreadsheetId: 'tidak-ada-spreadsheet' });
     expect(res.status).toBe(502);
     expect(res.body.error).toMatch(/dibagikan/);

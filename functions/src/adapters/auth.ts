@@ -6,6 +6,7 @@
  *
  * Membership lives in Firestore, next to the tenant's data:
  *   tenants/{tenantId}/members/{email lower-cased}  { role: 'staf' | 'pimpinan', nama? }
+ *   tenants/{tenantId}/spreadsheets/{spreadsheetId}  { spreadsheetId, didaftarkan }
  * `staf` may write and read; `pimpinan` may only read summaries. Clients never touch
  * Firestore (firestore.rules deny all), so only an administrator with the Admin SDK (the
  * `members` script, see DEPLOY.md) can grant membership.
@@ -149,7 +150,16 @@ export const MEMBERS = 'members';
 
 export interface MembershipLookup {
   roleOf(tenant: string, email: string): Promise<Role | null>;
+  /**
+   * Whether the spreadsheet is registered to the tenant. The service account can open every
+   * tenant's spreadsheet, so a spreadsheet id from a request is only used once it is known to
+   * be the caller's tenant's.
+   */
+  ownsSpreadsheet(tenant: string, spreadsheetId: string): Promise<boolean>;
 }
+
+/** tenants/{tenant}/spreadsheets/{spreadsheetId}: the program spreadsheets a tenant may use. */
+export const SPREADSHEETS = 'spreadsheets';
 
 /** Member document id: the email, lower-cased, Firestore-safe. */
 export function memberId(email: string): string {
@@ -166,6 +176,7 @@ export function firestoreMembership(
   now: () => number = Date.now,
 ): MembershipLookup {
   const cache = new Map<string, { role: Role | null; until: number }>();
+  const sheets = new Map<string, { owned: boolean; until: number }>();
   return {
     async roleOf(tenant, email) {
       const key = `${tenant}\u0000${email}`;
@@ -177,7 +188,38 @@ export function firestoreMembership(
       if (ttlMs > 0) cache.set(key, { role, until: now() + ttlMs });
       return role;
     },
+    async ownsSpreadsheet(tenant, spreadsheetId) {
+      const key = `${tenant}\u0000${spreadsheetId}`;
+      const hit = sheets.get(key);
+      if (hit && hit.until > now()) return hit.owned;
+      const snap = await db
+        .collection(tenantCollectionPath(tenant, SPREADSHEETS))
+        .doc(docId(spreadsheetId))
+        .get();
+      const owned = snap.exists;
+      if (ttlMs > 0) sheets.set(key, { owned, until: now() + ttlMs });
+      return owned;
+    },
   };
+}
+
+/** Registers a program spreadsheet to a tenant (the members script, the dev server and tests). */
+export async function putSpreadsheet(
+  db: Firestore,
+  tenant: string,
+  spreadsheetId: string,
+  registeredAt: Date = new Date(),
+): Promise<void> {
+  assertTenantId(tenant);
+  if (!/^[A-Za-z0-9_-]{10,200}$/.test(spreadsheetId)) {
+    throw new Error(
+      `ID spreadsheet tidak sah: "${spreadsheetId}" (salin bagian URL di antara /d/ dan /edit).`,
+    );
+  }
+  await db
+    .collection(tenantCollectionPath(tenant, SPREADSHEETS))
+    .doc(docId(spreadsheetId))
+    .set({ spreadsheetId, didaftarkan: registeredAt.toISOString() });
 }
 
 /** Grants (or changes) a membership. Used by the members script, the dev server and tests. */
@@ -190,12 +232,16 @@ export async function putMember(db: Firestore, tenant: string, email: string, me
     .set({ ...data, email: email.trim().toLowerCase() });
 }
 
-/** Checks the caller belongs to the tenant with a role that allows the access. */
+/**
+ * Checks the caller belongs to the tenant with a role that allows the access, and that the
+ * spreadsheet the request names (if any) is registered to that tenant.
+ */
 export async function authorize(
   identity: Identity,
   tenant: string,
   access: Access,
   membership: MembershipLookup,
+  spreadsheetId?: string,
 ): Promise<Caller> {
   const role = await membership.roleOf(tenant, identity.email);
   if (!role) throw new HttpError(403, `Akun ${identity.email} bukan anggota tenant "${tenant}".`);
@@ -203,6 +249,13 @@ export async function authorize(
     throw new HttpError(
       403,
       `Peran ${role} hanya boleh membaca ringkasan; perubahan data memerlukan peran staf.`,
+    );
+  }
+  if (spreadsheetId !== undefined && !(await membership.ownsSpreadsheet(tenant, spreadsheetId))) {
+    throw new HttpError(
+      403,
+      `Spreadsheet ${spreadsheetId} tidak terdaftar untuk tenant "${tenant}". Administrator mendaftarkannya ` +
+        `dengan: members spreadsheet ${tenant} ${spreadsheetId} (lihat functions/DEPLOY.md).`,
     );
   }
   return { ...identity, tenant, role };

@@ -125,7 +125,15 @@ export function endpoint<S extends z.ZodType<{ tenant: string }>>(
         throw new HttpError(400, 'Isi permintaan tidak sah.', describeIssues(parsed.error));
       }
       const body = parsed.data;
-      const caller = await authorize(identity, body.tenant, def.access, deps.membership);
+      // a spreadsheet named in the request must be the tenant's own (checked before any read or write)
+      const spreadsheetId = (body as { spreadsheetId?: unknown }).spreadsheetId;
+      const caller = await authorize(
+        identity,
+        body.tenant,
+        def.access,
+        deps.membership,
+        typeof spreadsheetId === 'string' ? spreadsheetId : undefined,
+      );
       const rawBody = (req as { rawBody?: unknown }).rawBody;
       const ctx = { caller, body, ...(Buffer.isBuffer(rawBody) ? { rawBody } : {}) };
       await runAndAudit(deps, def.name, ctx, work, res);
