@@ -10,9 +10,11 @@ import {
   chunkDocs,
   createStore,
   inputChecksum,
+  MAX_DOC_BYTES,
   type SafeParser,
   stripUndefined,
   WriteCoalescer,
+  WriteTooLargeError,
   writeRun,
 } from '../../functions/src/adapters/firestore';
 
@@ -211,6 +213,30 @@ describe('WriteCoalescer', () => {
     expect(commits.length).toBeLessThanOrEqual(4); // 25 writes in groups of 2 (+1), 10 per commit
     expect((await db.collection('tenants/co/assessments').get()).size).toBe(12);
     expect((await db.doc('tenants/co/quarantine/q1').get()).exists).toBe(false);
+  });
+
+  it("refuses a group Firestore would refuse for its size alone, before it can fail others' commit", async () => {
+    const writer = new WriteCoalescer(db, { maxDelayMs: 50 });
+    const huge = 'x'.repeat(MAX_DOC_BYTES + 10);
+    const results = await Promise.allSettled([
+      writer.write([{ path: 'tenants/besar/assessments/a', data: { i: 1 } }]),
+      writer.write([{ path: 'tenants/besar/quarantine/q', data: { values: { Saran: huge } } }]),
+      writer.write([{ path: 'tenants/besar/assessments/b', data: { i: 2 } }]),
+      // many documents under 1 MiB each, together over one commit's limit
+      writer.write(
+        Array.from({ length: 12 }, (_, i) => ({
+          path: `tenants/besar/quarantine/m${i}`,
+          data: { values: { Saran: 'y'.repeat(900_000) } },
+        })),
+      ),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    const [, one, , many] = results as PromiseRejectedResult[];
+    expect(one?.reason).toBeInstanceOf(WriteTooLargeError);
+    expect(String(one?.reason.message)).toMatch(/melebihi batas Firestore 1 MiB/);
+    expect(String(many?.reason.message)).toMatch(/melebihi batas satu commit/);
+    expect((await db.collection('tenants/besar/assessments').get()).size).toBe(2);
+    expect((await db.collection('tenants/besar/quarantine').get()).size).toBe(0);
   });
 
   it('never writes one path twice in a commit', async () => {

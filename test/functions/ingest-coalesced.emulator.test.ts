@@ -32,7 +32,14 @@ interface Commit {
  * ingestResponse registered under its own name, with a coalescer over a Firestore whose
  * batches are watched (and, when `fail` is set, whose commits fail as when Firestore is down).
  */
-function instrumented(name: string, opts: { fail?: boolean; maxWrites?: number; maxDelayMs?: number } = {}) {
+function instrumented(
+  name: string,
+  opts: {
+    fail?: boolean | ((paths: readonly string[]) => boolean);
+    maxWrites?: number;
+    maxDelayMs?: number;
+  } = {},
+) {
   const commits: Commit[] = [];
   const db = h.db;
   const spyDb = {
@@ -52,7 +59,7 @@ function instrumented(name: string, opts: { fail?: boolean; maxWrites?: number; 
           return spy;
         },
         async commit() {
-          if (opts.fail) {
+          if (typeof opts.fail === 'function' ? opts.fail(paths) : opts.fail) {
             commits.push({ paths, ok: false });
             throw Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 });
           }
@@ -168,6 +175,32 @@ describe('ingestResponse with coalesced commits', () => {
       'tenants/sawahlunto/assessments/co-dup',
       'tenants/sawahlunto/assessments/co-dup-2',
     ]);
+  });
+
+  it('a call whose commit failed still leaves its run document (status gagal), written on its own', async () => {
+    // Firestore refuses the commit holding the record, then takes the audit document
+    const { commits, post } = instrumented('ingestCoalescedAudit', {
+      fail: (paths) => paths.some((p) => p.includes('/assessments/')),
+    });
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await post(assessment('co-audit', 3));
+      expect(res.status).toBe(500);
+      expect(res.body.error).toBe(
+        'Terjadi galat pada server; coba lagi nanti. Rinciannya tercatat di log layanan (lihat runId).',
+      );
+      expect(res.body.error).not.toMatch(/UNAVAILABLE/); // internal details stay in the log
+      expect(await docData(h.db, 'tenants/sawahlunto/assessments/co-audit')).toBeUndefined();
+      expect(await docData(h.db, `tenants/sawahlunto/runs/${res.body.runId}`)).toMatchObject({
+        kind: 'ingestResponse',
+        status: 'gagal',
+        counts: {},
+        errorCount: 1,
+      });
+      expect(commits.map((c) => c.ok)).toEqual([false, true]);
+    } finally {
+      quiet.mockRestore();
+    }
   });
 
   it('answers 5xx to every caller of a failed commit, and stores nothing', async () => {

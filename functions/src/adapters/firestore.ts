@@ -352,6 +352,20 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/** Firestore refuses a document over 1 MiB and a commit over 10 MiB; stay below both. */
+export const MAX_DOC_BYTES = 1_000_000;
+const MAX_COMMIT_BYTES = 9 * 1024 * 1024;
+
+/** A group of writes Firestore would refuse for its size; refused alone, before it shares a commit. */
+export class WriteTooLargeError extends Error {
+  override readonly name = 'WriteTooLargeError';
+}
+
+/** Serialised size of one write, close to what Firestore counts (names and values). */
+function writeBytes(w: PathWrite): number {
+  return w.path.length + (w.data === null ? 0 : JSON.stringify(w.data).length) + 32;
+}
+
 /**
  * Gathers the small writes of concurrent requests (a form submission and its run document)
  * into shared commits of up to 500 writes. Each group is committed atomically, in one batch,
@@ -366,6 +380,7 @@ export class WriteCoalescer {
   private forming: Pending[] = [];
   private formingPaths = new Set<string>();
   private formingSize = 0;
+  private formingBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private ready: Pending[][] = [];
   private inFlight = 0;
@@ -389,12 +404,38 @@ export class WriteCoalescer {
     if (writes.length > this.maxWrites) {
       return Promise.reject(new Error(`Satu kelompok tulis melebihi ${this.maxWrites} dokumen.`));
     }
+    // a group Firestore would refuse must not take other callers' writes down with it
+    let bytes = 0;
+    for (const w of writes) {
+      const b = writeBytes(w);
+      if (b > MAX_DOC_BYTES) {
+        return Promise.reject(
+          new WriteTooLargeError(
+            `Dokumen ${w.path} berukuran sekitar ${b} bita, melebihi batas Firestore 1 MiB.`,
+          ),
+        );
+      }
+      bytes += b;
+    }
+    if (bytes > MAX_COMMIT_BYTES) {
+      return Promise.reject(
+        new WriteTooLargeError(
+          `Data satu panggilan berukuran sekitar ${bytes} bita, melebihi batas satu commit Firestore.`,
+        ),
+      );
+    }
     return new Promise<void>((resolve, reject) => {
       const clash = writes.some((w) => this.formingPaths.has(w.path));
-      if (clash || this.formingSize + writes.length > this.maxWrites) this.seal();
+      if (
+        clash ||
+        this.formingSize + writes.length > this.maxWrites ||
+        this.formingBytes + bytes > MAX_COMMIT_BYTES
+      )
+        this.seal();
       this.forming.push({ writes: [...writes], resolve, reject });
       for (const w of writes) this.formingPaths.add(w.path);
       this.formingSize += writes.length;
+      this.formingBytes += bytes;
       if (this.formingSize >= this.maxWrites) this.seal();
       else this.timer ??= setTimeout(() => this.seal(), this.maxDelayMs);
     });
@@ -415,6 +456,7 @@ export class WriteCoalescer {
     this.forming = [];
     this.formingPaths = new Set();
     this.formingSize = 0;
+    this.formingBytes = 0;
     this.pump();
   }
 

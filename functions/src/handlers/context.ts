@@ -28,6 +28,7 @@ import {
   type TenantStore,
   tenantCollectionPath,
   type WriteCoalescer,
+  WriteTooLargeError,
 } from '../adapters/firestore.js';
 import { errorStatus, type SheetsGateway } from '../adapters/sheets.js';
 
@@ -199,7 +200,26 @@ async function runAndAudit<B>(
     data: w.data,
   }));
   writes.push({ path: runPath, data: run as unknown as Record<string, unknown> });
-  await deps.writer.write(writes);
+  try {
+    await deps.writer.write(writes);
+  } catch (err) {
+    // nothing of the call was stored: say so in its own audit document (best effort) and answer 5xx
+    const { status, message } = toHttp(err);
+    const failed: RunRecord = {
+      ...run,
+      finishedAt: deps.now().toISOString(),
+      status: 'gagal',
+      counts: {},
+      errorCount: 1,
+      errors: [{ message: 'Penyimpanan ke Firestore gagal; tidak ada data panggilan ini yang tersimpan.' }],
+      message,
+    };
+    await deps.writer
+      .write([{ path: runPath, data: failed as unknown as Record<string, unknown> }])
+      .catch((auditErr: unknown) => console.error(`run ${runId}: audit document not written`, auditErr));
+    send(res, status, { runId, error: message });
+    return;
+  }
   send(res, outcome.httpStatus ?? 200, { runId, ...outcome.body });
 }
 
@@ -210,6 +230,12 @@ export function toHttp(err: unknown): { status: number; message: string; details
       status: err.status,
       message: err.message,
       ...(err.details === undefined ? {} : { details: err.details }),
+    };
+  }
+  if (err instanceof WriteTooLargeError) {
+    return {
+      status: 413,
+      message: `${err.message} Kirim dalam beberapa panggilan yang lebih kecil, atau periksa jawaban yang sangat panjang.`,
     };
   }
   const upstream = errorStatus(err);
@@ -225,6 +251,10 @@ export function toHttp(err: unknown): { status: number; message: string; details
     }
     return { status: 502, message: `Google Sheets API menjawab HTTP ${upstream}; coba lagi nanti.` };
   }
+  // the details stay in the log: an internal message is no answer for a caller
   console.error(err);
-  return { status: 500, message: `Terjadi galat pada server: ${(err as Error)?.message ?? String(err)}` };
+  return {
+    status: 500,
+    message: 'Terjadi galat pada server; coba lagi nanti. Rinciannya tercatat di log layanan (lihat runId).',
+  };
 }
