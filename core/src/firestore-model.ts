@@ -60,6 +60,12 @@ export function docId(...parts: readonly (string | number)[]): string {
   return id;
 }
 
+/** The id part that marks a document as coming from a form submission (`formulir~...`). */
+export const FORM_SOURCE = 'formulir';
+
+/** Whether a document id is a form submission's (ingestResponse's SKM records, form quarantine). */
+export const isFormDocId = (id: string): boolean => id.startsWith(`${docId(FORM_SOURCE)}~`);
+
 /** Deterministic ids of the input records, one function per ProgramData collection. */
 export const recordIds = {
   employees: (r: ProgramData['employees'][number]) => docId(r.nip),
@@ -70,7 +76,10 @@ export const recordIds = {
   trainings: (r: ProgramData['trainings'][number]) => docId(r.nip, r.mulai, r.namaPelatihan),
   courses: (r: ProgramData['courses'][number]) => docId(r.kode),
   budgets: (r: ProgramData['budgets'][number]) => docId(r.opd),
-  skm: (r: ProgramData['skm'][number]) => docId(r.unit, r.periode, `r${r.row}`),
+  // a form respondent is its response (ingestResponse writes the same id); a row typed into the
+  // sheet has no other identity than its place
+  skm: (r: ProgramData['skm'][number]) =>
+    r.idRespons ? docId(FORM_SOURCE, r.idRespons) : docId(r.unit, r.periode, `r${r.row}`),
   reactions: (r: ProgramData['reactions'][number]) => docId(r.sesi, r.nip),
   tests: (r: ProgramData['tests'][number]) => docId(r.sesi, r.nip),
   behaviours: (r: ProgramData['behaviours'][number]) => docId(r.sesi, r.nip, r.kode),

@@ -213,6 +213,12 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         'text',
         'OPD pemilik unit layanan; bila kosong, nama unit dicocokkan dengan nama OPD.',
       ),
+      col(
+        'ID Respons',
+        false,
+        'text',
+        'ID respons formulir (diisi skrip); satu responden formulir tetap satu baris dan satu catatan.',
+      ),
       ...Array.from({ length: 9 }, (_, i) =>
         col(`U${i + 1}`, true, 'integer', `Unsur ${i + 1}: nilai 1–4, kosong bila tidak dijawab.`, {
           min: 1,

@@ -100,6 +100,8 @@ export interface SkmResponse extends Sourced {
   opd?: string;
   /** U1..U9, each 1–4 or null when not answered */
   answers: (number | null)[];
+  /** extension: the form response a row came from (optional `ID Respons` column): one respondent, one record */
+  idRespons?: string;
 }
 
 export interface ReactionResponse extends Sourced {

@@ -2,9 +2,11 @@ import {
   type CellError,
   DEFAULT_SETTINGS,
   datesToSerials,
+  isFormDocId,
   jpYear,
   type RawSheet,
   type RawWorkbook,
+  recordIds,
   recordSchemas,
   SHEET_SPECS,
   settingsToEntries,
@@ -831,6 +833,25 @@ describe('evaluation sheets and SKM', () => {
     expect(r.errors.filter((e) => e.sheet === 'SKM')).toEqual([]);
     expect(r.data.skm.map((x) => x.opd)).toEqual(['Dinas Kesehatan', undefined]);
     expect('opd' in (r.data.skm[1] ?? {})).toBe(false);
+  });
+
+  it('a form respondent keeps its ID Respons, and its record id is the form response', () => {
+    const wb = base();
+    wb.SKM = [
+      ['Unit Layanan', 'Periode', 'ID Respons', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'],
+      ['Puskesmas Talawi', '2026-S1', 'a1b2c3', 4, 3, 3, 4, 2, 1, 4, 4, 3],
+      ['Puskesmas Talawi', '2026-S1', '', 4, 4, 4, 4, 4, 4, 4, 4, 4],
+    ];
+    const r = validateWorkbook(wb);
+    expect(r.errors.filter((e) => e.sheet === 'SKM')).toEqual([]);
+    expect(r.data.skm.map((x) => x.idRespons)).toEqual(['a1b2c3', undefined]);
+    // the same id ingestResponse gives the form submission; a typed row is known by its place
+    expect(r.data.skm.map((x) => recordIds.skm(x))).toEqual([
+      'formulir~a1b2c3',
+      'Puskesmas Talawi~2026-S1~r3',
+    ]);
+    expect(isFormDocId('formulir~a1b2c3')).toBe(true);
+    expect(isFormDocId('Puskesmas Talawi~2026-S1~r3')).toBe(false);
   });
 
   it('reads reaction answers R1..Rn, tests against Skor Maks, behaviour ratings', () => {

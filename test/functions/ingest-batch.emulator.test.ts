@@ -270,14 +270,15 @@ const PINNED: Record<string, unknown[]> = {
       quarantined: true,
       collection: 'quarantine',
       id: 'formulir~SKM~ys3',
-      errors: [
-        {
+      // no answers at all: every required question is named as missing
+      errors: ['Unit Layanan', 'Periode', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map(
+        (column) => ({
           sheet: 'SKM',
-          column: '',
+          column,
           value: null,
-          message: 'Respons tidak menghasilkan tepat satu baris data; periksa judul pertanyaan formulir.',
-        },
-      ],
+          message: `Kolom wajib "${column}" tidak ditemukan di baris judul (baris 1)`,
+        }),
+      ),
     },
   ],
   padang: [

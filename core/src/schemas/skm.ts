@@ -15,6 +15,7 @@ export const skmSchema = z.object({
   periode: textSchema,
   opd: textSchema.exactOptional(),
   answers: z.array(z.number().int().min(1).max(4).nullable()).length(SKM_ELEMENTS),
+  idRespons: textSchema.exactOptional(),
 });
 
 /** A form answer `4` or `4 - Sangat Baik`, 1–4. */
@@ -31,14 +32,19 @@ export const skmParser: SheetParser<SkmResponse> = {
       const periode = r.str('Periode');
       if (r.errors.length > 0 || !unit || !periode) return undefined;
       const opd = r.str('OPD');
+      const idRespons = r.str('ID Respons');
       const answers = U_HEADERS.map((h) => r.num(h) ?? null);
-      return opd ? { row: r.row, unit, periode, opd, answers } : { row: r.row, unit, periode, answers };
+      const x: SkmResponse = { row: r.row, unit, periode, answers };
+      if (opd) x.opd = opd;
+      if (idRespons) x.idRespons = idRespons;
+      return x;
     };
   },
   toCells: (x) => ({
     'Unit Layanan': x.unit,
     Periode: x.periode,
     OPD: x.opd ?? '',
+    'ID Respons': x.idRespons ?? '',
     ...Object.fromEntries(U_HEADERS.map((h, i) => [h, x.answers[i] ?? ''])),
   }),
 };

@@ -102,6 +102,9 @@ function zonedCell(iso: string, timeZone: string): Cell {
   return Number.isNaN(d.getTime()) ? iso : d;
 }
 
+/** Sheets whose record is its form response: the row's `ID Respons` is the submission's response id. */
+const RESPONSE_KEYED: ReadonlySet<FormSheet> = new Set([SHEET.penilaian, SHEET.skm]);
+
 /** The submission as a header row and one data row. */
 export function submissionRows(body: IngestSubmission, timeZone: string): [string[], Cell[]] {
   const headers: string[] = [];
@@ -110,13 +113,14 @@ export function submissionRows(body: IngestSubmission, timeZone: string): [strin
     headers.push(h);
     row.push(v);
   };
+  const keyedByResponse = RESPONSE_KEYED.has(body.sheet);
   for (const [h, v] of Object.entries(body.values)) {
-    if (body.sheet === SHEET.penilaian && h.trim().toLowerCase() === 'id respons') continue;
+    if (keyedByResponse && h.trim().toLowerCase() === 'id respons') continue;
     const zoned = typeof v === 'string' && TIME_HEADERS.has(h.trim().toLowerCase()) && ZONED.test(v.trim());
     put(h, Array.isArray(v) ? v.join(', ') : zoned ? zonedCell(String(v).trim(), timeZone) : v);
   }
+  if (keyedByResponse) put('ID Respons', body.responseId);
   if (body.sheet === SHEET.penilaian) {
-    put('ID Respons', body.responseId);
     const hasTime = headers.some((h) => TIME_HEADERS.has(h.trim().toLowerCase()));
     const at = body.timestamp ?? body.submittedAt;
     if (!hasTime && at) put('Waktu', zonedCell(at, timeZone));
@@ -215,21 +219,13 @@ async function validatorsFor(
 }
 
 /** Which document a valid submission becomes. */
-function submissionDoc(
-  sheet: FormSheet,
-  key: RecordKey,
-  record: Record<string, unknown>,
-  responseId: string,
-): Doc {
+function submissionDoc(key: RecordKey, record: Record<string, unknown>, responseId: string): Doc {
   // the record is this submission's own fresh object: completed in place, not copied
   const data = Object.assign(record, { row: FORM_ROW, responseId });
-  if (sheet === SHEET.skm) {
-    // anonymous respondents: only the response id tells them apart (an edited response keeps it)
-    return { id: docId('formulir', responseId), data };
-  }
-  // Penilaian: the id is ID Respons = the response id. Reaction, test, behaviour and
-  // preference: the natural key (session + NIP ...), the same document the sheet sync writes,
-  // so a response reaching Firestore both ways is stored once and the later one wins.
+  // Penilaian and SKM: the id comes from ID Respons = the response id (SKM's anonymous
+  // respondents have no other identity). Reaction, test, behaviour and preference: the natural
+  // key (session + NIP ...). Either way it is the document the sheet sync writes for the same
+  // row, so a response reaching Firestore both ways is stored once and the later one wins.
   return { id: recordDoc(key, data as never).id, data };
 }
 
@@ -309,7 +305,7 @@ function processSubmission(
       ],
     };
   }
-  const doc = submissionDoc(sub.sheet, key, records[0] as Record<string, unknown>, sub.responseId);
+  const doc = submissionDoc(key, records[0] as Record<string, unknown>, sub.responseId);
   return {
     key: qid,
     result: { responseId: sub.responseId, stored: true, quarantined: false, collection, id: doc.id },
