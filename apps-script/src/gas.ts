@@ -71,12 +71,21 @@ export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
 }
 
+const FORMULA_START = /^\s*[=+\-@]/;
+
 /**
- * Text that Sheets would turn into a number or date on `setValues` (an 18-digit NIP becomes
- * 1.99e17 and loses digits) is written with a leading apostrophe, which keeps it text.
+ * Text that Sheets would parse on `setValues` is written with a leading apostrophe, which
+ * keeps it text (the apostrophe is not part of the stored value):
+ * - numbers and dates: an 18-digit NIP would become 1.99e17 and lose digits;
+ * - formulas: an answer such as `=IMPORTXML("https://…?"&A1,"//x")` would become a live
+ *   formula (it could send the sheet's data elsewhere). Anything starting with `=`, `+`, `-`
+ *   or `@`, after leading spaces, is treated so, as spreadsheet-injection guidance advises.
+ * Every string that comes from a form answer, the server or an error message goes through
+ * this before a setValues/setValue.
  */
 export function keepText<T>(value: T): T | string {
   if (typeof value !== 'string' || value === '' || value.startsWith("'")) return value;
+  if (FORMULA_START.test(value)) return `'${value}`;
   return /^[\s\d.,:/+\-eE]+$/.test(value) && /\d/.test(value) ? `'${value}` : value;
 }
 

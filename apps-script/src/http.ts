@@ -3,11 +3,14 @@ import { functionsUrl } from './config.js';
 
 export interface CallResult {
   ok: boolean;
+  /** HTTP status; 0 when no answer came (network error, functions URL not configured) */
   status: number;
   /** parsed JSON body when there is one */
   body: unknown;
   /** Indonesian reason when not ok */
   error: string;
+  /** the server's own reason when not ok (its JSON `error` and `details`, else its text); '' when ok */
+  reason: string;
 }
 
 export function postJson(endpoint: string, payload: unknown): CallResult {
@@ -24,7 +27,8 @@ export function postJson(endpoint: string, payload: unknown): CallResult {
     status = response.getResponseCode();
     text = response.getContentText();
   } catch (err) {
-    return { ok: false, status: 0, body: null, error: `Gagal menghubungi ${endpoint}: ${message(err)}` };
+    const reason = message(err);
+    return { ok: false, status: 0, body: null, error: `Gagal menghubungi ${endpoint}: ${reason}`, reason };
   }
   let body: unknown = null;
   try {
@@ -33,7 +37,61 @@ export function postJson(endpoint: string, payload: unknown): CallResult {
     body = text;
   }
   const ok = status >= 200 && status < 300;
-  return { ok, status, body, error: ok ? '' : `${endpoint} menjawab HTTP ${status}: ${text.slice(0, 300)}` };
+  const reason = ok ? '' : serverReason(body, text);
+  return { ok, status, body, error: ok ? '' : `${endpoint} menjawab HTTP ${status}: ${reason}`, reason };
+}
+
+/**
+ * What the server said: the functions answer `{ error, details? }` in Bahasa Indonesia
+ * (functions/src/handlers/context.ts); any other answer is shown as text, without HTML.
+ */
+export function serverReason(body: unknown, text: string): string {
+  if (body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string') {
+    const { error, details } = body as { error: string; details?: unknown };
+    const lines = Array.isArray(details)
+      ? details
+          .map((d) =>
+            d && typeof d === 'object' && 'message' in d
+              ? `${String((d as { field?: unknown }).field ?? '')}: ${String((d as { message: unknown }).message)}`
+              : String(d),
+          )
+          .slice(0, 5)
+      : [];
+    return [error, ...lines].join('; ').slice(0, 500);
+  }
+  const plain = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.slice(0, 300);
+}
+
+/**
+ * An answer that will never succeed however often it is repeated: any 4xx except
+ * 408 (request timeout) and 429 (too many requests). 5xx, 408, 429 and no answer at all
+ * (status 0: network error, missing configuration) may succeed later.
+ */
+export function isPermanentFailure(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+/** Why the server refuses a request, in words staff can act on. */
+export function refusalMeaning(status: number): string {
+  switch (status) {
+    case 400:
+      return 'isi kiriman ditolak server karena tidak sah';
+    case 401:
+      return 'token identitas tidak diterima server (periksa proyek GCP skrip ini)';
+    case 403:
+      return 'akun yang menjalankan skrip tidak berhak mengirim ke tenant ini';
+    case 404:
+      return 'alamat fungsi tidak ditemukan (periksa properti BANGKOM_FUNCTIONS_URL)';
+    case 413:
+      return 'kiriman terlalu besar untuk diterima server';
+    default:
+      return `server menolak kiriman (HTTP ${status})`;
+  }
 }
 
 export function message(err: unknown): string {

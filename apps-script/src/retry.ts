@@ -20,7 +20,7 @@ export function cobaUlangAntrian(): void {
   try {
     const r = retryAll(spreadsheet(), new Date());
     console.log(
-      `Antrian: ${r.kept} respons tertunda diproses, ${r.sent.length} terkirim, ${r.failed} gagal, ${r.waiting} menunggu.`,
+      `Antrian: ${r.kept} respons tertunda diproses, ${r.sent.length} terkirim, ${r.failed} gagal, ${r.waiting} menunggu, ${r.stopped} tidak dicoba lagi, ${r.superseded} digantikan versi yang lebih baru.`,
     );
   } finally {
     lock.releaseLock();

@@ -26,16 +26,19 @@ import {
   spreadsheet,
 } from './gas.js';
 import { message, postJson } from './http.js';
-import { enqueue, type IngestBody, type Pending } from './queue.js';
+import {
+  type Delivered,
+  type IngestBody,
+  type Pending,
+  QUEUE_STATE,
+  RESPONSE_STATUS,
+  recordKey,
+  settle,
+} from './queue.js';
 import { upsertRow } from './upsert.js';
 
-export const STATUS = {
-  sent: 'Terkirim',
-  /** kept in the spreadsheet only (RSVP, half of a test pair) */
-  recorded: 'Tercatat',
-  queued: 'Dalam Antrian',
-  invalid: 'Tidak Valid',
-} as const;
+/** Verdicts on a response row (queue.ts keeps them: the daily retry updates them too). */
+export const STATUS = RESPONSE_STATUS;
 
 /** The contract sheets the `ingestResponse` function accepts (core's FORM_SHEETS). */
 export const FORWARDED_SHEETS: ReadonlySet<string> = new Set(FORM_SHEETS);
@@ -158,7 +161,7 @@ export function processSubmission(
   const errors: string[] = [];
   const notes: string[] = [];
   const pending: Pending[] = [];
-  let forwarded = 0;
+  const delivered: Delivered[] = [];
   for (const t of targets) {
     let found = validateTarget(t, ctx, rowNumber);
     for (const err of found) errors.push(`${t.sheet} · ${err.column || 'baris'}: ${err.message}`);
@@ -201,31 +204,42 @@ export function processSubmission(
       valid: found.length === 0,
       errors: found,
     };
-    forwarded++;
-    let sendError = '';
+    // the record's identity: a newer version of it makes queued older ones obsolete
+    const key = recordKey(t.sheet, t.key, { ...t.values, ...values });
     try {
       const r = postJson(ENDPOINT.ingest, body);
-      if (!r.ok) sendError = r.error;
+      if (r.ok) delivered.push({ body, key });
+      else pending.push({ body, error: r.error, status: r.status, reason: r.reason, key });
     } catch (err) {
-      sendError = message(err);
+      pending.push({ body, error: message(err), key });
     }
-    if (sendError) pending.push({ body, error: sendError });
   }
   if (targets.length === 0) errors.push('Respons tidak berisi jawaban yang dapat dicatat.');
-  enqueue(ss, pending, now);
+  const settled = settle(ss, { delivered, pending }, now, id);
+  const inState = (state: string) => pending.filter((p) => settled.state.get(p.body.responseId) === state);
+  const stopped = inState(QUEUE_STATE.stopped);
+  const replaced = inState(QUEUE_STATE.superseded);
+  const waiting = pending.filter((p) => !stopped.includes(p) && !replaced.includes(p));
+  const noteOf = (p: Pending) => `${p.body.sheet}: ${settled.note.get(p.body.responseId) ?? ''}`;
 
   const status =
     errors.length > 0
       ? STATUS.invalid
-      : pending.length > 0
-        ? STATUS.queued
-        : forwarded > 0
-          ? STATUS.sent
-          : STATUS.recorded;
+      : stopped.length > 0
+        ? STATUS.stopped
+        : waiting.length > 0
+          ? STATUS.queued
+          : delivered.length > 0
+            ? STATUS.sent
+            : replaced.length > 0
+              ? STATUS.superseded
+              : STATUS.recorded;
   const pesan = [
     ...errors,
     ...notes,
-    ...(pending.length > 0 ? [`Belum terkirim, disimpan di Antrian: ${pending[0]?.error ?? ''}`] : []),
+    ...stopped.map((p) => `Tidak terkirim, disimpan di Antrian tanpa dicoba ulang. ${noteOf(p)}`),
+    ...(waiting.length > 0 ? [`Belum terkirim, disimpan di Antrian: ${waiting[0]?.error ?? ''}`] : []),
+    ...replaced.map(noteOf),
   ].join('\n');
   writeVerdict(sheet, header, rowNumber, [id, status, pesan]);
   return { form: form.key, id, status, pesan };

@@ -68,7 +68,28 @@ describe('UrlFetchApp, as the real one behaves', () => {
       status: 403,
       body: 'Bukan anggota tenant',
       error: 'x menjawab HTTP 403: Bukan anggota tenant',
+      reason: 'Bukan anggota tenant',
     });
+  });
+
+  it("gives the server's own reason from its JSON answer, details included, and no HTML", () => {
+    world().fetch.handler = () => ({
+      code: 400,
+      body: JSON.stringify({
+        error: 'Isi permintaan tidak sah.',
+        details: [{ field: 'values.NIP', message: 'NIP harus 18 digit.' }],
+      }),
+    });
+    const r = postJson('ingestResponse', {});
+    expect(r.reason).toBe('Isi permintaan tidak sah.; values.NIP: NIP harus 18 digit.');
+    expect(r.error).toBe(
+      'ingestResponse menjawab HTTP 400: Isi permintaan tidak sah.; values.NIP: NIP harus 18 digit.',
+    );
+    world().fetch.handler = () => ({
+      code: 404,
+      body: '<html><head><style>p{}</style></head><body><p>Page not found</p></body></html>',
+    });
+    expect(postJson('ingestResponse', {}).reason).toBe('Page not found');
   });
 
   it('refuses a functions URL that is not https', () => {

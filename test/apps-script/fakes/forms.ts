@@ -296,7 +296,9 @@ export class FakeForm {
     for (const item of this.items) {
       const t = text(answers[item.title]);
       const col = header.indexOf(item.title) + 1;
-      sheet.write(row, col, t); // Sheets turns numeric answers into numbers
+      // Sheets turns numeric answers into numbers; any other answer is stored as the text it
+      // is (Forms never makes a formula of an answer), so it is written as quoted text
+      sheet.write(row, col, /^[+-]?\d+(\.\d+)?$/.test(t.trim()) ? t : `'${t}`);
       values.push(t);
       namedValues[item.title] = [t];
     }

@@ -3,6 +3,10 @@
  * gives numbers, booleans and Date objects (blank = ''), setValues() throws when the array's
  * size differs from the range's and parses numeric text into numbers (an 18-digit NIP loses
  * digits unless written as text with a leading apostrophe), getRange() outside the sheet throws.
+ * Text that Sheets would parse as a formula (`=…`, or `+`/`-` followed by something other
+ * than a number) is recorded in `formulas` (getFormulas() gives it back); the fake cannot
+ * evaluate it, so the cell's value is the formula text. A leading apostrophe keeps any text
+ * text, and is not part of the stored value, as in Sheets.
  */
 import { type CallLog, tracked } from './log';
 
@@ -67,6 +71,12 @@ export class FakeRange {
   }
   getValue(): unknown {
     return this.sheet.read(this.row, this.col);
+  }
+  getFormulas(): string[][] {
+    return this.each((r, c) => this.sheet.formulas.get(`${r}:${c}`) ?? '');
+  }
+  getFormula(): string {
+    return this.sheet.formulas.get(`${this.row}:${this.col}`) ?? '';
   }
   setValues(values: unknown[][]): FakeRange {
     this.check(values, 'data');
@@ -162,6 +172,8 @@ export class FakeSheet {
   /** row -> col -> stored value (1-based) */
   private readonly cells = new Map<number, Map<number, unknown>>();
   readonly notes = new Map<string, string>();
+  /** "row:col" -> formula text, for every cell a written value turned into a formula */
+  readonly formulas = new Map<string, string>();
   readonly backgrounds = new Map<string, string>();
   readonly fontWeights = new Map<string, string>();
   readonly validations = new Map<number, { rule: Rule; fromRow: number; rows: number }>();
@@ -184,14 +196,20 @@ export class FakeSheet {
     if (v === undefined) return '';
     return isDate(v) ? new this.world.Date(v.getTime()) : v;
   }
-  /** Sheets' parsing of written values: numeric text becomes a number, "'x" stays text. */
+  /**
+   * Sheets' parsing of written values: numeric text becomes a number, formula-looking text
+   * becomes a formula (recorded in `formulas`), "'x" stays text and is stored as "x".
+   */
   write(r: number, c: number, v: unknown): void {
     let stored: unknown = v;
+    const key = `${r}:${c}`;
+    this.formulas.delete(key);
     if (v === null || v === undefined) stored = '';
     else if (isDate(v)) stored = new Date(v.getTime());
     else if (typeof v === 'string') {
       if (v.startsWith("'")) stored = v.slice(1);
       else if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) stored = Number(v.trim());
+      else if (/^=./s.test(v) || /^[+-]./s.test(v)) this.formulas.set(key, v.startsWith('=') ? v : `=${v}`);
     } else if (typeof v === 'object') stored = String(v);
     let line = this.cells.get(r);
     if (!line) {
@@ -221,6 +239,10 @@ export class FakeSheet {
     this.maxRows = Math.max(this.maxRows, values.length);
     this.maxCols = Math.max(this.maxCols, ...values.map((l) => l.length));
     return this;
+  }
+  /** test helper: whether the cell holds a formula */
+  isFormula(r: number, c: number): boolean {
+    return this.formulas.has(`${r}:${c}`);
   }
   lastRow(): number {
     let last = 0;
@@ -296,6 +318,7 @@ export class FakeSheet {
   }
   clearContents(): FakeSheet {
     this.cells.clear();
+    this.formulas.clear();
     return this;
   }
   getFormUrl(): string | null {
