@@ -247,6 +247,64 @@ describe('ingestResponse', () => {
     expect(runErrors[0]?.responseId).toBe('b-2');
   });
 
+  it('quarantines a submission whose shape does not fit, with its reasons, and keeps the rest of its batch', async () => {
+    const res = await post({
+      tenant: 'sawahlunto',
+      submissions: [
+        { sheet: 'Penilaian', responseId: 'shape-ok', values: { NIP, Sumber: 'Diri', 'M.01': 3 } },
+        { sheet: 'Pegawai', values: { NIP } }, // not a form sheet, no response id
+        { sheet: 'Penilaian', responseId: 'shape-bad', values: { NIP, 'M.01': { nested: true } } },
+        'bukan objek',
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ stored: 1, quarantined: 3 });
+    const [ok, pegawai, nested, text] = res.body.results as {
+      stored: boolean;
+      id: string;
+      errors?: { column: string; message: string }[];
+    }[];
+    expect(ok?.stored).toBe(true);
+    expect(pegawai?.errors?.map((e) => e.column).sort()).toEqual(['responseId', 'sheet']);
+    expect(nested?.errors?.map((e) => e.column)).toEqual(['values.M.01']);
+    expect(text?.errors?.[0]?.column).toBe('(respons)');
+    // kept whole: the offending answer as text (Firestore takes no nested values in a list)
+    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${nested?.id}`)).toMatchObject({
+      sumber: 'formulir',
+      sheet: 'Penilaian',
+      responseId: 'shape-bad',
+      values: { NIP, 'M.01': '{"nested":true}' },
+    });
+    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${text?.id}`)).toMatchObject({
+      values: { '(isi)': 'bukan objek' },
+    });
+    // a replay is the same document
+    const again = await post({ tenant: 'sawahlunto', sheet: 'Pegawai', values: { NIP } });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(pegawai?.id);
+
+    // the same response, sent again with a valid shape, supersedes its quarantine entry
+    await new Promise((r) => setTimeout(r, 2));
+    await post(penilaian('shape-bad', { NIP, Sumber: 'Diri', 'M.01': 4 }));
+    expect(await supersededFormQuarantine(createStore(h.db, 'sawahlunto'))).toContain(nested?.id);
+  });
+
+  it('takes a grid answer (rows of choices) as one cell of text', async () => {
+    const res = await post({
+      tenant: 'sawahlunto',
+      sheet: 'Preferensi',
+      responseId: 'grid-1',
+      values: { NIP, Bulan: [['Maret', 'Juli'], ['Agustus']], Moda: 'Daring' },
+    });
+    expect(res.status).toBe(200);
+    // "Maret, Juli; Agustus" reaches the core as the sheet would hold it, and is read as months
+    expect(res.body).toMatchObject({ stored: true, collection: 'preferences' });
+    expect(await docData(h.db, `tenants/sawahlunto/preferences/${res.body.id}`)).toMatchObject({
+      bulan: [3, 7, 8],
+      moda: 'Daring',
+    });
+  });
+
   it('refuses a batch larger than 249 with a reason', async () => {
     const submissions = Array.from({ length: 250 }, (_, i) => ({
       sheet: 'SKM',

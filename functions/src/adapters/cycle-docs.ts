@@ -59,10 +59,29 @@ function safeKey(key: string): string {
   return k;
 }
 
-/** The row's cells under Firestore-safe field names, dates as ISO strings. */
+const isPlain = (v: unknown): boolean =>
+  v === null ||
+  typeof v === 'string' ||
+  typeof v === 'boolean' ||
+  (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * One cell as Firestore stores it: dates as ISO strings, a list of plain values as it is,
+ * anything else (a nested list, an object, NaN, undefined) as its JSON text. Firestore refuses
+ * nested arrays, and one refused document fails its whole commit.
+ */
+function safeCell(v: unknown): unknown {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
+  if (isPlain(v)) return v;
+  if (Array.isArray(v) && v.every(isPlain)) return v;
+  if (v === undefined) return null;
+  return JSON.stringify(v) ?? String(v);
+}
+
+/** The row's cells under Firestore-safe field names and values (see safeCell). */
 export function safeValues(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[safeKey(k)] = v instanceof Date ? v.toISOString() : v;
+  for (const [k, v] of Object.entries(values)) out[safeKey(k)] = safeCell(v);
   return out;
 }
 

@@ -12,6 +12,7 @@ import {
   type Competency,
   type Doc,
   docId,
+  FORM_SOURCE,
   type RowValidator,
   rowValidator,
   SHEET,
@@ -20,10 +21,11 @@ import {
 } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { Firestore } from 'firebase-admin/firestore';
-import type { TenantStore } from '../adapters/firestore.js';
+import type { z } from 'zod';
+import { inputChecksum, type TenantStore } from '../adapters/firestore.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
 import { type RecordKey, recordDoc, safeValues } from './program.js';
-import { type FormSheet, type IngestSubmission, ingestRequestSchema } from './schemas.js';
+import { type FormSheet, type IngestSubmission, ingestRequestSchema, submissionSchema } from './schemas.js';
 
 /** The row number a one-row sheet gives its record; records from forms are stored with row 0. */
 const FORM_ROW = 0;
@@ -105,6 +107,13 @@ function zonedCell(iso: string, timeZone: string): Cell {
 /** Sheets whose record is its form response: the row's `ID Respons` is the submission's response id. */
 const RESPONSE_KEYED: ReadonlySet<FormSheet> = new Set([SHEET.penilaian, SHEET.skm]);
 
+/** A checkbox answer as `a, b`; a grid answer (rows of choices) as `a, b; c`. */
+function answerText(v: readonly unknown[]): string {
+  const cell = (x: unknown) => (x === null || x === undefined ? '' : String(x));
+  if (!v.some(Array.isArray)) return v.map(cell).join(', ');
+  return v.map((row) => (Array.isArray(row) ? row.map(cell).join(', ') : cell(row))).join('; ');
+}
+
 /** The submission as a header row and one data row. */
 export function submissionRows(body: IngestSubmission, timeZone: string): [string[], Cell[]] {
   const headers: string[] = [];
@@ -117,7 +126,7 @@ export function submissionRows(body: IngestSubmission, timeZone: string): [strin
   for (const [h, v] of Object.entries(body.values)) {
     if (keyedByResponse && h.trim().toLowerCase() === 'id respons') continue;
     const zoned = typeof v === 'string' && TIME_HEADERS.has(h.trim().toLowerCase()) && ZONED.test(v.trim());
-    put(h, Array.isArray(v) ? v.join(', ') : zoned ? zonedCell(String(v).trim(), timeZone) : v);
+    put(h, Array.isArray(v) ? answerText(v) : zoned ? zonedCell(String(v).trim(), timeZone) : v);
   }
   if (keyedByResponse) put('ID Respons', body.responseId);
   if (body.sheet === SHEET.penilaian) {
@@ -229,7 +238,7 @@ function submissionDoc(key: RecordKey, record: Record<string, unknown>, response
   return { id: recordDoc(key, data as never).id, data };
 }
 
-const quarantineId = (body: IngestSubmission) => docId('formulir', body.sheet, body.responseId);
+const quarantineId = (body: IngestSubmission) => docId(FORM_SOURCE, body.sheet, body.responseId);
 
 export type PublicError = Omit<CellError, 'row'>;
 
@@ -318,6 +327,74 @@ function processSubmission(
 }
 
 /**
+ * A submission whose shape does not fit (no response id, an unknown sheet, answers that are
+ * not answers): quarantined like an invalid one, with the reasons, under an id taken from its
+ * content (a replay is stored once). Its fields keep the sheet and response id it gave, so a
+ * later valid version of the same response supersedes it (form-quarantine.ts).
+ */
+function malformedSubmission(ctx: RunContext<unknown>, raw: unknown, error: z.ZodError): Processed {
+  const obj =
+    raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const sheet = typeof obj.sheet === 'string' ? obj.sheet.trim().slice(0, 100) : '';
+  const given = typeof obj.responseId === 'string' ? obj.responseId.trim() : '';
+  const responseId = given.length > 0 && given.length <= 500 ? given : '';
+  const { tenant: _t, ...content } = obj;
+  const id = docId(
+    FORM_SOURCE,
+    'bentuk-tidak-sah',
+    inputChecksum(Array.isArray(raw) ? raw : content).slice(0, 32),
+  );
+  const errors: PublicError[] = error.issues.map((i) => ({
+    sheet,
+    column: i.path.map(String).join('.') || '(respons)',
+    value: shownValue(valueAt(obj, i.path)),
+    message: i.message,
+  }));
+  const values =
+    obj.values !== null && typeof obj.values === 'object' && !Array.isArray(obj.values)
+      ? safeValues(obj.values as Record<string, unknown>)
+      : safeValues({ '(isi)': obj.values === undefined ? raw : obj.values });
+  const at = [obj.timestamp, obj.submittedAt].find((t): t is string => typeof t === 'string');
+  return {
+    key: id,
+    result: { responseId, stored: false, quarantined: true, collection: COLLECTIONS.quarantine, id, errors },
+    errors,
+    writes: [
+      {
+        collection: COLLECTIONS.quarantine,
+        id,
+        data: {
+          sumber: FORM_SOURCE,
+          sheet,
+          responseId,
+          ...(at ? { timestamp: at.slice(0, 100) } : {}),
+          values,
+          errors,
+          runId: ctx.runId,
+          diterima: ctx.startedAt.toISOString(),
+        },
+      },
+    ],
+  };
+}
+
+function valueAt(obj: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
+  let v: unknown = obj;
+  for (const k of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+/** An offending value as an error shows it: plain values as they are, the rest as (short) JSON text. */
+function shownValue(v: unknown): PublicError['value'] {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string') return v.length > 200 ? `${v.slice(0, 200)}…` : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
  * A call's writes with each document once, in order, the later write winning: a response
  * repeated in one call (a replay, or edits) is stored once, as its last version; a
  * quarantined version followed in the same call by a valid one is not quarantined at all.
@@ -352,9 +429,17 @@ export function ingestResponse(deps: Deps): HttpFunction {
     { name: 'ingestResponse', access: 'write', methods: ['POST'], schema: ingestRequestSchema },
     async (ctx) => {
       const { body } = ctx;
-      if ('submissions' in body) {
-        const validator = await validatorsFor(ctx, body.submissions);
-        const processed = body.submissions.map((sub) => processSubmission(ctx, sub, validator(sub.sheet)));
+      // the request schema checked the shape: `submissions` present means a batch envelope
+      const batch = 'submissions' in body ? (body.submissions as unknown[]) : undefined;
+      if (batch) {
+        const parsed = batch.map((raw) => ({ raw, check: submissionSchema.safeParse(raw) }));
+        const valid = parsed.flatMap((x) => (x.check.success ? [x.check.data] : []));
+        const validator = await validatorsFor(ctx, valid);
+        const processed = parsed.map(({ raw, check }) =>
+          check.success
+            ? processSubmission(ctx, check.data, validator(check.data.sheet))
+            : malformedSubmission(ctx, raw, check.error),
+        );
         const results = processed.map((p) => p.result);
         return {
           body: {
@@ -369,7 +454,10 @@ export function ingestResponse(deps: Deps): HttpFunction {
           checksumOf: ctx.rawBody ?? body,
         };
       }
-      const p = processSubmission(ctx, body, (await validatorsFor(ctx, [body]))(body.sheet));
+      const check = submissionSchema.safeParse(body);
+      const p = check.success
+        ? processSubmission(ctx, check.data, (await validatorsFor(ctx, [check.data]))(check.data.sheet))
+        : malformedSubmission(ctx, body, check.error);
       const { responseId: _id, ...result } = p.result;
       return {
         body: result,

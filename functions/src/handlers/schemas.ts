@@ -22,7 +22,9 @@ const tahunSchema = z.coerce
   .min(2000, 'tahun paling awal 2000')
   .max(2100, 'tahun paling akhir 2100');
 
-const answerSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+const plainAnswer = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** One answer: a value, a checkbox list, or a grid (a list of rows of values). */
+const answerSchema = z.union([plainAnswer, z.array(z.union([plainAnswer, z.array(plainAnswer)]))]);
 
 export const submissionSchema = z.object({
   /** the contract sheet the form feeds */
@@ -63,22 +65,29 @@ export type IngestSubmission = z.output<typeof submissionSchema>;
 export const MAX_BATCH = 249;
 
 export const ingestSchema = submissionSchema.extend({ tenant: tenantSchema });
+/**
+ * The envelope of a call. A submission inside it is checked on its own (submissionSchema):
+ * one that does not fit is quarantined with its reasons like any invalid answer, so neither it
+ * nor the rest of its batch is turned away. Only the envelope can make a call fail with 400.
+ */
 export const ingestBatchSchema = z.object({
   tenant: tenantSchema,
   submissions: z
-    .array(submissionSchema)
+    .array(z.unknown(), { error: 'submissions harus berupa daftar respons' })
     .min(1, 'submissions tidak boleh kosong')
     .max(MAX_BATCH, `paling banyak ${MAX_BATCH} respons per panggilan`),
 });
+export const ingestSingleSchema = z.looseObject({ tenant: tenantSchema });
 /**
- * One submission, or `{ tenant, submissions: [...] }`. The shape picks the schema, so the
- * reasons given are those of the shape the caller meant (a plain union would only say
- * "invalid input").
+ * One submission (`{ tenant, sheet, responseId, ... }`), or `{ tenant, submissions: [...] }`.
+ * The shape picks the schema, so the reasons given are those of the shape the caller meant (a
+ * plain union would only say "invalid input").
  */
 export const ingestRequestSchema = z
   .looseObject({})
-  .transform((raw, ctx): z.output<typeof ingestBatchSchema> | z.output<typeof ingestSchema> => {
-    const result = 'submissions' in raw ? ingestBatchSchema.safeParse(raw) : ingestSchema.safeParse(raw);
+  .transform((raw, ctx): z.output<typeof ingestBatchSchema> | z.output<typeof ingestSingleSchema> => {
+    const result =
+      'submissions' in raw ? ingestBatchSchema.safeParse(raw) : ingestSingleSchema.safeParse(raw);
     if (result.success) return result.data;
     for (const issue of result.error.issues)
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
