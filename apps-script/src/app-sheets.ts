@@ -33,6 +33,16 @@ export const ANTRIAN_HEADER = [
   'Muatan',
 ] as const;
 
+/** Columns added to Antrian later (right of the first ones): whether and why an entry is no longer sent. */
+export const ANTRIAN_STATE_HEADER = ['Status Antrian', 'Keterangan', 'Kunci Data'] as const;
+
+const ANTRIAN_NOTES: Record<string, string> = {
+  'Status Antrian':
+    'Kosong: dicoba ulang setiap hari. "Tidak Dicoba Lagi": server menolak atau percobaan habis (kosongkan untuk mencoba lagi). "Digantikan": versi yang lebih baru sudah dikirim.',
+  Keterangan: 'Alasan status antrian, dalam kata-kata server bila ada.',
+  'Kunci Data': 'Lembar dan kunci baris yang dikirim; versi lama dengan kunci yang sama tidak dikirim lagi.',
+};
+
 export const STATUS_HEADER = ['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan'] as const;
 
 export const UNDANGAN_HEADER = ['ID Sesi', 'NIP', 'Email', 'Dikirim', 'ID Acara', 'Pengingat L3'] as const;
@@ -72,7 +82,10 @@ export const APP_SHEET_SPECS: readonly SheetSpec[] = [
     name: APP_SHEET.antrian,
     optional: true,
     note: 'Respons formulir yang belum berhasil dikirim ke server; dicoba ulang setiap hari.',
-    columns: ANTRIAN_HEADER.map((h) => c(h, `Antrian: ${h} (diisi otomatis).`)),
+    columns: [
+      ...ANTRIAN_HEADER.map((h) => c(h, `Antrian: ${h} (diisi otomatis).`)),
+      ...ANTRIAN_STATE_HEADER.map((h) => c(h, ANTRIAN_NOTES[h] ?? h, { required: false })),
+    ],
   },
   {
     name: APP_SHEET.status,

@@ -275,7 +275,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
             .join('\n'),
         });
         done.add(`${s.id}~${nip}`);
-        added.push([s.id, keepText(nip), p.email, opts.now, event.getId(), '']);
+        added.push([keepText(s.id), keepText(nip), keepText(p.email), opts.now, keepText(event.getId()), '']);
       }
     }
   } finally {

@@ -13,7 +13,7 @@
  *   `Kunci Data`) was sent or queued; sending this older one would overwrite it on the server.
  */
 import type { CellError } from '@bangkom/core';
-import { ANTRIAN_HEADER, APP_SHEET } from './app-sheets.js';
+import { ANTRIAN_HEADER, ANTRIAN_STATE_HEADER, APP_SHEET } from './app-sheets.js';
 import { ENDPOINT } from './config.js';
 import type { IngestKind } from './form-defs.js';
 import {
@@ -91,7 +91,7 @@ export const QUEUE_STATE = {
 } as const;
 
 /** Antrian's columns: the original ones, then what this module added at the right. */
-export const QUEUE_HEADER = [...ANTRIAN_HEADER, 'Status Antrian', 'Keterangan', 'Kunci Data'] as const;
+export const QUEUE_HEADER = [...ANTRIAN_HEADER, ...ANTRIAN_STATE_HEADER] as const;
 
 /** Attempts (the first forward included) after which a failing entry is no longer retried. */
 export const MAX_ATTEMPTS = 10;

@@ -154,7 +154,13 @@ function mark(r: Read, errors: readonly CellError[]): void {
 
 function writeStatus(sheet: Sheet, errors: readonly CellError[]): void {
   const old = sheet.getLastRow();
-  const rows = errors.map((e) => [e.sheet, e.row, e.column, keepText(display(e.value)), e.message]);
+  const rows = errors.map((e) => [
+    keepText(e.sheet),
+    e.row,
+    keepText(e.column),
+    keepText(display(e.value)),
+    keepText(e.message),
+  ]);
   const height = Math.max(rows.length + 1, old, 2);
   const out: Row[] = [[...STATUS_HEADER], ...rows];
   if (rows.length === 0) out.push(['', '', '', '', 'Tidak ada galat: semua data valid.']);
