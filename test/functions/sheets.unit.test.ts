@@ -18,6 +18,13 @@ const gateway = (retry: Partial<RetryPolicy> = {}) =>
     retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5, ...retry },
   });
 
+type Req = Record<string, Record<string, unknown>>;
+const batchBodies = () =>
+  fake.requests.filter((r) => r.method === 'POST').map((r) => (r.body as { requests: Req[] }).requests);
+/** method and path after the spreadsheet id of every request, in order */
+const sequence = () => fake.requests.map((r) => `${r.method} ${r.path.split(fake.spreadsheetId)[1] || '/'}`);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
 beforeAll(() => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
@@ -71,8 +78,8 @@ describe('read', () => {
 });
 
 describe('write', () => {
-  it('writes whole sheets in one batchUpdate and one values.batchUpdate, strings as text', async () => {
-    fake.addSheet(
+  it('writes all the sheets in ONE batchUpdate: typed cells, strings never formulas, old extent cleared', async () => {
+    const old = fake.addSheet(
       'Status Validasi',
       Array.from({ length: 30 }, (_, i) => [`lama ${i}`, 'x', 'y']),
     );
@@ -93,6 +100,7 @@ describe('write', () => {
       { title: 'Kesenjangan', rows },
     ]);
 
+    // stored as text (a formulaValue would be a FakeFormula here), numbers and booleans typed
     expect(fake.valuesOf('Kesenjangan')).toEqual([
       ['NIP', 'Nama', 'Catatan', 'Nilai'],
       ['198001012005011001', '=IMPORTXML("http://x","//a")', '+62 812', 3],
@@ -103,24 +111,241 @@ describe('write', () => {
       ['Lembar', 'Baris'],
       ['Pegawai', 2],
     ]);
-    const writes = fake.requests.filter((r) => r.method === 'POST');
-    expect(writes.map((r) => r.path.split(fake.spreadsheetId)[1])).toEqual([
-      ':batchUpdate',
-      '/values:batchUpdate',
+    expect(fake.sheets.get('Kesenjangan')).toMatchObject({ rowCount: 4, columnCount: 4, frozenRowCount: 1 });
+
+    // one metadata read, one batch; no values.* call, no request per row
+    expect(sequence()).toEqual(['GET /', 'POST :batchUpdate']);
+    const [batch] = batchBodies();
+    expect(batch?.map((r) => Object.keys(r)[0])).toEqual(['updateCells', 'addSheet', 'updateCells']);
+    // the range covers the whole old grid, so rows 3..30 and column C are cleared
+    expect(batch?.[0]?.updateCells).toMatchObject({
+      range: {
+        sheetId: old.sheetId,
+        startRowIndex: 0,
+        endRowIndex: 1000,
+        startColumnIndex: 0,
+        endColumnIndex: 26,
+      },
+      fields: 'userEnteredValue',
+    });
+    const added = batch?.[1]?.addSheet as { properties: { sheetId: number } };
+    const cells = batch?.[2]?.updateCells as {
+      range: { sheetId: number };
+      rows: { values?: unknown[] }[];
+    };
+    expect(cells.range.sheetId).toBe(added.properties.sheetId);
+    expect(cells.rows[1]?.values).toEqual([
+      { userEnteredValue: { stringValue: '198001012005011001' } },
+      { userEnteredValue: { stringValue: '=IMPORTXML("http://x","//a")' } },
+      { userEnteredValue: { stringValue: '+62 812' } },
+      { userEnteredValue: { numberValue: 3 } },
     ]);
-    const body = writes[1]?.body as { valueInputOption: string; data: { range: string }[] };
-    expect(body.valueInputOption).toBe('RAW');
-    expect(body.data.map((d) => d.range)).toEqual(["'Status Validasi'!A1", "'Kesenjangan'!A1"]);
+    expect(cells.rows[2]?.values?.slice(1, 3)).toEqual([
+      { userEnteredValue: { stringValue: '@budi' } },
+      { userEnteredValue: { stringValue: '-' } },
+    ]);
+    expect(cells.rows[3]?.values).toEqual([
+      { userEnteredValue: { stringValue: '198003032007031003' } },
+      { userEnteredValue: { stringValue: 'Ani' } },
+      {},
+      { userEnteredValue: { boolValue: true } },
+    ]);
+    expect(JSON.stringify(batch)).not.toContain('formulaValue');
   });
 
-  it('grows the grid of an existing small sheet before writing', async () => {
+  it('grows the grid of an existing small sheet inside the same batch', async () => {
     const s = fake.addSheet('Kesenjangan', [['x']]);
     s.rowCount = 5;
     s.columnCount = 2;
     const rows = Array.from({ length: 40 }, (_, i) => [`r${i}`, i, i * 2]);
     await gateway().writeSheets([{ title: 'Kesenjangan', rows }]);
     expect(fake.valuesOf('Kesenjangan')).toHaveLength(40);
-    expect(fake.sheets.get('Kesenjangan')?.rowCount).toBe(40);
+    expect(fake.valuesOf('Kesenjangan')[39]).toEqual(['r39', 39, 78]);
+    expect(fake.sheets.get('Kesenjangan')).toMatchObject({ rowCount: 40, columnCount: 3 });
+    expect(batchBodies().map((b) => b.map((r) => Object.keys(r)[0]))).toEqual([
+      ['updateSheetProperties', 'updateCells'],
+    ]);
+  });
+
+  it('a rejected batch leaves every sheet as it was (no sheet cleared but unwritten)', async () => {
+    fake.addSheet('Status Validasi', [
+      ['Lembar', 'Baris'],
+      ['Pegawai', 7],
+    ]);
+    // sheet names are unique regardless of case: the addSheet of 'Kesenjangan' is invalid
+    fake.addSheet('kesenjangan', [['lama']]);
+    await expect(
+      gateway().writeSheets([
+        { title: 'Status Validasi', rows: [['Lembar', 'Baris']] },
+        { title: 'Kesenjangan', rows: [['baru']] },
+      ]),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(fake.valuesOf('Status Validasi')).toEqual([
+      ['Lembar', 'Baris'],
+      ['Pegawai', 7],
+    ]);
+    expect([...fake.sheets.keys()]).toEqual(['Status Validasi', 'kesenjangan']);
+    expect(sequence()).toEqual(['GET /', 'POST :batchUpdate']);
+  });
+
+  it('a write that keeps failing leaves the old content: every attempt is the whole batch', async () => {
+    fake.addSheet('Status Validasi', [['Lembar'], ['lama']]);
+    fake.failAlways({ status: 503, method: 'POST' });
+    await expect(
+      gateway({ maxAttempts: 3 }).writeSheets([{ title: 'Status Validasi', rows: [['Lembar']] }]),
+    ).rejects.toMatchObject({ status: 503 });
+    expect(fake.valuesOf('Status Validasi')).toEqual([['Lembar'], ['lama']]);
+    for (const batch of batchBodies()) expect(batch.map((r) => Object.keys(r)[0])).toEqual(['updateCells']);
+  });
+});
+
+describe('a write larger than one request', () => {
+  it('structure first, then the cells in batches under the limit; a sheet that fits stays whole', async () => {
+    fake.maxPayloadBytes = 5_000; // the fake refuses what the adapter must never send
+    const status = fake.addSheet('Status Validasi', [['Lembar'], ['lama']]);
+    const big = fake.addSheet(
+      'Kesenjangan',
+      Array.from({ length: 400 }, (_, i) => [`lama ${i}`, i, 'x', 'y']),
+    );
+    big.rowCount = 400;
+    big.columnCount = 4;
+    const rows = Array.from({ length: 300 }, (_, i) => [
+      `19800101200501${String(i).padStart(4, '0')}`,
+      i,
+      `=A${i}`,
+    ]);
+    const writes = [
+      {
+        title: 'Status Validasi',
+        rows: [
+          ['Lembar', 'Baris'],
+          ['Pegawai', 3],
+        ],
+      },
+      { title: 'Kesenjangan', rows },
+      { title: 'Baru', rows: [['A'], ['b']] },
+    ];
+    // over the limit in one request: refused whole, nothing changed
+    await expect(gateway().writeSheets(writes)).rejects.toMatchObject({ status: 400 });
+    expect(fake.valuesOf('Kesenjangan')).toHaveLength(400);
+    await expect(
+      createSheetsGateway(fake.spreadsheetId, {
+        rootUrl: fake.rootUrl,
+        fetchImplementation: (u, i) => fetch(u, i),
+        maxRequestBytes: 4_000,
+        retry: { sleep: async (ms) => void sleeps.push(ms) },
+      }).writeSheets(writes),
+    ).resolves.toBeUndefined();
+
+    expect(fake.valuesOf('Kesenjangan')).toEqual(rows); // column D and rows 301..400 cleared
+    expect(fake.valuesOf('Status Validasi')).toEqual([
+      ['Lembar', 'Baris'],
+      ['Pegawai', 3],
+    ]);
+    expect(fake.valuesOf('Baru')).toEqual([['A'], ['b']]);
+
+    const posts = fake.requests.filter((r) => r.method === 'POST');
+    const bodies = batchBodies();
+    expect(posts[0] && JSON.stringify(posts[0].body).length).toBeGreaterThan(5_000);
+    expect(bodies[1]?.map((r) => Object.keys(r)[0])).toEqual(['addSheet']);
+    const cellBatches = bodies.slice(2);
+    expect(cellBatches.length).toBeGreaterThan(2);
+    for (const b of cellBatches) {
+      expect(Buffer.byteLength(JSON.stringify({ requests: b }))).toBeLessThanOrEqual(4_000);
+      expect(b.every((r) => Object.keys(r)[0] === 'updateCells')).toBe(true);
+    }
+    const ranges = cellBatches.flat().map((r) => r.updateCells?.range as Record<string, number>);
+    // Status Validasi in one request; Kesenjangan in bands covering rows 0..400 with no gap
+    expect(ranges.filter((r) => r.sheetId === status.sheetId)).toHaveLength(1);
+    const bands = ranges.filter((r) => r.sheetId === big.sheetId);
+    expect(bands.length).toBeGreaterThan(2);
+    expect(bands[0]?.startRowIndex).toBe(0);
+    for (let i = 1; i < bands.length; i++) expect(bands[i]?.startRowIndex).toBe(bands[i - 1]?.endRowIndex);
+    expect(bands.at(-1)?.endRowIndex).toBe(400);
+  });
+});
+
+describe('fake Sheets API', () => {
+  const post = (body: unknown) =>
+    fetch(`${fake.rootUrl}v4/spreadsheets/${fake.spreadsheetId}:batchUpdate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('rejects a whole batch, nothing applied, when any request in it is invalid', async () => {
+    const a = fake.addSheet('A', [['lama']]);
+    const valid = {
+      updateCells: {
+        range: {
+          sheetId: a.sheetId,
+          startRowIndex: 0,
+          endRowIndex: 2,
+          startColumnIndex: 0,
+          endColumnIndex: 1,
+        },
+        rows: [{ values: [{ userEnteredValue: { stringValue: 'baru' } }] }],
+        fields: 'userEnteredValue',
+      },
+    };
+    const invalid: [string, unknown][] = [
+      ['unknown sheet', { updateCells: { ...valid.updateCells, range: { sheetId: 999 } } }],
+      [
+        'rows beyond the range',
+        { updateCells: { ...valid.updateCells, range: { ...valid.updateCells.range, endRowIndex: 0 } } },
+      ],
+      [
+        'range beyond the grid',
+        { updateCells: { ...valid.updateCells, range: { ...valid.updateCells.range, endColumnIndex: 27 } } },
+      ],
+      [
+        'two kinds of value',
+        {
+          updateCells: {
+            ...valid.updateCells,
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'x', numberValue: 1 } }] }],
+          },
+        },
+      ],
+      ['no fields', { updateCells: { ...valid.updateCells, fields: '' } }],
+      ['existing title', { addSheet: { properties: { title: 'a' } } }],
+      ['two kinds of request', { addSheet: {}, updateCells: valid.updateCells }],
+    ];
+    for (const [why, request] of invalid) {
+      const res = await post({ requests: [valid, { addSheet: { properties: { title: 'B' } } }, request] });
+      expect([why, res.status]).toEqual([why, 400]);
+      expect(fake.valuesOf('A')).toEqual([['lama']]);
+      expect([...fake.sheets.keys()]).toEqual(['A']);
+    }
+    const ok = await post({ requests: [valid, { addSheet: { properties: { title: 'B' } } }] });
+    expect(ok.status).toBe(200);
+    expect(fake.valuesOf('A')).toEqual([['baru']]);
+    expect([...fake.sheets.keys()]).toEqual(['A', 'B']);
+  });
+
+  it('stores a formulaValue as a formula, distinct from a stringValue', async () => {
+    const a = fake.addSheet('A', []);
+    await post({
+      requests: [
+        {
+          updateCells: {
+            start: { sheetId: a.sheetId, rowIndex: 0, columnIndex: 0 },
+            rows: [
+              {
+                values: [
+                  { userEnteredValue: { formulaValue: '=1+1' } },
+                  { userEnteredValue: { stringValue: '=1+1' } },
+                ],
+              },
+            ],
+            fields: 'userEnteredValue',
+          },
+        },
+      ],
+    });
+    const [row] = fake.valuesOf('A');
+    expect(row?.[0]).toMatchObject({ formula: '=1+1' });
+    expect(row?.[1]).toBe('=1+1');
   });
 });
 
@@ -130,8 +355,32 @@ describe('retry', () => {
     fake.failNext(429, 503, 503);
     const wb = await gateway({ baseDelayMs: 100, maxDelayMs: 300 }).read();
     expect(wb.Pegawai).toEqual([['NIP']]);
-    // random() = 0.5 of the cap: 100, 200, 400 capped at 300
+    // random() = 0.5 of the step: 100, 200, 400 capped at 300
     expect(sleeps).toEqual([50, 100, 150]);
+  });
+
+  it('a 503 then 200 on a read costs one more request', async () => {
+    fake.addSheet('Pegawai', [['NIP']]);
+    fake.failNext(503);
+    expect((await gateway().read()).Pegawai).toEqual([['NIP']]);
+    expect(sequence()).toEqual(['GET /', 'GET /', 'GET /values:batchGet']);
+    expect(sleeps).toEqual([250]);
+  });
+
+  it('a 503 then 200 on the batch: fresh metadata, the same one batch again', async () => {
+    fake.failNext({ status: 503, method: 'POST' });
+    await gateway().writeSheets([{ title: 'Baru', rows: [['A'], ['b']] }]);
+    expect(fake.valuesOf('Baru')).toEqual([['A'], ['b']]);
+    expect(sequence()).toEqual(['GET /', 'POST :batchUpdate', 'GET /', 'POST :batchUpdate']);
+    expect(sleeps).toEqual([250]);
+  });
+
+  it('retries a dropped connection', async () => {
+    fake.addSheet('Pegawai', [['NIP']]);
+    fake.failNext({ reset: true });
+    expect((await gateway().read()).Pegawai).toEqual([['NIP']]);
+    expect(sequence()).toEqual(['GET /', 'GET /', 'GET /values:batchGet']);
+    expect(sleeps).toHaveLength(1);
   });
 
   it('gives up after maxAttempts and surfaces the API error', async () => {
@@ -147,17 +396,65 @@ describe('retry', () => {
     expect(sleeps).toEqual([]);
   });
 
-  it('does not add a sheet twice when a structural update applied but its reply was lost', async () => {
+  it('one retry layer per request: a failing write makes maxAttempts gets and batches, no more', async () => {
+    const write = () =>
+      gateway({ budgetMs: Number.POSITIVE_INFINITY }).writeSheets([{ title: 'Baru', rows: [['A']] }]);
+    // the metadata read keeps failing: 6 gets (not 6 x 6, as a retried get inside a retried write)
+    fake.failAlways(503);
+    await expect(write()).rejects.toMatchObject({ status: 503 });
+    expect(sequence()).toEqual(Array.from({ length: 6 }, () => 'GET /'));
+    expect(sleeps).toHaveLength(5);
+
+    // the batch keeps failing: 6 (get, batch) pairs
+    fake.requests.length = 0;
+    sleeps = [];
+    fake.failAlways({ status: 503, method: 'POST' });
+    await expect(write()).rejects.toMatchObject({ status: 503 });
+    expect(sequence()).toEqual(Array.from({ length: 6 }, () => ['GET /', 'POST :batchUpdate']).flat());
+    expect(sleeps).toHaveLength(5);
+  });
+
+  it('429 with Retry-After: 30, again and again: fails within the 60 s budget, no real waiting', async () => {
+    fake.failAlways({ status: 429, retryAfter: 30 });
+    const started = Date.now();
+    await expect(gateway().writeSheets([{ title: 'Baru', rows: [['A']] }])).rejects.toMatchObject({
+      status: 429,
+    });
+    // 30 s + jitter (0.5 of the 500 ms step); a second wait would pass 60 s, so it stops
+    expect(sleeps).toEqual([30_250]);
+    expect(sum(sleeps)).toBeLessThanOrEqual(60_000);
+    expect(fake.requests).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(5_000);
+
+    // a budget smaller than the Retry-After: the error at once, no pointless wait
+    sleeps = [];
+    fake.requests.length = 0;
+    await expect(gateway({ budgetMs: 10_000 }).read()).rejects.toMatchObject({ status: 429 });
+    expect(sleeps).toEqual([]);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('the budget is shared by the requests of one operation', async () => {
+    fake.addSheet('Pegawai', [['NIP']]);
+    const batchGet503 = { status: 503, pathSuffix: '/values:batchGet' };
+    fake.failNext(503, batchGet503, batchGet503);
+    // steps 400, 800 ms; random 0.99 -> waits 396, then 396 for the batchGet: 792 ms spent,
+    // the batchGet's second wait (792) would pass the 1,000 ms budget
+    await expect(
+      gateway({ baseDelayMs: 400, budgetMs: 1_000, random: () => 0.99 }).read(),
+    ).rejects.toMatchObject({ status: 503 });
+    expect(sleeps).toEqual([396, 396]);
+    expect(sequence()).toEqual(['GET /', 'GET /', 'GET /values:batchGet', 'GET /values:batchGet']);
+  });
+
+  it('does not add a sheet twice when the batch applied but its reply was lost', async () => {
     fake.failAfterApplying('POST', ':batchUpdate', 503);
     await gateway().writeSheets([{ title: 'Baru', rows: [['A'], ['b']] }]);
     expect(fake.valuesOf('Baru')).toEqual([['A'], ['b']]);
     expect([...fake.sheets.keys()]).toEqual(['Baru']);
     expect(sleeps).toHaveLength(1);
-    const structural = fake.requests.filter(
-      (r) => r.path.endsWith(':batchUpdate') && !r.path.includes('values'),
-    );
-    expect(structural.map((r) => Object.keys((r.body as { requests: object[] }).requests[0] ?? {}))).toEqual([
-      ['addSheet'],
+    expect(batchBodies().map((b) => b.map((r) => Object.keys(r)[0]))).toEqual([
+      ['addSheet', 'updateCells'],
       ['updateCells'],
     ]);
   });
@@ -168,6 +465,7 @@ describe('retry', () => {
       maxAttempts: 4,
       baseDelayMs: 10,
       maxDelayMs: 1000,
+      budgetMs: 60_000,
       sleep: async (ms) => void sleeps.push(ms),
       random: () => 0.99,
     };

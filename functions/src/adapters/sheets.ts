@@ -4,17 +4,29 @@
  * Reading: one spreadsheets.get for the sheet titles, then ONE values.batchGet of every
  * contract sheet with UNFORMATTED_VALUE and SERIAL_NUMBER dates (numbers stay numbers,
  * dates become Date for the date columns the contract names).
- * Writing: one spreadsheets.batchUpdate (add missing sheets, clear, size the grid) and ONE
- * values.batchUpdate with valueInputOption RAW for all the sheets of a write, never a
- * request per row.
  *
- * Why RAW and not USER_ENTERED with a leading apostrophe: RAW stores every string exactly
- * as given, so `=HYPERLINK(...)`, `+62...`, `-` or `@x` can never become a formula, and an
- * 18-digit NIP or `2026-01-05` is not re-parsed into a number or a date under the
- * spreadsheet's locale (USER_ENTERED would turn a NIP into 1.98E+17). Numbers and
- * booleans are sent as JSON numbers/booleans and stay numbers/booleans.
+ * Writing: one spreadsheets.get for the sheets' ids and grid sizes, then ONE
+ * spreadsheets.batchUpdate for all the sheets of a write: addSheet for a missing sheet (with
+ * an id chosen here, so later requests of the same batch can name it), updateSheetProperties
+ * when the grid must grow, and per sheet one updateCells whose range is the whole grid, so
+ * every cell the new rows do not cover is cleared. The API applies a batch atomically: a
+ * sheet is never left cleared but unwritten. A write too large for one request (the API
+ * takes 10 MiB of JSON) sends the structure first, then the cells in several batches
+ * under MAX_REQUEST_BYTES (see writeSheets): still never cleared, but not atomic.
  *
- * Every call retries 429 and 5xx with bounded exponential backoff and full jitter.
+ * Cells are typed ExtendedValues: a string is a stringValue, never parsed, so
+ * `=HYPERLINK(...)`, `+62...`, `-` or `@x` can never become a formula, and an 18-digit NIP
+ * or `2026-01-05` is not re-read as a number or a date under the spreadsheet's locale.
+ * Numbers are numberValue, booleans boolValue, null (and '') an empty cell. Only
+ * userEnteredValue is written, so the cells' formats stay as staff set them.
+ *
+ * Retries: each Google API request is retried on its own (429, 5xx, network errors) with
+ * exponential backoff and full jitter, added on top of a Retry-After when the API sends
+ * one; bounded by attempts per request and by a budget of total waiting per gateway
+ * operation (read, titles, writeSheets). When the budget cannot pay the next wait, the last
+ * error is thrown at once. The write's get + batchUpdate pair is one retry unit: a retry
+ * rebuilds the batch from fresh metadata, so a batch that applied but whose reply was lost
+ * does not add a sheet twice.
  */
 import { type Cell, type RawWorkbook, SHEET_SPECS, type WorkbookSource } from '@bangkom/core';
 import { auth as googleAuth, type sheets_v4, sheets as sheetsApi } from '@googleapis/sheets';
@@ -22,22 +34,33 @@ import { auth as googleAuth, type sheets_v4, sheets as sheetsApi } from '@google
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
 export interface RetryPolicy {
-  /** attempts in all, the first included */
+  /** attempts per request in all, the first included */
   maxAttempts: number;
+  /** the backoff step after the first failure; it doubles with each further failure */
   baseDelayMs: number;
+  /** cap of the backoff step (a Retry-After may ask for more; the budget bounds it) */
   maxDelayMs: number;
+  /** total waiting allowed across all the requests of one gateway operation */
+  budgetMs: number;
   sleep: (ms: number) => Promise<void>;
   /** 0 <= random() < 1, for the jitter */
   random: () => number;
 }
 
+/** Worst case per operation: 60 s of waiting, well inside the 540 s function timeout. */
 export const DEFAULT_RETRY: RetryPolicy = {
   maxAttempts: 6,
   baseDelayMs: 500,
   maxDelayMs: 32_000,
+  budgetMs: 60_000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
 };
+
+/** What one gateway operation has waited so far; shared by all its requests. */
+export interface RetryBudget {
+  waitedMs: number;
+}
 
 /** HTTP status of a failed Sheets call, if any (gaxios puts it in a few places). */
 export function errorStatus(err: unknown): number | undefined {
@@ -49,39 +72,73 @@ export function errorStatus(err: unknown): number | undefined {
   return undefined;
 }
 
+/** Retry-After in ms (delta-seconds or an HTTP date), if the failed response had one. */
 function retryAfterMs(err: unknown): number | undefined {
   const headers = (err as { response?: { headers?: unknown } })?.response?.headers;
   let raw: unknown;
   if (headers && typeof (headers as Headers).get === 'function')
     raw = (headers as Headers).get('retry-after');
   else if (headers && typeof headers === 'object') raw = (headers as Record<string, unknown>)['retry-after'];
+  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
   const seconds = Number(raw);
-  return raw != null && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+  if (String(raw).trim() !== '' && Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
+  const at = Date.parse(String(raw));
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
 }
 
-/** 429 (quota) and 5xx are worth another try; 4xx are the caller's mistake. */
+/** Connection-level failures worth another try (Node and undici codes). */
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'TimeoutError',
+]);
+
+/** The error codes along an error's cause chain (gaxios wraps fetch's TypeError, which wraps the socket error). */
+function errorCodes(err: unknown): string[] {
+  const codes: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return codes;
+}
+
+/** 429 (quota), 5xx and network failures are worth another try; other 4xx are the caller's mistake. */
 export function isRetryable(err: unknown): boolean {
   const status = errorStatus(err);
-  if (status === undefined) {
-    const code = (err as { code?: unknown })?.code;
-    return (
-      typeof code === 'string' && ['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN'].includes(code)
-    );
-  }
-  return status === 429 || status >= 500;
+  if (status !== undefined) return status === 429 || status >= 500;
+  return errorCodes(err).some((c) => TRANSIENT_CODES.has(c));
 }
 
-/** Runs fn, retrying retryable failures with full-jitter exponential backoff. */
-export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY): Promise<T> {
+/**
+ * Runs fn (one request), retrying retryable failures with full-jitter exponential backoff,
+ * on top of Retry-After when given. Stops at policy.maxAttempts, or as soon as the next wait
+ * would take the operation's total waiting (budget) past policy.budgetMs; then the last
+ * error is thrown.
+ */
+export async function withRetry<T>(
+  fn: () => Promise<T>,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  budget: RetryBudget = { waitedMs: 0 },
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
       if (attempt >= policy.maxAttempts || !isRetryable(err)) throw err;
-      const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      const hinted = retryAfterMs(err);
-      const delay =
-        hinted !== undefined ? Math.min(policy.maxDelayMs, hinted) : Math.floor(policy.random() * cap);
+      const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+      const delay = (retryAfterMs(err) ?? 0) + Math.floor(policy.random() * step);
+      if (budget.waitedMs + delay > policy.budgetMs) throw err;
+      budget.waitedMs += delay;
       await policy.sleep(delay);
     }
   }
@@ -95,7 +152,17 @@ export interface SheetsOptions {
   /** jest: `(u, i) => fetch(u, i)` so requests go through Node's fetch */
   fetchImplementation?: typeof fetch;
   retry?: Partial<RetryPolicy>;
+  /** largest batchUpdate body sent (default MAX_REQUEST_BYTES); tests set it small */
+  maxRequestBytes?: number;
 }
+
+/**
+ * The API refuses a request body over 10 MiB ("Request payload size exceeds the limit:
+ * 10485760 bytes"); a write stays under 8 MiB. Typed cells take about 3x the bytes of
+ * values.batchUpdate: the sample's Kesenjangan + Rencana Pengembangan (380,000 cells)
+ * are about 21 MB.
+ */
+export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 
 /** A value written to a cell: strings stay text, numbers numbers, null empty. */
 export type SheetValue = string | number | boolean | null;
@@ -110,8 +177,158 @@ export interface SheetsGateway extends WorkbookSource {
   readonly spreadsheetId: string;
   /** Titles of the sheets in the spreadsheet. */
   titles(): Promise<string[]>;
-  /** Replaces the content of each sheet (created when missing) with rows. */
+  /** Replaces the content of each sheet (created when missing) with rows, all in one atomic batch. */
   writeSheets(writes: readonly SheetWrite[]): Promise<void>;
+}
+
+/** A value as a typed cell: never parsed, so a string is always text. */
+export function cellData(v: SheetValue): sheets_v4.Schema$CellData {
+  if (typeof v === 'string') return v === '' ? {} : { userEnteredValue: { stringValue: v } };
+  if (typeof v === 'number') return Number.isFinite(v) ? { userEnteredValue: { numberValue: v } } : {};
+  if (typeof v === 'boolean') return { userEnteredValue: { boolValue: v } };
+  return {};
+}
+
+function rowData(row: readonly SheetValue[]): sheets_v4.Schema$RowData {
+  // trailing empty cells need not be sent: the range clears what the rows do not cover
+  let end = row.length;
+  while (end > 0 && (row[end - 1] == null || row[end - 1] === '')) end--;
+  return end === 0 ? {} : { values: row.slice(0, end).map(cellData) };
+}
+
+/** The smallest sheet id in use by none of the existing sheets (ids are int32, >= 0). */
+function freeSheetIds(existing: readonly sheets_v4.Schema$SheetProperties[]): () => number {
+  const used = new Set(existing.map((p) => p.sheetId ?? 0));
+  let next = 1;
+  return () => {
+    while (used.has(next)) next++;
+    used.add(next);
+    return next;
+  };
+}
+
+/**
+ * The requests of one write, for the sheets as they are now: per sheet addSheet or a grid
+ * growth when needed, then one updateCells over the whole grid (rows written, the rest of
+ * the old extent cleared). Only userEnteredValue is touched.
+ */
+export function writeRequests(
+  writes: readonly SheetWrite[],
+  existing: readonly sheets_v4.Schema$SheetProperties[],
+): sheets_v4.Schema$Request[] {
+  const byTitle = new Map(existing.map((p) => [p.title ?? '', p]));
+  const freeId = freeSheetIds(existing);
+  const requests: sheets_v4.Schema$Request[] = [];
+  for (const w of writes) {
+    const height = w.rows.length;
+    const width = w.rows.reduce((n, r) => Math.max(n, r.length), 1);
+    const found = byTitle.get(w.title);
+    let sheetId: number;
+    let rowCount: number;
+    let columnCount: number;
+    if (!found) {
+      sheetId = freeId();
+      // two rows at least: the header row is frozen, and a sheet cannot freeze all its rows
+      rowCount = Math.max(height, 2);
+      columnCount = width;
+      const properties = {
+        sheetId,
+        title: w.title,
+        gridProperties: { rowCount, columnCount, frozenRowCount: 1 },
+      };
+      requests.push({ addSheet: { properties } });
+      byTitle.set(w.title, properties);
+    } else {
+      sheetId = found.sheetId ?? 0;
+      const grid = found.gridProperties ?? {};
+      rowCount = Math.max(grid.rowCount ?? 0, height);
+      columnCount = Math.max(grid.columnCount ?? 0, width);
+      if (rowCount !== (grid.rowCount ?? 0) || columnCount !== (grid.columnCount ?? 0)) {
+        requests.push({
+          updateSheetProperties: {
+            properties: { sheetId, gridProperties: { rowCount, columnCount } },
+            fields: 'gridProperties.rowCount,gridProperties.columnCount',
+          },
+        });
+      }
+    }
+    requests.push({
+      updateCells: {
+        range: {
+          sheetId,
+          startRowIndex: 0,
+          endRowIndex: rowCount,
+          startColumnIndex: 0,
+          endColumnIndex: columnCount,
+        },
+        rows: w.rows.map(rowData),
+        fields: 'userEnteredValue',
+      },
+    });
+  }
+  return requests;
+}
+
+const jsonBytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
+
+/**
+ * An updateCells over a whole grid as updateCells of consecutive bands of rows, each under
+ * maxBytes; the last band's range runs to the end of the original range, so it clears the
+ * rows below the data. A single row larger than maxBytes stays one band.
+ */
+export function splitUpdateCells(
+  u: sheets_v4.Schema$UpdateCellsRequest,
+  maxBytes: number,
+): sheets_v4.Schema$Request[] {
+  if (jsonBytes({ updateCells: u }) <= maxBytes) return [{ updateCells: u }];
+  const range = u.range ?? {};
+  const rows = u.rows ?? [];
+  const top = range.startRowIndex ?? 0;
+  const overhead = jsonBytes({ updateCells: { ...u, rows: [] } }) + 32;
+  const out: sheets_v4.Schema$Request[] = [];
+  let start = 0;
+  let size = overhead;
+  const band = (from: number, to: number, endRowIndex: number) =>
+    out.push({
+      updateCells: {
+        ...u,
+        range: { ...range, startRowIndex: top + from, endRowIndex },
+        rows: rows.slice(from, to),
+      },
+    });
+  rows.forEach((row, i) => {
+    const b = jsonBytes(row) + 1;
+    if (i > start && size + b > maxBytes) {
+      band(start, i, top + i);
+      start = i;
+      size = overhead;
+    }
+    size += b;
+  });
+  band(start, rows.length, range.endRowIndex ?? top + rows.length);
+  return out;
+}
+
+/** Requests, in order, into as few batches under maxBytes as they go. */
+export function packBatches(
+  requests: readonly sheets_v4.Schema$Request[],
+  maxBytes: number,
+): sheets_v4.Schema$Request[][] {
+  const batches: sheets_v4.Schema$Request[][] = [];
+  let current: sheets_v4.Schema$Request[] = [];
+  let size = jsonBytes({ requests: [] });
+  for (const r of requests) {
+    const b = jsonBytes(r) + 1;
+    if (current.length > 0 && size + b > maxBytes) {
+      batches.push(current);
+      current = [];
+      size = jsonBytes({ requests: [] });
+    }
+    current.push(r);
+    size += b;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 /** A1 range of a whole sheet: the title quoted, quotes doubled. */
@@ -168,6 +385,7 @@ export function applicationDefaultAuth(): NonNullable<sheets_v4.Options['auth']>
 
 export function createSheetsGateway(spreadsheetId: string, options: SheetsOptions = {}): SheetsGateway {
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const maxBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const client: sheets_v4.Sheets = sheetsApi({
     version: 'v4',
     // we retry ourselves, with jitter and a bound
@@ -177,12 +395,12 @@ export function createSheetsGateway(spreadsheetId: string, options: SheetsOption
     ...(options.fetchImplementation ? { fetchImplementation: options.fetchImplementation } : {}),
   });
 
+  /** One spreadsheets.get, not retried: callers put it inside their one retry layer. */
   const properties = async () => {
-    const res = await withRetry(
-      () =>
-        client.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title,gridProperties)' }),
-      policy,
-    );
+    const res = await client.spreadsheets.get({
+      spreadsheetId,
+      fields: 'sheets.properties(sheetId,title,gridProperties)',
+    });
     return (res.data.sheets ?? []).flatMap((s) => (s.properties ? [s.properties] : []));
   };
 
@@ -190,12 +408,13 @@ export function createSheetsGateway(spreadsheetId: string, options: SheetsOption
     spreadsheetId,
 
     async titles() {
-      return (await properties()).map((p) => p.title ?? '');
+      return (await withRetry(properties, policy)).map((p) => p.title ?? '');
     },
 
     async read(): Promise<RawWorkbook> {
+      const budget: RetryBudget = { waitedMs: 0 };
       // only the contract's sheets: output sheets can be large and are not input
-      const titles = (await properties())
+      const titles = (await withRetry(properties, policy, budget))
         .map((p) => p.title ?? '')
         .filter((t) => SPEC_BY_NAME.has(normalize(t)));
       if (titles.length === 0) return {};
@@ -209,6 +428,7 @@ export function createSheetsGateway(spreadsheetId: string, options: SheetsOption
             dateTimeRenderOption: 'SERIAL_NUMBER',
           }),
         policy,
+        budget,
       );
       const ranges = res.data.valueRanges ?? [];
       const wb: RawWorkbook = {};
@@ -220,66 +440,37 @@ export function createSheetsGateway(spreadsheetId: string, options: SheetsOption
 
     async writeSheets(writes) {
       if (writes.length === 0) return;
-      // structure first (add, clear, size); retried as a whole with fresh metadata, since
-      // an addSheet that did apply before a 5xx must not be sent again
-      await withRetry(async () => {
-        const existing = await properties();
-        const byTitle = new Map(existing.map((p) => [p.title ?? '', p]));
-        let nextId = Math.max(0, ...existing.map((p) => p.sheetId ?? 0)) + 1;
-        const requests: sheets_v4.Schema$Request[] = [];
-        for (const w of writes) {
-          const rowCount = Math.max(w.rows.length, 2);
-          const columnCount = Math.max(1, ...w.rows.map((r) => r.length));
-          const found = byTitle.get(w.title);
-          if (!found) {
-            requests.push({
-              addSheet: {
-                properties: {
-                  sheetId: nextId++,
-                  title: w.title,
-                  gridProperties: { rowCount, columnCount, frozenRowCount: 1 },
-                },
-              },
-            });
-            continue;
-          }
-          const sheetId = found.sheetId ?? 0;
-          requests.push({ updateCells: { range: { sheetId }, fields: 'userEnteredValue' } });
-          const grid = found.gridProperties ?? {};
-          if ((grid.rowCount ?? 0) < rowCount || (grid.columnCount ?? 0) < columnCount) {
-            requests.push({
-              updateSheetProperties: {
-                properties: {
-                  sheetId,
-                  gridProperties: {
-                    rowCount: Math.max(grid.rowCount ?? 0, rowCount),
-                    columnCount: Math.max(grid.columnCount ?? 0, columnCount),
-                  },
-                },
-                fields: 'gridProperties.rowCount,gridProperties.columnCount',
-              },
-            });
-          }
-        }
-        await client.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } });
-      }, policy);
-
-      const data = writes
-        .filter((w) => w.rows.length > 0)
-        .map((w) => ({
-          range: `${sheetRange(w.title)}!A1`,
-          majorDimension: 'ROWS',
-          values: w.rows.map((r) => [...r]),
-        }));
-      if (data.length === 0) return;
+      const budget: RetryBudget = { waitedMs: 0 };
+      const send = (requests: sheets_v4.Schema$Request[]) =>
+        client.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } });
+      let written = false;
+      // one retry unit: fresh metadata, then the batch built from it. A batch whose reply
+      // was lost may have applied; rebuilt from what the sheet now holds, the retry does
+      // not add a sheet twice, and rewriting the same cells changes nothing.
       await withRetry(
-        () =>
-          client.spreadsheets.values.batchUpdate({
-            spreadsheetId,
-            requestBody: { valueInputOption: 'RAW', data },
-          }),
+        async () => {
+          const requests = writeRequests(writes, await properties());
+          if (jsonBytes({ requests }) <= maxBytes) {
+            await send(requests); // the usual case: everything in one atomic batch
+            written = true;
+            return;
+          }
+          // too large for one request: first the structure alone (added sheets, grown
+          // grids), which destroys nothing; a retry finds it applied and sends nothing
+          const structure = requests.filter((r) => !r.updateCells);
+          if (structure.length > 0) await send(structure);
+        },
         policy,
+        budget,
       );
+      if (written) return;
+      // then the cells in batches under the limit: a sheet that fits a request is written
+      // whole (atomically), a larger one in bands of rows, top to bottom, its last band also
+      // clearing the rest of the old extent. A failure between batches leaves such a
+      // sheet with new rows above old ones, never cleared; the caller answers 502.
+      const cells = writeRequests(writes, await withRetry(properties, policy, budget));
+      const split = cells.flatMap((r) => (r.updateCells ? splitUpdateCells(r.updateCells, maxBytes) : [r]));
+      for (const batch of packBatches(split, maxBytes)) await withRetry(() => send(batch), policy, budget);
     },
   };
 }
