@@ -226,6 +226,58 @@ describe('computeGaps', () => {
   });
 });
 
+describe('SKM respondents', () => {
+  const skmRow = (unit: string, u1: number) => [unit, '2026-S2', u1, 3, 3, 3, 3, 3, 3, 3, 3];
+  const HEADER = ['Unit Layanan', 'Periode', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'];
+  let original: unknown[][] = [];
+  beforeAll(() => {
+    original = h.sheets.valuesOf('SKM');
+  });
+  afterAll(async () => {
+    h.sheets.addSheet('SKM', original);
+    await post('syncWorkbook', { tenant, spreadsheetId });
+    for (const id of await ids(h.db, tenant, 'skm'))
+      if (id.startsWith('formulir~skm-')) await h.db.doc(`tenants/${tenant}/skm/${id}`).delete();
+  });
+
+  it('a form respondent is one record, whether it arrives by the form, the sheet, or both', async () => {
+    const values = Object.fromEntries(HEADER.map((k, i) => [k, skmRow('Kantor Camat Talawi', 4)[i]]));
+    // the Apps Script forwards the response and copies it into the SKM sheet with its ID Respons
+    const res = await post('ingestResponse', { tenant, sheet: 'SKM', responseId: 'skm-r1', values });
+    expect(res.body).toMatchObject({ stored: true, id: 'formulir~skm-r1' });
+    h.sheets.addSheet('SKM', [
+      [...HEADER, 'ID Respons'],
+      [...skmRow('Kantor Camat Talawi', 4), 'skm-r1'],
+      [...skmRow('Kantor Camat Talawi', 2), ''], // a paper questionnaire typed in by staff
+    ]);
+    for (let i = 0; i < 2; i++)
+      expect((await post('syncWorkbook', { tenant, spreadsheetId })).status).toBe(200);
+    const talawi = (await ids(h.db, tenant, 'skm')).filter((id) =>
+      ['formulir~skm-r1', 'Kantor Camat Talawi~2026-S2~r3'].includes(id),
+    );
+    expect(talawi).toEqual(['Kantor Camat Talawi~2026-S2~r3', 'formulir~skm-r1']);
+    const ikm = await post('summarizeEvaluations', { tenant });
+    const unit = (ikm.body.ikm as { unit: string; periode: string; responden: number }[]).find(
+      (u) => u.unit === 'Kantor Camat Talawi' && u.periode === '2026-S2',
+    );
+    expect(unit?.responden).toBe(2);
+  });
+
+  it('a row deleted from SKM leaves Firestore; form respondents stay', async () => {
+    // staff delete the paper row; the form respondent's row moves up
+    h.sheets.addSheet('SKM', [
+      [...HEADER, 'ID Respons'],
+      [...skmRow('Kantor Camat Talawi', 4), 'skm-r1'],
+    ]);
+    const res = await post('syncWorkbook', { tenant, spreadsheetId });
+    expect(res.status).toBe(200);
+    const skm = await ids(h.db, tenant, 'skm');
+    expect(skm).toContain('formulir~skm-r1');
+    expect(skm.filter((id) => id.startsWith('Kantor Camat Talawi'))).toEqual([]);
+    expect(skm.filter((id) => id.startsWith('Puskesmas Talawi'))).toEqual([]); // the old rows went too
+  });
+});
+
 describe('summarizeEvaluations and readSummary', () => {
   it('writes evaluations, IKM and the leaders summary that pimpinan can read', async () => {
     const res = await post('summarizeEvaluations', { tenant, spreadsheetId });

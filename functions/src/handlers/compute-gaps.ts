@@ -2,7 +2,7 @@
  * computeGaps: competency gaps, JP against the 20-JP target and the individual development
  * needs, from the records in Firestore (validated as they are read). Writes the results to
  * Firestore and, when a spreadsheetId is given, the `Kesenjangan` and `Rencana
- * Pengembangan` sheets (one values.batchUpdate for both).
+ * Pengembangan` sheets (one spreadsheets.batchUpdate for both, see adapters/sheets.ts).
  */
 import { computeJp, computeGaps as coreGaps } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';

@@ -8,7 +8,14 @@
  * the sheet is deleted from Firestore, but only when the sheet is present at all (a renamed
  * or lost sheet must not wipe the data). Form-fed collections are only added to.
  */
-import { COLLECTIONS, type Doc, SHEET_COLLECTION, type SheetCount, validateWorkbook } from '@bangkom/core';
+import {
+  COLLECTIONS,
+  type Doc,
+  isFormDocId,
+  SHEET_COLLECTION,
+  type SheetCount,
+  validateWorkbook,
+} from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { z } from 'zod';
 import {
@@ -49,7 +56,13 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
     const collection = COLLECTIONS[key];
     const docs = recordDocs(key, result.data);
     const sheet = SHEET_OF.get(key) ?? key;
-    if (FORM_FED.has(key)) {
+    if (key === 'skm' && present.has(normalize(sheet))) {
+      // a row typed into SKM is known only by its place: mirror those (a deleted or moved row
+      // must not be counted twice); a form respondent's record (formulir~) is never deleted
+      const r = await store.replaceCollection(collection, docs, (d) => isFormDocId(d.id));
+      written[collection] = r.written;
+      if (r.deleted > 0) deleted[collection] = r.deleted;
+    } else if (FORM_FED.has(key)) {
       written[collection] = await store.writeDocs(collection, docs);
     } else if (present.has(normalize(sheet)) || (key === 'competencies' && docs.length > 0)) {
       const r = await store.replaceCollection(collection, docs);
