@@ -316,5 +316,15 @@ describe('ingestResponse', () => {
     expect(res.body.details).toEqual([
       { field: 'submissions', message: 'paling banyak 249 respons per panggilan' },
     ]);
+    // nothing stored, but the refusal is audited in the caller's tenant
+    expect(await ids(h.db, 'sawahlunto', 'skm')).not.toContain('formulir~x0');
+    expect(await docData(h.db, `tenants/sawahlunto/runs/${res.body.runId}`)).toMatchObject({
+      kind: 'ingestResponse',
+      caller: STAF,
+      status: 'gagal',
+      errorCount: 1,
+      message: 'Isi permintaan tidak sah.',
+      errors: [{ details: [{ field: 'submissions' }] }],
+    });
   });
 });

@@ -21,9 +21,11 @@ const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 /** Commits in flight at once. */
 const CONCURRENT_COMMITS = 4;
 
-/** Tenant ids are short slugs (e.g. `sawahlunto`): nothing that could escape tenants/{id}. */
+/** A tenant id: a short slug (e.g. `sawahlunto`), nothing that could escape tenants/{id}. */
+export const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
 export function assertTenantId(tenantId: string): void {
-  if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(tenantId)) {
+  if (!TENANT_ID.test(tenantId)) {
     throw new Error(`ID tenant tidak sah: "${tenantId}" (huruf kecil, angka, - atau _, paling panjang 63).`);
   }
 }

@@ -13,6 +13,7 @@ import {
   authorize,
   type Caller,
   HttpError,
+  type Identity,
   type IdentityVerifier,
   type MembershipLookup,
 } from '../adapters/auth.js';
@@ -25,6 +26,7 @@ import {
   type RunRecord,
   type RunStatus,
   stripUndefined,
+  TENANT_ID,
   type TenantStore,
   tenantCollectionPath,
   type WriteCoalescer,
@@ -123,7 +125,9 @@ export function endpoint<S extends z.ZodType<{ tenant: string }>>(
       }
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) {
-        throw new HttpError(400, 'Isi permintaan tidak sah.', describeIssues(parsed.error));
+        const refused = new HttpError(400, 'Isi permintaan tidak sah.', describeIssues(parsed.error));
+        await auditRefused(deps, def, identity, raw, refused, res);
+        return;
       }
       const body = parsed.data;
       // a spreadsheet named in the request must be the tenant's own (checked before any read or write)
@@ -143,6 +147,57 @@ export function endpoint<S extends z.ZodType<{ tenant: string }>>(
       send(res, status, { error: message, ...(details === undefined ? {} : { details }) });
     }
   };
+}
+
+/**
+ * A malformed request is answered 400 with its reasons. When it names a tenant the caller may
+ * write to, the refusal is audited there too (a `gagal` run document), so staff can find why a
+ * call of theirs did nothing; otherwise nothing is written (as for 401 and 403).
+ */
+async function auditRefused(
+  deps: Deps,
+  def: EndpointDef<z.ZodType<{ tenant: string }>>,
+  identity: Identity,
+  raw: object,
+  refused: HttpError,
+  res: Response,
+): Promise<void> {
+  const tenant = (raw as { tenant?: unknown }).tenant;
+  const answer = { error: refused.message, details: refused.details };
+  if (typeof tenant !== 'string' || !TENANT_ID.test(tenant)) return send(res, 400, answer);
+  let caller: Caller;
+  try {
+    caller = await authorize(identity, tenant, def.access, deps.membership);
+  } catch (err) {
+    // not the caller's tenant: the refusal is theirs to see, not the tenant's to keep
+    const { status, message, details } = toHttp(err);
+    return send(res, status, { error: message, ...(details === undefined ? {} : { details }) });
+  }
+  const startedAt = deps.now();
+  const runId = newRunId(startedAt.toISOString());
+  const run: RunRecord = {
+    runId,
+    kind: def.name,
+    caller: caller.email,
+    tenant,
+    startedAt: startedAt.toISOString(),
+    finishedAt: deps.now().toISOString(),
+    inputChecksum: inputChecksum(raw),
+    status: 'gagal',
+    counts: {},
+    errorCount: 1,
+    errors: stripUndefined([{ message: refused.message, details: refused.details }]),
+    message: refused.message,
+  };
+  await deps.writer
+    .write([
+      {
+        path: `${tenantCollectionPath(tenant, COLLECTIONS.runs)}/${runId}`,
+        data: run as unknown as Record<string, unknown>,
+      },
+    ])
+    .catch((auditErr: unknown) => console.error(`run ${runId}: audit document not written`, auditErr));
+  send(res, 400, { runId, ...answer });
 }
 
 async function runAndAudit<B>(
