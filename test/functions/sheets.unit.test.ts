@@ -479,3 +479,30 @@ describe('retry', () => {
     expect(sleeps).toEqual([9, 19, 39]);
   });
 });
+
+describe('a request with no answer', () => {
+  it('is abandoned after the request timeout and retried within the budget, then fails', async () => {
+    const { createServer } = await import('node:http');
+    let seen = 0;
+    const silent = createServer(() => {
+      seen++; // never answers
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const hung = createSheetsGateway('1HungSpreadsheet00000000', {
+        rootUrl: `http://127.0.0.1:${port}/`,
+        fetchImplementation: (u, i) => fetch(u, i),
+        requestTimeoutMs: 100,
+        retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5, maxAttempts: 3 },
+      });
+      const started = Date.now();
+      await expect(hung.titles()).rejects.toBeDefined();
+      expect(seen).toBe(3); // each attempt abandoned after 100 ms, then tried again
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  });
+});

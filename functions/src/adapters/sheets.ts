@@ -105,8 +105,10 @@ function errorCodes(err: unknown): string[] {
   const codes: string[] = [];
   let e: unknown = err;
   for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
-    const code = (e as { code?: unknown }).code;
+    const { code, name } = e as { code?: unknown; name?: unknown };
     if (typeof code === 'string') codes.push(code);
+    // fetch's own timeout is a DOMException whose code is a number and whose name tells
+    if (name === 'TimeoutError') codes.push(name);
     e = (e as { cause?: unknown }).cause;
   }
   return codes;
@@ -154,6 +156,8 @@ export interface SheetsOptions {
   retry?: Partial<RetryPolicy>;
   /** largest batchUpdate body sent (default MAX_REQUEST_BYTES); tests set it small */
   maxRequestBytes?: number;
+  /** a request with no answer after this long is abandoned and retried (default 120 s) */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -390,6 +394,8 @@ export function createSheetsGateway(spreadsheetId: string, options: SheetsOption
     version: 'v4',
     // we retry ourselves, with jitter and a bound
     retry: false,
+    // a hung request must not hold the function until its own timeout
+    timeout: options.requestTimeoutMs ?? 120_000,
     ...(options.auth ? { auth: options.auth } : {}),
     ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
     ...(options.fetchImplementation ? { fetchImplementation: options.fetchImplementation } : {}),
