@@ -187,7 +187,7 @@ describe('ingestResponse with coalesced commits', () => {
       const res = await post(assessment('co-audit', 3));
       expect(res.status).toBe(500);
       expect(res.body.error).toBe(
-        'Terjadi galat pada server; coba lagi nanti. Rinciannya tercatat di log layanan (lihat runId).',
+        'Terjadi galat pada server; coba lagi nanti. Rinciannya tercatat di log layanan.',
       );
       expect(res.body.error).not.toMatch(/UNAVAILABLE/); // internal details stay in the log
       expect(await docData(h.db, 'tenants/sawahlunto/assessments/co-audit')).toBeUndefined();

@@ -268,6 +268,9 @@ describe('ingestResponse', () => {
     expect(pegawai?.errors?.map((e) => e.column).sort()).toEqual(['responseId', 'sheet']);
     expect(nested?.errors?.map((e) => e.column)).toEqual(['values.M.01']);
     expect(text?.errors?.[0]?.column).toBe('(respons)');
+    // zod's own messages are in Bahasa Indonesia too (staff read them in quarantine)
+    for (const e of [...(nested?.errors ?? []), ...(text?.errors ?? [])])
+      expect(e.message).toMatch(/tidak valid/i);
     // kept whole: the offending answer as text (Firestore takes no nested values in a list)
     expect(await docData(h.db, `tenants/sawahlunto/quarantine/${nested?.id}`)).toMatchObject({
       sumber: 'formulir',
@@ -287,6 +290,23 @@ describe('ingestResponse', () => {
     await new Promise((r) => setTimeout(r, 2));
     await post(penilaian('shape-bad', { NIP, Sumber: 'Diri', 'M.01': 4 }));
     expect(await supersededFormQuarantine(createStore(h.db, 'sawahlunto'))).toContain(nested?.id);
+  });
+
+  it('a malformed version followed by a valid one of the same response in one call is not quarantined', async () => {
+    const res = await post({
+      tenant: 'sawahlunto',
+      submissions: [
+        { sheet: 'Penilaian', responseId: 'mix-1', values: { NIP, Sumber: 'Diri', 'M.01': { salah: 1 } } },
+        { sheet: 'Penilaian', responseId: 'mix-1', values: { NIP, Sumber: 'Diri', 'M.01': 4 } },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const [bad, good] = res.body.results as { stored: boolean; id: string }[];
+    expect([bad?.stored, good?.stored]).toEqual([false, true]);
+    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${bad?.id}`)).toBeUndefined();
+    expect(await docData(h.db, 'tenants/sawahlunto/assessments/mix-1')).toMatchObject({
+      ratings: { 'M.01': 4 },
+    });
   });
 
   it('takes a grid answer (rows of choices) as one cell of text', async () => {

@@ -263,6 +263,23 @@ describe('SKM respondents', () => {
     expect(unit?.responden).toBe(2);
   });
 
+  it('an invalid SKM response fixed in the sheet leaves quarantine at that sync', async () => {
+    const values = Object.fromEntries(HEADER.map((k, i) => [k, skmRow('Kantor Camat Talawi', 9)[i]]));
+    const bad = await post('ingestResponse', { tenant, sheet: 'SKM', responseId: 'skm-q1', values });
+    expect(bad.body.quarantined).toBe(true);
+    await new Promise((r) => setTimeout(r, 2));
+    // staff correct U1 in the SKM sheet, on the row the Apps Script wrote (same ID Respons)
+    h.sheets.addSheet('SKM', [
+      [...HEADER, 'ID Respons'],
+      [...skmRow('Kantor Camat Talawi', 4), 'skm-r1'],
+      [...skmRow('Kantor Camat Talawi', 3), 'skm-q1'],
+    ]);
+    const res = await post('syncWorkbook', { tenant, spreadsheetId });
+    expect(res.status).toBe(200);
+    expect(await ids(h.db, tenant, 'quarantine')).not.toContain(bad.body.id);
+    expect(await ids(h.db, tenant, 'skm')).toContain('formulir~skm-q1');
+  });
+
   it('a row deleted from SKM leaves Firestore; form respondents stay', async () => {
     // staff delete the paper row; the form respondent's row moves up
     h.sheets.addSheet('SKM', [

@@ -310,6 +310,6 @@ export function toHttp(err: unknown): { status: number; message: string; details
   console.error(err);
   return {
     status: 500,
-    message: 'Terjadi galat pada server; coba lagi nanti. Rinciannya tercatat di log layanan (lihat runId).',
+    message: 'Terjadi galat pada server; coba lagi nanti. Rinciannya tercatat di log layanan.',
   };
 }

@@ -6,7 +6,7 @@
  * quarantined version when a corrected one arrives: that blind delete doubled the writes of
  * every submission for a rare edit. The sync settles it instead: a form's quarantine entry is
  * superseded once a record of its sheet with the same response id (`responseId`, or the
- * sheet's `ID Respons` for Penilaian rows synced from the spreadsheet) was written after it.
+ * sheet's `ID Respons` for Penilaian and SKM rows synced from the spreadsheet) was written after it.
  * Until then the entry stays, so nothing rejected is ever lost unseen.
  */
 import { COLLECTIONS, type FormSheet, SHEET, SHEET_COLLECTION } from '@bangkom/core';
@@ -37,7 +37,9 @@ export async function supersededFormQuarantine(store: TenantStore): Promise<Set<
   const superseded = new Set<string>();
   for (const [sheet, entries] of bySheet) {
     const records = col(COLLECTIONS[SHEET_COLLECTION[sheet]]);
-    const fields = sheet === SHEET.penilaian ? ['responseId', 'idRespons'] : ['responseId'];
+    // records written by a sync carry the sheet's `ID Respons` (Penilaian, SKM), not `responseId`
+    const fields =
+      sheet === SHEET.penilaian || sheet === SHEET.skm ? ['responseId', 'idRespons'] : ['responseId'];
     /** response id -> when a record carrying it was last written */
     const latest = new Map<string, Timestamp>();
     const ids = [...new Set(entries.map((e) => e.responseId))];

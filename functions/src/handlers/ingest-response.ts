@@ -12,6 +12,7 @@ import {
   type Competency,
   type Doc,
   docId,
+  FORM_SHEETS,
   FORM_SOURCE,
   type RowValidator,
   rowValidator,
@@ -344,6 +345,12 @@ function malformedSubmission(ctx: RunContext<unknown>, raw: unknown, error: z.Zo
     'bentuk-tidak-sah',
     inputChecksum(Array.isArray(raw) ? raw : content).slice(0, 32),
   );
+  // versions of one response in a call share a key (see callWrites): a valid later version
+  // of the same response keeps this one out of quarantine
+  const key =
+    responseId && (FORM_SHEETS as readonly string[]).includes(sheet)
+      ? docId(FORM_SOURCE, sheet, responseId)
+      : id;
   const errors: PublicError[] = error.issues.map((i) => ({
     sheet,
     column: i.path.map(String).join('.') || '(respons)',
@@ -356,7 +363,7 @@ function malformedSubmission(ctx: RunContext<unknown>, raw: unknown, error: z.Zo
       : safeValues({ '(isi)': obj.values === undefined ? raw : obj.values });
   const at = [obj.timestamp, obj.submittedAt].find((t): t is string => typeof t === 'string');
   return {
-    key: id,
+    key,
     result: { responseId, stored: false, quarantined: true, collection: COLLECTIONS.quarantine, id, errors },
     errors,
     writes: [

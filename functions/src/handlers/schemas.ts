@@ -5,6 +5,10 @@
 import { FORM_SHEETS } from '@bangkom/core';
 import { z } from 'zod';
 
+// zod's own messages (a wrong type, a value fitting none of a union's shapes) in Bahasa
+// Indonesia too: they reach callers in 400 answers and staff in quarantine entries
+z.config(z.locales.id());
+
 /** The sheets a Google Form feeds (core's list; ingestResponse takes them from here). */
 export { FORM_SHEETS, type FormSheet } from '@bangkom/core';
 

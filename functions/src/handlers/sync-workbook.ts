@@ -79,6 +79,8 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
   // quarantine: this run's rejected rows replace the previous sync's; form submissions stay
   // until a later valid version of the same response supersedes them
   const quarantine: Doc[] = result.quarantine.map((q) => quarantineDoc(q, runId));
+  // and after them: a row fixed in the sheet (its record now carries the ID Respons) settles too
+  for (const id of await supersededFormQuarantine(store)) superseded.add(id);
   const q = await store.replaceCollection(
     COLLECTIONS.quarantine,
     quarantine,
