@@ -239,6 +239,23 @@ describe('WriteCoalescer', () => {
     expect((await db.collection('tenants/besar/quarantine').get()).size).toBe(0);
   });
 
+  it('counts sizes as Firestore does (UTF-8, 8 bytes a number, index entries), not as JSON text', async () => {
+    const writer = new WriteCoalescer(db, { maxDelayMs: 20 });
+    const refused = (data: Record<string, unknown>) =>
+      writer.write([{ path: 'tenants/besar/quarantine/x', data }]).then(
+        () => 'stored',
+        (e: unknown) => (e instanceof WriteTooLargeError ? e.message : String(e)),
+      );
+    // about 300 KB as JSON, 1.2 MB to Firestore
+    expect(await refused({ U1: Array(150_000).fill(1) })).toMatch(/melebihi batas Firestore 1 MiB/);
+    // 350,000 characters, 1.05 MB of UTF-8
+    expect(await refused({ Saran: '中'.repeat(350_000) })).toMatch(/melebihi batas Firestore 1 MiB/);
+    // small, but more values than one document may index
+    const many = Object.fromEntries(Array.from({ length: 25_000 }, (_, i) => [`k${i}`, i]));
+    expect(await refused(many)).toMatch(/melebihi batas entri indeks/);
+    expect(await refused({ Saran: 'cukup' })).toBe('stored');
+  });
+
   it('never writes one path twice in a commit', async () => {
     const paths: string[][] = [];
     const recording = new Proxy(db, {

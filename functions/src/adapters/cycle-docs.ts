@@ -56,7 +56,8 @@ function safeKey(key: string): string {
   const k = key.trim();
   if (k === '') return '(tanpa judul)';
   if (/^__.*__$/.test(k)) return `_${k}_`;
-  return k;
+  // Firestore refuses a field name over 1,500 bytes (500 characters are at most 1,500 bytes)
+  return k.length > 500 ? `${k.slice(0, 499)}…` : k;
 }
 
 const isPlain = (v: unknown): boolean =>
@@ -73,15 +74,31 @@ const isPlain = (v: unknown): boolean =>
 function safeCell(v: unknown): unknown {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
   if (isPlain(v)) return v;
-  if (Array.isArray(v) && v.every(isPlain)) return v;
+  // a short list stays a list; a long one would cost an index entry per element
+  if (Array.isArray(v) && v.length <= MAX_LIST && v.every(isPlain)) return v;
   if (v === undefined) return null;
   return JSON.stringify(v) ?? String(v);
 }
 
-/** The row's cells under Firestore-safe field names and values (see safeCell). */
+/** Lists longer than this, and cells beyond MAX_FIELDS, are kept as JSON text. */
+const MAX_LIST = 100;
+const MAX_FIELDS = 500;
+const REST = '(kolom lain)';
+
+/**
+ * The row's cells under Firestore-safe field names and values (see safeCell). A row with
+ * more than MAX_FIELDS cells keeps the rest as one JSON text: Firestore indexes every field,
+ * and a document over its index limit would fail the whole commit it shares.
+ */
 export function safeValues(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[safeKey(k)] = safeCell(v);
+  const rest: Record<string, unknown> = {};
+  let n = 0;
+  for (const [k, v] of Object.entries(values)) {
+    if (n++ < MAX_FIELDS) out[safeKey(k)] = safeCell(v);
+    else rest[k] = v instanceof Date ? v.toISOString() : v;
+  }
+  if (n > MAX_FIELDS) out[REST] = JSON.stringify(rest);
   return out;
 }
 

@@ -363,9 +363,50 @@ export class WriteTooLargeError extends Error {
   override readonly name = 'WriteTooLargeError';
 }
 
-/** Serialised size of one write, close to what Firestore counts (names and values). */
-function writeBytes(w: PathWrite): number {
-  return w.path.length + (w.data === null ? 0 : JSON.stringify(w.data).length) + 32;
+/** Firestore counts a document's index entries too: at most 40,000, about two per value. */
+export const MAX_DOC_VALUES = 19_000;
+
+interface Size {
+  bytes: number;
+  /** values Firestore indexes (each leaf, each array element) */
+  values: number;
+}
+
+/**
+ * A value's storage size as Firestore counts it (cloud.google.com/firestore/docs/storage-size):
+ * a string is its UTF-8 bytes + 1, a number or a time 8, a boolean or null 1, an array or map
+ * the sum of its parts (a map's keys counted as strings).
+ */
+function valueSize(v: unknown, out: Size): void {
+  if (typeof v === 'string') {
+    out.bytes += Buffer.byteLength(v, 'utf8') + 1;
+    out.values++;
+  } else if (typeof v === 'number' || v instanceof Date) {
+    out.bytes += 8;
+    out.values++;
+  } else if (v === null || v === undefined || typeof v === 'boolean') {
+    out.bytes += 1;
+    out.values++;
+  } else if (Array.isArray(v)) {
+    for (const x of v) valueSize(x, out);
+  } else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const [k, x] of Object.entries(v)) {
+      out.bytes += Buffer.byteLength(k, 'utf8') + 1;
+      valueSize(x, out);
+    }
+  } else {
+    // Timestamp, FieldValue, GeoPoint...: small fixed sizes
+    out.bytes += 16;
+    out.values++;
+  }
+}
+
+/** Storage size of one write: its document name, its fields, and Firestore's 32 bytes. */
+function writeSize(w: PathWrite): Size {
+  const size: Size = { bytes: 32 + 16, values: 0 };
+  for (const part of w.path.split('/')) size.bytes += Buffer.byteLength(part, 'utf8') + 1;
+  if (w.data !== null) valueSize(w.data, size);
+  return size;
 }
 
 /**
@@ -409,11 +450,18 @@ export class WriteCoalescer {
     // a group Firestore would refuse must not take other callers' writes down with it
     let bytes = 0;
     for (const w of writes) {
-      const b = writeBytes(w);
+      const { bytes: b, values } = writeSize(w);
       if (b > MAX_DOC_BYTES) {
         return Promise.reject(
           new WriteTooLargeError(
             `Dokumen ${w.path} berukuran sekitar ${b} bita, melebihi batas Firestore 1 MiB.`,
+          ),
+        );
+      }
+      if (values > MAX_DOC_VALUES) {
+        return Promise.reject(
+          new WriteTooLargeError(
+            `Dokumen ${w.path} memuat ${values} nilai, melebihi batas entri indeks satu dokumen Firestore.`,
           ),
         );
       }
