@@ -6,6 +6,7 @@ import {
   sheetRange,
   withRetry,
 } from '../../functions/src/adapters/sheets';
+import { toHttp } from '../../functions/src/handlers/context';
 import { type FakeSheetsServer, startFakeSheets } from './fake-sheets';
 
 let fake: FakeSheetsServer;
@@ -466,6 +467,8 @@ describe('retry', () => {
       baseDelayMs: 10,
       maxDelayMs: 1000,
       budgetMs: 60_000,
+      deadlineMs: 240_000,
+      now: () => 0,
       sleep: async (ms) => void sleeps.push(ms),
       random: () => 0.99,
     };
@@ -503,6 +506,56 @@ describe('a request with no answer', () => {
     } finally {
       silent.closeAllConnections();
       await new Promise<void>((r) => silent.close(() => r()));
+    }
+  });
+});
+
+describe('the deadline of an operation', () => {
+  it('counts time spent inside requests: a slow failing request is tried no more after the deadline', async () => {
+    let clock = 0;
+    let calls = 0;
+    const slow503 = async () => {
+      calls++;
+      clock += 100_000; // each attempt hangs 100 s before failing
+      throw Object.assign(new Error('503'), { response: { status: 503 } });
+    };
+    await expect(
+      withRetry(slow503, {
+        maxAttempts: 6,
+        baseDelayMs: 500,
+        maxDelayMs: 32_000,
+        budgetMs: 60_000,
+        deadlineMs: 240_000,
+        now: () => clock,
+        sleep: async (ms) => {
+          clock += ms;
+        },
+        random: () => 0.5,
+      }),
+    ).rejects.toThrow('503');
+    // 100 s, 200 s, then past 240 s: no fourth attempt, although the waits were short
+    expect(calls).toBe(3);
+    expect(clock).toBeLessThan(360_000);
+  });
+});
+
+describe('what a caller is told', () => {
+  it('a Google API call without an answer is 504, a refusal 502, anything else a plain 500', () => {
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const noAnswer = Object.assign(new Error('request timed out'), { config: {}, code: 'ETIMEDOUT' });
+      expect(toHttp(noAnswer)).toMatchObject({
+        status: 504,
+        message: expect.stringMatching(/tidak menjawab/),
+      });
+      const refused = Object.assign(new Error('x'), { config: {}, response: { status: 500 } });
+      expect(toHttp(refused)).toMatchObject({ status: 502 });
+      expect(toHttp(new Error('rahasia internal'))).toEqual({
+        status: 500,
+        message: 'Terjadi galat pada server; coba lagi nanti. Rinciannya tercatat di log layanan.',
+      });
+    } finally {
+      quiet.mockRestore();
     }
   });
 });

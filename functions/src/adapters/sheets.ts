@@ -42,6 +42,12 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** total waiting allowed across all the requests of one gateway operation */
   budgetMs: number;
+  /**
+   * wall-clock time after which an operation tries no more (time inside requests counts too:
+   * a hung request is abandoned after the request timeout, and must not be tried for ever)
+   */
+  deadlineMs: number;
+  now: () => number;
   sleep: (ms: number) => Promise<void>;
   /** 0 <= random() < 1, for the jitter */
   random: () => number;
@@ -53,6 +59,9 @@ export const DEFAULT_RETRY: RetryPolicy = {
   baseDelayMs: 500,
   maxDelayMs: 32_000,
   budgetMs: 60_000,
+  // with one request timeout (120 s) after it, 360 s: inside the function's 540 s
+  deadlineMs: 240_000,
+  now: Date.now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
 };
@@ -60,6 +69,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
 /** What one gateway operation has waited so far; shared by all its requests. */
 export interface RetryBudget {
   waitedMs: number;
+  /** when the operation began (policy.now()); set by its first request when absent */
+  startedAt?: number;
 }
 
 /** HTTP status of a failed Sheets call, if any (gaxios puts it in a few places). */
@@ -132,6 +143,7 @@ export async function withRetry<T>(
   policy: RetryPolicy = DEFAULT_RETRY,
   budget: RetryBudget = { waitedMs: 0 },
 ): Promise<T> {
+  budget.startedAt ??= policy.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
@@ -140,6 +152,7 @@ export async function withRetry<T>(
       const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
       const delay = (retryAfterMs(err) ?? 0) + Math.floor(policy.random() * step);
       if (budget.waitedMs + delay > policy.budgetMs) throw err;
+      if (policy.now() - budget.startedAt + delay > policy.deadlineMs) throw err;
       budget.waitedMs += delay;
       await policy.sleep(delay);
     }

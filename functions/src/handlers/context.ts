@@ -32,7 +32,7 @@ import {
   type WriteCoalescer,
   WriteTooLargeError,
 } from '../adapters/firestore.js';
-import { errorStatus, type SheetsGateway } from '../adapters/sheets.js';
+import { errorStatus, isRetryable, type SheetsGateway } from '../adapters/sheets.js';
 
 /** The scheduler adapter (functions/src/adapters/scheduler.ts), when installed. */
 export interface SchedulerModule {
@@ -305,6 +305,13 @@ export function toHttp(err: unknown): { status: number; message: string; details
       };
     }
     return { status: 502, message: `Google Sheets API menjawab HTTP ${upstream}; coba lagi nanti.` };
+  }
+  if ((err as { config?: unknown })?.config !== undefined && isRetryable(err)) {
+    // a Google API call without an answer: no connection, or none in time (retries spent)
+    return {
+      status: 504,
+      message: 'Google Sheets API tidak dapat dihubungi atau tidak menjawab; coba lagi nanti.',
+    };
   }
   // the details stay in the log: an internal message is no answer for a caller
   console.error(err);
