@@ -71,6 +71,11 @@ export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
 }
 
+/** A valid Date, also one made in another realm (Object.prototype.toString, not instanceof). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+}
+
 const FORMULA_START = /^\s*[=+\-@]/;
 
 /**

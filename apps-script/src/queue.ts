@@ -10,7 +10,9 @@
  *   MAX_ATTEMPTS retries failed. Staff who fixed the cause clear `Status Antrian` (and
  *   `Percobaan`) and the next run sends it again.
  * - `Digantikan`: a newer version of the same record (same contract sheet and upsert key,
- *   `Kunci Data`) was sent or queued; sending this older one would overwrite it on the server.
+ *   `Kunci Data`) was sent or is waiting to be retried; sending this older one would overwrite
+ *   it on the server. A newer version marked `Tidak Dicoba Lagi` will never reach the server,
+ *   so it replaces nothing: the older one is still sent.
  */
 import type { CellError } from '@bangkom/core';
 import { ANTRIAN_HEADER, ANTRIAN_STATE_HEADER, APP_SHEET } from './app-sheets.js';
@@ -195,6 +197,32 @@ function readQueue(ss: Spreadsheet, create: boolean): Queue | null {
   return { sheet, rows, height: t.rows.length + 1 };
 }
 
+/** Where the newer version of a record that replaced an older one stands. */
+export type NewerFate = 'sent' | 'queued' | 'recorded';
+
+/**
+ * Why an older version of a record is not sent (Antrian's Keterangan, a response's Pesan):
+ * the newer one, `id` submitted at `at` (local ISO), was sent, is waiting in Antrian, or is
+ * kept in the spreadsheet only (a sheet the server does not take).
+ */
+export function supersededNote(id: string, at: string, fate: NewerFate): string {
+  const newer = `versi yang lebih baru dari data yang sama (ID Respons ${id}, diisi ${at.replace('T', ' ')})`;
+  if (fate === 'recorded') return `Tidak dicatat: ${newer} sudah tercatat.`;
+  return `Tidak dikirim: ${newer} ${fate === 'sent' ? 'sudah terkirim ke server.' : 'ada di Antrian; hanya versi terbaru yang dikirim.'}`;
+}
+
+/**
+ * `Status Antrian` of the entry with this response id (blank counts as `Dicoba Ulang`),
+ * or null when Antrian has none. One read of Antrian.
+ */
+export function queueStateOf(ss: Spreadsheet, responseId: string): string | null {
+  if (responseId === '') return null;
+  const q = readQueue(ss, false);
+  const row = q?.rows.find((r) => String(r[COL['ID Respons']]) === responseId);
+  if (!row) return null;
+  return stateOf(row) || QUEUE_STATE.retrying;
+}
+
 interface Version {
   id: string;
   key: string;
@@ -206,8 +234,10 @@ interface Version {
 
 /**
  * Marks `Digantikan` every queued entry (not already so) for which a newer version of the
- * same record exists, in the queue or among `delivered`. Newer: a later submission time, or
- * the same time and a later arrival. Returns the indexes of the rows it marked.
+ * same record was delivered or is still waiting to be retried (`delivered`, or an active
+ * queue entry). A newer version that will never be sent (`Tidak Dicoba Lagi`) or was itself
+ * replaced does not count. Newer: a later submission time, or the same time and a later
+ * arrival. Returns the indexes of the rows it marked.
  */
 function supersede(rows: Row[], delivered: readonly Version[]): number[] {
   const versions: Version[] = [];
@@ -226,6 +256,8 @@ function supersede(rows: Row[], delivered: readonly Version[]): number[] {
     if (d.key !== '') versions.push({ ...d, order: rows.length + k });
   });
   const newer = (a: Version, b: Version) => a.at > b.at || (a.at === b.at && a.order > b.order);
+  // judged before any marking, so the result does not depend on the rows' order
+  const mayReplace = new Set(versions.filter((w) => w.sent || isActive(rows[w.order] ?? [])));
   const marked: number[] = [];
   for (const v of versions) {
     if (v.sent) continue;
@@ -233,15 +265,13 @@ function supersede(rows: Row[], delivered: readonly Version[]): number[] {
     if (!row || stateOf(row) === QUEUE_STATE.superseded) continue;
     let newest: Version | null = null;
     for (const w of versions) {
-      if (w.key !== v.key || w.id === v.id || !newer(w, v)) continue;
+      if (w.key !== v.key || w.id === v.id || !mayReplace.has(w) || !newer(w, v)) continue;
       if (!newest || newer(w, newest)) newest = w;
     }
     if (!newest) continue;
     row[COL['Status Antrian']] = QUEUE_STATE.superseded;
     row[COL.Keterangan] =
-      `Tidak dikirim: versi yang lebih baru dari data yang sama (ID Respons ${newest.id}, diisi ${newest.at.replace('T', ' ')}) ` +
-      (newest.sent ? 'sudah terkirim ke server.' : 'ada di Antrian; hanya versi terbaru yang dikirim.') +
-      ' Baris ini disimpan sebagai catatan saja.';
+      `${supersededNote(newest.id, newest.at, newest.sent ? 'sent' : 'queued')} Baris ini disimpan sebagai catatan saja.`;
     marked.push(v.order);
   }
   return marked;

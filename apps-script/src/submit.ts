@@ -19,6 +19,7 @@ import {
   columnOf,
   digest,
   ensureSize,
+  isDate,
   keepText,
   norm,
   type Sheet,
@@ -29,11 +30,14 @@ import { message, postJson } from './http.js';
 import {
   type Delivered,
   type IngestBody,
+  type NewerFate,
   type Pending,
   QUEUE_STATE,
+  queueStateOf,
   RESPONSE_STATUS,
   recordKey,
   settle,
+  supersededNote,
 } from './queue.js';
 import { upsertRow } from './upsert.js';
 
@@ -160,6 +164,8 @@ export function processSubmission(
 
   const errors: string[] = [];
   const notes: string[] = [];
+  /** contract rows left alone because the sheet holds a newer submission of the record */
+  const late: string[] = [];
   const pending: Pending[] = [];
   const delivered: Delivered[] = [];
   for (const t of targets) {
@@ -170,7 +176,19 @@ export function processSubmission(
     if (found.length === 0) {
       // the sheet shows the submission time as a date, not as its serial number
       const shown = ts instanceof Date && 'Waktu' in t.values ? { ...t.values, Waktu: ts } : t.values;
-      const merged = upsertRow(ss, t.sheet, t.key, shown);
+      const { row: merged, newer } = upsertRow(ss, t.sheet, t.key, shown);
+      if (newer) {
+        // processed late (kept while the lock was busy, or overtaken while waiting for it):
+        // the sheet keeps the newer version, and this one is sent only if that one never will be
+        const newerId = String(merged['ID Respons'] ?? '');
+        const state = forward ? queueStateOf(ss, newerId) : null;
+        if (state !== QUEUE_STATE.stopped) {
+          const fate: NewerFate = !forward ? 'recorded' : state === null ? 'sent' : 'queued';
+          const at = isDate(merged.Waktu) ? dates.iso(merged.Waktu) : '';
+          late.push(`${t.sheet}: ${supersededNote(newerId, at, fate)}`);
+          continue;
+        }
+      }
       if (t.kind === 'test') {
         // Level 2 needs both scores: the pair goes to the server once the second test is in
         const complete = TEST_PAIR.every((h) => !isBlank(merged[h]));
@@ -231,7 +249,7 @@ export function processSubmission(
           ? STATUS.queued
           : delivered.length > 0
             ? STATUS.sent
-            : replaced.length > 0
+            : replaced.length > 0 || late.length > 0
               ? STATUS.superseded
               : STATUS.recorded;
   const pesan = [
@@ -240,6 +258,7 @@ export function processSubmission(
     ...stopped.map((p) => `Tidak terkirim, disimpan di Antrian tanpa dicoba ulang. ${noteOf(p)}`),
     ...(waiting.length > 0 ? [`Belum terkirim, disimpan di Antrian: ${waiting[0]?.error ?? ''}`] : []),
     ...replaced.map(noteOf),
+    ...late,
   ].join('\n');
   writeVerdict(sheet, header, rowNumber, [id, status, pesan]);
   return { form: form.key, id, status, pesan };

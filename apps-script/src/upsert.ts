@@ -5,24 +5,40 @@ import {
   columnOf,
   ensureSize,
   getOrCreateSheet,
+  isDate,
   keepText,
   norm,
   readTable,
   type Spreadsheet,
 } from './gas.js';
 
+/** What upsertRow did. */
+export interface Upserted {
+  /** the row as it now stands, by header */
+  row: Record<string, unknown>;
+  /**
+   * true when the row was left as it was because it holds a newer submission of the same
+   * record: its `Waktu` is later than the `Waktu` of `values` (both dates)
+   */
+  newer: boolean;
+}
+
 /**
  * Upserts `values` (header -> cell) into `sheetName`, matching rows on `key`. Missing
  * headers are appended to the header row (extra columns are allowed by the contract).
  * Blank values do not erase what an earlier response wrote (a post-test keeps the pre-test).
- * One read and at most two writes (header, row). Returns the row as it now stands, by header.
+ * A submission never replaces a newer one: when both carry a `Waktu` date and the row's is
+ * later, the row is not written (`newer`). Every cell is written through keepText, the ones
+ * read back from the sheet too (getValues gives text without its apostrophe, so a stored
+ * `=…` answer would otherwise come back as a live formula). One read and at most two writes
+ * (header, row).
  */
 export function upsertRow(
   ss: Spreadsheet,
   sheetName: string,
   key: readonly string[],
   values: Record<string, Cell>,
-): Record<string, unknown> {
+): Upserted {
   const sheet = getOrCreateSheet(ss, sheetName);
   const table = readTable(sheet);
   // a new sheet starts with the contract's columns, in the contract's order
@@ -34,11 +50,6 @@ export function upsertRow(
       added.push(h);
     }
   }
-  if (added.length > 0 || table.header.length === 0) {
-    ensureSize(sheet, 1, header.length);
-    sheet.getRange(1, 1, 1, header.length).setValues([header]);
-  }
-
   const keyCols = key.map((k) => columnOf(header, k));
   const keyOf = (r: readonly unknown[]) => keyCols.map((c) => norm(r[c])).join('\u241f');
   const wanted = keyCols.map((c) => norm(values[header[c] ?? ''])).join('\u241f');
@@ -47,15 +58,27 @@ export function upsertRow(
     index >= 0
       ? Array.from({ length: header.length }, (_, i) => table.rows[index]?.[i] ?? '')
       : header.map(() => '');
+  const byHeader = () => Object.fromEntries(header.map((h, i) => [h, unquote(row[i])]));
+  const waktu = columnOf(header, 'Waktu');
+  const stored = row[waktu];
+  const incoming = Object.entries(values).find(([h]) => waktu >= 0 && columnOf(header, h) === waktu)?.[1];
+  if (index >= 0 && waktu >= 0 && isDate(stored) && isDate(incoming)) {
+    if (stored.getTime() > incoming.getTime()) return { row: byHeader(), newer: true };
+  }
+
+  if (added.length > 0 || table.header.length === 0) {
+    ensureSize(sheet, 1, header.length);
+    sheet.getRange(1, 1, 1, header.length).setValues([header.map(keepText)]);
+  }
   if (index < 0) index = lastFilledRow(table.rows) + 1;
   for (const [h, v] of Object.entries(values)) {
     if (v === null || v === undefined || v === '') continue;
-    row[columnOf(header, h)] = keepText(v);
+    row[columnOf(header, h)] = v;
   }
   const sheetRow = index + 2;
   ensureSize(sheet, sheetRow, header.length);
-  sheet.getRange(sheetRow, 1, 1, header.length).setValues([row]);
-  return Object.fromEntries(header.map((h, i) => [h, unquote(row[i])]));
+  sheet.getRange(sheetRow, 1, 1, header.length).setValues([row.map(keepText)]);
+  return { row: byHeader(), newer: false };
 }
 
 function specHeaders(sheetName: string): string[] {

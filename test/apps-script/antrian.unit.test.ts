@@ -262,12 +262,19 @@ describe('a stale version never overwrites a newer one', () => {
     onFormSubmit(form('reaksi').submit(reaction(NIP.budi, '3'), jakarta(2026, 4, 1, 8)));
     world().lock.busyElsewhere = false;
     onFormSubmit(form('reaksi').submit(reaction(NIP.budi, '4'), jakarta(2026, 4, 1, 9)));
-    // the daily run: the kept version 1 fails too and is queued, after version 2
+    // the daily run: version 2 waits in Antrian, so the kept version 1 is never sent
     cobaUlangAntrian();
-    const byR1 = (r: number) =>
-      antrian().find((e) => (JSON.parse(String(e.Muatan)) as { values: { R1: number } }).values.R1 === r);
-    expect(byR1(3)?.['Status Antrian']).toBe('Digantikan');
-    expect(byR1(4)?.['Status Antrian']).toBe('Dicoba Ulang');
+    const payloads = world().fetch.requests.map(
+      (r) => (JSON.parse(r.params.payload ?? '{}') as { values: { R1: number } }).values.R1,
+    );
+    expect(payloads).toEqual([4, 4]); // version 2's first forward and its retry
+    expect(antrian().map((e) => e['Status Antrian'])).toEqual(['Dicoba Ulang']);
+    const [v1, v2] = responses('Respons Evaluasi Reaksi');
+    expect(v1?.Status).toBe('Digantikan');
+    expect(String(v1?.Pesan)).toContain(
+      `ID Respons ${v2?.['ID Respons']}, diisi 2026-04-01 09:00:00) ada di Antrian`,
+    );
+    expect(table('Evaluasi Reaksi')[0]?.R1).toBe(4);
 
     const accepted = server(200);
     jest.useFakeTimers({ now: Date.now() + 3 * DAY, doNotFake: ['nextTick', 'setImmediate'] });
@@ -277,6 +284,107 @@ describe('a stale version never overwrites a newer one', () => {
       jest.useRealTimers();
     }
     expect(r1s(accepted)).toEqual([4]);
+  });
+
+  it('an older version kept while the lock was busy is not sent after a newer one was delivered', () => {
+    const accepted = server(200);
+    world().lock.busyElsewhere = true;
+    onFormSubmit(form('reaksi').submit(reaction(NIP.budi, '3'), jakarta(2026, 4, 1, 8)));
+    world().lock.busyElsewhere = false;
+    onFormSubmit(form('reaksi').submit(reaction(NIP.budi, '4'), jakarta(2026, 4, 1, 9)));
+    expect(r1s(accepted)).toEqual([4]);
+    cobaUlangAntrian(); // the daily run, the server up: version 1 is processed now
+    expect(r1s(accepted)).toEqual([4]);
+    expect(world().fetch.requests).toHaveLength(1);
+
+    const [v1, v2] = responses('Respons Evaluasi Reaksi');
+    expect(v2?.Status).toBe('Terkirim');
+    expect(v1?.Status).toBe('Digantikan');
+    expect(String(v1?.Pesan)).toMatch(
+      new RegExp(
+        `^Evaluasi Reaksi: Tidak dikirim: versi yang lebih baru dari data yang sama \\(ID Respons ${v2?.['ID Respons']}, diisi 2026-04-01 09:00:00\\) sudah terkirim ke server\\.`,
+      ),
+    );
+    expect(table('Evaluasi Reaksi')).toEqual([
+      expect.objectContaining({ 'ID Respons': v2?.['ID Respons'], NIP: NIP.budi, R1: 4 }),
+    ]);
+    expect(antrian()).toEqual([]);
+  });
+
+  it('an older RSVP kept while the lock was busy does not overwrite the newer one in the sheet', () => {
+    const rsvp = (kehadiran: string, at: Date) =>
+      form('kehadiran').submit({ 'ID Sesi': 'S-2030-01', NIP: NIP.ani, Kehadiran: kehadiran }, at);
+    world().lock.busyElsewhere = true;
+    onFormSubmit(rsvp('Hadir', jakarta(2026, 4, 1, 8)));
+    world().lock.busyElsewhere = false;
+    onFormSubmit(rsvp('Tidak Hadir', jakarta(2026, 4, 1, 9)));
+    cobaUlangAntrian();
+    expect(table('Konfirmasi Kehadiran')).toEqual([
+      expect.objectContaining({ NIP: NIP.ani, Kehadiran: 'Tidak Hadir' }),
+    ]);
+    const [v1, v2] = responses('Respons Konfirmasi Kehadiran');
+    expect(v2?.Status).toBe('Tercatat');
+    expect(v1?.Status).toBe('Digantikan');
+    expect(String(v1?.Pesan)).toContain(`ID Respons ${v2?.['ID Respons']}, diisi 2026-04-01 09:00:00`);
+    expect(world().fetch.requests).toHaveLength(0);
+  });
+
+  it('an older version kept while the lock was busy is sent when the newer one was refused for good', () => {
+    server(413);
+    world().lock.busyElsewhere = true;
+    onFormSubmit(form('reaksi').submit(reaction(NIP.budi, '3'), jakarta(2026, 4, 1, 8)));
+    world().lock.busyElsewhere = false;
+    onFormSubmit(form('reaksi').submit(reaction(NIP.budi, '4'), jakarta(2026, 4, 1, 9)));
+    expect(antrian()[0]?.['Status Antrian']).toBe('Tidak Dicoba Lagi');
+    const accepted = server(200);
+    cobaUlangAntrian();
+    expect(r1s(accepted)).toEqual([3]);
+    expect(responses('Respons Evaluasi Reaksi').map((r) => r.Status)).toEqual(['Terkirim', 'Tidak Terkirim']);
+    // the sheet keeps what the respondent submitted last
+    expect(table('Evaluasi Reaksi')[0]?.R1).toBe(4);
+  });
+
+  it('a newer version refused for good does not replace a queued older one', () => {
+    server(503);
+    onFormSubmit(form('reaksi').submit(reaction(NIP.budi, '3'), jakarta(2026, 4, 1, 8)));
+    server(413);
+    onFormSubmit(form('reaksi').submit(reaction(NIP.budi, '4'), jakarta(2026, 4, 1, 9)));
+    expect(antrian().map((e) => e['Status Antrian'])).toEqual(['Dicoba Ulang', 'Tidak Dicoba Lagi']);
+    expect(responses('Respons Evaluasi Reaksi').map((r) => r.Status)).toEqual([
+      'Dalam Antrian',
+      'Tidak Terkirim',
+    ]);
+
+    const accepted = server(200);
+    cobaUlangAntrian();
+    expect(r1s(accepted)).toEqual([3]);
+    expect(antrian().map((e) => e['Status Antrian'])).toEqual(['Tidak Dicoba Lagi']);
+    expect(responses('Respons Evaluasi Reaksi').map((r) => r.Status)).toEqual(['Terkirim', 'Tidak Terkirim']);
+  });
+
+  it('a newer version out of attempts does not replace a queued older one either', () => {
+    server(503);
+    onFormSubmit(form('reaksi').submit(reaction(NIP.budi, '4'), jakarta(2026, 4, 1, 9)));
+    // version 2's entry has used up its attempts (e.g. the server was down for weeks)
+    const sheet = world().spreadsheet.sheet('Antrian');
+    sheet?.write(2, QUEUE_HEADER.indexOf('Percobaan') + 1, MAX_ATTEMPTS - 1);
+    cobaUlangAntrian();
+    expect(antrian()[0]?.['Status Antrian']).toBe('Tidak Dicoba Lagi');
+    // version 1 reaches the spreadsheet late and fails too: it stays queued
+    const older = form('reaksi').submit(reaction(NIP.budi, '3'), jakarta(2026, 4, 1, 8));
+    world().lock.busyElsewhere = true;
+    onFormSubmit(older);
+    world().lock.busyElsewhere = false;
+    cobaUlangAntrian();
+    expect(antrian().map((e) => e['Status Antrian'])).toEqual(['Tidak Dicoba Lagi', 'Dicoba Ulang']);
+    const accepted = server(200);
+    jest.useFakeTimers({ now: Date.now() + 3 * DAY, doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      cobaUlangAntrian();
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(r1s(accepted)).toEqual([3]);
   });
 
   it('another record (same session, another NIP) is not affected', () => {

@@ -137,6 +137,41 @@ describe('answers that look like formulas', () => {
   });
 });
 
+describe('a re-submission that leaves a cell blank (upsertRow)', () => {
+  beforeEach(() => {
+    buatFormulir();
+  });
+
+  it('keeps the earlier formula-looking answer as text, and every other kept cell as it was', () => {
+    const rsvp = (alasan: string, at: Date) =>
+      onFormSubmit(
+        form('kehadiran').submit(
+          { 'ID Sesi': 'S-2030-01', NIP: '199001152015032001', Kehadiran: 'Tidak Hadir', Alasan: alasan },
+          at,
+        ),
+      );
+    rsvp(EVIL, jakarta(2026, 12, 1, 10));
+    expect(formulas()).toEqual([]);
+    // staff add a column of their own, with a phone number kept as text
+    const sheet = world().spreadsheet.sheet('Konfirmasi Kehadiran');
+    const width = sheet?.dump()[0]?.length ?? 0;
+    sheet?.write(1, width + 1, 'Catatan Staf');
+    sheet?.write(2, width + 1, "'081234567890");
+    // the same Sesi/NIP again, Alasan blank: the row is rewritten with the stored Alasan
+    rsvp('', jakarta(2026, 12, 1, 11));
+    const rows = table('Konfirmasi Kehadiran').filter((r) => r.NIP !== '');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      'ID Sesi': 'S-2030-01',
+      NIP: '199001152015032001',
+      Alasan: EVIL,
+      'Catatan Staf': '081234567890',
+    });
+    expect(rows[0]?.Waktu).toEqual(jakarta(2026, 12, 1, 11));
+    expect(formulas()).toEqual([]);
+  });
+});
+
 describe('Status Validasi', () => {
   it('lists an invalid formula-looking value as text (validate.ts uses keepText)', () => {
     const rows = pegawaiRows();
