@@ -450,18 +450,25 @@ function needMask(cm: CourseModel, bit: ReadonlyMap<string, number>): number {
 }
 
 /**
- * States: (needs covered, JP reached capped at the target, in units of the courses' JP gcd).
- * `enforceDays`: skip course sets longer than the year's working days (off for the bound).
+ * The state space both per-ASN searches walk (asnDp, asnRoomHull): a state is (the needs
+ * covered, as bits of `exact`) × width + (JP reached, in units of the courses' JP gcd, capped
+ * at the target). A course takes state s to
+ * `(floor(s / width) | needMask(cm, bit)) * width + min(s % width + jp / g, jpCap)`.
  */
-function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: boolean): AsnDp {
-  const none: AsnDp = {
-    extra: 0,
-    cost: new Float64Array(1),
-    room: new Float64Array(1),
-    f: new Float64Array(1),
-    courses: [[]],
-  };
-  if (a.eligible.length === 0) return none;
+interface NeedStates {
+  exact: readonly { kode: string; prioritas: number }[];
+  /** the priority of covered needs beyond MAX_EXACT_BITS (counted as closed, for the bound) */
+  extra: number;
+  bit: ReadonlyMap<string, number>;
+  /** gcd of the eligible courses' JP */
+  g: number;
+  jpCap: number;
+  width: number;
+  /** a state's benefit: priorities closed + JP target bonus + equity bonus */
+  value(s: number): number;
+}
+
+function needStates(inst: Instance, a: AsnModel): NeedStates {
   const covered = a.needs.filter((n) =>
     a.eligible.some((c) => inst.courses[c]?.course.kompetensi.includes(n.kode)),
   );
@@ -475,6 +482,33 @@ function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: 
   const tUnits = Math.ceil(a.tRem / g);
   const jpCap = Math.max(tUnits, 1);
   const width = jpCap + 1;
+  const w = inst.weights;
+  const value = (s: number): number => {
+    const m = Math.floor(s / width);
+    const j = s % width;
+    let f = 0;
+    for (let i = 0; i < exact.length; i++)
+      if (m & (1 << i)) f += (exact[i] as { prioritas: number }).prioritas;
+    if (j > 0) {
+      if (a.tRem > 0 && j >= tUnits) f += w.targetJp;
+      if (a.equity) f += w.ekuitas;
+    }
+    return f;
+  };
+  return { exact, extra, bit, g, jpCap, width, value };
+}
+
+/** `enforceDays`: skip course sets longer than the year's working days (off for the bound). */
+function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: boolean): AsnDp {
+  const none: AsnDp = {
+    extra: 0,
+    cost: new Float64Array(1),
+    room: new Float64Array(1),
+    f: new Float64Array(1),
+    courses: [[]],
+  };
+  if (a.eligible.length === 0) return none;
+  const { exact, extra, bit, g, jpCap, width, value } = needStates(inst, a);
   const nStates = (1 << exact.length) * width;
   ensureScratch(nStates);
   const { cost, days, node, live: isLive } = scratch;
@@ -556,19 +590,9 @@ function asnDp(inst: Instance, a: AsnModel, roomUse: Float64Array, enforceDays: 
     }
   }
 
-  const w = inst.weights;
   const raw: { cost: number; room: number; f: number; n: number }[] = [];
   for (const s of live) {
-    const m = Math.floor(s / width);
-    const j = s % width;
-    let f = 0;
-    for (let i = 0; i < exact.length; i++)
-      if (m & (1 << i)) f += (exact[i] as { prioritas: number }).prioritas;
-    if (j > 0) {
-      if (a.tRem > 0 && j >= tUnits) f += w.targetJp;
-      if (a.equity) f += w.ekuitas;
-    }
-    raw.push({ cost: cost[s] as number, room: room[s] as number, f, n: node[s] as number });
+    raw.push({ cost: cost[s] as number, room: room[s] as number, f: value(s), n: node[s] as number });
   }
   // reset the scratch states this ASN touched
   for (const s of live) {
@@ -905,17 +929,7 @@ function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): AsnHul
   const empty = new Int32Array(0);
   if (a.eligible.length === 0)
     return { tri: new Float64Array([0, 0, 0]), node: Int32Array.of(-1), nodeCourse: empty, nodePrev: empty };
-  const covered = a.needs.filter((n) =>
-    a.eligible.some((c) => inst.courses[c]?.course.kompetensi.includes(n.kode)),
-  );
-  const exact = covered.slice(0, MAX_EXACT_BITS);
-  const bit = new Map(exact.map((n, i) => [n.kode, i] as const));
-  let g = 0;
-  for (const c of a.eligible) g = gcd(g, (inst.courses[c] as CourseModel).course.jp);
-  if (!Number.isInteger(g) || g < 1) g = 1;
-  const tUnits = Math.ceil(a.tRem / g);
-  const jpCap = Math.max(tUnits, 1);
-  const width = jpCap + 1;
+  const { bit, g, jpCap, width, value } = needStates(inst, a);
   // points are flat (cost, room, node); node −1 is the empty set, a node ≥ 0 is (course, prev),
   // a node ≤ −2 is pending (this course on top of node −code − 3) until it survives the merge
   const nodeCourse: number[] = [];
@@ -962,15 +976,7 @@ function asnRoomHull(inst: Instance, a: AsnModel, roomUse: Float64Array): AsnHul
   const out: number[] = [];
   const nodes: number[] = [];
   for (const [s, list] of pts) {
-    const m = Math.floor(s / width);
-    const j = s % width;
-    let f = 0;
-    for (let i = 0; i < exact.length; i++)
-      if (m & (1 << i)) f += (exact[i] as { prioritas: number }).prioritas;
-    if (j > 0) {
-      if (a.tRem > 0 && j >= tUnits) f += w.targetJp;
-      if (a.equity) f += w.ekuitas;
-    }
+    const f = value(s);
     for (let i = 0; i < list.length; i += 3) {
       const c = list[i] as number;
       out.push(c, f - w.biaya * c, list[i + 1] as number);
