@@ -9,9 +9,9 @@ import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { z } from 'zod';
 import { gapDocs, jpDocs } from '../adapters/cycle-docs.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { jpYearFor, kesenjanganSheet, loadProgram, rencanaSheet, sheetCounts } from './program.js';
+import { jpYearFor, kesenjanganSheet, loadProgram, rencanaSheet } from './program.js';
 import { computeSchema } from './schemas.js';
-import { writeResults } from './write-results.js';
+import { writeOutputSheets, writeResults } from './write-results.js';
 
 export type ComputeBody = z.output<typeof computeSchema>;
 
@@ -31,7 +31,7 @@ export async function computeGapsWork(ctx: RunContext<ComputeBody>): Promise<Out
 
   const written = await writeResults(store, [...gapDocs(gaps, runId), ...jpDocs(jp, runId)], tahun);
   const sheets = [kesenjanganSheet(gaps, data), rencanaSheet(gaps, jp, data)];
-  if (body.spreadsheetId) await deps.sheets(body.spreadsheetId).writeSheets(sheets);
+  const out = await writeOutputSheets(deps, body.spreadsheetId, sheets);
 
   return {
     body: {
@@ -40,10 +40,10 @@ export async function computeGapsWork(ctx: RunContext<ComputeBody>): Promise<Out
       opd: gaps.opd,
       jp: { tahun: jp.tahun, target: jp.target, opd: jp.opd },
       firestore: written,
-      sheets: body.spreadsheetId ? sheets.map((s) => s.title) : [],
+      sheets: out.titles,
       errors: invalid,
     },
-    counts: { ...written.written, ...(body.spreadsheetId ? sheetCounts(sheets) : {}) },
+    counts: { ...written.written, ...out.counts },
     errors: invalid,
   };
 }

@@ -12,9 +12,9 @@ import { HttpError } from '../adapters/auth.js';
 import { scheduleSummaryDoc, withRun } from '../adapters/cycle-docs.js';
 import type { ComputeBody } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { fiscalYear, jadwalSheet, loadProgram, rencanaKompetensiSheet, sheetCounts } from './program.js';
+import { fiscalYear, jadwalSheet, loadProgram, rencanaKompetensiSheet } from './program.js';
 import { computeSchema } from './schemas.js';
-import { writeResults } from './write-results.js';
+import { writeOutputSheets, writeResults } from './write-results.js';
 
 export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcome> {
   const { store, body, runId, deps } = ctx;
@@ -47,7 +47,7 @@ export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcom
   ]);
 
   const sheets = [jadwalSheet(report), rencanaKompetensiSheet(report, data, gaps)];
-  if (body.spreadsheetId) await deps.sheets(body.spreadsheetId).writeSheets(sheets);
+  const out = await writeOutputSheets(deps, body.spreadsheetId, sheets);
 
   return {
     body: {
@@ -65,10 +65,10 @@ export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcom
       stats: report.stats,
       unmet: report.unmet.length,
       firestore: written,
-      sheets: body.spreadsheetId ? sheets.map((x) => x.title) : [],
+      sheets: out.titles,
       errors: invalid,
     },
-    counts: { ...written.written, ...(body.spreadsheetId ? sheetCounts(sheets) : {}) },
+    counts: { ...written.written, ...out.counts },
     errors: invalid,
   };
 }

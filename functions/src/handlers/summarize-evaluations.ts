@@ -9,9 +9,9 @@ import type { HttpFunction } from '@google-cloud/functions-framework';
 import { evaluationDocs, ikmDocs, summaryDocs } from '../adapters/cycle-docs.js';
 import type { ComputeBody } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { evaluasiSheet, fiscalYear, ikmSheet, jpYearFor, loadProgram, sheetCounts } from './program.js';
+import { evaluasiSheet, fiscalYear, ikmSheet, jpYearFor, loadProgram } from './program.js';
 import { computeSchema } from './schemas.js';
-import { writeResults } from './write-results.js';
+import { writeOutputSheets, writeResults } from './write-results.js';
 
 export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outcome> {
   const { store, body, runId, deps } = ctx;
@@ -41,20 +41,18 @@ export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outco
     [
       [COLLECTIONS.evaluations, evaluationDocs(evaluation, runId)],
       [COLLECTIONS.ikm, ikmDocs(ikm, runId)],
+      // the summary of this year only: other years' documents and the schedule's stay
+      [
+        COLLECTIONS.summary,
+        summaryDocs(summary, runId),
+        (stale) => stale.data.tahun !== tahun || stale.data.jenis === 'jadwal',
+      ],
     ],
     tahun,
   );
-  // the summary of this year only: the documents of other years stay
-  const s = await store.replaceCollection(
-    COLLECTIONS.summary,
-    summaryDocs(summary, runId),
-    (stale) => stale.data.tahun !== tahun || stale.data.jenis === 'jadwal',
-  );
-  written.written[COLLECTIONS.summary] = s.written;
-  if (s.deleted > 0) written.deleted[COLLECTIONS.summary] = s.deleted;
 
   const sheets = [evaluasiSheet(evaluation), ikmSheet(ikm)];
-  if (body.spreadsheetId) await deps.sheets(body.spreadsheetId).writeSheets(sheets);
+  const out = await writeOutputSheets(deps, body.spreadsheetId, sheets);
 
   return {
     body: {
@@ -63,10 +61,10 @@ export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outco
       ikm: ikm.units,
       ringkasan: summary.total,
       firestore: written,
-      sheets: body.spreadsheetId ? sheets.map((x) => x.title) : [],
+      sheets: out.titles,
       errors: invalid,
     },
-    counts: { ...written.written, ...(body.spreadsheetId ? sheetCounts(sheets) : {}) },
+    counts: { ...written.written, ...out.counts },
     errors: invalid,
   };
 }
