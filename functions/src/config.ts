@@ -4,6 +4,7 @@
  * operators who deploy read it in the logs).
  */
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE } from './time.js';
 
 const csv = (what: string) =>
   z
@@ -53,7 +54,7 @@ export const envSchema = z.object({
         return false;
       }
     }, 'BANGKOM_TIME_ZONE bukan zona waktu IANA yang dikenal (mis. Asia/Jakarta)')
-    .default('Asia/Jakarta'),
+    .default(DEFAULT_TIME_ZONE),
   FIRESTORE_EMULATOR_HOST: z
     .string()
     .regex(/^[^:/\s]+:\d+$/, 'FIRESTORE_EMULATOR_HOST harus berbentuk host:port, mis. 127.0.0.1:8080')

@@ -18,6 +18,7 @@ import {
 } from '@bangkom/core';
 import Holidays from 'date-holidays';
 import highsLoader, { type Highs } from 'highs';
+import { DEFAULT_TIME_ZONE, localDate } from '../time.js';
 
 const DAY_MS = 86_400_000;
 
@@ -116,15 +117,10 @@ export interface PlanScheduleOptions {
 }
 
 /** Tomorrow in the users' zone when `tahun` is the year under way there; otherwise no limit. */
-export function earliestStart(tahun: number, now: Date, timeZone = 'Asia/Jakarta'): string | undefined {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now); // YYYY-MM-DD
-  if (Number(parts.slice(0, 4)) !== tahun) return undefined;
-  const tomorrow = new Date(`${parts}T00:00:00Z`);
+export function earliestStart(tahun: number, now: Date, timeZone = DEFAULT_TIME_ZONE): string | undefined {
+  const today = localDate(now, timeZone);
+  if (Number(today.slice(0, 4)) !== tahun) return undefined;
+  const tomorrow = new Date(`${today}T00:00:00Z`);
   tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
   return tomorrow.toISOString().slice(0, 10);
 }

@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { type CellError, type RawWorkbook, type ValidationResult, validateWorkbook } from '@bangkom/core';
 import { readWorkbookFile } from '../adapters/workbook-file.js';
+import { yearIn } from '../time.js';
 import type { CliOptions } from './args.js';
 import type { CliIo, Logger } from './io.js';
 
@@ -103,8 +104,5 @@ export function exitFor(errors: readonly CellError[]): 0 | 1 {
 export function resolveTahun(ctx: CommandContext, fromSettings: number | undefined): number {
   if (ctx.options.tahun !== undefined) return ctx.options.tahun;
   if (fromSettings !== undefined) return fromSettings;
-  const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(
-    ctx.startedAt,
-  );
-  return Number(year);
+  return yearIn(ctx.startedAt);
 }

@@ -24,6 +24,7 @@ import {
 import { RECORD_KEYS, type RecordKey, SETTINGS_DOC } from '../adapters/cycle-docs.js';
 import type { SafeParser, TenantStore } from '../adapters/firestore.js';
 import type { SheetValue, SheetWrite } from '../adapters/sheets.js';
+import { yearIn } from '../time.js';
 
 // ingestResponse takes these from here
 export { type RecordKey, recordDoc, safeValues } from '../adapters/cycle-docs.js';
@@ -80,7 +81,7 @@ export function fiscalYear(
 ): number {
   if (requested !== undefined) return requested;
   if (data.settings.tahun !== undefined) return data.settings.tahun;
-  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now));
+  return yearIn(now, timeZone);
 }
 
 /** The year JP realisation is measured in: the request's, else Pengaturan `Tahun JP`, else the fiscal year. */
