@@ -103,6 +103,18 @@ export async function buildSummaryWorkbook(
 // ---------------------------------------------------------------- Ringkasan Pimpinan
 
 /** Indonesian decimal text (for numbers inside text cells). */
+
+/** A table's header row: the report's dark fill, white bold text, centred, wrapped. */
+function styleHeader(row: ExcelJS.Row): void {
+  row.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.font = HEADER_FONT;
+    c.border = BORDER;
+    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+  fitRowHeight(row, { min: 28 });
+}
+
 function idNum(v: number, digits: number): string {
   return new Intl.NumberFormat('id-ID', {
     minimumFractionDigits: digits,
@@ -190,13 +202,7 @@ async function addSummarySheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput
   ];
   const hr = ws.getRow(headerRow);
   hr.values = headers;
-  hr.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.font = HEADER_FONT;
-    c.border = BORDER;
-    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
-  fitRowHeight(hr, { min: 28 });
+  styleHeader(hr);
   s.rows.forEach((r, i) => {
     ws.getRow(headerRow + 1 + i).values = summaryValues(r, i + 1);
   });
@@ -563,13 +569,7 @@ function addIkmSheet(wb: ExcelJS.Workbook, ikm: IkmReport): void {
     { header: 'Kinerja', width: 13 },
   ];
   const head = ws.getRow(1);
-  head.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.font = HEADER_FONT;
-    c.border = BORDER;
-    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
-  fitRowHeight(head, { min: 28 });
+  styleHeader(head);
   for (const u of ikm.units) {
     const row = ws.addRow([u.unit, u.periode, u.responden, ...u.nrr, u.ikm, u.konversi, u.mutu, u.kinerja]);
     row.getCell(3).numFmt = '#,##0';
