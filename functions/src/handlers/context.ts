@@ -163,41 +163,59 @@ async function auditRefused(
   res: Response,
 ): Promise<void> {
   const tenant = (raw as { tenant?: unknown }).tenant;
-  const answer = { error: refused.message, details: refused.details };
-  if (typeof tenant !== 'string' || !TENANT_ID.test(tenant)) return send(res, 400, answer);
-  let caller: Caller;
-  try {
-    caller = await authorize(identity, tenant, def.access, deps.membership);
-  } catch (err) {
-    // not the caller's tenant: the refusal is theirs to see, not the tenant's to keep
-    const { status, message, details } = toHttp(err);
-    return send(res, status, { error: message, ...(details === undefined ? {} : { details }) });
-  }
-  const startedAt = deps.now();
-  const runId = newRunId(startedAt.toISOString());
-  const run: RunRecord = {
-    runId,
+  if (typeof tenant !== 'string' || !TENANT_ID.test(tenant)) throw refused;
+  // not the caller's tenant (403, thrown to the endpoint): the refusal is not the tenant's to keep
+  const caller = await authorize(identity, tenant, def.access, deps.membership);
+  const startedAt = deps.now().toISOString();
+  const base: RunBase = {
+    runId: newRunId(startedAt),
     kind: def.name,
     caller: caller.email,
     tenant,
-    startedAt: startedAt.toISOString(),
-    finishedAt: deps.now().toISOString(),
+    startedAt,
     inputChecksum: inputChecksum(raw),
+  };
+  await failRun(deps, res, base, 400, { message: refused.message, details: refused.details });
+}
+
+/** What a run document says of the call before its outcome is known. */
+type RunBase = Pick<RunRecord, 'runId' | 'kind' | 'caller' | 'tenant' | 'startedAt' | 'inputChecksum'>;
+
+/**
+ * A call that failed: its `gagal` run document, written on its own, then the answer. The
+ * failure is answered even when its audit cannot be written (e.g. Firestore is down).
+ * `recorded`: what the run document says, when it differs from what the caller is told.
+ */
+async function failRun(
+  deps: Deps,
+  res: Response,
+  base: RunBase,
+  status: number,
+  answer: { message: string; details?: unknown },
+  recorded: { message: string; details?: unknown } = answer,
+): Promise<void> {
+  const failed: RunRecord = {
+    ...base,
+    finishedAt: deps.now().toISOString(),
     status: 'gagal',
     counts: {},
     errorCount: 1,
-    errors: stripUndefined([{ message: refused.message, details: refused.details }]),
-    message: refused.message,
+    errors: [stripUndefined(recorded)],
+    message: answer.message,
   };
   await deps.writer
     .write([
       {
-        path: `${tenantCollectionPath(tenant, COLLECTIONS.runs)}/${runId}`,
-        data: run as unknown as Record<string, unknown>,
+        path: `${tenantCollectionPath(base.tenant, COLLECTIONS.runs)}/${base.runId}`,
+        data: failed as unknown as Record<string, unknown>,
       },
     ])
-    .catch((auditErr: unknown) => console.error(`run ${runId}: audit document not written`, auditErr));
-  send(res, 400, { runId, ...answer });
+    .catch((auditErr: unknown) => console.error(`run ${base.runId}: audit document not written`, auditErr));
+  send(res, status, {
+    runId: base.runId,
+    error: answer.message,
+    ...(answer.details === undefined ? {} : { details: answer.details }),
+  });
 }
 
 async function runAndAudit<B>(
@@ -224,22 +242,7 @@ async function runAndAudit<B>(
     outcome = await work({ ...request, store, runId, startedAt, deps });
   } catch (err) {
     const { status, message, details } = toHttp(err);
-    const failed: RunRecord = {
-      ...base,
-      finishedAt: deps.now().toISOString(),
-      inputChecksum: inputChecksum(body),
-      status: 'gagal',
-      counts: {},
-      errorCount: 1,
-      errors: [details === undefined ? { message } : { message, details }],
-      message,
-    };
-    // the failure is answered even when its audit cannot be written (e.g. Firestore is down)
-    await deps.writer
-      .write([{ path: runPath, data: failed as unknown as Record<string, unknown> }])
-      .catch((auditErr: unknown) => console.error(`run ${runId}: audit document not written`, auditErr));
-    send(res, status, { runId, error: message, ...(details === undefined ? {} : { details }) });
-    return;
+    return failRun(deps, res, { ...base, inputChecksum: inputChecksum(body) }, status, { message, details });
   }
   const run: RunRecord = {
     ...base,
@@ -258,22 +261,18 @@ async function runAndAudit<B>(
   try {
     await deps.writer.write(writes);
   } catch (err) {
-    // nothing of the call was stored: say so in its own audit document (best effort) and answer 5xx
-    const { status, message } = toHttp(err);
-    const failed: RunRecord = {
-      ...run,
-      finishedAt: deps.now().toISOString(),
-      status: 'gagal',
-      counts: {},
-      errorCount: 1,
-      errors: [{ message: 'Penyimpanan ke Firestore gagal; tidak ada data panggilan ini yang tersimpan.' }],
-      message,
-    };
-    await deps.writer
-      .write([{ path: runPath, data: failed as unknown as Record<string, unknown> }])
-      .catch((auditErr: unknown) => console.error(`run ${runId}: audit document not written`, auditErr));
-    send(res, status, { runId, error: message });
-    return;
+    // nothing of the call was stored: say so in its own audit document and answer 5xx
+    const { status, message, details } = toHttp(err);
+    return failRun(
+      deps,
+      res,
+      { ...base, inputChecksum: run.inputChecksum },
+      status,
+      { message, details },
+      {
+        message: 'Penyimpanan ke Firestore gagal; tidak ada data panggilan ini yang tersimpan.',
+      },
+    );
   }
   send(res, outcome.httpStatus ?? 200, { runId, ...outcome.body });
 }
