@@ -308,6 +308,16 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   },
 ];
 
+/**
+ * The form sheets whose record is its form response: those with an `ID Respons` column
+ * (Penilaian, SKM). The row's ID Respons is the submission's response id, and the record's id.
+ */
+export const RESPONSE_ID_SHEETS: ReadonlySet<FormSheet> = new Set(
+  FORM_SHEETS.filter((name) =>
+    SHEET_SPECS.some((spec) => spec.name === name && spec.columns.some((c) => c.header === 'ID Respons')),
+  ),
+);
+
 export const DEFAULT_DICTIONARY: readonly {
   kode: string;
   nama: string;

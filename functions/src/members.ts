@@ -20,6 +20,7 @@ import {
   putSpreadsheet,
   ROLES,
   type Role,
+  SPREADSHEET_ID,
   SPREADSHEETS,
 } from './adapters/auth.js';
 import { closeFirestoreConnections, connectFirestore } from './adapters/emulator.js';
@@ -71,7 +72,7 @@ export async function members(
     }
     case 'spreadsheet': {
       const id = email;
-      if (!/^[A-Za-z0-9_-]{10,200}$/.test(id)) {
+      if (!SPREADSHEET_ID.test(id)) {
         out(`ID spreadsheet tidak sah: "${id}" (salin bagian URL di antara /d/ dan /edit).\n${USAGE}`);
         return 2;
       }

@@ -161,6 +161,9 @@ export interface MembershipLookup {
 /** tenants/{tenant}/spreadsheets/{spreadsheetId}: the program spreadsheets a tenant may use. */
 export const SPREADSHEETS = 'spreadsheets';
 
+/** A Google spreadsheet id: the part of its URL between /d/ and /edit. */
+export const SPREADSHEET_ID = /^[A-Za-z0-9_-]{10,200}$/;
+
 /** Member document id: the email, lower-cased, Firestore-safe. */
 export function memberId(email: string): string {
   return docId(email.trim().toLowerCase());
@@ -211,7 +214,7 @@ export async function putSpreadsheet(
   registeredAt: Date = new Date(),
 ): Promise<void> {
   assertTenantId(tenant);
-  if (!/^[A-Za-z0-9_-]{10,200}$/.test(spreadsheetId)) {
+  if (!SPREADSHEET_ID.test(spreadsheetId)) {
     throw new Error(
       `ID spreadsheet tidak sah: "${spreadsheetId}" (salin bagian URL di antara /d/ dan /edit).`,
     );

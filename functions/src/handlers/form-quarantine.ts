@@ -9,7 +9,7 @@
  * sheet's `ID Respons` for Penilaian and SKM rows synced from the spreadsheet) was written after it.
  * Until then the entry stays, so nothing rejected is ever lost unseen.
  */
-import { COLLECTIONS, type FormSheet, SHEET, SHEET_COLLECTION } from '@bangkom/core';
+import { COLLECTIONS, type FormSheet, RESPONSE_ID_SHEETS, SHEET_COLLECTION } from '@bangkom/core';
 import type { Timestamp } from 'firebase-admin/firestore';
 import { type TenantStore, tenantCollectionPath } from '../adapters/firestore.js';
 
@@ -38,8 +38,7 @@ export async function supersededFormQuarantine(store: TenantStore): Promise<Set<
   for (const [sheet, entries] of bySheet) {
     const records = col(COLLECTIONS[SHEET_COLLECTION[sheet]]);
     // records written by a sync carry the sheet's `ID Respons` (Penilaian, SKM), not `responseId`
-    const fields =
-      sheet === SHEET.penilaian || sheet === SHEET.skm ? ['responseId', 'idRespons'] : ['responseId'];
+    const fields = RESPONSE_ID_SHEETS.has(sheet) ? ['responseId', 'idRespons'] : ['responseId'];
     /** response id -> when a record carrying it was last written */
     const latest = new Map<string, Timestamp>();
     const ids = [...new Set(entries.map((e) => e.responseId))];

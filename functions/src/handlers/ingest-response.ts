@@ -14,6 +14,7 @@ import {
   docId,
   FORM_SHEETS,
   FORM_SOURCE,
+  RESPONSE_ID_SHEETS,
   type RowValidator,
   rowValidator,
   SHEET,
@@ -105,9 +106,6 @@ function zonedCell(iso: string, timeZone: string): Cell {
   return Number.isNaN(d.getTime()) ? iso : d;
 }
 
-/** Sheets whose record is its form response: the row's `ID Respons` is the submission's response id. */
-const RESPONSE_KEYED: ReadonlySet<FormSheet> = new Set([SHEET.penilaian, SHEET.skm]);
-
 /** A checkbox answer as `a, b`; a grid answer (rows of choices) as `a, b; c`. */
 function answerText(v: readonly unknown[]): string {
   const cell = (x: unknown) => (x === null || x === undefined ? '' : String(x));
@@ -123,7 +121,7 @@ export function submissionRows(body: IngestSubmission, timeZone: string): [strin
     headers.push(h);
     row.push(v);
   };
-  const keyedByResponse = RESPONSE_KEYED.has(body.sheet);
+  const keyedByResponse = RESPONSE_ID_SHEETS.has(body.sheet);
   for (const [h, v] of Object.entries(body.values)) {
     if (keyedByResponse && h.trim().toLowerCase() === 'id respons') continue;
     const zoned = typeof v === 'string' && TIME_HEADERS.has(h.trim().toLowerCase()) && ZONED.test(v.trim());

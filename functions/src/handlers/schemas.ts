@@ -4,6 +4,8 @@
  */
 import { FORM_SHEETS } from '@bangkom/core';
 import { z } from 'zod';
+import { SPREADSHEET_ID } from '../adapters/auth.js';
+import { TENANT_ID } from '../adapters/firestore.js';
 
 // zod's own messages (a wrong type, a value fitting none of a union's shapes) in Bahasa
 // Indonesia too: they reach callers in 400 answers and staff in quarantine entries
@@ -14,11 +16,11 @@ export { FORM_SHEETS, type FormSheet } from '@bangkom/core';
 
 export const tenantSchema = z
   .string({ error: 'tenant wajib diisi (ID pemerintah daerah, mis. "sawahlunto")' })
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'tenant hanya boleh huruf kecil, angka, - atau _ (mis. "sawahlunto")');
+  .regex(TENANT_ID, 'tenant hanya boleh huruf kecil, angka, - atau _ (mis. "sawahlunto")');
 
 export const spreadsheetIdSchema = z
   .string({ error: 'spreadsheetId wajib diisi (ID spreadsheet program, dari URL-nya)' })
-  .regex(/^[A-Za-z0-9_-]{10,200}$/, 'spreadsheetId tidak sah: salin bagian URL di antara /d/ dan /edit');
+  .regex(SPREADSHEET_ID, 'spreadsheetId tidak sah: salin bagian URL di antara /d/ dan /edit');
 
 const tahunSchema = z.coerce
   .number({ error: 'tahun harus angka' })
