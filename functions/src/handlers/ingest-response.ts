@@ -237,7 +237,9 @@ function submissionDoc(key: RecordKey, record: Record<string, unknown>, response
   return { id: recordDoc(key, data as never).id, data };
 }
 
-const quarantineId = (body: IngestSubmission) => docId(FORM_SOURCE, body.sheet, body.responseId);
+/** A response's quarantine id: also what ties the versions of one response in a call (callWrites). */
+const quarantineId = (sub: { sheet: string; responseId: string }) =>
+  docId(FORM_SOURCE, sub.sheet, sub.responseId);
 
 export type PublicError = Omit<CellError, 'row'>;
 
@@ -347,7 +349,7 @@ function malformedSubmission(ctx: RunContext<unknown>, raw: unknown, error: z.Zo
   // of the same response keeps this one out of quarantine
   const key =
     responseId && (FORM_SHEETS as readonly string[]).includes(sheet)
-      ? docId(FORM_SOURCE, sheet, responseId)
+      ? quarantineId({ sheet, responseId })
       : id;
   const errors: PublicError[] = error.issues.map((i) => ({
     sheet,
