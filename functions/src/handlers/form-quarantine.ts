@@ -9,7 +9,13 @@
  * sheet's `ID Respons` for Penilaian and SKM rows synced from the spreadsheet) was written after it.
  * Until then the entry stays, so nothing rejected is ever lost unseen.
  */
-import { COLLECTIONS, type FormSheet, RESPONSE_ID_SHEETS, SHEET_COLLECTION } from '@bangkom/core';
+import {
+  COLLECTIONS,
+  type FormSheet,
+  type ProgramData,
+  RESPONSE_ID_SHEETS,
+  SHEET_COLLECTION,
+} from '@bangkom/core';
 import type { Timestamp } from 'firebase-admin/firestore';
 import { type TenantStore, tenantCollectionPath } from '../adapters/firestore.js';
 
@@ -22,19 +28,46 @@ interface Entry {
   written: Timestamp;
 }
 
-/** Ids of the quarantine entries from forms that a later valid record has superseded. */
-export async function supersededFormQuarantine(store: TenantStore): Promise<Set<string>> {
+/** `sheet` + response id: how an entry and a record of the same response meet. */
+const responseKey = (sheet: string, responseId: string) => `${sheet}\u0000${responseId}`;
+
+/**
+ * The responses a program's records carry as `ID Respons` (Penilaian, SKM rows the Apps Script
+ * wrote), as response keys: a sync about to write them supersedes their quarantine entries.
+ */
+export function sheetResponses(data: ProgramData): Set<string> {
+  const keys = new Set<string>();
+  for (const sheet of RESPONSE_ID_SHEETS) {
+    for (const r of data[SHEET_COLLECTION[sheet]] as readonly { idRespons?: string }[])
+      if (r.idRespons) keys.add(responseKey(sheet, r.idRespons));
+  }
+  return keys;
+}
+
+/**
+ * Ids of the quarantine entries from forms that a later valid record has superseded: one
+ * already stored, or one of `storingNow` (response keys of records the caller writes next,
+ * see sheetResponses).
+ */
+export async function supersededFormQuarantine(
+  store: TenantStore,
+  storingNow: ReadonlySet<string> = new Set(),
+): Promise<Set<string>> {
   const col = (name: string) => store.db.collection(tenantCollectionPath(store.tenantId, name));
   const snap = await col(COLLECTIONS.quarantine).where('sumber', '==', 'formulir').get();
   const bySheet = new Map<FormSheet, Entry[]>();
+  const superseded = new Set<string>();
   for (const d of snap.docs) {
     const { sheet, responseId } = d.data() as { sheet?: unknown; responseId?: unknown };
     if (typeof responseId !== 'string' || !(typeof sheet === 'string' && sheet in SHEET_COLLECTION)) continue;
+    if (storingNow.has(responseKey(sheet, responseId))) {
+      superseded.add(d.id);
+      continue;
+    }
     const list = bySheet.get(sheet as FormSheet) ?? [];
     list.push({ id: d.id, responseId, written: d.updateTime });
     bySheet.set(sheet as FormSheet, list);
   }
-  const superseded = new Set<string>();
   for (const [sheet, entries] of bySheet) {
     const records = col(COLLECTIONS[SHEET_COLLECTION[sheet]]);
     // records written by a sync carry the sheet's `ID Respons` (Penilaian, SKM), not `responseId`

@@ -26,7 +26,7 @@ import {
   settingsDoc,
 } from '../adapters/cycle-docs.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { supersededFormQuarantine } from './form-quarantine.js';
+import { sheetResponses, supersededFormQuarantine } from './form-quarantine.js';
 import { FORM_FED, statusSheet } from './program.js';
 import { syncSchema } from './schemas.js';
 
@@ -46,8 +46,9 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
   const present = new Set(Object.keys(wb).map(normalize));
   const result = validateWorkbook(wb);
   // before the records are written: a sheet row overwrites a form's record under the same
-  // natural key without its response id, which is what tells a fixed response apart
-  const superseded = await supersededFormQuarantine(store);
+  // natural key without its response id, which is what tells a fixed response apart; the
+  // rows of this sheet that carry an ID Respons are written next, later than any entry
+  const superseded = await supersededFormQuarantine(store, sheetResponses(result.data));
 
   const written: Record<string, number> = {};
   const deleted: Record<string, number> = {};
@@ -79,8 +80,6 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
   // quarantine: this run's rejected rows replace the previous sync's; form submissions stay
   // until a later valid version of the same response supersedes them
   const quarantine: Doc[] = result.quarantine.map((q) => quarantineDoc(q, runId));
-  // and after them: a row fixed in the sheet (its record now carries the ID Respons) settles too
-  for (const id of await supersededFormQuarantine(store)) superseded.add(id);
   const q = await store.replaceCollection(
     COLLECTIONS.quarantine,
     quarantine,
