@@ -24,18 +24,22 @@ import { startLocalIssuer } from './adapters/local-issuer.js';
 
 const LOCAL_CLIENT = 'bangkom-lokal.apps.googleusercontent.com';
 
-function parseMembers(spec: string): { email: string; role: Role; tenant: string }[] {
-  return spec
+/** The entries of a comma-separated `a:b[:c],...` variable, each split at its colons. */
+function entries(spec: string | undefined): { entry: string; parts: string[] }[] {
+  return (spec ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
-    .map((entry) => {
-      const [email = '', role = '', tenant = DEFAULT_TENANT] = entry.split(':');
-      if (!email.includes('@') || !(ROLES as readonly string[]).includes(role)) {
-        throw new Error(`BANGKOM_DEV_MEMBERS: "${entry}" harus berbentuk email:staf|pimpinan[:tenant]`);
-      }
-      return { email, role: role as Role, tenant };
-    });
+    .map((entry) => ({ entry, parts: entry.split(':') }));
+}
+
+function parseMembers(spec: string | undefined): { email: string; role: Role; tenant: string }[] {
+  return entries(spec).map(({ entry, parts: [email = '', role = '', tenant = DEFAULT_TENANT] }) => {
+    if (!email.includes('@') || !(ROLES as readonly string[]).includes(role)) {
+      throw new Error(`BANGKOM_DEV_MEMBERS: "${entry}" harus berbentuk email:staf|pimpinan[:tenant]`);
+    }
+    return { email, role: role as Role, tenant };
+  });
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -67,16 +71,11 @@ async function main(argv: string[]): Promise<void> {
     projectId: process.env.GOOGLE_CLOUD_PROJECT,
     emulatorHost: process.env.FIRESTORE_EMULATOR_HOST,
   });
-  const members = parseMembers(process.env.BANGKOM_DEV_MEMBERS ?? '');
+  const members = parseMembers(process.env.BANGKOM_DEV_MEMBERS);
   for (const m of members) await putMember(db, m.tenant, m.email, { role: m.role });
-  const spreadsheets = (process.env.BANGKOM_DEV_SPREADSHEETS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const [id = '', tenant = DEFAULT_TENANT] = entry.split(':');
-      return { id, tenant };
-    });
+  const spreadsheets = entries(process.env.BANGKOM_DEV_SPREADSHEETS).map(
+    ({ parts: [id = '', tenant = DEFAULT_TENANT] }) => ({ id, tenant }),
+  );
   for (const s of spreadsheets) await putSpreadsheet(db, s.tenant, s.id);
 
   const servers = new Map<string, Server>(TARGETS.map((t) => [t, getTestServer(t)]));
