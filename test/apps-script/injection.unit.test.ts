@@ -185,3 +185,24 @@ describe('Status Validasi', () => {
     expect(formulas()).toEqual([]);
   });
 });
+
+describe('answers Sheets would convert', () => {
+  const CONVERTED = ['50%', 'TRUE', 'false', '1/2', '2026-04-01', '01/04/2026', '12-3'];
+
+  it('the fake converts them as Sheets does when written unquoted', () => {
+    const s = world().spreadsheet.addSheet('Uji');
+    s.self.getRange(1, 1, 1, CONVERTED.length).setValues([CONVERTED]);
+    const [row] = s.self.getRange(1, 1, 1, CONVERTED.length).getValues();
+    expect(row?.slice(0, 3)).toEqual([0.5, true, false]);
+    for (const v of row?.slice(3) ?? []) expect(v).toBeInstanceOf(Date);
+  });
+
+  it('keepText keeps them text', () => {
+    const s = world().spreadsheet.addSheet('Uji');
+    const more = [...CONVERTED, '1 Jan 2026', 'Rp 1.000', '10:30'];
+    s.self.getRange(1, 1, 1, more.length).setValues([more.map(keepText)]);
+    expect(s.self.getRange(1, 1, 1, more.length).getValues()[0]).toEqual(more);
+    for (const plain of ['Dinas Kesehatan', 'Sangat baik', 'Jan', 'true story'])
+      expect(keepText(plain)).toBe(plain);
+  });
+});

@@ -28,6 +28,21 @@ export class FakeChoice {
   }
 }
 
+const TYPED_NAME: Record<ItemType, string> = {
+  TEXT: 'TextItem',
+  PARAGRAPH_TEXT: 'ParagraphTextItem',
+  SCALE: 'ScaleItem',
+  MULTIPLE_CHOICE: 'MultipleChoiceItem',
+  CHECKBOX: 'CheckboxItem',
+  LIST: 'ListItem',
+};
+
+/**
+ * The generic `Item` that Form.getItems() returns. As in FormApp it only has the common
+ * accessors; the typed setters live on the typed item (`asTextItem()` and the like, or what
+ * `addTextItem()` returns), which is a different object: Form.moveItem and Form.deleteItem
+ * take an `Item` (or an index) and reject a typed item.
+ */
 export class FakeItem {
   readonly id = nextItemId++;
   title = '';
@@ -38,13 +53,15 @@ export class FakeItem {
   labels: [string, string] = ['', ''];
   points = 0;
   validation: unknown = null;
+  /** the raw object behind a tracked wrapper (a non-function property is not wrapped) */
+  readonly raw: FakeItem = this;
   constructor(
     readonly type: ItemType,
-    private readonly form: FakeForm,
+    readonly form: FakeForm,
   ) {}
-  private as(type: ItemType): FakeItem {
+  private as(type: ItemType): FakeTypedItem {
     if (this.type !== type) throw new Error(`Exception: Item ${this.id} is not of type ${type}.`);
-    return this;
+    return this.form.view(this);
   }
   getId(): number {
     return this.id;
@@ -66,67 +83,109 @@ export class FakeItem {
     this.helpText = t;
     return this;
   }
-  setRequired(r: boolean): FakeItem {
-    this.required = r;
-    return this;
-  }
-  isRequired(): boolean {
-    return this.required;
-  }
   getIndex(): number {
     return this.form.items.indexOf(this);
   }
-  setChoiceValues(values: string[]): FakeItem {
-    this.choices = values.map((v) => new FakeChoice(v, false));
+  asTextItem(): FakeTypedItem {
+    return this.as(ITEM_TYPE.TEXT);
+  }
+  asParagraphTextItem(): FakeTypedItem {
+    return this.as(ITEM_TYPE.PARAGRAPH_TEXT);
+  }
+  asScaleItem(): FakeTypedItem {
+    return this.as(ITEM_TYPE.SCALE);
+  }
+  asMultipleChoiceItem(): FakeTypedItem {
+    return this.as(ITEM_TYPE.MULTIPLE_CHOICE);
+  }
+  asCheckboxItem(): FakeTypedItem {
+    return this.as(ITEM_TYPE.CHECKBOX);
+  }
+  asListItem(): FakeTypedItem {
+    return this.as(ITEM_TYPE.LIST);
+  }
+}
+
+/** A typed item (TextItem, ScaleItem, …): a view of one FakeItem with the typed setters. */
+export class FakeTypedItem {
+  constructor(readonly item: FakeItem) {}
+  /** FormApp's class name, as its errors print it */
+  get className(): string {
+    return TYPED_NAME[this.item.type];
+  }
+  getId(): number {
+    return this.item.id;
+  }
+  getIndex(): number {
+    return this.item.getIndex();
+  }
+  getType(): ItemType {
+    return this.item.type;
+  }
+  getTitle(): string {
+    return this.item.title;
+  }
+  setTitle(t: string): FakeTypedItem {
+    this.item.title = t;
+    return this;
+  }
+  getHelpText(): string {
+    return this.item.helpText;
+  }
+  setHelpText(t: string): FakeTypedItem {
+    this.item.helpText = t;
+    return this;
+  }
+  setRequired(r: boolean): FakeTypedItem {
+    this.item.required = r;
+    return this;
+  }
+  isRequired(): boolean {
+    return this.item.required;
+  }
+  private only(...types: ItemType[]): void {
+    if (!types.includes(this.item.type))
+      throw new TypeError(`TypeError: this method is not a function of FormApp.${this.className}`);
+  }
+  setChoiceValues(values: string[]): FakeTypedItem {
+    this.only('MULTIPLE_CHOICE', 'CHECKBOX', 'LIST');
+    this.item.choices = values.map((v) => new FakeChoice(v, false));
     return this;
   }
   createChoice(value: string, correct = false): FakeChoice {
+    this.only('MULTIPLE_CHOICE', 'CHECKBOX', 'LIST');
     return new FakeChoice(value, correct);
   }
-  setChoices(choices: FakeChoice[]): FakeItem {
-    this.choices = choices.slice();
+  setChoices(choices: FakeChoice[]): FakeTypedItem {
+    this.only('MULTIPLE_CHOICE', 'CHECKBOX', 'LIST');
+    this.item.choices = choices.slice();
     return this;
   }
   getChoices(): FakeChoice[] {
-    return this.choices.slice();
+    return this.item.choices.slice();
   }
-  setPoints(p: number): FakeItem {
-    if (!this.form.quiz) throw new Error('Exception: Points can only be set on quiz forms.');
-    this.points = p;
+  setPoints(p: number): FakeTypedItem {
+    if (!this.item.form.quiz) throw new Error('Exception: Points can only be set on quiz forms.');
+    this.item.points = p;
     return this;
   }
-  setBounds(lo: number, hi: number): FakeItem {
-    this.bounds = [lo, hi];
+  setBounds(lo: number, hi: number): FakeTypedItem {
+    this.only('SCALE');
+    this.item.bounds = [lo, hi];
     return this;
   }
-  setLabels(lo: string, hi: string): FakeItem {
-    this.labels = [lo, hi];
+  setLabels(lo: string, hi: string): FakeTypedItem {
+    this.only('SCALE');
+    this.item.labels = [lo, hi];
     return this;
   }
-  setValidation(v: unknown): FakeItem {
-    this.validation = v;
+  setValidation(v: unknown): FakeTypedItem {
+    this.only('TEXT', 'PARAGRAPH_TEXT', 'CHECKBOX');
+    this.item.validation = v;
     return this;
   }
   createResponse(answer: string): { item: FakeItem; answer: string } {
-    return { item: this, answer };
-  }
-  asTextItem(): FakeItem {
-    return this.as(ITEM_TYPE.TEXT);
-  }
-  asParagraphTextItem(): FakeItem {
-    return this.as(ITEM_TYPE.PARAGRAPH_TEXT);
-  }
-  asScaleItem(): FakeItem {
-    return this.as(ITEM_TYPE.SCALE);
-  }
-  asMultipleChoiceItem(): FakeItem {
-    return this.as(ITEM_TYPE.MULTIPLE_CHOICE);
-  }
-  asCheckboxItem(): FakeItem {
-    return this.as(ITEM_TYPE.CHECKBOX);
-  }
-  asListItem(): FakeItem {
-    return this.as(ITEM_TYPE.LIST);
+    return { item: this.item, answer };
   }
 }
 
@@ -159,14 +218,34 @@ export class FakeForm {
   constructor(
     readonly id: string,
     title: string,
-    private readonly world: FormWorld,
+    readonly world: FormWorld,
   ) {
     this.title = title;
+    if (world.publishing !== false) {
+      this.setPublished = (p: boolean) => {
+        this.published = p;
+        return this;
+      };
+      this.isPublished = () => this.published;
+    }
   }
-  private add(type: ItemType): FakeItem {
+  private add(type: ItemType): FakeTypedItem {
     const item = new FakeItem(type, this);
     this.items.push(item);
-    return item;
+    return this.view(item);
+  }
+  /** a typed item of `item`, tracked like the form (FormApp returns a new object each time) */
+  view(item: FakeItem): FakeTypedItem {
+    return tracked(new FakeTypedItem(item), () => `Item:${this.id}`, this.world.log);
+  }
+  /** the generic item of an argument that must be an `Item`; a typed item is refused, as FormApp does */
+  private itemArg(x: unknown, method: string, second: string): FakeItem {
+    if (x instanceof FakeItem && this.items.includes(x.raw)) return x.raw;
+    if (x instanceof FakeItem) throw new Error('Exception: Item not in form.');
+    const kind = x instanceof FakeTypedItem ? `FormApp.${x.className}` : typeof x;
+    throw new Error(
+      `Exception: The parameters (${kind}${second}) don't match the method signature for FormApp.Form.${method}.`,
+    );
   }
   getId(): string {
     return this.id;
@@ -205,13 +284,9 @@ export class FakeForm {
     this.accepting = a;
     return this;
   }
-  setPublished(p: boolean): FakeForm {
-    this.published = p;
-    return this;
-  }
-  isPublished(): boolean {
-    return this.published;
-  }
+  /** absent when the world's runtime has no publishing (`publishing: false`), as in older runtimes */
+  setPublished?: (p: boolean) => FakeForm;
+  isPublished?: () => boolean;
   getPublishedUrl(): string {
     return `https://docs.google.com/forms/d/e/${this.id}-pub/viewform`;
   }
@@ -219,35 +294,37 @@ export class FakeForm {
     return `https://docs.google.com/forms/d/${this.id}/edit`;
   }
   getItems(): FakeItem[] {
-    return this.items.slice();
+    return this.items.map((i) => tracked(i, () => `Item:${this.id}`, this.world.log));
   }
-  addTextItem(): FakeItem {
+  addTextItem(): FakeTypedItem {
     return this.add(ITEM_TYPE.TEXT);
   }
-  addParagraphTextItem(): FakeItem {
+  addParagraphTextItem(): FakeTypedItem {
     return this.add(ITEM_TYPE.PARAGRAPH_TEXT);
   }
-  addScaleItem(): FakeItem {
+  addScaleItem(): FakeTypedItem {
     return this.add(ITEM_TYPE.SCALE);
   }
-  addMultipleChoiceItem(): FakeItem {
+  addMultipleChoiceItem(): FakeTypedItem {
     return this.add(ITEM_TYPE.MULTIPLE_CHOICE);
   }
-  addCheckboxItem(): FakeItem {
+  addCheckboxItem(): FakeTypedItem {
     return this.add(ITEM_TYPE.CHECKBOX);
   }
-  addListItem(): FakeItem {
+  addListItem(): FakeTypedItem {
     return this.add(ITEM_TYPE.LIST);
   }
-  deleteItem(item: FakeItem): void {
-    const i = this.items.indexOf(item);
-    if (i < 0) throw new Error('Exception: Item not in form.');
-    this.items.splice(i, 1);
+  deleteItem(x: FakeItem | number): void {
+    const item = typeof x === 'number' ? this.items[x] : this.itemArg(x, 'deleteItem', '');
+    if (!item) throw new Error('Exception: Invalid index.');
+    this.items.splice(this.items.indexOf(item), 1);
   }
-  moveItem(item: FakeItem, index: number): FakeItem {
-    const i = this.items.indexOf(item);
-    if (i < 0 || index < 0 || index >= this.items.length) throw new Error('Exception: Invalid index.');
-    this.items.splice(i, 1);
+  /** moveItem(from, to) or moveItem(item, to); a typed item is not an `Item` */
+  moveItem(x: FakeItem | number, index: number): FakeItem {
+    const item = typeof x === 'number' ? this.items[x] : this.itemArg(x, 'moveItem', ',number');
+    if (!item || !Number.isInteger(index) || index < 0 || index >= this.items.length)
+      throw new Error('Exception: Invalid index.');
+    this.items.splice(this.items.indexOf(item), 1);
     this.items.splice(index, 0, item);
     return item;
   }
@@ -315,6 +392,8 @@ export class FakeForm {
 
 export interface FormWorld {
   spreadsheet: FakeSpreadsheet;
+  /** false: the runtime has no Form.setPublished/isPublished */
+  publishing?: boolean;
   log: CallLog;
   formatStamp(d: Date): string;
 }

@@ -9,9 +9,13 @@ export interface Call {
 
 export class CallLog {
   readonly calls: Call[] = [];
+  /** called before each recorded call runs (the world's clock: time passes, the 6-minute limit) */
+  onCall: ((call: Call) => void) | null = null;
 
   record(target: string, method: string, args: unknown[]): void {
-    this.calls.push({ target, method, args });
+    const call = { target, method, args };
+    this.calls.push(call);
+    this.onCall?.(call);
   }
 
   count(pred: (c: Call) => boolean = () => true): number {

@@ -2,6 +2,47 @@
 import { createHash } from 'node:crypto';
 import { type CallLog, tracked } from './log';
 
+/** Apps Script stops an execution after 6 minutes (quotas: script runtime 6 min / execution). */
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
+
+/**
+ * The world's clock. `Date.now()` follows it in the unit tests, time passes only when a test
+ * advances it or a service call costs time (`cost`), and any service call made more than six
+ * minutes after the execution started throws, as Apps Script ends the run.
+ */
+export class FakeClock {
+  private t: number;
+  private started: number;
+  /** ms a service call takes; 0 by default */
+  cost: (call: { target: string; method: string }) => number = () => 0;
+  /** told of every change (the unit tests move the system time with it) */
+  onChange: ((t: number) => void) | null = null;
+  constructor(start = Date.now()) {
+    this.t = start;
+    this.started = start;
+  }
+  now(): number {
+    return this.t;
+  }
+  advance(ms: number): void {
+    this.t += ms;
+    this.onChange?.(this.t);
+  }
+  /** a new execution (another trigger run, another menu click): the 6 minutes start again */
+  newExecution(): void {
+    this.started = this.t;
+  }
+  elapsed(): number {
+    return this.t - this.started;
+  }
+  /** before a service call: it takes its time, and fails once the execution is over its limit */
+  onCall(call: { target: string; method: string }): void {
+    if (this.elapsed() > EXECUTION_LIMIT_MS) throw new Error('Exceeded maximum execution time');
+    const ms = this.cost(call);
+    if (ms > 0) this.advance(ms);
+  }
+}
+
 export class FakeMailApp {
   readonly sent: { to: string; subject: string; body: string }[] = [];
   constructor(public quota = 100) {}
@@ -119,14 +160,45 @@ export class FakeLock {
   }
 }
 
+/** UTF-8 length of a string, as Google measures property sizes. */
+export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/**
+ * PropertiesService's limits, in bytes as Google counts them: 9 KB per value and 500 KB per
+ * property store (keys and values together). Quotas page of Apps Script.
+ */
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
+export const PROPERTY_STORE_BYTES = 500 * 1024;
+
 export class FakeProperties {
   readonly store = new Map<string, string>();
   getProperty(k: string): string | null {
     return this.store.get(k) ?? null;
   }
+  /** bytes the store holds now (keys and values) */
+  bytes(): number {
+    let n = 0;
+    for (const [k, v] of this.store) n += utf8Bytes(k) + utf8Bytes(v);
+    return n;
+  }
   setProperty(k: string, v: string): FakeProperties {
-    if (v.length > 9 * 1024) throw new Error('Exception: Argument too large: value');
-    this.store.set(k, String(v));
+    const value = String(v);
+    if (utf8Bytes(value) > PROPERTY_VALUE_BYTES) throw new Error('Exception: Argument too large: value');
+    const old = this.store.get(k);
+    const after =
+      this.bytes() -
+      (old === undefined ? 0 : utf8Bytes(k) + utf8Bytes(old)) +
+      utf8Bytes(k) +
+      utf8Bytes(value);
+    if (after > PROPERTY_STORE_BYTES)
+      throw new Error(
+        'Exception: You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
+    this.store.set(k, value);
+    return this;
+  }
+  setProperties(values: Record<string, string>): FakeProperties {
+    for (const [k, v] of Object.entries(values)) this.setProperty(k, v);
     return this;
   }
   deleteProperty(k: string): FakeProperties {
@@ -135,6 +207,9 @@ export class FakeProperties {
   }
   getProperties(): Record<string, string> {
     return Object.fromEntries(this.store);
+  }
+  getKeys(): string[] {
+    return [...this.store.keys()];
   }
 }
 

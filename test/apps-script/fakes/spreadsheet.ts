@@ -14,6 +14,30 @@ export type DateCtor = DateConstructor;
 
 export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
+/**
+ * What Sheets makes of typed text (USER_ENTERED, as setValues writes): numbers, percentages,
+ * TRUE/FALSE and date-like text become numbers, booleans and dates. undefined: stays text.
+ * Dates are read day first (the id_ID locale), at midnight in Asia/Jakarta.
+ */
+export function sheetsConversion(text: string, DateCtor: DateCtor = Date): unknown {
+  const t = text.trim();
+  if (/^[+-]?\d+(\.\d+)?$/.test(t)) return Number(t);
+  const pct = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(t);
+  if (pct) return Number(pct[1]) / 100;
+  if (/^true$/i.test(t)) return true;
+  if (/^false$/i.test(t)) return false;
+  const day = (y: number, m: number, d: number) =>
+    m >= 1 && m <= 12 && d >= 1 && d <= 31 ? new DateCtor(Date.UTC(y, m - 1, d, -7)) : undefined;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (iso) return day(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dmy = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2}|\d{4}))?$/.exec(t);
+  if (dmy) {
+    const y = dmy[3] === undefined ? 2026 : dmy[3].length === 2 ? 2000 + Number(dmy[3]) : Number(dmy[3]);
+    return day(y, Number(dmy[2]), Number(dmy[1]));
+  }
+  return undefined;
+}
+
 export interface Rule {
   values: string[];
   showDropdown: boolean;
@@ -207,8 +231,9 @@ export class FakeSheet {
     if (v === null || v === undefined) stored = '';
     else if (isDate(v)) stored = new Date(v.getTime());
     else if (typeof v === 'string') {
+      const converted = v.startsWith("'") ? undefined : sheetsConversion(v, this.world.Date);
       if (v.startsWith("'")) stored = v.slice(1);
-      else if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) stored = Number(v.trim());
+      else if (converted !== undefined) stored = converted;
       else if (/^=./s.test(v) || /^[+-]./s.test(v)) this.formulas.set(key, v.startsWith('=') ? v : `=${v}`);
     } else if (typeof v === 'object') stored = String(v);
     let line = this.cells.get(r);

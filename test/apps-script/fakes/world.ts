@@ -7,6 +7,7 @@ import { makeFormApp } from './forms';
 import { CallLog, tracked } from './log';
 import {
   FakeCalendar,
+  FakeClock,
   FakeLock,
   FakeMailApp,
   FakeProperties,
@@ -21,22 +22,28 @@ export const FUNCTIONS_URL = 'https://asia-southeast2-bangkom-uji.cloudfunctions
 
 export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
   const log = new CallLog();
+  const clock = new FakeClock();
+  log.onCall = (call) => clock.onCall(call);
   const DateCtor = opts.Date ?? Date;
   const spreadsheet = new FakeSpreadsheet('ss-bangkom', { Date: DateCtor, log });
   const ui = new FakeUi();
   const lock = new FakeLock();
   const scriptProps = new FakeProperties();
+  const docProps = new FakeProperties();
   scriptProps.setProperty('BANGKOM_FUNCTIONS_URL', FUNCTIONS_URL);
   const mail = new FakeMailApp(opts.quota ?? 100);
   const calendar = new FakeCalendar();
   const fetch = new FakeUrlFetchApp();
   const script = new FakeScriptApp();
   const timeZone = 'Asia/Jakarta';
-  const forms = makeFormApp({
+  /** the Forms runtime; `publishing = false` makes forms without setPublished, as older runtimes */
+  const formRuntime = {
     spreadsheet,
     log,
-    formatStamp: (d) => formatDate(d, timeZone, 'dd/MM/yyyy HH:mm:ss'),
-  });
+    publishing: true,
+    formatStamp: (d: Date) => formatDate(d, timeZone, 'dd/MM/yyyy HH:mm:ss'),
+  };
+  const forms = makeFormApp(formRuntime);
   const globals = {
     SpreadsheetApp: makeSpreadsheetApp(spreadsheet, ui, log),
     FormApp: forms.app,
@@ -49,7 +56,10 @@ export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
       log,
     ),
     PropertiesService: tracked(
-      { getScriptProperties: () => scriptProps, getDocumentProperties: () => scriptProps },
+      {
+        getScriptProperties: () => tracked(scriptProps, () => 'Properties', log),
+        getDocumentProperties: () => tracked(docProps, () => 'Properties', log),
+      },
       () => 'PropertiesService',
       log,
     ),
@@ -60,15 +70,18 @@ export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
   const saved = new Map<string, unknown>();
   return {
     log,
+    clock,
     spreadsheet,
     ui,
     lock,
     scriptProps,
+    docProps,
     mail,
     calendar,
     fetch,
     script,
     forms: forms.forms,
+    formRuntime,
     globals,
     /** Apps Script exposes its services as globals; so do we, until restore(). */
     install(): void {
