@@ -5,7 +5,7 @@
  */
 import { type Cell, type CellError, FORM_SHEETS } from '@bangkom/core';
 import { DateConverter, jsonCell, timeZone } from './cells.js';
-import { ENDPOINT, getJson, PROP, props, setJson, tenant } from './config.js';
+import { deleteJson, ENDPOINT, getJson, PROP, props, setJson, tenant } from './config.js';
 import { validateSheetRows } from './core-bridge.js';
 import {
   defaultCompetencies,
@@ -97,15 +97,10 @@ export function processKeptSubmissions(ss: Spreadsheet, now: Date): number {
     const sheet = kept ? ss.getSheetByName(kept.sheet) : null;
     if (kept && sheet) {
       const range = sheet.getRange(kept.row, 1, 1, Math.max(sheet.getLastColumn(), 1));
-      const e = {
-        namedValues: kept.namedValues,
-        values: [],
-        range,
-      } as unknown as GoogleAppsScript.Events.SheetsOnFormSubmit;
-      processSubmission(ss, e, now);
+      processSubmission(ss, { namedValues: kept.namedValues, range }, now);
       n++;
     }
-    p.deleteProperty(key);
+    deleteJson(key);
   }
   return n;
 }
@@ -124,11 +119,13 @@ function formFor(sheet: Sheet, ids: FormIds): FormDef | undefined {
   return byId ?? FORM_DEFS.find((d) => norm(d.responseSheet) === norm(sheet.getName()));
 }
 
-export function processSubmission(
-  ss: Spreadsheet,
-  e: GoogleAppsScript.Events.SheetsOnFormSubmit,
-  now: Date,
-): SubmissionResult | null {
+/** What processSubmission needs of a form-submit event (the event itself, or a kept or missed row). */
+export interface Submission {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  namedValues: Record<string, string[]>;
+}
+
+export function processSubmission(ss: Spreadsheet, e: Submission, now: Date): SubmissionResult | null {
   const sheet = e.range.getSheet();
   const form = formFor(sheet, formIds());
   if (!form) return null; // a form this script did not build
