@@ -1,3 +1,5 @@
+import { PesanGalat } from './errors.js';
+
 /**
  * Script properties (Project Settings -> Script properties) that configure one deployment.
  * BKPSDM sets the functions URL once; the rest is written by the menu items.
@@ -137,7 +139,7 @@ export function tenant(): string {
 export function functionsUrl(): string {
   const url = (props().getProperty(PROP.functionsUrl) || '').trim().replace(/\/+$/, '');
   if (!/^https:\/\//.test(url)) {
-    throw new Error(
+    throw new PesanGalat(
       `Properti skrip ${PROP.functionsUrl} belum diisi dengan URL https Cloud Functions (Setelan Proyek -> Properti skrip).`,
     );
   }

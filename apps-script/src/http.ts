@@ -1,5 +1,6 @@
 /** Calls to the Cloud Functions, authenticated with the user's OpenID identity token. */
 import { functionsUrl } from './config.js';
+import { explain } from './errors.js';
 
 export interface CallResult {
   ok: boolean;
@@ -13,23 +14,26 @@ export interface CallResult {
   reason: string;
 }
 
-export function postJson(endpoint: string, payload: unknown): CallResult {
-  let status = 0;
-  let text = '';
-  try {
-    const response = UrlFetchApp.fetch(`${functionsUrl()}/${endpoint}`, {
-      method: 'post',
-      contentType: 'application/json',
-      payload: JSON.stringify(payload),
-      headers: { Authorization: `Bearer ${ScriptApp.getIdentityToken()}` },
-      muteHttpExceptions: true,
-    });
-    status = response.getResponseCode();
-    text = response.getContentText();
-  } catch (err) {
-    const reason = message(err);
-    return { ok: false, status: 0, body: null, error: `Gagal menghubungi ${endpoint}: ${reason}`, reason };
-  }
+/** A POST to an endpoint; the URL and the identity token are looked up once per batch. */
+function requests(
+  endpoint: string,
+  payloads: readonly unknown[],
+): GoogleAppsScript.URL_Fetch.URLFetchRequest[] {
+  const url = `${functionsUrl()}/${endpoint}`;
+  const headers = { Authorization: `Bearer ${ScriptApp.getIdentityToken()}` };
+  return payloads.map((payload) => ({
+    url,
+    method: 'post',
+    contentType: 'application/json',
+    payload: JSON.stringify(payload),
+    headers,
+    muteHttpExceptions: true,
+  }));
+}
+
+function result(endpoint: string, response: GoogleAppsScript.URL_Fetch.HTTPResponse): CallResult {
+  const status = response.getResponseCode();
+  const text = response.getContentText();
   let body: unknown = null;
   try {
     body = text ? JSON.parse(text) : null;
@@ -39,6 +43,37 @@ export function postJson(endpoint: string, payload: unknown): CallResult {
   const ok = status >= 200 && status < 300;
   const reason = ok ? '' : serverReason(body, text);
   return { ok, status, body, error: ok ? '' : `${endpoint} menjawab HTTP ${status}: ${reason}`, reason };
+}
+
+const unreachable = (endpoint: string, err: unknown): CallResult => {
+  const reason = explain(err);
+  return { ok: false, status: 0, body: null, error: `Gagal menghubungi ${endpoint}: ${reason}`, reason };
+};
+
+export function postJson(endpoint: string, payload: unknown): CallResult {
+  try {
+    const [req] = requests(endpoint, [payload]);
+    if (!req) throw new Error('no request');
+    const { url, ...params } = req;
+    return result(endpoint, UrlFetchApp.fetch(url, params));
+  } catch (err) {
+    return unreachable(endpoint, err);
+  }
+}
+
+/**
+ * Several POSTs in one UrlFetchApp.fetchAll (in parallel: the call lasts as long as the
+ * slowest answer, at most UrlFetchApp's 60-second timeout). A request without an HTTP
+ * answer (network error, timeout) makes fetchAll throw for all of them: each then gets
+ * status 0, to be retried.
+ */
+export function postJsonAll(endpoint: string, payloads: readonly unknown[]): CallResult[] {
+  if (payloads.length === 0) return [];
+  try {
+    return UrlFetchApp.fetchAll(requests(endpoint, payloads)).map((r) => result(endpoint, r));
+  } catch (err) {
+    return payloads.map(() => unreachable(endpoint, err));
+  }
 }
 
 /**

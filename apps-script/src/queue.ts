@@ -30,7 +30,7 @@ import {
   type Spreadsheet,
   writeTable,
 } from './gas.js';
-import { isPermanentFailure, message, postJson, refusalMeaning } from './http.js';
+import { isPermanentFailure, message, postJsonAll, refusalMeaning } from './http.js';
 
 /** Body of POST {functions}/ingestResponse, one per contract row a response produced. */
 export interface IngestBody {
@@ -212,15 +212,20 @@ export function supersededNote(id: string, at: string, fate: NewerFate): string 
 }
 
 /**
- * `Status Antrian` of the entry with this response id (blank counts as `Dicoba Ulang`),
- * or null when Antrian has none. One read of Antrian.
+ * `Status Antrian` of every entry by response id (blank counts as `Dicoba Ulang`); empty
+ * when there is no Antrian. One read of Antrian.
  */
+export function queueStates(ss: Spreadsheet): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of readQueue(ss, false)?.rows ?? [])
+    out.set(String(row[COL['ID Respons']]), stateOf(row) || QUEUE_STATE.retrying);
+  return out;
+}
+
+/** `Status Antrian` of the entry with this response id, or null when Antrian has none. */
 export function queueStateOf(ss: Spreadsheet, responseId: string): string | null {
   if (responseId === '') return null;
-  const q = readQueue(ss, false);
-  const row = q?.rows.find((r) => String(r[COL['ID Respons']]) === responseId);
-  if (!row) return null;
-  return stateOf(row) || QUEUE_STATE.retrying;
+  return queueStates(ss).get(responseId) ?? null;
 }
 
 interface Version {
@@ -358,6 +363,8 @@ export interface RetryResult {
   failed: number;
   /** entries not due yet */
   waiting: number;
+  /** due entries left for the next run: the time budget ran out first */
+  deferred: number;
   /** entries this run stopped retrying (refused for good, or out of attempts) */
   stopped: number;
   /** entries this run found replaced by a newer version of the same record */
@@ -365,68 +372,90 @@ export interface RetryResult {
 }
 
 /**
- * Sends every entry that is due, newest version of a record only; sent entries leave the
- * sheet, failed ones back off or, refused for good or out of attempts, stay marked.
+ * Entries sent per UrlFetchApp.fetchAll. A chunk takes as long as its slowest answer, at
+ * most UrlFetchApp's 60-second timeout, so the time budget is checked between chunks and
+ * Antrian is written after each: attempts are recorded even if the run is stopped later.
  */
-export function retryQueue(ss: Spreadsheet, now: Date): RetryResult {
-  const result: RetryResult = { sent: [], failed: 0, waiting: 0, stopped: 0, superseded: 0 };
+export const RETRY_CHUNK = 20;
+
+/**
+ * Sends every entry that is due, newest version of a record only, in chunks of RETRY_CHUNK
+ * while `outOfTime()` is false; sent entries leave the sheet, failed ones back off or,
+ * refused for good or out of attempts, stay marked. Due entries not reached wait for the
+ * next run (`deferred`).
+ */
+export function retryQueue(ss: Spreadsheet, now: Date, outOfTime: () => boolean = () => false): RetryResult {
+  const result: RetryResult = { sent: [], failed: 0, waiting: 0, deferred: 0, stopped: 0, superseded: 0 };
   const q = readQueue(ss, false);
   if (!q || q.rows.length === 0) return result;
   const marked = supersede(q.rows, []);
   result.superseded = marked.length;
   const touched = new Set<string>();
   for (const i of marked) touched.add(bodyOf(q.rows[i] ?? [])?.sourceId ?? '');
-  const keep: Row[] = [];
   let changed = marked.length > 0;
+  const due: { row: Row; body: IngestBody }[] = [];
   for (const row of q.rows) {
-    if (!isActive(row)) {
-      keep.push(row);
-      continue;
-    }
+    if (!isActive(row)) continue;
     const next = asDate(row[COL['Coba Lagi Setelah']]);
     if (next && next.getTime() > now.getTime() + SLACK) {
       result.waiting++;
-      keep.push(row);
       continue;
     }
-    let body: IngestBody;
     try {
-      body = JSON.parse(String(row[COL.Muatan])) as IngestBody;
+      due.push({ row, body: JSON.parse(String(row[COL.Muatan])) as IngestBody });
     } catch (err) {
       // a hand-edited payload cannot be sent: keep it visible, never drop it
       row[COL['Galat Terakhir']] = `Muatan bukan JSON yang sah: ${message(err)}`;
       result.failed++;
       changed = true;
-      keep.push(row);
-      continue;
     }
-    const r = postJson(ENDPOINT.ingest, body);
-    changed = true;
-    if (r.ok) {
-      result.sent.push(body);
-      touched.add(body.sourceId);
-      continue;
-    }
-    result.failed++;
-    const attempts = (Number(row[COL.Percobaan]) || 0) + 1;
-    row[COL.Percobaan] = attempts;
-    row[COL['Galat Terakhir']] = r.error;
-    if (isPermanentFailure(r.status) || attempts >= MAX_ATTEMPTS) {
-      stop(
-        row,
-        isPermanentFailure(r.status) ? refusedNote(r.status, r.reason) : exhaustedNote(attempts, r.error),
-      );
-      result.stopped++;
-      touched.add(body.sourceId);
-    } else {
-      row[COL['Status Antrian']] = QUEUE_STATE.retrying;
-      row[COL['Coba Lagi Setelah']] = new Date(now.getTime() + backoffDays(attempts) * DAY - SLACK);
-    }
-    keep.push(row);
   }
-  if (changed) writeTable(q.sheet, QUEUE_HEADER, keep, q.height);
+  const sent = new Set<Row>();
+  const remaining = () => q.rows.filter((r) => !sent.has(r));
+  const write = () => {
+    writeTable(q.sheet, QUEUE_HEADER, remaining(), q.height);
+    changed = false;
+  };
+  for (let i = 0; i < due.length; i += RETRY_CHUNK) {
+    if (outOfTime()) {
+      result.deferred = due.length - i;
+      break;
+    }
+    const chunk = due.slice(i, i + RETRY_CHUNK);
+    const answers = postJsonAll(
+      ENDPOINT.ingest,
+      chunk.map((c) => c.body),
+    );
+    chunk.forEach(({ row, body }, k) => {
+      const r = answers[k];
+      if (!r) return;
+      if (r.ok) {
+        result.sent.push(body);
+        sent.add(row);
+        touched.add(body.sourceId);
+        return;
+      }
+      result.failed++;
+      const attempts = (Number(row[COL.Percobaan]) || 0) + 1;
+      row[COL.Percobaan] = attempts;
+      row[COL['Galat Terakhir']] = r.error;
+      if (isPermanentFailure(r.status) || attempts >= MAX_ATTEMPTS) {
+        stop(
+          row,
+          isPermanentFailure(r.status) ? refusedNote(r.status, r.reason) : exhaustedNote(attempts, r.error),
+        );
+        result.stopped++;
+        touched.add(body.sourceId);
+      } else {
+        row[COL['Status Antrian']] = QUEUE_STATE.retrying;
+        row[COL['Coba Lagi Setelah']] = new Date(now.getTime() + backoffDays(attempts) * DAY - SLACK);
+      }
+    });
+    write(); // this chunk's attempts are on the sheet before the next chunk starts
+  }
+  if (changed) write();
   touched.delete('');
-  if (touched.size > 0) markResponses(ss, touched, keep, result.sent);
+  if (touched.size > 0) markResponses(ss, touched, remaining(), result.sent);
   return result;
 }
 

@@ -7,6 +7,7 @@ import { type Cell, type CellError, FORM_SHEETS } from '@bangkom/core';
 import { DateConverter, jsonCell, timeZone } from './cells.js';
 import { deleteJson, ENDPOINT, getJson, PROP, props, setJson, tenant } from './config.js';
 import { validateSheetRows } from './core-bridge.js';
+import { explain } from './errors.js';
 import {
   defaultCompetencies,
   FORM_DEFS,
@@ -22,24 +23,26 @@ import {
   isDate,
   keepText,
   norm,
+  readTable,
   type Sheet,
   type Spreadsheet,
+  sheetsByName,
   spreadsheet,
 } from './gas.js';
-import { message, postJson } from './http.js';
+import { postJsonAll } from './http.js';
 import {
   type Delivered,
   type IngestBody,
   type NewerFate,
   type Pending,
   QUEUE_STATE,
-  queueStateOf,
+  queueStates,
   RESPONSE_STATUS,
   recordKey,
   settle,
   supersededNote,
 } from './queue.js';
-import { upsertRow } from './upsert.js';
+import { upsertRows } from './upsert.js';
 
 /** Verdicts on a response row (queue.ts keeps them: the daily retry updates them too). */
 export const STATUS = RESPONSE_STATUS;
@@ -54,17 +57,37 @@ const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefin
 /** Columns the script adds to every response sheet, in this order (Status then Pesan). */
 export const RESPONSE_COLUMNS = ['ID Respons', 'Status', 'Pesan'] as const;
 
+/**
+ * The form-submit trigger. Nothing that goes wrong here may lose the answers: a busy lock,
+ * a Sheets timeout, a full property store or any other exception keeps the submission for
+ * the daily retry (processKeptSubmissions), and what even that could not keep (the run was
+ * stopped at its time limit) is found by the daily sweep (sweepMissed): a response row
+ * without a Status.
+ */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30_000)) {
-    // another run holds the spreadsheet: keep the answers (a property write is atomic) for the daily retry
-    keepForLater(e);
-    return;
-  }
+  let lock: GoogleAppsScript.Lock.Lock | null = null;
   try {
+    const l = LockService.getDocumentLock();
+    if (!l.tryLock(30_000)) {
+      // another run holds the spreadsheet: keep the answers for the daily retry
+      keepForLater(e, 'kunci dokumen sedang dipakai eksekusi lain');
+      return;
+    }
+    lock = l;
     processSubmission(spreadsheet(), e, new Date());
+  } catch (err) {
+    const why = explain(err);
+    try {
+      keepForLater(e, why);
+      markKept(e, why);
+    } catch (again) {
+      // the row keeps a blank Status: the daily sweep finds it
+      console.error(
+        `Respons tidak dapat disimpan untuk dicoba ulang (${explain(again)}); disapu oleh pemicu harian.`,
+      );
+    }
   } finally {
-    lock.releaseLock();
+    lock?.releaseLock();
   }
 }
 
@@ -74,7 +97,7 @@ interface Kept {
   namedValues: Record<string, string[]>;
 }
 
-function keepForLater(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+function keepForLater(e: Submission, why: string): void {
   const kept: Kept = {
     sheet: e.range.getSheet().getName(),
     row: e.range.getRow(),
@@ -83,24 +106,115 @@ function keepForLater(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   const key = `${PROP.pendingSubmission}${digest(kept.sheet, String(kept.row), canonical(kept.namedValues))}`;
   setJson(key, kept);
   console.warn(
-    `Respons baris ${kept.row} di "${kept.sheet}" menunggu kunci dokumen; diproses oleh pemicu harian.`,
+    `Respons baris ${kept.row} di "${kept.sheet}" disimpan (${why}); diproses oleh pemicu harian.`,
   );
 }
 
-/** Processes submissions kept while the lock was busy; call under the document lock. */
-export function processKeptSubmissions(ss: Spreadsheet, now: Date): number {
+/** Tells staff on the response row that the submission waits for the daily retry (best effort). */
+function markKept(e: Submission, why: string): void {
+  try {
+    const sheet = e.range.getSheet();
+    const header = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map((h) =>
+      String(h ?? '').trim(),
+    );
+    if (RESPONSE_COLUMNS.some((h) => columnOf(header, h) < 0)) return;
+    writeVerdict(sheet, header, e.range.getRow(), [
+      '',
+      STATUS.queued,
+      `Belum diproses: ${why}. Diproses ulang oleh pemicu harian.`,
+    ]);
+  } catch (_stillFailing) {
+    /* the kept copy is what matters; the Status comes with the daily retry */
+  }
+}
+
+/** Processes submissions kept by onFormSubmit; call under the document lock. */
+export function processKeptSubmissions(
+  ss: Spreadsheet,
+  now: Date,
+  outOfTime: () => boolean = () => false,
+): number {
   let n = 0;
   const p = props();
-  for (const key of Object.keys(p.getProperties())) {
+  for (const key of p.getKeys()) {
     if (!key.startsWith(PROP.pendingSubmission) || key.includes('#')) continue;
+    if (outOfTime()) break; // the rest stay kept for the next run
     const kept = getJson<Kept | null>(key, null);
     const sheet = kept ? ss.getSheetByName(kept.sheet) : null;
-    if (kept && sheet) {
-      const range = sheet.getRange(kept.row, 1, 1, Math.max(sheet.getLastColumn(), 1));
-      processSubmission(ss, { namedValues: kept.namedValues, range }, now);
+    try {
+      if (kept && sheet) {
+        const range = sheet.getRange(kept.row, 1, 1, Math.max(sheet.getLastColumn(), 1));
+        processSubmission(ss, { namedValues: kept.namedValues, range }, now);
+        n++;
+      }
+      deleteJson(key);
+    } catch (err) {
+      // kept for the next run; the others go on
+      console.error(`Respons tertunda ${key} belum dapat diproses: ${explain(err)}`);
+    }
+  }
+  return n;
+}
+
+/** Response rows left this long without a Status were missed (their run may still be going before). */
+export const MISSED_AFTER_MS = 10 * 60_000;
+
+/**
+ * The daily sweep: response rows of the script's forms with a blank Status, submitted more
+ * than MISSED_AFTER_MS ago, were never processed (their run hit the time limit or a failure
+ * that even keeping the answers could not survive). Their answers are taken from Google
+ * Forms, not from the sheet, where Sheets has turned an 18-digit NIP into a rounded number;
+ * then they are processed as on submission. One read per response sheet with missed rows,
+ * one getResponses per such form. Call under the document lock.
+ */
+export function sweepMissed(ss: Spreadsheet, now: Date, outOfTime: () => boolean = () => false): number {
+  const ids = formIds();
+  let n = 0;
+  for (const sheet of ss.getSheets()) {
+    if (!sheet.getFormUrl()) continue;
+    const def = formFor(sheet, ids);
+    const formId = def ? ids[def.key] : undefined;
+    if (!def || !formId) continue;
+    const t = readTable(sheet);
+    const tsCol = columnOf(t.header, 'Stempel waktu', 'Timestamp', 'Cap waktu');
+    const statusCol = columnOf(t.header, 'Status');
+    if (tsCol < 0) continue;
+    const missed: { row: number; at: Date }[] = [];
+    t.rows.forEach((r, i) => {
+      const at = r[tsCol];
+      if (!isDate(at) || at.getTime() > now.getTime() - MISSED_AFTER_MS) return;
+      if (statusCol >= 0 && String(r[statusCol] ?? '').trim() !== '') return;
+      missed.push({ row: i + 2, at });
+    });
+    if (missed.length === 0) continue;
+    const earliest = new Date(Math.min(...missed.map((m) => m.at.getTime())) - 1_000);
+    const bySecond = new Map<number, Record<string, string[]>>();
+    for (const response of FormApp.openById(formId).getResponses(earliest)) {
+      const named: Record<string, string[]> = {};
+      for (const ir of response.getItemResponses()) {
+        const answer = ir.getResponse();
+        named[ir.getItem().getTitle()] = [Array.isArray(answer) ? answer.flat().join(', ') : String(answer)];
+      }
+      bySecond.set(Math.floor(response.getTimestamp().getTime() / 1000), named);
+    }
+    const width = Math.max(t.header.length, 1);
+    for (const m of missed) {
+      if (outOfTime()) return n;
+      const range = sheet.getRange(m.row, 1, 1, width);
+      const namedValues = bySecond.get(Math.floor(m.at.getTime() / 1000));
+      if (!namedValues) {
+        const header = t.header.slice();
+        if (RESPONSE_COLUMNS.every((h) => columnOf(header, h) >= 0))
+          writeVerdict(sheet, header, m.row, [
+            '',
+            STATUS.stopped,
+            'Jawaban ini tidak ditemukan lagi di Google Forms (mungkin dihapus), jadi tidak dapat dikirim. Isi ulang formulir bila datanya masih diperlukan.',
+          ]);
+        continue;
+      }
+      processSubmission(ss, { range, namedValues }, now);
       n++;
     }
-    deleteJson(key);
   }
   return n;
 }
@@ -165,20 +279,56 @@ export function processSubmission(ss: Spreadsheet, e: Submission, now: Date): Su
   const late: string[] = [];
   const pending: Pending[] = [];
   const delivered: Delivered[] = [];
-  for (const t of targets) {
-    let found = validateTarget(t, ctx, rowNumber);
+  const tenantId = tenant();
+  const responseSheet = sheet.getName();
+  const sheets = sheetsByName(ss);
+
+  // the core's verdict on every row first, then each contract sheet read and written once
+  const work = targets.map((t) => {
+    const found = validateTarget(t, ctx, rowNumber);
     for (const err of found) errors.push(`${t.sheet} · ${err.column || 'baris'}: ${err.message}`);
+    return { t, found, merged: {} as Record<string, unknown>, newer: false };
+  });
+  const bySheet = new Map<string, typeof work>();
+  for (const w of work) {
+    if (w.found.length > 0) continue;
+    const group = bySheet.get(w.t.sheet) ?? [];
+    group.push(w);
+    bySheet.set(w.t.sheet, group);
+  }
+  for (const [name, group] of bySheet) {
+    const done = upsertRows(
+      ss,
+      name,
+      group.map(({ t }) => ({
+        key: t.key,
+        // the sheet shows the submission time as a date, not as its serial number
+        values: ts instanceof Date && 'Waktu' in t.values ? { ...t.values, Waktu: ts } : t.values,
+      })),
+      sheets,
+    );
+    group.forEach((w, i) => {
+      w.merged = done[i]?.row ?? {};
+      w.newer = done[i]?.newer ?? false;
+    });
+  }
+  let states: Map<string, string> | null = null;
+  const stateOf = (responseId: string): string | null => {
+    states ??= queueStates(ss);
+    return states.get(responseId) ?? null;
+  };
+
+  const outgoing: Delivered[] = [];
+  for (const { t, found: verdict, merged, newer } of work) {
+    let found = verdict;
     let values: Record<string, unknown> = t.values;
     let forward = FORWARDED_SHEETS.has(t.sheet);
     if (found.length === 0) {
-      // the sheet shows the submission time as a date, not as its serial number
-      const shown = ts instanceof Date && 'Waktu' in t.values ? { ...t.values, Waktu: ts } : t.values;
-      const { row: merged, newer } = upsertRow(ss, t.sheet, t.key, shown);
       if (newer) {
         // processed late (kept while the lock was busy, or overtaken while waiting for it):
         // the sheet keeps the newer version, and this one is sent only if that one never will be
         const newerId = String(merged['ID Respons'] ?? '');
-        const state = forward ? queueStateOf(ss, newerId) : null;
+        const state = forward ? stateOf(newerId) : null;
         if (state !== QUEUE_STATE.stopped) {
           const fate: NewerFate = !forward ? 'recorded' : state === null ? 'sent' : 'queued';
           const at = isDate(merged.Waktu) ? dates.iso(merged.Waktu) : '';
@@ -211,24 +361,27 @@ export function processSubmission(ss: Spreadsheet, e: Submission, now: Date): Su
       responseId: `${id}${t.suffix}`,
       sourceId: id,
       submittedAt,
-      tenant: tenant(),
+      tenant: tenantId,
       sheet: t.sheet,
-      responseSheet: sheet.getName(),
+      responseSheet,
       form: form.key,
       values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, jsonCell(v, dates)])),
       valid: found.length === 0,
       errors: found,
     };
     // the record's identity: a newer version of it makes queued older ones obsolete
-    const key = recordKey(t.sheet, t.key, { ...t.values, ...values });
-    try {
-      const r = postJson(ENDPOINT.ingest, body);
-      if (r.ok) delivered.push({ body, key });
-      else pending.push({ body, error: r.error, status: r.status, reason: r.reason, key });
-    } catch (err) {
-      pending.push({ body, error: message(err), key });
-    }
+    outgoing.push({ body, key: recordKey(t.sheet, t.key, { ...t.values, ...values }) });
   }
+  // one fetchAll for every row of the submission
+  postJsonAll(
+    ENDPOINT.ingest,
+    outgoing.map((o) => o.body),
+  ).forEach((r, i) => {
+    const o = outgoing[i];
+    if (!o) return;
+    if (r.ok) delivered.push(o);
+    else pending.push({ body: o.body, error: r.error, status: r.status, reason: r.reason, key: o.key ?? '' });
+  });
   if (targets.length === 0) errors.push('Respons tidak berisi jawaban yang dapat dicatat.');
   const settled = settle(ss, { delivered, pending }, now, id);
   const inState = (state: string) => pending.filter((p) => settled.state.get(p.body.responseId) === state);
@@ -291,10 +444,18 @@ function writeVerdict(
   }
 }
 
-/** Answers in a stable order, so the same submission always gets the same id. */
+const TIMESTAMP_HEADERS = ['stempel waktu', 'timestamp', 'cap waktu'];
+
+/**
+ * Answers in a stable order, so the same submission always gets the same id, whether its
+ * answers come from the submit event or from Google Forms (the sweep): the timestamp and
+ * blank answers are left out, several answers are joined with ", " as the event joins them.
+ */
 function canonical(named: Record<string, string[]>): string {
   return Object.keys(named)
-    .sort()
-    .map((k) => `${k}=${(named[k] ?? []).join('|')}`)
+    .map((k) => [k.trim(), (named[k] ?? []).join(', ').trim()] as const)
+    .filter(([k, v]) => v !== '' && !TIMESTAMP_HEADERS.includes(norm(k)))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
     .join('\n');
 }

@@ -213,6 +213,8 @@ export class FakeForm {
   accepting = false;
   confirmation = '';
   destinationId: string | null = null;
+  /** every submission, as Google Forms keeps it (getResponses) */
+  readonly submissions: { at: Date; answers: Record<string, string | string[]> }[] = [];
   /** the response sheet (raw) once linked */
   responseSheet: FakeSheet | null = null;
   constructor(
@@ -347,6 +349,21 @@ export class FakeForm {
   createResponse(): FakeFormResponse {
     return new FakeFormResponse(this);
   }
+  /** the responses submitted at or after `since`, answered items only, as FormApp gives them */
+  getResponses(since?: Date) {
+    return this.submissions
+      .filter((r) => !since || r.at.getTime() >= since.getTime())
+      .map((r) => ({
+        getTimestamp: () => new Date(r.at.getTime()),
+        getItemResponses: () =>
+          this.items
+            .filter((i) => {
+              const a = r.answers[i.title];
+              return a !== undefined && a !== '' && !(Array.isArray(a) && a.length === 0);
+            })
+            .map((i) => ({ getItem: () => i, getResponse: () => r.answers[i.title] ?? '' })),
+      }));
+  }
 
   /**
    * Test helper: a respondent submits. The row is appended to the response sheet as Forms
@@ -365,6 +382,7 @@ export class FakeForm {
     const row = sheet.lastRow() + 1;
     if (row > sheet.maxRows) sheet.maxRows = row;
     const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : (v ?? ''));
+    this.submissions.push({ at: new Date(at.getTime()), answers: { ...answers } });
     const stamp = this.world.formatStamp(at);
     const width = this.items.length + 1;
     const values: string[] = [stamp];

@@ -109,21 +109,62 @@ export interface FetchCall {
   };
 }
 
-export type FetchHandler = (call: FetchCall) => { code: number; body: string };
+/** `delayMs`: how long the server takes to answer (the world's clock advances by it) */
+export type FetchHandler = (call: FetchCall) => { code: number; body: string; delayMs?: number };
+
+/** UrlFetchApp gives up on a request after about 60 seconds. */
+export const FETCH_TIMEOUT_MS = 60_000;
 
 export class FakeUrlFetchApp {
   readonly requests: FetchCall[] = [];
   handler: FetchHandler = () => ({ code: 200, body: '{"ok":true}' });
-  fetch(url: string, params: FetchCall['params'] = {}) {
-    const call = { url, params };
+  constructor(private readonly clock?: FakeClock) {}
+  private answer(call: FetchCall): { code: number; body: string; delayMs: number } {
     this.requests.push(call);
-    const { code, body } = this.handler(call);
-    if ((code < 200 || code >= 300) && !params.muteHttpExceptions) {
+    const { code, body, delayMs = 0 } = this.handler(call);
+    return { code, body, delayMs };
+  }
+  private respond(call: FetchCall, code: number, body: string) {
+    if ((code < 200 || code >= 300) && !call.params.muteHttpExceptions) {
       throw new Error(
-        `Exception: Request failed for ${url} returned code ${code}. Truncated server response: ${body}`,
+        `Exception: Request failed for ${call.url} returned code ${code}. Truncated server response: ${body}`,
       );
     }
     return { getResponseCode: () => code, getContentText: () => body };
+  }
+  private wait(ms: number, url: string): void {
+    this.clock?.advance(Math.min(ms, FETCH_TIMEOUT_MS));
+    if (ms >= FETCH_TIMEOUT_MS) throw new Error(`Exception: Timeout: ${url}`);
+  }
+  fetch(url: string, params: FetchCall['params'] = {}) {
+    const call = { url, params };
+    const { code, body, delayMs } = this.answer(call);
+    this.wait(delayMs, url);
+    return this.respond(call, code, body);
+  }
+  /**
+   * The requests in parallel: the call takes as long as the slowest answer (at most the
+   * timeout), and any request that fails without an HTTP answer (network, timeout) makes the
+   * whole call throw, muteHttpExceptions or not.
+   */
+  fetchAll(requests: (FetchCall['params'] & { url: string })[]) {
+    if (requests.length > 1000) throw new Error('Exception: Too many requests in fetchAll.');
+    const answers = requests.map(({ url, ...params }) => {
+      const call = { url, params };
+      try {
+        return { call, ...this.answer(call), error: null as unknown };
+      } catch (error) {
+        return { call, code: 0, body: '', delayMs: 0, error };
+      }
+    });
+    const slowest = answers.reduce(
+      (m, a) => (a.delayMs > m.delayMs ? a : m),
+      answers[0] ?? { delayMs: 0, call: { url: '' } },
+    );
+    this.wait(slowest.delayMs, slowest.call.url);
+    const failed = answers.find((a) => a.error !== null);
+    if (failed) throw failed.error;
+    return answers.map((a) => this.respond(a.call, a.code, a.body));
   }
   /** parsed JSON bodies of requests to an endpoint */
   bodies(endpoint: string): Record<string, unknown>[] {

@@ -4,7 +4,7 @@
  * tests; `globals` is what a bare `vm` context gets for the bundle test.
  */
 import { makeFormApp } from './forms';
-import { CallLog, tracked } from './log';
+import { type Call, CallLog, tracked } from './log';
 import {
   FakeCalendar,
   FakeClock,
@@ -23,7 +23,13 @@ export const FUNCTIONS_URL = 'https://asia-southeast2-bangkom-uji.cloudfunctions
 export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
   const log = new CallLog();
   const clock = new FakeClock();
-  log.onCall = (call) => clock.onCall(call);
+  /** service calls that fail, as a Sheets timeout or a quota would: `when` picks the call */
+  const failures: { when: (call: Call) => boolean; error: string }[] = [];
+  log.onCall = (call) => {
+    clock.onCall(call);
+    const f = failures.find((x) => x.when(call));
+    if (f) throw new Error(f.error);
+  };
   const DateCtor = opts.Date ?? Date;
   const spreadsheet = new FakeSpreadsheet('ss-bangkom', { Date: DateCtor, log });
   const ui = new FakeUi();
@@ -33,7 +39,7 @@ export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
   scriptProps.setProperty('BANGKOM_FUNCTIONS_URL', FUNCTIONS_URL);
   const mail = new FakeMailApp(opts.quota ?? 100);
   const calendar = new FakeCalendar();
-  const fetch = new FakeUrlFetchApp();
+  const fetch = new FakeUrlFetchApp(clock);
   const script = new FakeScriptApp();
   const timeZone = 'Asia/Jakarta';
   /** the Forms runtime; `publishing = false` makes forms without setPublished, as older runtimes */
@@ -71,6 +77,7 @@ export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
   return {
     log,
     clock,
+    failures,
     spreadsheet,
     ui,
     lock,
