@@ -15,4 +15,5 @@ export * from './schemas/index.js';
 export * from './sheet-rows.js';
 export * from './sheet-specs.js';
 export * from './summary.js';
+export * from './summary-model/index.js';
 export * from './types.js';

@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IkmReport, LeaderSummary, LeaderSummaryRow } from '@bangkom/core';
+import {
+  buildSummaryModel,
+  type IkmReport,
+  type LeaderSummary,
+  type LeaderSummaryRow,
+  MUTU_TABLE,
+  mutuOf,
+} from '@bangkom/core';
 import ExcelJS from 'exceljs';
 import { handSvg, renderBarChart, twoLines } from '../../functions/src/adapters/charts';
 import { columnPx, lineHeight, wrappedLineCount } from '../../functions/src/adapters/schedule-sheets';
@@ -17,6 +24,7 @@ import {
   writeSummaryWorkbook,
 } from '../../functions/src/adapters/summary-workbook';
 
+import { barSpec } from '../../functions/src/adapters/summary-xlsx/ringkasan';
 import { generateInstance } from '../core/schedule-fixtures';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
@@ -182,24 +190,25 @@ test('Ringkasan Pimpinan: title, date in WIB, one row per OPD and the city row w
     'Mutu',
   ]);
   const r5 = ws.getRow(5);
-  expect(r5.getCell(1).value).toBe(1);
+  expect(r5.getCell(1).value).toBe('1');
   expect(r5.getCell(2).value).toBe('Dinas Kesehatan');
-  expect(r5.getCell(3).value).toBe(1234);
-  expect(r5.getCell(3).numFmt).toBe('#,##0');
-  expect(r5.getCell(4).value).toBeCloseTo(1000 / 1234, 12);
-  expect(r5.getCell(4).numFmt).toBe('0.0%');
-  expect(r5.getCell(5).value).toBe(0.75);
+  // the top-three text carries id_ID figures: every figure of this table is id_ID text, so a
+  // reader in any locale sees one notation (never "100.0%" beside "(0,66)")
+  expect(r5.getCell(3).value).toBe('1.234');
+  expect(r5.getCell(4).value).toBe('81,0%');
+  expect(r5.getCell(5).value).toBe('0,75');
   expect(r5.getCell(6).value).toBe('M.05 Pelayanan Publik (1,25); M.01 Integritas (0,50)');
-  expect(r5.getCell(7).value).toBe(0.5);
-  expect(r5.getCell(8).value).toBe(87.5);
+  expect(r5.getCell(7).value).toBe('50,0%');
+  expect(r5.getCell(8).value).toBe('87,50');
   expect(r5.getCell(9).value).toBe('B (Baik)');
+  for (let c = 1; c <= 9; c++) expect(r5.getCell(c).numFmt ?? 'General').toBe('General');
   // RSUD: nothing assessed, no IKM: empty cells, never 0
   const r6 = ws.getRow(6);
   expect(r6.getCell(5).value).toBeNull();
   expect(r6.getCell(8).value).toBeNull();
   const total = ws.getRow(7);
   expect(total.getCell(2).value).toBe('Seluruh OPD');
-  expect(total.getCell(3).value).toBe(1534);
+  expect(total.getCell(3).value).toBe('1.534');
   expect(total.font?.bold).toBe(true);
 });
 
@@ -472,4 +481,52 @@ test('title names both years when the schedule plans the next fiscal year', asyn
   expect(sameYear.workbook.getWorksheet(SHEET_RINGKASAN)?.getCell('A1').value).toBe(
     'Ringkasan Pengembangan Kompetensi ASN Tahun 2026',
   );
+});
+
+test('IKM chart: each unit at its latest period in the core order (Semester I 2026 after II 2025)', () => {
+  const unit = (name: string, periode: string, konversi: number): IkmReport['units'][number] => {
+    const m = mutuOf(konversi);
+    return {
+      unit: name,
+      periode,
+      responden: 10,
+      nrr: Array(9).fill(konversi / 25),
+      ikm: konversi / 25,
+      konversi,
+      mutu: m.mutu,
+      kinerja: m.kinerja,
+    };
+  };
+  const report: IkmReport = {
+    units: [
+      unit('Dinas Sosial', 'Semester II 2025', 70),
+      unit('Dinas Sosial', 'Semester I 2026', 90),
+      unit('Puskesmas Talawi', 'Triwulan 4 2025', 60),
+      unit('Puskesmas Talawi', 'Triwulan 1 2026', 80),
+    ],
+  };
+  const model = buildSummaryModel({ summary, ikm: report, generatedAt: new Date(0) });
+  const page = model.sheets.find((x) => x.title === SHEET_RINGKASAN);
+  const [, modelChart] = page?.charts ?? [];
+  // what the xlsx renderer draws
+  const chart = modelChart ? barSpec(modelChart) : undefined;
+  expect(chart?.bars.map((b) => [b.label, b.value])).toEqual([
+    ['Dinas Sosial (Semester I 2026)', 90],
+    ['Puskesmas Talawi (Triwulan 1 2026)', 80],
+  ]);
+  // the mutu table behind colours, legend and the B line is the core's
+  const b = MUTU_TABLE.find((t) => t.mutu === 'B');
+  expect(chart?.rule?.value).toBe(b?.minKonversi);
+  expect(chart?.rule?.label).toBe(`batas mutu B (${b?.kinerja}), 76,61`);
+  expect(Object.keys(chart?.colors ?? {})).toEqual(MUTU_TABLE.map((t) => `${t.mutu} ${t.kinerja}`));
+  expect(chart?.bars.map((x) => x.group)).toEqual(['A Sangat Baik', 'B Baik']);
+});
+
+test('the summary note prints the core mutu table', () => {
+  const ws = wb.getWorksheet(SHEET_RINGKASAN) as ExcelJS.Worksheet;
+  const note = String(ws.getCell('A8').value);
+  const bands = MUTU_TABLE.filter((t) => Number.isFinite(t.minKonversi)).map(
+    (t) => `${t.mutu} ≥ ${t.minKonversi.toFixed(2).replace('.', ',')}`,
+  );
+  expect(note).toContain(`mutu ${bands.join(', ')}, D di bawahnya`);
 });

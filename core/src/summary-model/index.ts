@@ -1,0 +1,40 @@
+/**
+ * The leaders' summary model: a list of sheet builders, each turning the computed aggregates
+ * into one sheet. A new leaders' sheet is a new builder appended to SUMMARY_SHEET_BUILDERS.
+ */
+import { ikmSheet } from './ikm-sheet.js';
+import type { SummaryModelInput } from './input.js';
+import type { SummaryModel, SummarySheet } from './model.js';
+import { petaSheet } from './peta.js';
+import { ringkasanSheet } from './ringkasan.js';
+
+export { idFixed, idNumber, idValue } from './format.js';
+export type { SummaryModelInput } from './input.js';
+export type * from './model.js';
+export { HEAT_COLORS } from './peta.js';
+export { KINERJA, latestPerUnit, MUTU_COLORS, mutuBands, mutuMin } from './ringkasan.js';
+export { SHEET_IDS, SUMMARY_TITLES } from './titles.js';
+
+/** One leaders' sheet from the input, or nothing when the sheet has nothing to show. */
+export type SummarySheetBuilder = (input: SummaryModelInput) => SummarySheet | undefined;
+
+/** The leaders' sheets, in tab order. */
+export const SUMMARY_SHEET_BUILDERS: readonly SummarySheetBuilder[] = [ringkasanSheet, petaSheet, ikmSheet];
+
+export function buildSummaryModel(
+  input: SummaryModelInput,
+  builders: readonly SummarySheetBuilder[] = SUMMARY_SHEET_BUILDERS,
+): SummaryModel {
+  const sheets = builders.map((b) => b(input)).filter((s): s is SummarySheet => s !== undefined);
+  const ids = new Set(sheets.map((s) => s.sheetId));
+  const titles = new Set(sheets.map((s) => s.title));
+  // a renderer rebuilds sheets by id and title: two alike would overwrite each other
+  if (ids.size !== sheets.length || titles.size !== sheets.length) {
+    throw new Error('summary model: duplicate sheet id or title');
+  }
+  return {
+    tahun: input.summary.tahun,
+    ...(input.tahunRencana !== undefined ? { tahunRencana: input.tahunRencana } : {}),
+    sheets,
+  };
+}

@@ -1,0 +1,16 @@
+/** Titles and stable ids of the leaders' sheets (users and the Sheets writer rely on both). */
+export const SUMMARY_TITLES = {
+  ringkasan: 'Ringkasan Pimpinan',
+  peta: 'Peta Kesenjangan',
+  ikm: 'IKM Unit Layanan',
+} as const;
+
+/**
+ * Sheet ids in the leaders' spreadsheet: fixed, so a rerun finds and rebuilds each sheet in
+ * place. New sheets take new numbers; a number is never reused for another sheet.
+ */
+export const SHEET_IDS = {
+  ringkasan: 1100,
+  peta: 1200,
+  ikm: 1300,
+} as const;
