@@ -51,6 +51,11 @@ export class FakeMailApp {
   }
   sendEmail(message: { to: string; subject: string; body?: string; htmlBody?: string }): void {
     if (this.quota <= 0) throw new Error('Exception: Service invoked too many times for one day: email.');
+    // MailApp refuses the whole mail when one recipient is not an address
+    for (const to of String(message.to ?? '').split(',')) {
+      if (!/^[^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>()]+$/.test(to.trim()))
+        throw new Error(`Exception: Invalid email: ${to.trim()}`);
+    }
     this.quota--;
     this.sent.push({
       to: message.to,
