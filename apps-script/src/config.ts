@@ -19,6 +19,8 @@ export const PROP = {
   formItems: 'BANGKOM_FORM_ITEMS',
   /** forms already built by a Buat Formulir run that is being continued, JSON */
   formsProgress: 'BANGKOM_FORMS_PROGRESS',
+  /** document property: the account that installed the triggers and their ids, JSON */
+  triggers: 'BANGKOM_PEMICU',
   /** prefix of submissions that arrived while the document lock was busy, one JSON each */
   pendingSubmission: 'BANGKOM_TERTUNDA_',
 } as const;

@@ -6,5 +6,5 @@ export { cobaUlangAntrian } from './retry.js';
 export { siapkanLembar } from './setup.js';
 export { onFormSubmit } from './submit.js';
 export { hitungSinkronkan } from './sync.js';
-export { pasangPemicu } from './triggers.js';
+export { lepasPemicu, pasangPemicu } from './triggers.js';
 export { validasiData } from './validate.js';

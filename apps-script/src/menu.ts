@@ -9,6 +9,7 @@ export const MENU_ITEMS: readonly { label: string; fn: string }[] = [
   { label: 'Hitung & Sinkronkan', fn: 'hitungSinkronkan' },
   { label: 'Kirim Undangan', fn: 'kirimUndangan' },
   { label: 'Pasang Pemicu', fn: 'pasangPemicu' },
+  { label: 'Lepas Pemicu (serah terima)', fn: 'lepasPemicu' },
 ];
 
 export function onOpen(): void {

@@ -1,5 +1,5 @@
 /** Pasang Pemicu: installs the script's triggers idempotently (ours removed, then created). */
-import { PROP, props } from './config.js';
+import { getJson, PROP, props, setJson } from './config.js';
 import { spreadsheet, tell } from './gas.js';
 
 export type TriggerSpec =
@@ -16,33 +16,125 @@ export const TRIGGERS: readonly TriggerSpec[] = [
   { fn: 'lanjutkanFormulir', kind: 'continuation' },
 ];
 
+/** Who installed the triggers and their ids, in the document's properties (shared by every editor). */
+export interface TriggerRecord {
+  owner: string;
+  ids: string[];
+  /** ISO time of the installation */
+  at: string;
+}
+
+const docProps = () => PropertiesService.getDocumentProperties();
+const me = (): string => Session.getEffectiveUser().getEmail();
+
+export function installedBy(): TriggerRecord | null {
+  return getJson<TriggerRecord | null>(PROP.triggers, null, docProps());
+}
+
 export function pasangPemicu(): void {
-  const n = installTriggers();
+  const r = installTriggers();
   tell(
-    `${n} pemicu terpasang: formulir masuk, coba ulang antrian (harian), pengingat evaluasi perilaku (harian).`,
+    r.refused ??
+      `${r.installed} pemicu terpasang atas nama ${r.owner}: formulir masuk, coba ulang antrian (harian), pengingat evaluasi perilaku (harian).`,
   );
 }
 
-export function installTriggers(): number {
+/**
+ * Installs the script's triggers for the current user, idempotently (the user's earlier ones
+ * removed first). Triggers belong to the account that made them and getProjectTriggers()
+ * shows each account only its own: a second administrator running this would add a second
+ * set (every response processed twice, every mail sent twice). So the installing account and
+ * the trigger ids are kept in the document's properties, and another account is refused with
+ * the way to hand over (lepasPemicu).
+ */
+export function installTriggers(): { installed: number; owner: string; refused?: string } {
   const ss = spreadsheet();
+  const user = me();
+  const record = installedBy();
+  if (record && record.owner !== user) {
+    return {
+      installed: 0,
+      owner: record.owner,
+      refused: [
+        `Pemicu spreadsheet ini sudah dipasang oleh ${record.owner || 'akun lain'} (${tanggalJam(record.at)}).`,
+        'Pemicu milik akun lain tidak terlihat dari akun Anda, jadi memasangnya lagi akan menggandakan setiap pemicu (respons diproses dua kali, email terkirim dua kali). Tidak ada yang dipasang.',
+        `Serah terima: ${record.owner || 'akun itu'} membuka menu Bangkom › Lepas Pemicu, lalu Anda menjalankan Pasang Pemicu.`,
+      ].join('\n\n'),
+    };
+  }
   const ours = new Set(TRIGGERS.filter((t) => t.kind !== 'continuation').map((t) => t.fn));
   for (const t of ScriptApp.getProjectTriggers()) {
     if (ours.has(t.getHandlerFunction())) ScriptApp.deleteTrigger(t);
   }
-  let n = 0;
+  const ids: string[] = [];
   for (const t of TRIGGERS) {
     if (t.kind === 'formSubmit') {
-      ScriptApp.newTrigger(t.fn).forSpreadsheet(ss).onFormSubmit().create();
+      ids.push(ScriptApp.newTrigger(t.fn).forSpreadsheet(ss).onFormSubmit().create().getUniqueId());
     } else if (t.kind === 'daily') {
-      ScriptApp.newTrigger(t.fn).timeBased().everyDays(1).atHour(t.hour).inTimezone('Asia/Jakarta').create();
-    } else {
-      continue;
+      ids.push(
+        ScriptApp.newTrigger(t.fn)
+          .timeBased()
+          .everyDays(1)
+          .atHour(t.hour)
+          .inTimezone('Asia/Jakarta')
+          .create()
+          .getUniqueId(),
+      );
     }
-    n++;
   }
+  setJson(
+    PROP.triggers,
+    { owner: user, ids, at: new Date().toISOString() } satisfies TriggerRecord,
+    docProps(),
+  );
   // the functions read this spreadsheet with the Sheets API
   if (!props().getProperty(PROP.spreadsheetId)) props().setProperty(PROP.spreadsheetId, ss.getId());
-  return n;
+  return { installed: ids.length, owner: user };
+}
+
+/**
+ * Lepas Pemicu: the installing account removes its triggers and the record, so another
+ * administrator can install them (hand-over). Another account can only clear the record,
+ * after confirming that the installer's account is gone (its triggers no longer run).
+ */
+export function lepasPemicu(): void {
+  const record = installedBy();
+  const user = me();
+  if (record && record.owner !== user) {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.alert(
+      'Lepas Pemicu',
+      `Pemicu dipasang oleh ${record.owner} dan hanya akun itu yang dapat menghapusnya. Lanjutkan hanya bila akun ${record.owner} sudah tidak aktif (pemicunya tidak berjalan lagi): catatan pemasang dihapus agar Anda dapat menjalankan Pasang Pemicu. Lanjutkan?`,
+      ui.ButtonSet.YES_NO,
+    );
+    if (answer !== ui.Button.YES) {
+      tell('Tidak ada yang diubah.');
+      return;
+    }
+    docProps().deleteProperty(PROP.triggers);
+    tell(
+      `Catatan pemasang (${record.owner}) dihapus. Jalankan Bangkom › Pasang Pemicu untuk memasang pemicu atas nama Anda.`,
+    );
+    return;
+  }
+  const handlers = new Set(TRIGGERS.map((t) => t.fn));
+  let n = 0;
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (!handlers.has(t.getHandlerFunction())) continue;
+    ScriptApp.deleteTrigger(t);
+    n++;
+  }
+  docProps().deleteProperty(PROP.triggers);
+  tell(
+    `${n} pemicu milik ${user} dilepas. Administrator berikutnya dapat menjalankan Bangkom › Pasang Pemicu.`,
+  );
+}
+
+/** `DD/MM/YYYY HH:MM` (WIB) of an ISO time. */
+function tanggalJam(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'waktu tidak diketahui';
+  return `${Utilities.formatDate(d, 'Asia/Jakarta', 'dd/MM/yyyy HH:mm')} WIB`;
 }
 
 /** Replaces any pending continuation of `fn` with one that fires after `ms`. */

@@ -124,6 +124,7 @@ describe('the built bundle', () => {
       'Hitung & Sinkronkan',
       'Kirim Undangan',
       'Pasang Pemicu',
+      'Lepas Pemicu (serah terima)',
     ]);
   });
 

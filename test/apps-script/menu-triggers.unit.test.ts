@@ -1,6 +1,6 @@
 import * as globals from '../../apps-script/src/index';
 import { MENU_ITEMS, onOpen } from '../../apps-script/src/menu';
-import { pasangPemicu, TRIGGERS } from '../../apps-script/src/triggers';
+import { lepasPemicu, pasangPemicu, TRIGGERS } from '../../apps-script/src/triggers';
 import { useWorld } from './helpers';
 
 const world = useWorld();
@@ -35,5 +35,59 @@ describe('menu and triggers', () => {
       'pengingatPerilaku:daily@7',
     ]);
     expect(world().scriptProps.getProperty('BANGKOM_SPREADSHEET_ID')).toBe('ss-bangkom');
+  });
+
+  it('records the installing account and the trigger ids in the document properties', () => {
+    pasangPemicu();
+    const record = JSON.parse(world().docProps.getProperty('BANGKOM_PEMICU') ?? '{}');
+    expect(record.owner).toBe('admin@sawahlunto.go.id');
+    expect(record.ids.sort()).toEqual(
+      world()
+        .script.triggers.map((t) => t.id)
+        .sort(),
+    );
+    expect(world().ui.alerts.at(-1)).toMatch(/^3 pemicu terpasang atas nama admin@sawahlunto\.go\.id/);
+  });
+
+  it('a second administrator is refused instead of duplicating the triggers', () => {
+    pasangPemicu();
+    world().script.user = 'admin2@sawahlunto.go.id';
+    // what the old code relied on: the second account sees none of the first one's triggers
+    expect(world().script.getProjectTriggers()).toEqual([]);
+    pasangPemicu();
+    expect(world().script.triggers).toHaveLength(3);
+    expect(world().script.triggers.every((t) => t.owner === 'admin@sawahlunto.go.id')).toBe(true);
+    const said = world().ui.alerts.at(-1) ?? '';
+    expect(said).toMatch(/sudah dipasang oleh admin@sawahlunto\.go\.id/);
+    expect(said).toMatch(/Lepas Pemicu/);
+  });
+
+  it('hands over cleanly: the installer lets go, the next administrator installs', () => {
+    pasangPemicu();
+    lepasPemicu();
+    expect(world().script.triggers).toEqual([]);
+    expect(world().docProps.getProperty('BANGKOM_PEMICU')).toBeNull();
+    world().script.user = 'admin2@sawahlunto.go.id';
+    pasangPemicu();
+    expect(world().script.triggers.map((t) => t.owner)).toEqual(Array(3).fill('admin2@sawahlunto.go.id'));
+  });
+
+  it('another account may clear the record of an installer that is gone, only after confirming', () => {
+    pasangPemicu();
+    world().script.user = 'admin2@sawahlunto.go.id';
+    world().ui.answers.push('NO');
+    lepasPemicu();
+    expect(world().docProps.getProperty('BANGKOM_PEMICU')).not.toBeNull();
+    world().ui.answers.push('YES');
+    lepasPemicu();
+    expect(world().docProps.getProperty('BANGKOM_PEMICU')).toBeNull();
+    pasangPemicu();
+    expect(world().script.getProjectTriggers()).toHaveLength(3);
+  });
+
+  it("the fake keeps Google's limit of 20 triggers per user", () => {
+    const script = world().script;
+    for (let i = 0; i < 20; i++) script.newTrigger(`f${i}`).timeBased().after(60_000).create();
+    expect(() => script.newTrigger('f20').timeBased().after(60_000).create()).toThrow(/too many triggers/);
   });
 });

@@ -261,6 +261,8 @@ export class FakeProperties {
 
 export interface FakeTrigger {
   id: string;
+  /** the account that created it; only that account sees it in getProjectTriggers() */
+  owner: string;
   handler: string;
   kind: 'formSubmit' | 'daily' | 'after';
   hour?: number;
@@ -270,24 +272,38 @@ export interface FakeTrigger {
   getEventType(): string;
 }
 
+/** Apps Script quotas: 20 triggers per user per script. */
+export const TRIGGERS_PER_USER = 20;
+
 export class FakeScriptApp {
+  /** every user's triggers (test view); the script sees only the current user's */
   readonly triggers: FakeTrigger[] = [];
   private n = 0;
+  /** the account running the script (Session.getEffectiveUser) */
+  user = 'admin@sawahlunto.go.id';
   readonly EventType = { ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', CLOCK: 'CLOCK' };
   getIdentityToken(): string {
     return 'token-openid-uji';
   }
+  /** as Google documents it: the current user's triggers in this project, not other users' */
   getProjectTriggers(): FakeTrigger[] {
-    return this.triggers.slice();
+    return this.triggers.filter((t) => t.owner === this.user);
   }
   deleteTrigger(t: FakeTrigger): void {
     const i = this.triggers.findIndex((x) => x.id === t.id);
+    if (i >= 0 && this.triggers[i]?.owner !== this.user)
+      throw new Error('Exception: You do not have permission to delete this trigger.');
     if (i >= 0) this.triggers.splice(i, 1);
   }
   private make(handler: string, kind: FakeTrigger['kind'], extra: Partial<FakeTrigger>): FakeTrigger {
+    if (this.getProjectTriggers().length >= TRIGGERS_PER_USER)
+      throw new Error(
+        'Exception: This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
     const id = `trigger${++this.n}`;
     const t: FakeTrigger = {
       id,
+      owner: this.user,
       handler,
       kind,
       ...extra,

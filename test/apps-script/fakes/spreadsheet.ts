@@ -378,8 +378,18 @@ export class FakeUi {
   createMenu(title: string): FakeMenu {
     return new FakeMenu(title, this);
   }
-  alert(message: string): void {
-    this.alerts.push(message);
+  readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+  readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
+  /** what the user clicks in the next dialogs that ask (alert with buttons), in order */
+  readonly answers: string[] = [];
+  /** alert(message) or alert(title, prompt, buttons), as Ui.alert */
+  alert(...args: string[]): string {
+    if (args.length >= 3) {
+      this.alerts.push(`${args[0]}\n${args[1]}`);
+      return this.answers.shift() ?? 'CLOSE';
+    }
+    this.alerts.push(args[0] ?? '');
+    return 'OK';
   }
 }
 

@@ -71,7 +71,15 @@ export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
     ),
     ScriptApp: tracked(script, () => 'ScriptApp', log),
     Utilities: makeUtilities(log),
-    Session: { getScriptTimeZone: () => timeZone },
+    Session: tracked(
+      {
+        getScriptTimeZone: () => timeZone,
+        getEffectiveUser: () => ({ getEmail: () => script.user }),
+        getActiveUser: () => ({ getEmail: () => script.user }),
+      },
+      () => 'Session',
+      log,
+    ),
   };
   const saved = new Map<string, unknown>();
   return {
