@@ -4,6 +4,8 @@
  * read a sheet once (`getDataRange().getValues()`), work in memory, write once.
  */
 
+import { explain } from './errors.js';
+
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -125,6 +127,27 @@ export function writeTable(
 
 export function toast(message: string, seconds = 5): void {
   spreadsheet().toast(message, 'Bangkom', seconds);
+}
+
+/**
+ * A menu item's function that never ends in Google's raw error box ("Exception: …"): any
+ * error becomes an Indonesian alert saying what stopped (errors.ts), the original going to
+ * the execution log.
+ */
+export function menuAction<A extends unknown[], R>(
+  title: string,
+  fn: (...args: A) => R,
+): (...args: A) => R | undefined {
+  return (...args: A) => {
+    try {
+      return fn(...args);
+    } catch (err) {
+      tell(
+        `${title} tidak selesai: ${explain(err)}.\n\nYang sudah tersimpan tetap ada; jalankan lagi setelah penyebabnya diatasi.`,
+      );
+      return undefined;
+    }
+  };
 }
 
 /** Shows a message to the person who clicked a menu item; silent when run from a trigger. */

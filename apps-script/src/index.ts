@@ -1,10 +1,23 @@
 // The Apps Script globals: build.ts generates one top-level wrapper per export, nothing else leaks.
-export { buatFormulir, lanjutkanFormulir } from './forms.js';
-export { kirimUndangan, lanjutkanUndangan, pengingatPerilaku } from './invite.js';
+// Menu items go through menuAction: an error is an Indonesian alert, never Google's raw one.
+import { buatFormulir as buildFormsMenu } from './forms.js';
+import { menuAction } from './gas.js';
+import { kirimUndangan as inviteMenu } from './invite.js';
+import { siapkanLembar as prepareMenu } from './setup.js';
+import { hitungSinkronkan as cycleMenu } from './sync.js';
+import { pasangPemicu as installMenu, lepasPemicu as releaseMenu } from './triggers.js';
+import { validasiData as validateMenu } from './validate.js';
+
+export { lanjutkanFormulir } from './forms.js';
+export { lanjutkanUndangan, pengingatPerilaku } from './invite.js';
 export { onOpen } from './menu.js';
 export { cobaUlangAntrian } from './retry.js';
-export { siapkanLembar } from './setup.js';
 export { onFormSubmit } from './submit.js';
-export { hitungSinkronkan } from './sync.js';
-export { lepasPemicu, pasangPemicu } from './triggers.js';
-export { validasiData } from './validate.js';
+
+export const siapkanLembar = menuAction('Siapkan Lembar', prepareMenu);
+export const buatFormulir = menuAction('Buat Formulir', buildFormsMenu);
+export const validasiData = menuAction('Validasi Data', validateMenu);
+export const hitungSinkronkan = menuAction('Hitung & Sinkronkan', cycleMenu);
+export const kirimUndangan = menuAction('Kirim Undangan', inviteMenu);
+export const pasangPemicu = menuAction('Pasang Pemicu', installMenu);
+export const lepasPemicu = menuAction('Lepas Pemicu', releaseMenu);

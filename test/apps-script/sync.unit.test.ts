@@ -1,5 +1,6 @@
 import { postJson } from '../../apps-script/src/http';
-import { describe as describeBody, hitungSinkronkan } from '../../apps-script/src/sync';
+import * as globals from '../../apps-script/src/index';
+import { hitungSinkronkan, ringkasan } from '../../apps-script/src/sync';
 import { FUNCTIONS_URL } from './fakes/world';
 import { pegawaiRows, useWorld } from './helpers';
 
@@ -7,11 +8,19 @@ const world = useWorld((w) => {
   w.spreadsheet.addSheet('Pegawai', pegawaiRows());
 });
 
+const SERVER_BODY = {
+  runId: 'r-1',
+  sync: { valid: false, errors: [{}, {}], quarantined: 1, firestore: { written: 3 } },
+  gaps: { tahun: 2026, pegawai: 1234, opd: [] },
+  evaluations: { tahun: 2026, sessions: [{}, {}], ikm: [{}] },
+  schedule: { skipped: 'Penjadwal belum dipasang di server ini.' },
+};
+
 describe('Hitung & Sinkronkan', () => {
   it('validates, then asks runCycle for the whole cycle with the identity token and shows the result', () => {
     world().fetch.handler = (call) =>
       call.url.endsWith('/runCycle')
-        ? { code: 200, body: JSON.stringify({ runId: 'r-1', counts: { employees: 3, gaps: 3 }, errors: [] }) }
+        ? { code: 200, body: JSON.stringify(SERVER_BODY) }
         : { code: 404, body: 'tidak ada' };
     hitungSinkronkan();
     const [call] = world().fetch.requests;
@@ -34,8 +43,10 @@ describe('Hitung & Sinkronkan', () => {
     const shown = world().ui.alerts.at(-1) ?? '';
     expect(shown).toMatch(/^Validasi: \d+ galat/); // the sample lacks the other required sheets
     expect(shown).toContain('Server: selesai.');
-    expect(shown).toContain('employees: 3');
-    expect(shown).toContain('errors: 0');
+    expect(shown).toContain('Kesenjangan kompetensi: 1.234 pegawai dianalisis (tahun 2026).');
+    expect(shown).toContain('Sinkronisasi: 2 galat validasi, 1 baris dikarantina.');
+    // labels in Bahasa Indonesia, never the server's JSON keys
+    expect(shown).not.toMatch(/\b(sync|gaps|evaluations|schedule|employees|errors|skipped)\b/);
   });
 
   it('reports a server failure in Bahasa Indonesia instead of throwing', () => {
@@ -100,9 +111,62 @@ describe('UrlFetchApp, as the real one behaves', () => {
     expect(world().fetch.requests).toHaveLength(0);
   });
 
-  it('describes nested answers briefly', () => {
-    expect(describeBody({ a: 1, b: [1, 2], c: { d: 'x', e: { f: 1 } } })).toBe(
-      'a: 1\nb: 2\nc:\n  d: x\n  e: …',
+  it('summarises the answer in Indonesian sentences', () => {
+    expect(ringkasan(SERVER_BODY)).toEqual([
+      'Sinkronisasi: 2 galat validasi, 1 baris dikarantina.',
+      'Kesenjangan kompetensi: 1.234 pegawai dianalisis (tahun 2026).',
+      'Evaluasi pelatihan: 2 sesi dirangkum, IKM untuk 1 unit layanan.',
+      'Penjadwalan: dilewati (Penjadwal belum dipasang di server ini.).',
+      'ID proses: r-1',
+    ]);
+    expect(ringkasan('teks')).toEqual([]);
+  });
+});
+
+describe('menu items never show a raw error', () => {
+  it('a Google failure in any menu item becomes an Indonesian alert', () => {
+    world().failures.push({
+      when: (c) => (c.target === 'Spreadsheet' && c.method === 'getSheets') || c.target === 'Properties',
+      error: 'Exception: Service Spreadsheets timed out while accessing document with id ss-bangkom.',
+    });
+    const items = {
+      siapkanLembar: globals.siapkanLembar,
+      buatFormulir: globals.buatFormulir,
+      validasiData: globals.validasiData,
+      hitungSinkronkan: globals.hitungSinkronkan,
+      kirimUndangan: globals.kirimUndangan,
+      pasangPemicu: globals.pasangPemicu,
+      lepasPemicu: globals.lepasPemicu,
+    };
+    for (const [name, run] of Object.entries(items)) {
+      world().ui.alerts.length = 0;
+      expect(() => run()).not.toThrow();
+      const shown = world().ui.alerts.join('\n');
+      expect([name, shown]).toEqual([
+        name,
+        expect.stringMatching(/tidak selesai: layanan Google tidak menjawab tepat waktu\./),
+      ]);
+      expect(shown).not.toMatch(/Exception|timed out/);
+    }
+  });
+
+  it('a bug shows a general Indonesian sentence; the details go to the log', () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    world().failures.push({
+      when: (c) => c.target === 'Spreadsheet' && c.method === 'getSheets',
+      error: "TypeError: Cannot read properties of undefined (reading 'getName')",
+    });
+    globals.siapkanLembar();
+    expect(world().ui.alerts.at(-1)).toMatch(/^Siapkan Lembar tidak selesai: galat tak terduga di skrip/);
+    expect(world().ui.alerts.at(-1)).not.toMatch(/TypeError|undefined/);
+    expect(logged).toHaveBeenCalled();
+  });
+
+  it('a busy lock is said, not skipped in silence', () => {
+    world().lock.busyElsewhere = true;
+    hitungSinkronkan();
+    expect(world().ui.alerts.at(-1)).toMatch(
+      /Antrian: tidak dikirim sekarang karena spreadsheet sedang dipakai proses lain/,
     );
   });
 });
