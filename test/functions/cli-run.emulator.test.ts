@@ -58,6 +58,7 @@ interface RunJson {
   input: { sha256: string };
   firestore: { target: string; collections: Record<string, number>; documents: number; runDoc: string };
   summary: { path: string; sheets: string[]; charts: number };
+  staff: { path: string; sheets: string[] };
   schedule: { sessions: number };
   quarantined: number;
   errors: unknown[];
@@ -130,6 +131,11 @@ test('run writes every record, result and quarantined row, an audit document and
 
   // the leaders' workbook
   expect(first.json.summary.path).toBe(join(dir, 'out', 'ringkasan-pimpinan.xlsx'));
+  // per-person sheets in the staff's workbook, which opens on the personal-data notice
+  expect(first.json.staff.path).toBe(join(dir, 'out', 'rencana-bkpsdm.xlsx'));
+  expect(first.json.staff.sheets[0]).toBe('Data Pribadi');
+  expect(first.json.summary.sheets).not.toContain('Rencana Individu');
+  expect(existsSync(first.json.staff.path)).toBe(true);
   expect(existsSync(first.json.summary.path)).toBe(true);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(first.json.summary.path);

@@ -471,6 +471,22 @@ test('title names both years when the schedule plans the next fiscal year', asyn
   expect(planned.workbook.getWorksheet(SHEET_RINGKASAN)?.getCell('A1').value).toBe(
     'Ringkasan Pengembangan Kompetensi ASN: Realisasi 2026, Rencana 2027',
   );
+  // the schedule's aggregate sheets only: no per-person plan, no participant list
+  expect(planned.workbook.worksheets.map((w) => w.name)).toEqual([
+    SHEET_RINGKASAN,
+    SHEET_PETA,
+    SHEET_IKM,
+    'Jadwal Pelatihan',
+    'Rencana Pengembangan',
+    'Anggaran Pelatihan',
+  ]);
+  const jadwal = planned.workbook.getWorksheet('Jadwal Pelatihan') as ExcelJS.Worksheet;
+  const headers = (jadwal.getRow(1).values as unknown[]).slice(1);
+  expect(headers).toContain('Jumlah Peserta');
+  expect(headers).not.toContain('Peserta (NIP)');
+  const first = schedule.sessions[0];
+  expect(jadwal.getCell('J2').value).toBe(first?.peserta.length);
+  expect(jadwal.getCell('F2').numFmt).toBe('dd/mm/yyyy');
   const sameYear = await buildSummaryWorkbook({
     summary,
     ikm,

@@ -7,6 +7,7 @@ import type { SummaryModelInput } from './input.js';
 import type { SummaryModel, SummarySheet } from './model.js';
 import { petaSheet } from './peta.js';
 import { ringkasanSheet } from './ringkasan.js';
+import { anggaranSheet, jadwalSheet, rencanaSheet } from './schedule-sheets.js';
 
 export { idFixed, idNumber, idValue } from './format.js';
 export type { SummaryModelInput } from './input.js';
@@ -19,7 +20,14 @@ export { SHEET_IDS, SUMMARY_TITLES } from './titles.js';
 export type SummarySheetBuilder = (input: SummaryModelInput) => SummarySheet | undefined;
 
 /** The leaders' sheets, in tab order. */
-export const SUMMARY_SHEET_BUILDERS: readonly SummarySheetBuilder[] = [ringkasanSheet, petaSheet, ikmSheet];
+export const SUMMARY_SHEET_BUILDERS: readonly SummarySheetBuilder[] = [
+  ringkasanSheet,
+  petaSheet,
+  ikmSheet,
+  jadwalSheet,
+  rencanaSheet,
+  anggaranSheet,
+];
 
 export function buildSummaryModel(
   input: SummaryModelInput,
@@ -34,7 +42,7 @@ export function buildSummaryModel(
   }
   return {
     tahun: input.summary.tahun,
-    ...(input.tahunRencana !== undefined ? { tahunRencana: input.tahunRencana } : {}),
+    ...(input.schedule ? { tahunRencana: input.schedule.tahun } : {}),
     sheets,
   };
 }

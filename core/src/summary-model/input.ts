@@ -1,4 +1,5 @@
 import type { IkmReport, LeaderSummary } from '../reports.js';
+import type { ScheduleReport } from '../schedule.js';
 
 /** What the leaders' model is built from: computed aggregates only. */
 export interface SummaryModelInput {
@@ -7,6 +8,6 @@ export interface SummaryModelInput {
   /** when the run started (printed under the title) */
   generatedAt: Date;
   tenant?: string;
-  /** fiscal year the schedule plans, when one was planned */
-  tahunRencana?: number;
+  /** the planned schedule: its aggregate sheets follow (its per-person lists never enter the model) */
+  schedule?: ScheduleReport;
 }

@@ -3,6 +3,9 @@ export const SUMMARY_TITLES = {
   ringkasan: 'Ringkasan Pimpinan',
   peta: 'Peta Kesenjangan',
   ikm: 'IKM Unit Layanan',
+  jadwal: 'Jadwal Pelatihan',
+  rencana: 'Rencana Pengembangan',
+  anggaran: 'Anggaran Pelatihan',
 } as const;
 
 /**
@@ -13,4 +16,7 @@ export const SHEET_IDS = {
   ringkasan: 1100,
   peta: 1200,
   ikm: 1300,
+  jadwal: 1400,
+  rencana: 1500,
+  anggaran: 1600,
 } as const;

@@ -1,7 +1,8 @@
 /**
  * The leaders' summary workbook (`out/ringkasan-pimpinan.xlsx`): the core's summary model
- * (buildSummaryModel: `Ringkasan Pimpinan`, `Peta Kesenjangan`, `IKM Unit Layanan`, ...)
- * rendered as xlsx by summary-xlsx/, then the schedule's sheets when a schedule was planned.
+ * (buildSummaryModel: `Ringkasan Pimpinan`, `Peta Kesenjangan`, `IKM Unit Layanan` and, when
+ * a schedule was planned, its aggregate sheets) rendered as xlsx by summary-xlsx/. Aggregates
+ * only: per-person plans and participant lists go to the staff's workbook (staff-workbook.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -13,7 +14,6 @@ import {
   SUMMARY_TITLES,
 } from '@bangkom/core';
 import type ExcelJS from 'exceljs';
-import { addScheduleSheets } from './schedule-sheets.js';
 import { newWorkbook, renderSummaryXlsx } from './summary-xlsx/index.js';
 
 export { type ChartLayout, chooseChartLayout, rotatedHeaderHeight } from './summary-xlsx/index.js';
@@ -24,7 +24,7 @@ export interface SummaryWorkbookInput {
   /** when the run started (the date printed under the title, Asia/Jakarta) */
   generatedAt: Date;
   tenant?: string;
-  /** the planned schedule: its sheets (schedule-sheets.ts) follow the summary's */
+  /** the planned schedule: its aggregate sheets follow the summary's */
   schedule?: ScheduleReport;
   /** 'svg' draws charts without vega (faster, no ESM import) */
   chartEngine?: 'auto' | 'svg';
@@ -59,7 +59,7 @@ export async function buildSummaryWorkbook(
     ikm: input.ikm,
     generatedAt: input.generatedAt,
     ...(input.tenant !== undefined ? { tenant: input.tenant } : {}),
-    ...(input.schedule ? { tahunRencana: input.schedule.tahun } : {}),
+    ...(input.schedule ? { schedule: input.schedule } : {}),
   });
   const wb = newWorkbook(input.generatedAt);
   const charts = await renderSummaryXlsx(
@@ -67,6 +67,5 @@ export async function buildSummaryWorkbook(
     model,
     input.chartEngine ? { chartEngine: input.chartEngine } : {},
   );
-  if (input.schedule) addScheduleSheets(wb, input.schedule);
   return { workbook: wb, charts };
 }

@@ -51,6 +51,7 @@ import {
 import { closeFirestoreConnections, connectFirestore, startEmulator } from '../../adapters/emulator.js';
 import { assertTenantId, createStore, newRunId, type RunStatus, writeRun } from '../../adapters/firestore.js';
 import { planSchedule } from '../../adapters/scheduler.js';
+import { writeStaffWorkbook } from '../../adapters/staff-workbook.js';
 import { writeSummaryWorkbook } from '../../adapters/summary-workbook.js';
 import type { CommandContext, CommandModule, CommandOutcome, LoadedInput } from '../context.js';
 import { resolveTahun } from '../context.js';
@@ -59,6 +60,8 @@ import { blocks, errorsText, validityLine } from '../render.js';
 
 /** The leaders' workbook, inside --out (default `out`). */
 export const SUMMARY_FILE = 'ringkasan-pimpinan.xlsx';
+/** The staff's planning workbook with the per-person sheets (personal data), inside --out. */
+export const STAFF_FILE = 'rencana-bkpsdm.xlsx';
 /** Project id for an emulator when none is configured. */
 export const LOCAL_PROJECT = 'bangkom-lokal';
 
@@ -96,6 +99,7 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   const step = ctx.log.progress();
   step.start('Menulis ringkasan pimpinan', 0);
   let workbook: Awaited<ReturnType<typeof writeSummaryWorkbook>>;
+  let staff: Awaited<ReturnType<typeof writeStaffWorkbook>>;
   try {
     workbook = await writeSummaryWorkbook(summaryPath, {
       summary: results.summary,
@@ -103,6 +107,13 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
       generatedAt: ctx.startedAt,
       tenant,
       ...(results.schedule ? { schedule: results.schedule } : {}),
+    });
+    // per-person sheets (NIP, names, individual plans) only in the staff's workbook
+    staff = await writeStaffWorkbook(join(outDir, STAFF_FILE), {
+      generatedAt: ctx.startedAt,
+      tenant,
+      ...(results.schedule ? { schedule: results.schedule } : {}),
+      ...(results.scheduleError ? { scheduleError: results.scheduleError } : {}),
     });
   } finally {
     step.stop();
@@ -123,6 +134,7 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
       runDoc: `tenants/${tenant}/${COLLECTIONS.runs}/${runId}`,
     },
     summary: { path: workbook.path, sheets: workbook.sheets, charts: workbook.charts },
+    staff: { path: staff.path, sheets: staff.sheets },
     schedule: results.schedule
       ? {
           sessions: results.schedule.sessions.length,
@@ -429,6 +441,7 @@ interface RunJson {
     runDoc: string;
   };
   summary: { path: string; sheets: string[]; charts: number };
+  staff: { path: string; sheets: string[] };
   schedule: { sessions: number; peserta: number } | { error: string };
   quarantined: number;
 }
@@ -460,5 +473,6 @@ function runText(json: RunJson, errors: Parameters<typeof errorsText>[0]): strin
     errorsText(errors),
     validityLine(errors),
     `Ringkasan pimpinan: ${json.summary.path}\n  lembar: ${json.summary.sheets.join(', ')}; ${num(json.summary.charts)} grafik`,
+    `Rencana BKPSDM (data pribadi, hanya untuk BKPSDM): ${json.staff.path}\n  lembar: ${json.staff.sheets.join(', ')}`,
   );
 }

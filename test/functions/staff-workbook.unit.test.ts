@@ -1,0 +1,98 @@
+/**
+ * Personal data stays with staff: the leaders' workbook built from the 2,500-ASN sample holds
+ * no NIP and no employee name in any cell (or header/footer); the staff's workbook holds them,
+ * behind a first sheet that says so.
+ */
+import {
+  buildLeaderSummary,
+  computeGaps,
+  computeIkm,
+  computeJp,
+  jpYear,
+  type ScheduleReport,
+  validateWorkbook,
+} from '@bangkom/core';
+import ExcelJS from 'exceljs';
+import { planSchedule } from '../../functions/src/adapters/scheduler';
+import { buildStaffWorkbook, SHEET_DATA_PRIBADI } from '../../functions/src/adapters/staff-workbook';
+import { buildSummaryWorkbook } from '../../functions/src/adapters/summary-workbook';
+import { generateProgramDetailed, SAMPLE_OPTIONS } from '../../sheets-templates/program';
+
+const generatedAt = new Date(Date.UTC(2026, 10, 28, 3, 0, 0));
+let leaders: ExcelJS.Workbook;
+let staff: ExcelJS.Workbook;
+let schedule: ScheduleReport;
+let names: string[];
+let nips: Set<string>;
+
+/**
+ * Every text a reader can see in a workbook: text cells, sheet names, headers and footers, and
+ * numbers as their digits (a NIP stored as a number would show as one).
+ */
+function texts(wb: ExcelJS.Workbook): string[] {
+  const out: string[] = [];
+  for (const ws of wb.worksheets) {
+    out.push(ws.name, ...Object.values(ws.headerFooter ?? {}).map(String));
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        out.push(typeof cell.value === 'number' ? cell.value.toFixed(0) : cell.text);
+      });
+    });
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  const sample = generateProgramDetailed(SAMPLE_OPTIONS);
+  const { data } = validateWorkbook(sample.raw);
+  names = sample.employees.map((e) => e.nama);
+  nips = new Set(sample.employees.map((e) => e.nip));
+  const gaps = computeGaps(data);
+  const jp = computeJp(data, jpYear(data.settings) ?? 2026);
+  const ikm = computeIkm(data.skm);
+  const summary = buildLeaderSummary(data, gaps, jp, ikm);
+  schedule = await planSchedule(data, gaps, { solver: null });
+  const built = await buildSummaryWorkbook({ summary, ikm, generatedAt, schedule, chartEngine: 'svg' });
+  leaders = new ExcelJS.Workbook();
+  await leaders.xlsx.load((await built.workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+  staff = new ExcelJS.Workbook();
+  await staff.xlsx.load(
+    (await buildStaffWorkbook({ schedule, generatedAt }).xlsx.writeBuffer()) as unknown as ArrayBuffer,
+  );
+}, 120_000);
+
+test('the sample has a schedule with participants and named employees (the check below bites)', () => {
+  expect(schedule.individu.length).toBeGreaterThan(100);
+  expect(schedule.sessions.some((s) => s.peserta.length > 0)).toBe(true);
+  expect(names.length).toBeGreaterThan(2000);
+});
+
+test('no cell of the leaders workbook holds an 18-digit NIP or an employee name of the sample', () => {
+  const all = texts(leaders);
+  expect(all.length).toBeGreaterThan(500);
+  // 18 digits in a row (spaces ignored: "1985 0230 ..."), or any sample NIP inside a text
+  const withNip = all.filter((t) => /(?<!\d)\d{18}(?!\d)/.test(t.replace(/\s/g, '')));
+  expect(withNip).toEqual([]);
+  const joined = all.join('\n');
+  expect([...nips].filter((n) => joined.includes(n))).toEqual([]);
+  const named = names.filter((n) => joined.includes(n));
+  expect(named).toEqual([]);
+  expect(leaders.worksheets.map((w) => w.name)).not.toContain('Rencana Individu');
+});
+
+test('the staff workbook opens on the personal-data notice and holds the per-person sheets', () => {
+  expect(staff.worksheets.map((w) => w.name)).toEqual([
+    SHEET_DATA_PRIBADI,
+    'Jadwal Pelatihan',
+    'Rencana Pengembangan',
+    'Rencana Individu',
+    'Anggaran Pelatihan',
+  ]);
+  const notice = texts(
+    staff.worksheets[0] ? ({ worksheets: [staff.worksheets[0]] } as ExcelJS.Workbook) : staff,
+  );
+  expect(notice.join(' ')).toMatch(/Undang-Undang Nomor 27 Tahun 2022/);
+  expect(notice.join(' ')).toMatch(/Yang boleh melihat: petugas BKPSDM/);
+  const individu = staff.getWorksheet('Rencana Individu') as ExcelJS.Worksheet;
+  expect(nips.has(String(individu.getCell('A2').value))).toBe(true);
+});
