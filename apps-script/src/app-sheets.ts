@@ -47,6 +47,38 @@ export const STATUS_HEADER = ['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan'] as c
 
 export const UNDANGAN_HEADER = ['ID Sesi', 'NIP', 'Email', 'Dikirim', 'ID Acara', 'Pengingat L3'] as const;
 
+/**
+ * Columns added to Undangan later (right of the first ones): what each participant was last
+ * told, so a changed or cancelled session is announced once and its calendar event updated,
+ * never duplicated.
+ */
+export const UNDANGAN_STATE_HEADER = [
+  'Status',
+  'Mulai Diundang',
+  'Selesai Diundang',
+  'Lokasi Diundang',
+  'Pengingat',
+  'Keterangan',
+] as const;
+
+/** Values of Undangan's Status column. */
+export const UNDANGAN_STATUS = {
+  diundang: 'Diundang',
+  dibatalkan: 'Dibatalkan',
+  tidakHadir: 'Tidak Hadir',
+  gagal: 'Gagal',
+} as const;
+
+const UNDANGAN_NOTES: Record<(typeof UNDANGAN_STATE_HEADER)[number], string> = {
+  Status:
+    'Diundang; Dibatalkan (sesi dihapus atau peserta dikeluarkan dari jadwal, sudah diberi tahu); Tidak Hadir (peserta menolak, kursinya diberikan ke daftar tunggu); Gagal (email ditolak: perbaiki Email di lembar Pegawai).',
+  'Mulai Diundang': 'Waktu mulai yang terakhir diberitahukan kepada peserta.',
+  'Selesai Diundang': 'Waktu selesai yang terakhir diberitahukan kepada peserta.',
+  'Lokasi Diundang': 'Lokasi yang terakhir diberitahukan kepada peserta.',
+  Pengingat: 'Pengingat yang sudah dikirim (mis. H-3, H-1).',
+  Keterangan: 'Perubahan terakhir yang diberitahukan, atau alasan gagal.',
+};
+
 export const APP_SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: APP_SHEET.jadwal,
@@ -76,6 +108,7 @@ export const APP_SHEET_SPECS: readonly SheetSpec[] = [
         required: false,
         kind: 'timestamp',
       }),
+      ...UNDANGAN_STATE_HEADER.map((h) => c(h, UNDANGAN_NOTES[h], { required: false })),
     ],
   },
   {

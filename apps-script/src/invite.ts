@@ -1,31 +1,37 @@
 /**
  * Kirim Undangan: for every upcoming session in `Jadwal`, each participant gets an email
- * with an RSVP link and is added as a guest of the session's calendar event. Sent
- * invitations are logged in `Undangan` (the key is session + NIP), so a run stopped by the
- * mail quota or the time budget resumes from a continuation trigger without sending twice.
+ * with an RSVP link and is added as a guest of the session's one calendar event. `Undangan`
+ * records per session and NIP the event id and what the participant was told (time, place,
+ * status), so a later run updates the event and mails the change (old and new time) when the
+ * schedule moved, and cancels (guest removed, event deleted with its last guest) when a
+ * participant or a session left the schedule: never a second event, never the same mail twice.
+ * The day's mail quota is read once and counted down; cancellations and changes go before new
+ * invitations, and what is left continues from a trigger.
  * pengingatPerilaku (daily) asks supervisors for the L3 follow-up 90 days after a session.
  */
 import { isoToSerial, parseTimestampCell, SHEET, serialToIsoTimestamp } from '@bangkom/core';
-import { APP_SHEET, UNDANGAN_HEADER } from './app-sheets.js';
+import { APP_SHEET, UNDANGAN_HEADER, UNDANGAN_STATE_HEADER, UNDANGAN_STATUS } from './app-sheets.js';
 import { DateConverter, timeZone } from './cells.js';
 import { explain } from './errors.js';
 import { text } from './form-defs.js';
 import { formIds } from './forms.js';
 import {
   columnOf,
-  ensureSize,
   findSheet,
   getOrCreateSheet,
   keepText,
   type Row,
   readTable,
+  type Sheet,
   type Spreadsheet,
   spreadsheet,
   tell,
+  writeTable,
 } from './gas.js';
 import { clearContinuation, scheduleContinuation } from './triggers.js';
 
 const DAY = 86_400_000;
+const formatCount = (n: number): string => n.toLocaleString('id-ID');
 /** Apps Script stops a run at 6 minutes; stop well before, write the log, and continue later. */
 export const TIME_BUDGET_MS = 4.5 * 60_000;
 /** mails kept back for error notices and the day's other work */
@@ -45,6 +51,8 @@ export interface InviteResult {
   sent: number;
   skipped: string[];
   stopped: 'selesai' | 'kuota' | 'waktu';
+  /** mails still to send (changes, cancellations, invitations) when the run stopped */
+  menunggu: number;
 }
 
 interface Session {
@@ -92,7 +100,7 @@ export function kirimUndangan(): void {
   const r = sendInvitations(spreadsheet(), { now: new Date() });
   const why =
     r.stopped === 'kuota'
-      ? '\nKuota email harian hampir habis: pengiriman berlanjut otomatis besok.'
+      ? `\nKuota email harian hampir habis: ${formatCount(r.menunggu)} email menunggu dan dikirim otomatis besok.`
       : r.stopped === 'waktu'
         ? '\nBatas waktu eksekusi: pengiriman berlanjut otomatis dalam satu menit.'
         : '';
@@ -102,15 +110,11 @@ export function kirimUndangan(): void {
 /** Continuation trigger: picks up where the last run stopped. */
 export function lanjutkanUndangan(): void {
   const r = sendInvitations(spreadsheet(), { now: new Date() });
-  console.log(`Undangan lanjutan: ${r.sent} terkirim, berhenti: ${r.stopped}.`);
+  console.log(`Undangan lanjutan: ${r.sent} terkirim, ${r.menunggu} menunggu, berhenti: ${r.stopped}.`);
 }
 
-function readSessions(
-  ss: Spreadsheet,
-  nowSerial: number,
-  dates: DateConverter,
-  skipped: string[],
-): Session[] {
+/** Every session of `Jadwal` with valid dates, past ones included (a vanished one is a cancellation). */
+function readSessions(ss: Spreadsheet, dates: DateConverter, skipped: string[]): Session[] {
   const sheet = findSheet(ss, APP_SHEET.jadwal);
   if (!sheet) return [];
   const t = readTable(sheet);
@@ -145,7 +149,7 @@ function readSessions(
         .split(/[,;\s]+/)
         .filter((n) => /^\d{18}$/.test(n)),
     };
-    if (endOf(session) > nowSerial) out.push(session); // only sessions still to come or running
+    out.push(session);
   });
   return out;
 }
@@ -191,10 +195,117 @@ function prefillTemplate(formKey: string): ((sesi: string, nip: string) => strin
     url.replace('__SESI__', encodeURIComponent(sesi)).replace('__NIP__', encodeURIComponent(nip));
 }
 
+/** A participant's invitation row in Undangan, with the state columns read by name. */
+class InviteLog {
+  readonly header: string[];
+  readonly rows: Row[];
+  private readonly oldHeight: number;
+  private dirty = false;
+  private readonly col = new Map<string, number>();
+  /** row index per `session~nip` (the latest row when a key repeats) */
+  readonly byKey = new Map<string, number>();
+
+  constructor(private readonly sheet: Sheet) {
+    const t = readTable(sheet);
+    this.oldHeight = t.header.length === 0 ? 0 : t.rows.length + 1;
+    const header = t.header.length === 0 ? [...UNDANGAN_HEADER] : t.header.slice();
+    for (const h of [...UNDANGAN_HEADER, ...UNDANGAN_STATE_HEADER]) {
+      if (columnOf(header, h) < 0) {
+        header.push(h);
+        this.dirty = true;
+      }
+    }
+    this.header = header;
+    for (const h of [...UNDANGAN_HEADER, ...UNDANGAN_STATE_HEADER]) this.col.set(h, columnOf(header, h));
+    this.rows = t.rows.map((r) => Array.from({ length: header.length }, (_, i) => r[i] ?? ''));
+    this.rows.forEach((r, i) => {
+      const key = `${this.text(r, 'ID Sesi')}~${this.text(r, 'NIP').replace(/^'/, '')}`;
+      if (key !== '~') this.byKey.set(key, i);
+    });
+  }
+
+  private at(name: LogColumn): number {
+    return this.col.get(name) ?? -1;
+  }
+  text(r: Row, name: LogColumn): string {
+    return text(r[this.at(name)]);
+  }
+  value(r: Row, name: LogColumn): unknown {
+    return r[this.at(name)];
+  }
+  set(i: number, values: Partial<Record<LogColumn, unknown>>): void {
+    const r = this.rows[i];
+    if (!r) return;
+    for (const [k, v] of Object.entries(values)) r[this.at(k as LogColumn)] = v;
+    this.dirty = true;
+  }
+  add(values: Partial<Record<LogColumn, unknown>>): number {
+    this.rows.push(Array.from({ length: this.header.length }, () => ''));
+    const i = this.rows.length - 1;
+    this.set(i, values);
+    this.byKey.set(`${text(values['ID Sesi'])}~${text(values.NIP)}`, i);
+    return i;
+  }
+  /** one write of the whole table, only when something changed */
+  flush(): void {
+    if (!this.dirty) return;
+    writeTable(this.sheet, this.header, this.rows, this.oldHeight);
+    this.dirty = false;
+  }
+}
+
+type LogColumn = (typeof UNDANGAN_HEADER)[number] | (typeof UNDANGAN_STATE_HEADER)[number];
+
+const ACTIVE = new Set<string>(['', UNDANGAN_STATUS.diundang]);
+/** a recorded time equals the schedule's when they agree to the minute */
+const sameTime = (a: number | null, b: number): boolean => a !== null && Math.abs(a - b) < 0.5 / 1440;
+
+/** "10/03/2030 08:00 s.d. 11/03/2030 16:00, Aula" */
+function waktuTempat(mulai: number, selesai: number, lokasi: string): string {
+  const withTime = !(Number.isInteger(mulai) && Number.isInteger(selesai));
+  const when = `${tanggal(mulai, withTime)} s.d. ${tanggal(selesai, withTime)}`;
+  return lokasi ? `${when}, ${lokasi}` : when;
+}
+
+/** MailApp within today's quota: the quota is read once and counted down per recipient. */
+class Mailer {
+  private left: number;
+  constructor(reserve: number) {
+    this.left = MailApp.getRemainingDailyQuota() - reserve;
+  }
+  /** 'kuota' when today's share is used up; an Indonesian reason when this address is refused */
+  send(to: string, subject: string, lines: readonly string[]): 'ok' | 'kuota' | { gagal: string } {
+    if (this.left < 1) return 'kuota';
+    try {
+      MailApp.sendEmail({ to, subject, body: mailBody(lines) });
+    } catch (err) {
+      if (/too many times|quota|kuota/i.test(String(err))) {
+        this.left = 0;
+        return 'kuota';
+      }
+      return { gagal: `Email ke ${to} ditolak: periksa kolom Email di lembar ${SHEET.pegawai}.` };
+    }
+    this.left--;
+    return 'ok';
+  }
+}
+
+/** Lines of a mail, blank lines collapsed, signed by BKPSDM. */
+function mailBody(lines: readonly string[]): string {
+  return [...lines, '', 'BKPSDM'].filter((l, i, a) => !(l === '' && (i === 0 || a[i - 1] === ''))).join('\n');
+}
+
+type Task =
+  | { kind: 'batal'; row: number; s: Session | null; why: string }
+  | { kind: 'ubah'; row: number; s: Session }
+  | { kind: 'undang'; row: number | null; s: Session; nip: string; p: Person };
+
+/** Work order under a short quota: who must stop coming first, then who must come at another time, then new invitations. */
+const ORDER: Record<Task['kind'], number> = { batal: 0, ubah: 1, undang: 2 };
+
 export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteResult {
   const clock = opts.clock ?? (() => Date.now());
   const deadline = clock() + (opts.budgetMs ?? TIME_BUDGET_MS);
-  const reserve = opts.reserve ?? QUOTA_RESERVE;
   const skipped: string[] = [];
   const rsvp = prefillTemplate('kehadiran');
   if (!rsvp) {
@@ -202,97 +313,239 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
       sent: 0,
       skipped: ['Formulir Konfirmasi Kehadiran belum ada: jalankan menu Bangkom > Buat Formulir dahulu.'],
       stopped: 'selesai',
+      menunggu: 0,
     };
   }
   const tz = timeZone();
   const dates = new DateConverter(tz);
-  const sessions = readSessions(ss, dates.serial(opts.now), dates, skipped);
+  const nowSerial = dates.serial(opts.now);
+  const all = readSessions(ss, dates, skipped);
+  const byId = new Map(all.map((s) => [s.id, s]));
   const people = readPeople(ss);
-  const logSheet = getOrCreateSheet(ss, APP_SHEET.undangan);
-  const log = readTable(logSheet);
-  const [lSesi, lNip, , , lAcara] = UNDANGAN_HEADER.map((h) => columnOf(log.header, h)) as number[];
-  const done = new Set<string>();
-  const events = new Map<string, string>();
+  const log = new InviteLog(getOrCreateSheet(ss, APP_SHEET.undangan));
+
+  // each session's calendar event, as recorded (one event per session, participants are its guests)
+  const eventIds = new Map<string, string>();
+  const activeLeft = new Map<string, number>();
   for (const r of log.rows) {
-    done.add(`${text(r[lSesi ?? -1])}~${text(r[lNip ?? -1])}`);
-    if (text(r[lAcara ?? -1])) events.set(text(r[lSesi ?? -1]), text(r[lAcara ?? -1]));
+    const sid = log.text(r, 'ID Sesi');
+    if (log.text(r, 'ID Acara')) eventIds.set(sid, log.text(r, 'ID Acara'));
+    if (ACTIVE.has(log.text(r, 'Status'))) activeLeft.set(sid, (activeLeft.get(sid) ?? 0) + 1);
   }
 
-  const calendar = CalendarApp.getDefaultCalendar();
-  const added: Row[] = [];
-  let stopped: InviteResult['stopped'] = 'selesai';
-  try {
-    outer: for (const s of sessions) {
-      let event: GoogleAppsScript.Calendar.CalendarEvent | null = null;
-      for (const nip of s.peserta) {
-        if (done.has(`${s.id}~${nip}`)) continue;
-        const p = people.get(nip);
-        if (!p || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email)) {
-          skipped.push(`${s.id}: NIP ${nip} tidak punya email yang sah di lembar ${SHEET.pegawai}.`);
-          continue;
-        }
-        if (MailApp.getRemainingDailyQuota() <= reserve) {
-          stopped = 'kuota';
-          break outer;
-        }
-        if (clock() > deadline) {
-          stopped = 'waktu';
-          break outer;
-        }
-        if (!event) {
-          const known = events.get(s.id);
-          event = known ? calendar.getEventById(known) : null;
-          if (!event) {
-            const options = {
-              location: s.lokasi,
-              description: `Sesi ${s.id}. Konfirmasi kehadiran melalui tautan di email undangan.`,
-              sendInvites: false,
-            };
-            const title = `Pelatihan: ${s.judul}`;
-            event = allDay(s)
-              ? calendar.createAllDayEvent(title, dateAt(s.mulai, tz), dateAt(endOf(s), tz), options)
-              : calendar.createEvent(title, dateAt(s.mulai, tz), dateAt(s.selesai, tz), options);
-          }
-          events.set(s.id, event.getId());
-        }
-        event.addGuest(p.email);
-        MailApp.sendEmail({
-          to: p.email,
-          subject: `Undangan Pelatihan: ${s.judul} (${s.id})`,
-          body: [
-            `Yth. ${p.nama || nip},`,
-            '',
-            `Anda terdaftar sebagai peserta pelatihan "${s.judul}" (sesi ${s.id}).`,
-            `Waktu: ${tanggal(s.mulai, !allDay(s))} s.d. ${tanggal(s.selesai, !allDay(s))}`,
-            s.lokasi ? `Tempat: ${s.lokasi}` : '',
-            '',
-            `Mohon konfirmasi kehadiran Anda: ${rsvp(s.id, nip)}`,
-            '',
-            'Acara ini juga sudah ditambahkan ke Google Calendar Anda.',
-            '',
-            'BKPSDM',
-          ]
-            .filter((l, i, a) => !(l === '' && a[i - 1] === ''))
-            .join('\n'),
-        });
-        done.add(`${s.id}~${nip}`);
-        added.push([keepText(s.id), keepText(nip), keepText(p.email), opts.now, keepText(event.getId()), '']);
-      }
+  const tasks: Task[] = [];
+  log.rows.forEach((r, i) => {
+    if (!ACTIVE.has(log.text(r, 'Status'))) return;
+    const sid = log.text(r, 'ID Sesi');
+    const nip = log.text(r, 'NIP').replace(/^'/, '');
+    const s = byId.get(sid) ?? null;
+    const mulai = whenOf(log.value(r, 'Mulai Diundang'), dates);
+    const selesai = whenOf(log.value(r, 'Selesai Diundang'), dates);
+    if (mulai === null || selesai === null) {
+      // invited before these columns existed: what they were told is today's schedule
+      if (s) log.set(i, recorded(s));
+      return;
     }
-  } finally {
-    // one write, also when something threw half-way: what was sent is never sent again
-    if (added.length > 0) {
-      if (log.header.length === 0)
-        logSheet.getRange(1, 1, 1, UNDANGAN_HEADER.length).setValues([[...UNDANGAN_HEADER]]);
-      const first = Math.max(log.rows.length + 2, 2);
-      ensureSize(logSheet, first + added.length - 1, UNDANGAN_HEADER.length);
-      logSheet.getRange(first, 1, added.length, UNDANGAN_HEADER.length).setValues(added);
+    const told: Session = {
+      id: sid,
+      judul: s?.judul ?? sid,
+      mulai,
+      selesai,
+      lokasi: log.text(r, 'Lokasi Diundang'),
+      peserta: [],
+    };
+    if (endOf(told) <= nowSerial && (!s || endOf(s) <= nowSerial)) return; // history stays as it was
+    if (!s) tasks.push({ kind: 'batal', row: i, s: null, why: 'sesi dihapus dari jadwal' });
+    else if (!s.peserta.includes(nip))
+      tasks.push({ kind: 'batal', row: i, s, why: 'Anda tidak lagi terdaftar sebagai peserta sesi ini' });
+    else if (!sameTime(mulai, s.mulai) || !sameTime(selesai, s.selesai) || told.lokasi !== s.lokasi)
+      tasks.push({ kind: 'ubah', row: i, s });
+  });
+  for (const s of all) {
+    if (endOf(s) <= nowSerial) continue; // only sessions still to come or running get invitations
+    for (const nip of s.peserta) {
+      const row = log.byKey.get(`${s.id}~${nip}`);
+      const r = row === undefined ? undefined : log.rows[row];
+      const status = r ? log.text(r, 'Status') : UNDANGAN_STATUS.dibatalkan;
+      if (ACTIVE.has(status) || status === UNDANGAN_STATUS.tidakHadir) continue;
+      const p = people.get(nip);
+      if (!p || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email)) {
+        skipped.push(`${s.id}: NIP ${nip} tidak punya email yang sah di lembar ${SHEET.pegawai}.`);
+        continue;
+      }
+      // refused before: tried again once staff correct the address
+      if (r && status === UNDANGAN_STATUS.gagal && log.text(r, 'Email') === p.email) {
+        skipped.push(`${s.id}: email NIP ${nip} (${p.email}) ditolak; perbaiki di lembar ${SHEET.pegawai}.`);
+        continue;
+      }
+      tasks.push({ kind: 'undang', row: row ?? null, s, nip, p });
     }
   }
+  tasks.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+
+  const calendar = CalendarApp.getDefaultCalendar();
+  const events = new Map<string, GoogleAppsScript.Calendar.CalendarEvent | null>();
+  const synced = new Set<string>();
+  /** the session's event as recorded, or null when it has none (or it was deleted) */
+  const existing = (sid: string): GoogleAppsScript.Calendar.CalendarEvent | null => {
+    if (!events.has(sid)) {
+      const id = eventIds.get(sid);
+      events.set(sid, id ? calendar.getEventById(id) : null);
+    }
+    return events.get(sid) ?? null;
+  };
+  /** the session's event at the schedule's time: updated in place, made only when there is none */
+  const eventFor = (s: Session): GoogleAppsScript.Calendar.CalendarEvent => {
+    let event = existing(s.id);
+    if (event && !synced.has(s.id)) {
+      if (allDay(s)) event.setAllDayDates(dateAt(s.mulai, tz), dateAt(endOf(s), tz));
+      else event.setTime(dateAt(s.mulai, tz), dateAt(s.selesai, tz));
+      event.setLocation(s.lokasi);
+    }
+    if (!event) {
+      const options = {
+        location: s.lokasi,
+        description: `Sesi ${s.id}. Konfirmasi kehadiran melalui tautan di email undangan.`,
+        sendInvites: false,
+      };
+      const title = `Pelatihan: ${s.judul}`;
+      event = allDay(s)
+        ? calendar.createAllDayEvent(title, dateAt(s.mulai, tz), dateAt(endOf(s), tz), options)
+        : calendar.createEvent(title, dateAt(s.mulai, tz), dateAt(s.selesai, tz), options);
+      events.set(s.id, event);
+      eventIds.set(s.id, event.getId());
+    }
+    synced.add(s.id);
+    return event;
+  };
+
+  const mailer = new Mailer(opts.reserve ?? QUOTA_RESERVE);
+  let sent = 0;
+  let stopped: InviteResult['stopped'] = 'selesai';
+  let done = 0;
+  try {
+    for (const t of tasks) {
+      if (clock() > deadline) {
+        stopped = 'waktu';
+        break;
+      }
+      const r = t.kind === 'undang' ? null : (log.rows[t.row] as Row);
+      const sid = t.kind === 'undang' ? t.s.id : log.text(r as Row, 'ID Sesi');
+      const nip = t.kind === 'undang' ? t.nip : log.text(r as Row, 'NIP').replace(/^'/, '');
+      const email = t.kind === 'undang' ? t.p.email : people.get(nip)?.email || log.text(r as Row, 'Email');
+      const nama = people.get(nip)?.nama || nip;
+      let outcome: ReturnType<Mailer['send']>;
+      if (t.kind === 'batal') {
+        const judul = t.s?.judul || sid;
+        const told = waktuTempat(
+          whenOf(log.value(r as Row, 'Mulai Diundang'), dates) as number,
+          whenOf(log.value(r as Row, 'Selesai Diundang'), dates) as number,
+          log.text(r as Row, 'Lokasi Diundang'),
+        );
+        existing(sid)?.removeGuest(log.text(r as Row, 'Email'));
+        outcome = mailer.send(email, `Pembatalan Undangan Pelatihan: ${judul} (${sid})`, [
+          `Yth. ${nama},`,
+          '',
+          `Undangan pelatihan "${judul}" (sesi ${sid}) pada ${told} dibatalkan: ${t.why}.`,
+          'Anda tidak perlu hadir pada waktu tersebut. Bila sesi ini tercatat di kalender Anda, silakan dihapus.',
+        ]);
+        if (outcome === 'kuota') break;
+        log.set(t.row, {
+          Status: UNDANGAN_STATUS.dibatalkan,
+          Keterangan: `Dibatalkan ${tanggal(nowSerial, true)}: ${t.why}${outcome === 'ok' ? '' : ` (${outcome.gagal})`}`,
+        });
+        const left = (activeLeft.get(sid) ?? 1) - 1;
+        activeLeft.set(sid, left);
+        // the last guest of a session no longer on the schedule: the event goes too
+        if (left <= 0 && !t.s) {
+          existing(sid)?.deleteEvent();
+          events.set(sid, null);
+        }
+      } else if (t.kind === 'ubah') {
+        const told = waktuTempat(
+          whenOf(log.value(r as Row, 'Mulai Diundang'), dates) as number,
+          whenOf(log.value(r as Row, 'Selesai Diundang'), dates) as number,
+          log.text(r as Row, 'Lokasi Diundang'),
+        );
+        const now = waktuTempat(t.s.mulai, t.s.selesai, t.s.lokasi);
+        const event = eventFor(t.s);
+        event.addGuest(email); // a recreated event has no guests yet
+        outcome = mailer.send(email, `Perubahan Jadwal Pelatihan: ${t.s.judul} (${t.s.id})`, [
+          `Yth. ${nama},`,
+          '',
+          `Jadwal pelatihan "${t.s.judul}" (sesi ${t.s.id}) berubah.`,
+          `Semula: ${told}`,
+          `Menjadi: ${now}`,
+          '',
+          `Bila Anda tidak dapat hadir pada waktu yang baru, mohon konfirmasi: ${rsvp(t.s.id, nip)}`,
+        ]);
+        if (outcome === 'kuota') break;
+        log.set(t.row, {
+          ...recorded(t.s),
+          'ID Acara': keepText(eventIds.get(t.s.id) ?? ''),
+          Keterangan: `Perubahan dikirim ${tanggal(nowSerial, true)}: semula ${told}`,
+          ...(outcome === 'ok' ? {} : { Status: UNDANGAN_STATUS.gagal, Keterangan: outcome.gagal }),
+        });
+      } else {
+        const s = t.s;
+        const event = eventFor(s);
+        event.addGuest(t.p.email);
+        outcome = mailer.send(t.p.email, `Undangan Pelatihan: ${s.judul} (${s.id})`, [
+          `Yth. ${t.p.nama || t.nip},`,
+          '',
+          `Anda terdaftar sebagai peserta pelatihan "${s.judul}" (sesi ${s.id}).`,
+          `Waktu: ${tanggal(s.mulai, !allDay(s))} s.d. ${tanggal(s.selesai, !allDay(s))}`,
+          s.lokasi ? `Tempat: ${s.lokasi}` : '',
+          '',
+          `Mohon konfirmasi kehadiran Anda: ${rsvp(s.id, t.nip)}`,
+          '',
+          // the event is made with sendInvites: false, so it is not claimed to be in their calendar
+          'Mohon catat waktu ini. Bila jadwal berubah atau dibatalkan, Anda akan diberi tahu melalui email.',
+        ]);
+        if (outcome === 'kuota') {
+          event.removeGuest(t.p.email);
+          break;
+        }
+        const values: Partial<Record<LogColumn, unknown>> = {
+          'ID Sesi': keepText(s.id),
+          NIP: keepText(t.nip),
+          Email: keepText(t.p.email),
+          Dikirim: opts.now,
+          'ID Acara': keepText(eventIds.get(s.id) ?? ''),
+          ...recorded(s),
+          Status: outcome === 'ok' ? UNDANGAN_STATUS.diundang : UNDANGAN_STATUS.gagal,
+          Keterangan: outcome === 'ok' ? '' : outcome.gagal,
+        };
+        if (outcome !== 'ok') {
+          event.removeGuest(t.p.email);
+          skipped.push(`${s.id}: ${outcome.gagal}`);
+        }
+        if (t.row === null) log.add(values);
+        else log.set(t.row, values);
+        if (outcome === 'ok') activeLeft.set(s.id, (activeLeft.get(s.id) ?? 0) + 1);
+      }
+      done++;
+      if (outcome === 'ok') sent++;
+    }
+    if (done < tasks.length && stopped === 'selesai') stopped = 'kuota';
+  } finally {
+    // one write, also when something threw half-way: what was sent is never sent again
+    log.flush();
+  }
+  const menunggu = tasks.length - done;
   if (stopped === 'waktu') scheduleContinuation('lanjutkanUndangan', 60_000);
   else if (stopped === 'kuota') scheduleContinuation('lanjutkanUndangan', DAY);
   else clearContinuation('lanjutkanUndangan');
-  return { sent: added.length, skipped, stopped };
+  return { sent, skipped, stopped, menunggu };
+}
+
+/** What a participant is told about a session, recorded to notice later changes. */
+function recorded(s: Session): Partial<Record<LogColumn, unknown>> {
+  return {
+    'Mulai Diundang': keepText(serialToIsoTimestamp(s.mulai).replace('T', ' ').slice(0, 16)),
+    'Selesai Diundang': keepText(serialToIsoTimestamp(s.selesai).replace('T', ' ').slice(0, 16)),
+    'Lokasi Diundang': keepText(s.lokasi),
+  };
 }
 
 /** Daily: asks each participant's supervisor for the L3 evaluation 90 days after the session. */

@@ -49,14 +49,30 @@ export class FakeMailApp {
   getRemainingDailyQuota(): number {
     return this.quota;
   }
-  sendEmail(message: { to: string; subject: string; body?: string; htmlBody?: string }): void {
-    if (this.quota <= 0) throw new Error('Exception: Service invoked too many times for one day: email.');
-    // MailApp refuses the whole mail when one recipient is not an address
-    for (const to of String(message.to ?? '').split(',')) {
-      if (!/^[^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>()]+$/.test(to.trim()))
-        throw new Error(`Exception: Invalid email: ${to.trim()}`);
+  /**
+   * As MailApp: the daily quota counts recipients (to, cc and bcc), not messages; a message
+   * with an invalid address throws and is not sent; past the quota it throws.
+   */
+  sendEmail(message: {
+    to: string;
+    subject: string;
+    body?: string;
+    htmlBody?: string;
+    cc?: string;
+    bcc?: string;
+  }): void {
+    const recipients = [message.to, message.cc ?? '', message.bcc ?? '']
+      .flatMap((list) => list.split(','))
+      .map((a) => a.trim())
+      .filter((a) => a !== '');
+    for (const a of recipients) {
+      if (!/^[^@\s,;<>()]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$/.test(a))
+        throw new Error(`Exception: Invalid email: ${a}`);
     }
-    this.quota--;
+    if (recipients.length === 0) throw new Error('Exception: Failed to send email: no recipient');
+    if (this.quota < recipients.length)
+      throw new Error('Exception: Service invoked too many times for one day: email.');
+    this.quota -= recipients.length;
     this.sent.push({
       to: message.to,
       subject: message.subject,
@@ -65,41 +81,118 @@ export class FakeMailApp {
   }
 }
 
+/**
+ * A calendar event as CalendarApp gives it: an id, guests, start/end, location. After
+ * deleteEvent() every method throws (the object no longer refers to an event) and
+ * getEventById() gives null.
+ */
 export class FakeEvent {
   readonly guests: string[] = [];
+  deleted = false;
+  allDay: boolean;
   constructor(
+    readonly calendar: FakeCalendar,
     readonly id: string,
     readonly title: string,
-    readonly start: Date,
-    readonly end: Date,
+    public start: Date,
+    public end: Date,
     readonly options: Record<string, unknown>,
-  ) {}
+  ) {
+    this.allDay = options.allDay === true;
+  }
+  private alive(): void {
+    if (this.deleted) throw new Error('Exception: Event has been deleted.');
+  }
   getId(): string {
+    this.alive();
     return this.id;
   }
+  getTitle(): string {
+    this.alive();
+    return this.title;
+  }
+  getLocation(): string {
+    this.alive();
+    return String(this.options.location ?? '');
+  }
+  setLocation(location: string): FakeEvent {
+    this.alive();
+    this.options.location = location;
+    return this;
+  }
+  isAllDayEvent(): boolean {
+    this.alive();
+    return this.allDay;
+  }
+  getStartTime(): Date {
+    this.alive();
+    return new Date(this.start.getTime());
+  }
+  getEndTime(): Date {
+    this.alive();
+    return new Date(this.end.getTime());
+  }
+  setTime(start: Date, end: Date): FakeEvent {
+    this.alive();
+    if (end.getTime() < start.getTime())
+      throw new Error('Exception: Event start date must be before event end date.');
+    this.start = new Date(start.getTime());
+    this.end = new Date(end.getTime());
+    this.allDay = false;
+    return this;
+  }
+  /** end exclusive, as createAllDayEvent takes it */
+  setAllDayDates(start: Date, end: Date): FakeEvent {
+    this.alive();
+    if (end.getTime() <= start.getTime())
+      throw new Error('Exception: Event start date must be before event end date.');
+    this.start = new Date(start.getTime());
+    this.end = new Date(end.getTime());
+    this.allDay = true;
+    return this;
+  }
   addGuest(email: string): FakeEvent {
+    this.alive();
     if (!this.guests.includes(email)) this.guests.push(email);
     return this;
   }
+  removeGuest(email: string): FakeEvent {
+    this.alive();
+    const i = this.guests.indexOf(email);
+    if (i >= 0) this.guests.splice(i, 1);
+    return this;
+  }
   getGuestList(): { getEmail(): string }[] {
+    this.alive();
     return this.guests.map((g) => ({ getEmail: () => g }));
+  }
+  deleteEvent(): void {
+    this.alive();
+    this.deleted = true;
+    this.calendar.events.delete(this.id);
   }
 }
 
 export class FakeCalendar {
   readonly events = new Map<string, FakeEvent>();
+  private made = 0;
+  /** when set, events handed out are wrapped so their calls are counted */
+  wrap: (e: FakeEvent) => FakeEvent = (e) => e;
   createEvent(title: string, start: Date, end: Date, options: Record<string, unknown> = {}): FakeEvent {
-    const e = new FakeEvent(`event${this.events.size + 1}@google.com`, title, start, end, options);
+    if (end.getTime() < start.getTime())
+      throw new Error('Exception: Event start date must be before event end date.');
+    const e = new FakeEvent(this, `event${++this.made}@google.com`, title, start, end, { ...options });
     this.events.set(e.id, e);
-    return e;
+    return this.wrap(e);
   }
   /** end is exclusive: the day after the last day, as CalendarApp takes it */
   createAllDayEvent(title: string, start: Date, end: Date, options: Record<string, unknown> = {}): FakeEvent {
-    const e = this.createEvent(title, start, end, { ...options, allDay: true });
-    return e;
+    return this.createEvent(title, start, end, { ...options, allDay: true });
   }
+  /** null for an id that never existed or whose event was deleted */
   getEventById(id: string): FakeEvent | null {
-    return this.events.get(id) ?? null;
+    const e = this.events.get(id);
+    return e ? this.wrap(e) : null;
   }
 }
 

@@ -39,6 +39,7 @@ export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
   scriptProps.setProperty('BANGKOM_FUNCTIONS_URL', FUNCTIONS_URL);
   const mail = new FakeMailApp(opts.quota ?? 100);
   const calendar = new FakeCalendar();
+  calendar.wrap = (e) => tracked(e, () => 'CalendarEvent', log);
   const fetch = new FakeUrlFetchApp(clock);
   const script = new FakeScriptApp();
   const timeZone = 'Asia/Jakarta';
@@ -54,7 +55,11 @@ export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
     SpreadsheetApp: makeSpreadsheetApp(spreadsheet, ui, log),
     FormApp: forms.app,
     MailApp: tracked(mail, () => 'MailApp', log),
-    CalendarApp: tracked({ getDefaultCalendar: () => calendar }, () => 'CalendarApp', log),
+    CalendarApp: tracked(
+      { getDefaultCalendar: () => tracked(calendar, () => 'Calendar', log) },
+      () => 'CalendarApp',
+      log,
+    ),
     UrlFetchApp: tracked(fetch, () => 'UrlFetchApp', log),
     LockService: tracked(
       { getDocumentLock: () => lock, getScriptLock: () => lock },
