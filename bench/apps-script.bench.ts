@@ -195,10 +195,22 @@ export async function run(): Promise<void> {
       ]);
       figures.push(count(w, 'Kirim Undangan (30 peserta)', () => kirimUndangan()));
 
-      w.fetch.handler = (call) =>
-        call.url.endsWith('/runCycle')
-          ? { code: 200, body: JSON.stringify({ runId: 'r-1', status: 'berjalan' }) }
-          : { code: 200, body: '{"ok":true}' };
+      // the cycle takes three polls (15 s) at the server
+      let polls = 0;
+      w.fetch.handler = (call) => {
+        if (call.url.endsWith('/runCycle'))
+          return { code: 202, body: JSON.stringify({ runId: 'r-1', status: 'berjalan' }) };
+        if (call.url.endsWith('/runStatus'))
+          return {
+            code: 200,
+            body: JSON.stringify(
+              ++polls < 3
+                ? { status: 'berjalan', langkah: 'Analisis kesenjangan' }
+                : { status: 'selesai', hasil: {} },
+            ),
+          };
+        return { code: 200, body: '{"ok":true}' };
+      };
       figures.push(count(w, 'Hitung & Sinkronkan', () => hitungSinkronkan()));
     });
   } finally {

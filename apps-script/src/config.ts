@@ -19,6 +19,8 @@ export const PROP = {
   formItems: 'BANGKOM_FORM_ITEMS',
   /** forms already built by a Buat Formulir run that is being continued, JSON */
   formsProgress: 'BANGKOM_FORMS_PROGRESS',
+  /** the runId of the cycle Hitung & Sinkronkan started and is still following */
+  cycleRun: 'BANGKOM_SIKLUS',
   /** document property: the account that installed the triggers and their ids, JSON */
   triggers: 'BANGKOM_PEMICU',
   /** prefix of submissions that arrived while the document lock was busy, one JSON each */
@@ -29,6 +31,7 @@ export const PROP = {
 export const ENDPOINT = {
   ingest: 'ingestResponse',
   run: 'runCycle',
+  runStatus: 'runStatus',
 } as const;
 
 export function props(): GoogleAppsScript.Properties.Properties {

@@ -10,6 +10,19 @@ import { validateSpreadsheet } from './validate.js';
 /** The queue flush before the cycle is short: the menu is waiting, the daily trigger does the rest. */
 export const SYNC_QUEUE_BUDGET_MS = 60_000;
 
+/** How often the menu asks the server where the cycle stands. */
+export const POLL_MS = 5_000;
+/** How long the menu follows the cycle; the cycle itself goes on at the server. */
+export const FOLLOW_MS = 4 * 60_000;
+
+/** The run document as runStatus gives it. */
+interface RunState {
+  status: string;
+  langkah: string | null;
+  message: string | null;
+  hasil: unknown;
+}
+
 export function hitungSinkronkan(): void {
   const ss = spreadsheet();
   toast('1/3 Memvalidasi data…', 30);
@@ -17,17 +30,93 @@ export function hitungSinkronkan(): void {
   toast('2/3 Mengirim respons yang tertunda…', 30);
   const queued = flushQueue(ss);
   toast('3/3 Menghitung di server…', 60);
-  const spreadsheetId = props().getProperty(PROP.spreadsheetId) || ss.getId();
-  const r = postJson(ENDPOINT.run, { tenant: tenant(), spreadsheetId });
   const lines = [
     v.errors.length === 0
       ? `Validasi: semua data valid (${angka(v.rows)} baris).`
       : `Validasi: ${angka(v.errors.length)} galat (baris tidak valid dikarantina; lihat "${APP_SHEET.status}").`,
     queued,
-    r.ok ? `Server: selesai.\n${ringkasan(r.body).join('\n')}` : `Server: gagal. ${r.error}`,
+    ...runCycleOnServer(ss.getId()),
   ].filter(Boolean);
-  toast(r.ok ? 'Selesai.' : 'Gagal menghubungi server.', 10);
   tell(lines.join('\n'));
+}
+
+/**
+ * Starts the cycle on the server and follows it. UrlFetchApp gives up after about 60 s while
+ * a cycle may take minutes, so the server answers at once with a runId (`mulai`) and the menu
+ * polls runStatus. A cycle this spreadsheet started and that still runs is followed, not
+ * started again; one started elsewhere makes the server refuse (409). Lines for the dialog.
+ */
+function runCycleOnServer(ownId: string): string[] {
+  const t = tenant();
+  let runId = props().getProperty(PROP.cycleRun) ?? '';
+  const lines: string[] = [];
+  if (runId !== '') {
+    const state = runState(t, runId);
+    if (state?.status === 'berjalan')
+      lines.push(`Siklus yang dimulai sebelumnya (ID proses ${runId}) masih berjalan; tidak dimulai lagi.`);
+    else runId = '';
+  }
+  if (runId === '') {
+    const spreadsheetId = props().getProperty(PROP.spreadsheetId) || ownId;
+    const r = postJson(ENDPOINT.run, { tenant: t, spreadsheetId, mulai: true });
+    const body = obj(r.body) ?? {};
+    if (r.status === 202 && typeof body.runId === 'string') {
+      runId = body.runId;
+      props().setProperty(PROP.cycleRun, runId);
+    } else if (r.status === 409) {
+      runId = String(obj(body.details)?.runId ?? '');
+      lines.push(`Server: ${r.reason}`);
+      if (runId === '') return lines;
+    } else if (r.ok) {
+      // a server that runs the cycle within the call answers with its result
+      toast('Selesai.', 10);
+      return [`Server: selesai.\n${ringkasan(r.body).join('\n')}`];
+    } else {
+      toast('Gagal menghubungi server.', 10);
+      return [`Server: gagal. ${r.error}`];
+    }
+  }
+  const deadline = Date.now() + FOLLOW_MS;
+  let state: RunState | null = null;
+  for (;;) {
+    state = runState(t, runId);
+    if (state && state.status !== 'berjalan') break;
+    if (Date.now() + POLL_MS > deadline) break;
+    toast(`3/3 Server: ${state?.langkah ?? 'menghitung'}…`, 30);
+    Utilities.sleep(POLL_MS);
+  }
+  if (!state || state.status === 'berjalan') {
+    toast('Server masih menghitung.', 10);
+    lines.push(
+      `Server: masih berjalan (ID proses ${runId}${state?.langkah ? `, langkah: ${state.langkah}` : ''}). Siklus berlanjut di server; jalankan Hitung & Sinkronkan lagi nanti untuk melihat hasilnya (siklus tidak dimulai dua kali).`,
+    );
+    return lines;
+  }
+  props().deleteProperty(PROP.cycleRun);
+  if (state.status === 'gagal') {
+    toast('Server gagal.', 10);
+    lines.push(`Server: gagal. ${state.message ?? ''} (ID proses ${runId})`.trim());
+    return lines;
+  }
+  toast('Selesai.', 10);
+  const hasil = obj(state.hasil) ?? {};
+  lines.push(
+    `Server: ${state.status === 'selesai' ? 'selesai' : 'selesai dengan galat'}.\n${ringkasan({ ...hasil, runId }).join('\n')}`,
+  );
+  return lines;
+}
+
+/** Where a run stands; null when the server cannot say now. */
+function runState(t: string, runId: string): RunState | null {
+  const r = postJson(ENDPOINT.runStatus, { tenant: t, runId });
+  const b = obj(r.body);
+  if (!r.ok || !b) return null;
+  return {
+    status: String(b.status ?? ''),
+    langkah: typeof b.langkah === 'string' ? b.langkah : null,
+    message: typeof b.message === 'string' ? b.message : null,
+    hasil: b.hasil,
+  };
 }
 
 /** Sends what waits in Antrian, under the document lock; says so when the lock is busy. */

@@ -9,6 +9,7 @@ import { health } from './handlers/health.js';
 import { ingestResponse } from './handlers/ingest-response.js';
 import { readSummary } from './handlers/read-summary.js';
 import { runCycle } from './handlers/run-cycle.js';
+import { runStatus } from './handlers/run-status.js';
 import { scheduleTrainings } from './handlers/schedule-trainings.js';
 import { summarizeEvaluations } from './handlers/summarize-evaluations.js';
 import { syncWorkbook } from './handlers/sync-workbook.js';
@@ -24,6 +25,7 @@ http('scheduleTrainings', scheduleTrainings(deps));
 http('summarizeEvaluations', summarizeEvaluations(deps));
 http('readSummary', readSummary(deps));
 http('runCycle', runCycle(deps));
+http('runStatus', runStatus(deps));
 
 /** The targets above, for the dev server and the deploy notes. */
 export const TARGETS = [
@@ -35,4 +37,5 @@ export const TARGETS = [
   'summarizeEvaluations',
   'readSummary',
   'runCycle',
+  'runStatus',
 ] as const;

@@ -34,6 +34,7 @@ describe('Hitung & Sinkronkan', () => {
     expect(JSON.parse(call?.params.payload ?? '{}')).toEqual({
       tenant: 'sawahlunto',
       spreadsheetId: 'ss-bangkom',
+      mulai: true,
     });
     expect(world().spreadsheet.toasts.slice(0, 3)).toEqual([
       '1/3 Memvalidasi data…',
@@ -65,7 +66,108 @@ describe('Hitung & Sinkronkan', () => {
     expect(world().fetch.bodies('runCycle')[0]).toEqual({
       tenant: 'padangpanjang',
       spreadsheetId: '1AbCdEfGhIjKlMnOpQrStUv',
+      mulai: true,
     });
+  });
+});
+
+/**
+ * A server whose cycle takes `polls` status requests: runCycle answers 202 at once, runStatus
+ * says berjalan until then. `slowMs`: a cycle answered within the call takes that long.
+ */
+function cycleServer(
+  polls: number,
+  final: Record<string, unknown> = { status: 'selesai', hasil: SERVER_BODY },
+) {
+  let asked = 0;
+  world().fetch.handler = (call) => {
+    if (call.url.endsWith('/runCycle'))
+      return { code: 202, body: JSON.stringify({ runId: 'r-9', status: 'berjalan' }) };
+    if (call.url.endsWith('/runStatus')) {
+      asked++;
+      const body =
+        asked <= polls
+          ? { runId: 'r-9', status: 'berjalan', langkah: 'Analisis kesenjangan' }
+          : { runId: 'r-9', ...final };
+      return { code: 200, body: JSON.stringify(body) };
+    }
+    return { code: 404, body: 'tidak ada' };
+  };
+}
+
+describe('Hitung & Sinkronkan while the cycle takes minutes', () => {
+  it("the old way failed: a runCycle that answers after 3 minutes is past UrlFetchApp's 60 s", () => {
+    world().fetch.handler = (call) =>
+      call.url.endsWith('/runCycle')
+        ? { code: 200, body: JSON.stringify(SERVER_BODY), delayMs: 180_000 }
+        : { code: 404, body: '' };
+    hitungSinkronkan();
+    expect(world().ui.alerts.at(-1)).toMatch(
+      /Server: gagal\. Gagal menghubungi runCycle: layanan Google tidak menjawab tepat waktu/,
+    );
+  });
+
+  it('starts the cycle, follows it by polling runStatus, and shows its result', () => {
+    cycleServer(6);
+    hitungSinkronkan();
+    const shown = world().ui.alerts.at(-1) ?? '';
+    expect(shown).toContain('Server: selesai.');
+    expect(shown).toContain('Kesenjangan kompetensi: 1.234 pegawai dianalisis (tahun 2026).');
+    expect(shown).toContain('ID proses: r-9');
+    expect(world().fetch.bodies('runCycle')).toHaveLength(1);
+    expect(world().fetch.bodies('runStatus')).toHaveLength(7);
+    expect(world().spreadsheet.toasts).toContain('3/3 Server: Analisis kesenjangan…');
+    expect(world().clock.elapsed()).toBeLessThan(6 * 60_000);
+    expect(world().scriptProps.getProperty('BANGKOM_SIKLUS')).toBeNull();
+  });
+
+  it('a cycle longer than the menu follows it: said so, and a second click follows it instead of starting another', () => {
+    cycleServer(1_000);
+    hitungSinkronkan();
+    expect(world().clock.elapsed()).toBeLessThan(6 * 60_000);
+    expect(world().ui.alerts.at(-1)).toMatch(
+      /Server: masih berjalan \(ID proses r-9, langkah: Analisis kesenjangan\)/,
+    );
+    expect(world().scriptProps.getProperty('BANGKOM_SIKLUS')).toBe('r-9');
+    world().clock.advance(60_000);
+    world().clock.newExecution();
+    cycleServer(2);
+    hitungSinkronkan();
+    expect(world().fetch.bodies('runCycle')).toHaveLength(1); // not started twice
+    const shown = world().ui.alerts.at(-1) ?? '';
+    expect(shown).toContain(
+      'Siklus yang dimulai sebelumnya (ID proses r-9) masih berjalan; tidak dimulai lagi.',
+    );
+    expect(shown).toContain('Server: selesai.');
+  });
+
+  it('a cycle started elsewhere: the server refuses (409) and the menu follows that one', () => {
+    let asked = 0;
+    world().fetch.handler = (call) => {
+      if (call.url.endsWith('/runCycle'))
+        return {
+          code: 409,
+          body: JSON.stringify({
+            error: 'Siklus lain sedang berjalan (ID proses r-7).',
+            details: { runId: 'r-7' },
+          }),
+        };
+      asked++;
+      return {
+        code: 200,
+        body: JSON.stringify(
+          asked < 2
+            ? { status: 'berjalan', langkah: 'Penjadwalan' }
+            : { status: 'gagal', message: 'Google Sheets API menjawab HTTP 503; coba lagi nanti.' },
+        ),
+      };
+    };
+    hitungSinkronkan();
+    const shown = world().ui.alerts.at(-1) ?? '';
+    expect(shown).toContain('Server: Siklus lain sedang berjalan (ID proses r-7).');
+    expect(shown).toContain(
+      'Server: gagal. Google Sheets API menjawab HTTP 503; coba lagi nanti. (ID proses r-7)',
+    );
   });
 });
 

@@ -361,6 +361,70 @@ describe('runCycle', () => {
     const counts = (run?.counts ?? {}) as Record<string, number>;
     expect(counts['sync.employees']).toBe(2);
   }, 60000);
+
+  /** polls runStatus until the run is no longer `berjalan`; every answer seen, in order */
+  async function settle(runId: string): Promise<Record<string, unknown>[]> {
+    const seen: Record<string, unknown>[] = [];
+    for (let i = 0; i < 300; i++) {
+      const res = await post('runStatus', { tenant, runId }, PIMPINAN);
+      expect(res.status).toBe(200);
+      seen.push(res.body);
+      if (res.body.status !== 'berjalan') return seen;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`run ${runId} still berjalan`);
+  }
+
+  it('mulai: answers 202 at once with the runId; runStatus shows it berjalan, then its result', async () => {
+    seedWorkbook();
+    const runsBefore = (await ids(h.db, tenant, 'runs')).length;
+    const res = await post('runCycle', { tenant, spreadsheetId, mulai: true });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ status: 'berjalan', langkah: 'Sinkronisasi dan validasi' });
+    const runId = String(res.body.runId);
+    const seen = await settle(runId);
+    const last = seen.at(-1) ?? {};
+    expect(last).toMatchObject({
+      runId,
+      kind: 'runCycle',
+      status: expect.stringMatching(/^selesai/),
+      langkah: null,
+    });
+    expect(last.finishedAt).not.toBe('');
+    // numbers only: what the Apps Script summarises, no NIP or name
+    expect(last.hasil).toMatchObject({
+      sync: { errors: expect.any(Number), quarantined: expect.any(Number) },
+      gaps: { pegawai: 3, tahun: 2026 },
+      evaluations: { sessions: expect.any(Number) },
+    });
+    expect(JSON.stringify(last)).not.toMatch(new RegExp(`${NIP1}|Siti`));
+    const run = await docData(h.db, `tenants/${tenant}/runs/${runId}`);
+    expect(run?.counts).toMatchObject({ 'sync.employees': 3 });
+    // polling writes no run documents
+    expect((await ids(h.db, tenant, 'runs')).length).toBe(runsBefore + 1);
+  }, 60000);
+
+  it('refuses a second start while a cycle runs, and starts again once it is over', async () => {
+    seedWorkbook();
+    const first = await post('runCycle', { tenant, spreadsheetId, mulai: true });
+    expect(first.status).toBe(202);
+    const second = await post('runCycle', { tenant, spreadsheetId, mulai: true });
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatch(/^Siklus lain sedang berjalan \(ID proses /);
+    expect(second.body.details).toEqual({ runId: first.body.runId });
+    await settle(String(first.body.runId));
+    const third = await post('runCycle', { tenant, spreadsheetId, mulai: true });
+    expect(third.status).toBe(202);
+    await settle(String(third.body.runId));
+  }, 60000);
+
+  it("runStatus: an unknown run is 404, another tenant's is 403, and it needs a runId", async () => {
+    expect((await post('runStatus', { tenant, runId: 'tidak-ada' })).status).toBe(404);
+    expect((await post('runStatus', { tenant: 'kota-lain', runId: 'x' })).status).toBe(403);
+    const bad = await post('runStatus', { tenant });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/runId wajib diisi/);
+  });
 });
 
 describe('replayed calls', () => {

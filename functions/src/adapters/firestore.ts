@@ -250,7 +250,8 @@ export async function readRecords<T>(
 
 // ---- run audit -------------------------------------------------------------------------
 
-export type RunStatus = 'selesai' | 'selesai dengan galat' | 'gagal';
+/** `berjalan`: a run started and answered at once (runCycle `mulai`), still at work */
+export type RunStatus = 'berjalan' | 'selesai' | 'selesai dengan galat' | 'gagal';
 
 export interface RunRecord {
   runId: string;
@@ -270,6 +271,10 @@ export interface RunRecord {
   /** the first errors (a document holds at most 1 MiB); the rest are in quarantine */
   errors: unknown[];
   message?: string;
+  /** while `berjalan`: the step at work, in Bahasa Indonesia */
+  langkah?: string;
+  /** what a run produced, numbers only (no personal data), for callers who poll it */
+  hasil?: Record<string, unknown>;
 }
 
 /** At most this many errors are copied into a run document. */

@@ -82,6 +82,11 @@ export interface Outcome {
   writes?: readonly { collection: string; id: string; data: Record<string, unknown> | null }[];
   /** what the checksum is taken of (default: the parsed request body; bytes are hashed as they are) */
   checksumOf?: unknown;
+  /**
+   * Work that goes on after the answer (a call that starts and returns, status `berjalan`),
+   * begun once the run document is written; it keeps that document up to date itself.
+   */
+  after?: () => Promise<void>;
 }
 
 export interface EndpointDef<S extends z.ZodType<{ tenant: string }>> {
@@ -89,6 +94,8 @@ export interface EndpointDef<S extends z.ZodType<{ tenant: string }>> {
   access: Access;
   methods: readonly ('GET' | 'POST')[];
   schema: S;
+  /** false: a read that leaves no run document (polling a run's progress) */
+  audit?: boolean;
 }
 
 /** zod issues as `field: message` lines, Bahasa Indonesia from the schemas. */
@@ -141,6 +148,12 @@ export function endpoint<S extends z.ZodType<{ tenant: string }>>(
       );
       const rawBody = (req as { rawBody?: unknown }).rawBody;
       const ctx = { caller, body, ...(Buffer.isBuffer(rawBody) ? { rawBody } : {}) };
+      if (def.audit === false) {
+        const store = createStore(deps.db, caller.tenant);
+        const outcome = await work({ ...ctx, store, runId: '', startedAt: deps.now(), deps });
+        send(res, outcome.httpStatus ?? 200, outcome.body);
+        return;
+      }
       await runAndAudit(deps, def.name, ctx, work, res);
     } catch (err) {
       const { status, message, details } = toHttp(err);
@@ -246,7 +259,7 @@ async function runAndAudit<B>(
   }
   const run: RunRecord = {
     ...base,
-    finishedAt: deps.now().toISOString(),
+    finishedAt: outcome.status === 'berjalan' ? '' : deps.now().toISOString(),
     inputChecksum: inputChecksum(outcome.checksumOf ?? body),
     status: outcome.status ?? (outcome.errors.length > 0 ? 'selesai dengan galat' : 'selesai'),
     counts: outcome.counts,
@@ -275,6 +288,7 @@ async function runAndAudit<B>(
     );
   }
   send(res, outcome.httpStatus ?? 200, { runId, ...outcome.body });
+  outcome.after?.().catch((err: unknown) => console.error(`run ${runId}: work after the answer failed`, err));
 }
 
 /** Any failure -> status and an Indonesian message (details of server faults go to the log). */

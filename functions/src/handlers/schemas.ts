@@ -108,6 +108,16 @@ export const cycleSchema = z.object({
   tenant: tenantSchema,
   spreadsheetId: spreadsheetIdSchema,
   tahun: tahunSchema.optional(),
+  /** true: answer at once (202, runId) and go on; progress in runs/{runId} (runStatus) */
+  mulai: z.boolean({ error: 'mulai harus true atau false' }).optional(),
+});
+
+/** runStatus: where a run stands (polled by "Hitung & Sinkronkan"). */
+export const runStatusSchema = z.object({
+  tenant: tenantSchema,
+  runId: z
+    .string({ error: 'runId wajib diisi (dari jawaban runCycle)' })
+    .regex(/^[0-9A-Za-z-]{1,64}$/, 'runId tidak sah'),
 });
 
 /** computeGaps, scheduleTrainings, summarizeEvaluations: sheets are written when spreadsheetId is given. */

@@ -36,9 +36,11 @@ export class FakeClock {
     return this.t - this.started;
   }
   /** before a service call: it takes its time, and fails once the execution is over its limit */
-  onCall(call: { target: string; method: string }): void {
+  onCall(call: { target: string; method: string; args?: unknown[] }): void {
     if (this.elapsed() > EXECUTION_LIMIT_MS) throw new Error('Exceeded maximum execution time');
-    const ms = this.cost(call);
+    // Utilities.sleep(ms) lets that much time pass
+    const slept = call.target === 'Utilities' && call.method === 'sleep' ? Number(call.args?.[0]) || 0 : 0;
+    const ms = this.cost(call) + slept;
     if (ms > 0) this.advance(ms);
   }
 }
