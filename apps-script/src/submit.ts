@@ -189,7 +189,15 @@ export function sweepMissed(ss: Spreadsheet, now: Date, outOfTime: () => boolean
     if (missed.length === 0) continue;
     const earliest = new Date(Math.min(...missed.map((m) => m.at.getTime())) - 1_000);
     const bySecond = new Map<number, Record<string, string[]>>();
-    for (const response of FormApp.openById(formId).getResponses(earliest)) {
+    let responses: GoogleAppsScript.Forms.FormResponse[];
+    try {
+      responses = FormApp.openById(formId).getResponses(earliest);
+    } catch (err) {
+      // a deleted or unshared form must not stop the sweep of the others, nor the queue retry
+      console.error(`Sapuan "${sheet.getName()}": formulir tidak dapat dibuka (${explain(err)}).`);
+      continue;
+    }
+    for (const response of responses) {
       const named: Record<string, string[]> = {};
       for (const ir of response.getItemResponses()) {
         const answer = ir.getResponse();

@@ -172,6 +172,38 @@ describe('a re-submission that leaves a cell blank (upsertRow)', () => {
   });
 });
 
+describe('answers Sheets would convert, through the submit path', () => {
+  beforeEach(() => {
+    buatFormulir();
+  });
+
+  it('a reason of "50%", "TRUE" or "1/2" stays the text the respondent typed, also when rewritten', () => {
+    const answers = ['50%', 'TRUE', '1/2'];
+    answers.forEach((alasan, i) => {
+      onFormSubmit(
+        form('kehadiran').submit(
+          {
+            'ID Sesi': `S-2030-0${i + 1}`,
+            NIP: '199001152015032001',
+            Kehadiran: 'Tidak Hadir',
+            Alasan: alasan,
+          },
+          jakarta(2026, 12, 1, 10 + i),
+        ),
+      );
+    });
+    // a re-submission rewrites the first row from what getValues gives back
+    onFormSubmit(
+      form('kehadiran').submit(
+        { 'ID Sesi': 'S-2030-01', NIP: '199001152015032001', Kehadiran: 'Hadir', Alasan: '' },
+        jakarta(2026, 12, 2, 10),
+      ),
+    );
+    const rows = table('Konfirmasi Kehadiran').filter((r) => r.NIP !== '');
+    expect(rows.map((r) => r.Alasan)).toEqual(answers);
+  });
+});
+
 describe('Status Validasi', () => {
   it('lists an invalid formula-looking value as text (validate.ts uses keepText)', () => {
     const rows = pegawaiRows();

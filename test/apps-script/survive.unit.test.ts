@@ -116,6 +116,33 @@ describe('a failed submission is never lost', () => {
     expect(world().fetch.bodies('ingestResponse')).toHaveLength(4);
   });
 
+  it('a deleted form does not stop the sweep of the others nor the queue retry', () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const reaksi = form('reaksi');
+    const kebutuhan = form('kebutuhan');
+    // missed rows in two response sheets; the first form is then deleted in Google Forms
+    reaksi.submit(
+      answers(reaksi, { 'ID Sesi': 'S-2026-01', NIP: NIP.ani, Saran: '' }),
+      jakarta(2026, 4, 1, 8),
+    );
+    kebutuhan.submit(answers(kebutuhan, { NIP: NIP.budi }), jakarta(2026, 4, 1, 9));
+    // and one submission waits in Antrian: the server was down
+    world().fetch.handler = () => ({ code: 503, body: '{"error":"sibuk"}' });
+    const atasan = form('atasan');
+    onFormSubmit(
+      atasan.submit(answers(atasan, { NIP: NIP.ani, 'NIP Penilai': NIP.kepala }), jakarta(2026, 4, 1, 10)),
+    );
+    expect(rows('Antrian')).toHaveLength(1);
+    world().fetch.handler = () => ({ code: 200, body: '{"ok":true}' });
+    world().forms.delete(reaksi.id);
+    later(DAY);
+    expect(() => cobaUlangAntrian()).not.toThrow();
+    expect(rows('Respons Survei Kebutuhan')[0]?.Status).toBe('Terkirim');
+    expect(rows('Respons Penilaian Atasan')[0]?.Status).toBe('Terkirim');
+    expect(rows('Antrian').filter((r) => r['ID Respons'])).toHaveLength(0);
+    expect(rows('Respons Evaluasi Reaksi')[0]?.Status).toBeUndefined();
+  });
+
   it('the sweep leaves a row whose run may still be going (under ten minutes old)', () => {
     const f = form('reaksi');
     const now = new Date(world().clock.now());
