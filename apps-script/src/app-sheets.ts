@@ -19,6 +19,7 @@ export const APP_SHEET = {
   undangan: 'Undangan',
   bankSoal: 'Bank Soal',
   kehadiran: 'Konfirmasi Kehadiran',
+  statusUndangan: 'Status Undangan',
 } as const;
 
 export const ANTRIAN_HEADER = [

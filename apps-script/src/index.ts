@@ -9,7 +9,7 @@ import { pasangPemicu as installMenu, lepasPemicu as releaseMenu } from './trigg
 import { validasiData as validateMenu } from './validate.js';
 
 export { lanjutkanFormulir } from './forms.js';
-export { lanjutkanUndangan, pengingatPerilaku } from './invite.js';
+export { lanjutkanUndangan, pengingatPerilaku, pengingatUndangan } from './invite.js';
 export { onOpen } from './menu.js';
 export { cobaUlangAntrian } from './retry.js';
 export { onFormSubmit } from './submit.js';

@@ -18,16 +18,25 @@ import { formIds } from './forms.js';
 import {
   columnOf,
   findSheet,
-  getOrCreateSheet,
   keepText,
+  norm,
   type Row,
   readTable,
   type Sheet,
   type Spreadsheet,
+  sheetsByName,
   spreadsheet,
   tell,
   writeTable,
 } from './gas.js';
+import {
+  dueReminder,
+  isFaceToFace,
+  openReminders,
+  readDeclined,
+  readReminderDays,
+  sentLabels,
+} from './reminders.js';
 import { clearContinuation, scheduleContinuation } from './triggers.js';
 
 const DAY = 86_400_000;
@@ -107,6 +116,14 @@ export function kirimUndangan(): void {
   tell(`${r.sent} undangan terkirim.${why}${r.skipped.length ? `\nDilewati:\n${r.skipped.join('\n')}` : ''}`);
 }
 
+/** Daily: reminders (H-3, H-1) and whatever the mail quota left yesterday. */
+export function pengingatUndangan(): void {
+  const r = sendInvitations(spreadsheet(), { now: new Date() });
+  console.log(`Undangan harian: ${r.sent} terkirim, ${r.menunggu} menunggu, berhenti: ${r.stopped}.`);
+}
+
+export const DAILY_INVITE_FN = 'pengingatUndangan';
+
 /** Continuation trigger: picks up where the last run stopped. */
 export function lanjutkanUndangan(): void {
   const r = sendInvitations(spreadsheet(), { now: new Date() });
@@ -114,8 +131,8 @@ export function lanjutkanUndangan(): void {
 }
 
 /** Every session of `Jadwal` with valid dates, past ones included (a vanished one is a cancellation). */
-function readSessions(ss: Spreadsheet, dates: DateConverter, skipped: string[]): Session[] {
-  const sheet = findSheet(ss, APP_SHEET.jadwal);
+function readSessions(find: Finder, dates: DateConverter, skipped: string[]): Session[] {
+  const sheet = find(APP_SHEET.jadwal);
   if (!sheet) return [];
   const t = readTable(sheet);
   const [id, judul, kode, mulai, selesai, lokasi, peserta] = [
@@ -154,9 +171,17 @@ function readSessions(ss: Spreadsheet, dates: DateConverter, skipped: string[]):
   return out;
 }
 
-function readPeople(ss: Spreadsheet): Map<string, Person> {
+/** A sheet by name from one getSheets() listing. */
+type Finder = (name: string) => Sheet | null;
+
+function finder(ss: Spreadsheet): Finder {
+  const sheets = sheetsByName(ss);
+  return (name) => sheets.get(norm(name)) ?? null;
+}
+
+function readPeople(find: Finder): Map<string, Person> {
   const people = new Map<string, Person>();
-  const sheet = findSheet(ss, SHEET.pegawai);
+  const sheet = find(SHEET.pegawai);
   if (!sheet) return people;
   const t = readTable(sheet);
   const [nip, nama, email, atasan] = ['NIP', 'Nama', 'Email', 'NIP Atasan'].map((h) =>
@@ -298,10 +323,14 @@ function mailBody(lines: readonly string[]): string {
 type Task =
   | { kind: 'batal'; row: number; s: Session | null; why: string }
   | { kind: 'ubah'; row: number; s: Session }
+  | { kind: 'ingat'; row: number; s: Session; label: string; covered: string[] }
   | { kind: 'undang'; row: number | null; s: Session; nip: string; p: Person };
 
-/** Work order under a short quota: who must stop coming first, then who must come at another time, then new invitations. */
-const ORDER: Record<Task['kind'], number> = { batal: 0, ubah: 1, undang: 2 };
+/**
+ * Work order under a short quota: who must stop coming first, then who must come at another
+ * time, then reminders (their day will not come again), then new invitations.
+ */
+const ORDER: Record<Task['kind'], number> = { batal: 0, ubah: 1, ingat: 2, undang: 3 };
 
 export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteResult {
   const clock = opts.clock ?? (() => Date.now());
@@ -319,10 +348,18 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
   const tz = timeZone();
   const dates = new DateConverter(tz);
   const nowSerial = dates.serial(opts.now);
-  const all = readSessions(ss, dates, skipped);
+  const find = finder(ss);
+  const orCreate = (name: string): Sheet => find(name) ?? ss.insertSheet(name);
+  const all = readSessions(find, dates, skipped);
   const byId = new Map(all.map((s) => [s.id, s]));
-  const people = readPeople(ss);
-  const log = new InviteLog(getOrCreateSheet(ss, APP_SHEET.undangan));
+  const people = readPeople(find);
+  const days = readReminderDays(find(SHEET.pengaturan), skipped);
+  const declined = readDeclined(find(APP_SHEET.kehadiran));
+  /** whole days from today to the session's first day */
+  const daysLeft = (x: Session): number => Math.floor(x.mulai) - Math.floor(nowSerial);
+  /** reminders an invitation or change notice sent now stands in for */
+  const covered = (x: Session): string => openReminders(daysLeft(x), days, isFaceToFace(x.lokasi)).join(', ');
+  const log = new InviteLog(orCreate(APP_SHEET.undangan));
 
   // each session's calendar event, as recorded (one event per session, participants are its guests)
   const eventIds = new Map<string, string>();
@@ -360,6 +397,15 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
       tasks.push({ kind: 'batal', row: i, s, why: 'Anda tidak lagi terdaftar sebagai peserta sesi ini' });
     else if (!sameTime(mulai, s.mulai) || !sameTime(selesai, s.selesai) || told.lokasi !== s.lokasi)
       tasks.push({ kind: 'ubah', row: i, s });
+    else if (endOf(s) > nowSerial && !declined.has(`${sid}~${nip}`)) {
+      const due = dueReminder(
+        daysLeft(s),
+        days,
+        isFaceToFace(s.lokasi),
+        sentLabels(log.text(r, 'Pengingat')),
+      );
+      if (due) tasks.push({ kind: 'ingat', row: i, s, ...due });
+    }
   });
   for (const s of all) {
     if (endOf(s) <= nowSerial) continue; // only sessions still to come or running get invitations
@@ -368,6 +414,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
       const r = row === undefined ? undefined : log.rows[row];
       const status = r ? log.text(r, 'Status') : UNDANGAN_STATUS.dibatalkan;
       if (ACTIVE.has(status) || status === UNDANGAN_STATUS.tidakHadir) continue;
+      if (declined.has(`${s.id}~${nip}`)) continue; // said Tidak Hadir to this session already
       const p = people.get(nip);
       if (!p || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email)) {
         skipped.push(`${s.id}: NIP ${nip} tidak punya email yang sah di lembar ${SHEET.pegawai}.`);
@@ -381,7 +428,12 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
       tasks.push({ kind: 'undang', row: row ?? null, s, nip, p });
     }
   }
-  tasks.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+  // stable: within a kind, schedule order; new invitations by start
+  tasks.sort(
+    (a, b) =>
+      ORDER[a.kind] - ORDER[b.kind] ||
+      (a.kind === 'undang' && b.kind === 'undang' ? a.s.mulai - b.s.mulai : 0),
+  );
 
   const calendar = CalendarApp.getDefaultCalendar();
   const events = new Map<string, GoogleAppsScript.Calendar.CalendarEvent | null>();
@@ -482,9 +534,28 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
         if (outcome === 'kuota') break;
         log.set(t.row, {
           ...recorded(t.s),
+          Pengingat: covered(t.s),
           'ID Acara': keepText(eventIds.get(t.s.id) ?? ''),
           Keterangan: `Perubahan dikirim ${tanggal(nowSerial, true)}: semula ${told}`,
           ...(outcome === 'ok' ? {} : { Status: UNDANGAN_STATUS.gagal, Keterangan: outcome.gagal }),
+        });
+      } else if (t.kind === 'ingat') {
+        const s = t.s;
+        outcome = mailer.send(email, `Pengingat Pelatihan ${t.label}: ${s.judul} (${s.id})`, [
+          `Yth. ${nama},`,
+          '',
+          `Pelatihan "${s.judul}" (sesi ${s.id}) yang Anda ikuti dimulai ${daysLeft(s) === 1 ? 'besok' : `${daysLeft(s)} hari lagi`}.`,
+          `Waktu: ${tanggal(s.mulai, !allDay(s))} s.d. ${tanggal(s.selesai, !allDay(s))}`,
+          s.lokasi ? `Tempat: ${s.lokasi}` : '',
+          '',
+          `Bila Anda berhalangan, mohon konfirmasi agar kursi Anda dapat diberikan kepada peserta lain: ${rsvp(s.id, nip)}`,
+        ]);
+        if (outcome === 'kuota') break;
+        const had = sentLabels(log.text(r as Row, 'Pengingat'));
+        for (const l of t.covered) had.add(l);
+        log.set(t.row, {
+          Pengingat: [...had].join(', '),
+          ...(outcome === 'ok' ? {} : { Keterangan: outcome.gagal }),
         });
       } else {
         const s = t.s;
@@ -513,6 +584,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
           Dikirim: opts.now,
           'ID Acara': keepText(eventIds.get(s.id) ?? ''),
           ...recorded(s),
+          Pengingat: covered(s),
           Status: outcome === 'ok' ? UNDANGAN_STATUS.diundang : UNDANGAN_STATUS.gagal,
           Keterangan: outcome === 'ok' ? '' : outcome.gagal,
         };
@@ -533,10 +605,36 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
     log.flush();
   }
   const menunggu = tasks.length - done;
+  writeStatus(orCreate(APP_SHEET.statusUndangan), opts.now, sent, menunggu, stopped);
   if (stopped === 'waktu') scheduleContinuation('lanjutkanUndangan', 60_000);
-  else if (stopped === 'kuota') scheduleContinuation('lanjutkanUndangan', DAY);
+  // the daily reminder run continues tomorrow; without it, a one-off trigger does
+  else if (stopped === 'kuota' && !dailyInstalled()) scheduleContinuation('lanjutkanUndangan', DAY);
   else clearContinuation('lanjutkanUndangan');
   return { sent, skipped, stopped, menunggu };
+}
+
+export const STATUS_UNDANGAN_HEADER = ['Diperbarui', 'Terkirim', 'Menunggu', 'Keterangan'] as const;
+
+/** One row staff can look at: when invitations last ran, what went, and how many wait for quota. */
+function writeStatus(
+  sheet: Sheet,
+  now: Date,
+  sent: number,
+  menunggu: number,
+  stopped: InviteResult['stopped'],
+): void {
+  const why =
+    menunggu === 0
+      ? 'Semua undangan, perubahan, dan pengingat sudah terkirim.'
+      : stopped === 'waktu'
+        ? `${formatCount(menunggu)} email menunggu: batas waktu eksekusi, dilanjutkan otomatis dalam satu menit.`
+        : `${formatCount(menunggu)} email menunggu kuota email harian; dikirim otomatis besok.`;
+  writeTable(sheet, STATUS_UNDANGAN_HEADER, [[now, sent, menunggu, why]], 2);
+}
+
+/** Whether Pasang Pemicu installed the daily invitation run (it picks up what the quota left). */
+function dailyInstalled(): boolean {
+  return ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === DAILY_INVITE_FN);
 }
 
 /** What a participant is told about a session, recorded to notice later changes. */
@@ -597,7 +695,7 @@ export function sendFollowUps(
     if (end !== null) ends.set(text(r[jId ?? -1]), { end: Math.floor(end), judul: text(r[jJudul ?? -1]) });
   }
   const today = dates.serial(now);
-  const people = readPeople(ss);
+  const people = readPeople(finder(ss));
   const log = readTable(logSheet);
   const [lSesi, lNip, , , , lDone] = UNDANGAN_HEADER.map((h) => columnOf(log.header, h)) as number[];
   if (lDone === undefined || lDone < 0) return { sent: 0, skipped, stopped: 'selesai' };

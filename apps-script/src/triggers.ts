@@ -12,6 +12,8 @@ export const TRIGGERS: readonly TriggerSpec[] = [
   { fn: 'onFormSubmit', kind: 'formSubmit' },
   { fn: 'cobaUlangAntrian', kind: 'daily', hour: 2 },
   { fn: 'pengingatPerilaku', kind: 'daily', hour: 7 },
+  // reminders H-3/H-1 and the invitations yesterday's mail quota left
+  { fn: 'pengingatUndangan', kind: 'daily', hour: 6 },
   { fn: 'lanjutkanUndangan', kind: 'continuation' },
   { fn: 'lanjutkanFormulir', kind: 'continuation' },
 ];
@@ -35,7 +37,7 @@ export function pasangPemicu(): void {
   const r = installTriggers();
   tell(
     r.refused ??
-      `${r.installed} pemicu terpasang atas nama ${r.owner}: formulir masuk, coba ulang antrian (harian), pengingat evaluasi perilaku (harian).`,
+      `${r.installed} pemicu terpasang atas nama ${r.owner}: formulir masuk, coba ulang antrian (harian), pengingat evaluasi perilaku (harian), pengingat dan lanjutan undangan (harian).`,
   );
 }
 

@@ -268,10 +268,19 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: SHEET.pengaturan,
     optional: true,
-    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2).',
+    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka).',
     columns: [
       col('Kunci', true, 'enum', 'Nama pengaturan.', {
-        values: ['Tahun', 'Tahun JP', 'Target JP', 'Bobot Asesmen', 'Bobot Atasan', 'Bobot Diri'],
+        values: [
+          'Tahun',
+          'Tahun JP',
+          'Target JP',
+          'Bobot Asesmen',
+          'Bobot Atasan',
+          'Bobot Diri',
+          'Pengingat Hari',
+          'Pengingat Tatap Muka',
+        ],
       }),
       col('Nilai', true, 'number', 'Nilai pengaturan.'),
     ],

@@ -156,7 +156,14 @@ export interface Settings {
   tahunJp?: number;
   targetJp: number;
   bobot: Record<Sumber, number>;
+  /** days before a session the invitation reminder goes (Pengaturan `Pengingat Hari`); default 3, 0 = none */
+  pengingatHari?: number;
+  /** days before a face-to-face session a second reminder goes (`Pengingat Tatap Muka`); default 1, 0 = none */
+  pengingatTatapMuka?: number;
 }
+
+/** Reminder days when Pengaturan is silent: H-3 for every session, H-1 more for face-to-face ones. */
+export const DEFAULT_REMINDER_DAYS = { hari: 3, tatapMuka: 1 } as const;
 
 /** The year JP realisation is measured in: `Tahun JP`, else the fiscal year. */
 export function jpYear(settings: Settings): number | undefined {

@@ -33,6 +33,7 @@ describe('menu and triggers', () => {
       'onFormSubmit:formSubmit',
       'pemicuLainMilikStaf:daily@5',
       'pengingatPerilaku:daily@7',
+      'pengingatUndangan:daily@6',
     ]);
     expect(world().scriptProps.getProperty('BANGKOM_SPREADSHEET_ID')).toBe('ss-bangkom');
   });
@@ -46,7 +47,7 @@ describe('menu and triggers', () => {
         .script.triggers.map((t) => t.id)
         .sort(),
     );
-    expect(world().ui.alerts.at(-1)).toMatch(/^3 pemicu terpasang atas nama admin@sawahlunto\.go\.id/);
+    expect(world().ui.alerts.at(-1)).toMatch(/^4 pemicu terpasang atas nama admin@sawahlunto\.go\.id/);
   });
 
   it('a second administrator is refused instead of duplicating the triggers', () => {
@@ -55,7 +56,7 @@ describe('menu and triggers', () => {
     // what the old code relied on: the second account sees none of the first one's triggers
     expect(world().script.getProjectTriggers()).toEqual([]);
     pasangPemicu();
-    expect(world().script.triggers).toHaveLength(3);
+    expect(world().script.triggers).toHaveLength(4);
     expect(world().script.triggers.every((t) => t.owner === 'admin@sawahlunto.go.id')).toBe(true);
     const said = world().ui.alerts.at(-1) ?? '';
     expect(said).toMatch(/sudah dipasang oleh admin@sawahlunto\.go\.id/);
@@ -69,7 +70,7 @@ describe('menu and triggers', () => {
     expect(world().docProps.getProperty('BANGKOM_PEMICU')).toBeNull();
     world().script.user = 'admin2@sawahlunto.go.id';
     pasangPemicu();
-    expect(world().script.triggers.map((t) => t.owner)).toEqual(Array(3).fill('admin2@sawahlunto.go.id'));
+    expect(world().script.triggers.map((t) => t.owner)).toEqual(Array(4).fill('admin2@sawahlunto.go.id'));
   });
 
   it('another account may clear the record of an installer that is gone, only after confirming', () => {
@@ -82,7 +83,7 @@ describe('menu and triggers', () => {
     lepasPemicu();
     expect(world().docProps.getProperty('BANGKOM_PEMICU')).toBeNull();
     pasangPemicu();
-    expect(world().script.getProjectTriggers()).toHaveLength(3);
+    expect(world().script.getProjectTriggers()).toHaveLength(4);
   });
 
   it("the fake keeps Google's limit of 20 triggers per user", () => {

@@ -938,7 +938,7 @@ describe('Pengaturan', () => {
         row: 8,
         column: 'Kunci',
         message:
-          'Kunci tidak dikenal: gunakan Tahun, Tahun JP, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri',
+          'Kunci tidak dikenal: gunakan Tahun, Tahun JP, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri, Pengingat Hari, Pengingat Tatap Muka',
       },
       {
         sheet: 'Pengaturan',
@@ -969,6 +969,41 @@ describe('Pengaturan', () => {
     ];
     expect(only(validateWorkbook(wb).errors)).toEqual([
       { sheet: 'Pengaturan', row: 2, column: 'Nilai', message: 'Tahun JP harus bilangan bulat 2000–2100' },
+    ]);
+  });
+
+  it('reads the invitation reminder days, whole days 0–30', () => {
+    const wb = base();
+    wb.Pengaturan = [
+      ['Kunci', 'Nilai'],
+      ['Pengingat Hari', '5'],
+      ['Pengingat Tatap Muka', 0],
+    ];
+    const r = validateWorkbook(wb);
+    expect(only(r.errors)).toEqual([]);
+    expect(r.data.settings).toMatchObject({ pengingatHari: 5, pengingatTatapMuka: 0 });
+    expect(settingsToEntries(r.data.settings).filter((e) => e.kunci.startsWith('Pengingat'))).toEqual([
+      { row: 0, kunci: 'Pengingat Hari', nilai: 5 },
+      { row: 0, kunci: 'Pengingat Tatap Muka', nilai: 0 },
+    ]);
+    wb.Pengaturan = [
+      ['Kunci', 'Nilai'],
+      ['Pengingat Hari', '2,5'],
+      ['Pengingat Tatap Muka', 31],
+    ];
+    expect(only(validateWorkbook(wb).errors)).toEqual([
+      {
+        sheet: 'Pengaturan',
+        row: 2,
+        column: 'Nilai',
+        message: 'Pengingat Hari harus bilangan bulat 0–30 (hari sebelum sesi; 0 = tanpa pengingat)',
+      },
+      {
+        sheet: 'Pengaturan',
+        row: 3,
+        column: 'Nilai',
+        message: 'Pengingat Tatap Muka harus bilangan bulat 0–30 (hari sebelum sesi; 0 = tanpa pengingat)',
+      },
     ]);
   });
 

@@ -13,6 +13,8 @@ export const SETTING_KEYS = [
   'Bobot Asesmen',
   'Bobot Atasan',
   'Bobot Diri',
+  'Pengingat Hari',
+  'Pengingat Tatap Muka',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -30,12 +32,16 @@ export const settingEntrySchema = z.object({
 });
 
 const weight = z.number().min(0).max(1);
+/** a reminder a month ahead is the farthest that still reads as a reminder */
+export const MAX_REMINDER_DAYS = 30;
 export const settingsSchema = z
   .object({
     tahun: z.number().int().min(2000).max(2100).exactOptional(),
     tahunJp: z.number().int().min(2000).max(2100).exactOptional(),
     targetJp: z.number().min(0),
     bobot: z.object({ Asesmen: weight, Atasan: weight, Diri: weight }),
+    pengingatHari: z.number().int().min(0).max(MAX_REMINDER_DAYS).exactOptional(),
+    pengingatTatapMuka: z.number().int().min(0).max(MAX_REMINDER_DAYS).exactOptional(),
   })
   .refine((s) => s.bobot.Asesmen + s.bobot.Atasan + s.bobot.Diri > 0, {
     path: ['bobot'],
@@ -58,6 +64,8 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
     if (sumber) s.bobot[sumber] = e.nilai;
     else if (e.kunci === 'Tahun') s.tahun = e.nilai;
     else if (e.kunci === 'Tahun JP') s.tahunJp = e.nilai;
+    else if (e.kunci === 'Pengingat Hari') s.pengingatHari = e.nilai;
+    else if (e.kunci === 'Pengingat Tatap Muka') s.pengingatTatapMuka = e.nilai;
     else s.targetJp = e.nilai;
   }
   return s;
@@ -72,6 +80,9 @@ export function settingsToEntries(s: Settings): SettingEntry[] {
   out.push({ row: 0, kunci: 'Bobot Asesmen', nilai: s.bobot.Asesmen });
   out.push({ row: 0, kunci: 'Bobot Atasan', nilai: s.bobot.Atasan });
   out.push({ row: 0, kunci: 'Bobot Diri', nilai: s.bobot.Diri });
+  if (s.pengingatHari !== undefined) out.push({ row: 0, kunci: 'Pengingat Hari', nilai: s.pengingatHari });
+  if (s.pengingatTatapMuka !== undefined)
+    out.push({ row: 0, kunci: 'Pengingat Tatap Muka', nilai: s.pengingatTatapMuka });
   return out;
 }
 
@@ -107,6 +118,14 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
           !(Number.isInteger(nilai) && nilai >= 2000 && nilai <= 2100)
         ) {
           r.error('Nilai', `${kunci} harus bilangan bulat 2000–2100`);
+        } else if (
+          (kunci === 'Pengingat Hari' || kunci === 'Pengingat Tatap Muka') &&
+          !(Number.isInteger(nilai) && nilai >= 0 && nilai <= MAX_REMINDER_DAYS)
+        ) {
+          r.error(
+            'Nilai',
+            `${kunci} harus bilangan bulat 0–${MAX_REMINDER_DAYS} (hari sebelum sesi; 0 = tanpa pengingat)`,
+          );
         } else if (kunci === 'Target JP' && nilai <= 0) {
           r.error('Nilai', 'Target JP harus lebih dari 0');
         } else if (sumber && (nilai < 0 || nilai > 1)) {
