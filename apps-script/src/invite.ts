@@ -38,6 +38,7 @@ import {
   sentLabels,
 } from './reminders.js';
 import { clearContinuation, scheduleContinuation } from './triggers.js';
+import { DAFTAR_TUNGGU, WaitingList } from './waiting.js';
 
 const DAY = 86_400_000;
 const formatCount = (n: number): string => n.toLocaleString('id-ID');
@@ -67,6 +68,10 @@ export interface InviteResult {
 interface Session {
   id: string;
   judul: string;
+  /** course code: a seat freed goes to someone not already in a session of the same course */
+  kode?: string;
+  /** sheet row in Jadwal, and the Peserta column, to write a seat given to the waiting list */
+  at?: { row: number; col: number };
   /** sheet serials, local wall-clock; whole numbers = dates without a time */
   mulai: number;
   selesai: number;
@@ -156,8 +161,10 @@ function readSessions(find: Finder, dates: DateConverter, skipped: string[]): Se
       );
       return;
     }
-    const session = {
+    const session: Session = {
       id: sid,
+      kode: text(r[kode]),
+      at: { row: i + 2, col: peserta + 1 },
       judul: text(r[judul]) || text(r[kode]) || sid,
       mulai: start,
       selesai: end,
@@ -370,6 +377,79 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
     if (ACTIVE.has(log.text(r, 'Status'))) activeLeft.set(sid, (activeLeft.get(sid) ?? 0) + 1);
   }
 
+  const calendar = CalendarApp.getDefaultCalendar();
+  const events = new Map<string, GoogleAppsScript.Calendar.CalendarEvent | null>();
+  const synced = new Set<string>();
+  /** the session's event as recorded, or null when it has none (or it was deleted) */
+  const existing = (sid: string): GoogleAppsScript.Calendar.CalendarEvent | null => {
+    if (!events.has(sid)) {
+      const id = eventIds.get(sid);
+      events.set(sid, id ? calendar.getEventById(id) : null);
+    }
+    return events.get(sid) ?? null;
+  };
+  /** the session's event at the schedule's time: updated in place, made only when there is none */
+  const eventFor = (s: Session): GoogleAppsScript.Calendar.CalendarEvent => {
+    let event = existing(s.id);
+    if (event && !synced.has(s.id)) {
+      if (allDay(s)) event.setAllDayDates(dateAt(s.mulai, tz), dateAt(endOf(s), tz));
+      else event.setTime(dateAt(s.mulai, tz), dateAt(s.selesai, tz));
+      event.setLocation(s.lokasi);
+    }
+    if (!event) {
+      const options = {
+        location: s.lokasi,
+        description: `Sesi ${s.id}. Konfirmasi kehadiran melalui tautan di email undangan.`,
+        sendInvites: false,
+      };
+      const title = `Pelatihan: ${s.judul}`;
+      event = allDay(s)
+        ? calendar.createAllDayEvent(title, dateAt(s.mulai, tz), dateAt(endOf(s), tz), options)
+        : calendar.createEvent(title, dateAt(s.mulai, tz), dateAt(s.selesai, tz), options);
+      events.set(s.id, event);
+      eventIds.set(s.id, event.getId());
+    }
+    synced.add(s.id);
+    return event;
+  };
+
+  const jadwalSheet = find(APP_SHEET.jadwal);
+  const waiting = new WaitingList(find(DAFTAR_TUNGGU));
+  // a "Tidak Hadir" frees the seat: the next on the session's waiting list takes it, once
+  log.rows.forEach((r, i) => {
+    const sid = log.text(r, 'ID Sesi');
+    const nip = log.text(r, 'NIP').replace(/^'/, '');
+    if (!ACTIVE.has(log.text(r, 'Status')) || !declined.has(`${sid}~${nip}`)) return;
+    existing(sid)?.removeGuest(log.text(r, 'Email'));
+    const s = byId.get(sid);
+    let note = 'Menjawab Tidak Hadir.';
+    if (s && endOf(s) > nowSerial) {
+      const sameCourse = all.filter((x) => x.kode && x.kode === s.kode).flatMap((x) => x.peserta);
+      const next = waiting.next(sid, (cand) => {
+        const p = people.get(cand);
+        return (
+          !sameCourse.includes(cand) &&
+          !s.peserta.includes(cand) &&
+          !declined.has(`${sid}~${cand}`) &&
+          p !== undefined &&
+          /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email)
+        );
+      });
+      s.peserta = s.peserta.filter((x) => x !== nip);
+      if (next) {
+        s.peserta.push(next);
+        waiting.take(next, sid, `Menggantikan NIP ${nip} (Tidak Hadir), ${tanggal(nowSerial, true)}.`);
+        note = `Menjawab Tidak Hadir; kursi diberikan kepada NIP ${next} dari ${DAFTAR_TUNGGU}.`;
+      } else note = `Menjawab Tidak Hadir; ${DAFTAR_TUNGGU} sesi ini kosong.`;
+      // staff see the seat change on the schedule itself
+      if (jadwalSheet && s.at && s.at.col > 0)
+        jadwalSheet.getRange(s.at.row, s.at.col).setValue(keepText(s.peserta.join(', ')));
+    }
+    log.set(i, { Status: UNDANGAN_STATUS.tidakHadir, Keterangan: note });
+    activeLeft.set(sid, (activeLeft.get(sid) ?? 1) - 1);
+  });
+  waiting.flush();
+
   const tasks: Task[] = [];
   log.rows.forEach((r, i) => {
     if (!ACTIVE.has(log.text(r, 'Status'))) return;
@@ -434,42 +514,6 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
       ORDER[a.kind] - ORDER[b.kind] ||
       (a.kind === 'undang' && b.kind === 'undang' ? a.s.mulai - b.s.mulai : 0),
   );
-
-  const calendar = CalendarApp.getDefaultCalendar();
-  const events = new Map<string, GoogleAppsScript.Calendar.CalendarEvent | null>();
-  const synced = new Set<string>();
-  /** the session's event as recorded, or null when it has none (or it was deleted) */
-  const existing = (sid: string): GoogleAppsScript.Calendar.CalendarEvent | null => {
-    if (!events.has(sid)) {
-      const id = eventIds.get(sid);
-      events.set(sid, id ? calendar.getEventById(id) : null);
-    }
-    return events.get(sid) ?? null;
-  };
-  /** the session's event at the schedule's time: updated in place, made only when there is none */
-  const eventFor = (s: Session): GoogleAppsScript.Calendar.CalendarEvent => {
-    let event = existing(s.id);
-    if (event && !synced.has(s.id)) {
-      if (allDay(s)) event.setAllDayDates(dateAt(s.mulai, tz), dateAt(endOf(s), tz));
-      else event.setTime(dateAt(s.mulai, tz), dateAt(s.selesai, tz));
-      event.setLocation(s.lokasi);
-    }
-    if (!event) {
-      const options = {
-        location: s.lokasi,
-        description: `Sesi ${s.id}. Konfirmasi kehadiran melalui tautan di email undangan.`,
-        sendInvites: false,
-      };
-      const title = `Pelatihan: ${s.judul}`;
-      event = allDay(s)
-        ? calendar.createAllDayEvent(title, dateAt(s.mulai, tz), dateAt(endOf(s), tz), options)
-        : calendar.createEvent(title, dateAt(s.mulai, tz), dateAt(s.selesai, tz), options);
-      events.set(s.id, event);
-      eventIds.set(s.id, event.getId());
-    }
-    synced.add(s.id);
-    return event;
-  };
 
   const mailer = new Mailer(opts.reserve ?? QUOTA_RESERVE);
   let sent = 0;

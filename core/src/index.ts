@@ -17,3 +17,4 @@ export * from './sheet-specs.js';
 export * from './summary.js';
 export * from './summary-model/index.js';
 export * from './types.js';
+export * from './waiting-list.js';

@@ -333,6 +333,20 @@ describe('scheduleTrainings', () => {
     const jadwal = h.sheets.valuesOf('Jadwal');
     expect(jadwal[0]).toEqual(['ID Sesi', 'Kode', 'Judul', 'Mulai', 'Selesai', 'Lokasi', 'Peserta']);
     expect(jadwal).toHaveLength(1 + res.body.sessions.length);
+    // the waiting list, staff only (NIPs): every entry for a planned session, in line from 1
+    const tunggu = h.sheets.valuesOf('Daftar Tunggu');
+    expect(tunggu[0]).toEqual([
+      'ID Sesi',
+      'Urutan',
+      'NIP',
+      'Nama',
+      'OPD',
+      'Prioritas',
+      'Status',
+      'Keterangan',
+    ]);
+    const sessionIds = new Set((res.body.sessions as { id: string }[]).map((s) => s.id));
+    for (const row of tunggu.slice(1)) expect(sessionIds.has(String(row[0]))).toBe(true);
   }, 60000);
 });
 

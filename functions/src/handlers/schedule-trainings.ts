@@ -3,7 +3,8 @@
  * through the scheduler adapter (MILP under budget, capacity, calendar and the 20-JP
  * target). Writes sessions, enrolments and individual plans to Firestore and, with a
  * spreadsheetId, the `Jadwal` sheet (the columns Kirim Undangan reads) and the `Rencana
- * Pengembangan Kompetensi` sheet (PP 11/2017 art. 207 columns). Answers 501 while the
+ * Pengembangan Kompetensi` sheet (PP 11/2017 art. 207 columns) and the `Daftar Tunggu` sheet
+ * (who takes a seat a participant gives up). Answers 501 while the
  * scheduler is not installed.
  */
 import { COLLECTIONS, computeGaps, scheduleDocs } from '@bangkom/core';
@@ -14,6 +15,7 @@ import type { ComputeBody } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
 import { fiscalYear, jadwalSheet, loadProgram, rencanaKompetensiSheet } from './program.js';
 import { computeSchema } from './schemas.js';
+import { daftarTungguSheet } from './waiting-list-sheet.js';
 import { writeOutputSheets, writeResults } from './write-results.js';
 
 export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcome> {
@@ -46,7 +48,11 @@ export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcom
     scheduleSummaryDoc(report.tahun, report, runId),
   ]);
 
-  const sheets = [jadwalSheet(report), rencanaKompetensiSheet(report, data, gaps)];
+  const sheets = [
+    jadwalSheet(report),
+    rencanaKompetensiSheet(report, data, gaps),
+    daftarTungguSheet(report, data),
+  ];
   const out = await writeOutputSheets(deps, body.spreadsheetId, sheets);
 
   return {

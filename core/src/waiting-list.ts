@@ -1,0 +1,82 @@
+/**
+ * The waiting list of each scheduled session: the ASN who need one of the course's
+ * competencies, hold no seat in any session of that course, and were left out of the plan
+ * (its unmet needs), ordered as the scheduler weighs them: by the priority (gap x weight)
+ * the course would close for them, the larger first. A seat freed by a "Tidak Hadir" goes to
+ * the first of the list who is still free.
+ */
+import type { ProgramData, ScheduleReport } from './index.js';
+
+export interface WaitingEntry {
+  sesi: string;
+  /** 1 = first in line for this session */
+  urutan: number;
+  nip: string;
+  nama: string;
+  opd: string;
+  /** Σ prioritas of the ASN's open needs this course covers (the scheduler's objective) */
+  prioritas: number;
+}
+
+export interface WaitingListOptions {
+  /** entries per session; default the course's capacity (a whole class can be replaced) */
+  max?: number;
+}
+
+export function waitingList(
+  report: Pick<ScheduleReport, 'sessions' | 'unmet'>,
+  data: Pick<ProgramData, 'courses' | 'employees'>,
+  opts: WaitingListOptions = {},
+): WaitingEntry[] {
+  const courses = new Map(data.courses.map((c) => [c.kode, c]));
+  const people = new Map(data.employees.map((e) => [e.nip, e]));
+  const open = new Map<string, Map<string, number>>();
+  for (const u of report.unmet) {
+    const needs = open.get(u.nip) ?? new Map<string, number>();
+    needs.set(u.kode, Math.max(needs.get(u.kode) ?? 0, u.prioritas));
+    open.set(u.nip, needs);
+  }
+  const seated = new Map<string, Set<string>>();
+  for (const s of report.sessions) {
+    const set = seated.get(s.kode) ?? new Set<string>();
+    for (const nip of s.peserta) set.add(nip);
+    seated.set(s.kode, set);
+  }
+  const byCourse = new Map<string, { nip: string; prioritas: number }[]>();
+  const candidates = (kode: string) => {
+    const cached = byCourse.get(kode);
+    if (cached) return cached;
+    const course = courses.get(kode);
+    const taken = seated.get(kode) ?? new Set<string>();
+    const list: { nip: string; prioritas: number }[] = [];
+    if (course) {
+      for (const [nip, needs] of open) {
+        if (taken.has(nip)) continue;
+        let value = 0;
+        for (const k of course.kompetensi) value += needs.get(k) ?? 0;
+        if (value > 0) list.push({ nip, prioritas: value });
+      }
+    }
+    list.sort((a, b) => b.prioritas - a.prioritas || a.nip.localeCompare(b.nip));
+    byCourse.set(kode, list);
+    return list;
+  };
+  const out: WaitingEntry[] = [];
+  for (const s of report.sessions) {
+    const max = opts.max ?? Math.max(courses.get(s.kode)?.kapasitas ?? 0, s.peserta.length, 1);
+    candidates(s.kode)
+      .slice(0, max)
+      .forEach((c, i) => {
+        const e = people.get(c.nip);
+        out.push({
+          sesi: s.id,
+          urutan: i + 1,
+          nip: c.nip,
+          nama: e?.nama ?? '',
+          opd: e?.opd ?? '',
+          prioritas: c.prioritas,
+        });
+      });
+  }
+  return out;
+}

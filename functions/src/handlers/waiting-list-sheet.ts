@@ -1,0 +1,41 @@
+/**
+ * `Daftar Tunggu` of the program spreadsheet (staff only: it names ASN by NIP): per session,
+ * who is next in line when a participant answers "Tidak Hadir". Kirim Undangan reads it,
+ * invites the first one still free, and fills Status and Keterangan so staff see who took
+ * whose seat. Rewritten with every schedule.
+ */
+import { type ProgramData, type ScheduleReport, waitingList } from '@bangkom/core';
+import type { SheetWrite } from '../adapters/sheets.js';
+
+export const DAFTAR_TUNGGU = 'Daftar Tunggu';
+
+/** The columns Kirim Undangan reads (apps-script/src/waiting.ts). */
+export const DAFTAR_TUNGGU_HEADER = [
+  'ID Sesi',
+  'Urutan',
+  'NIP',
+  'Nama',
+  'OPD',
+  'Prioritas',
+  'Status',
+  'Keterangan',
+] as const;
+
+export function daftarTungguSheet(report: ScheduleReport, data: ProgramData): SheetWrite {
+  return {
+    title: DAFTAR_TUNGGU,
+    rows: [
+      [...DAFTAR_TUNGGU_HEADER],
+      ...waitingList(report, data).map((w) => [
+        w.sesi,
+        w.urutan,
+        w.nip,
+        w.nama,
+        w.opd,
+        Math.round(w.prioritas * 100) / 100,
+        '',
+        '',
+      ]),
+    ],
+  };
+}
