@@ -284,7 +284,13 @@ describe('arguments and formats', () => {
         tenant: 'padang',
         strict: true,
         tahun: 2027,
+        data: undefined,
+        fresh: false,
       },
+    });
+    expect(parseCliArgs(['run', 'a.xlsx', '--data', 'arsip', '--fresh'])).toMatchObject({
+      kind: 'ok',
+      options: { data: 'arsip', fresh: true },
     });
     expect(parseCliArgs(['jp', 'a.xlsx', '--out'])).toEqual({
       kind: 'error',

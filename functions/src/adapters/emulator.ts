@@ -17,6 +17,8 @@ import { type App, deleteApp, getApps, initializeApp } from 'firebase-admin/app'
 import { type Firestore, getFirestore } from 'firebase-admin/firestore';
 
 export interface EmbeddedEmulator {
+  /** the emulator's in-memory state (what emulator-store.ts loads and saves) */
+  state: FirestoreState;
   host: string;
   port: number;
   /** `host:port`, the value FIRESTORE_EMULATOR_HOST takes */
@@ -51,6 +53,7 @@ export async function startEmulator(): Promise<EmbeddedEmulator> {
     });
   });
   return {
+    state: server.state,
     host,
     port,
     address: `${host}:${port}`,

@@ -10,6 +10,10 @@ export interface CliOptions {
   tenant: string | undefined;
   strict: boolean;
   tahun: number | undefined;
+  /** run: folder of the in-process emulator's data (default `.bangkom` beside the workbook) */
+  data: string | undefined;
+  /** run: start the in-process emulator empty instead of loading its data folder */
+  fresh: boolean;
 }
 
 export type ParsedArgs =
@@ -49,6 +53,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       tenant: values.tenant,
       strict: values.strict === true,
       tahun,
+      data: values.data,
+      fresh: values.fresh === true,
     },
   };
 }
@@ -64,6 +70,8 @@ function parse(argv: readonly string[]) {
       tenant: { type: 'string' },
       strict: { type: 'boolean' },
       tahun: { type: 'string' },
+      data: { type: 'string' },
+      fresh: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

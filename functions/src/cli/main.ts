@@ -28,6 +28,8 @@ export function usage(): string {
     '  --tenant T     tenant Firestore untuk run (bawaan: sawahlunto)',
     '  --strict       run keluar dengan status 1 bila ada baris tidak sah',
     '  --tahun Y      tahun anggaran (bawaan: Pengaturan.Tahun, lalu tahun berjalan)',
+    '  --data DIR     run: folder data Firestore lokal (bawaan: .bangkom di samping buku kerja)',
+    '  --fresh        run: mulai dengan data Firestore lokal kosong (data lama ditimpa di akhir)',
     '',
     'Status keluar: 0 selesai, 1 ada baris tidak sah, 2 masukan tidak dapat dibaca atau penggunaan salah.',
   ].join('\n');

@@ -7,11 +7,13 @@
  *
  * Firestore: FIRESTORE_EMULATOR_HOST set -> that emulator; else GOOGLE_CLOUD_PROJECT set ->
  * the real Firestore of that project (Application Default Credentials); else an emulator
- * started in this process on 127.0.0.1 and stopped at the end.
+ * started in this process on 127.0.0.1, loaded from its data folder (`.bangkom` beside the
+ * workbook, or --data; --fresh starts empty) and saved back there after a successful run, so
+ * the next year's run sees this one.
  */
 import { connect } from 'node:net';
 import { hostname, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   buildLeaderSummary,
   COLLECTIONS,
@@ -49,6 +51,7 @@ import {
   withRun,
 } from '../../adapters/cycle-docs.js';
 import { closeFirestoreConnections, connectFirestore, startEmulator } from '../../adapters/emulator.js';
+import { loadStore, STORE_FILE, type StoreStats, saveStore } from '../../adapters/emulator-store.js';
 import { assertTenantId, createStore, newRunId, type RunStatus, writeRun } from '../../adapters/firestore.js';
 import { planSchedule } from '../../adapters/scheduler.js';
 import { writeStaffWorkbook } from '../../adapters/staff-workbook.js';
@@ -64,6 +67,8 @@ export const SUMMARY_FILE = 'ringkasan-pimpinan.xlsx';
 export const STAFF_FILE = 'rencana-bkpsdm.xlsx';
 /** Project id for an emulator when none is configured. */
 export const LOCAL_PROJECT = 'bangkom-lokal';
+/** The in-process emulator's data folder, beside the workbook unless --data says otherwise. */
+export const DATA_DIR = '.bangkom';
 
 export const command: CommandModule = {
   name: 'run',
@@ -132,6 +137,7 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
       collections: firestore.counts,
       documents: Object.values(firestore.counts).reduce((a, n) => a + n, 0),
       runDoc: `tenants/${tenant}/${COLLECTIONS.runs}/${runId}`,
+      ...(firestore.data ? { data: firestore.data } : {}),
     },
     summary: { path: workbook.path, sheets: workbook.sheets, charts: workbook.charts },
     staff: { path: staff.path, sheets: staff.sheets },
@@ -234,13 +240,32 @@ interface FirestoreTarget {
   location: string;
   /** how the text report names it */
   description: string;
+  /** the in-process emulator's data folder and what was loaded from it */
+  data?: { dir: string; fresh: boolean; loaded: StoreStats; save(at: Date): Promise<StoreStats> };
   close(): Promise<void>;
+}
+
+/** What the run reports about the local data folder (JSON field firestore.data). */
+export interface DataReport {
+  path: string;
+  fresh: boolean;
+  loaded: number;
+  saved: number;
+  bytes: number;
+  loadMs: number;
+  saveMs: number;
 }
 
 async function openFirestore(ctx: CommandContext): Promise<FirestoreTarget> {
   const env = ctx.io.env;
   const project = env.GOOGLE_CLOUD_PROJECT ?? env.GCLOUD_PROJECT;
   const emulatorHost = env.FIRESTORE_EMULATOR_HOST;
+  const { data, fresh } = ctx.options;
+  if ((emulatorHost || project) && (data !== undefined || fresh)) {
+    throw new Error(
+      `--data dan --fresh hanya berlaku untuk emulator dalam proses; data disimpan oleh ${emulatorHost ? `emulator di ${emulatorHost}` : `Firestore proyek ${project}`}.`,
+    );
+  }
   if (emulatorHost) {
     const projectId = project ?? LOCAL_PROJECT;
     return {
@@ -260,13 +285,25 @@ async function openFirestore(ctx: CommandContext): Promise<FirestoreTarget> {
       close: closeFirestoreConnections,
     };
   }
+  const input = (await ctx.load()).path;
+  const dir = data !== undefined ? resolve(ctx.io.cwd, data) : join(dirname(input), DATA_DIR);
   const emulator = await startEmulator();
-  ctx.log.info(`Emulator Firestore dalam proses berjalan di ${emulator.address}.`);
+  let loaded: StoreStats = { documents: 0, bytes: 0, ms: 0 };
+  try {
+    if (!fresh) loaded = await loadStore(dir, emulator.state);
+  } catch (err) {
+    await emulator.stop();
+    throw err;
+  }
+  ctx.log.info(
+    `Emulator Firestore dalam proses berjalan di ${emulator.address}; data ${fresh ? 'dimulai kosong' : loaded.documents > 0 ? `dimuat dari ${join(dir, STORE_FILE)} (${num(loaded.documents)} dokumen)` : 'baru'}.`,
+  );
   return {
     db: connectFirestore({ projectId: LOCAL_PROJECT, emulatorHost: emulator.address }),
     target: 'emulator-dalam-proses',
     location: emulator.address,
-    description: `emulator Firestore dalam proses di ${emulator.address} (dihentikan setelah selesai; atur FIRESTORE_EMULATOR_HOST atau GOOGLE_CLOUD_PROJECT untuk menyimpan permanen)`,
+    description: `emulator Firestore dalam proses di ${emulator.address} (data di ${dir})`,
+    data: { dir, fresh, loaded, save: (at) => saveStore(dir, emulator.state, at) },
     async close() {
       await closeFirestoreConnections();
       await emulator.stop();
@@ -329,6 +366,7 @@ interface FirestoreWrite {
   location: string;
   description: string;
   counts: Record<string, number>;
+  data?: DataReport;
 }
 
 async function writeFirestore(
@@ -386,7 +424,33 @@ async function writeFirestore(
     }
     progress.stop();
     await audit(errors.length > 0 ? 'selesai dengan galat' : 'selesai');
-    return { target: fs.target, location: fs.location, description: fs.description, counts };
+    let data: DataReport | undefined;
+    if (fs.data) {
+      // only a completed run is kept: a failure leaves the previous year's data as it was
+      const saving = ctx.log.progress();
+      saving.start(`Menyimpan data lokal ke ${fs.data.dir}`, 0);
+      try {
+        const saved = await fs.data.save(ctx.io.now());
+        data = {
+          path: fs.data.dir,
+          fresh: fs.data.fresh,
+          loaded: fs.data.loaded.documents,
+          saved: saved.documents,
+          bytes: saved.bytes,
+          loadMs: Math.round(fs.data.loaded.ms),
+          saveMs: Math.round(saved.ms),
+        };
+      } finally {
+        saving.stop();
+      }
+    }
+    return {
+      target: fs.target,
+      location: fs.location,
+      description: fs.description,
+      counts,
+      ...(data ? { data } : {}),
+    };
   } catch (err) {
     progress.stop();
     const message = err instanceof Error ? err.message : String(err);
@@ -439,6 +503,7 @@ interface RunJson {
     collections: Record<string, number>;
     documents: number;
     runDoc: string;
+    data?: DataReport;
   };
   summary: { path: string; sheets: string[]; charts: number };
   staff: { path: string; sheets: string[] };
@@ -459,7 +524,9 @@ function runText(json: RunJson, errors: Parameters<typeof errorsText>[0]): strin
       ? `Firestore proyek ${json.firestore.location}`
       : json.firestore.target === 'emulator'
         ? `emulator Firestore di ${json.firestore.location}`
-        : `emulator Firestore dalam proses di ${json.firestore.location} (sudah dihentikan; data tidak disimpan permanen)`;
+        : json.firestore.data
+          ? `emulator Firestore dalam proses; data disimpan di ${json.firestore.data.path} (${num(json.firestore.data.saved)} dokumen, ${num(json.firestore.data.loaded)} dimuat dari siklus sebelumnya)`
+          : `emulator Firestore dalam proses di ${json.firestore.location}`;
   return blocks(
     heading(`Siklus bangkom tahun ${json.tahun} selesai`),
     [

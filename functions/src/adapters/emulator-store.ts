@@ -1,0 +1,301 @@
+/**
+ * Durable storage for the embedded Firestore emulator, so a local `bangkom run` a year later
+ * sees the cycles before it. The emulator keeps everything in memory; this module loads its
+ * state from one file at start and writes it back at the end.
+ *
+ * File (`firestore.bkdb` in the data folder), JSON lines:
+ *   line 1  `bangkom-firestore`                     magic
+ *   line 2  { format, documents, savedAt }          header
+ *   then    one line per document: { p: path, c: created ms, u: updated ms, f: fields }
+ *           fields in the emulator's own typed form ({ t: "integer_value", v: 3 }, maps and
+ *           arrays nested), so integers stay integers and timestamps stay timestamps.
+ * A store written by a newer format is refused, never guessed at.
+ *
+ * Writing goes to a temporary file in the same folder, fsync, then rename: a crash leaves
+ * either the old store or the new one, never half of one.
+ */
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FirestoreState } from '@firestore-emulator/server';
+
+/** The format this version writes and the newest it reads. */
+export const STORE_FORMAT = 1;
+export const STORE_FILE = 'firestore.bkdb';
+const MAGIC = 'bangkom-firestore';
+
+export interface StoreHeader {
+  format: number;
+  documents: number;
+  savedAt: string;
+}
+
+export interface StoreStats {
+  documents: number;
+  bytes: number;
+  ms: number;
+}
+
+/** A store that cannot be read or written; the message is for the user (Bahasa Indonesia). */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+// The emulator's typed field values: { type, value } objects of one class per Firestore type.
+interface FieldValue {
+  type: string;
+  value: unknown;
+}
+type FieldCtor = new (value?: unknown) => FieldValue;
+let fieldClasses: Map<string, FieldCtor> | undefined;
+
+/** One value of each Firestore type, as a v1 Value object (what a client sends). */
+const PROBE: Record<string, unknown> = {
+  string_value: { string_value: 'x' },
+  null_value: { null_value: 0 },
+  boolean_value: { boolean_value: true },
+  integer_value: { integer_value: 1 },
+  double_value: { double_value: 0.5 },
+  timestamp_value: { timestamp_value: { seconds: 0, nanos: 0 } },
+  bytes_value: { bytes_value: new Uint8Array([1]) },
+  reference_value: { reference_value: 'projects/p/databases/(default)/documents/c/d' },
+  geo_point_value: { geo_point_value: { latitude: 0, longitude: 0 } },
+  array_value: { array_value: { values: [] } },
+  map_value: { map_value: { fields: {} } },
+};
+
+/**
+ * The emulator's field classes by type name. They live inside its bundle (comparisons use
+ * instanceof, so copies from another module would never match a query): one probe document
+ * written through a throwaway state of the same bundle hands us each class.
+ */
+function fieldClass(type: string): FieldCtor | undefined {
+  if (!fieldClasses) {
+    const from = { paths: [require.resolve('@firestore-emulator/server')] };
+    const { Write } = require(
+      require.resolve('@firestore-emulator/proto/dist/google/firestore/v1/write', from),
+    ) as { Write: { fromObject(o: unknown): unknown } };
+    const { FirestoreState: State } = require('@firestore-emulator/server') as {
+      FirestoreState: new () => FirestoreState;
+    };
+    const probe = new State();
+    const name = 'projects/p/databases/(default)/documents/c/d';
+    probe.writeV1Document(
+      new Date(0),
+      Write.fromObject({ update: { name, fields: PROBE } }) as Parameters<
+        FirestoreState['writeV1Document']
+      >[1],
+    );
+    const fields = (probe.getDocument(name) as unknown as DocNode).fields;
+    fieldClasses = new Map(Object.entries(fields).map(([k, f]) => [k, f.constructor as FieldCtor]));
+  }
+  return fieldClasses.get(type);
+}
+
+interface Encoded {
+  t: string;
+  v: unknown;
+}
+
+function encode(field: FieldValue): Encoded {
+  switch (field.type) {
+    case 'array_value':
+      return { t: field.type, v: (field.value as FieldValue[]).map(encode) };
+    case 'map_value':
+      return { t: field.type, v: encodeFields(field.value as Record<string, FieldValue>) };
+    case 'bytes_value':
+      return { t: field.type, v: Buffer.from(field.value as Uint8Array).toString('base64') };
+    case 'null_value':
+      return { t: field.type, v: null };
+    default:
+      return { t: field.type, v: field.value };
+  }
+}
+
+function encodeFields(fields: Record<string, FieldValue>): Record<string, Encoded> {
+  const out: Record<string, Encoded> = {};
+  for (const [k, f] of Object.entries(fields)) out[k] = encode(f);
+  return out;
+}
+
+function decode(e: Encoded): FieldValue {
+  const ctor = fieldClass(e.t);
+  if (!ctor) throw new Error(`jenis nilai tidak dikenal: ${e.t}`);
+  switch (e.t) {
+    case 'array_value':
+      return new ctor((e.v as Encoded[]).map(decode));
+    case 'map_value':
+      return new ctor(decodeFields(e.v as Record<string, Encoded>));
+    case 'bytes_value':
+      return new ctor(new Uint8Array(Buffer.from(e.v as string, 'base64')));
+    case 'null_value':
+      return new ctor();
+    default:
+      return new ctor(e.v);
+  }
+}
+
+function decodeFields(fields: Record<string, Encoded>): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const [k, e] of Object.entries(fields)) out[k] = decode(e);
+  return out;
+}
+
+// The emulator's state tree: projects -> databases -> collections -> documents -> collections.
+interface DocNode {
+  metadata: { hasExist: boolean; createdAt: Date | null; updatedAt: Date | null };
+  fields: Record<string, FieldValue>;
+  collections: Record<string, CollectionNode>;
+  getPath(): string;
+}
+interface CollectionNode {
+  documents: Record<string, DocNode>;
+  getDocument(id: string): DocNode;
+}
+interface StateNodes {
+  projects: Record<string, { databases: Record<string, { collections: Record<string, CollectionNode> }> }>;
+}
+
+function* existingDocuments(state: FirestoreState): Generator<DocNode> {
+  const walk = function* (c: CollectionNode): Generator<DocNode> {
+    for (const doc of Object.values(c.documents)) {
+      if (doc.metadata.hasExist) yield doc;
+      for (const sub of Object.values(doc.collections)) yield* walk(sub);
+    }
+  };
+  for (const project of Object.values((state as unknown as StateNodes).projects)) {
+    for (const database of Object.values(project.databases)) {
+      for (const c of Object.values(database.collections)) yield* walk(c);
+    }
+  }
+}
+
+interface Line {
+  p: string;
+  c: number;
+  u: number;
+  f: Record<string, Encoded>;
+}
+
+/**
+ * Reads the store in `dir` into the (empty) emulator state. No file yet: nothing to load (the
+ * first run). Returns what was loaded.
+ */
+export async function loadStore(dir: string, state: FirestoreState): Promise<StoreStats> {
+  const t0 = performance.now();
+  const path = join(dir, STORE_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { documents: 0, bytes: 0, ms: 0 };
+    throw new StoreError(
+      `Data lokal ${path} tidak dapat dibaca (${(err as NodeJS.ErrnoException).code ?? 'galat'}).`,
+    );
+  }
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const header = readHeader(lines, path);
+  const collections = new Map<string, CollectionNode>();
+  let count = 0;
+  for (let i = 2; i < lines.length; i++) {
+    let line: Line;
+    let fields: Record<string, FieldValue>;
+    try {
+      line = JSON.parse(lines[i] as string) as Line;
+      fields = decodeFields(line.f);
+    } catch {
+      throw damaged(path, i + 1);
+    }
+    const slash = line.p.lastIndexOf('/');
+    const parent = line.p.slice(0, slash);
+    let collection = collections.get(parent);
+    if (!collection) {
+      collection = state.getCollection(parent) as unknown as CollectionNode;
+      collections.set(parent, collection);
+    }
+    // straight into the tree: a write through the emulator would re-encode every field
+    const doc = collection.getDocument(line.p.slice(slash + 1));
+    doc.fields = fields;
+    doc.metadata = { hasExist: true, createdAt: new Date(line.c), updatedAt: new Date(line.u) };
+    count++;
+  }
+  if (count !== header.documents) throw damaged(path, lines.length + 1);
+  return { documents: count, bytes: Buffer.byteLength(text), ms: performance.now() - t0 };
+}
+
+function readHeader(lines: readonly string[], path: string): StoreHeader {
+  if (lines[0] !== MAGIC || lines.length < 2) {
+    throw new StoreError(
+      `${path} bukan berkas data bangkom. Pilih folder lain dengan --data, atau mulai kosong dengan --fresh.`,
+    );
+  }
+  let header: StoreHeader;
+  try {
+    header = JSON.parse(lines[1] as string) as StoreHeader;
+  } catch {
+    throw damaged(path, 2);
+  }
+  if (!Number.isInteger(header.format) || !Number.isInteger(header.documents)) throw damaged(path, 2);
+  if (header.format > STORE_FORMAT) {
+    throw new StoreError(
+      `Data lokal ${path} ditulis oleh bangkom yang lebih baru (format ${header.format}; versi ini membaca sampai format ${STORE_FORMAT}). Perbarui bangkom, atau pakai folder lain dengan --data.`,
+    );
+  }
+  return header;
+}
+
+function damaged(path: string, line: number): StoreError {
+  return new StoreError(
+    `Data lokal ${path} rusak (baris ${line.toLocaleString('id-ID')}). Pulihkan dari cadangan, atau mulai kosong dengan --fresh.`,
+  );
+}
+
+/** Writes the whole emulator state to `dir` atomically (temporary file, fsync, rename). */
+export async function saveStore(dir: string, state: FirestoreState, savedAt: Date): Promise<StoreStats> {
+  const t0 = performance.now();
+  const lines: string[] = [];
+  for (const doc of existingDocuments(state)) {
+    const line: Line = {
+      // the path from the collection down (projects/{p}/databases/{d}/documents/...)
+      p: doc.getPath(),
+      c: doc.metadata.createdAt?.getTime() ?? 0,
+      u: doc.metadata.updatedAt?.getTime() ?? 0,
+      f: encodeFields(doc.fields),
+    };
+    lines.push(JSON.stringify(line));
+  }
+  const header: StoreHeader = {
+    format: STORE_FORMAT,
+    documents: lines.length,
+    savedAt: savedAt.toISOString(),
+  };
+  const body = Buffer.from(
+    `${MAGIC}\n${JSON.stringify(header)}\n${lines.map((l) => `${l}\n`).join('')}`,
+    'utf8',
+  );
+  const path = join(dir, STORE_FILE);
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    await mkdir(dir, { recursive: true });
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, body);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw new StoreError(
+      `Data lokal tidak dapat disimpan di ${dir} (${(err as NodeJS.ErrnoException).code ?? 'galat'}); data sebelumnya tetap utuh.`,
+    );
+  }
+  return { documents: lines.length, bytes: body.length, ms: performance.now() - t0 };
+}
+
+/** true when `dir` holds a store (for the report: "melanjutkan data" vs "data baru"). */
+export async function storeExists(dir: string): Promise<boolean> {
+  return (await stat(join(dir, STORE_FILE)).catch(() => undefined))?.isFile() === true;
+}
