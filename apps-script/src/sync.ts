@@ -12,8 +12,11 @@ export const SYNC_QUEUE_BUDGET_MS = 60_000;
 
 /** How often the menu asks the server where the cycle stands. */
 export const POLL_MS = 5_000;
-/** How long the menu follows the cycle; the cycle itself goes on at the server. */
-export const FOLLOW_MS = 4 * 60_000;
+/**
+ * Until when, from the click, the menu follows the cycle (validation and the queue count
+ * too): Apps Script ends a run at 6 minutes. The cycle itself goes on at the server.
+ */
+export const FOLLOW_MS = 4.5 * 60_000;
 
 /** The run document as runStatus gives it. */
 interface RunState {
@@ -24,6 +27,7 @@ interface RunState {
 }
 
 export function hitungSinkronkan(): void {
+  const deadline = Date.now() + FOLLOW_MS;
   const ss = spreadsheet();
   toast('1/3 Memvalidasi data…', 30);
   const v = validateSpreadsheet(ss);
@@ -35,7 +39,7 @@ export function hitungSinkronkan(): void {
       ? `Validasi: semua data valid (${angka(v.rows)} baris).`
       : `Validasi: ${angka(v.errors.length)} galat (baris tidak valid dikarantina; lihat "${APP_SHEET.status}").`,
     queued,
-    ...runCycleOnServer(ss.getId()),
+    ...runCycleOnServer(ss.getId(), deadline),
   ].filter(Boolean);
   tell(lines.join('\n'));
 }
@@ -46,7 +50,7 @@ export function hitungSinkronkan(): void {
  * polls runStatus. A cycle this spreadsheet started and that still runs is followed, not
  * started again; one started elsewhere makes the server refuse (409). Lines for the dialog.
  */
-function runCycleOnServer(ownId: string): string[] {
+function runCycleOnServer(ownId: string, deadline: number): string[] {
   const t = tenant();
   let runId = props().getProperty(PROP.cycleRun) ?? '';
   const lines: string[] = [];
@@ -76,7 +80,6 @@ function runCycleOnServer(ownId: string): string[] {
       return [`Server: gagal. ${r.error}`];
     }
   }
-  const deadline = Date.now() + FOLLOW_MS;
   let state: RunState | null = null;
   for (;;) {
     state = runState(t, runId);

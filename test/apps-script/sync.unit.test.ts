@@ -141,6 +141,16 @@ describe('Hitung & Sinkronkan while the cycle takes minutes', () => {
     expect(shown).toContain('Server: selesai.');
   });
 
+  it('a slow validation leaves less time to follow: the menu still ends before the 6-minute limit', () => {
+    cycleServer(1_000);
+    // reading the sheets takes two minutes in all
+    world().clock.cost = (c) => (c.method === 'getValues' ? 10_000 : 0);
+    hitungSinkronkan();
+    expect(world().clock.elapsed()).toBeGreaterThan(2 * 60_000);
+    expect(world().clock.elapsed()).toBeLessThan(5 * 60_000);
+    expect(world().ui.alerts.at(-1)).toMatch(/Server: masih berjalan/);
+  });
+
   it('a cycle started elsewhere: the server refuses (409) and the menu follows that one', () => {
     let asked = 0;
     world().fetch.handler = (call) => {
