@@ -1,5 +1,5 @@
 /**
- * Scheduling bench (issue 4): seeded instances at Sawahlunto scale (2,500 ASN, ~50 courses) and
+ * Scheduling bench: seeded instances at Sawahlunto scale (2,500 ASN, ~50 courses) and
  * province scale (50,000 ASN, 300 courses) from the sample generator in sheets-templates/, each
  * with its own Pagu and with Pagu cut to 30%; then synthetic instances where every course costs
  * money, Pagu covers about half the need and classrooms are few (test/core/schedule-fixtures.ts),

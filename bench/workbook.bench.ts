@@ -1,6 +1,6 @@
 /**
  * Workbook bench: how long `gaps`, `jp` and `ikm` take next to just reading the workbook.
- * Target (issue 2): the computation adds less than the read itself.
+ * Target: the computation adds less than the read itself.
  *
  * Sizes: the committed 2,500-ASN sample and the generated province-size workbook (50,000
  * ASN, 300 courses; cached in bench/.cache/, built on first run, about a minute).

@@ -12,7 +12,7 @@ export type Range = GoogleAppsScript.Spreadsheet.Range;
 export type Value = unknown;
 export type Row = Value[];
 
-/** Header matching ignores case and surrounding spaces (../../shared/CONTRACT.md). */
+/** Header matching ignores case and surrounding spaces (docs/lembar-kerja.md). */
 export const norm = (s: unknown): string =>
   String(s ?? '')
     .trim()

@@ -1,5 +1,5 @@
 /**
- * Training evaluation per session (Kirkpatrick levels 1–3; CONTRACT.md "Computations"):
+ * Training evaluation per session (Kirkpatrick levels 1–3; docs/rumus.md):
  * - reaksi (L1): mean of every answered Rᵢ (1–4) × 25, so 25–100; null when nobody answered;
  * - N-gain (L2, Hake 1998): per participant g = (Post − Pre)/(Maks − Pre), undefined (null)
  *   when Pre = Maks; per session ⟨g⟩ = (mean Post − mean Pre)/(mean Maks − mean Pre) over every

@@ -1,5 +1,5 @@
 /**
- * Competency gaps (CONTRACT.md "Computations"): actual level = weighted mean of the sources
+ * Competency gaps (docs/rumus.md): actual level = weighted mean of the sources
  * that rated a competency, weights renormalised over those present; gap = max(0, standard −
  * actual); prioritas = gap × Bobot. A competency nobody rated has an unknown gap (null), never 0.
  *
@@ -78,7 +78,7 @@ export function displayNames<T>(
 /** Weights are read to 6 decimals and turned into integers so the weighted mean is one exact division. */
 const WEIGHT_SCALE = 1e6;
 
-/** Later response wins (CONTRACT: "the later Waktu replaces the earlier"); ties by sheet row. */
+/** Later response wins (docs/lembar-kerja.md, `Penilaian`: the later Waktu replaces the earlier); ties by sheet row. */
 function isLater(a: Assessment, b: Assessment): boolean {
   const wa = a.waktu ?? '';
   const wb = b.waktu ?? '';

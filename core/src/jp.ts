@@ -1,5 +1,5 @@
 /**
- * Training hours (JP) per year (CONTRACT.md "Computations"): JP of a NIP in year Y = sum of
+ * Training hours (JP) per year (docs/rumus.md): JP of a NIP in year Y = sum of
  * `Riwayat Pelatihan` JP whose Tanggal Mulai falls in Y; the target is met when JP ≥ Target JP
  * (PP 17/2020 art. 203(4): at least 20 JP a year).
  *

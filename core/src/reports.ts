@@ -1,4 +1,4 @@
-/** Result shapes of each capability, exactly the CLI JSON of ../shared/CONTRACT.md (plus extensions). */
+/** Result shapes of each capability, exactly the CLI JSON of docs/cli.md (plus extensions). */
 import type { Sumber } from './types.js';
 
 export interface CompetencyGap {

@@ -1,5 +1,5 @@
 /**
- * Independent feasibility checker of a ScheduleReport (issue 4). It shares no code with the
+ * Independent feasibility checker of a ScheduleReport (docs/rumus.md, "Penjadwalan"). It shares no code with the
  * solver (its own calendar arithmetic, its own objective), so a solver bug cannot hide itself.
  * Every violation carries a message in Bahasa Indonesia.
  */
@@ -64,7 +64,7 @@ function isWorkday(t: number, holidays: ReadonlySet<string>): boolean {
 
 const fmt = (n: number) => n.toLocaleString('id-ID');
 
-/** All violations of the report against the constraints of issue 4; empty when feasible. */
+/** All violations of the report against the scheduling constraints (docs/rumus.md); empty when feasible. */
 export function checkSchedule(report: ScheduleReport, ctx: CheckContext): ScheduleViolation[] {
   const out: ScheduleViolation[] = [];
   const tahun = ctx.tahun ?? report.tahun;

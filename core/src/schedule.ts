@@ -1,6 +1,6 @@
 /**
  * Training plan and schedule: which ASN go to which course, how many sessions of each course
- * run, and on which dates (issue 4).
+ * run, and on which dates (docs/rumus.md, "Penjadwalan").
  *
  * Two stages:
  *  1. Selection — maximise Σ prioritas closed (gap × Bobot, each (ASN, competency) counted once)

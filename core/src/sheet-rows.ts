@@ -1,5 +1,5 @@
 /**
- * Raw 2-D sheets -> typed records, per ../shared/CONTRACT.md "Input sheets", driven by SHEET_SPECS.
+ * Raw 2-D sheets -> typed records, per docs/lembar-kerja.md, driven by SHEET_SPECS.
  *
  * - Sheet names and headers match ignoring case, surrounding spaces and inner runs of spaces;
  *   column order is free; extra columns are kept (in quarantined rows) and otherwise ignored.

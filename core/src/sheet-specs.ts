@@ -1,5 +1,5 @@
 /**
- * The workbook's sheets and columns exactly as ../shared/CONTRACT.md names them.
+ * The workbook's sheets and columns exactly as docs/lembar-kerja.md names them.
  * The parsers, the template generator and the Apps Script "Siapkan Lembar" all read
  * these specs, so the template can never drift from the schemas.
  */

@@ -1,5 +1,5 @@
 /**
- * Typed records of the program workbook (see ../shared/CONTRACT.md).
+ * Typed records of the program workbook (see docs/lembar-kerja.md).
  * Parsers in sheet-rows.ts / schemas produce these; every capability consumes them.
  * Dates are ISO strings `YYYY-MM-DD` (date) or `YYYY-MM-DDTHH:MM:SS` (timestamp, local
  * time of the sheet, no zone): the core never reads the clock or the time zone.

@@ -1,7 +1,7 @@
 /**
  * Test-data builders: typed records with sensible defaults, for any test that needs
  * ProgramData. Every builder takes overrides; `row` defaults to 2 (the first data row).
- * NIP generators give valid, distinct 18-digit NIPs (CONTRACT.md `Pegawai` rules).
+ * NIP generators give valid, distinct 18-digit NIPs (docs/lembar-kerja.md, `Pegawai`).
  */
 import {
   type Assessment,
@@ -66,7 +66,7 @@ export function employee(over: Partial<Employee> = {}): Employee {
   };
 }
 
-/** The default dictionary of CONTRACT.md as Competency records. */
+/** The default dictionary (docs/lembar-kerja.md, `Kamus Kompetensi`) as Competency records. */
 export function defaultDictionary(): Competency[] {
   return DEFAULT_DICTIONARY.map((c, i) => ({ ...c, row: i + 2 }));
 }

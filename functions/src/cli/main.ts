@@ -1,7 +1,7 @@
 /**
  * `bangkom <command> <workbook.xlsx | folder of CSVs> [--json] [--out DIR] [--tenant T] [--strict] [--tahun Y]`
  *
- * Exit status (../shared/CONTRACT.md): 0 done, 1 the input has invalid rows (the result still
+ * Exit status (docs/cli.md): 0 done, 1 the input has invalid rows (the result still
  * lists every valid result and every error), 2 the input cannot be read, bad usage, or the
  * command could not complete. With --json stdout carries exactly one JSON document; progress
  * and messages go to stderr.

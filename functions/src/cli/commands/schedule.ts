@@ -1,6 +1,6 @@
 /**
  * `bangkom schedule`: the training plan and calendar of the fiscal year within each OPD's Pagu
- * (issue 4). JSON per CONTRACT.md: `{ sessions, objective, bound, budget }` plus extensions.
+ * (docs/rumus.md, "Penjadwalan"). JSON per docs/cli.md: `{ sessions, objective, bound, budget }` plus extensions.
  * With --out, the schedule sheets also go to `<out>/jadwal-pelatihan.xlsx`.
  */
 import { mkdir } from 'node:fs/promises';
