@@ -16,5 +16,6 @@ export * from './sheet-rows.js';
 export * from './sheet-specs.js';
 export * from './summary.js';
 export * from './summary-model/index.js';
+export * from './tahun.js';
 export * from './types.js';
 export * from './waiting-list.js';

@@ -32,6 +32,7 @@
 import { monthOf, workingDays } from './calendar.js';
 import { buildDevelopmentPlan, type DevelopmentPlanRow } from './plan.js';
 import type { GapsReport } from './reports.js';
+import { resolveTahun } from './tahun.js';
 import type { CellError, Course, Moda, ProgramData, Room } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -232,14 +233,6 @@ interface Instance {
 const MAX_EXACT_BITS = 12;
 /** room prices tried (objective units per room-day) when the rooms cannot hold the first selection */
 const ROOM_PRICES = [10, 30, 90, 270];
-
-export function resolveTahun(data: ProgramData, tahun?: number): number {
-  const t = tahun ?? data.settings.tahun;
-  if (t === undefined || !Number.isInteger(t)) {
-    throw new Error('Tahun anggaran belum diatur: isi Kunci "Tahun" pada lembar Pengaturan.');
-  }
-  return t;
-}
 
 function buildInstance(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): Instance {
   const tahun = resolveTahun(data, opts.tahun);

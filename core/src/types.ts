@@ -165,11 +165,6 @@ export interface Settings {
 /** Reminder days when Pengaturan is silent: H-3 for every session, H-1 more for face-to-face ones. */
 export const DEFAULT_REMINDER_DAYS = { hari: 3, tatapMuka: 1 } as const;
 
-/** The year JP realisation is measured in: `Tahun JP`, else the fiscal year. */
-export function jpYear(settings: Settings): number | undefined {
-  return settings.tahunJp ?? settings.tahun;
-}
-
 export const DEFAULT_SETTINGS: Settings = {
   targetJp: 20, // PP 17/2020 art. 203(4): at least 20 JP a year
   bobot: { Asesmen: 0.5, Atasan: 0.3, Diri: 0.2 },

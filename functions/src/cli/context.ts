@@ -8,7 +8,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { type CellError, type RawWorkbook, type ValidationResult, validateWorkbook } from '@bangkom/core';
 import { readWorkbookFile } from '../adapters/workbook-file.js';
-import { yearIn } from '../time.js';
 import type { CliOptions } from './args.js';
 import type { CliIo, Logger } from './io.js';
 
@@ -98,11 +97,4 @@ async function checksumOf(path: string): Promise<string> {
 /** Exit status of an analysis command: 1 when the input had invalid rows. */
 export function exitFor(errors: readonly CellError[]): 0 | 1 {
   return errors.length > 0 ? 1 : 0;
-}
-
-/** The fiscal year: --tahun, else Pengaturan.Tahun, else the current year in Asia/Jakarta. */
-export function resolveTahun(ctx: CommandContext, fromSettings: number | undefined): number {
-  if (ctx.options.tahun !== undefined) return ctx.options.tahun;
-  if (fromSettings !== undefined) return fromSettings;
-  return yearIn(ctx.startedAt);
 }

@@ -4,12 +4,13 @@
  * Firestore and, when a spreadsheetId is given, the `Kesenjangan` and `Rencana
  * Pengembangan` sheets (one spreadsheets.batchUpdate for both, see adapters/sheets.ts).
  */
-import { computeJp, computeGaps as coreGaps } from '@bangkom/core';
+import { computeJp, computeGaps as coreGaps, resolveTahunJp } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { z } from 'zod';
 import { gapDocs, jpDocs } from '../adapters/cycle-docs.js';
+import { yearIn } from '../time.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { jpYearFor, kesenjanganSheet, loadProgram, rencanaSheet } from './program.js';
+import { kesenjanganSheet, loadProgram, rencanaSheet } from './program.js';
 import { computeSchema } from './schemas.js';
 import { writeOutputSheets, writeResults } from './write-results.js';
 
@@ -25,7 +26,7 @@ export async function computeGapsWork(ctx: RunContext<ComputeBody>): Promise<Out
     'trainings',
     'courses',
   ]);
-  const tahun = jpYearFor(body.tahun, data, ctx.startedAt, deps.timeZone);
+  const tahun = resolveTahunJp(data, body.tahun, yearIn(ctx.startedAt, deps.timeZone));
   const gaps = coreGaps(data);
   const jp = computeJp(data, tahun);
 

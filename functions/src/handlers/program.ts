@@ -24,7 +24,6 @@ import {
 import { RECORD_KEYS, type RecordKey, SETTINGS_DOC } from '../adapters/cycle-docs.js';
 import type { SafeParser, TenantStore } from '../adapters/firestore.js';
 import type { SheetValue, SheetWrite } from '../adapters/sheets.js';
-import { yearIn } from '../time.js';
 
 // ingestResponse takes these from here
 export { type RecordKey, recordDoc, safeValues } from '../adapters/cycle-docs.js';
@@ -70,28 +69,6 @@ export async function loadProgram(
 /** Sheet order, so computations see records as the sheet lists them. */
 function byRow(a: unknown, b: unknown): number {
   return ((a as { row?: number }).row ?? 0) - ((b as { row?: number }).row ?? 0);
-}
-
-/** The fiscal year: the request's, else Pengaturan's, else the current year where the users are. */
-export function fiscalYear(
-  requested: number | undefined,
-  data: ProgramData,
-  now: Date,
-  timeZone: string,
-): number {
-  if (requested !== undefined) return requested;
-  if (data.settings.tahun !== undefined) return data.settings.tahun;
-  return yearIn(now, timeZone);
-}
-
-/** The year JP realisation is measured in: the request's, else Pengaturan `Tahun JP`, else the fiscal year. */
-export function jpYearFor(
-  requested: number | undefined,
-  data: ProgramData,
-  now: Date,
-  timeZone: string,
-): number {
-  return requested ?? data.settings.tahunJp ?? fiscalYear(undefined, data, now, timeZone);
 }
 
 // ---- sheets written back --------------------------------------------------------------

@@ -7,13 +7,14 @@
  * (who takes a seat a participant gives up). Answers 501 while the
  * scheduler is not installed.
  */
-import { COLLECTIONS, computeGaps, scheduleDocs } from '@bangkom/core';
+import { COLLECTIONS, computeGaps, resolveTahun, scheduleDocs } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { HttpError } from '../adapters/auth.js';
 import { scheduleSummaryDoc, withRun } from '../adapters/cycle-docs.js';
+import { yearIn } from '../time.js';
 import type { ComputeBody } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { fiscalYear, jadwalSheet, loadProgram, rencanaKompetensiSheet } from './program.js';
+import { jadwalSheet, loadProgram, rencanaKompetensiSheet } from './program.js';
 import { computeSchema } from './schemas.js';
 import { daftarTungguSheet } from './waiting-list-sheet.js';
 import { writeOutputSheets, writeResults } from './write-results.js';
@@ -25,7 +26,7 @@ export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcom
     throw new HttpError(501, 'Penjadwalan pelatihan belum tersedia pada versi layanan ini.');
   }
   const { data, invalid } = await loadProgram(store);
-  const tahun = fiscalYear(body.tahun, data, ctx.startedAt, deps.timeZone);
+  const tahun = resolveTahun(data, body.tahun, yearIn(ctx.startedAt, deps.timeZone));
   const gaps = computeGaps(data);
   const report = await scheduler.planSchedule(data, gaps, {
     tahun,

@@ -4,12 +4,22 @@
  * 14/2017) and the leaders' summary per OPD, from the records in Firestore. Writes them to
  * Firestore and, with a spreadsheetId, the `Hasil Evaluasi` and `Hasil IKM` sheets.
  */
-import { buildLeaderSummary, COLLECTIONS, computeGaps, computeIkm, computeJp, evaluate } from '@bangkom/core';
+import {
+  buildLeaderSummary,
+  COLLECTIONS,
+  computeGaps,
+  computeIkm,
+  computeJp,
+  evaluate,
+  resolveTahun,
+  resolveTahunJp,
+} from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { evaluationDocs, ikmDocs, summaryDocs } from '../adapters/cycle-docs.js';
+import { yearIn } from '../time.js';
 import type { ComputeBody } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { evaluasiSheet, fiscalYear, ikmSheet, jpYearFor, loadProgram } from './program.js';
+import { evaluasiSheet, ikmSheet, loadProgram } from './program.js';
 import { computeSchema } from './schemas.js';
 import { writeOutputSheets, writeResults } from './write-results.js';
 
@@ -26,13 +36,14 @@ export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outco
     'tests',
     'behaviours',
   ]);
-  const tahun = fiscalYear(body.tahun, data, ctx.startedAt, deps.timeZone);
+  const currentYear = yearIn(ctx.startedAt, deps.timeZone);
+  const tahun = resolveTahun(data, body.tahun, currentYear);
   const evaluation = evaluate(data);
   const ikm = computeIkm(data.skm);
   const summary = buildLeaderSummary(
     data,
     computeGaps(data),
-    computeJp(data, jpYearFor(body.tahun, data, ctx.startedAt, deps.timeZone)),
+    computeJp(data, resolveTahunJp(data, body.tahun, currentYear)),
     ikm,
   );
 

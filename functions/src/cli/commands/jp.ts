@@ -1,6 +1,7 @@
-import { computeJp, type JpReport, jpYear } from '@bangkom/core';
+import { computeJp, type JpReport, resolveTahunJp } from '@bangkom/core';
+import { yearIn } from '../../time.js';
 import type { CommandModule } from '../context.js';
-import { exitFor, resolveTahun } from '../context.js';
+import { exitFor } from '../context.js';
 import { heading, num, pct, table } from '../format.js';
 import { blocks, errorsText, validityLine } from '../render.js';
 
@@ -10,7 +11,7 @@ export const command: CommandModule = {
   summary: 'hitung JP per ASN dalam setahun dan kepatuhan 20 JP per OPD (--tahun)',
   async execute(ctx) {
     const { validation } = await ctx.load();
-    const tahun = resolveTahun(ctx, jpYear(validation.data.settings));
+    const tahun = resolveTahunJp(validation.data, ctx.options.tahun, yearIn(ctx.startedAt));
     const report = computeJp(validation.data, tahun);
     return {
       json: { ...report, errors: validation.errors },

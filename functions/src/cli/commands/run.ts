@@ -28,10 +28,11 @@ import {
   type GapsReport,
   type IkmReport,
   type JpReport,
-  jpYear,
   type LeaderSummary,
   type ProgramData,
   type QuarantinedRow,
+  resolveTahun,
+  resolveTahunJp,
   type ScheduleReport,
   scheduleDocs,
 } from '@bangkom/core';
@@ -56,8 +57,8 @@ import { assertTenantId, createStore, newRunId, type RunStatus, writeRun } from 
 import { planSchedule } from '../../adapters/scheduler.js';
 import { writeStaffWorkbook } from '../../adapters/staff-workbook.js';
 import { writeSummaryWorkbook } from '../../adapters/summary-workbook.js';
+import { yearIn } from '../../time.js';
 import type { CommandContext, CommandModule, CommandOutcome, LoadedInput } from '../context.js';
-import { resolveTahun } from '../context.js';
 import { heading, num, table } from '../format.js';
 import { blocks, errorsText, validityLine } from '../render.js';
 
@@ -161,9 +162,10 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
 }
 
 async function compute(ctx: CommandContext, data: ProgramData): Promise<CycleResults> {
-  const tahun = resolveTahun(ctx, data.settings.tahun);
+  const currentYear = yearIn(ctx.startedAt);
+  const tahun = resolveTahun(data, ctx.options.tahun, currentYear);
   // JP realisation is reported for `Tahun JP` (e.g. 2026) while the plan is for `Tahun` (2027)
-  const tahunJp = resolveTahun(ctx, jpYear(data.settings)); // the same rule as `bangkom jp`
+  const tahunJp = resolveTahunJp(data, ctx.options.tahun, currentYear); // the same rule as `bangkom jp`
   const timed = <T>(label: string, fn: () => T): T => {
     const p = ctx.log.progress();
     p.start(label, 0);

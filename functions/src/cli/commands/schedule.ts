@@ -5,12 +5,13 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { computeGaps, type ScheduleReport } from '@bangkom/core';
+import { computeGaps, resolveTahun, type ScheduleReport } from '@bangkom/core';
 import ExcelJS from 'exceljs';
 import { addScheduleSheets } from '../../adapters/schedule-sheets.js';
 import { planSchedule } from '../../adapters/scheduler.js';
+import { yearIn } from '../../time.js';
 import type { CommandModule } from '../context.js';
-import { exitFor, resolveTahun } from '../context.js';
+import { exitFor } from '../context.js';
 import { heading, more, num, pct, rupiah, table } from '../format.js';
 import { blocks, errorsText, validityLine } from '../render.js';
 
@@ -23,7 +24,7 @@ export const command: CommandModule = {
   async execute(ctx) {
     const { validation } = await ctx.load();
     const data = validation.data;
-    const tahun = resolveTahun(ctx, data.settings.tahun);
+    const tahun = resolveTahun(data, ctx.options.tahun, yearIn(ctx.startedAt));
     const gaps = computeGaps(data);
     const p = ctx.log.progress();
     p.start(`Menyusun jadwal pelatihan tahun ${tahun}`, 0);
