@@ -27,12 +27,9 @@ import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore } from 'firebase-admin/firestore';
 import { putMember } from '../functions/src/adapters/auth';
-import {
-  closeFirestoreConnections,
-  connectFirestore,
-  startEmulator,
-} from '../functions/src/adapters/emulator';
+import { startEmulator } from '../functions/src/adapters/emulator';
 import { createStore } from '../functions/src/adapters/firestore';
+import { closeFirestoreConnections, connectFirestore } from '../functions/src/adapters/firestore-connection';
 import { type LocalIssuer, startLocalIssuer } from '../functions/src/adapters/local-issuer';
 import { loadConfig } from '../functions/src/config';
 import { ingestResponse } from '../functions/src/handlers/ingest-response';

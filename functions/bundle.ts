@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 /** Loaded from node_modules at run time: native/wasm assets, or large and shared. */
 const EXTERNAL = [
@@ -19,9 +19,25 @@ const EXTERNAL = [
   'highs',
 ] as const;
 
-async function main(): Promise<void> {
+/** Development-only packages: a deployed function must never load them (see emulator-loader.ts). */
+const FORBIDDEN = ['@firestore-emulator/server'] as const;
+
+/** Fails the build when the functions' entry reaches a development-only package. */
+const forbidDevPackages: Plugin = {
+  name: 'forbid-dev-packages',
+  setup(b) {
+    const filter = new RegExp(`^(${FORBIDDEN.map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})(/|$)`);
+    b.onResolve({ filter }, (args) => ({
+      errors: [
+        { text: `${args.path} adalah dependensi pengembangan; ${args.importer} tidak boleh memuatnya` },
+      ],
+    }));
+  },
+};
+
+/** Writes index.js (+ map) and package.json into `out`. */
+export async function buildBundle(out: string): Promise<void> {
   const here = __dirname;
-  const out = resolve(process.argv[2] ?? join(here, 'dist', 'deploy'));
   mkdirSync(out, { recursive: true });
   const pkg = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
@@ -33,7 +49,8 @@ async function main(): Promise<void> {
     target: 'node20',
     format: 'cjs',
     outfile: join(out, 'index.js'),
-    external: [...EXTERNAL, '@firestore-emulator/server'],
+    external: [...EXTERNAL],
+    plugins: [forbidDevPackages],
     sourcemap: true,
     logLevel: 'warning',
   });
@@ -58,10 +75,15 @@ async function main(): Promise<void> {
       2,
     )}\n`,
   );
-  console.log(`Paket fungsi siap di ${out} (index.js + package.json).`);
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  const out = resolve(process.argv[2] ?? join(__dirname, 'dist', 'deploy'));
+  buildBundle(out).then(
+    () => console.log(`Paket fungsi siap di ${out} (index.js + package.json).`),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -19,7 +19,8 @@ import { createServer, type Server } from 'node:http';
 import { DEFAULT_TENANT } from '@bangkom/core';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { putMember, putSpreadsheet, ROLES, type Role } from './adapters/auth.js';
-import { closeFirestoreConnections, connectFirestore, startEmulator } from './adapters/emulator.js';
+import { startEmbeddedEmulator } from './adapters/emulator-loader.js';
+import { closeFirestoreConnections, connectFirestore } from './adapters/firestore-connection.js';
 import { startLocalIssuer } from './adapters/local-issuer.js';
 
 const LOCAL_CLIENT = 'bangkom-lokal.apps.googleusercontent.com';
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<void> {
   process.env.GOOGLE_CLOUD_PROJECT ??= 'bangkom-lokal';
   const stops: (() => Promise<void>)[] = [];
   if (!process.env.FIRESTORE_EMULATOR_HOST) {
-    const emulator = await startEmulator();
+    const emulator = await startEmbeddedEmulator();
     process.env.FIRESTORE_EMULATOR_HOST = emulator.address;
     stops.push(() => emulator.stop());
   }

@@ -23,8 +23,8 @@ import {
   SPREADSHEET_ID,
   SPREADSHEETS,
 } from './adapters/auth.js';
-import { closeFirestoreConnections, connectFirestore } from './adapters/emulator.js';
 import { assertTenantId, tenantCollectionPath } from './adapters/firestore.js';
+import { closeFirestoreConnections, connectFirestore } from './adapters/firestore-connection.js';
 
 const USAGE = [
   'Penggunaan:',

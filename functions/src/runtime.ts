@@ -1,7 +1,7 @@
 /** The production wiring of the handlers' dependencies from the validated environment. */
 import { createTokenVerifier, firestoreMembership } from './adapters/auth.js';
-import { connectFirestore } from './adapters/emulator.js';
 import { WriteCoalescer } from './adapters/firestore.js';
+import { connectFirestore } from './adapters/firestore-connection.js';
 import { applicationDefaultAuth, createSheetsGateway } from './adapters/sheets.js';
 import type { Config } from './config.js';
 import type { Deps, SchedulerModule } from './handlers/context.js';

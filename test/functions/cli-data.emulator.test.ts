@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { closeFirestoreConnections } from '../../functions/src/adapters/emulator';
 import { STORE_FILE } from '../../functions/src/adapters/emulator-store';
+import { closeFirestoreConnections } from '../../functions/src/adapters/firestore-connection';
 import { runCli } from '../../functions/src/cli/main';
 import { captureIo, invalidSheets, writeXlsx } from './cli-workbook';
 

@@ -8,12 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Timestamp } from 'firebase-admin/firestore';
 import nock from 'nock';
-import {
-  closeFirestoreConnections,
-  connectFirestore,
-  type EmbeddedEmulator,
-  startEmulator,
-} from '../../functions/src/adapters/emulator';
+import { type EmbeddedEmulator, startEmulator } from '../../functions/src/adapters/emulator';
 import {
   loadStore,
   STORE_FILE,
@@ -21,6 +16,10 @@ import {
   StoreError,
   saveStore,
 } from '../../functions/src/adapters/emulator-store';
+import {
+  closeFirestoreConnections,
+  connectFirestore,
+} from '../../functions/src/adapters/firestore-connection';
 
 const PROJECT = 'bangkom-simpan';
 let dir: string;

@@ -1,11 +1,6 @@
 import type { Doc } from '@bangkom/core';
 import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/firestore';
-import {
-  closeFirestoreConnections,
-  connectFirestore,
-  type EmbeddedEmulator,
-  startEmulator,
-} from '../../functions/src/adapters/emulator';
+import { type EmbeddedEmulator, startEmulator } from '../../functions/src/adapters/emulator';
 import {
   chunkDocs,
   createStore,
@@ -17,6 +12,10 @@ import {
   WriteTooLargeError,
   writeRun,
 } from '../../functions/src/adapters/firestore';
+import {
+  closeFirestoreConnections,
+  connectFirestore,
+} from '../../functions/src/adapters/firestore-connection';
 
 let emulator: EmbeddedEmulator;
 let db: Firestore;

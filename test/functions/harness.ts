@@ -8,12 +8,11 @@ import type { Firestore } from 'firebase-admin/firestore';
 import nock from 'nock';
 import supertest from 'supertest';
 import { putMember, putSpreadsheet, type Role } from '../../functions/src/adapters/auth';
+import { type EmbeddedEmulator, startEmulator } from '../../functions/src/adapters/emulator';
 import {
   closeFirestoreConnections,
   connectFirestore,
-  type EmbeddedEmulator,
-  startEmulator,
-} from '../../functions/src/adapters/emulator';
+} from '../../functions/src/adapters/firestore-connection';
 import { type LocalIssuer, startLocalIssuer } from '../../functions/src/adapters/local-issuer';
 import { type FakeSheetsServer, startFakeSheets } from './fake-sheets';
 

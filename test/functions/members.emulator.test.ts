@@ -1,11 +1,10 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { firestoreMembership } from '../../functions/src/adapters/auth';
+import { type EmbeddedEmulator, startEmulator } from '../../functions/src/adapters/emulator';
 import {
   closeFirestoreConnections,
   connectFirestore,
-  type EmbeddedEmulator,
-  startEmulator,
-} from '../../functions/src/adapters/emulator';
+} from '../../functions/src/adapters/firestore-connection';
 import { members } from '../../functions/src/members';
 
 let emulator: EmbeddedEmulator;

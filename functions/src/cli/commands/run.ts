@@ -51,9 +51,10 @@ import {
   summaryDocs,
   withRun,
 } from '../../adapters/cycle-docs.js';
-import { closeFirestoreConnections, connectFirestore, startEmulator } from '../../adapters/emulator.js';
+import { startEmbeddedEmulator } from '../../adapters/emulator-loader.js';
 import { loadStore, STORE_FILE, type StoreStats, saveStore } from '../../adapters/emulator-store.js';
 import { assertTenantId, createStore, newRunId, type RunStatus, writeRun } from '../../adapters/firestore.js';
+import { closeFirestoreConnections, connectFirestore } from '../../adapters/firestore-connection.js';
 import { planSchedule } from '../../adapters/scheduler.js';
 import { writeStaffWorkbook } from '../../adapters/staff-workbook.js';
 import { writeSummaryWorkbook } from '../../adapters/summary-workbook.js';
@@ -289,7 +290,7 @@ async function openFirestore(ctx: CommandContext): Promise<FirestoreTarget> {
   }
   const input = (await ctx.load()).path;
   const dir = data !== undefined ? resolve(ctx.io.cwd, data) : join(dirname(input), DATA_DIR);
-  const emulator = await startEmulator();
+  const emulator = await startEmbeddedEmulator();
   let loaded: StoreStats = { documents: 0, bytes: 0, ms: 0 };
   try {
     if (!fresh) loaded = await loadStore(dir, emulator.state);
