@@ -8,8 +8,9 @@ import { hitungSinkronkan as cycleMenu } from './sync.js';
 import { pasangPemicu as installMenu, lepasPemicu as releaseMenu } from './triggers.js';
 import { validasiData as validateMenu } from './validate.js';
 
+export { pengingatPerilaku } from './followup.js';
 export { lanjutkanFormulir } from './forms.js';
-export { lanjutkanUndangan, pengingatPerilaku, pengingatUndangan } from './invite.js';
+export { lanjutkanUndangan, pengingatUndangan } from './invite.js';
 export { onOpen } from './menu.js';
 export { cobaUlangAntrian } from './retry.js';
 export { onFormSubmit } from './submit.js';

@@ -7,28 +7,14 @@
  * participant or a session left the schedule: never a second event, never the same mail twice.
  * The day's mail quota is read once and counted down; cancellations and changes go before new
  * invitations, and what is left continues from a trigger.
- * pengingatPerilaku (daily) asks supervisors for the L3 follow-up 90 days after a session.
+ * The L3 follow-up to supervisors is followup.ts.
  */
-import { isoToSerial, parseTimestampCell, SHEET, serialToIsoTimestamp } from '@bangkom/core';
-import { APP_SHEET, UNDANGAN_HEADER, UNDANGAN_STATE_HEADER, UNDANGAN_STATUS } from './app-sheets.js';
+import { SHEET } from '@bangkom/core';
+import { APP_SHEET, UNDANGAN_STATUS } from './app-sheets.js';
 import { DateConverter, timeZone } from './cells.js';
-import { explain } from './errors.js';
-import { text } from './form-defs.js';
-import { formIds } from './forms.js';
-import {
-  columnOf,
-  findSheet,
-  keepText,
-  norm,
-  type Row,
-  readTable,
-  type Sheet,
-  type Spreadsheet,
-  sheetsByName,
-  spreadsheet,
-  tell,
-  writeTable,
-} from './gas.js';
+import { keepText, type Row, type Sheet, type Spreadsheet, spreadsheet, tell, writeTable } from './gas.js';
+import { ACTIVE, InviteLog, type LogColumn, recorded, sameTime } from './invite-log.js';
+import { Mailer, QUOTA_RESERVE, TIME_BUDGET_MS } from './mail.js';
 import {
   dueReminder,
   isFaceToFace,
@@ -37,17 +23,26 @@ import {
   readReminderDays,
   sentLabels,
 } from './reminders.js';
+import {
+  allDay,
+  dateAt,
+  endOf,
+  finder,
+  isEmail,
+  type Person,
+  prefillTemplate,
+  readPeople,
+  readSessions,
+  type Session,
+  tanggal,
+  waktuTempat,
+  whenOf,
+} from './sessions.js';
 import { clearContinuation, scheduleContinuation } from './triggers.js';
 import { DAFTAR_TUNGGU, WaitingList } from './waiting.js';
 
 const DAY = 86_400_000;
 const formatCount = (n: number): string => n.toLocaleString('id-ID');
-/** Apps Script stops a run at 6 minutes; stop well before, write the log, and continue later. */
-export const TIME_BUDGET_MS = 4.5 * 60_000;
-/** mails kept back for error notices and the day's other work */
-export const QUOTA_RESERVE = 5;
-/** PermenPAN-RB/LAN practice: behaviour is evaluated about three months after training */
-export const FOLLOW_UP_DAYS = 90;
 
 export interface InviteOptions {
   now: Date;
@@ -63,51 +58,6 @@ export interface InviteResult {
   stopped: 'selesai' | 'kuota' | 'waktu';
   /** mails still to send (changes, cancellations, invitations) when the run stopped */
   menunggu: number;
-}
-
-interface Session {
-  id: string;
-  judul: string;
-  /** course code: a seat freed goes to someone not already in a session of the same course */
-  kode?: string;
-  /** sheet row in Jadwal, and the Peserta column, to write a seat given to the waiting list */
-  at?: { row: number; col: number };
-  /** sheet serials, local wall-clock; whole numbers = dates without a time */
-  mulai: number;
-  selesai: number;
-  lokasi: string;
-  peserta: string[];
-}
-
-/** A Mulai/Selesai cell (a date cell, or `YYYY-MM-DD[ HH:MM]` text as the functions write it) as a serial. */
-export function whenOf(cell: unknown, dates: DateConverter): number | null {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : dates.serial(cell);
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  if (typeof cell !== 'string' || cell.trim() === '') return null;
-  const parsed = parseTimestampCell(cell);
-  return parsed.ok ? isoToSerial(parsed.value) : null;
-}
-
-const allDay = (s: Session): boolean => Number.isInteger(s.mulai) && Number.isInteger(s.selesai);
-/** the serial at which a session is over: the end time, or the midnight after its last day */
-const endOf = (s: Session): number => (allDay(s) ? Math.floor(s.selesai) + 1 : s.selesai);
-
-/** A serial as a Date in the spreadsheet's zone (for CalendarApp). */
-function dateAt(serial: number, tz: string): Date {
-  return Utilities.parseDate(serialToIsoTimestamp(serial).replace('T', ' '), tz, 'yyyy-MM-dd HH:mm:ss');
-}
-
-/** `DD/MM/YYYY` or `DD/MM/YYYY HH:MM` of a serial, as Indonesian letters write dates. */
-export function tanggal(serial: number, withTime: boolean): string {
-  const iso = serialToIsoTimestamp(serial);
-  const d = `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-  return withTime ? `${d} ${iso.slice(11, 16)}` : d;
-}
-
-interface Person {
-  nama: string;
-  email: string;
-  nipAtasan: string;
 }
 
 export function kirimUndangan(): void {
@@ -133,198 +83,6 @@ export const DAILY_INVITE_FN = 'pengingatUndangan';
 export function lanjutkanUndangan(): void {
   const r = sendInvitations(spreadsheet(), { now: new Date() });
   console.log(`Undangan lanjutan: ${r.sent} terkirim, ${r.menunggu} menunggu, berhenti: ${r.stopped}.`);
-}
-
-/** Every session of `Jadwal` with valid dates, past ones included (a vanished one is a cancellation). */
-function readSessions(find: Finder, dates: DateConverter, skipped: string[]): Session[] {
-  const sheet = find(APP_SHEET.jadwal);
-  if (!sheet) return [];
-  const t = readTable(sheet);
-  const [id, judul, kode, mulai, selesai, lokasi, peserta] = [
-    'ID Sesi',
-    'Judul',
-    'Kode',
-    'Mulai',
-    'Selesai',
-    'Lokasi',
-    'Peserta',
-  ].map((h) => columnOf(t.header, h)) as [number, number, number, number, number, number, number];
-  const out: Session[] = [];
-  t.rows.forEach((r, i) => {
-    const sid = text(r[id]);
-    if (sid === '') return;
-    const start = whenOf(r[mulai], dates);
-    const end = whenOf(r[selesai], dates);
-    if (start === null || end === null || end < start) {
-      skipped.push(
-        `${APP_SHEET.jadwal} baris ${i + 2}: Mulai dan Selesai harus tanggal (YYYY-MM-DD atau DD/MM/YYYY), Selesai tidak sebelum Mulai.`,
-      );
-      return;
-    }
-    const session: Session = {
-      id: sid,
-      kode: text(r[kode]),
-      at: { row: i + 2, col: peserta + 1 },
-      judul: text(r[judul]) || text(r[kode]) || sid,
-      mulai: start,
-      selesai: end,
-      lokasi: text(r[lokasi]),
-      peserta: text(r[peserta])
-        .split(/[,;\s]+/)
-        .filter((n) => /^\d{18}$/.test(n)),
-    };
-    out.push(session);
-  });
-  return out;
-}
-
-/** A sheet by name from one getSheets() listing. */
-type Finder = (name: string) => Sheet | null;
-
-function finder(ss: Spreadsheet): Finder {
-  const sheets = sheetsByName(ss);
-  return (name) => sheets.get(norm(name)) ?? null;
-}
-
-function readPeople(find: Finder): Map<string, Person> {
-  const people = new Map<string, Person>();
-  const sheet = find(SHEET.pegawai);
-  if (!sheet) return people;
-  const t = readTable(sheet);
-  const [nip, nama, email, atasan] = ['NIP', 'Nama', 'Email', 'NIP Atasan'].map((h) =>
-    columnOf(t.header, h),
-  ) as [number, number, number, number];
-  for (const r of t.rows) {
-    people.set(text(r[nip]).replace(/^'/, ''), {
-      nama: text(r[nama]),
-      email: text(r[email]),
-      nipAtasan: text(r[atasan]).replace(/^'/, ''),
-    });
-  }
-  return people;
-}
-
-/** A prefilled link to a form with ID Sesi and NIP filled in, built once per run. */
-function prefillTemplate(formKey: string): ((sesi: string, nip: string) => string) | null {
-  const id = formIds()[formKey];
-  if (!id) return null;
-  let form: GoogleAppsScript.Forms.Form;
-  try {
-    form = FormApp.openById(id);
-  } catch (_gone) {
-    return null; // deleted or unshared: the caller asks staff to run Buat Formulir again
-  }
-  const items = form.getItems();
-  const sesiItem = items.find((i) => i.getTitle() === 'ID Sesi');
-  const nipItem = items.find((i) => i.getTitle() === 'NIP');
-  if (!sesiItem || !nipItem) return null;
-  const url = form
-    .createResponse()
-    .withItemResponse(sesiItem.asTextItem().createResponse('__SESI__'))
-    .withItemResponse(nipItem.asTextItem().createResponse('__NIP__'))
-    .toPrefilledUrl();
-  return (sesi, nip) =>
-    url.replace('__SESI__', encodeURIComponent(sesi)).replace('__NIP__', encodeURIComponent(nip));
-}
-
-/** A participant's invitation row in Undangan, with the state columns read by name. */
-class InviteLog {
-  readonly header: string[];
-  readonly rows: Row[];
-  private readonly oldHeight: number;
-  private dirty = false;
-  private readonly col = new Map<string, number>();
-  /** row index per `session~nip` (the latest row when a key repeats) */
-  readonly byKey = new Map<string, number>();
-
-  constructor(private readonly sheet: Sheet) {
-    const t = readTable(sheet);
-    this.oldHeight = t.header.length === 0 ? 0 : t.rows.length + 1;
-    const header = t.header.length === 0 ? [...UNDANGAN_HEADER] : t.header.slice();
-    for (const h of [...UNDANGAN_HEADER, ...UNDANGAN_STATE_HEADER]) {
-      if (columnOf(header, h) < 0) {
-        header.push(h);
-        this.dirty = true;
-      }
-    }
-    this.header = header;
-    for (const h of [...UNDANGAN_HEADER, ...UNDANGAN_STATE_HEADER]) this.col.set(h, columnOf(header, h));
-    this.rows = t.rows.map((r) => Array.from({ length: header.length }, (_, i) => r[i] ?? ''));
-    this.rows.forEach((r, i) => {
-      const key = `${this.text(r, 'ID Sesi')}~${this.text(r, 'NIP').replace(/^'/, '')}`;
-      if (key !== '~') this.byKey.set(key, i);
-    });
-  }
-
-  private at(name: LogColumn): number {
-    return this.col.get(name) ?? -1;
-  }
-  text(r: Row, name: LogColumn): string {
-    return text(r[this.at(name)]);
-  }
-  value(r: Row, name: LogColumn): unknown {
-    return r[this.at(name)];
-  }
-  set(i: number, values: Partial<Record<LogColumn, unknown>>): void {
-    const r = this.rows[i];
-    if (!r) return;
-    for (const [k, v] of Object.entries(values)) r[this.at(k as LogColumn)] = v;
-    this.dirty = true;
-  }
-  add(values: Partial<Record<LogColumn, unknown>>): number {
-    this.rows.push(Array.from({ length: this.header.length }, () => ''));
-    const i = this.rows.length - 1;
-    this.set(i, values);
-    this.byKey.set(`${text(values['ID Sesi'])}~${text(values.NIP)}`, i);
-    return i;
-  }
-  /** one write of the whole table, only when something changed */
-  flush(): void {
-    if (!this.dirty) return;
-    writeTable(this.sheet, this.header, this.rows, this.oldHeight);
-    this.dirty = false;
-  }
-}
-
-type LogColumn = (typeof UNDANGAN_HEADER)[number] | (typeof UNDANGAN_STATE_HEADER)[number];
-
-const ACTIVE = new Set<string>(['', UNDANGAN_STATUS.diundang]);
-/** a recorded time equals the schedule's when they agree to the minute */
-const sameTime = (a: number | null, b: number): boolean => a !== null && Math.abs(a - b) < 0.5 / 1440;
-
-/** "10/03/2030 08:00 s.d. 11/03/2030 16:00, Aula" */
-function waktuTempat(mulai: number, selesai: number, lokasi: string): string {
-  const withTime = !(Number.isInteger(mulai) && Number.isInteger(selesai));
-  const when = `${tanggal(mulai, withTime)} s.d. ${tanggal(selesai, withTime)}`;
-  return lokasi ? `${when}, ${lokasi}` : when;
-}
-
-/** MailApp within today's quota: the quota is read once and counted down per recipient. */
-class Mailer {
-  private left: number;
-  constructor(reserve: number) {
-    this.left = MailApp.getRemainingDailyQuota() - reserve;
-  }
-  /** 'kuota' when today's share is used up; an Indonesian reason when this address is refused */
-  send(to: string, subject: string, lines: readonly string[]): 'ok' | 'kuota' | { gagal: string } {
-    if (this.left < 1) return 'kuota';
-    try {
-      MailApp.sendEmail({ to, subject, body: mailBody(lines) });
-    } catch (err) {
-      if (/too many times|quota|kuota/i.test(String(err))) {
-        this.left = 0;
-        return 'kuota';
-      }
-      return { gagal: `Email ke ${to} ditolak: periksa kolom Email di lembar ${SHEET.pegawai}.` };
-    }
-    this.left--;
-    return 'ok';
-  }
-}
-
-/** Lines of a mail, blank lines collapsed, signed by BKPSDM. */
-function mailBody(lines: readonly string[]): string {
-  return [...lines, '', 'BKPSDM'].filter((l, i, a) => !(l === '' && (i === 0 || a[i - 1] === ''))).join('\n');
 }
 
 type Task =
@@ -432,7 +190,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
           !s.peserta.includes(cand) &&
           !declined.has(`${sid}~${cand}`) &&
           p !== undefined &&
-          /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email)
+          isEmail(p.email)
         );
       });
       s.peserta = s.peserta.filter((x) => x !== nip);
@@ -496,7 +254,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
       if (ACTIVE.has(status) || status === UNDANGAN_STATUS.tidakHadir) continue;
       if (declined.has(`${s.id}~${nip}`)) continue; // said Tidak Hadir to this session already
       const p = people.get(nip);
-      if (!p || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email)) {
+      if (!p || !isEmail(p.email)) {
         skipped.push(`${s.id}: NIP ${nip} tidak punya email yang sah di lembar ${SHEET.pegawai}.`);
         continue;
       }
@@ -679,114 +437,4 @@ function writeStatus(
 /** Whether Pasang Pemicu installed the daily invitation run (it picks up what the quota left). */
 function dailyInstalled(): boolean {
   return ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === DAILY_INVITE_FN);
-}
-
-/** What a participant is told about a session, recorded to notice later changes. */
-function recorded(s: Session): Partial<Record<LogColumn, unknown>> {
-  return {
-    'Mulai Diundang': keepText(serialToIsoTimestamp(s.mulai).replace('T', ' ').slice(0, 16)),
-    'Selesai Diundang': keepText(serialToIsoTimestamp(s.selesai).replace('T', ' ').slice(0, 16)),
-    'Lokasi Diundang': keepText(s.lokasi),
-  };
-}
-
-/** Daily: asks each participant's supervisor for the L3 evaluation 90 days after the session. */
-export function pengingatPerilaku(): void {
-  const r = sendFollowUps(spreadsheet(), new Date());
-  console.log(
-    `Pengingat L3: ${r.sent} terkirim${r.stopped === 'selesai' ? '' : `, berhenti (${r.stopped}); sisanya besok`}.${
-      r.skipped.length ? `\nDilewati:\n${r.skipped.join('\n')}` : ''
-    }`,
-  );
-}
-
-/** An address MailApp accepts (it refuses the whole mail otherwise). */
-export const isEmail = (s: string): boolean => /^[^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>()]+$/.test(s.trim());
-
-export interface FollowUpResult {
-  sent: number;
-  skipped: string[];
-  stopped: 'selesai' | 'kuota' | 'waktu';
-}
-
-/**
- * One reminder per invitation row whose session ended FOLLOW_UP_DAYS ago, to the
- * participant's supervisor. Each mail is recorded in `Pengingat L3` as soon as it is sent
- * (one write per mail), so neither a failing address, nor the quota, nor the time limit makes
- * a supervisor get the same mail twice; addresses are checked before sending, a mail MailApp
- * still refuses is skipped with its reason, and the run stops before the time budget or the
- * quota, the next day's run continuing with the rest.
- */
-export function sendFollowUps(
-  ss: Spreadsheet,
-  now: Date,
-  reserve = QUOTA_RESERVE,
-  opts: { clock?: () => number; budgetMs?: number } = {},
-): FollowUpResult {
-  const clock = opts.clock ?? (() => Date.now());
-  const deadline = clock() + (opts.budgetMs ?? TIME_BUDGET_MS);
-  const skipped: string[] = [];
-  const link = prefillTemplate('perilaku');
-  const logSheet = findSheet(ss, APP_SHEET.undangan);
-  const jadwal = findSheet(ss, APP_SHEET.jadwal);
-  if (!link || !logSheet || !jadwal) return { sent: 0, skipped, stopped: 'selesai' };
-  const dates = new DateConverter(timeZone());
-  const ends = new Map<string, { end: number; judul: string }>();
-  const jt = readTable(jadwal);
-  const [jId, jEnd, jJudul] = ['ID Sesi', 'Selesai', 'Judul'].map((h) => columnOf(jt.header, h)) as number[];
-  for (const r of jt.rows) {
-    const end = whenOf(r[jEnd ?? -1], dates);
-    if (end !== null) ends.set(text(r[jId ?? -1]), { end: Math.floor(end), judul: text(r[jJudul ?? -1]) });
-  }
-  const today = dates.serial(now);
-  const people = readPeople(finder(ss));
-  const log = readTable(logSheet);
-  const [lSesi, lNip, , , , lDone] = UNDANGAN_HEADER.map((h) => columnOf(log.header, h)) as number[];
-  if (lDone === undefined || lDone < 0) return { sent: 0, skipped, stopped: 'selesai' };
-  let sent = 0;
-  let stopped: FollowUpResult['stopped'] = 'selesai';
-  for (const [i, r] of log.rows.entries()) {
-    if (text(r[lDone]) !== '') continue;
-    const sesi = text(r[lSesi ?? -1]);
-    const nip = text(r[lNip ?? -1]);
-    const s = ends.get(sesi);
-    if (!s || today < s.end + FOLLOW_UP_DAYS) continue;
-    const atasan = people.get(people.get(nip)?.nipAtasan ?? '');
-    if (!atasan?.email || !isEmail(atasan.email)) {
-      skipped.push(
-        `${sesi}: atasan NIP ${nip} tidak punya email yang sah di lembar ${SHEET.pegawai}${atasan?.email ? ` ("${atasan.email}")` : ''}.`,
-      );
-      continue;
-    }
-    if (clock() > deadline) {
-      stopped = 'waktu';
-      break;
-    }
-    if (MailApp.getRemainingDailyQuota() <= reserve) {
-      stopped = 'kuota';
-      break;
-    }
-    const nama = people.get(nip)?.nama || nip;
-    try {
-      MailApp.sendEmail({
-        to: atasan.email,
-        subject: `Evaluasi Pasca Pelatihan: ${nama}`,
-        body: [
-          `Yth. ${atasan.nama},`,
-          '',
-          `${nama} telah mengikuti pelatihan "${s.judul || sesi}" sekitar ${FOLLOW_UP_DAYS} hari yang lalu.`,
-          `Mohon nilai perubahan kompetensinya melalui formulir berikut: ${link(sesi, nip)}`,
-          '',
-          'BKPSDM',
-        ].join('\n'),
-      });
-    } catch (err) {
-      skipped.push(`${sesi}: pengingat untuk atasan NIP ${nip} tidak terkirim (${explain(err)}).`);
-      continue;
-    }
-    // recorded at once: a later failure or the time limit must not send it again tomorrow
-    logSheet.getRange(i + 2, lDone + 1).setValue(now);
-    sent++;
-  }
-  return { sent, skipped, stopped };
 }

@@ -1,10 +1,6 @@
+import { sendFollowUps } from '../../apps-script/src/followup';
 import { buatFormulir } from '../../apps-script/src/forms';
-import {
-  kirimUndangan,
-  lanjutkanUndangan,
-  sendFollowUps,
-  sendInvitations,
-} from '../../apps-script/src/invite';
+import { kirimUndangan, lanjutkanUndangan, sendInvitations } from '../../apps-script/src/invite';
 import { jakarta } from './fakes/world';
 import { NIP, pegawaiRows, useWorld } from './helpers';
 

@@ -1,6 +1,7 @@
 /** pengingatPerilaku: each supervisor mailed once, whatever fails or however long it takes. */
+
+import { pengingatPerilaku, sendFollowUps } from '../../apps-script/src/followup';
 import { buatFormulir } from '../../apps-script/src/forms';
-import { pengingatPerilaku, sendFollowUps } from '../../apps-script/src/invite';
 import { jakarta } from './fakes/world';
 import { PEGAWAI_HEADER, useWorld } from './helpers';
 
