@@ -39,6 +39,7 @@ import {
   parseTimestampCell,
   splitList,
 } from './cells.js';
+import { hintFor } from './names.js';
 import {
   type Coercer,
   type Dictionary,
@@ -60,6 +61,8 @@ import {
   type CellError,
   type Competency,
   emptyProgramData,
+  type IgnoredColumn,
+  type IgnoredSheet,
   type QuarantinedRow,
   type RawSheet,
   type RawWorkbook,
@@ -77,11 +80,18 @@ export interface SheetResult<R> {
   errors: CellError[];
   quarantine: QuarantinedRow[];
   count: SheetCount;
+  /** headers that match no column of the sheet */
+  ignoredColumns: IgnoredColumn[];
 }
+
+/** Sheets the product writes itself that hold no data (the template's instructions). */
+export const NON_DATA_SHEETS: readonly string[] = ['Petunjuk'];
 
 export interface ValidateOptions {
   /** Sheets that must be present; defaults to the contract's non-optional sheets. */
   requiredSheets?: readonly string[];
+  /** Non-contract sheets that are expected (not reported in ignoredSheets), besides NON_DATA_SHEETS. */
+  knownSheets?: readonly string[];
 }
 
 export interface ValidateRowsOptions {
@@ -136,6 +146,8 @@ interface Layout {
   blocking: CellError[];
   /** header errors that do not (a code-like column not in the dictionary is ignored) */
   warnings: CellError[];
+  /** headers that match nothing and are not code-like (their cells are kept, not used) */
+  ignored: IgnoredColumn[];
 }
 
 function layoutOf(parser: SheetParser<unknown>, header: readonly Cell[], ctx: SheetContext): Layout {
@@ -153,6 +165,8 @@ function layoutOf(parser: SheetParser<unknown>, header: readonly Cell[], ctx: Sh
   const usedKeys = new Set<string>();
   const blocking: CellError[] = [];
   const warnings: CellError[] = [];
+  const ignored: IgnoredColumn[] = [];
+  const known = spec.columns.map((c) => c.header);
   const headerError = (list: CellError[], column: string, value: unknown, message: string) =>
     list.push({ sheet, row: 1, column, value, message });
   const addValueKey = (key: string, j: number) => {
@@ -195,6 +209,12 @@ function layoutOf(parser: SheetParser<unknown>, header: readonly Cell[], ctx: Sh
         repeat.push({ key: m.key, header: text, index: j });
       }
     } else if (m && 'error' in m) headerError(warnings, text, text, m.error);
+    else
+      ignored.push({
+        sheet,
+        column: text,
+        message: `Kolom "${text}" tidak dikenal di lembar ${sheet} dan tidak dibaca${hintFor(text, known)}`,
+      });
   }
   spec.columns.forEach((c, k) => {
     if (c.required && specIndex[k] === -1) {
@@ -208,7 +228,7 @@ function layoutOf(parser: SheetParser<unknown>, header: readonly Cell[], ctx: Sh
   });
   if (parser.noRepeatingMessage && repeat.length === 0)
     headerError(blocking, '', null, parser.noRepeatingMessage);
-  return { specIndex, repeat, valueKeys, blocking, warnings };
+  return { specIndex, repeat, valueKeys, blocking, warnings, ignored };
 }
 
 function rowValues(layout: Layout, cells: readonly Cell[]): Record<string, unknown> {
@@ -274,7 +294,15 @@ function parseSheet<R>(
 }
 
 function emptyResult<R>(sheet: string): SheetResult<R> {
-  return { sheet, headerOk: true, records: [], errors: [], quarantine: [], count: { rows: 0, valid: 0 } };
+  return {
+    sheet,
+    headerOk: true,
+    records: [],
+    errors: [],
+    quarantine: [],
+    count: { rows: 0, valid: 0, quarantined: 0, superseded: 0 },
+    ignoredColumns: [],
+  };
 }
 
 /** One run over the data rows of `raw` (raw[0], the header, is what `prep` was made from). */
@@ -289,7 +317,7 @@ function runSheet<R>(
   const errors: CellError[] = [...layout.blocking, ...layout.warnings];
   const quarantine: QuarantinedRow[] = [];
   let records: R[] = [];
-  const count: SheetCount = { rows: 0, valid: 0 };
+  const count: SheetCount = { rows: 0, valid: 0, quarantined: 0, superseded: 0 };
 
   const build = parser.start(prep.ctx);
   const b = new RowBuilder(sheet, prep.columns);
@@ -316,6 +344,7 @@ function runSheet<R>(
     count.rows++;
     if (!headerOk) {
       quarantine.push({ sheet, row: rowNo, values: rowValues(layout, cells), errors: layout.blocking });
+      count.quarantined++;
       continue;
     }
     b.reset(rowNo, cells);
@@ -340,15 +369,18 @@ function runSheet<R>(
     if (record !== undefined && b.errors.length === 0) {
       b.commit();
       records.push(record);
-      count.valid++;
     } else {
       if (b.errors.length === 0) b.error('', 'Baris tidak valid', null); // defensive: a parser returned nothing
       for (const e of b.errors) errors.push(e);
       quarantine.push({ sheet, row: rowNo, values: rowValues(layout, cells), errors: b.errors });
+      count.quarantined++;
     }
   }
+  const built = records.length;
   if (parser.finish) records = parser.finish(records);
-  return { sheet, headerOk, records, errors, quarantine, count };
+  count.valid = records.length;
+  count.superseded = built - records.length;
+  return { sheet, headerOk, records, errors, quarantine, count, ignoredColumns: layout.ignored };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,9 +395,14 @@ function contractSheet(name: string): SheetName | undefined {
 export function validateWorkbook(wb: RawWorkbook, options: ValidateOptions = {}): ValidationResult {
   const preamble: CellError[] = [];
   const found = new Map<SheetName, RawSheet>();
+  const ignoredSheets: IgnoredSheet[] = [];
+  const expected = new Set([...NON_DATA_SHEETS, ...(options.knownSheets ?? [])].map(normalizeHeader));
   for (const [name, sheet] of Object.entries(wb)) {
     const contract = contractSheet(name);
-    if (!contract) continue;
+    if (!contract) {
+      if (!expected.has(normalizeHeader(name))) ignoredSheets.push(ignoredSheet(name, sheet));
+      continue;
+    }
     if (found.has(contract)) {
       preamble.push({
         sheet: contract,
@@ -428,14 +465,31 @@ export function validateWorkbook(wb: RawWorkbook, options: ValidateOptions = {})
   const errors = [...preamble];
   const quarantine: QuarantinedRow[] = [];
   const counts: Record<string, SheetCount> = {};
+  const ignoredColumns: IgnoredColumn[] = [];
   for (const spec of SHEET_SPECS) {
     const r = results.get(spec.name as SheetName);
     if (!r) continue;
-    for (const e of r.errors) errors.push(e);
+    // a broken header keeps every row out: its errors say how many rows
+    const blocking = new Set<CellError>(r.headerOk ? [] : (r.quarantine[0]?.errors ?? []));
+    const affected = `; ${r.count.rows} baris data lembar ini dikarantina karenanya`;
+    for (const e of r.errors) errors.push(blocking.has(e) ? { ...e, message: `${e.message}${affected}` } : e);
     for (const q of r.quarantine) quarantine.push(q);
+    for (const c of r.ignoredColumns) ignoredColumns.push(c);
     counts[spec.name] = r.count;
   }
-  return { data, errors, quarantine, counts, valid: errors.length === 0 };
+  return { data, errors, quarantine, counts, valid: errors.length === 0, ignoredSheets, ignoredColumns };
+}
+
+const CONTRACT_NAMES = SHEET_SPECS.map((s) => s.name);
+
+function ignoredSheet(name: string, raw: RawSheet): IgnoredSheet {
+  let rows = 0;
+  for (let i = 1; i < raw.length; i++) if (raw[i]?.some((c) => !isBlankCell(c))) rows++;
+  return {
+    sheet: name,
+    rows,
+    message: `Lembar "${name}" bukan lembar bangkom dan tidak dibaca (${rows} baris data)${hintFor(name, CONTRACT_NAMES)}`,
+  };
 }
 
 /**

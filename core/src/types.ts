@@ -226,9 +226,34 @@ export interface QuarantinedRow {
   errors: CellError[];
 }
 
+/**
+ * Every non-blank data row of a sheet, accounted for: `rows = valid + quarantined + superseded`.
+ * `valid` rows become records (what a run stores); `quarantined` rows failed a check (kept whole
+ * in `quarantine`); `superseded` rows were valid but replaced by a later version of the same
+ * response (same `ID Respons`; Penilaian: same NIP and Sumber with a later Waktu).
+ */
 export interface SheetCount {
   rows: number;
   valid: number;
+  quarantined: number;
+  superseded: number;
+}
+
+/** A sheet (or CSV file) of the input that is not a contract sheet: read, counted, not used. */
+export interface IgnoredSheet {
+  /** the name as the input spells it */
+  sheet: string;
+  /** non-blank rows below its first row */
+  rows: number;
+  /** why it was not read, with a hint when the name is close to a contract sheet (Bahasa Indonesia) */
+  message: string;
+}
+
+/** A column header a contract sheet does not know: its cells are kept in quarantine, otherwise unused. */
+export interface IgnoredColumn {
+  sheet: string;
+  column: string;
+  message: string;
 }
 
 export interface ValidationResult {
@@ -237,6 +262,10 @@ export interface ValidationResult {
   quarantine: QuarantinedRow[];
   counts: Record<string, SheetCount>;
   valid: boolean;
+  /** sheets of the input that are not contract sheets (nothing in them is used) */
+  ignoredSheets: IgnoredSheet[];
+  /** headers of contract sheets that match no column (their cells are not used) */
+  ignoredColumns: IgnoredColumn[];
 }
 
 /** A cell as either runtime hands it over: exceljs/CSV on Node, getValues() in Apps Script, Sheets API. */

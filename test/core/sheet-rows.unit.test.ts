@@ -93,12 +93,12 @@ describe('validateWorkbook: a valid workbook', () => {
     expect(r.valid).toBe(true);
     expect(r.quarantine).toEqual([]);
     expect(r.counts).toEqual({
-      Pegawai: { rows: 3, valid: 3 },
-      'Standar Kompetensi': { rows: 3, valid: 3 },
-      Penilaian: { rows: 3, valid: 3 },
-      'Riwayat Pelatihan': { rows: 2, valid: 2 },
-      'Katalog Pelatihan': { rows: 2, valid: 2 },
-      Anggaran: { rows: 2, valid: 2 },
+      Pegawai: { rows: 3, valid: 3, quarantined: 0, superseded: 0 },
+      'Standar Kompetensi': { rows: 3, valid: 3, quarantined: 0, superseded: 0 },
+      Penilaian: { rows: 3, valid: 3, quarantined: 0, superseded: 0 },
+      'Riwayat Pelatihan': { rows: 2, valid: 2, quarantined: 0, superseded: 0 },
+      'Katalog Pelatihan': { rows: 2, valid: 2, quarantined: 0, superseded: 0 },
+      Anggaran: { rows: 2, valid: 2, quarantined: 0, superseded: 0 },
     });
     expect(r.data.employees[1]).toEqual({
       row: 3,
@@ -234,9 +234,12 @@ describe('sheet and header matching', () => {
       value: null,
       message: 'Kolom wajib "JP" tidak ditemukan di baris judul (baris 1)',
     };
-    expect(r.errors).toEqual([headerError]);
+    // the listed error says how many rows it keeps out; each quarantined row points at the header error
+    expect(r.errors).toEqual([
+      { ...headerError, message: `${headerError.message}; 2 baris data lembar ini dikarantina karenanya` },
+    ]);
     expect(r.data.trainings).toEqual([]);
-    expect(r.counts['Riwayat Pelatihan']).toEqual({ rows: 2, valid: 0 });
+    expect(r.counts['Riwayat Pelatihan']).toEqual({ rows: 2, valid: 0, quarantined: 2, superseded: 0 });
     expect(r.quarantine.map((q) => [q.row, q.errors])).toEqual([
       [2, [headerError]],
       [4, [headerError]],
@@ -255,7 +258,8 @@ describe('sheet and header matching', () => {
         sheet: 'Anggaran',
         row: 1,
         column: 'Pagu',
-        message: 'Kolom "Pagu" muncul lebih dari sekali di baris judul',
+        message:
+          'Kolom "Pagu" muncul lebih dari sekali di baris judul; 1 baris data lembar ini dikarantina karenanya',
       },
     ]);
     expect(r.data.budgets).toEqual([]);
@@ -265,7 +269,7 @@ describe('sheet and header matching', () => {
     const wb = base();
     wb.Anggaran = [['OPD', 'Pagu', 'Catatan'], [], [null, '  ', 'rumus bantu'], ['Bappeda', 5]];
     const r = validateWorkbook(wb);
-    expect(r.counts.Anggaran).toEqual({ rows: 1, valid: 1 });
+    expect(r.counts.Anggaran).toEqual({ rows: 1, valid: 1, quarantined: 0, superseded: 0 });
     expect(r.data.budgets).toEqual([{ row: 4, opd: 'Bappeda', pagu: 5 }]);
   });
 
@@ -344,7 +348,7 @@ describe('Pegawai', () => {
       { sheet: 'Pegawai', row: 5, column: 'NIP', message: 'NIP ganda: sudah ada di baris 2' },
     ]);
     expect(r.data.employees.map((e) => e.nama)).toEqual(['Ani']);
-    expect(r.counts.Pegawai).toEqual({ rows: 3, valid: 1 });
+    expect(r.counts.Pegawai).toEqual({ rows: 3, valid: 1, quarantined: 2, superseded: 0 });
   });
 
   it('checks required cells, enums, email and NIP Atasan, one error per invalid cell', () => {
@@ -563,7 +567,7 @@ describe('Penilaian', () => {
         row: 1,
         column: '',
         message:
-          'Lembar Penilaian tidak punya kolom kompetensi: beri judul kolom dengan kode dari Kamus Kompetensi, mis. "M.01 Integritas"',
+          'Lembar Penilaian tidak punya kolom kompetensi: beri judul kolom dengan kode dari Kamus Kompetensi, mis. "M.01 Integritas"; 1 baris data lembar ini dikarantina karenanya',
       },
     ]);
     const twice = run(['NIP', 'Sumber', 'M.01', 'M.01 Integritas'], [[ANI, 'Diri', 3, 3]]);
@@ -572,7 +576,8 @@ describe('Penilaian', () => {
         sheet: 'Penilaian',
         row: 1,
         column: 'M.01 Integritas',
-        message: 'Kolom "M.01 Integritas" dan "M.01" sama-sama untuk M.01; hapus salah satu',
+        message:
+          'Kolom "M.01 Integritas" dan "M.01" sama-sama untuk M.01; hapus salah satu; 1 baris data lembar ini dikarantina karenanya',
       },
     ]);
     expect(twice.data.assessments).toEqual([]);
@@ -611,7 +616,7 @@ describe('Penilaian', () => {
         message: 'Tidak ada satu pun nilai kompetensi pada baris ini (isi 1–5 pada kolom kompetensi)',
       },
     ]);
-    expect(r.counts.Penilaian).toEqual({ rows: 4, valid: 0 });
+    expect(r.counts.Penilaian).toEqual({ rows: 4, valid: 0, quarantined: 4, superseded: 0 });
   });
 
   it('the later Waktu replaces an earlier (NIP, Sumber) response entirely; ties go to the later row', () => {
@@ -627,7 +632,7 @@ describe('Penilaian', () => {
       ],
     );
     expect(r.errors).toEqual([]);
-    expect(r.counts.Penilaian).toEqual({ rows: 6, valid: 6 });
+    expect(r.counts.Penilaian).toEqual({ rows: 6, valid: 3, quarantined: 0, superseded: 3 });
     expect(r.data.assessments.map((a) => [a.row, a.ratings])).toEqual([
       [2, { 'M.01': 4, 'M.02': 4 }],
       [5, { 'M.01': 3 }],
@@ -1084,8 +1089,8 @@ describe('edge cases', () => {
     wb.Ruang = [];
     const r = validateWorkbook(wb);
     expect(r.errors).toEqual([]);
-    expect(r.counts.SKM).toEqual({ rows: 0, valid: 0 });
-    expect(r.counts.Ruang).toEqual({ rows: 0, valid: 0 });
+    expect(r.counts.SKM).toEqual({ rows: 0, valid: 0, quarantined: 0, superseded: 0 });
+    expect(r.counts.Ruang).toEqual({ rows: 0, valid: 0, quarantined: 0, superseded: 0 });
   });
 
   it('does not check NIPs against a Pegawai sheet whose header is unreadable', () => {
@@ -1202,12 +1207,12 @@ describe('validateRows (form-submit path)', () => {
     expect(good.records).toEqual([
       { row: 2, nip: ANI, sumber: 'Diri', waktu: '2026-11-28T10:00:00', ratings: { 'M.01': 4 } },
     ]);
-    expect(good.count).toEqual({ rows: 1, valid: 1 });
+    expect(good.count).toEqual({ rows: 1, valid: 1, quarantined: 0, superseded: 0 });
   });
 
   it('throws only for a sheet that is not in the contract', () => {
     expect(() => validateRows('Lembar Lain', [])).toThrow('bukan lembar kontrak');
-    expect(validateRows('SKM', []).count).toEqual({ rows: 0, valid: 0 });
+    expect(validateRows('SKM', []).count).toEqual({ rows: 0, valid: 0, quarantined: 0, superseded: 0 });
   });
 });
 

@@ -45,12 +45,18 @@ describe('validate', () => {
   test('a valid workbook: exit 0, no errors, rows and valid rows per sheet', async () => {
     const { code, json, err } = await cli('validate', validXlsx, '--json');
     expect(code).toBe(0);
-    expect(Object.keys(json).sort()).toEqual(['counts', 'errors', 'valid']);
+    expect(Object.keys(json).sort()).toEqual([
+      'counts',
+      'errors',
+      'ignoredColumns',
+      'ignoredSheets',
+      'valid',
+    ]);
     expect(json.valid).toBe(true);
     expect(json.errors).toEqual([]);
     const counts = json.counts as Record<string, { rows: number; valid: number }>;
-    expect(counts.Pegawai).toEqual({ rows: 3, valid: 3 });
-    expect(counts['Riwayat Pelatihan']).toEqual({ rows: 3, valid: 3 });
+    expect(counts.Pegawai).toEqual({ rows: 3, valid: 3, quarantined: 0, superseded: 0 });
+    expect(counts['Riwayat Pelatihan']).toEqual({ rows: 3, valid: 3, quarantined: 0, superseded: 0 });
     expect(err).toMatch(/Membaca buku kerja/); // progress goes to stderr
   });
 
@@ -68,7 +74,7 @@ describe('validate', () => {
     );
     expect(errors.every((e) => typeof e.message === 'string' && /\S/.test(e.message as string))).toBe(true);
     const counts = json.counts as Record<string, { rows: number; valid: number }>;
-    expect(counts.Pegawai).toEqual({ rows: 4, valid: 3 });
+    expect(counts.Pegawai).toEqual({ rows: 4, valid: 3, quarantined: 1, superseded: 0 });
   });
 
   test('a folder of CSVs gives the same result as the workbook', async () => {
@@ -90,7 +96,7 @@ describe('validate', () => {
   test('human-readable: aligned Indonesian tables, errors listed', async () => {
     const { code, out } = await cli('validate', invalidXlsx);
     expect(code).toBe(1);
-    expect(out).toMatch(/Lembar\s+Baris\s+Sah\s+Tidak sah/);
+    expect(out).toMatch(/Lembar\s+Baris\s+Sah\s+Tidak sah\s+Digantikan/);
     expect(out).toMatch(/Pegawai\s+4\s+3\s+1/);
     expect(out).toMatch(/Riwayat Pelatihan\s+5\s+JP\s+-5\s+/);
     expect(out).toMatch(/2 kesalahan pada 2 baris/);

@@ -85,7 +85,7 @@ describe('syncWorkbook', () => {
     const res = await post('syncWorkbook', { tenant, spreadsheetId });
     expect(res.status).toBe(200);
     expect(res.body.valid).toBe(false);
-    expect(res.body.counts.Pegawai).toEqual({ rows: 4, valid: 3 });
+    expect(res.body.counts.Pegawai).toEqual({ rows: 4, valid: 3, quarantined: 1, superseded: 0 });
     expect(await ids(h.db, tenant, 'employees')).toEqual([NIP1, NIP2, NIP3]);
     expect(await docData(h.db, `tenants/${tenant}/employees/${NIP3}`)).toMatchObject({
       nama: '=HYPERLINK("http://x")',

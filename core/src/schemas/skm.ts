@@ -18,6 +18,17 @@ export const skmSchema = z.object({
   idRespons: textSchema.exactOptional(),
 });
 
+/**
+ * One record per respondent: rows sharing an ID Respons are one response (a re-submitted or
+ * edited form), the last row wins and the others are superseded; rows without one stand alone.
+ */
+export function latestResponses(records: readonly SkmResponse[]): SkmResponse[] {
+  const last = new Map<string, SkmResponse>();
+  for (const x of records) if (x.idRespons !== undefined) last.set(x.idRespons, x);
+  if (last.size === records.length) return [...records];
+  return records.filter((x) => x.idRespons === undefined || last.get(x.idRespons) === x);
+}
+
 /** A form answer `4` or `4 - Sangat Baik`, 1–4. */
 const answerCoercer: Coercer = (cell, header) => parseRatingCell(cell, header, 1, 4);
 
@@ -40,6 +51,7 @@ export const skmParser: SheetParser<SkmResponse> = {
       return x;
     };
   },
+  finish: latestResponses,
   toCells: (x) => ({
     'Unit Layanan': x.unit,
     Periode: x.periode,

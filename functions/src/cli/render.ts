@@ -31,13 +31,14 @@ export function errorsText(errors: readonly CellError[], limit = ERRORS_SHOWN): 
   return [heading(`Kesalahan isian (${num(errors.length)})`), body, tail].filter(Boolean).join('\n');
 }
 
-/** Rows read and valid per sheet. */
+/** Rows read per sheet: valid, quarantined (not valid) and superseded by a later response. */
 export function countsText(counts: ValidationResult['counts']): string {
   const rows = Object.entries(counts).map(([sheet, c]) => [
     sheet,
     num(c.rows),
     num(c.valid),
-    num(c.rows - c.valid),
+    num(c.quarantined),
+    num(c.superseded),
   ]);
   return table(
     [
@@ -45,9 +46,34 @@ export function countsText(counts: ValidationResult['counts']): string {
       { header: 'Baris', right: true },
       { header: 'Sah', right: true },
       { header: 'Tidak sah', right: true },
+      { header: 'Digantikan', right: true },
     ],
     rows,
   );
+}
+
+/** The input's accounting, added to every command's JSON: counts per sheet, what was not read. */
+export function inputJson(v: Pick<ValidationResult, 'counts' | 'ignoredSheets' | 'ignoredColumns'>) {
+  return { counts: v.counts, ignoredSheets: v.ignoredSheets, ignoredColumns: v.ignoredColumns };
+}
+
+/**
+ * What the input holds besides valid and invalid rows: rows superseded by a later version of
+ * the same response, sheets and columns that were not read. '' when there is nothing to say.
+ */
+export function inputNotes(v: Pick<ValidationResult, 'counts' | 'ignoredSheets' | 'ignoredColumns'>): string {
+  const lines: string[] = [];
+  const superseded = Object.entries(v.counts).filter(([, c]) => c.superseded > 0);
+  if (superseded.length > 0) {
+    const total = superseded.reduce((a, [, c]) => a + c.superseded, 0);
+    const where = superseded.map(([s, c]) => `${s} ${num(c.superseded)}`).join(', ');
+    lines.push(
+      `${num(total)} baris digantikan oleh versi yang lebih baru dari respons yang sama (${where}); hanya versi terakhir yang diolah dan disimpan.`,
+    );
+  }
+  for (const s of v.ignoredSheets) lines.push(`Peringatan: ${s.message}.`);
+  for (const c of v.ignoredColumns) lines.push(`Peringatan: ${c.message}.`);
+  return lines.join('\n');
 }
 
 /** One closing line about the input's validity. */

@@ -2,7 +2,7 @@ import { type EvaluationReport, evaluate } from '@bangkom/core';
 import type { CommandModule } from '../context.js';
 import { exitFor } from '../context.js';
 import { heading, num, table } from '../format.js';
-import { blocks, errorsText, validityLine } from '../render.js';
+import { blocks, errorsText, inputJson, inputNotes, validityLine } from '../render.js';
 
 /** `bangkom evaluate`: reaction index (L1), N-gain (L2) and behaviour change (L3) per session. */
 export const command: CommandModule = {
@@ -12,8 +12,13 @@ export const command: CommandModule = {
     const { validation } = await ctx.load();
     const report = evaluate(validation.data);
     return {
-      json: { ...report, errors: validation.errors },
-      text: blocks(evaluationText(report), errorsText(validation.errors), validityLine(validation.errors)),
+      json: { ...report, errors: validation.errors, ...inputJson(validation) },
+      text: blocks(
+        evaluationText(report),
+        errorsText(validation.errors),
+        validityLine(validation.errors),
+        inputNotes(validation),
+      ),
       exitCode: exitFor(validation.errors),
     };
   },

@@ -2,7 +2,7 @@ import { computeGaps, type GapsReport, type ProgramData } from '@bangkom/core';
 import type { CommandModule } from '../context.js';
 import { exitFor } from '../context.js';
 import { heading, more, num, pct, table } from '../format.js';
-import { blocks, errorsText, validityLine } from '../render.js';
+import { blocks, errorsText, inputJson, inputNotes, validityLine } from '../render.js';
 
 /** How many (employee, competency) pairs of highest priority the text report lists. */
 const TOP_PAIRS = 20;
@@ -15,11 +15,12 @@ export const command: CommandModule = {
     const { validation } = await ctx.load();
     const report = computeGaps(validation.data);
     return {
-      json: { ...report, errors: validation.errors },
+      json: { ...report, errors: validation.errors, ...inputJson(validation) },
       text: blocks(
         gapsText(report, validation.data),
         errorsText(validation.errors),
         validityLine(validation.errors),
+        inputNotes(validation),
       ),
       exitCode: exitFor(validation.errors),
     };

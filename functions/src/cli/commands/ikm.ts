@@ -2,7 +2,7 @@ import { computeIkm, type IkmReport } from '@bangkom/core';
 import type { CommandModule } from '../context.js';
 import { exitFor } from '../context.js';
 import { heading, num, table } from '../format.js';
-import { blocks, errorsText, validityLine } from '../render.js';
+import { blocks, errorsText, inputJson, inputNotes, validityLine } from '../render.js';
 
 /** `bangkom ikm`: the public-satisfaction index per service unit and period (PermenPAN-RB 14/2017). */
 export const command: CommandModule = {
@@ -12,8 +12,13 @@ export const command: CommandModule = {
     const { validation } = await ctx.load();
     const report = computeIkm(validation.data.skm);
     return {
-      json: { ...report, errors: validation.errors },
-      text: blocks(ikmText(report), errorsText(validation.errors), validityLine(validation.errors)),
+      json: { ...report, errors: validation.errors, ...inputJson(validation) },
+      text: blocks(
+        ikmText(report),
+        errorsText(validation.errors),
+        validityLine(validation.errors),
+        inputNotes(validation),
+      ),
       exitCode: exitFor(validation.errors),
     };
   },

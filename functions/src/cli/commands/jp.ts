@@ -3,7 +3,7 @@ import { yearIn } from '../../time.js';
 import type { CommandModule } from '../context.js';
 import { exitFor } from '../context.js';
 import { heading, num, pct, table } from '../format.js';
-import { blocks, errorsText, validityLine } from '../render.js';
+import { blocks, errorsText, inputJson, inputNotes, validityLine } from '../render.js';
 
 /** `bangkom jp`: JP per ASN in the year and 20-JP compliance per OPD (PP 17/2020 art. 203). */
 export const command: CommandModule = {
@@ -14,8 +14,13 @@ export const command: CommandModule = {
     const tahun = resolveTahunJp(validation.data, ctx.options.tahun, yearIn(ctx.startedAt));
     const report = computeJp(validation.data, tahun);
     return {
-      json: { ...report, errors: validation.errors },
-      text: blocks(jpText(report), errorsText(validation.errors), validityLine(validation.errors)),
+      json: { ...report, errors: validation.errors, ...inputJson(validation) },
+      text: blocks(
+        jpText(report),
+        errorsText(validation.errors),
+        validityLine(validation.errors),
+        inputNotes(validation),
+      ),
       exitCode: exitFor(validation.errors),
     };
   },

@@ -35,6 +35,7 @@ import {
   resolveTahunJp,
   type ScheduleReport,
   scheduleDocs,
+  type ValidationResult,
 } from '@bangkom/core';
 import type { Firestore } from 'firebase-admin/firestore';
 import {
@@ -61,7 +62,7 @@ import { writeSummaryWorkbook } from '../../adapters/summary-workbook.js';
 import { yearIn } from '../../time.js';
 import type { CommandContext, CommandModule, CommandOutcome, LoadedInput } from '../context.js';
 import { heading, num, table } from '../format.js';
-import { blocks, errorsText, validityLine } from '../render.js';
+import { blocks, errorsText, inputNotes, validityLine } from '../render.js';
 
 /** The leaders' workbook, inside --out (default `out`). */
 export const SUMMARY_FILE = 'ringkasan-pimpinan.xlsx';
@@ -133,6 +134,8 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
     input: { path: input.path, sha256: input.checksum },
     valid: errors.length === 0,
     counts: input.validation.counts,
+    ignoredSheets: input.validation.ignoredSheets,
+    ignoredColumns: input.validation.ignoredColumns,
     firestore: {
       target: firestore.target,
       location: firestore.location,
@@ -157,7 +160,7 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   };
   return {
     json,
-    text: runText(json, errors),
+    text: runText(json, input.validation),
     exitCode: ctx.options.strict && errors.length > 0 ? 1 : 0,
   };
 }
@@ -514,7 +517,8 @@ interface RunJson {
   quarantined: number;
 }
 
-function runText(json: RunJson, errors: Parameters<typeof errorsText>[0]): string {
+function runText(json: RunJson, validation: ValidationResult): string {
+  const { errors } = validation;
   const prefix = `tenants/${json.tenant}/`;
   const rows = Object.entries(json.firestore.collections).map(([c, n]) => [
     `${prefix}${c}`,
@@ -542,6 +546,7 @@ function runText(json: RunJson, errors: Parameters<typeof errorsText>[0]): strin
     table([{ header: 'Koleksi' }, { header: 'Isi' }, { header: 'Dokumen', right: true }], rows),
     errorsText(errors),
     validityLine(errors),
+    inputNotes(validation),
     `Ringkasan pimpinan: ${json.summary.path}\n  lembar: ${json.summary.sheets.join(', ')}; ${num(json.summary.charts)} grafik`,
     `Rencana BKPSDM (data pribadi, hanya untuk BKPSDM): ${json.staff.path}\n  lembar: ${json.staff.sheets.join(', ')}`,
   );

@@ -13,7 +13,7 @@ import { yearIn } from '../../time.js';
 import type { CommandModule } from '../context.js';
 import { exitFor } from '../context.js';
 import { heading, more, num, pct, rupiah, table } from '../format.js';
-import { blocks, errorsText, validityLine } from '../render.js';
+import { blocks, errorsText, inputJson, inputNotes, validityLine } from '../render.js';
 
 export const SCHEDULE_FILE = 'jadwal-pelatihan.xlsx';
 const SESSIONS_SHOWN = 25;
@@ -44,8 +44,13 @@ export const command: CommandModule = {
       ctx.log.info(`Jadwal pelatihan disimpan di ${file}`);
     }
     return {
-      json: { ...report, errors: validation.errors },
-      text: blocks(scheduleText(report), errorsText(validation.errors), validityLine(validation.errors)),
+      json: { ...report, errors: validation.errors, ...inputJson(validation) },
+      text: blocks(
+        scheduleText(report),
+        errorsText(validation.errors),
+        validityLine(validation.errors),
+        inputNotes(validation),
+      ),
       exitCode: exitFor(validation.errors),
     };
   },
