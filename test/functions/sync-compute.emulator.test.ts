@@ -318,6 +318,30 @@ describe('summarizeEvaluations and readSummary', () => {
       .map((d) => d.opd);
     expect(opd.sort()).toEqual(['Bappeda']);
     expect(read.body.evaluations).toHaveLength(1);
+    // aggregates only: no NIP, no name, no per-participant N-gain anywhere in what pimpinan reads
+    const text = JSON.stringify(read.body);
+    for (const personal of [NIP1, NIP2, NIP3, 'Siti Rahma', 'Budi Santoso', 'siti@sawahlunto.go.id'])
+      expect(text).not.toContain(personal);
+    expect(text).not.toContain('nGainPeserta');
+    expect(read.body.evaluations[0]).toMatchObject({ sesi: 'S-01', nGain: 0.5 });
+    const stored = await docData(h.db, `tenants/${tenant}/evaluations/S-01`);
+    expect(stored).not.toHaveProperty('nGainPeserta');
+
+    // a document written before per-person data left the evaluations is still read without it
+    await h.db.doc(`tenants/${tenant}/evaluations/S-lama`).set({
+      sesi: 'S-lama',
+      nGain: 0.4,
+      nGainPeserta: [{ nip: NIP1, g: 0.4, kategori: 'Sedang' }],
+      peserta: 1,
+    });
+    const again = await h
+      .call('readSummary')
+      .get('/')
+      .query({ tenant })
+      .set('Authorization', `Bearer ${h.token(PIMPINAN)}`);
+    expect(again.status).toBe(200);
+    expect(JSON.stringify(again.body)).not.toContain(NIP1);
+    expect(again.body.evaluations).toContainEqual({ sesi: 'S-lama', nGain: 0.4, peserta: 1 });
   });
 });
 

@@ -148,7 +148,16 @@ export function jpDocs(jp: JpReport, runId: string): DocSet {
 
 /** Per session (id: Sesi). */
 export function evaluationDocs(report: EvaluationReport, runId: string): Doc[] {
-  return report.sessions.map((s) => ({ id: docId(s.sesi), data: withRun(s, runId) }));
+  return sessionAggregates(report).map((s) => ({ id: docId(s.sesi), data: withRun(s, runId) }));
+}
+
+/**
+ * The sessions' evaluation without the per-participant N-gain (NIP and score): the evaluations
+ * collection is what leaders read, and they get aggregates only (UU 27/2022). The participants'
+ * own pre/post scores stay in `tests`, which only staff read.
+ */
+export function sessionAggregates(report: EvaluationReport) {
+  return report.sessions.map(({ nGainPeserta: _perPerson, ...rest }) => rest);
 }
 
 /** Per service unit and period. */

@@ -8,6 +8,41 @@ import type { HttpFunction } from '@google-cloud/functions-framework';
 import { type Deps, endpoint } from './context.js';
 import { summarySchema } from './schemas.js';
 
+/** Keys that name or score one person; never part of what leaders read. */
+const PER_PERSON_KEYS: ReadonlySet<string> = new Set([
+  'nGainPeserta',
+  'nip',
+  'nipPenilai',
+  'nipAtasan',
+  'email',
+]);
+/** An 18-digit NIP (PNS or PPPK) as a value on its own. */
+const NIP_VALUE = /^\d{18}$/;
+
+/**
+ * A stored document as leaders may see it: per-person keys and NIP values removed at any depth.
+ * The writers already leave them out; this also covers documents written by older versions.
+ */
+export function aggregateOnly(data: Record<string, unknown>): Record<string, unknown> {
+  const clean = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.filter((x) => !(typeof x === 'string' && NIP_VALUE.test(x))).map(clean);
+    if (
+      v !== null &&
+      typeof v === 'object' &&
+      !(v instanceof Date) &&
+      Object.getPrototypeOf(v) === Object.prototype
+    )
+      return aggregateOnly(v as Record<string, unknown>);
+    return v;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (PER_PERSON_KEYS.has(k) || (typeof v === 'string' && NIP_VALUE.test(v))) continue;
+    out[k] = clean(v);
+  }
+  return out;
+}
+
 export function readSummary(deps: Deps): HttpFunction {
   return endpoint(
     deps,
@@ -17,7 +52,7 @@ export function readSummary(deps: Deps): HttpFunction {
       const read = async (collection: string, yearly: boolean) =>
         (await store.readCollection(collection))
           .filter((d) => !yearly || body.tahun === undefined || d.data.tahun === body.tahun)
-          .map((d) => d.data);
+          .map((d) => aggregateOnly(d.data));
       const [ringkasan, gapsOpd, jpOpd, ikm, evaluations] = await Promise.all([
         read(COLLECTIONS.summary, true),
         read(COLLECTIONS.gapsOpd, false),

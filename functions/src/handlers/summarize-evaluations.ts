@@ -15,7 +15,7 @@ import {
   resolveTahunJp,
 } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
-import { evaluationDocs, ikmDocs, summaryDocs } from '../adapters/cycle-docs.js';
+import { evaluationDocs, ikmDocs, sessionAggregates, summaryDocs } from '../adapters/cycle-docs.js';
 import { yearIn } from '../time.js';
 import type { ComputeBody } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
@@ -68,7 +68,7 @@ export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outco
   return {
     body: {
       tahun,
-      sessions: evaluation.sessions.map(({ nGainPeserta: _perPeserta, ...rest }) => rest),
+      sessions: sessionAggregates(evaluation),
       ikm: ikm.units,
       ringkasan: summary.total,
       firestore: written,
