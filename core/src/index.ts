@@ -9,7 +9,7 @@ export * from './nip.js';
 export * from './plan.js';
 export * from './ports.js';
 export * from './reports.js';
-export * from './schedule.js';
+export * from './schedule/index.js';
 export * from './schedule-check.js';
 export * from './schemas/index.js';
 export * from './sheet-rows.js';

@@ -7,7 +7,7 @@
 import { docId } from './firestore-model.js';
 import type { Doc } from './ports.js';
 import type { GapsReport } from './reports.js';
-import type { ScheduledSession, ScheduleReport } from './schedule.js';
+import type { ScheduledSession, ScheduleReport } from './schedule/index.js';
 import { DEFAULT_DICTIONARY } from './sheet-specs.js';
 import type { ProgramData } from './types.js';
 

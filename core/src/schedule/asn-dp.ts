@@ -1,0 +1,275 @@
+/**
+ * Stage 1a: each ASN's options by dynamic programming over (needs covered, JP reached): per
+ * state the cheapest course set, then the Pareto options (cost, value) a knapsack chooses from.
+ */
+import type { AsnModel, CourseModel, Instance } from './instance.js';
+import { type AsnOption, gcd } from './knapsack.js';
+
+/** Needs tracked exactly as DP bits; lower-priority needs beyond them only count in the bound. */
+const MAX_EXACT_BITS = 12;
+
+/**
+ * Buffers of the DP indexed by state, grown on demand and reused across the ASN of one
+ * scheduling call (create one per call with `dpScratch()`). Between ASN every state is back at
+ * its initial value (cost +∞, node −1, not live); `room` and `mismatch` are only read for
+ * states whose cost is finite, so they need no reset.
+ */
+export interface DpScratch {
+  cost: Float64Array;
+  days: Int32Array;
+  node: Int32Array;
+  live: Uint8Array;
+  room: Float64Array;
+  /** courses against the ASN's preferred mode */
+  mismatch: Int32Array;
+}
+
+export function dpScratch(): DpScratch {
+  return {
+    cost: new Float64Array(0),
+    days: new Int32Array(0),
+    node: new Int32Array(0),
+    live: new Uint8Array(0),
+    room: new Float64Array(0),
+    mismatch: new Int32Array(0),
+  };
+}
+
+function ensureScratch(scratch: DpScratch, states: number): void {
+  if (scratch.cost.length >= states) return;
+  const size = Math.max(states, scratch.cost.length * 2, 1024);
+  scratch.cost = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+  scratch.days = new Int32Array(size);
+  scratch.node = new Int32Array(size).fill(-1);
+  scratch.live = new Uint8Array(size);
+  scratch.room = new Float64Array(size);
+  scratch.mismatch = new Int32Array(size);
+}
+
+/**
+ * One ASN's DP result: for each reachable state (needs covered, JP reached) its cheapest course
+ * set (then least room use, then fewest days), pruned to the states no other state beats on
+ * cost, room use and benefit at once. `extra`: the priority of needs beyond the DP's exact bits,
+ * added to the bound as if closed for free.
+ */
+export interface AsnDp {
+  extra: number;
+  cost: Float64Array;
+  room: Float64Array;
+  /** priorities closed + JP target bonus + equity bonus */
+  benefit: Float64Array;
+  courses: number[][];
+}
+
+/** The bits of the ASN's needs (bit: need code -> bit) that a course addresses. */
+export function needMask(course: CourseModel, bit: ReadonlyMap<string, number>): number {
+  let mask = 0;
+  for (const kode of course.catalog.kompetensi) {
+    const b = bit.get(kode);
+    if (b !== undefined) mask |= 1 << b;
+  }
+  return mask;
+}
+
+/**
+ * The state space both per-ASN searches walk (asnDp, asnRoomHull): a state is (the needs
+ * covered, as bits of `exact`) × width + (JP reached, in units of the courses' JP gcd, capped
+ * at the target). A course takes state s to
+ * `(floor(s / width) | needMask(course, bit)) * width + min(s % width + jp / jpUnit, jpCap)`.
+ */
+export interface NeedStates {
+  exact: readonly { kode: string; prioritas: number }[];
+  /** the priority of covered needs beyond MAX_EXACT_BITS (counted as closed, for the bound) */
+  extra: number;
+  bit: ReadonlyMap<string, number>;
+  /** gcd of the eligible courses' JP */
+  jpUnit: number;
+  jpCap: number;
+  width: number;
+  /** a state's benefit: priorities closed + JP target bonus + equity bonus */
+  value(state: number): number;
+}
+
+export function needStates(inst: Instance, asn: AsnModel): NeedStates {
+  const covered = asn.needs.filter((need) =>
+    asn.eligible.some((c) => inst.courses[c]?.catalog.kompetensi.includes(need.kode)),
+  );
+  const exact = covered.slice(0, MAX_EXACT_BITS);
+  const extra = covered.slice(MAX_EXACT_BITS).reduce((sum, need) => sum + need.prioritas, 0);
+  const bit = new Map(exact.map((need, i) => [need.kode, i] as const));
+  // JP in units of the gcd: a sum of multiples of the unit reaches the target iff it reaches
+  // ceil(target / unit) units
+  let jpUnit = 0;
+  for (const c of asn.eligible) jpUnit = gcd(jpUnit, (inst.courses[c] as CourseModel).catalog.jp);
+  if (!Number.isInteger(jpUnit) || jpUnit < 1) jpUnit = 1;
+  const targetUnits = Math.ceil(asn.jpToTarget / jpUnit);
+  const jpCap = Math.max(targetUnits, 1);
+  const width = jpCap + 1;
+  const weights = inst.weights;
+  const value = (state: number): number => {
+    const mask = Math.floor(state / width);
+    const jpUnits = state % width;
+    let benefit = 0;
+    for (let i = 0; i < exact.length; i++)
+      if (mask & (1 << i)) benefit += (exact[i] as { prioritas: number }).prioritas;
+    if (jpUnits > 0) {
+      if (asn.jpToTarget > 0 && jpUnits >= targetUnits) benefit += weights.targetJp;
+      if (asn.equity) benefit += weights.ekuitas;
+    }
+    return benefit;
+  };
+  return { exact, extra, bit, jpUnit, jpCap, width, value };
+}
+
+/** `enforceDays`: skip course sets longer than the year's working days (off for the bound). */
+export function asnDp(
+  inst: Instance,
+  asn: AsnModel,
+  roomUse: Float64Array,
+  enforceDays: boolean,
+  scratch: DpScratch,
+): AsnDp {
+  const none: AsnDp = {
+    extra: 0,
+    cost: new Float64Array(1),
+    room: new Float64Array(1),
+    benefit: new Float64Array(1),
+    courses: [[]],
+  };
+  if (asn.eligible.length === 0) return none;
+  const { exact, extra, bit, jpUnit, jpCap, width, value } = needStates(inst, asn);
+  ensureScratch(scratch, (1 << exact.length) * width);
+  const { cost, days, node, live: isLive, room, mismatch } = scratch;
+  const nodeCourse: number[] = [];
+  const nodePrev: number[] = [];
+  const live: number[] = [0];
+  cost[0] = 0;
+  days[0] = 0;
+  room[0] = 0;
+  node[0] = -1;
+  isLive[0] = 1;
+  const maxDays = enforceDays ? inst.days.length : Number.POSITIVE_INFINITY;
+  // proposed moves of the current course: target state and its new cost, mismatch, room, days, node
+  const toState: number[] = [];
+  const toCost: number[] = [];
+  const toRoom: number[] = [];
+  const toMismatch: number[] = [];
+  const toDays: number[] = [];
+  const fromNode: number[] = [];
+  mismatch[0] = 0;
+  // equal cost: fewer courses against the ASN's preferred mode (needs survey), then less room
+  const better = (newCost: number, newMismatch: number, newRoom: number, newDays: number, t: number) => {
+    const oldCost = cost[t] as number;
+    if (newCost !== oldCost) return newCost < oldCost;
+    const oldMismatch = mismatch[t] as number;
+    if (newMismatch !== oldMismatch) return newMismatch < oldMismatch;
+    const oldRoom = room[t] as number;
+    if (newRoom !== oldRoom) return newRoom < oldRoom;
+    return newDays < (days[t] as number);
+  };
+
+  for (const c of asn.eligible) {
+    const course = inst.courses[c] as CourseModel;
+    const mask = needMask(course, bit);
+    const jpUnits = Math.round(course.catalog.jp / jpUnit);
+    const biaya = course.catalog.biaya;
+    const courseRoom = roomUse[c] as number;
+    const courseMismatch = asn.prefModa !== undefined && asn.prefModa !== course.moda ? 1 : 0;
+    // 0/1 knapsack: propose from the values before this course, then apply
+    toState.length = 0;
+    toCost.length = 0;
+    toMismatch.length = 0;
+    toRoom.length = 0;
+    toDays.length = 0;
+    fromNode.length = 0;
+    for (let i = 0, liveCount = live.length; i < liveCount; i++) {
+      const s = live[i] as number;
+      const newDays = (days[s] as number) + course.hari;
+      if (newDays > maxDays) continue;
+      const t = (Math.floor(s / width) | mask) * width + Math.min((s % width) + jpUnits, jpCap);
+      if (t === s) continue;
+      const newCost = (cost[s] as number) + biaya;
+      const newRoom = (room[s] as number) + courseRoom;
+      const newMismatch = (mismatch[s] as number) + courseMismatch;
+      if (better(newCost, newMismatch, newRoom, newDays, t)) {
+        toState.push(t);
+        toCost.push(newCost);
+        toMismatch.push(newMismatch);
+        toRoom.push(newRoom);
+        toDays.push(newDays);
+        fromNode.push(node[s] as number);
+      }
+    }
+    for (let i = 0; i < toState.length; i++) {
+      const t = toState[i] as number;
+      if (!better(toCost[i] as number, toMismatch[i] as number, toRoom[i] as number, toDays[i] as number, t))
+        continue;
+      cost[t] = toCost[i] as number;
+      mismatch[t] = toMismatch[i] as number;
+      room[t] = toRoom[i] as number;
+      days[t] = toDays[i] as number;
+      nodeCourse.push(c);
+      nodePrev.push(fromNode[i] as number);
+      node[t] = nodeCourse.length - 1;
+      if (!isLive[t]) {
+        isLive[t] = 1;
+        live.push(t);
+      }
+    }
+  }
+
+  const reached: { cost: number; room: number; benefit: number; node: number }[] = [];
+  for (const s of live) {
+    reached.push({
+      cost: cost[s] as number,
+      room: room[s] as number,
+      benefit: value(s),
+      node: node[s] as number,
+    });
+  }
+  // reset the scratch states this ASN touched
+  for (const s of live) {
+    cost[s] = Number.POSITIVE_INFINITY;
+    days[s] = 0;
+    room[s] = 0;
+    mismatch[s] = 0;
+    node[s] = -1;
+    isLive[s] = 0;
+  }
+  // keep a state unless another is no dearer, uses no more room and brings at least as much
+  reached.sort((x, y) => x.cost - y.cost || x.room - y.room || y.benefit - x.benefit);
+  const kept: typeof reached = [];
+  for (const option of reached) {
+    if (kept.some((k) => k.room <= option.room && k.benefit >= option.benefit - 1e-12)) continue;
+    kept.push(option);
+  }
+  return {
+    extra,
+    cost: Float64Array.from(kept, (k) => k.cost),
+    room: Float64Array.from(kept, (k) => k.room),
+    benefit: Float64Array.from(kept, (k) => k.benefit),
+    courses: kept.map((k) => {
+      const set: number[] = [];
+      for (let n = k.node; n >= 0; n = nodePrev[n] as number) set.push(nodeCourse[n] as number);
+      return set.sort((x, y) => x - y);
+    }),
+  };
+}
+
+/** Pareto options (cost ascending, value strictly ascending) at room price `lambda`. */
+export function optionsAt(dp: AsnDp, lambda: number, costWeight: number): AsnOption[] {
+  const order = Array.from({ length: dp.cost.length }, (_, i) => i);
+  const optionValue = (i: number) =>
+    (dp.benefit[i] as number) - costWeight * (dp.cost[i] as number) - lambda * (dp.room[i] as number);
+  order.sort((x, y) => (dp.cost[x] as number) - (dp.cost[y] as number) || optionValue(y) - optionValue(x));
+  const options: AsnOption[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const i of order) {
+    const value = optionValue(i);
+    if (value <= last + 1e-9) continue;
+    // the first option must be affordable by any budget: the empty set (cost 0) always exists
+    last = value;
+    options.push({ cost: dp.cost[i] as number, value, courses: dp.courses[i] as number[] });
+  }
+  return options;
+}

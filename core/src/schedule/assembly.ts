@@ -1,0 +1,190 @@
+/** The schedule report: sessions with ids, budget use, individual plans, unmet needs and why. */
+import { monthOf } from '../calendar.js';
+import type { Room } from '../types.js';
+import type { AsnModel, CourseModel, Instance } from './instance.js';
+import type {
+  BudgetUse,
+  IndividualPlan,
+  ScheduledSession,
+  ScheduleReport,
+  ScheduleStats,
+  UnmetNeed,
+} from './report.js';
+import type { Candidate } from './timetable.js';
+
+export function assemble(
+  inst: Instance,
+  candidate: Candidate,
+  bound: number,
+  stats: Pick<
+    ScheduleStats,
+    | 'metode'
+    | 'objektifHeuristik'
+    | 'batasHeuristik'
+    | 'objektifMilp'
+    | 'batasMilp'
+    | 'statusMilp'
+    | 'pasangan'
+  >,
+): ScheduleReport {
+  // session ids: `${kode}-${tahun}-${n}`, n in date order within the course
+  const sorted = [...candidate.tt.placed].sort(
+    (a, b) =>
+      (inst.courses[a.course]?.catalog.kode ?? '').localeCompare(
+        inst.courses[b.course]?.catalog.kode ?? '',
+      ) ||
+      a.start - b.start ||
+      a.room - b.room ||
+      (a.members[0] ?? 0) - (b.members[0] ?? 0),
+  );
+  const counter = new Map<number, number>();
+  const sessions: ScheduledSession[] = [];
+  const sessionsOf = new Map<number, ScheduledSession[]>();
+  let prefBulan = 0;
+  let prefBulanTotal = 0;
+  let prefModa = 0;
+  let prefModaTotal = 0;
+  for (const p of sorted) {
+    const course = inst.courses[p.course] as CourseModel;
+    const n = (counter.get(p.course) ?? 0) + 1;
+    counter.set(p.course, n);
+    const mulai = inst.days[p.start] as string;
+    const session: ScheduledSession = {
+      id: `${course.catalog.kode}-${inst.tahun}-${n}`,
+      kode: course.catalog.kode,
+      mulai,
+      selesai: inst.days[p.start + course.hari - 1] as string,
+      peserta: p.members.map((e) => (inst.asn[e] as AsnModel).nip).sort(),
+      judul: course.catalog.judul,
+      hari: course.hari,
+      jp: course.catalog.jp,
+      moda: course.moda,
+      biayaPerPeserta: course.catalog.biaya,
+    };
+    if (course.catalog.penyelenggara) session.penyelenggara = course.catalog.penyelenggara;
+    if (course.catalog.bentuk) session.bentuk = course.catalog.bentuk;
+    if (p.room >= 0) session.ruang = (inst.rooms[p.room] as Room).nama;
+    sessions.push(session);
+    for (const e of p.members) {
+      const asn = inst.asn[e] as AsnModel;
+      const list = sessionsOf.get(e) ?? [];
+      list.push(session);
+      sessionsOf.set(e, list);
+      if (asn.prefMonths.length) {
+        prefBulanTotal++;
+        if (asn.prefMonths.includes(monthOf(mulai))) prefBulan++;
+      }
+      if (asn.prefModa) {
+        prefModaTotal++;
+        if (asn.prefModa === course.moda) prefModa++;
+      }
+    }
+  }
+  sessions.sort((a, b) => a.mulai.localeCompare(b.mulai) || a.id.localeCompare(b.id));
+
+  const terpakai = new Map<string, { rupiah: number; peserta: number }>();
+  inst.asn.forEach((asn, e) => {
+    for (const c of candidate.chosen[e] ?? []) {
+      const use = terpakai.get(asn.opd) ?? { rupiah: 0, peserta: 0 };
+      use.rupiah += inst.courses[c]?.catalog.biaya ?? 0;
+      use.peserta++;
+      terpakai.set(asn.opd, use);
+    }
+  });
+  const budget: BudgetUse[] = inst.opds.map((opd) => ({
+    opd,
+    pagu: inst.pagu.get(opd) ?? 0,
+    terpakai: terpakai.get(opd)?.rupiah ?? 0,
+    peserta: terpakai.get(opd)?.peserta ?? 0,
+  }));
+
+  const byKode = new Map(inst.courses.map((c) => [c.catalog.kode, c] as const));
+  const droppedSet = new Set(candidate.tt.dropped.map((d) => `${d.asn}|${d.course}`));
+  const individu: IndividualPlan[] = [];
+  const unmet: UnmetNeed[] = [];
+  inst.asn.forEach((asn, e) => {
+    if (asn.needs.length === 0) return;
+    const mine = (sessionsOf.get(e) ?? []).sort((x, y) => x.mulai.localeCompare(y.mulai));
+    const jpRencana = mine.reduce((sum, x) => sum + x.jp, 0);
+    const kebutuhan = asn.needs.map((need) => ({
+      kode: need.kode,
+      prioritas: need.prioritas,
+      terpenuhi: mine.some((x) => byKode.get(x.kode)?.catalog.kompetensi.includes(need.kode) ?? false),
+    }));
+    individu.push({
+      nip: asn.nip,
+      nama: asn.nama,
+      opd: asn.opd,
+      jabatan: asn.jabatan,
+      kebutuhan,
+      sesi: mine.map((x) => ({
+        id: x.id,
+        kode: x.kode,
+        judul: x.judul,
+        mulai: x.mulai,
+        selesai: x.selesai,
+        jp: x.jp,
+      })),
+      jpAwal: asn.jpBefore,
+      jpRencana,
+      target: inst.target,
+      memenuhiTarget: asn.jpBefore + jpRencana >= inst.target,
+      ekuitas: asn.equity,
+      biaya: mine.reduce((sum, x) => sum + x.biayaPerPeserta, 0),
+    });
+    for (const need of kebutuhan) {
+      if (need.terpenuhi) continue;
+      const covering = asn.eligible.filter((c) => inst.courses[c]?.catalog.kompetensi.includes(need.kode));
+      let alasan: string;
+      const tooLong = inst.courses.filter((c) => !c.schedulable && c.catalog.kompetensi.includes(need.kode));
+      if (covering.length === 0 && tooLong.length > 0)
+        alasan = `Pelatihan ${tooLong.map((c) => c.catalog.kode).join(', ')} lebih lama dari hari kerja tahun ${inst.tahun}.`;
+      else if (covering.length === 0)
+        alasan = 'Tidak ada pelatihan di Katalog Pelatihan yang mengembangkan kompetensi ini.';
+      else if (covering.some((c) => droppedSet.has(`${e}|${c}`)))
+        alasan =
+          'Terpilih tetapi tidak dapat dijadwalkan (bentrok jadwal, ruang, atau hari kerja tidak cukup).';
+      else if (
+        mine.reduce((days, x) => days + x.hari, 0) +
+          Math.min(...covering.map((c) => inst.courses[c]?.hari ?? 1)) >
+        inst.days.length
+      )
+        alasan = `Hari kerja tahun ${inst.tahun} tidak cukup untuk menambah pelatihan bagi ASN ini.`;
+      else if ((inst.pagu.get(asn.opd) ?? 0) <= 0)
+        alasan = `OPD ${asn.opd} tidak memiliki pagu di lembar Anggaran.`;
+      else if (candidate.roomPrice > 0 && covering.every((c) => inst.courses[c]?.classroom))
+        alasan =
+          'Tidak terpilih: ruang kelas pada hari kerja yang tersedia tidak cukup; kebutuhan berprioritas lebih tinggi didahulukan.';
+      else alasan = 'Tidak terpilih: pagu OPD diprioritaskan untuk kesenjangan yang lebih besar.';
+      unmet.push({ nip: asn.nip, opd: asn.opd, kode: need.kode, prioritas: need.prioritas, alasan });
+    }
+  });
+
+  const objective = candidate.objective;
+  const gap = bound > 0 ? (bound - objective) / bound : 0;
+  return {
+    sessions,
+    objective,
+    bound,
+    budget,
+    tahun: inst.tahun,
+    target: inst.target,
+    bobot: inst.weights,
+    stats: {
+      ...stats,
+      status: gap <= 1e-6 ? 'optimal' : 'layak',
+      gap,
+      pegawaiBerkebutuhan: inst.asn.filter((asn) => asn.needs.length > 0).length,
+      peserta: sessions.reduce((n, x) => n + x.peserta.length, 0),
+      hariKerja: inst.days.length,
+      gagalDijadwalkan: candidate.tt.dropped.length,
+      hargaRuang: candidate.roomPrice,
+      preferensiBulan: { dihormati: prefBulan, total: prefBulanTotal },
+      preferensiModa: { dihormati: prefModa, total: prefModaTotal },
+    },
+    individu,
+    unmet,
+    rencana: [],
+    peringatan: inst.warnings,
+  };
+}

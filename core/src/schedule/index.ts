@@ -1,0 +1,155 @@
+/**
+ * Training plan and schedule: which ASN go to which course, how many sessions of each course
+ * run, and on which dates (docs/rumus.md, "Penjadwalan").
+ *
+ * Two stages:
+ *  1. Selection — maximise Σ prioritas closed (gap × Bobot, each (ASN, competency) counted once)
+ *     + a bonus for each ASN brought up to the JP target (PP 17/2020 art. 203(4): 20 JP a year)
+ *     + a bonus for each ASN with no training in the two years before the fiscal year (equity),
+ *     − a tiny cost term as a tie-break; subject to the per-OPD `Anggaran.Pagu`.
+ *     Fast path: per-ASN dynamic programming over (competencies covered, JP reached) gives each
+ *     ASN's Pareto options (cost, value); per OPD this is a multiple-choice knapsack, solved
+ *     exactly by DP when the budget grid is small, else by the LP-hull greedy plus local search.
+ *     Exact path: the same selection as a MILP for HiGHS (through the MilpSolver port).
+ *  2. Timetable — sessions of `Kapasitas` seats on consecutive working days, no ASN in two
+ *     overlapping sessions, classroom sessions in a free `Ruang` with enough seats, dates in the
+ *     participants' preferred months where possible. Enrolments that cannot be placed are
+ *     dropped and reported (never silently); when classrooms overflow, room-days get a price
+ *     and the selection is redone (the best resulting plan is kept). Under a room price each
+ *     ASN chooses among the course sets on the convex hull of (cost, room-days) of every DP
+ *     state — not only the cheapest set per state — so a dearer Daring course can replace a
+ *     classroom one (at province scale this took the scarce-room plan from 0.923 to 0.997 of
+ *     the bound: the bound was nearly tight, the plan was not).
+ *  3. Local search — empty seats of placed sessions go to eligible ASN who gain from them, have
+ *     Pagu left and are free on those days.
+ *
+ * `bound` is always a proven upper bound of the objective: the LP/Lagrangian bound (or exact
+ * optimum) of the per-OPD knapsacks, which relax rooms, calendar and overlap, the Lagrangian
+ * bound with room-days priced (sessions fractional, every room as the largest), or HiGHS's MIP
+ * dual bound (which also counts room-days), whichever is lower. The core stays pure and
+ * synchronous: the solver is a port.
+ *
+ * Files: instance.ts (the problem of one call), asn-dp.ts (1a), knapsack.ts and selection.ts
+ * (1b), room-hull.ts (room-priced options and bound), milp.ts (exact path), timetable.ts (2),
+ * seats.ts (3), assembly.ts (the report), report.ts (its public shapes).
+ */
+import { buildDevelopmentPlan } from '../plan.js';
+import type { GapsReport } from '../reports.js';
+import type { ProgramData } from '../types.js';
+import { assemble } from './assembly.js';
+import { buildInstance, type ScheduleOptions } from './instance.js';
+import { buildSelectionLp, startValues } from './milp.js';
+import type { ScheduleReport } from './report.js';
+import { asnRoomHull, roomPricedBound, selectHullAt } from './room-hull.js';
+import { fillSeats } from './seats.js';
+import { prepare, selectAt } from './selection.js';
+import { evaluate } from './timetable.js';
+
+export type { ScheduleMethod, ScheduleOptions } from './instance.js';
+export type { MilpOptions, MilpSolution, MilpSolver } from './milp.js';
+export type {
+  BudgetUse,
+  IndividualPlan,
+  ScheduledSession,
+  ScheduleReport,
+  ScheduleStats,
+  ScheduleWeights,
+  UnmetNeed,
+} from './report.js';
+
+/** room prices tried (objective units per room-day) when the rooms cannot hold the first selection */
+const ROOM_PRICES = [10, 30, 90, 270];
+
+/** Plan and schedule the fiscal year's training (see the file comment). */
+export function planSchedule(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): ScheduleReport {
+  const inst = buildInstance(data, gaps, opts);
+  const method = opts.method ?? 'auto';
+  const prep = prepare(inst);
+  const fastSelection = selectAt(inst, prep, 0);
+  let fastPlan = evaluate(inst, fastSelection.chosen);
+  // rooms too scarce for the first selection: price room-days and select again, keep the best
+  let fastBound = fastSelection.bound;
+  if (inst.rooms.length > 0 && fastPlan.tt.dropped.length > 0) {
+    // classrooms bind: the room-priced Lagrangian bound, and its price as the first to try
+    const hulls = inst.asn.map((asn) => asnRoomHull(inst, asn, prep.roomUse));
+    const priced = roomPricedBound(inst, prep, hulls, inst.rooms.length * inst.days.length);
+    fastBound = Math.min(fastBound, priced.bound);
+    const prices = [...new Set([priced.lambda, ...ROOM_PRICES])]
+      .filter((price) => price > 0)
+      .sort((x, y) => x - y);
+    let lo = 0; // highest price tried whose plan still overflowed the rooms
+    let hi = Number.POSITIVE_INFINITY; // lowest price tried whose plan fits
+    const tryPrice = (lambda: number) => {
+      const candidate = { ...evaluate(inst, selectHullAt(inst, prep, hulls, lambda)), roomPrice: lambda };
+      if (candidate.objective > fastPlan.objective + 1e-9) fastPlan = candidate;
+      if (candidate.tt.dropped.length === 0) hi = Math.min(hi, lambda);
+      else lo = Math.max(lo, lambda);
+    };
+    for (const lambda of prices) {
+      tryPrice(lambda);
+      if (hi < Number.POSITIVE_INFINITY) break;
+    }
+    // the best plan sits near the lowest price that fits: bisect between overflow and fit
+    for (let k = 0; k < 5 && hi < Number.POSITIVE_INFINITY && hi - lo > 1e-3 * hi; k++)
+      tryPrice((lo + hi) / 2);
+  }
+  // a plan already proven optimal has no seat worth filling
+  if (fastBound - fastPlan.objective > 1e-9 * Math.max(1, Math.abs(fastBound)))
+    fastPlan = fillSeats(inst, fastPlan);
+  let best = fastPlan;
+  let metode: 'milp' | 'heuristik' = 'heuristik';
+  let bound = fastBound;
+  let objektifMilp: number | null = null;
+  let batasMilp: number | null = null;
+  let statusMilp: string | null = null;
+  const pairs = inst.asn.reduce((sum, asn) => sum + asn.eligible.length, 0);
+
+  const useMilp =
+    method !== 'heuristik' &&
+    opts.solver !== undefined &&
+    pairs > 0 &&
+    (method === 'milp' ||
+      // under 'auto', a fast plan already proven optimal needs no MILP
+      (pairs <= (opts.maxMilpPairs ?? 40_000) &&
+        bound - fastPlan.objective > 1e-9 * Math.max(1, Math.abs(bound))));
+  if (method === 'milp' && !opts.solver)
+    throw new Error('Metode MILP dipilih tetapi pemecah (HiGHS) tidak tersedia.');
+  if (useMilp && opts.solver) {
+    const model = buildSelectionLp(inst);
+    const solution = opts.solver.solve(model.lp, {
+      timeLimit: opts.timeLimit ?? 30,
+      mipRelGap: 1e-6,
+      start: startValues(inst, fastPlan.chosen),
+    });
+    statusMilp = solution.status;
+    if (solution.dualBound !== null && Number.isFinite(solution.dualBound)) {
+      batasMilp = solution.dualBound;
+      bound = Math.min(bound, solution.dualBound);
+    }
+    if (solution.feasible) {
+      const chosen = inst.asn.map((asn, e) =>
+        asn.eligible.filter((c) => (solution.values[`x${e}_${c}`] ?? 0) > 0.5),
+      );
+      const candidate = fillSeats(inst, evaluate(inst, chosen));
+      objektifMilp = candidate.objective;
+      if (candidate.objective > best.objective + 1e-9) {
+        best = candidate;
+        metode = 'milp';
+      }
+    }
+  }
+  // solver tolerances: a bound a hair below a verified feasible objective means optimal
+  if (bound < best.objective) bound = best.objective;
+  const report = assemble(inst, best, bound, {
+    metode,
+    objektifHeuristik: fastPlan.objective,
+    batasHeuristik: fastBound,
+    objektifMilp,
+    batasMilp,
+    statusMilp,
+    pasangan: pairs,
+  });
+  if (opts.mulaiPalingAwal !== undefined) report.mulaiPalingAwal = opts.mulaiPalingAwal;
+  report.rencana = buildDevelopmentPlan(report, data, gaps);
+  return report;
+}

@@ -1,0 +1,245 @@
+/** The scheduling instance: courses, ASN, OPD budgets, rooms and working days of one call. */
+import { workingDays } from '../calendar.js';
+import type { GapsReport } from '../reports.js';
+import { resolveTahun } from '../tahun.js';
+import type { CellError, Course, Moda, ProgramData, Room } from '../types.js';
+import type { MilpSolver } from './milp.js';
+import type { ScheduleWeights } from './report.js';
+
+export type ScheduleMethod = 'auto' | 'milp' | 'heuristik';
+
+export interface ScheduleOptions {
+  /** fiscal year; default `settings.tahun` */
+  tahun?: number;
+  /** public holidays and cuti bersama of the fiscal year (ISO dates), already corrected */
+  holidays: ReadonlySet<string>;
+  /**
+   * earliest start date (ISO `YYYY-MM-DD`): no session starts before it. Planning the year
+   * already under way, the adapters pass tomorrow (Asia/Jakarta), so nothing lands in the past.
+   */
+  mulaiPalingAwal?: string;
+  method?: ScheduleMethod;
+  solver?: MilpSolver;
+  /** MILP time limit in seconds (default 30) */
+  timeLimit?: number;
+  /** largest number of (ASN, course) pairs sent to the MILP under 'auto' (default 40,000) */
+  maxMilpPairs?: number;
+  weights?: Partial<ScheduleWeights>;
+}
+
+/** A catalogue course as the scheduler sees it (first row of each Kode). */
+export interface CourseModel {
+  catalog: Course;
+  hari: number;
+  moda: Moda;
+  classroom: boolean;
+  /** seats per session, after the largest room when rooms limit classrooms */
+  seats: number;
+  /** runs at least one seat and fits in the year's working days */
+  schedulable: boolean;
+}
+
+/** An ASN with at least the needs and the courses that address them. */
+export interface AsnModel {
+  nip: string;
+  nama: string;
+  opd: string;
+  jabatan: string;
+  /** open needs (gap > 0 with a priority), highest priority first */
+  needs: { kode: string; prioritas: number }[];
+  /** courses (indices into Instance.courses) that address at least one need, ascending */
+  eligible: number[];
+  /** JP already trained in the fiscal year */
+  jpBefore: number;
+  /** JP still missing to the target (0 when reached) */
+  jpToTarget: number;
+  /** no training in the two years before the fiscal year: the equity bonus applies */
+  equity: boolean;
+  /** preferred months 1-12 from the needs survey, ascending */
+  prefMonths: number[];
+  prefModa?: Moda;
+}
+
+/**
+ * The scheduling problem of one call. Indices used across the scheduler: `e` an ASN (into
+ * `asn`), `c` a course (into `courses`), a day `d` or start `start` (into `days`), a room `r`
+ * (into `rooms`, largest first).
+ */
+export interface Instance {
+  warnings: CellError[];
+  tahun: number;
+  target: number;
+  days: string[];
+  courses: CourseModel[];
+  asn: AsnModel[];
+  opds: string[];
+  pagu: Map<string, number>;
+  rooms: Room[];
+  weights: ScheduleWeights;
+}
+
+export function buildInstance(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): Instance {
+  const tahun = resolveTahun(data, opts.tahun);
+  const earliest = opts.mulaiPalingAwal;
+  const days = workingDays(tahun, opts.holidays).filter((d) => earliest === undefined || d >= earliest);
+  const rooms = [...data.rooms].sort((a, b) => b.kapasitas - a.kapasitas || a.nama.localeCompare(b.nama));
+  const maxSeats = rooms[0]?.kapasitas ?? 0;
+
+  const seen = new Set<string>();
+  const courses: CourseModel[] = [];
+  for (const c of [...data.courses].sort((a, b) => a.kode.localeCompare(b.kode))) {
+    if (seen.has(c.kode)) continue;
+    seen.add(c.kode);
+    const moda: Moda = c.moda ?? 'Tatap Muka';
+    const classroom = moda !== 'Daring';
+    const hari = Math.max(1, c.hari || 1);
+    const seats = classroom && rooms.length > 0 ? Math.min(c.kapasitas, maxSeats) : c.kapasitas;
+    courses.push({
+      catalog: c,
+      hari,
+      moda,
+      classroom,
+      seats,
+      schedulable: seats >= 1 && hari <= days.length,
+    });
+  }
+  const coursesByCompetency = new Map<string, number[]>();
+  courses.forEach((course, i) => {
+    if (!course.schedulable) return;
+    for (const k of new Set(course.catalog.kompetensi)) {
+      const list = coursesByCompetency.get(k) ?? [];
+      list.push(i);
+      coursesByCompetency.set(k, list);
+    }
+  });
+
+  const jpThisYear = new Map<string, number>();
+  const trainedRecently = new Set<string>();
+  for (const t of data.trainings) {
+    const year = Number(t.mulai.slice(0, 4));
+    if (year === tahun) jpThisYear.set(t.nip, (jpThisYear.get(t.nip) ?? 0) + t.jp);
+    if (year >= tahun - 2 && year <= tahun) trainedRecently.add(t.nip);
+  }
+  const preferences = new Map(data.preferences.map((p) => [p.nip, p] as const));
+  const target = data.settings.targetJp;
+  const names = new Map(data.employees.map((e) => [e.nip, e.nama] as const));
+
+  const asnModels: AsnModel[] = [];
+  for (const e of [...gaps.employees].sort((a, b) => a.nip.localeCompare(b.nip))) {
+    const needs = e.competencies
+      .filter((c) => c.gap !== null && c.gap > 0 && c.prioritas !== null && c.prioritas > 0)
+      .map((c) => ({ kode: c.kode, prioritas: c.prioritas as number }))
+      .sort((a, b) => b.prioritas - a.prioritas || a.kode.localeCompare(b.kode));
+    const eligible = [...new Set(needs.flatMap((n) => coursesByCompetency.get(n.kode) ?? []))].sort(
+      (a, b) => a - b,
+    );
+    const jpBefore = jpThisYear.get(e.nip) ?? 0;
+    const p = preferences.get(e.nip);
+    const model: AsnModel = {
+      nip: e.nip,
+      nama: names.get(e.nip) ?? '',
+      opd: e.opd,
+      jabatan: e.jabatan,
+      needs,
+      eligible,
+      jpBefore,
+      jpToTarget: Math.max(0, target - jpBefore),
+      equity: !trainedRecently.has(e.nip),
+      prefMonths: p ? [...new Set(p.bulan)].filter((m) => m >= 1 && m <= 12).sort((a, b) => a - b) : [],
+    };
+    if (p?.moda) model.prefModa = p.moda;
+    asnModels.push(model);
+  }
+
+  const pagu = new Map<string, number>();
+  for (const b of data.budgets) if (!pagu.has(b.opd)) pagu.set(b.opd, b.pagu);
+  const opds = [...new Set([...pagu.keys(), ...asnModels.map((asn) => asn.opd)])].sort((a, b) =>
+    a.localeCompare(b),
+  );
+
+  const maxBiaya = Math.max(1, ...courses.map((c) => c.catalog.biaya));
+  const weights: ScheduleWeights = {
+    targetJp: opts.weights?.targetJp ?? 10,
+    ekuitas: opts.weights?.ekuitas ?? 5,
+    biaya: opts.weights?.biaya ?? 0.001 / maxBiaya,
+  };
+  const warnings: CellError[] = [];
+  const seenKode = new Set<string>();
+  for (const c of [...data.courses].sort((a, b) => a.row - b.row)) {
+    if (seenKode.has(c.kode)) {
+      warnings.push({
+        sheet: 'Katalog Pelatihan',
+        row: c.row,
+        column: 'Kode',
+        value: c.kode,
+        message: `Kode ${c.kode} sudah dipakai baris lain; baris pertama yang dipakai untuk penjadwalan.`,
+      });
+    }
+    seenKode.add(c.kode);
+  }
+  for (const course of courses) {
+    if (course.hari > days.length) {
+      warnings.push({
+        sheet: 'Katalog Pelatihan',
+        row: course.catalog.row,
+        column: 'Hari',
+        value: course.catalog.hari,
+        message: `Pelatihan ${course.catalog.kode} berlangsung ${course.hari} hari kerja, lebih dari ${days.length} hari kerja tahun ${tahun}; tidak dijadwalkan.`,
+      });
+    }
+  }
+  const seenOpd = new Set<string>();
+  const employeeOpds = new Set(asnModels.map((asn) => asn.opd));
+  for (const b of data.budgets) {
+    if (seenOpd.has(b.opd)) {
+      warnings.push({
+        sheet: 'Anggaran',
+        row: b.row,
+        column: 'OPD',
+        value: b.opd,
+        message: `OPD ${b.opd} tercantum lebih dari sekali; pagu baris pertama yang dipakai.`,
+      });
+    } else if (!employeeOpds.has(b.opd)) {
+      warnings.push({
+        sheet: 'Anggaran',
+        row: b.row,
+        column: 'OPD',
+        value: b.opd,
+        message: `OPD ${b.opd} tidak ada di lembar Pegawai; pagunya tidak terpakai.`,
+      });
+    }
+    seenOpd.add(b.opd);
+  }
+  for (const opd of [...employeeOpds].sort()) {
+    if (!pagu.has(opd) && asnModels.some((asn) => asn.opd === opd && asn.eligible.length > 0)) {
+      warnings.push({
+        sheet: 'Anggaran',
+        row: 0,
+        column: 'OPD',
+        value: opd,
+        message: `OPD ${opd} tidak memiliki baris di lembar Anggaran; pagu dianggap Rp0.`,
+      });
+    }
+  }
+  return { warnings, tahun, target, days, courses, asn: asnModels, opds, pagu, rooms, weights };
+}
+
+/** The true objective of one ASN's course set (coverage counted once per competency). */
+export function asnObjective(inst: Instance, asn: AsnModel, chosen: readonly number[]): number {
+  if (chosen.length === 0) return 0;
+  const weights = inst.weights;
+  let value = 0;
+  for (const need of asn.needs) {
+    if (chosen.some((c) => inst.courses[c]?.catalog.kompetensi.includes(need.kode))) value += need.prioritas;
+  }
+  let jp = 0;
+  let cost = 0;
+  for (const c of chosen) {
+    const course = inst.courses[c] as CourseModel;
+    jp += course.catalog.jp;
+    cost += course.catalog.biaya;
+  }
+  if (asn.jpToTarget > 0 && jp >= asn.jpToTarget) value += weights.targetJp;
+  if (asn.equity) value += weights.ekuitas;
+  return value - weights.biaya * cost;
+}

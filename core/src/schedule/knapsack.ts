@@ -1,0 +1,205 @@
+/**
+ * Stage 1b: the multiple-choice knapsack (one option per ASN, total cost within the OPD's Pagu):
+ * its LP relaxation by hull increments (Sinha–Zoltners), an exact DP over the budget grid when
+ * that grid is small, else the LP solution improved greedily.
+ */
+
+/** One choice for one ASN: its cost and value; `courses` the course set behind it. */
+export interface AsnOption {
+  cost: number;
+  value: number;
+  courses: number[];
+  /** index of the hull point (hull options: courses are read from the hull on demand) */
+  point?: number;
+}
+
+export interface MckpResult {
+  /** per class, the index of the option taken */
+  choice: number[];
+  value: number;
+  /** proven upper bound of this knapsack */
+  bound: number;
+  exact: boolean;
+}
+
+export function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y) [x, y] = [y, x % y];
+  return x;
+}
+
+/** Upper concave hull of a Pareto list (indices), starting at option 0. */
+function upperHull(options: readonly AsnOption[]): number[] {
+  const onHull: number[] = [0];
+  for (let i = 1; i < options.length; i++) {
+    const next = options[i] as AsnOption;
+    while (onHull.length >= 2) {
+      const prev = options[onHull[onHull.length - 2] as number] as AsnOption;
+      const mid = options[onHull[onHull.length - 1] as number] as AsnOption;
+      // drop mid when it lies on or below the segment prev -> next
+      if (
+        (mid.value - prev.value) * (next.cost - prev.cost) <=
+        (next.value - prev.value) * (mid.cost - prev.cost)
+      )
+        onHull.pop();
+      else break;
+    }
+    onHull.push(i);
+  }
+  return onHull;
+}
+
+/**
+ * `classes`: per ASN its Pareto options, option 0 costing 0. `lpOnly`: only the LP bound is
+ * wanted (options that are hull points, not whole plans).
+ */
+export function solveMckp(classes: readonly AsnOption[][], budget: number, lpOnly = false): MckpResult {
+  const n = classes.length;
+  const choice = new Array<number>(n).fill(0);
+  const totalValue = (picked: readonly number[]) =>
+    picked.reduce((sum, o, i) => sum + ((classes[i] as AsnOption[])[o] as AsnOption).value, 0);
+
+  // unconstrained optimum fits: take every ASN's best option
+  let maxCost = 0;
+  for (const options of classes) maxCost += (options[options.length - 1] as AsnOption).cost;
+  if (maxCost <= budget) {
+    classes.forEach((options, i) => {
+      choice[i] = options.length - 1;
+    });
+    const value = totalValue(choice);
+    return { choice, value, bound: value, exact: true };
+  }
+
+  // LP relaxation (Sinha–Zoltners): hull increments by decreasing slope
+  interface Increment {
+    group: number;
+    from: number;
+    to: number;
+    costStep: number;
+    valueStep: number;
+  }
+  const increments: Increment[] = [];
+  classes.forEach((options, group) => {
+    const onHull = upperHull(options);
+    for (let k = 1; k < onHull.length; k++) {
+      const lower = options[onHull[k - 1] as number] as AsnOption;
+      const upper = options[onHull[k] as number] as AsnOption;
+      increments.push({
+        group,
+        from: onHull[k - 1] as number,
+        to: onHull[k] as number,
+        costStep: upper.cost - lower.cost,
+        valueStep: upper.value - lower.value,
+      });
+    }
+  });
+  // slope valueStep/costStep descending; costStep > 0 always (Pareto costs strictly increase)
+  increments.sort(
+    (x, y) => y.valueStep * x.costStep - x.valueStep * y.costStep || x.group - y.group || x.from - y.from,
+  );
+  let used = 0;
+  let value = totalValue(choice);
+  let lpBound: number | null = null;
+  const frozen = new Uint8Array(n);
+  for (const inc of increments) {
+    if (frozen[inc.group] || choice[inc.group] !== inc.from) continue;
+    if (used + inc.costStep <= budget) {
+      used += inc.costStep;
+      value += inc.valueStep;
+      choice[inc.group] = inc.to;
+    } else {
+      if (lpBound === null) lpBound = value + ((budget - used) / inc.costStep) * inc.valueStep;
+      frozen[inc.group] = 1;
+    }
+  }
+  const bound = lpBound ?? value;
+  if (lpOnly) return { choice, value, bound, exact: false };
+
+  // exact DP over the budget grid when it is small enough
+  const costs: number[] = [];
+  let integral = Number.isInteger(budget);
+  for (const options of classes) for (const o of options) if (o.cost <= budget) costs.push(o.cost);
+  for (const c of costs) if (!Number.isInteger(c)) integral = false;
+  if (integral) {
+    const grid = costs.reduce((acc, c) => (c > 0 ? gcd(acc, c) : acc), 0);
+    const units = grid > 0 ? Math.floor(budget / grid) : 0;
+    const work = (units + 1) * costs.length;
+    if (grid > 0 && work <= 20_000_000 && n * (units + 1) <= 20_000_000) {
+      return mckpDp(classes, budget, grid, units, bound);
+    }
+  }
+
+  // local search: spend what is left, best gain first
+  improveFill(classes, choice, budget - used);
+  const filled = totalValue(choice);
+  return { choice, value: filled, bound: Math.max(bound, filled), exact: false };
+}
+
+function improveFill(classes: readonly AsnOption[][], choice: number[], budgetLeft: number): void {
+  let left = budgetLeft;
+  for (let iter = 0; iter < classes.length * 4; iter++) {
+    let best = -1;
+    let bestTo = -1;
+    let bestGain = 1e-9;
+    classes.forEach((options, i) => {
+      const current = options[choice[i] as number] as AsnOption;
+      for (let o = (choice[i] as number) + 1; o < options.length; o++) {
+        const option = options[o] as AsnOption;
+        if (option.cost - current.cost > left) break;
+        const gain = option.value - current.value;
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = i;
+          bestTo = o;
+        }
+      }
+    });
+    if (best < 0) return;
+    const options = classes[best] as AsnOption[];
+    left -= (options[bestTo] as AsnOption).cost - (options[choice[best] as number] as AsnOption).cost;
+    choice[best] = bestTo;
+  }
+}
+
+/** Exact DP over `units + 1` budget steps of `grid` rupiah; `lpBound` caps the bound. */
+function mckpDp(
+  classes: readonly AsnOption[][],
+  budget: number,
+  grid: number,
+  units: number,
+  lpBound: number,
+): MckpResult {
+  const n = classes.length;
+  const width = units + 1;
+  // best value with at most u units, classes so far (option 0 costs 0)
+  let best = new Float64Array(width);
+  const pick = new Uint16Array(n * width);
+  for (let i = 0; i < n; i++) {
+    const options = classes[i] as AsnOption[];
+    const next = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);
+    for (let o = 0; o < options.length && o < 65535; o++) {
+      const option = options[o] as AsnOption;
+      if (option.cost > budget) break;
+      const costUnits = Math.round(option.cost / grid);
+      for (let u = costUnits; u < width; u++) {
+        const value = (best[u - costUnits] as number) + option.value;
+        if (value > (next[u] as number) + 1e-12) {
+          next[u] = value;
+          pick[i * width + u] = o;
+        }
+      }
+    }
+    best = next;
+  }
+  const choice = new Array<number>(n).fill(0);
+  let u = units;
+  for (let i = n - 1; i >= 0; i--) {
+    const o = pick[i * width + u] as number;
+    choice[i] = o;
+    u -= Math.round(((classes[i] as AsnOption[])[o] as AsnOption).cost / grid);
+  }
+  const value = choice.reduce((sum, o, i) => sum + ((classes[i] as AsnOption[])[o] as AsnOption).value, 0);
+  // the DP optimum is the knapsack's optimum: a proven bound (never above the LP one)
+  return { choice, value, bound: Math.min(lpBound, Math.max(value, best[units] as number)), exact: true };
+}

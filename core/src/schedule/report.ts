@@ -1,0 +1,107 @@
+/** The public shapes of a schedule report: sessions, budget use, individual plans, unmet needs. */
+import type { DevelopmentPlanRow } from '../plan.js';
+import type { CellError, Moda } from '../types.js';
+
+export interface ScheduleWeights {
+  /** bonus for an ASN below the JP target who reaches it with the plan */
+  targetJp: number;
+  /** bonus for an ASN with no training in the two years before the fiscal year who gets one */
+  ekuitas: number;
+  /** objective units per rupiah (tie-break: at equal benefit, the cheaper plan) */
+  biaya: number;
+}
+
+export interface ScheduledSession {
+  id: string;
+  kode: string;
+  mulai: string;
+  selesai: string;
+  peserta: string[];
+  // extensions
+  judul: string;
+  hari: number;
+  jp: number;
+  moda: Moda;
+  biayaPerPeserta: number;
+  penyelenggara?: string;
+  bentuk?: string;
+  /** classroom assigned (only when the `Ruang` sheet exists and the session is not Daring) */
+  ruang?: string;
+}
+
+export interface BudgetUse {
+  opd: string;
+  pagu: number;
+  terpakai: number;
+  // extension
+  peserta: number;
+}
+
+export interface UnmetNeed {
+  nip: string;
+  opd: string;
+  kode: string;
+  prioritas: number;
+  /** why it stays open, Bahasa Indonesia */
+  alasan: string;
+}
+
+export interface IndividualPlan {
+  nip: string;
+  nama: string;
+  opd: string;
+  jabatan: string;
+  kebutuhan: { kode: string; prioritas: number; terpenuhi: boolean }[];
+  sesi: { id: string; kode: string; judul: string; mulai: string; selesai: string; jp: number }[];
+  jpAwal: number;
+  jpRencana: number;
+  target: number;
+  memenuhiTarget: boolean;
+  ekuitas: boolean;
+  biaya: number;
+}
+
+export interface ScheduleStats {
+  metode: 'milp' | 'heuristik';
+  status: 'optimal' | 'layak';
+  /** (bound − objective) / bound */
+  gap: number;
+  objektifHeuristik: number;
+  batasHeuristik: number;
+  objektifMilp: number | null;
+  batasMilp: number | null;
+  statusMilp: string | null;
+  /** eligible (ASN, course) pairs */
+  pasangan: number;
+  pegawaiBerkebutuhan: number;
+  peserta: number;
+  hariKerja: number;
+  /** enrolments chosen but impossible to place in the calendar */
+  gagalDijadwalkan: number;
+  /** price per room-day used to reselect when classrooms overflowed (0: not needed) */
+  hargaRuang: number;
+  preferensiBulan: { dihormati: number; total: number };
+  preferensiModa: { dihormati: number; total: number };
+  /** set by the adapter */
+  detik?: number;
+}
+
+export interface ScheduleReport {
+  sessions: ScheduledSession[];
+  objective: number;
+  bound: number;
+  budget: BudgetUse[];
+  // extensions
+  tahun: number;
+  /** earliest start date the plan honoured (see ScheduleOptions.mulaiPalingAwal) */
+  mulaiPalingAwal?: string;
+  target: number;
+  bobot: ScheduleWeights;
+  stats: ScheduleStats;
+  individu: IndividualPlan[];
+  unmet: UnmetNeed[];
+  /** the development plan in the columns of PP 11/2017 art. 207 (plan.ts) */
+  rencana: DevelopmentPlanRow[];
+  /** input the schedule had to work around (sheet, row, column, why), Bahasa Indonesia */
+  peringatan: CellError[];
+}

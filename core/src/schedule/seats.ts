@@ -1,0 +1,98 @@
+/** Stage 3: empty seats of placed sessions go to ASN who gain from them. */
+import type { Room } from '../types.js';
+import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
+import type { Candidate } from './timetable.js';
+
+/**
+ * Local search on a timetabled plan: seats left empty in placed sessions (Kapasitas, and the
+ * room's seats) go to eligible ASN who gain from the course, have the OPD's Pagu left for it and
+ * are free on those days, best gain first. Sessions, rooms and dates stay as they are, so only
+ * seats, budget, overlap and the year's days need checking; the objective never decreases.
+ */
+export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
+  const dayCount = inst.days.length;
+  const chosen = candidate.chosen.map((courses) => [...courses]);
+  const paguLeft = new Map<string, number>();
+  for (const opd of inst.opds) paguLeft.set(opd, inst.pagu.get(opd) ?? 0);
+  inst.asn.forEach((asn, e) => {
+    for (const c of chosen[e] ?? [])
+      paguLeft.set(asn.opd, (paguLeft.get(asn.opd) ?? 0) - (inst.courses[c]?.catalog.biaya ?? 0));
+  });
+  const busy = new Map<number, Uint8Array>();
+  const daysUsed = new Int32Array(inst.asn.length);
+  for (const p of candidate.tt.placed) {
+    const hari = (inst.courses[p.course] as CourseModel).hari;
+    for (const e of p.members) {
+      let days = busy.get(e);
+      if (!days) {
+        days = new Uint8Array(dayCount);
+        busy.set(e, days);
+      }
+      for (let d = p.start; d < p.start + hari; d++) days[d] = 1;
+      daysUsed[e] = (daysUsed[e] as number) + hari;
+    }
+  }
+  // course -> ASN for whom it addresses an open need (eligible)
+  const eligibleOf = new Map<number, number[]>();
+  inst.asn.forEach((asn, e) => {
+    for (const c of asn.eligible) {
+      const list = eligibleOf.get(c) ?? [];
+      list.push(e);
+      eligibleOf.set(c, list);
+    }
+  });
+  const current = inst.asn.map((asn, e) => asnObjective(inst, asn, chosen[e] ?? []));
+  const placed = candidate.tt.placed.map((p) => ({ ...p, members: [...p.members] }));
+  let added = 0;
+  for (const p of placed) {
+    const course = inst.courses[p.course] as CourseModel;
+    const seats = Math.min(
+      course.catalog.kapasitas,
+      p.room >= 0 ? (inst.rooms[p.room] as Room).kapasitas : course.catalog.kapasitas,
+    );
+    if (p.members.length >= seats) continue;
+    const biaya = course.catalog.biaya;
+    const gains: { e: number; gain: number }[] = [];
+    for (const e of eligibleOf.get(p.course) ?? []) {
+      const asn = inst.asn[e] as AsnModel;
+      const mine = chosen[e] as number[];
+      if (mine.includes(p.course)) continue;
+      if ((paguLeft.get(asn.opd) ?? 0) < biaya || (daysUsed[e] as number) + course.hari > dayCount) continue;
+      const days = busy.get(e);
+      if (days) {
+        let free = true;
+        for (let d = p.start; d < p.start + course.hari; d++)
+          if (days[d]) {
+            free = false;
+            break;
+          }
+        if (!free) continue;
+      }
+      const gain = asnObjective(inst, asn, [...mine, p.course]) - (current[e] as number);
+      if (gain > 1e-9) gains.push({ e, gain });
+    }
+    gains.sort((x, y) => y.gain - x.gain || x.e - y.e);
+    for (const { e, gain } of gains) {
+      if (p.members.length >= seats) break;
+      const asn = inst.asn[e] as AsnModel;
+      if ((paguLeft.get(asn.opd) ?? 0) < biaya) continue;
+      paguLeft.set(asn.opd, (paguLeft.get(asn.opd) ?? 0) - biaya);
+      p.members.push(e);
+      (chosen[e] as number[]).push(p.course);
+      (chosen[e] as number[]).sort((x, y) => x - y);
+      current[e] = (current[e] as number) + gain;
+      daysUsed[e] = (daysUsed[e] as number) + course.hari;
+      let days = busy.get(e);
+      if (!days) {
+        days = new Uint8Array(dayCount);
+        busy.set(e, days);
+      }
+      for (let d = p.start; d < p.start + course.hari; d++) days[d] = 1;
+      added++;
+    }
+  }
+  if (added === 0) return candidate;
+  const dropped = candidate.tt.dropped.filter((d) => !(chosen[d.asn] ?? []).includes(d.course));
+  const objective = inst.asn.reduce((sum, asn, e) => sum + asnObjective(inst, asn, chosen[e] ?? []), 0);
+  return { tt: { placed, dropped }, chosen, objective, roomPrice: candidate.roomPrice };
+}

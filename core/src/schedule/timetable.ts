@@ -1,0 +1,218 @@
+/**
+ * Stage 2: the timetable. Sessions of `Kapasitas` seats on consecutive working days, no ASN in
+ * two overlapping sessions, classroom sessions in a free `Ruang` with enough seats, dates in the
+ * participants' preferred months where possible. Enrolments that cannot be placed are dropped
+ * and reported, never silently.
+ */
+import { monthOf } from '../calendar.js';
+import type { Room } from '../types.js';
+import { asnObjective, type CourseModel, type Instance } from './instance.js';
+
+/** One session: `start` indexes `inst.days`, `room` indexes `inst.rooms` (−1: none). */
+export interface Placed {
+  course: number;
+  start: number;
+  /** ASN indices */
+  members: number[];
+  room: number;
+}
+
+export interface Timetable {
+  placed: Placed[];
+  /** enrolments chosen but impossible to place */
+  dropped: { asn: number; course: number }[];
+}
+
+/** A selection after timetabling: what was placed, and its objective. */
+export interface Candidate {
+  tt: Timetable;
+  /** per ASN, the courses of the sessions it sits in */
+  chosen: number[][];
+  objective: number;
+  /** room-day price of the selection (0: rooms were not priced) */
+  roomPrice: number;
+}
+
+/** Timetables a selection and scores what could be placed. */
+export function evaluate(inst: Instance, chosen: readonly number[][]): Candidate {
+  const tt = timetable(inst, chosen);
+  const placedCourses: number[][] = inst.asn.map(() => []);
+  for (const p of tt.placed) for (const e of p.members) placedCourses[e]?.push(p.course);
+  for (const courses of placedCourses) courses.sort((a, b) => a - b);
+  const objective = inst.asn.reduce(
+    (sum, asn, e) => sum + asnObjective(inst, asn, placedCourses[e] ?? []),
+    0,
+  );
+  return { tt, chosen: placedCourses, objective, roomPrice: 0 };
+}
+
+function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
+  const dayCount = inst.days.length;
+  const dayMonth = inst.days.map(monthOf);
+  const busy = new Map<number, Uint8Array>();
+  const busyOf = (e: number) => {
+    let days = busy.get(e);
+    if (!days) {
+      days = new Uint8Array(dayCount);
+      busy.set(e, days);
+    }
+    return days;
+  };
+  const roomBusy = inst.rooms.map(() => new Uint8Array(dayCount));
+  const useRooms = inst.rooms.length > 0;
+
+  const participants = new Map<number, number[]>();
+  chosen.forEach((courses, e) => {
+    for (const c of courses) {
+      const list = participants.get(c) ?? [];
+      list.push(e);
+      participants.set(c, list);
+    }
+  });
+  // longer courses and bigger cohorts first: they are the hardest to fit
+  const order = [...participants.keys()].sort((x, y) => {
+    const a = inst.courses[x] as CourseModel;
+    const b = inst.courses[y] as CourseModel;
+    return (
+      b.hari - a.hari || (participants.get(y)?.length ?? 0) - (participants.get(x)?.length ?? 0) || x - y
+    );
+  });
+  // per-ASN load: busiest ASN first inside a course so they get the free slots
+  const load = chosen.map((courses) => courses.reduce((sum, c) => sum + (inst.courses[c]?.hari ?? 0), 0));
+
+  const placed: Placed[] = [];
+  const dropped: { asn: number; course: number }[] = [];
+
+  /** the smallest free room seating `size`, else the largest free room (part of the group fits) */
+  const freeRoom = (start: number, hari: number, size: number): number => {
+    let largest = -1;
+    for (let r = inst.rooms.length - 1; r >= 0; r--) {
+      const roomDays = roomBusy[r] as Uint8Array;
+      let free = true;
+      for (let d = start; d < start + hari; d++)
+        if (roomDays[d]) {
+          free = false;
+          break;
+        }
+      if (!free) continue;
+      if ((inst.rooms[r] as Room).kapasitas >= size) return r;
+      if (largest < 0 || (inst.rooms[r] as Room).kapasitas > (inst.rooms[largest] as Room).kapasitas)
+        largest = r;
+    }
+    return largest;
+  };
+  const isFree = (e: number, start: number, hari: number) => {
+    const days = busy.get(e);
+    if (!days) return true;
+    for (let d = start; d < start + hari; d++) if (days[d]) return false;
+    return true;
+  };
+  /** every start day, those in `month` first, each group rotated by `salt` to spread sessions */
+  const candidates = (hari: number, month: number | null, salt: number): number[] => {
+    const last = dayCount - hari;
+    if (last < 0) return [];
+    const span = last + 1;
+    const offset = salt % span;
+    const rest: number[] = [];
+    const first: number[] = [];
+    for (let k = 0; k < span; k++) {
+      const start = (offset + k) % span;
+      if (month !== null && dayMonth[start] === month) first.push(start);
+      else rest.push(start);
+    }
+    first.sort((x, y) => ((x - offset + span) % span) - ((y - offset + span) % span));
+    return [...first, ...rest];
+  };
+  /** places one session of course c for `members`; returns those it could not seat */
+  const place = (c: number, members: number[], salt: number): number[] => {
+    const course = inst.courses[c] as CourseModel;
+    const hari = course.hari;
+    const month = modeMonth(inst, members);
+    let best: { start: number; room: number; free: number[] } | null = null;
+    for (const start of candidates(hari, month, course.classroom && useRooms ? 0 : salt)) {
+      const free = members.filter((e) => isFree(e, start, hari));
+      if (free.length === 0) continue;
+      let room = -1;
+      let fits = free;
+      if (course.classroom && useRooms) {
+        room = freeRoom(start, hari, free.length);
+        if (room < 0) continue;
+        fits = free.slice(0, (inst.rooms[room] as Room).kapasitas);
+      }
+      if (!best || fits.length > best.free.length) best = { start, room, free: fits };
+      if (fits.length === members.length) break;
+    }
+    if (!best) return members;
+    for (const e of best.free) {
+      const days = busyOf(e);
+      for (let d = best.start; d < best.start + hari; d++) days[d] = 1;
+    }
+    if (best.room >= 0) {
+      const roomDays = roomBusy[best.room] as Uint8Array;
+      for (let d = best.start; d < best.start + hari; d++) roomDays[d] = 1;
+    }
+    placed.push({ course: c, start: best.start, members: best.free, room: best.room });
+    const seated = new Set(best.free);
+    return members.filter((e) => !seated.has(e));
+  };
+
+  for (const c of order) {
+    const course = inst.courses[c] as CourseModel;
+    const takers = [...(participants.get(c) ?? [])];
+    // group by preferred month so a session can sit in its members' month
+    takers.sort((x, y) => {
+      const monthX = inst.asn[x]?.prefMonths[0] ?? 13;
+      const monthY = inst.asn[y]?.prefMonths[0] ?? 13;
+      return monthX - monthY || (load[y] ?? 0) - (load[x] ?? 0) || x - y;
+    });
+    const sessionCount = Math.ceil(takers.length / course.seats);
+    const groups: number[][] = [];
+    let at = 0;
+    for (let g = 0; g < sessionCount; g++) {
+      const size = Math.ceil((takers.length - at) / (sessionCount - g));
+      groups.push(takers.slice(at, at + size));
+      at += size;
+    }
+    let left: number[] = [];
+    groups.forEach((group, g) => {
+      left.push(...place(c, group, c * 53 + g * 17));
+    });
+    // leftovers: an existing session of the course with a seat, else a new session
+    for (let round = 0; round < 3 && left.length > 0; round++) {
+      const still: number[] = [];
+      for (const e of left) {
+        const target = placed.find(
+          (p) =>
+            p.course === c &&
+            p.members.length < course.seats &&
+            (p.room < 0 || (inst.rooms[p.room] as Room).kapasitas > p.members.length) &&
+            isFree(e, p.start, course.hari),
+        );
+        if (target) {
+          target.members.push(e);
+          const days = busyOf(e);
+          for (let d = target.start; d < target.start + course.hari; d++) days[d] = 1;
+        } else still.push(e);
+      }
+      left = still;
+      const next: number[] = [];
+      for (let k = 0; k < left.length; k += course.seats) {
+        next.push(...place(c, left.slice(k, k + course.seats), c * 31 + round * 7 + k));
+      }
+      left = next;
+    }
+    for (const e of left) dropped.push({ asn: e, course: c });
+  }
+  return { placed, dropped };
+}
+
+/** The month most members prefer (the earliest on a tie), null when none states one. */
+function modeMonth(inst: Instance, members: readonly number[]): number | null {
+  const count = new Array<number>(13).fill(0);
+  for (const e of members)
+    for (const month of inst.asn[e]?.prefMonths ?? []) count[month] = (count[month] ?? 0) + 1;
+  let best: number | null = null;
+  for (let month = 1; month <= 12; month++)
+    if ((count[month] ?? 0) > 0 && (best === null || (count[month] ?? 0) > (count[best] ?? 0))) best = month;
+  return best;
+}
