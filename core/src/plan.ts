@@ -7,41 +7,42 @@
 import { docId } from './firestore-model.js';
 import type { Doc } from './ports.js';
 import type { GapsReport } from './reports.js';
-import type { ScheduledSession, ScheduleReport } from './schedule/index.js';
+import type { DevelopmentPlanRow, ScheduledSession, ScheduleReport } from './schedule-report.js';
 import { DEFAULT_DICTIONARY } from './sheet-specs.js';
 import type { ProgramData } from './types.js';
 
-export interface DevelopmentPlanRow {
-  kode: string;
-  judul: string;
-  /** Kompetensi: the competencies the course develops, code and name */
-  kompetensi: string;
-  /** Sasaran PNS: how many ASN, from which OPD */
-  sasaran: string;
-  jumlahPeserta: number;
-  /** Jalur/Bentuk: Klasikal/Nonklasikal and the Peraturan LAN 10/2018 form */
-  jalurBentuk: string;
-  penyelenggara: string;
-  /** Jadwal: the sessions and their dates */
-  jadwal: string;
-  /** Kesesuaian Kurikulum: the course's competencies against the participants' gaps */
-  kesesuaianKurikulum: string;
-  /** Anggaran in rupiah */
-  anggaran: number;
-}
+export type { DevelopmentPlanRow } from './schedule-report.js';
 
-export const DEVELOPMENT_PLAN_HEADERS = [
-  'Kode',
-  'Judul',
-  'Kompetensi',
-  'Sasaran PNS',
-  'Jumlah Peserta',
-  'Jalur/Bentuk',
-  'Penyelenggara',
-  'Jadwal',
-  'Kesesuaian Kurikulum',
-  'Anggaran',
-] as const;
+/**
+ * The art. 207 plan's columns in sheet order: the header users read, the row field it shows,
+ * its width in characters, what it holds and whether long text wraps. Every renderer (the staff
+ * workbook, the leaders' summary, the Sheets API) takes them from here.
+ */
+export const DEVELOPMENT_PLAN_COLUMNS = [
+  { header: 'Kode', field: 'kode', width: 9, kind: 'text', wrap: false },
+  { header: 'Judul', field: 'judul', width: 28, kind: 'text', wrap: true },
+  { header: 'Kompetensi', field: 'kompetensi', width: 30, kind: 'text', wrap: true },
+  { header: 'Sasaran PNS', field: 'sasaran', width: 40, kind: 'text', wrap: true },
+  { header: 'Jumlah Peserta', field: 'jumlahPeserta', width: 9, kind: 'integer', wrap: false },
+  { header: 'Jalur/Bentuk', field: 'jalurBentuk', width: 18, kind: 'text', wrap: true },
+  { header: 'Penyelenggara', field: 'penyelenggara', width: 22, kind: 'text', wrap: true },
+  { header: 'Jadwal', field: 'jadwal', width: 48, kind: 'text', wrap: true },
+  { header: 'Kesesuaian Kurikulum', field: 'kesesuaianKurikulum', width: 44, kind: 'text', wrap: true },
+  { header: 'Anggaran', field: 'anggaran', width: 16, kind: 'rupiah', wrap: false },
+] as const satisfies readonly {
+  header: string;
+  field: keyof DevelopmentPlanRow;
+  width: number;
+  kind: 'text' | 'integer' | 'rupiah';
+  wrap: boolean;
+}[];
+
+export const DEVELOPMENT_PLAN_HEADERS = DEVELOPMENT_PLAN_COLUMNS.map((c) => c.header);
+
+/** A plan row's cells in column order. */
+export function developmentPlanCells(row: DevelopmentPlanRow): (string | number)[] {
+  return DEVELOPMENT_PLAN_COLUMNS.map((c) => row[c.field]);
+}
 
 const fmtNum = (n: number, digits = 2) =>
   n.toLocaleString('id-ID', { minimumFractionDigits: 0, maximumFractionDigits: digits });

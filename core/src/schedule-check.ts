@@ -4,7 +4,7 @@
  * Every violation carries a message in Bahasa Indonesia.
  */
 import type { GapsReport } from './reports.js';
-import type { ScheduleReport } from './schedule/index.js';
+import type { ScheduleReport } from './schedule-report.js';
 import type { ProgramData } from './types.js';
 
 export type ViolationKind =

@@ -1,4 +1,4 @@
-import { checkSchedule, workingDays } from '@bangkom/core';
+import { checkSchedule, DEVELOPMENT_PLAN_HEADERS, developmentPlanCells, workingDays } from '@bangkom/core';
 import ExcelJS from 'exceljs';
 import nock from 'nock';
 import {
@@ -124,18 +124,27 @@ describe('addScheduleSheets', () => {
     expect(jadwal?.getRow(2).getCell(14).value).toBe(first.peserta.join(', '));
     const rencana = back.getWorksheet(SCHEDULE_SHEETS.rencana);
     if (!rencana) throw new Error('no Rencana Pengembangan sheet');
+    // the art. 207 columns, in the order users read them, exactly as the core defines them
     const headers = (rencana.getRow(1).values as unknown[]).slice(1);
-    for (const h of [
+    expect(headers).toEqual([
+      'Kode',
+      'Judul',
       'Kompetensi',
       'Sasaran PNS',
+      'Jumlah Peserta',
       'Jalur/Bentuk',
       'Penyelenggara',
       'Jadwal',
       'Kesesuaian Kurikulum',
       'Anggaran',
-    ]) {
-      expect(headers).toContain(h);
-    }
+    ]);
+    expect(headers).toEqual([...DEVELOPMENT_PLAN_HEADERS]);
+    const plan = report.rencana[0];
+    if (!plan) throw new Error('no plan row');
+    expect((rencana.getRow(2).values as unknown[]).slice(1)).toEqual(developmentPlanCells(plan));
+    expect(rencana.getRow(2).getCell(5).numFmt).toBe('#,##0');
+    expect(rencana.getRow(2).getCell(10).numFmt).toBe('"Rp"#,##0');
+    expect(rencana.getRow(2).getCell(8).alignment?.wrapText).toBe(true);
     expect(rencana?.rowCount).toBe(report.rencana.length + 1);
     expect(back.getWorksheet(SCHEDULE_SHEETS.individu)?.rowCount).toBe(report.individu.length + 1);
     const anggaran = back.getWorksheet(SCHEDULE_SHEETS.anggaran);

@@ -1,7 +1,5 @@
 /** The schedule report: sessions with ids, budget use, individual plans, unmet needs and why. */
 import { monthOf } from '../calendar.js';
-import type { Room } from '../types.js';
-import type { AsnModel, CourseModel, Instance } from './instance.js';
 import type {
   BudgetUse,
   IndividualPlan,
@@ -9,7 +7,9 @@ import type {
   ScheduleReport,
   ScheduleStats,
   UnmetNeed,
-} from './report.js';
+} from '../schedule-report.js';
+import type { Room } from '../types.js';
+import type { AsnModel, CourseModel, Instance } from './instance.js';
 import type { Candidate } from './timetable.js';
 
 export function assemble(

@@ -31,22 +31,20 @@
  *
  * Files: instance.ts (the problem of one call), asn-dp.ts (1a), knapsack.ts and selection.ts
  * (1b), room-hull.ts (room-priced options and bound), milp.ts (exact path), timetable.ts (2),
- * seats.ts (3), assembly.ts (the report), report.ts (its public shapes).
+ * seats.ts (3), assembly.ts (the report); its public shapes are in ../schedule-report.ts.
  */
 import { buildDevelopmentPlan } from '../plan.js';
 import type { GapsReport } from '../reports.js';
+import type { ScheduleReport } from '../schedule-report.js';
 import type { ProgramData } from '../types.js';
 import { assemble } from './assembly.js';
 import { buildInstance, type ScheduleOptions } from './instance.js';
 import { buildSelectionLp, startValues } from './milp.js';
-import type { ScheduleReport } from './report.js';
 import { asnRoomHull, roomPricedBound, selectHullAt } from './room-hull.js';
 import { fillSeats } from './seats.js';
 import { prepare, selectAt } from './selection.js';
 import { evaluate } from './timetable.js';
 
-export type { ScheduleMethod, ScheduleOptions } from './instance.js';
-export type { MilpOptions, MilpSolution, MilpSolver } from './milp.js';
 export type {
   BudgetUse,
   IndividualPlan,
@@ -55,7 +53,9 @@ export type {
   ScheduleStats,
   ScheduleWeights,
   UnmetNeed,
-} from './report.js';
+} from '../schedule-report.js';
+export type { ScheduleMethod, ScheduleOptions } from './instance.js';
+export type { MilpOptions, MilpSolution, MilpSolver } from './milp.js';
 
 /** room prices tried (objective units per room-day) when the rooms cannot hold the first selection */
 const ROOM_PRICES = [10, 30, 90, 270];

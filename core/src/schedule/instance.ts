@@ -1,10 +1,10 @@
 /** The scheduling instance: courses, ASN, OPD budgets, rooms and working days of one call. */
 import { workingDays } from '../calendar.js';
 import type { GapsReport } from '../reports.js';
+import type { ScheduleWeights } from '../schedule-report.js';
 import { resolveTahun } from '../tahun.js';
 import type { CellError, Course, Moda, ProgramData, Room } from '../types.js';
 import type { MilpSolver } from './milp.js';
-import type { ScheduleWeights } from './report.js';
 
 export type ScheduleMethod = 'auto' | 'milp' | 'heuristik';
 

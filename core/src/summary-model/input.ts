@@ -1,5 +1,5 @@
 import type { IkmReport, LeaderSummary } from '../reports.js';
-import type { ScheduleReport } from '../schedule/index.js';
+import type { ScheduleReport } from '../schedule-report.js';
 
 /** What the leaders' model is built from: computed aggregates only. */
 export interface SummaryModelInput {

@@ -3,7 +3,7 @@
  * the development plan in the columns of PP 11/2017 art. 207, and the budget per OPD in plain
  * words. Per-person plans and participant NIPs go to the staff's workbook, never here.
  */
-import { DEVELOPMENT_PLAN_HEADERS } from '../plan.js';
+import { DEVELOPMENT_PLAN_COLUMNS, developmentPlanCells } from '../plan.js';
 import { idFixed } from './format.js';
 import type { SummaryModelInput } from './input.js';
 import type { SummaryColumn, SummarySheet } from './model.js';
@@ -71,34 +71,19 @@ export function jadwalSheet(input: SummaryModelInput): SummarySheet | undefined 
 export function rencanaSheet(input: SummaryModelInput): SummarySheet | undefined {
   const s = input.schedule;
   if (!s) return undefined;
-  const widths = [9, 28, 30, 40, 9, 18, 22, 48, 44, 16];
-  const kinds: Record<number, SummaryColumn['kind']> = { 4: 'integer', 9: 'rupiah' };
-  const wraps = new Set([1, 2, 3, 5, 6, 7, 8]);
-  const columns: SummaryColumn[] = DEVELOPMENT_PLAN_HEADERS.map((header, i) => ({
-    header,
-    kind: kinds[i] ?? 'text',
-    width: widths[i] ?? 12,
-    ...(wraps.has(i) ? { wrap: true } : {}),
-    ...(i === 4 ? { align: 'center' as const } : {}),
+  // integers centred, as in the staff workbook
+  const columns: SummaryColumn[] = DEVELOPMENT_PLAN_COLUMNS.map((c) => ({
+    header: c.header,
+    kind: c.kind,
+    width: c.width,
+    ...(c.wrap ? { wrap: true } : {}),
+    ...(c.kind === 'integer' ? { align: 'center' as const } : {}),
   }));
   // PP 11/2017 art. 207: the development plan's content
   return list('rencana', SUMMARY_TITLES.rencana, `Rencana Pengembangan Kompetensi Tahun ${s.tahun}`, {
     columns,
     frozenColumns: 2,
-    rows: s.rencana.map((r) => ({
-      cells: [
-        r.kode,
-        r.judul,
-        r.kompetensi,
-        r.sasaran,
-        r.jumlahPeserta,
-        r.jalurBentuk,
-        r.penyelenggara,
-        r.jadwal,
-        r.kesesuaianKurikulum,
-        r.anggaran,
-      ],
-    })),
+    rows: s.rencana.map((r) => ({ cells: developmentPlanCells(r) })),
   });
 }
 

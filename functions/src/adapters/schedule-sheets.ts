@@ -4,7 +4,7 @@
  * (each ASN's plan) and `Anggaran Pelatihan` (Pagu against spending, objective and bound).
  * Rerunning on the same workbook replaces the sheets (idempotent).
  */
-import type { ScheduleReport } from '@bangkom/core';
+import { DEVELOPMENT_PLAN_COLUMNS, type ScheduleReport } from '@bangkom/core';
 import type ExcelJS from 'exceljs';
 
 export const SCHEDULE_SHEETS = {
@@ -297,33 +297,22 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
   wrap(jadwal, ['judul', 'ruang', 'penyelenggara', 'peserta']);
 
   // PP 11/2017 art. 207: the development plan's content
-  const rencana = sheet(workbook, SCHEDULE_SHEETS.rencana, [
-    { header: 'Kode', key: 'kode', width: 9 },
-    { header: 'Judul', key: 'judul', width: 28 },
-    { header: 'Kompetensi', key: 'kompetensi', width: 30 },
-    { header: 'Sasaran PNS', key: 'sasaran', width: 40 },
-    { header: 'Jumlah Peserta', key: 'jumlah', width: 9, numFmt: '#,##0', align: 'center' },
-    { header: 'Jalur/Bentuk', key: 'jalur', width: 18 },
-    { header: 'Penyelenggara', key: 'penyelenggara', width: 22 },
-    { header: 'Jadwal', key: 'jadwal', width: 48 },
-    { header: 'Kesesuaian Kurikulum', key: 'kesesuaian', width: 44 },
-    { header: 'Anggaran', key: 'anggaran', width: 16, numFmt: RUPIAH },
-  ]);
-  for (const r of report.rencana) {
-    rencana.addRow({
-      kode: r.kode,
-      judul: r.judul,
-      kompetensi: r.kompetensi,
-      sasaran: r.sasaran,
-      jumlah: r.jumlahPeserta,
-      jalur: r.jalurBentuk,
-      penyelenggara: r.penyelenggara,
-      jadwal: r.jadwal,
-      kesesuaian: r.kesesuaianKurikulum,
-      anggaran: r.anggaran,
-    });
-  }
-  wrap(rencana, ['judul', 'kompetensi', 'sasaran', 'jalur', 'penyelenggara', 'jadwal', 'kesesuaian']);
+  const rencana = sheet(
+    workbook,
+    SCHEDULE_SHEETS.rencana,
+    DEVELOPMENT_PLAN_COLUMNS.map((c) => ({
+      header: c.header,
+      key: c.field,
+      width: c.width,
+      ...(c.kind === 'integer' ? { numFmt: '#,##0', align: 'center' as const } : {}),
+      ...(c.kind === 'rupiah' ? { numFmt: RUPIAH } : {}),
+    })),
+  );
+  for (const r of report.rencana) rencana.addRow(r);
+  wrap(
+    rencana,
+    DEVELOPMENT_PLAN_COLUMNS.filter((c) => c.wrap).map((c) => c.field),
+  );
 
   const individu = sheet(workbook, SCHEDULE_SHEETS.individu, [
     // the NIP as text (18 digits do not fit a number's 15 significant digits)

@@ -4,6 +4,7 @@
  * synchronous planSchedule. Used by `bangkom schedule`, `bangkom run` and scheduleTrainings.
  */
 import {
+  addDays,
   applyHolidayCorrections,
   type GapsReport,
   type MilpOptions,
@@ -33,8 +34,7 @@ export function indonesianHolidays(tahun: number, corrections: ProgramData['holi
     if (h.type !== 'public') continue;
     const first = h.date.slice(0, 10);
     const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
-    const t0 = Date.UTC(Number(first.slice(0, 4)), Number(first.slice(5, 7)) - 1, Number(first.slice(8, 10)));
-    for (let i = 0; i < days; i++) base.add(new Date(t0 + i * DAY_MS).toISOString().slice(0, 10));
+    for (let i = 0; i < days; i++) base.add(addDays(first, i));
   }
   return applyHolidayCorrections(base, corrections, tahun);
 }
@@ -120,9 +120,7 @@ export interface PlanScheduleOptions {
 export function earliestStart(tahun: number, now: Date, timeZone = DEFAULT_TIME_ZONE): string | undefined {
   const today = localDate(now, timeZone);
   if (Number(today.slice(0, 4)) !== tahun) return undefined;
-  const tomorrow = new Date(`${today}T00:00:00Z`);
-  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
-  return tomorrow.toISOString().slice(0, 10);
+  return addDays(today, 1);
 }
 
 /** Plans and schedules the fiscal year's training; `stats.detik` holds the wall time. */

@@ -8,6 +8,7 @@ import {
   COLLECTIONS,
   DEFAULT_DICTIONARY,
   DEVELOPMENT_PLAN_HEADERS,
+  developmentPlanCells,
   type EvaluationReport,
   emptyProgramData,
   FORM_SHEETS,
@@ -300,20 +301,6 @@ export function rencanaKompetensiSheet(
   const plan = buildDevelopmentPlan(report, data, gaps);
   return {
     title: OUTPUT_SHEET.rencanaKompetensi,
-    rows: [
-      [...DEVELOPMENT_PLAN_HEADERS],
-      ...plan.map((p) => [
-        p.kode,
-        p.judul,
-        p.kompetensi,
-        p.sasaran,
-        p.jumlahPeserta,
-        p.jalurBentuk,
-        p.penyelenggara,
-        p.jadwal,
-        p.kesesuaianKurikulum,
-        p.anggaran,
-      ]),
-    ],
+    rows: [[...DEVELOPMENT_PLAN_HEADERS], ...plan.map(developmentPlanCells)],
   };
 }

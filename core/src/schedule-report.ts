@@ -1,6 +1,9 @@
-/** The public shapes of a schedule report: sessions, budget use, individual plans, unmet needs. */
-import type { DevelopmentPlanRow } from '../plan.js';
-import type { CellError, Moda } from '../types.js';
+/**
+ * The public shapes of a schedule report: sessions, budget use, individual plans, unmet needs
+ * and the art. 207 plan rows. The scheduler (schedule/) fills them; plan.ts, schedule-check.ts
+ * and the summary model read them, so none of those imports the scheduler.
+ */
+import type { CellError, Moda } from './types.js';
 
 export interface ScheduleWeights {
   /** bonus for an ASN below the JP target who reaches it with the plan */
@@ -104,4 +107,24 @@ export interface ScheduleReport {
   rencana: DevelopmentPlanRow[];
   /** input the schedule had to work around (sheet, row, column, why), Bahasa Indonesia */
   peringatan: CellError[];
+}
+
+/** One course of the development plan, in the columns of PP 11/2017 art. 207. */
+export interface DevelopmentPlanRow {
+  kode: string;
+  judul: string;
+  /** Kompetensi: the competencies the course develops, code and name */
+  kompetensi: string;
+  /** Sasaran PNS: how many ASN, from which OPD */
+  sasaran: string;
+  jumlahPeserta: number;
+  /** Jalur/Bentuk: Klasikal/Nonklasikal and the Peraturan LAN 10/2018 form */
+  jalurBentuk: string;
+  penyelenggara: string;
+  /** Jadwal: the sessions and their dates */
+  jadwal: string;
+  /** Kesesuaian Kurikulum: the course's competencies against the participants' gaps */
+  kesesuaianKurikulum: string;
+  /** Anggaran in rupiah */
+  anggaran: number;
 }
