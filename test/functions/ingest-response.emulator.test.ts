@@ -73,7 +73,15 @@ describe('ingestResponse', () => {
     // each call is audited
     const runIds = new Set(answers.map((a) => a.body.runId as string));
     expect(runIds.size).toBe(3);
-    for (const id of runIds) expect(await docData(h.db, `tenants/sawahlunto/runs/${id}`)).toBeDefined();
+    for (const id of runIds) {
+      expect(await docData(h.db, `tenants/sawahlunto/runs/${id}`)).toMatchObject({
+        kind: 'ingestResponse',
+        caller: STAF,
+        tenant: 'sawahlunto',
+        status: 'selesai',
+        errorCount: 0,
+      });
+    }
   });
 
   it('quarantines an invalid submission with its reasons and answers 200', async () => {
@@ -114,7 +122,14 @@ describe('ingestResponse', () => {
   it('an edited response that becomes valid is stored, and supersedes its quarantine entry', async () => {
     const bad = await post(penilaian('r-edit', { NIP, Sumber: 'Diri', 'M.01': 9 }));
     expect(bad.body.quarantined).toBe(true);
-    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${bad.body.id}`)).toBeDefined();
+    const quarantined = {
+      sumber: 'formulir',
+      sheet: 'Penilaian',
+      responseId: 'r-edit',
+      values: { 'M.01': 9 },
+      errors: [{ sheet: 'Penilaian', column: 'M.01' }],
+    };
+    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${bad.body.id}`)).toMatchObject(quarantined);
     const store = createStore(h.db, 'sawahlunto');
     expect(await supersededFormQuarantine(store)).not.toContain(bad.body.id);
 
@@ -124,7 +139,7 @@ describe('ingestResponse', () => {
       ratings: { 'M.01': 2 },
     });
     // the entry stays until a sync settles it (one write per submission, no blind delete)
-    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${bad.body.id}`)).toBeDefined();
+    expect(await docData(h.db, `tenants/sawahlunto/quarantine/${bad.body.id}`)).toMatchObject(quarantined);
     expect(await supersededFormQuarantine(store)).toContain(bad.body.id);
 
     // edited again, invalid: the later version is in quarantine, and it is not superseded
