@@ -9,7 +9,7 @@ import type { Room } from '../types.js';
 import { asnObjective, type CourseModel, type Instance } from './instance.js';
 
 /** One session: `start` indexes `inst.days`, `room` indexes `inst.rooms` (−1: none). */
-export interface Placed {
+interface Placed {
   course: number;
   start: number;
   /** ASN indices */
@@ -17,7 +17,7 @@ export interface Placed {
   room: number;
 }
 
-export interface Timetable {
+interface Timetable {
   placed: Placed[];
   /** enrolments chosen but impossible to place */
   dropped: { asn: number; course: number }[];
