@@ -32,6 +32,7 @@ export const ENDPOINT = {
   ingest: 'ingestResponse',
   run: 'runCycle',
   runStatus: 'runStatus',
+  refreshSummary: 'refreshSummary',
 } as const;
 
 export function props(): GoogleAppsScript.Properties.Properties {

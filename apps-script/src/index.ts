@@ -3,6 +3,7 @@
 import { buatFormulir as buildFormsMenu } from './forms.js';
 import { menuAction } from './gas.js';
 import { kirimUndangan as inviteMenu } from './invite.js';
+import { perbaruiRingkasan as leadersMenu } from './leaders.js';
 import { siapkanLembar as prepareMenu } from './setup.js';
 import { hitungSinkronkan as cycleMenu } from './sync.js';
 import { pasangPemicu as installMenu, lepasPemicu as releaseMenu } from './triggers.js';
@@ -19,6 +20,7 @@ export const siapkanLembar = menuAction('Siapkan Lembar', prepareMenu);
 export const buatFormulir = menuAction('Buat Formulir', buildFormsMenu);
 export const validasiData = menuAction('Validasi Data', validateMenu);
 export const hitungSinkronkan = menuAction('Hitung & Sinkronkan', cycleMenu);
+export const perbaruiRingkasan = menuAction('Perbarui Ringkasan Pimpinan', leadersMenu);
 export const kirimUndangan = menuAction('Kirim Undangan', inviteMenu);
 export const pasangPemicu = menuAction('Pasang Pemicu', installMenu);
 export const lepasPemicu = menuAction('Lepas Pemicu', releaseMenu);

@@ -191,6 +191,15 @@ export function ringkasan(body: unknown): string[] {
       );
     }
   }
+  const pimpinan = obj(b.pimpinan);
+  if (pimpinan) {
+    if (typeof pimpinan.skipped === 'string')
+      lines.push(`Ringkasan pimpinan: tidak ditulis (${pimpinan.skipped}).`);
+    else
+      lines.push(
+        `Ringkasan pimpinan: ${angka(count(pimpinan.sheets) ?? 0)} lembar ditulis ke spreadsheet pimpinan.`,
+      );
+  }
   if (typeof b.runId === 'string') lines.push(`ID proses: ${b.runId}`);
   return lines;
 }

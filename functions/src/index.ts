@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { computeGaps } from './handlers/compute-gaps.js';
 import { health } from './handlers/health.js';
 import { ingestResponse } from './handlers/ingest-response.js';
+import { refreshSummary } from './handlers/leaders-summary.js';
 import { readSummary } from './handlers/read-summary.js';
 import { runCycle } from './handlers/run-cycle.js';
 import { runStatus } from './handlers/run-status.js';
@@ -26,6 +27,7 @@ http('summarizeEvaluations', summarizeEvaluations(deps));
 http('readSummary', readSummary(deps));
 http('runCycle', runCycle(deps));
 http('runStatus', runStatus(deps));
+http('refreshSummary', refreshSummary(deps));
 
 /** The targets above, for the dev server and the deploy notes. */
 export const TARGETS = [
@@ -38,4 +40,5 @@ export const TARGETS = [
   'readSummary',
   'runCycle',
   'runStatus',
+  'refreshSummary',
 ] as const;

@@ -7,6 +7,8 @@
  *   npx tsx functions/src/members.ts hapus  <tenant> <email>
  *   npx tsx functions/src/members.ts spreadsheet <tenant> <spreadsheetId>
  *   npx tsx functions/src/members.ts lepas-spreadsheet <tenant> <spreadsheetId>
+ *   npx tsx functions/src/members.ts spreadsheet-pimpinan <tenant> <spreadsheetId>
+ *   npx tsx functions/src/members.ts lepas-spreadsheet-pimpinan <tenant>
  *   npx tsx functions/src/members.ts daftar <tenant>
  * With BANGKOM_FIRESTORE_DATABASE set, that database (as the functions use it).
  */
@@ -25,6 +27,11 @@ import {
 } from './adapters/auth.js';
 import { assertTenantId, tenantCollectionPath } from './adapters/firestore.js';
 import { closeFirestoreConnections, connectFirestore } from './adapters/firestore-connection.js';
+import {
+  leadersSpreadsheetOf,
+  putLeadersSpreadsheet,
+  removeLeadersSpreadsheet,
+} from './adapters/leaders-spreadsheet.js';
 
 const USAGE = [
   'Penggunaan:',
@@ -32,6 +39,8 @@ const USAGE = [
   '  members hapus  <tenant> <email>',
   '  members spreadsheet <tenant> <spreadsheetId>        (spreadsheet program milik tenant)',
   '  members lepas-spreadsheet <tenant> <spreadsheetId>',
+  '  members spreadsheet-pimpinan <tenant> <spreadsheetId>   (ringkasan pimpinan; bagikan sebagai Pelihat)',
+  '  members lepas-spreadsheet-pimpinan <tenant>',
   '  members daftar <tenant>',
 ].join('\n');
 
@@ -90,6 +99,27 @@ export async function members(
       out(`Spreadsheet ${email} dilepas dari tenant ${tenant} (berlaku paling lama 1 menit kemudian).`);
       return 0;
     }
+    case 'spreadsheet-pimpinan': {
+      const id = email;
+      if (!SPREADSHEET_ID.test(id)) {
+        out(`ID spreadsheet tidak sah: "${id}" (salin bagian URL di antara /d/ dan /edit).\n${USAGE}`);
+        return 2;
+      }
+      await putLeadersSpreadsheet(db, tenant, id);
+      out(
+        `Spreadsheet ${id} kini menjadi ringkasan pimpinan tenant ${tenant}. Bagikan kepada pimpinan sebagai ` +
+          'Pelihat (Viewer) dan kepada akun layanan Cloud Functions sebagai Editor; jangan isi data pribadi di sana.',
+      );
+      return 0;
+    }
+    case 'lepas-spreadsheet-pimpinan': {
+      if (!(await removeLeadersSpreadsheet(db, tenant))) {
+        out(`Tenant ${tenant} belum punya spreadsheet ringkasan pimpinan.`);
+        return 1;
+      }
+      out(`Spreadsheet ringkasan pimpinan dilepas dari tenant ${tenant}.`);
+      return 0;
+    }
     case 'daftar': {
       const snap = await col.get();
       if (snap.empty) out(`Tenant ${tenant} belum punya anggota.`);
@@ -98,6 +128,8 @@ export async function members(
       const sheets = await db.collection(tenantCollectionPath(tenant, SPREADSHEETS)).get();
       if (sheets.empty) out(`Tenant ${tenant} belum punya spreadsheet terdaftar.`);
       for (const d of sheets.docs) out(`spreadsheet\t${d.data().spreadsheetId ?? d.id}`);
+      const leaders = await leadersSpreadsheetOf(db, tenant);
+      if (leaders) out(`spreadsheet-pimpinan\t${leaders}`);
       return 0;
     }
     default:

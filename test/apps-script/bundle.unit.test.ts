@@ -122,6 +122,7 @@ describe('the built bundle', () => {
       'Buat Formulir',
       'Validasi Data',
       'Hitung & Sinkronkan',
+      'Perbarui Ringkasan Pimpinan',
       'Kirim Undangan',
       'Pasang Pemicu',
       'Lepas Pemicu (serah terima)',

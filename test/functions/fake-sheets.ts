@@ -16,13 +16,34 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  ApiError,
+  CELL_DATA_FIELDS,
+  columnLetters,
+  extendedValue,
+  FakeFormula,
+  isEmpty,
+  isIndex,
+  isObject,
+  type Json,
+  maskCoversValue,
+  onlyKnown,
+  parseRange,
+  trimRow,
+} from './fake-sheets-cells';
+import {
+  applyObjectRequest,
+  cloneObjects,
+  Invalid,
+  type SheetObjects,
+  sheetJson,
+  storeFormats,
+} from './fake-sheets-objects';
+import { checkRequest, SchemaError } from './sheets-v4-schema';
 
-/** A cell written with formulaValue. */
-export class FakeFormula {
-  constructor(readonly formula: string) {}
-}
+export { FakeFormula } from './fake-sheets-cells';
 
-export interface FakeSheet {
+export interface FakeSheet extends SheetObjects {
   sheetId: number;
   title: string;
   rowCount: number;
@@ -52,10 +73,20 @@ export interface Failure {
   pathSuffix?: string;
 }
 
+/** One spreadsheet of the server. */
+export interface FakeBook {
+  spreadsheetId: string;
+  sheets: Map<string, FakeSheet>;
+  locale: string;
+}
+
 export interface FakeSheetsServer {
   rootUrl: string;
   spreadsheetId: string;
   sheets: Map<string, FakeSheet>;
+  /** another spreadsheet on the same server (e.g. the leaders'), empty, locale en_US */
+  addSpreadsheet(spreadsheetId: string): FakeBook;
+  book(spreadsheetId: string): FakeBook;
   requests: RecordedRequest[];
   /**
    * The next matching calls fail, one failure per call, in order (a number is a status for
@@ -100,149 +131,19 @@ function readBody(req: IncomingMessage): Promise<{ bytes: number; body: unknown 
   });
 }
 
-class ApiError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-    readonly retryAfter?: number | string,
-  ) {
-    super(message);
-  }
-}
-
-/** 'Kamus Kompetensi'!A1 -> { title, row, col } ('' quotes undone). */
-function parseRange(range: string): { title: string; row: number; col: number } {
-  const m = /^(?:'((?:[^']|'')+)'|([^!']+))(?:!([A-Z]+)(\d+)(?::[A-Z]+\d*)?)?$/.exec(range);
-  if (!m) throw new ApiError(400, `Unable to parse range: ${range}`);
-  const title = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? '');
-  const letters = m[3] ?? 'A';
-  const col = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { title, row: Number(m[4] ?? 1) - 1, col };
-}
-
-const isEmpty = (v: unknown) => v === '' || v == null;
-
-function trimRow(row: unknown[]): unknown[] {
-  let end = row.length;
-  while (end > 0 && isEmpty(row[end - 1])) end--;
-  return row.slice(0, end);
-}
-
-/** 0 -> A, 26 -> AA */
-function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Proto3 JSON: an unknown field is a 400 naming it, as the API's parser does. */
-function onlyKnown(obj: Json, known: readonly string[], at: string): void {
-  for (const k of Object.keys(obj)) {
-    if (!known.includes(k)) {
-      throw new ApiError(
-        400,
-        `Invalid JSON payload received. Unknown name "${k}" at '${at}': Cannot find field.`,
-      );
-    }
-  }
-}
-
-const isIndex = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-
-const CELL_DATA_FIELDS = [
-  'userEnteredValue',
-  'effectiveValue',
-  'formattedValue',
-  'userEnteredFormat',
-  'effectiveFormat',
-  'hyperlink',
-  'note',
-  'textFormatRuns',
-  'dataValidation',
-  'pivotTable',
-  'dataSourceTable',
-  'dataSourceFormula',
-  'chipRuns',
-] as const;
-
-const EXTENDED_VALUE_KINDS = ['numberValue', 'stringValue', 'boolValue', 'formulaValue', 'errorValue'];
-
-/** An ExtendedValue -> the stored cell; exactly one kind of value, of its JSON type. */
-function extendedValue(v: unknown, at: string): unknown {
-  if (!isObject(v)) throw new ApiError(400, `Invalid value at '${at}': expected an ExtendedValue object`);
-  onlyKnown(v, EXTENDED_VALUE_KINDS, at);
-  const kinds = Object.keys(v);
-  if (kinds.length > 1) {
-    throw new ApiError(
-      400,
-      `Invalid JSON payload received. Oneof field 'value' is already set. Cannot set '${kinds[1]}'`,
-    );
-  }
-  const kind = kinds[0];
-  if (kind === undefined) return undefined;
-  const x = v[kind];
-  switch (kind) {
-    case 'numberValue': {
-      // proto3 JSON takes a double as a number or a numeric string
-      const n = typeof x === 'string' && x.trim() !== '' ? Number(x) : x;
-      if (typeof n !== 'number' || !Number.isFinite(n))
-        throw new ApiError(400, `Invalid value at '${at}.number_value' (TYPE_DOUBLE), ${JSON.stringify(x)}`);
-      return n;
-    }
-    case 'stringValue':
-      if (typeof x !== 'string')
-        throw new ApiError(400, `Invalid value at '${at}.string_value' (TYPE_STRING), ${JSON.stringify(x)}`);
-      return x;
-    case 'boolValue':
-      if (typeof x !== 'boolean')
-        throw new ApiError(400, `Invalid value at '${at}.bool_value' (TYPE_BOOL), ${JSON.stringify(x)}`);
-      return x;
-    case 'formulaValue':
-      if (typeof x !== 'string')
-        throw new ApiError(400, `Invalid value at '${at}.formula_value' (TYPE_STRING), ${JSON.stringify(x)}`);
-      return new FakeFormula(x);
-    default:
-      throw new ApiError(400, `fake-sheets does not model ${kind}`);
-  }
-}
-
-/** A field mask on CellData -> whether it covers userEnteredValue (the only part the fake stores). */
-function maskCoversValue(fields: unknown, at: string): boolean {
-  if (typeof fields !== 'string' || fields.trim() === '')
-    throw new ApiError(400, `Invalid ${at}: At least one field must be specified.`);
-  const paths = fields.split(',').map((f) => f.trim());
-  if (paths.includes('*')) {
-    if (paths.length > 1) throw new ApiError(400, `Invalid ${at}: '*' must be the only field`);
-    return true;
-  }
-  for (const p of paths) {
-    const root = p.split('.')[0] ?? '';
-    if (!(CELL_DATA_FIELDS as readonly string[]).includes(root))
-      throw new ApiError(400, `Invalid ${at}: Invalid field mask: "${p}" is not a field of CellData`);
-  }
-  return paths.includes('userEnteredValue');
-}
-
 export async function startFakeSheets(
   spreadsheetId = '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms',
 ): Promise<FakeSheetsServer> {
   const sheets = new Map<string, FakeSheet>();
+  const books = new Map<string, FakeBook>([[spreadsheetId, { spreadsheetId, sheets, locale: 'en_US' }]]);
   const requests: RecordedRequest[] = [];
   const failures: Failure[] = [];
   let always: Failure | undefined;
   const lostReplies: { method: string; suffix: string; status: number }[] = [];
   let nextId = 100;
 
-  const valuesOf = (title: string) => {
-    const s = sheets.get(title);
+  const valuesOf = (title: string, from: Map<string, FakeSheet> = sheets) => {
+    const s = from.get(title);
     if (!s) throw new Error(`no sheet ${title}`);
     const rows = s.values.map((r) => trimRow(r ?? []));
     while (rows.length > 0 && (rows[rows.length - 1] as unknown[]).length === 0) rows.pop();
@@ -250,8 +151,19 @@ export async function startFakeSheets(
   };
 
   /** requests[i] of a batchUpdate, applied to staged (a copy); throws a 400 when invalid. */
-  const applyRequest = (staged: Map<string, FakeSheet>, r: unknown, i: number): unknown => {
+  const applyRequest = (
+    staged: Map<string, FakeSheet>,
+    r: unknown,
+    i: number,
+    meta: { locale: string },
+  ): unknown => {
     if (!isObject(r)) throw new ApiError(400, `Invalid requests[${i}]: not a Request object`);
+    try {
+      checkRequest(r, i);
+    } catch (e) {
+      if (e instanceof SchemaError) throw new ApiError(400, e.message);
+      throw e;
+    }
     const kinds = Object.keys(r);
     if (kinds.length !== 1)
       throw new ApiError(400, `Invalid requests[${i}]: exactly one kind of request must be set`);
@@ -291,7 +203,7 @@ export async function startFakeSheets(
       const g = (p.gridProperties ?? {}) as Json;
       onlyKnown(
         g,
-        ['rowCount', 'columnCount', 'frozenRowCount', 'frozenColumnCount'],
+        ['rowCount', 'columnCount', 'frozenRowCount', 'frozenColumnCount', 'hideGridlines'],
         `${at}.properties.grid_properties`,
       );
       const s: FakeSheet = {
@@ -300,8 +212,13 @@ export async function startFakeSheets(
         rowCount: (g.rowCount as number | undefined) ?? 1000,
         columnCount: (g.columnCount as number | undefined) ?? 26,
         ...(g.frozenRowCount ? { frozenRowCount: g.frozenRowCount as number } : {}),
+        ...(g.frozenColumnCount ? { frozenColumnCount: g.frozenColumnCount as number } : {}),
+        ...(g.hideGridlines ? { hideGridlines: true } : {}),
+        index: typeof p.index === 'number' ? p.index : staged.size,
         values: [],
       };
+      if ((s.frozenColumnCount ?? 0) >= s.columnCount)
+        throw new ApiError(400, `Invalid ${at}: You can't freeze all visible columns on the sheet.`);
       if ((s.frozenRowCount ?? 0) >= s.rowCount)
         throw new ApiError(400, `Invalid ${at}: You can't freeze all visible rows on the sheet.`);
       staged.set(title, s);
@@ -350,12 +267,30 @@ export async function startFakeSheets(
           }
         } else if (f === 'gridProperties.frozenRowCount') {
           s.frozenRowCount = (g.frozenRowCount as number | undefined) ?? 0;
+        } else if (f === 'gridProperties.frozenColumnCount') {
+          s.frozenColumnCount = (g.frozenColumnCount as number | undefined) ?? 0;
+        } else if (f === 'gridProperties.hideGridlines') {
+          s.hideGridlines = g.hideGridlines === true;
+        } else if (f === 'index') {
+          if (!isIndex(p.index))
+            throw new ApiError(400, `Invalid ${at}: index must be a non-negative integer`);
+          s.index = p.index as number;
         } else {
           throw new ApiError(400, `fake-sheets does not model updateSheetProperties field ${f}`);
         }
       }
       if ((s.frozenRowCount ?? 0) >= s.rowCount)
         throw new ApiError(400, `Invalid ${at}: You can't freeze all visible rows on the sheet.`);
+      if ((s.frozenColumnCount ?? 0) >= s.columnCount)
+        throw new ApiError(400, `Invalid ${at}: You can't freeze all visible columns on the sheet.`);
+      for (const m of s.merges ?? []) {
+        const crosses = (a: number, b: number, f: number) => a < f && b > f;
+        if (
+          crosses(m.startRowIndex ?? 0, m.endRowIndex ?? 0, s.frozenRowCount ?? 0) ||
+          crosses(m.startColumnIndex ?? 0, m.endColumnIndex ?? 0, s.frozenColumnCount ?? 0)
+        )
+          throw new ApiError(400, `Invalid ${at}: Sorry, it is not possible to freeze across merged cells.`);
+      }
       return {};
     }
 
@@ -434,6 +369,18 @@ export async function startFakeSheets(
           `Invalid ${at}: Range ('${s.title}'!${columnLetters(left)}${top + 1}:${columnLetters(Math.max(lastCol - 1, left))}${Math.max(lastRow, top + 1)}) exceeds grid limits. Max rows: ${s.rowCount}, max columns: ${s.columnCount}`,
         );
       }
+      const mask = String(body.fields)
+        .split(',')
+        .map((f) => f.trim());
+      const format = mask.includes('*') || mask.some((f) => f.split('.')[0] === 'userEnteredFormat');
+      const note = mask.includes('*') || mask.includes('note');
+      if (format || note)
+        storeFormats(
+          s,
+          rows,
+          { top, left, bottom: bottom ?? top + height, right: right ?? left + width },
+          { format, note },
+        );
       if (writesValue) {
         if (bottom !== undefined && right !== undefined) {
           // a range: the cells the rows do not cover are cleared
@@ -454,6 +401,25 @@ export async function startFakeSheets(
       return {};
     }
 
+    if (kind === 'updateSpreadsheetProperties') {
+      const props = isObject(body.properties) ? body.properties : {};
+      if (typeof body.fields !== 'string' || body.fields.trim() === '')
+        throw new ApiError(400, `Invalid ${at}: At least one field must be specified.`);
+      for (const f of body.fields.split(',').map((x) => x.trim())) {
+        if (f !== 'locale') throw new ApiError(400, `fake-sheets does not model spreadsheet property ${f}`);
+        if (typeof props.locale !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(props.locale))
+          throw new ApiError(400, `Invalid ${at}: Unsupported locale: ${String(props.locale)}`);
+        meta.locale = props.locale;
+      }
+      return {};
+    }
+    try {
+      const out = applyObjectRequest([...staged.values()], kind, body, at);
+      if (out) return out.reply;
+    } catch (e) {
+      if (e instanceof Invalid) throw new ApiError(400, e.message);
+      throw e;
+    }
     throw new ApiError(400, `fake-sheets does not model the request ${kind}`);
   };
 
@@ -463,24 +429,20 @@ export async function startFakeSheets(
     query: URLSearchParams,
     body: unknown,
   ): Promise<unknown> => {
-    const base = `/v4/spreadsheets/${spreadsheetId}`;
-    if (!path.startsWith(base)) throw new ApiError(404, 'Requested entity was not found.');
-    const rest = path.slice(base.length);
+    const m = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/.exec(path);
+    const book = m?.[1] ? books.get(m[1]) : undefined;
+    if (!book) throw new ApiError(404, 'Requested entity was not found.');
+    const rest = m?.[2] ?? '';
+    const own = book.sheets;
 
     if (method === 'GET' && rest === '') {
+      const fields = query.get('fields') ?? '';
       return {
-        spreadsheetId,
-        sheets: [...sheets.values()].map((s) => ({
-          properties: {
-            sheetId: s.sheetId,
-            title: s.title,
-            gridProperties: {
-              rowCount: s.rowCount,
-              columnCount: s.columnCount,
-              ...(s.frozenRowCount ? { frozenRowCount: s.frozenRowCount } : {}),
-            },
-          },
-        })),
+        spreadsheetId: book.spreadsheetId,
+        ...(fields === '' || fields.includes('properties.locale')
+          ? { properties: { locale: book.locale } }
+          : {}),
+        sheets: [...own.values()].map((s) => sheetJson(s, fields)),
       };
     }
 
@@ -488,13 +450,13 @@ export async function startFakeSheets(
       if (query.get('valueRenderOption') !== 'UNFORMATTED_VALUE')
         throw new ApiError(400, 'test expects UNFORMATTED_VALUE');
       return {
-        spreadsheetId,
+        spreadsheetId: book.spreadsheetId,
         valueRanges: query.getAll('ranges').map((range) => {
           const { title } = parseRange(range);
-          const s = sheets.get(title);
+          const s = own.get(title);
           if (!s) throw new ApiError(400, `Unable to parse range: ${range}`);
           // an empty cell inside a row reads as "", a formula as its text (nothing is evaluated)
-          const values = valuesOf(title).map((r) =>
+          const values = valuesOf(title, own).map((r) =>
             Array.from(r, (v) => (v instanceof FakeFormula ? v.formula : isEmpty(v) ? '' : v)),
           );
           const a1 = `${range.includes('!') ? range.split('!')[0] : range}!A1:${columnLetters(s.columnCount - 1)}${s.rowCount}`;
@@ -516,19 +478,24 @@ export async function startFakeSheets(
       if (!Array.isArray(requestsIn)) throw new ApiError(400, "Invalid value at 'requests'");
       // atomic, as the real call: applied in order to a deep copy, committed only if all are valid
       const staged = new Map(
-        [...sheets].map(([k, v]) => [k, { ...v, values: v.values.map((r) => [...(r ?? [])]) }]),
+        [...own].map(([k, v]) => [
+          k,
+          { ...v, ...cloneObjects(v), values: v.values.map((r) => [...(r ?? [])]) } as FakeSheet,
+        ]),
       );
+      const meta = { locale: book.locale };
       const idBefore = nextId;
       let replies: unknown[];
       try {
-        replies = requestsIn.map((r, i) => applyRequest(staged, r, i));
+        replies = requestsIn.map((r, i) => applyRequest(staged, r, i, meta));
       } catch (e) {
         nextId = idBefore;
         throw e;
       }
-      sheets.clear();
-      for (const [k, v] of staged) sheets.set(k, v);
-      return { spreadsheetId, replies };
+      own.clear();
+      for (const [k, v] of staged) own.set(k, v);
+      book.locale = meta.locale;
+      return { spreadsheetId: book.spreadsheetId, replies };
     }
     throw new ApiError(404, `unknown ${method} ${rest}`);
   };
@@ -629,7 +596,17 @@ export async function startFakeSheets(
       sheets.set(title, s);
       return s;
     },
-    valuesOf,
+    valuesOf: (title) => valuesOf(title),
+    addSpreadsheet(id) {
+      const book: FakeBook = { spreadsheetId: id, sheets: new Map(), locale: 'en_US' };
+      books.set(id, book);
+      return book;
+    },
+    book(id) {
+      const book = books.get(id);
+      if (!book) throw new Error(`no spreadsheet ${id}`);
+      return book;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   return api;

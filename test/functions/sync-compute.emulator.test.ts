@@ -393,7 +393,15 @@ describe('runCycle', () => {
   it('runs sync, gaps, evaluations and schedule in one audited call', async () => {
     const res = await post('runCycle', { tenant, spreadsheetId });
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['evaluations', 'gaps', 'runId', 'schedule', 'sync']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'evaluations',
+      'gaps',
+      'leaders',
+      'runId',
+      'schedule',
+      'sync',
+    ]);
+    expect(res.body.leaders.skipped).toMatch(/^Spreadsheet ringkasan pimpinan belum terdaftar/);
     const run = await docData(h.db, `tenants/${tenant}/runs/${res.body.runId}`);
     expect(run).toMatchObject({ kind: 'runCycle', status: 'selesai' });
     const counts = (run?.counts ?? {}) as Record<string, number>;

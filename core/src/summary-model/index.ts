@@ -29,6 +29,11 @@ export const SUMMARY_SHEET_BUILDERS: readonly SummarySheetBuilder[] = [
   anggaranSheet,
 ];
 
+/** The fiscal year planned: the schedule's, else the one given. */
+export function planYear(input: SummaryModelInput): number | undefined {
+  return input.schedule?.tahun ?? input.tahunRencana;
+}
+
 export function buildSummaryModel(
   input: SummaryModelInput,
   builders: readonly SummarySheetBuilder[] = SUMMARY_SHEET_BUILDERS,
@@ -40,9 +45,10 @@ export function buildSummaryModel(
   if (ids.size !== sheets.length || titles.size !== sheets.length) {
     throw new Error('summary model: duplicate sheet id or title');
   }
+  const tahunRencana = planYear(input);
   return {
     tahun: input.summary.tahun,
-    ...(input.schedule ? { tahunRencana: input.schedule.tahun } : {}),
+    ...(tahunRencana !== undefined ? { tahunRencana } : {}),
     sheets,
   };
 }

@@ -10,4 +10,6 @@ export interface SummaryModelInput {
   tenant?: string;
   /** the planned schedule: its aggregate sheets follow (its per-person lists never enter the model) */
   schedule?: ScheduleReport;
+  /** the fiscal year planned, when no schedule is given (its year otherwise) */
+  tahunRencana?: number;
 }

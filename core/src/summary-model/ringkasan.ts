@@ -110,7 +110,7 @@ function charts(input: SummaryModelInput): BarChartModel[] {
 
 export function ringkasanSheet(input: SummaryModelInput): SummarySheet {
   const s = input.summary;
-  const planYear = input.schedule?.tahun;
+  const planYear = input.schedule?.tahun ?? input.tahunRencana;
   // JP and evaluations are realised in `s.tahun`; the schedule may plan the next fiscal year
   const heading =
     planYear !== undefined && planYear !== s.tahun

@@ -196,6 +196,16 @@ export interface SheetsGateway extends WorkbookSource {
   titles(): Promise<string[]>;
   /** Replaces the content of each sheet (created when missing) with rows, all in one atomic batch. */
   writeSheets(writes: readonly SheetWrite[]): Promise<void>;
+  /**
+   * One retry unit of a structured write: spreadsheets.get with `fields`, then ONE batchUpdate
+   * of the requests `plan` builds from what the spreadsheet holds now (none: nothing sent). A
+   * retry asks again, so a batch that applied but whose reply was lost is planned anew from
+   * its result (an added chart or sheet is then updated, not added twice).
+   */
+  updateSpreadsheet(
+    fields: string,
+    plan: (spreadsheet: sheets_v4.Schema$Spreadsheet) => sheets_v4.Schema$Request[],
+  ): Promise<number>;
 }
 
 /** A value as a typed cell: never parsed, so a string is always text. */
@@ -455,6 +465,22 @@ export function createSheetsGateway(spreadsheetId: string, options: SheetsOption
         wb[title] = toRawSheet(title, (ranges[i]?.values ?? []) as unknown[][]);
       });
       return wb;
+    },
+
+    async updateSpreadsheet(fields, plan) {
+      let sent = 0;
+      await withRetry(
+        async () => {
+          const meta = await client.spreadsheets.get({ spreadsheetId, fields });
+          const requests = plan(meta.data);
+          sent = requests.length;
+          if (requests.length > 0)
+            await client.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } });
+        },
+        policy,
+        { waitedMs: 0 },
+      );
+      return sent;
     },
 
     async writeSheets(writes) {

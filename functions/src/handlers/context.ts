@@ -4,7 +4,14 @@
  * and role (403) -> work -> the runs/{runId} audit document -> JSON answer.
  * Nothing is written before the caller is known to belong to the tenant with the right role.
  */
-import { COLLECTIONS, type GapsReport, type ProgramData, type ScheduleReport } from '@bangkom/core';
+import {
+  COLLECTIONS,
+  type GapsReport,
+  type IkmReport,
+  type LeaderSummary,
+  type ProgramData,
+  type ScheduleReport,
+} from '@bangkom/core';
 import type { HttpFunction, Request, Response } from '@google-cloud/functions-framework';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { z } from 'zod';
@@ -87,6 +94,8 @@ export interface Outcome {
    * begun once the run document is written; it keeps that document up to date itself.
    */
   after?: () => Promise<void>;
+  /** what a step computed that a later step of the same cycle renders (never sent) */
+  reports?: { summary?: LeaderSummary; ikm?: IkmReport; schedule?: ScheduleReport };
 }
 
 export interface EndpointDef<S extends z.ZodType<{ tenant: string }>> {

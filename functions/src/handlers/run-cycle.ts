@@ -11,7 +11,7 @@
  * The work after the answer needs an instance that keeps its CPU after answering (Cloud Run
  * functions: CPU always allocated, see DEPLOY.md).
  */
-import { COLLECTIONS } from '@bangkom/core';
+import { COLLECTIONS, type ScheduleReport } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { HttpError } from '../adapters/auth.js';
 import {
@@ -23,6 +23,7 @@ import {
 } from '../adapters/firestore.js';
 import { computeGapsWork } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext, toHttp } from './context.js';
+import { leadersWork } from './leaders-summary.js';
 import { scheduleWork } from './schedule-trainings.js';
 import { cycleSchema } from './schemas.js';
 import { summarizeWork } from './summarize-evaluations.js';
@@ -44,6 +45,7 @@ const STEP_NAMES: Record<string, string> = {
   gaps: 'Analisis kesenjangan',
   evaluations: 'Rangkuman evaluasi',
   schedule: 'Penjadwalan',
+  leaders: 'Ringkasan pimpinan',
 };
 
 async function cycle(
@@ -60,14 +62,26 @@ async function cycle(
   await progress(STEP_NAMES.gaps ?? '');
   steps.push(['gaps', await computeGapsWork(ctx)]);
   await progress(STEP_NAMES.evaluations ?? '');
-  steps.push(['evaluations', await summarizeWork(ctx)]);
+  const evaluations = await summarizeWork(ctx);
+  steps.push(['evaluations', evaluations]);
   await progress(STEP_NAMES.schedule ?? '');
+  let schedule: ScheduleReport | undefined;
   try {
-    steps.push(['schedule', await scheduleWork(ctx)]);
+    const planned = await scheduleWork(ctx);
+    schedule = planned.reports?.schedule;
+    steps.push(['schedule', planned]);
   } catch (err) {
     if (!(err instanceof HttpError) || err.status !== 501) throw err;
     steps.push(['schedule', { skipped: err.message }]);
   }
+  await progress(STEP_NAMES.leaders ?? '');
+  const { summary, ikm } = evaluations.reports ?? {};
+  steps.push([
+    'leaders',
+    summary && ikm
+      ? await leadersWork(ctx, { summary, ikm, ...(schedule ? { schedule } : {}) })
+      : { skipped: 'ringkasan tidak dihitung' },
+  ]);
   const counts: Record<string, number> = {};
   const errors: unknown[] = [];
   const body: Record<string, unknown> = {};
@@ -95,6 +109,7 @@ export function cycleResult(body: Record<string, unknown>): Record<string, unkno
   const gaps = part(body, 'gaps');
   const ev = part(body, 'evaluations');
   const sch = part(body, 'schedule');
+  const leaders = part(body, 'leaders');
   return {
     sync: { errors: size(sync.errors), quarantined: size(sync.quarantined) },
     gaps: { pegawai: size(gaps.pegawai), ...(typeof gaps.tahun === 'number' ? { tahun: gaps.tahun } : {}) },
@@ -103,6 +118,10 @@ export function cycleResult(body: Record<string, unknown>): Record<string, unkno
       typeof sch.skipped === 'string'
         ? { skipped: sch.skipped }
         : { sessions: size(sch.sessions), unmet: size(sch.unmet) },
+    pimpinan:
+      typeof leaders.skipped === 'string'
+        ? { skipped: leaders.skipped }
+        : { sheets: size(leaders.sheets), charts: size(leaders.charts) },
   };
 }
 

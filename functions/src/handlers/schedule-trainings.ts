@@ -77,6 +77,7 @@ export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcom
     },
     counts: { ...written.written, ...out.counts },
     errors: invalid,
+    reports: { schedule: report },
   };
 }
 

@@ -128,3 +128,6 @@ export const computeSchema = z.object({
 });
 
 export const summarySchema = z.object({ tenant: tenantSchema, tahun: tahunSchema.optional() });
+
+/** refreshSummary: rewrite the leaders' spreadsheet from what Firestore holds ("Perbarui Ringkasan Pimpinan"). */
+export const refreshSchema = z.object({ tenant: tenantSchema, tahun: tahunSchema.optional() });

@@ -77,6 +77,7 @@ export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outco
     },
     counts: { ...written.written, ...out.counts },
     errors: invalid,
+    reports: { summary, ikm },
   };
 }
 
