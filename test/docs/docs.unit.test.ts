@@ -167,6 +167,23 @@ describe('links and references', () => {
     expect(broken).toEqual([]);
   });
 
+  it('every repository path the documents name in backticks exists', () => {
+    const top = /^(?:core|functions|apps-script|sheets-templates|test|bench|docs|\.ci)\/[\w./-]*$/;
+    const missing: string[] = [];
+    let named = 0;
+    for (const file of markdown) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/`([^`\s]+)`/g)) {
+        const path = m[1] as string;
+        // folders made by a build or a run are not in a clone
+        if (!top.test(path) || /(?:^|\/)(?:dist|\.bangkom|out)(?:\/|$)/.test(path)) continue;
+        named++;
+        if (!existsSync(join(ROOT, path))) missing.push(`${relative(ROOT, file)}: ${path}`);
+      }
+    }
+    expect(named).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
+  });
+
   it('no file points at the old contract outside the repository or names a tracker issue', () => {
     const self = resolve(__filename);
     const files = walk(ROOT).filter(
