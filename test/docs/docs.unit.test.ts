@@ -8,10 +8,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { APP_SHEET_SPECS } from '../../apps-script/src/app-sheets';
+import { MENU_ITEMS } from '../../apps-script/src/menu';
 import { COLLECTIONS } from '../../core/src/firestore-model';
 import { SETTING_KEYS } from '../../core/src/schemas/settings';
 import { SHEET_SPECS, type SheetSpec } from '../../core/src/sheet-specs';
 import { MEMBERS, SPREADSHEETS } from '../../functions/src/adapters/auth';
+import { TENANT_CONFIG } from '../../functions/src/adapters/leaders-spreadsheet';
 import { COMMANDS } from '../../functions/src/cli/commands/index';
 import { usage } from '../../functions/src/cli/main';
 
@@ -118,8 +120,26 @@ describe('docs/cli.md', () => {
 describe('docs/firestore.md', () => {
   it('documents every collection', () => {
     const text = doc('firestore.md');
-    const names = [...Object.values(COLLECTIONS), MEMBERS, SPREADSHEETS];
+    const names = [...Object.values(COLLECTIONS), MEMBERS, SPREADSHEETS, TENANT_CONFIG];
     expect(names.filter((name) => !text.includes(`| \`${name}\` |`))).toEqual([]);
+  });
+
+  it('says who may call each registered function', () => {
+    const index = readFileSync(join(ROOT, 'functions/src/index.ts'), 'utf8');
+    const targets = [...index.matchAll(/^http\('([A-Za-z]+)'/gm)].map((m) => m[1] as string);
+    expect(targets.length).toBeGreaterThan(8);
+    const table = section(doc('firestore.md'), /^## Siapa boleh membaca apa$/).filter((l) =>
+      l.startsWith('| `'),
+    );
+    const first = table.map((l) => l.split('|')[1] ?? '');
+    expect(targets.filter((t) => !first.some((cell) => cell.includes(`\`${t}\``)))).toEqual([]);
+  });
+});
+
+describe('README.md', () => {
+  it('names every item of the Bangkom menu', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(MENU_ITEMS.filter((item) => !readme.includes(item.label))).toEqual([]);
   });
 });
 
