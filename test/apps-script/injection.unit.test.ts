@@ -221,20 +221,29 @@ describe('Status Validasi', () => {
 describe('answers Sheets would convert', () => {
   const CONVERTED = ['50%', 'TRUE', 'false', '1/2', '2026-04-01', '01/04/2026', '12-3'];
 
+  /** amounts, times and dates with a month name (English or Indonesian) */
+  const MORE = ['Rp 1.000', '$5', '10:30', '1 Jan 2026', '17 Agustus 2026', '1-Okt-26', 'Jan 1, 2026'];
+
   it('the fake converts them as Sheets does when written unquoted', () => {
     const s = world().spreadsheet.addSheet('Uji');
-    s.self.getRange(1, 1, 1, CONVERTED.length).setValues([CONVERTED]);
-    const [row] = s.self.getRange(1, 1, 1, CONVERTED.length).getValues();
+    const all = [...CONVERTED, ...MORE];
+    s.self.getRange(1, 1, 1, all.length).setValues([all]);
+    const [row] = s.self.getRange(1, 1, 1, all.length).getValues();
     expect(row?.slice(0, 3)).toEqual([0.5, true, false]);
-    for (const v of row?.slice(3) ?? []) expect(v).toBeInstanceOf(Date);
+    for (const v of row?.slice(3, CONVERTED.length) ?? []) expect(v).toBeInstanceOf(Date);
+    expect(row?.slice(CONVERTED.length, CONVERTED.length + 2)).toEqual([1000, 5]);
+    const dates = (row?.slice(CONVERTED.length + 2) ?? []) as Date[];
+    for (const v of dates) expect(v).toBeInstanceOf(Date);
+    // 17 Agustus 2026, midnight in Jakarta
+    expect(dates[2]?.toISOString()).toBe('2026-08-16T17:00:00.000Z');
   });
 
   it('keepText keeps them text', () => {
     const s = world().spreadsheet.addSheet('Uji');
-    const more = [...CONVERTED, '1 Jan 2026', 'Rp 1.000', '10:30'];
-    s.self.getRange(1, 1, 1, more.length).setValues([more.map(keepText)]);
-    expect(s.self.getRange(1, 1, 1, more.length).getValues()[0]).toEqual(more);
-    for (const plain of ['Dinas Kesehatan', 'Sangat baik', 'Jan', 'true story'])
+    const all = [...CONVERTED, ...MORE];
+    s.self.getRange(1, 1, 1, all.length).setValues([all.map(keepText)]);
+    expect(s.self.getRange(1, 1, 1, all.length).getValues()[0]).toEqual(all);
+    for (const plain of ['Dinas Kesehatan', 'Sangat baik', 'Jan', 'true story', 'Bab Satu'])
       expect(keepText(plain)).toBe(plain);
   });
 });

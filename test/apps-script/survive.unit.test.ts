@@ -5,7 +5,7 @@
  */
 import { buatFormulir } from '../../apps-script/src/forms';
 import { RETRY_CHUNK } from '../../apps-script/src/queue';
-import { cobaUlangAntrian } from '../../apps-script/src/retry';
+import { cobaUlangAntrian, retryAll } from '../../apps-script/src/retry';
 import { onFormSubmit } from '../../apps-script/src/submit';
 import type { FakeForm } from './fakes/forms';
 import { EXECUTION_LIMIT_MS } from './fakes/services';
@@ -258,6 +258,24 @@ describe('the queue retry keeps within the time limit', () => {
       rows('Antrian').filter((r) => r['ID Respons'] !== '' && r['ID Respons'] !== undefined),
     ).toHaveLength(0);
     expect(rows('Respons Evaluasi Reaksi').every((r) => r.Status === 'Terkirim')).toBe(true);
+  });
+
+  it('a run the time limit stops half-way has recorded the attempts of every chunk it finished', () => {
+    queue(7 * RETRY_CHUNK);
+    // seven chunks that each hang until UrlFetchApp gives up: past six minutes, and a budget
+    // this long cannot save the run
+    world().fetch.handler = () => ({ code: 200, body: '{"ok":true}', delayMs: 120_000 });
+    later(DAY);
+    expect(() => retryAll(SpreadsheetApp.getActiveSpreadsheet(), new Date(), 60 * 60_000)).toThrow(
+      /Exceeded maximum execution time/,
+    );
+    const attempts = rows('Antrian').map((r) => Number(r.Percobaan));
+    const recorded = attempts.filter((a) => a === 2).length;
+    // the chunks that ended before the limit are on the sheet, the one it interrupted is not
+    expect(recorded).toBeGreaterThanOrEqual(4 * RETRY_CHUNK);
+    expect(recorded).toBeLessThan(7 * RETRY_CHUNK);
+    expect(recorded % RETRY_CHUNK).toBe(0);
+    expect(attempts.filter((a) => a === 1)).toHaveLength(7 * RETRY_CHUNK - recorded);
   });
 
   it('a healthy server: 60 entries in 3 fetchAll calls', () => {

@@ -16,8 +16,10 @@ export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(
 
 /**
  * What Sheets makes of typed text (USER_ENTERED, as setValues writes): numbers, percentages,
- * TRUE/FALSE and date-like text become numbers, booleans and dates. undefined: stays text.
- * Dates are read day first (the id_ID locale), at midnight in Asia/Jakarta.
+ * TRUE/FALSE, amounts with a currency sign, times and date-like text (also with a month name,
+ * English or Indonesian) become numbers, booleans and dates. undefined: stays text.
+ * Dates are read day first (the id_ID locale), at midnight in Asia/Jakarta; a time alone is a
+ * Date on Sheets' day zero, 30 December 1899.
  */
 export function sheetsConversion(text: string, DateCtor: DateCtor = Date): unknown {
   const t = text.trim();
@@ -26,16 +28,59 @@ export function sheetsConversion(text: string, DateCtor: DateCtor = Date): unkno
   if (pct) return Number(pct[1]) / 100;
   if (/^true$/i.test(t)) return true;
   if (/^false$/i.test(t)) return false;
+  // Rp 1.000 (id_ID: dot for thousands, comma for decimals), $5
+  const rp = /^rp\.?\s*(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?$/i.exec(t);
+  if (rp) return Number(`${rp[1]?.replace(/\./g, '')}.${rp[2] ?? '0'}`);
+  const foreign = /^[$€£]\s*(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d+))?$/.exec(t);
+  if (foreign) return Number(`${foreign[1]?.replace(/,/g, '')}.${foreign[2] ?? '0'}`);
+  const time = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (time && Number(time[1]) < 24 && Number(time[2]) < 60)
+    return new DateCtor(Date.UTC(1899, 11, 30, Number(time[1]) - 7, Number(time[2]), Number(time[3] ?? 0)));
   const day = (y: number, m: number, d: number) =>
     m >= 1 && m <= 12 && d >= 1 && d <= 31 ? new DateCtor(Date.UTC(y, m - 1, d, -7)) : undefined;
+  const year = (y: string | undefined) =>
+    y === undefined ? 2026 : y.length === 2 ? 2000 + Number(y) : Number(y);
+  // 1 Jan 2026, 1-Januari-26, 1 Agustus; Jan 1, 2026
+  const named = /^(\d{1,2})[\s\-/.]+([A-Za-z]{3,})\.?(?:[\s\-/.,]+(\d{2}|\d{4}))?$/.exec(t);
+  if (named) {
+    const m = monthOf(named[2] ?? '');
+    if (m) return day(year(named[3]), m, Number(named[1]));
+  }
+  const us = /^([A-Za-z]{3,})\.?\s+(\d{1,2}),?(?:\s+(\d{4}))?$/.exec(t);
+  if (us) {
+    const m = monthOf(us[1] ?? '');
+    if (m) return day(year(us[3]), m, Number(us[2]));
+  }
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (iso) return day(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dmy = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2}|\d{4}))?$/.exec(t);
   if (dmy) {
-    const y = dmy[3] === undefined ? 2026 : dmy[3].length === 2 ? 2000 + Number(dmy[3]) : Number(dmy[3]);
-    return day(y, Number(dmy[2]), Number(dmy[1]));
+    return day(year(dmy[3]), Number(dmy[2]), Number(dmy[1]));
   }
   return undefined;
+}
+
+/** Month names Sheets reads in an id_ID spreadsheet: Indonesian and English, full or abbreviated. */
+const MONTHS: readonly (readonly string[])[] = [
+  ['januari', 'january'],
+  ['februari', 'february', 'pebruari'],
+  ['maret', 'march'],
+  ['april'],
+  ['mei', 'may'],
+  ['juni', 'june'],
+  ['juli', 'july'],
+  ['agustus', 'august', 'agu', 'agt'],
+  ['september', 'sept'],
+  ['oktober', 'october', 'okt'],
+  ['november', 'nop'],
+  ['desember', 'december', 'des'],
+];
+
+/** 1-12 for a month name or its first three letters (`Jan`, `Agustus`, `Okt`), else 0. */
+function monthOf(word: string): number {
+  const w = word.toLowerCase();
+  const i = MONTHS.findIndex((names) => names.some((n) => n === w || (w.length === 3 && n.startsWith(w))));
+  return i + 1;
 }
 
 export interface Rule {
