@@ -129,6 +129,53 @@ describe('the built bundle', () => {
     ]);
   });
 
+  it('every global runs in the bare context: menu items say how they ended, triggers log it', () => {
+    const { ctx, world, logs } = load();
+    world.spreadsheet.addSheet('Pegawai', pegawaiRows());
+    world.fetch.handler = (call) =>
+      call.url.endsWith('/runCycle')
+        ? { code: 202, body: JSON.stringify({ runId: 'r-1', status: 'berjalan' }) }
+        : call.url.endsWith('/runStatus')
+          ? { code: 200, body: JSON.stringify({ status: 'selesai', hasil: {} }) }
+          : { code: 200, body: '{"ok":true}' };
+    const menu = new Set(MENU_ITEMS.map((m) => m.fn));
+    // the order staff follow: sheets and forms first, the daily runs after
+    const order = [
+      'siapkanLembar',
+      'buatFormulir',
+      'lanjutkanFormulir',
+      'validasiData',
+      'hitungSinkronkan',
+      'perbaruiRingkasan',
+      'kirimUndangan',
+      'lanjutkanUndangan',
+      'pengingatUndangan',
+      'pengingatPerilaku',
+      'cobaUlangAntrian',
+      'pasangPemicu',
+      'lepasPemicu',
+    ];
+    // onOpen and onFormSubmit have their own tests above
+    expect([...order, 'onOpen', 'onFormSubmit'].sort()).toEqual([...built.exports].sort());
+    for (const fn of order) {
+      const alerts = world.ui.alerts.length;
+      const toasts = world.spreadsheet.toasts.length;
+      const logged = logs.length;
+      expect(() => vm.runInContext(`${fn}()`, ctx)).not.toThrow();
+      const said = [...world.ui.alerts.slice(alerts), ...logs.slice(logged)].join('\n');
+      // a menu item says how it ended: an alert, or (Validasi Data) a toast
+      const shown = world.ui.alerts.length - alerts + (world.spreadsheet.toasts.length > toasts ? 1 : 0);
+      if (menu.has(fn)) expect([fn, shown > 0]).toEqual([fn, true]);
+      // nothing failed for want of a global, a realm or a service: no raw or general error
+      expect([fn, said]).not.toEqual([
+        fn,
+        expect.stringMatching(/Exception|Error|galat tak terduga|tidak selesai/),
+      ]);
+    }
+    expect(world.ui.alerts.join('\n')).toContain('pemicu terpasang');
+    expect(world.script.triggers).toEqual([]); // Lepas Pemicu took them away again
+  });
+
   it('onFormSubmit records, validates and forwards a response', () => {
     const { ctx, world } = load();
     world.spreadsheet.addSheet('Pegawai', pegawaiRows());

@@ -451,8 +451,9 @@ export class FakeSpreadsheet {
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
   }
-  /** test helper: adds a sheet with rows */
+  /** test helper: adds a sheet with rows; names are unique, as in Sheets */
   addSheet(name: string, values: unknown[][] = []): FakeSheet {
+    if (this.sheet(name)) throw new Error(`fake: a sheet named "${name}" exists already`);
     const s = new FakeSheet(name, this.world);
     s.self = tracked(s, () => `Sheet:${s.name}`, this.world.log);
     s.load(values);
