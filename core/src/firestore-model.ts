@@ -37,6 +37,8 @@ export const COLLECTIONS = {
   enrollments: 'enrollments',
   plans: 'plans',
   summary: 'summary',
+  // one document per year: the indicators leaders follow across cycles (cycle/model.ts)
+  cycles: 'cycles',
   // audit
   runs: 'runs',
 } as const;

@@ -1,5 +1,6 @@
 export * from './calendar.js';
 export * from './cells.js';
+export * from './cycle/index.js';
 export * from './evaluation.js';
 export * from './firestore-model.js';
 export * from './gaps.js';

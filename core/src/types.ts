@@ -160,6 +160,20 @@ export interface Settings {
   pengingatHari?: number;
   /** days before a face-to-face session a second reminder goes (`Pengingat Tatap Muka`); default 1, 0 = none */
   pengingatTatapMuka?: number;
+  /**
+   * years without training that make an ASN an equity case (Pengaturan `Jangka Pemerataan`,
+   * default DEFAULT_EQUITY_YEARS): counted per OPD for leaders, listed for staff, and a bonus
+   * in the schedule
+   */
+  jangkaPemerataan?: number;
+}
+
+/** `Jangka Pemerataan` when Pengaturan is silent: no training in the last two years. */
+export const DEFAULT_EQUITY_YEARS = 2;
+
+/** N of "no training in the last N years". */
+export function equityYears(settings: Settings): number {
+  return settings.jangkaPemerataan ?? DEFAULT_EQUITY_YEARS;
 }
 
 /** Reminder days when Pengaturan is silent: H-3 for every session, H-1 more for face-to-face ones. */

@@ -943,7 +943,7 @@ describe('Pengaturan', () => {
         row: 8,
         column: 'Kunci',
         message:
-          'Kunci tidak dikenal: gunakan Tahun, Tahun JP, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri, Pengingat Hari, Pengingat Tatap Muka',
+          'Kunci tidak dikenal: gunakan Tahun, Tahun JP, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri, Pengingat Hari, Pengingat Tatap Muka, Jangka Pemerataan',
       },
       {
         sheet: 'Pengaturan',
@@ -1008,6 +1008,34 @@ describe('Pengaturan', () => {
         row: 3,
         column: 'Nilai',
         message: 'Pengingat Tatap Muka harus bilangan bulat 0–30 (hari sebelum sesi; 0 = tanpa pengingat)',
+      },
+    ]);
+  });
+
+  it('reads Jangka Pemerataan, whole years 1–10', () => {
+    const wb = base();
+    wb.Pengaturan = [
+      ['Kunci', 'Nilai'],
+      ['Jangka Pemerataan', '3'],
+    ];
+    const r = validateWorkbook(wb);
+    expect(only(r.errors)).toEqual([]);
+    expect(r.data.settings.jangkaPemerataan).toBe(3);
+    expect(settingsToEntries(r.data.settings).at(-1)).toEqual({
+      row: 0,
+      kunci: 'Jangka Pemerataan',
+      nilai: 3,
+    });
+    wb.Pengaturan = [
+      ['Kunci', 'Nilai'],
+      ['Jangka Pemerataan', 0],
+    ];
+    expect(only(validateWorkbook(wb).errors)).toEqual([
+      {
+        sheet: 'Pengaturan',
+        row: 2,
+        column: 'Nilai',
+        message: 'Jangka Pemerataan harus bilangan bulat 1–10 (tahun)',
       },
     ]);
   });

@@ -390,10 +390,11 @@ describe('scheduleTrainings without a scheduler', () => {
 });
 
 describe('runCycle', () => {
-  it('runs sync, gaps, evaluations and schedule in one audited call', async () => {
+  it('runs sync, gaps, evaluations, schedule and the cycle record in one audited call', async () => {
     const res = await post('runCycle', { tenant, spreadsheetId });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual([
+      'cycle',
       'evaluations',
       'gaps',
       'leaders',
@@ -406,6 +407,14 @@ describe('runCycle', () => {
     expect(run).toMatchObject({ kind: 'runCycle', status: 'selesai' });
     const counts = (run?.counts ?? {}) as Record<string, number>;
     expect(counts['sync.employees']).toBe(2);
+    expect(counts['cycle.cycles']).toBe(1);
+    // the year's aggregates, no NIP and no name; a rerun replaces the same document
+    const cycle = await docData(h.db, `tenants/${tenant}/cycles/2026`);
+    expect(cycle).toMatchObject({ tahun: 2026, targetJp: 20, jangkaPemerataan: 2, runId: res.body.runId });
+    expect(JSON.stringify(cycle)).not.toMatch(new RegExp(`${NIP1}|${NIP2}|Siti|Budi`));
+    const again = await post('runCycle', { tenant, spreadsheetId });
+    expect(await ids(h.db, tenant, 'cycles')).toEqual(['2026']);
+    expect(await docData(h.db, `tenants/${tenant}/cycles/2026`)).toMatchObject({ runId: again.body.runId });
   }, 60000);
 
   /** polls runStatus until the run is no longer `berjalan`; every answer seen, in order */

@@ -15,6 +15,7 @@ export const SETTING_KEYS = [
   'Bobot Diri',
   'Pengingat Hari',
   'Pengingat Tatap Muka',
+  'Jangka Pemerataan',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -34,6 +35,8 @@ export const settingEntrySchema = z.object({
 const weight = z.number().min(0).max(1);
 /** a reminder a month ahead is the farthest that still reads as a reminder */
 export const MAX_REMINDER_DAYS = 30;
+/** `Jangka Pemerataan`: years without training that make an ASN an equity case (1–10) */
+export const MAX_EQUITY_YEARS = 10;
 export const settingsSchema = z
   .object({
     tahun: z.number().int().min(2000).max(2100).exactOptional(),
@@ -42,6 +45,7 @@ export const settingsSchema = z
     bobot: z.object({ Asesmen: weight, Atasan: weight, Diri: weight }),
     pengingatHari: z.number().int().min(0).max(MAX_REMINDER_DAYS).exactOptional(),
     pengingatTatapMuka: z.number().int().min(0).max(MAX_REMINDER_DAYS).exactOptional(),
+    jangkaPemerataan: z.number().int().min(1).max(MAX_EQUITY_YEARS).exactOptional(),
   })
   .refine((s) => s.bobot.Asesmen + s.bobot.Atasan + s.bobot.Diri > 0, {
     path: ['bobot'],
@@ -66,6 +70,7 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
     else if (e.kunci === 'Tahun JP') s.tahunJp = e.nilai;
     else if (e.kunci === 'Pengingat Hari') s.pengingatHari = e.nilai;
     else if (e.kunci === 'Pengingat Tatap Muka') s.pengingatTatapMuka = e.nilai;
+    else if (e.kunci === 'Jangka Pemerataan') s.jangkaPemerataan = e.nilai;
     else s.targetJp = e.nilai;
   }
   return s;
@@ -83,6 +88,8 @@ export function settingsToEntries(s: Settings): SettingEntry[] {
   if (s.pengingatHari !== undefined) out.push({ row: 0, kunci: 'Pengingat Hari', nilai: s.pengingatHari });
   if (s.pengingatTatapMuka !== undefined)
     out.push({ row: 0, kunci: 'Pengingat Tatap Muka', nilai: s.pengingatTatapMuka });
+  if (s.jangkaPemerataan !== undefined)
+    out.push({ row: 0, kunci: 'Jangka Pemerataan', nilai: s.jangkaPemerataan });
   return out;
 }
 
@@ -126,6 +133,11 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
             'Nilai',
             `${kunci} harus bilangan bulat 0–${MAX_REMINDER_DAYS} (hari sebelum sesi; 0 = tanpa pengingat)`,
           );
+        } else if (
+          kunci === 'Jangka Pemerataan' &&
+          !(Number.isInteger(nilai) && nilai >= 1 && nilai <= MAX_EQUITY_YEARS)
+        ) {
+          r.error('Nilai', `Jangka Pemerataan harus bilangan bulat 1–${MAX_EQUITY_YEARS} (tahun)`);
         } else if (kunci === 'Target JP' && nilai <= 0) {
           r.error('Nilai', 'Target JP harus lebih dari 0');
         } else if (sumber && (nilai < 0 || nilai > 1)) {

@@ -1,8 +1,8 @@
 /**
  * runCycle (extension): the whole cycle on the program spreadsheet in one call, as the
  * Apps Script's "Hitung & Sinkronkan" asks for it: syncWorkbook, computeGaps,
- * summarizeEvaluations and, when the scheduler is installed, scheduleTrainings. One run
- * document covers all the steps.
+ * summarizeEvaluations and, when the scheduler is installed, scheduleTrainings, then the
+ * year's indicators into cycles/{tahun} (record-cycle.ts). One run document covers all the steps.
  *
  * With `mulai: true` the call answers at once (202 with the runId) and the cycle goes on:
  * UrlFetchApp gives up after about 60 seconds while a cycle may take minutes, so the caller
@@ -24,6 +24,7 @@ import {
 import { computeGapsWork } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext, toHttp } from './context.js';
 import { leadersWork } from './leaders-summary.js';
+import { recordCycleWork } from './record-cycle.js';
 import { scheduleWork } from './schedule-trainings.js';
 import { cycleSchema } from './schemas.js';
 import { summarizeWork } from './summarize-evaluations.js';
@@ -45,6 +46,7 @@ const STEP_NAMES: Record<string, string> = {
   gaps: 'Analisis kesenjangan',
   evaluations: 'Rangkuman evaluasi',
   schedule: 'Penjadwalan',
+  cycle: 'Pencatatan siklus tahunan',
   leaders: 'Ringkasan pimpinan',
 };
 
@@ -74,6 +76,9 @@ async function cycle(
     if (!(err instanceof HttpError) || err.status !== 501) throw err;
     steps.push(['schedule', { skipped: err.message }]);
   }
+  // the year's indicators before the leaders' sheets, so their trend includes this year
+  await progress(STEP_NAMES.cycle ?? '');
+  steps.push(['cycle', await recordCycleWork(ctx)]);
   await progress(STEP_NAMES.leaders ?? '');
   const { summary, ikm } = evaluations.reports ?? {};
   steps.push([

@@ -15,9 +15,11 @@ import { connect } from 'node:net';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import {
+  buildCycle,
   buildLeaderSummary,
   COLLECTIONS,
   type CollectionName,
+  type CycleDoc,
   computeGaps,
   computeIkm,
   computeJp,
@@ -52,6 +54,7 @@ import {
   summaryDocs,
   withRun,
 } from '../../adapters/cycle-docs.js';
+import { cycleDocument, readCycles } from '../../adapters/cycles.js';
 import { startEmbeddedEmulator } from '../../adapters/emulator-loader.js';
 import { loadStore, STORE_FILE, type StoreStats, saveStore } from '../../adapters/emulator-store.js';
 import { assertTenantId, createStore, newRunId, type RunStatus, writeRun } from '../../adapters/firestore.js';
@@ -89,6 +92,8 @@ export interface CycleResults {
   schedule: ScheduleReport | undefined;
   /** why no schedule was planned, Bahasa Indonesia */
   scheduleError: string | undefined;
+  /** the year's indicators kept in cycles/{tahun} */
+  cycle: CycleDoc;
 }
 
 async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
@@ -155,6 +160,7 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
           budget: results.schedule.budget,
         }
       : { error: results.scheduleError ?? '' },
+    cycles: firestore.cycles.map((c) => c.tahun),
     quarantined: input.validation.quarantine.length,
     errors,
   };
@@ -197,7 +203,16 @@ async function compute(ctx: CommandContext, data: ProgramData): Promise<CycleRes
   } finally {
     p.stop();
   }
-  return { tahun, gaps, jp, ikm, evaluation, summary, schedule, scheduleError };
+  const cycle = buildCycle({
+    data,
+    gaps,
+    ikm,
+    evaluation,
+    summary,
+    ...(schedule ? { schedule } : {}),
+    dihitung: ctx.startedAt.toISOString(),
+  });
+  return { tahun, gaps, jp, ikm, evaluation, summary, schedule, scheduleError, cycle };
 }
 
 // ---------------------------------------------------------------- documents
@@ -234,6 +249,7 @@ export function collectDocs(
     summary.push(scheduleSummaryDoc(r.schedule.tahun, r.schedule, runId));
   }
   put(COLLECTIONS.summary, summary);
+  put(COLLECTIONS.cycles, [cycleDocument(r.cycle, runId)]);
   return out;
 }
 
@@ -373,6 +389,8 @@ interface FirestoreWrite {
   description: string;
   counts: Record<string, number>;
   data?: DataReport;
+  /** every cycle kept (this one included), oldest first: the trend */
+  cycles: CycleDoc[];
 }
 
 async function writeFirestore(
@@ -429,6 +447,9 @@ async function writeFirestore(
       progress.tick(before);
     }
     progress.stop();
+    // the earlier years (and this one, as written) for the trend; a damaged year is left out, said
+    const stored = await readCycles(store);
+    for (const bad of stored.invalid) ctx.log.info(`Siklus ${bad.id} dilewati: ${bad.message}`);
     await audit(errors.length > 0 ? 'selesai dengan galat' : 'selesai');
     let data: DataReport | undefined;
     if (fs.data) {
@@ -456,6 +477,7 @@ async function writeFirestore(
       description: fs.description,
       counts,
       ...(data ? { data } : {}),
+      cycles: stored.cycles,
     };
   } catch (err) {
     progress.stop();
@@ -496,6 +518,7 @@ const COLLECTION_LABELS: Partial<Record<string, string>> = {
   enrollments: 'peserta sesi',
   plans: 'rencana pengembangan individu',
   summary: 'ringkasan pimpinan',
+  cycles: 'indikator per tahun (tren)',
 };
 
 interface RunJson {
