@@ -525,7 +525,7 @@ test('IKM chart: each unit at its latest period in the core order (Semester I 20
   const page = model.sheets.find((x) => x.title === SHEET_RINGKASAN);
   const [, modelChart] = page?.charts ?? [];
   // what the xlsx renderer draws
-  const chart = modelChart ? barSpec(modelChart) : undefined;
+  const chart = modelChart?.kind === 'bar' ? barSpec(modelChart) : undefined;
   expect(chart?.bars.map((b) => [b.label, b.value])).toEqual([
     ['Dinas Sosial (Semester I 2026)', 90],
     ['Puskesmas Talawi (Triwulan 1 2026)', 80],

@@ -8,6 +8,7 @@ import type { SummaryModel, SummarySheet } from './model.js';
 import { petaSheet } from './peta.js';
 import { ringkasanSheet } from './ringkasan.js';
 import { anggaranSheet, jadwalSheet, rencanaSheet } from './schedule-sheets.js';
+import { trenSheet } from './tren.js';
 
 export { idFixed, idNumber, idValue } from './format.js';
 export type { SummaryModelInput } from './input.js';
@@ -15,6 +16,7 @@ export type * from './model.js';
 export { HEAT_COLORS } from './peta.js';
 export { KINERJA, latestPerUnit, MUTU_COLORS, mutuBands, mutuMin } from './ringkasan.js';
 export { SHEET_IDS, SUMMARY_TITLES } from './titles.js';
+export { changeSince, currentAndPrevious, indicatorsOf } from './tren.js';
 
 /** One leaders' sheet from the input, or nothing when the sheet has nothing to show. */
 export type SummarySheetBuilder = (input: SummaryModelInput) => SummarySheet | undefined;
@@ -22,6 +24,7 @@ export type SummarySheetBuilder = (input: SummaryModelInput) => SummarySheet | u
 /** The leaders' sheets, in tab order. */
 export const SUMMARY_SHEET_BUILDERS: readonly SummarySheetBuilder[] = [
   ringkasanSheet,
+  trenSheet,
   petaSheet,
   ikmSheet,
   jadwalSheet,

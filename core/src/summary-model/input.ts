@@ -1,3 +1,4 @@
+import type { CycleDoc } from '../cycle/model.js';
 import type { IkmReport, LeaderSummary } from '../reports.js';
 import type { ScheduleReport } from '../schedule-report.js';
 
@@ -12,4 +13,6 @@ export interface SummaryModelInput {
   schedule?: ScheduleReport;
   /** the fiscal year planned, when no schedule is given (its year otherwise) */
   tahunRencana?: number;
+  /** the kept cycles (cycles/{tahun}, this year's included): the Tren sheet and the change in the main table */
+  cycles?: CycleDoc[];
 }

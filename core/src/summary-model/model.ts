@@ -100,7 +100,26 @@ export interface BarChartModel {
   rule?: { value: number; label: string };
 }
 
-export type ChartModel = BarChartModel;
+/** A line chart: one line per series over ordered categories (e.g. years). */
+export interface LineChartModel {
+  kind: 'line';
+  /** stable id (the Sheets writer derives its chart id from it) */
+  id: string;
+  title: string;
+  /** axis title of the values */
+  valueTitle: string;
+  /** the x axis in order, e.g. the years as text */
+  categories: string[];
+  /** one line each; null where the series has no value for a category */
+  series: ChartSeries[];
+  /** value axis from min to max */
+  min: number;
+  max: number;
+  /** decimals of the point labels */
+  digits: number;
+}
+
+export type ChartModel = BarChartModel | LineChartModel;
 
 export interface LegendItem {
   text: string;

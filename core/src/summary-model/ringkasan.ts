@@ -5,6 +5,7 @@ import { idFixed } from './format.js';
 import type { SummaryModelInput } from './input.js';
 import type { BarChartModel, SummaryRow, SummarySheet } from './model.js';
 import { SHEET_IDS, SUMMARY_TITLES } from './titles.js';
+import { changeSince, currentAndPrevious, indicatorsOf } from './tren.js';
 
 /** kinerja of each mutu, from the regulation's table */
 export const KINERJA = Object.fromEntries(MUTU_TABLE.map((t) => [t.mutu, t.kinerja])) as Readonly<
@@ -116,6 +117,12 @@ export function ringkasanSheet(input: SummaryModelInput): SummarySheet {
     planYear !== undefined && planYear !== s.tahun
       ? `Ringkasan Pengembangan Kompetensi ASN: Realisasi ${s.tahun}, Rencana ${planYear}`
       : `Ringkasan Pengembangan Kompetensi ASN Tahun ${s.tahun}`;
+  // the change since the previous kept cycle, when there is one (the Tren sheet has the detail)
+  const { current, previous } = currentAndPrevious(input.cycles, s.tahun);
+  const change = (opd: string) =>
+    changeSince(indicatorsOf(current, opd), indicatorsOf(previous, opd), s.targetJp) || '–';
+  const withChange = (row: SummaryRow, opd: string): SummaryRow =>
+    current && previous ? { ...row, cells: [...row.cells, change(opd)] } : row;
   const subheading =
     `Disusun ${longDate(input.generatedAt)} WIB` +
     `${input.tenant ? ` · ${input.tenant}` : ''} · ${idFixed(s.totals.opd, 0)} OPD, ${idFixed(s.totals.pegawai, 0)} ASN`;
@@ -136,15 +143,24 @@ export function ringkasanSheet(input: SummaryModelInput): SummarySheet {
         { header: `% Memenuhi ${idFixed(s.targetJp, 0)} JP`, kind: 'percent', digits: 1, width: 12 },
         { header: 'IKM', kind: 'decimal', digits: 2, width: 8 },
         { header: 'Mutu', kind: 'text', width: 16, align: 'center' },
+        ...(current && previous
+          ? [{ header: `Perubahan sejak ${previous.tahun}`, kind: 'text' as const, width: 40, wrap: true }]
+          : []),
       ],
-      rows: [...s.rows.map((r, i) => summaryRow(r, i + 1, false)), summaryRow(s.total, null, true)],
+      rows: [
+        ...s.rows.map((r, i) => withChange(summaryRow(r, i + 1, false), r.opd)),
+        withChange(summaryRow(s.total, null, true), s.total.opd),
+      ],
       frozenColumns: 0,
       figuresInText: true,
     },
     notes: [
       `% Dinilai: ASN dengan sedikitnya satu kompetensi yang kesenjangannya diketahui. Kesenjangan = max(0, standar − aktual). ` +
         `Target ${idFixed(s.targetJp, 0)} JP per ASN per tahun (PP 17/2020 Pasal 203). ` +
-        `IKM: nilai konversi 25–100 dari periode terakhir (PermenPAN-RB 14/2017); mutu ${mutuBands()}.`,
+        `IKM: nilai konversi 25–100 dari periode terakhir (PermenPAN-RB 14/2017); mutu ${mutuBands()}.` +
+        (current && previous
+          ? ` Perubahan sejak ${previous.tahun}: ▲ naik, ▼ turun (kesenjangan dan ASN tanpa pelatihan yang turun berarti membaik); rinciannya di lembar ${SUMMARY_TITLES.tren}.`
+          : ''),
     ],
     charts: charts(input),
     layout: 'page',

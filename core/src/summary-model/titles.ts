@@ -6,6 +6,7 @@ export const SUMMARY_TITLES = {
   jadwal: 'Jadwal Pelatihan',
   rencana: 'Rencana Pengembangan',
   anggaran: 'Anggaran Pelatihan',
+  tren: 'Tren',
 } as const;
 
 /**
@@ -19,4 +20,5 @@ export const SHEET_IDS = {
   jadwal: 1400,
   rencana: 1500,
   anggaran: 1600,
+  tren: 2100,
 } as const;

@@ -40,7 +40,7 @@ export interface RenderedChart {
 }
 
 // Arial's metrics (Liberation Sans is metric-compatible): what textWidth below measures
-const FONT = 'Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif';
+export const FONT = 'Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif';
 const BAR_COLOR = '#2f6f9f';
 const RULE_COLOR = '#c0392b';
 const LABEL_WIDTH = 300;
@@ -66,8 +66,10 @@ type VegaModules = {
 
 let vegaModules: Promise<VegaModules | undefined> | undefined;
 
+export type { VegaModules };
+
 /** vega + vega-lite through a real dynamic import (kept as import() by module node16). */
-function loadVega(): Promise<VegaModules | undefined> {
+export function loadVega(): Promise<VegaModules | undefined> {
   vegaModules ??= (async () => {
     try {
       const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
@@ -91,7 +93,7 @@ function loadVega(): Promise<VegaModules | undefined> {
 }
 
 /** Indonesian decimal format for labels: 85.25 -> "85,3". */
-function idNumber(v: number, digits: number): string {
+export function idNumber(v: number, digits: number): string {
   return new Intl.NumberFormat('id-ID', {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
@@ -108,7 +110,7 @@ export async function renderBarChart(
   return toPng(svg, modules ? 'vega' : 'svg');
 }
 
-function toPng(svg: string, engine: RenderedChart['engine']): RenderedChart {
+export function toPng(svg: string, engine: RenderedChart['engine']): RenderedChart {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: SCALE },
     background: '#ffffff',
@@ -209,7 +211,7 @@ export function twoLines(label: string, max: number): string {
   return best < 0 ? label : `${label.slice(0, best)}\n${label.slice(best + 1)}`;
 }
 
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

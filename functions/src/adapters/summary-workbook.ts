@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   buildSummaryModel,
+  type CycleDoc,
   type IkmReport,
   type LeaderSummary,
   type ScheduleReport,
@@ -28,11 +29,14 @@ export interface SummaryWorkbookInput {
   schedule?: ScheduleReport;
   /** 'svg' draws charts without vega (faster, no ESM import) */
   chartEngine?: 'auto' | 'svg';
+  /** the kept cycles, this year's included: the Tren sheet and the change in the main table */
+  cycles?: CycleDoc[];
 }
 
 export const SHEET_RINGKASAN = SUMMARY_TITLES.ringkasan;
 export const SHEET_PETA = SUMMARY_TITLES.peta;
 export const SHEET_IKM = SUMMARY_TITLES.ikm;
+export const SHEET_TREN = SUMMARY_TITLES.tren;
 
 export interface WrittenSummary {
   path: string;
@@ -60,6 +64,7 @@ export async function buildSummaryWorkbook(
     generatedAt: input.generatedAt,
     ...(input.tenant !== undefined ? { tenant: input.tenant } : {}),
     ...(input.schedule ? { schedule: input.schedule } : {}),
+    ...(input.cycles ? { cycles: input.cycles } : {}),
   });
   const wb = newWorkbook(input.generatedAt);
   const charts = await renderSummaryXlsx(

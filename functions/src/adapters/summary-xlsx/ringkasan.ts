@@ -2,9 +2,10 @@
  * `Ringkasan Pimpinan` as xlsx: one printed page (A4 landscape, fit to page): title, the table,
  * its note and the charts as PNG images, below the table or beside it, whichever prints larger.
  */
-import type { BarChartModel, SummarySheet } from '@bangkom/core';
+import type { BarChartModel, ChartModel, LineChartModel, SummarySheet } from '@bangkom/core';
 import type ExcelJS from 'exceljs';
 import { type BarChartSpec, type RenderedChart, renderBarChart } from '../charts.js';
+import { type LineChartSpec, renderLineChart } from '../line-chart.js';
 import { lineHeight, useSheetFont } from '../schedule-sheets.js';
 import { writeNotes, writeTable } from './layout.js';
 
@@ -39,6 +40,26 @@ export function barSpec(chart: BarChartModel): BarChartSpec {
     ...(chart.colors ? { colors: chart.colors } : {}),
     ...(chart.rule ? { rule: chart.rule } : {}),
   };
+}
+
+/** The line chart of the model as line-chart.ts draws it. */
+export function lineSpec(chart: LineChartModel): LineChartSpec {
+  return {
+    title: chart.title,
+    valueTitle: chart.valueTitle,
+    categories: chart.categories,
+    series: chart.series,
+    min: chart.min,
+    max: chart.max,
+    digits: chart.digits,
+    plotWidth: SUMMARY_PLOT_WIDTH,
+  };
+}
+
+function renderChart(chart: ChartModel, engine: 'auto' | 'svg'): Promise<RenderedChart> {
+  return chart.kind === 'line'
+    ? renderLineChart(lineSpec(chart), engine)
+    : renderBarChart(barSpec(chart), engine);
 }
 
 /** Excel's pixels for a column `width` wide (Calibri 11: 7 px per unit plus 5). */
@@ -152,7 +173,7 @@ export async function addPageSheet(
 
   // charts below the table (side by side) or right of it (stacked): whichever prints larger
   const charts: RenderedChart[] = [];
-  for (const c of sheet.charts) charts.push(await renderBarChart(barSpec(c), engine));
+  for (const c of sheet.charts) charts.push(await renderChart(c, engine));
   const sizes = charts.map((c) => ({ w: c.width / SCALE_PNG, h: c.height / SCALE_PNG }));
   const colPx = sheet.table.columns.map((c) => excelColPx(c.width));
   const tablePx = colPx.reduce((a, w) => a + w, 0);

@@ -120,6 +120,7 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
       generatedAt: ctx.startedAt,
       tenant,
       ...(results.schedule ? { schedule: results.schedule } : {}),
+      cycles: firestore.cycles,
     });
     // per-person sheets (NIP, names, individual plans) only in the staff's workbook
     staff = await writeStaffWorkbook(join(outDir, STAFF_FILE), {
