@@ -139,9 +139,12 @@ test('run writes every record, result and quarantined row, an audit document and
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(first.json.summary.path);
   const names = wb.worksheets.map((w) => w.name);
-  expect(names.slice(0, 3)).toEqual(['Ringkasan Pimpinan', 'Peta Kesenjangan', 'IKM Unit Layanan']);
+  expect(names.slice(0, 4)).toEqual(['Ringkasan Pimpinan', 'Tren', 'Peta Kesenjangan', 'IKM Unit Layanan']);
   expect(names).toContain('Jadwal Pelatihan');
-  expect(wb.getWorksheet('Ringkasan Pimpinan')?.getImages().length).toBe(first.json.summary.charts);
+  // the summary's two bar charts and the trend's two line charts, as images
+  expect(wb.getWorksheet('Ringkasan Pimpinan')?.getImages().length).toBe(2);
+  expect(wb.getWorksheet('Tren')?.getImages().length).toBe(2);
+  expect(first.json.summary.charts).toBe(4);
 
   // rerun: same documents, overwritten; one more audit document
   const second = await run();
