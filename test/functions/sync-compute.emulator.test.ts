@@ -471,7 +471,7 @@ describe('runCycle', () => {
     const third = await post('runCycle', { tenant, spreadsheetId, mulai: true });
     expect(third.status).toBe(202);
     await settle(String(third.body.runId));
-  }, 60000);
+  }, 120000);
 
   it("runStatus: an unknown run is 404, another tenant's is 403, and it needs a runId", async () => {
     expect((await post('runStatus', { tenant, runId: 'tidak-ada' })).status).toBe(404);
