@@ -11,7 +11,7 @@ import type {
   LeaderSummaryRow,
   OpdCompetencyGap,
 } from '../reports.js';
-import type { ScheduleReport } from '../schedule.js';
+import type { ScheduleReport } from '../schedule-report.js';
 import { equityYears, type ProgramData } from '../types.js';
 import { untrainedEmployees, untrainedPerOpd } from './equity.js';
 import type { CycleDoc, CycleIndicators, CycleTraining } from './model.js';
