@@ -20,6 +20,7 @@ import {
 } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { HttpError } from '../adapters/auth.js';
+import { readCycles } from '../adapters/cycles.js';
 import { leadersSpreadsheetOf } from '../adapters/leaders-spreadsheet.js';
 import { writeLeadersSpreadsheet } from '../adapters/summary-sheets/index.js';
 import { yearIn } from '../time.js';
@@ -70,7 +71,11 @@ export async function leadersWork(
     input = { summary: buildLeaderSummary(data, gaps, jp, ikm), ikm };
     tahunRencana = resolveTahun(data, ctx.body.tahun, currentYear);
   }
+  // the kept cycles (cycles/{tahun}): the Tren sheet and the change in the main table
+  const stored = await readCycles(store);
+  invalid.push(...stored.invalid);
   const model = buildSummaryModel({
+    cycles: stored.cycles,
     summary: input.summary,
     ikm: input.ikm,
     generatedAt: ctx.startedAt,
