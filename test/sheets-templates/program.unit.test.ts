@@ -191,6 +191,6 @@ describe('the Sawahlunto sample', () => {
     expect(value(SHEET.standar, 'Level Standar')).toEqual([7]);
     expect(value(SHEET.riwayat, 'Tanggal Mulai')).toEqual(['31/02/2026']);
     for (const e of result.errors) expect(e.message).toMatch(/\S/);
-    expect(result.counts[SHEET.pegawai]).toEqual({ rows: 2502, valid: 2500 });
+    expect(result.counts[SHEET.pegawai]).toEqual({ rows: 2502, valid: 2500, quarantined: 2, superseded: 0 });
   });
 });
