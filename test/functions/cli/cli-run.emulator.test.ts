@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import nock from 'nock';
-import { type EmbeddedEmulator, startEmulator } from '../../functions/src/adapters/emulator';
-import { createStore } from '../../functions/src/adapters/firestore';
+import { type EmbeddedEmulator, startEmulator } from '../../../functions/src/adapters/emulator';
+import { createStore } from '../../../functions/src/adapters/firestore';
 import {
   closeFirestoreConnections,
   connectFirestore,
-} from '../../functions/src/adapters/firestore-connection';
-import { runCli } from '../../functions/src/cli/main';
+} from '../../../functions/src/adapters/firestore-connection';
+import { runCli } from '../../../functions/src/cli/main';
 import { captureIo, invalidSheets, NIP_BUDI, writeXlsx } from './cli-workbook';
 
 const PROJECT = 'bangkom-uji';

@@ -15,11 +15,11 @@ import {
   type SummaryModel,
   validateWorkbook,
 } from '@bangkom/core';
-import { planSchedule } from '../../functions/src/adapters/scheduler';
-import { createSheetsGateway, type SheetsGateway } from '../../functions/src/adapters/sheets';
-import { protectionId, writeLeadersSpreadsheet } from '../../functions/src/adapters/summary-sheets';
-import { generateProgramDetailed } from '../../sheets-templates/program';
-import { type FakeBook, type FakeSheetsServer, startFakeSheets } from './fake-sheets';
+import { planSchedule } from '../../../functions/src/adapters/scheduler';
+import { createSheetsGateway, type SheetsGateway } from '../../../functions/src/adapters/sheets';
+import { protectionId, writeLeadersSpreadsheet } from '../../../functions/src/adapters/summary-sheets';
+import { generateProgramDetailed } from '../../../sheets-templates/program';
+import { type FakeBook, type FakeSheetsServer, startFakeSheets } from '../fake-sheets';
 
 const LEADERS = '1PimpinanSawahlunto000000000000';
 let fake: FakeSheetsServer;

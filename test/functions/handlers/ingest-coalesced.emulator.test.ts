@@ -8,11 +8,11 @@ import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore, WriteBatch } from 'firebase-admin/firestore';
 import supertest from 'supertest';
-import { WriteCoalescer } from '../../functions/src/adapters/firestore';
-import { loadConfig } from '../../functions/src/config';
-import { ingestResponse } from '../../functions/src/handlers/ingest-response';
-import { createDeps } from '../../functions/src/runtime';
-import { CLIENT_ID, docData, type Harness, ids, PROJECT, STAF, startHarness } from './harness';
+import { WriteCoalescer } from '../../../functions/src/adapters/firestore';
+import { loadConfig } from '../../../functions/src/config';
+import { ingestResponse } from '../../../functions/src/handlers/ingest-response';
+import { createDeps } from '../../../functions/src/runtime';
+import { CLIENT_ID, docData, type Harness, ids, PROJECT, STAF, startHarness } from '../harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Doc } from '@bangkom/core';
 import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/firestore';
-import { type EmbeddedEmulator, startEmulator } from '../../functions/src/adapters/emulator';
+import { type EmbeddedEmulator, startEmulator } from '../../../functions/src/adapters/emulator';
 import {
   chunkDocs,
   createStore,
@@ -11,11 +11,11 @@ import {
   WriteCoalescer,
   WriteTooLargeError,
   writeRun,
-} from '../../functions/src/adapters/firestore';
+} from '../../../functions/src/adapters/firestore';
 import {
   closeFirestoreConnections,
   connectFirestore,
-} from '../../functions/src/adapters/firestore-connection';
+} from '../../../functions/src/adapters/firestore-connection';
 
 let emulator: EmbeddedEmulator;
 let db: Firestore;

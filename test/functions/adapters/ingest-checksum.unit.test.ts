@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { inputChecksum } from '../../functions/src/adapters/firestore';
+import { inputChecksum } from '../../../functions/src/adapters/firestore';
 
 /** The earlier implementation, kept here as the reference. */
 function reference(value: unknown): string {

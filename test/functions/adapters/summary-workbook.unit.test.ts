@@ -11,9 +11,9 @@ import {
   mutuOf,
 } from '@bangkom/core';
 import ExcelJS from 'exceljs';
-import { handSvg, renderBarChart, twoLines } from '../../functions/src/adapters/charts';
-import { columnPx, lineHeight, wrappedLineCount } from '../../functions/src/adapters/schedule-sheets';
-import { planSchedule } from '../../functions/src/adapters/scheduler';
+import { handSvg, renderBarChart, twoLines } from '../../../functions/src/adapters/charts';
+import { columnPx, lineHeight, wrappedLineCount } from '../../../functions/src/adapters/schedule-sheets';
+import { planSchedule } from '../../../functions/src/adapters/scheduler';
 import {
   buildSummaryWorkbook,
   chooseChartLayout,
@@ -22,10 +22,10 @@ import {
   SHEET_PETA,
   SHEET_RINGKASAN,
   writeSummaryWorkbook,
-} from '../../functions/src/adapters/summary-workbook';
+} from '../../../functions/src/adapters/summary-workbook';
 
-import { barSpec } from '../../functions/src/adapters/summary-xlsx/ringkasan';
-import { generateInstance } from '../core/schedule-fixtures';
+import { barSpec } from '../../../functions/src/adapters/summary-xlsx/ringkasan';
+import { generateInstance } from '../../core/schedule-fixtures';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 
@@ -296,13 +296,13 @@ test('hand-drawn SVG chart: escapes labels, draws a bar per value and a label fo
 
 test('vega renders the chart where ESM import works (a child process, as the CLI runs)', () => {
   // jest's CommonJS runtime cannot import() the ESM-only vega; the CLI (node, tsx) can
-  const charts = join(__dirname, '..', '..', 'functions', 'src', 'adapters', 'charts.ts');
+  const charts = join(__dirname, '..', '..', '..', 'functions', 'src', 'adapters', 'charts.ts');
   const script = `require('tsx/cjs');
     require(${JSON.stringify(charts)}).renderBarChart({ title: 'IKM', valueTitle: 'IKM', max: 100,
       bars: [{ label: 'Dinas Kesehatan', value: 87.5, group: 'B' }], rule: { value: 76.61, label: 'B' } })
       .then((c) => process.stdout.write(JSON.stringify({ engine: c.engine, width: c.width, sig: c.png.subarray(0, 8).toString('hex') })));`;
   const out = execFileSync(process.execPath, ['-e', script], {
-    cwd: join(__dirname, '..', '..'),
+    cwd: join(__dirname, '..', '..', '..'),
     encoding: 'utf8',
   });
   const result = JSON.parse(out) as { engine: string; width: number; sig: string };

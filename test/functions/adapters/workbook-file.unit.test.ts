@@ -11,7 +11,7 @@ import {
   parseCsv,
   readWorkbookFile,
   WorkbookReadError,
-} from '../../functions/src/adapters/workbook-file';
+} from '../../../functions/src/adapters/workbook-file';
 
 let dir: string;
 beforeAll(() => {

@@ -8,18 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Timestamp } from 'firebase-admin/firestore';
 import nock from 'nock';
-import { type EmbeddedEmulator, startEmulator } from '../../functions/src/adapters/emulator';
+import { type EmbeddedEmulator, startEmulator } from '../../../functions/src/adapters/emulator';
 import {
   loadStore,
   STORE_FILE,
   STORE_FORMAT,
   StoreError,
   saveStore,
-} from '../../functions/src/adapters/emulator-store';
+} from '../../../functions/src/adapters/emulator-store';
 import {
   closeFirestoreConnections,
   connectFirestore,
-} from '../../functions/src/adapters/firestore-connection';
+} from '../../../functions/src/adapters/firestore-connection';
 
 const PROJECT = 'bangkom-simpan';
 let dir: string;

@@ -3,9 +3,9 @@
  * document and the quarantine entry it gets when posted alone, whatever else shares the call
  * (other sheets, other header orders, invalid neighbours, the same NIP or natural key twice).
  */
-import { MAX_BATCH_WRITES } from '../../functions/src/adapters/firestore';
-import { MAX_BATCH } from '../../functions/src/handlers/schemas';
-import { docData, type Harness, ids, STAF, STAF_LAIN, startHarness } from './harness';
+import { MAX_BATCH_WRITES } from '../../../functions/src/adapters/firestore';
+import { MAX_BATCH } from '../../../functions/src/handlers/schemas';
+import { docData, type Harness, ids, STAF, STAF_LAIN, startHarness } from '../harness';
 
 let h: Harness;
 beforeAll(async () => {

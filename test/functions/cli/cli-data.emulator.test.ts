@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { STORE_FILE } from '../../functions/src/adapters/emulator-store';
-import { closeFirestoreConnections } from '../../functions/src/adapters/firestore-connection';
-import { runCli } from '../../functions/src/cli/main';
+import { STORE_FILE } from '../../../functions/src/adapters/emulator-store';
+import { closeFirestoreConnections } from '../../../functions/src/adapters/firestore-connection';
+import { runCli } from '../../../functions/src/cli/main';
 import { captureIo, invalidSheets, writeXlsx } from './cli-workbook';
 
 let dir: string;

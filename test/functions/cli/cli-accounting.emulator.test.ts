@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHEET_COLLECTION, type SheetCount } from '@bangkom/core';
 import nock from 'nock';
-import { type EmbeddedEmulator, startEmulator } from '../../functions/src/adapters/emulator';
-import { createStore } from '../../functions/src/adapters/firestore';
+import { type EmbeddedEmulator, startEmulator } from '../../../functions/src/adapters/emulator';
+import { createStore } from '../../../functions/src/adapters/firestore';
 import {
   closeFirestoreConnections,
   connectFirestore,
-} from '../../functions/src/adapters/firestore-connection';
-import { runCli } from '../../functions/src/cli/main';
+} from '../../../functions/src/adapters/firestore-connection';
+import { runCli } from '../../../functions/src/cli/main';
 import {
   captureIo,
   invalidSheets,

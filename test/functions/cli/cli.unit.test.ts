@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { parseCliArgs } from '../../functions/src/cli/args';
-import { findCommand } from '../../functions/src/cli/commands/index';
-import { num, pct, table } from '../../functions/src/cli/format';
-import { runCli } from '../../functions/src/cli/main';
+import { parseCliArgs } from '../../../functions/src/cli/args';
+import { findCommand } from '../../../functions/src/cli/commands/index';
+import { num, pct, table } from '../../../functions/src/cli/format';
+import { runCli } from '../../../functions/src/cli/main';
 import {
   captureIo,
   invalidSheets,

@@ -1,9 +1,9 @@
 import { http } from '@google-cloud/functions-framework';
-import { putSpreadsheet } from '../../functions/src/adapters/auth';
-import { loadConfig } from '../../functions/src/config';
-import { scheduleTrainings } from '../../functions/src/handlers/schedule-trainings';
-import { createDeps } from '../../functions/src/runtime';
-import { docData, type Harness, ids, PIMPINAN, STAF, startHarness } from './harness';
+import { putSpreadsheet } from '../../../functions/src/adapters/auth';
+import { loadConfig } from '../../../functions/src/config';
+import { scheduleTrainings } from '../../../functions/src/handlers/schedule-trainings';
+import { createDeps } from '../../../functions/src/runtime';
+import { docData, type Harness, ids, PIMPINAN, STAF, startHarness } from '../harness';
 
 let h: Harness;
 beforeAll(async () => {

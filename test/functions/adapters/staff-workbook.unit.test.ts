@@ -13,10 +13,10 @@ import {
   validateWorkbook,
 } from '@bangkom/core';
 import ExcelJS from 'exceljs';
-import { planSchedule } from '../../functions/src/adapters/scheduler';
-import { buildStaffWorkbook, SHEET_DATA_PRIBADI } from '../../functions/src/adapters/staff-workbook';
-import { buildSummaryWorkbook } from '../../functions/src/adapters/summary-workbook';
-import { generateProgramDetailed, SAMPLE_OPTIONS } from '../../sheets-templates/program';
+import { planSchedule } from '../../../functions/src/adapters/scheduler';
+import { buildStaffWorkbook, SHEET_DATA_PRIBADI } from '../../../functions/src/adapters/staff-workbook';
+import { buildSummaryWorkbook } from '../../../functions/src/adapters/summary-workbook';
+import { generateProgramDetailed, SAMPLE_OPTIONS } from '../../../sheets-templates/program';
 
 const generatedAt = new Date(Date.UTC(2026, 10, 28, 3, 0, 0));
 let leaders: ExcelJS.Workbook;

@@ -1,4 +1,4 @@
-import { earliestStart } from '../../functions/src/adapters/scheduler';
+import { earliestStart } from '../../../functions/src/adapters/scheduler';
 
 describe('earliestStart: planning the year under way never schedules in the past', () => {
   test('the year under way starts tomorrow in Asia/Jakarta', () => {

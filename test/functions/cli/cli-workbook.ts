@@ -6,8 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cell } from '@bangkom/core';
 import ExcelJS from 'exceljs';
-import type { CliIo } from '../../functions/src/cli/io';
-import { runCli } from '../../functions/src/cli/main';
+import type { CliIo } from '../../../functions/src/cli/io';
+import { runCli } from '../../../functions/src/cli/main';
 
 export type Sheets = Record<string, Cell[][]>;
 

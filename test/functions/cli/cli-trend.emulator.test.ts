@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import nock from 'nock';
-import { closeFirestoreConnections } from '../../functions/src/adapters/firestore-connection';
-import { runCli } from '../../functions/src/cli/main';
-import { advanceYear } from '../../sheets-templates/advance';
-import { generateProgram } from '../../sheets-templates/program';
-import { writeWorkbookXlsx } from '../../sheets-templates/xlsx';
+import { closeFirestoreConnections } from '../../../functions/src/adapters/firestore-connection';
+import { runCli } from '../../../functions/src/cli/main';
+import { advanceYear } from '../../../sheets-templates/advance';
+import { generateProgram } from '../../../sheets-templates/program';
+import { writeWorkbookXlsx } from '../../../sheets-templates/xlsx';
 import { captureIo } from './cli-workbook';
 
 let dir: string;

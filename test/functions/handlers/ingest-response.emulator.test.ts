@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createStore } from '../../functions/src/adapters/firestore';
-import { supersededFormQuarantine } from '../../functions/src/handlers/form-quarantine';
-import { docData, type Harness, ids, STAF, startHarness } from './harness';
+import { createStore } from '../../../functions/src/adapters/firestore';
+import { supersededFormQuarantine } from '../../../functions/src/handlers/form-quarantine';
+import { docData, type Harness, ids, STAF, startHarness } from '../harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  * quarter or half hour off, and for any instant.
  */
 import fc from 'fast-check';
-import { wallClock } from '../../functions/src/handlers/ingest-response';
+import { wallClock } from '../../../functions/src/handlers/ingest-response';
 
 /** The reference: the zone's wall clock read directly, whole seconds. */
 function direct(ms: number, timeZone: string): string {

@@ -10,14 +10,14 @@ import {
   SCHEDULE_SHEETS,
   TANGGAL,
   wrappedLineCount,
-} from '../../functions/src/adapters/schedule-sheets';
+} from '../../../functions/src/adapters/schedule-sheets';
 import {
   highsSolver,
   indonesianHolidays,
   loadHighs,
   planSchedule,
-} from '../../functions/src/adapters/scheduler';
-import { generateInstance } from '../core/schedule-fixtures';
+} from '../../../functions/src/adapters/scheduler';
+import { generateInstance } from '../../core/schedule-fixtures';
 
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());

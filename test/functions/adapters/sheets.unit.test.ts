@@ -5,9 +5,9 @@ import {
   serialToDate,
   sheetRange,
   withRetry,
-} from '../../functions/src/adapters/sheets';
-import { toHttp } from '../../functions/src/handlers/context';
-import { type FakeSheetsServer, startFakeSheets } from './fake-sheets';
+} from '../../../functions/src/adapters/sheets';
+import { toHttp } from '../../../functions/src/handlers/context';
+import { type FakeSheetsServer, startFakeSheets } from '../fake-sheets';
 
 let fake: FakeSheetsServer;
 let sleeps: number[];

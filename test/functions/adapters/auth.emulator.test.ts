@@ -1,5 +1,5 @@
-import { putSpreadsheet } from '../../functions/src/adapters/auth';
-import { type Harness, ids, PIMPINAN, SPREADSHEET_ID, STAF, STAF_LAIN, startHarness } from './harness';
+import { putSpreadsheet } from '../../../functions/src/adapters/auth';
+import { type Harness, ids, PIMPINAN, SPREADSHEET_ID, STAF, STAF_LAIN, startHarness } from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
