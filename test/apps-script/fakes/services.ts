@@ -39,11 +39,17 @@ export class FakeClock {
   onCall(call: { target: string; method: string; args?: unknown[] }): void {
     if (this.elapsed() > EXECUTION_LIMIT_MS) throw new Error('Exceeded maximum execution time');
     // Utilities.sleep(ms) lets that much time pass
-    const slept = call.target === 'Utilities' && call.method === 'sleep' ? Number(call.args?.[0]) || 0 : 0;
+    const asked = call.target === 'Utilities' && call.method === 'sleep' ? Number(call.args?.[0]) || 0 : 0;
+    // a sleep Utilities refuses (over five minutes) lets no time pass
+    const slept = asked >= 0 && asked <= 300_000 ? asked : 0;
     const ms = this.cost(call) + slept;
     if (ms > 0) this.advance(ms);
   }
 }
+
+/** Apps Script limits (quotas page): 50 recipients per message, 200 KB of body (consumer accounts). */
+export const MAIL_RECIPIENTS_PER_MESSAGE = 50;
+export const MAIL_BODY_BYTES = 200 * 1024;
 
 export class FakeMailApp {
   readonly sent: { to: string; subject: string; body: string }[] = [];
@@ -72,6 +78,10 @@ export class FakeMailApp {
         throw new Error(`Exception: Invalid email: ${a}`);
     }
     if (recipients.length === 0) throw new Error('Exception: Failed to send email: no recipient');
+    if (recipients.length > MAIL_RECIPIENTS_PER_MESSAGE)
+      throw new Error('Exception: Limit Exceeded: Email Recipients Per Message.');
+    if (utf8Bytes(message.htmlBody ?? message.body ?? '') > MAIL_BODY_BYTES)
+      throw new Error('Exception: Limit Exceeded: Email Body Size.');
     if (this.quota < recipients.length)
       throw new Error('Exception: Service invoked too many times for one day: email.');
     this.quota -= recipients.length;
@@ -215,6 +225,14 @@ export type FetchHandler = (call: FetchCall) => { code: number; body: string; de
 /** UrlFetchApp gives up on a request after about 60 seconds. */
 export const FETCH_TIMEOUT_MS = 60_000;
 
+/** UrlFetchApp refuses a URL longer than 2 KB (quotas page: URL Fetch URL length). */
+export const FETCH_URL_BYTES = 2 * 1024;
+
+function checkUrl(url: string): void {
+  if (!/^https?:\/\//.test(url)) throw new Error(`Exception: Invalid argument: ${url}`);
+  if (utf8Bytes(url) > FETCH_URL_BYTES) throw new Error('Exception: Limit Exceeded: URLFetch URL Length.');
+}
+
 export class FakeUrlFetchApp {
   readonly requests: FetchCall[] = [];
   handler: FetchHandler = () => ({ code: 200, body: '{"ok":true}' });
@@ -237,6 +255,7 @@ export class FakeUrlFetchApp {
     if (ms >= FETCH_TIMEOUT_MS) throw new Error(`Exception: Timeout: ${url}`);
   }
   fetch(url: string, params: FetchCall['params'] = {}) {
+    checkUrl(url);
     const call = { url, params };
     const { code, body, delayMs } = this.answer(call);
     this.wait(delayMs, url);
@@ -249,6 +268,7 @@ export class FakeUrlFetchApp {
    */
   fetchAll(requests: (FetchCall['params'] & { url: string })[]) {
     if (requests.length > 1000) throw new Error('Exception: Too many requests in fetchAll.');
+    for (const r of requests) checkUrl(r.url);
     const answers = requests.map(({ url, ...params }) => {
       const call = { url, params };
       try {
@@ -376,6 +396,11 @@ export class FakeScriptApp {
   private n = 0;
   /** the account running the script (Session.getEffectiveUser) */
   user = 'admin@sawahlunto.go.id';
+  /**
+   * false: Session gives a blank email, as Google does when the domain's security policy
+   * withholds it; the account is still the same one (its triggers, its permissions)
+   */
+  emailVisible = true;
   readonly EventType = { ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', CLOCK: 'CLOCK' };
   getIdentityToken(): string {
     return 'token-openid-uji';
@@ -514,7 +539,10 @@ export function makeUtilities(log: CallLog) {
     computeDigest(_alg: string, value: string, _charset: string): number[] {
       return [...createHash('sha256').update(value, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b));
     },
-    sleep: (_ms: number) => undefined,
+    /** at most five minutes, as Utilities.sleep documents */
+    sleep: (ms: number) => {
+      if (!(ms >= 0 && ms <= 300_000)) throw new Error('Exception: Invalid argument: milliseconds');
+    },
   };
   return tracked(u, () => 'Utilities', log);
 }

@@ -83,6 +83,9 @@ function monthOf(word: string): number {
   return i + 1;
 }
 
+/** Sheets holds at most 50,000 characters in one cell. */
+export const CELL_CHARACTERS = 50_000;
+
 export interface Rule {
   values: string[];
   showDropdown: boolean;
@@ -276,6 +279,10 @@ export class FakeSheet {
     if (v === null || v === undefined) stored = '';
     else if (isDate(v)) stored = new Date(v.getTime());
     else if (typeof v === 'string') {
+      if (v.length > CELL_CHARACTERS)
+        throw new Error(
+          `Exception: Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`,
+        );
       const converted = v.startsWith("'") ? undefined : sheetsConversion(v, this.world.Date);
       if (v.startsWith("'")) stored = v.slice(1);
       else if (converted !== undefined) stored = converted;
