@@ -33,11 +33,23 @@ export function installedBy(): TriggerRecord | null {
   return getJson<TriggerRecord | null>(PROP.triggers, null, docProps());
 }
 
+/**
+ * Whether the recorded triggers are the current account's. By email when both are known;
+ * Session gives a blank email when a security policy withholds it, and two such accounts
+ * must not pass for one: then by the trigger ids, as getProjectTriggers() lists only the
+ * current account's triggers.
+ */
+function recordedForMe(record: TriggerRecord, user: string): boolean {
+  if (record.owner !== '' && user !== '') return record.owner === user;
+  const mine = new Set(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId()));
+  return record.ids.some((id) => mine.has(id));
+}
+
 export function pasangPemicu(): void {
   const r = installTriggers();
   tell(
     r.refused ??
-      `${r.installed} pemicu terpasang atas nama ${r.owner}: formulir masuk, coba ulang antrian (harian), pengingat evaluasi perilaku (harian), pengingat dan lanjutan undangan (harian).`,
+      `${r.installed} pemicu terpasang atas nama ${r.owner || 'akun Anda'}: formulir masuk, coba ulang antrian (harian), pengingat evaluasi perilaku (harian), pengingat dan lanjutan undangan (harian).`,
   );
 }
 
@@ -53,7 +65,7 @@ export function installTriggers(): { installed: number; owner: string; refused?:
   const ss = spreadsheet();
   const user = me();
   const record = installedBy();
-  if (record && record.owner !== user) {
+  if (record && !recordedForMe(record, user)) {
     return {
       installed: 0,
       owner: record.owner,
@@ -102,11 +114,12 @@ export function installTriggers(): { installed: number; owner: string; refused?:
 export function lepasPemicu(): void {
   const record = installedBy();
   const user = me();
-  if (record && record.owner !== user) {
+  if (record && !recordedForMe(record, user)) {
+    const owner = record.owner || 'akun lain';
     const ui = SpreadsheetApp.getUi();
     const answer = ui.alert(
       'Lepas Pemicu',
-      `Pemicu dipasang oleh ${record.owner} dan hanya akun itu yang dapat menghapusnya. Lanjutkan hanya bila akun ${record.owner} sudah tidak aktif (pemicunya tidak berjalan lagi): catatan pemasang dihapus agar Anda dapat menjalankan Pasang Pemicu. Lanjutkan?`,
+      `Pemicu dipasang oleh ${owner} dan hanya akun itu yang dapat menghapusnya. Lanjutkan hanya bila akun ${owner} sudah tidak aktif (pemicunya tidak berjalan lagi): catatan pemasang dihapus agar Anda dapat menjalankan Pasang Pemicu. Lanjutkan?`,
       ui.ButtonSet.YES_NO,
     );
     if (answer !== ui.Button.YES) {
@@ -115,7 +128,7 @@ export function lepasPemicu(): void {
     }
     docProps().deleteProperty(PROP.triggers);
     tell(
-      `Catatan pemasang (${record.owner}) dihapus. Jalankan Bangkom › Pasang Pemicu untuk memasang pemicu atas nama Anda.`,
+      `Catatan pemasang (${owner}) dihapus. Jalankan Bangkom › Pasang Pemicu untuk memasang pemicu atas nama Anda.`,
     );
     return;
   }
@@ -128,7 +141,7 @@ export function lepasPemicu(): void {
   }
   docProps().deleteProperty(PROP.triggers);
   tell(
-    `${n} pemicu milik ${user} dilepas. Administrator berikutnya dapat menjalankan Bangkom › Pasang Pemicu.`,
+    `${n} pemicu milik ${user || 'akun ini'} dilepas. Administrator berikutnya dapat menjalankan Bangkom › Pasang Pemicu.`,
   );
 }
 

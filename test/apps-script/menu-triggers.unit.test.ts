@@ -63,6 +63,25 @@ describe('menu and triggers', () => {
     expect(said).toMatch(/Lepas Pemicu/);
   });
 
+  it('two accounts whose email Google withholds are still told apart, by their trigger ids', () => {
+    world().script.emailVisible = false;
+    pasangPemicu();
+    expect(world().ui.alerts.at(-1)).toMatch(/^4 pemicu terpasang atas nama akun Anda/);
+    // the installer again: its own triggers are replaced, not doubled
+    pasangPemicu();
+    expect(world().script.triggers).toHaveLength(4);
+    world().script.user = 'admin2@sawahlunto.go.id';
+    pasangPemicu();
+    expect(world().script.triggers).toHaveLength(4);
+    expect(world().script.triggers.every((t) => t.owner === 'admin@sawahlunto.go.id')).toBe(true);
+    expect(world().ui.alerts.at(-1)).toMatch(/sudah dipasang oleh akun lain/);
+    // nor can the second account take the first one's record without confirming
+    world().ui.answers.push('NO');
+    lepasPemicu();
+    expect(world().docProps.getProperty('BANGKOM_PEMICU')).not.toBeNull();
+    expect(world().ui.alerts.at(-2)).toMatch(/^Lepas Pemicu\nPemicu dipasang oleh akun lain/);
+  });
+
   it('hands over cleanly: the installer lets go, the next administrator installs', () => {
     pasangPemicu();
     lepasPemicu();

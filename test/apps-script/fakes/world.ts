@@ -79,8 +79,8 @@ export function createWorld(opts: { Date?: DateCtor; quota?: number } = {}) {
     Session: tracked(
       {
         getScriptTimeZone: () => timeZone,
-        getEffectiveUser: () => ({ getEmail: () => script.user }),
-        getActiveUser: () => ({ getEmail: () => script.user }),
+        getEffectiveUser: () => ({ getEmail: () => (script.emailVisible ? script.user : '') }),
+        getActiveUser: () => ({ getEmail: () => (script.emailVisible ? script.user : '') }),
       },
       () => 'Session',
       log,
