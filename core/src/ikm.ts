@@ -141,6 +141,7 @@ interface Group {
   unit: string;
   periode: string;
   opd?: string;
+  populasi?: number;
   responden: number;
   sums: number[];
   counts: number[];
@@ -168,6 +169,7 @@ export function computeIkm(skm: readonly SkmResponse[]): IkmReport {
     }
     g.responden++;
     if (g.opd === undefined && r.opd !== undefined && r.opd.trim() !== '') g.opd = r.opd.trim();
+    if (g.populasi === undefined && r.populasi !== undefined) g.populasi = r.populasi;
     for (let i = 0; i < JUMLAH_UNSUR; i++) {
       const v = r.answers[i];
       if (v === null || v === undefined) continue;
@@ -209,6 +211,7 @@ export function computeIkm(skm: readonly SkmResponse[]): IkmReport {
       unsurDijawab: answered.length,
     };
     if (g.opd !== undefined) unit.opd = g.opd;
+    if (g.populasi !== undefined) unit.populasi = g.populasi;
     units.push(unit);
   }
   return { units, tanpaJawaban };

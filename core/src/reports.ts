@@ -66,6 +66,7 @@ export interface IkmUnit {
   // extensions
   unsurDijawab?: number; // elements answered by at least one respondent (IKM is averaged over these)
   opd?: string; // OPD named on the unit's SKM rows, when the sheet has an `OPD` column
+  populasi?: number; // service users in the period (SKM `Populasi`, the first given), for the minimum sample
 }
 
 export interface IkmReport {

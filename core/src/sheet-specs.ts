@@ -226,6 +226,13 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
           emptyAllowed: true,
         }),
       ),
+      col(
+        'Populasi',
+        false,
+        'integer',
+        'Jumlah pengguna layanan unit pada periode itu (cukup di satu baris); untuk sampel minimum Krejcie-Morgan.',
+        { min: 1 },
+      ),
     ],
   },
   {

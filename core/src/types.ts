@@ -102,6 +102,8 @@ export interface SkmResponse extends Sourced {
   answers: (number | null)[];
   /** extension: the form response a row came from (optional `ID Respons` column): one respondent, one record */
   idRespons?: string;
+  /** extension: the unit's service users in the period (optional `Populasi` column), for the minimum sample */
+  populasi?: number;
 }
 
 export interface ReactionResponse extends Sourced {

@@ -15,6 +15,7 @@ import type { ScheduleReport } from '../schedule-report.js';
 import { equityYears, type ProgramData } from '../types.js';
 import { untrainedEmployees, untrainedPerOpd } from './equity.js';
 import type { CycleDoc, CycleIndicators, CycleTraining } from './model.js';
+import { serviceResults } from './results.js';
 
 export interface CycleInput {
   data: ProgramData;
@@ -158,11 +159,12 @@ export function buildCycle(input: CycleInput): CycleDoc {
       opd: u.opd ?? null,
       periode: u.periode,
       responden: u.responden,
-      populasi: null,
+      populasi: u.populasi ?? null,
       nrr: u.nrr,
       konversi: u.konversi,
       mutu: u.mutu,
     })),
     pelatihan: trainings(data, input.evaluation),
+    hasil: serviceResults({ data, units: ikm.units }),
   };
 }

@@ -68,6 +68,25 @@ export const cycleTrainingSchema = z.object({
 });
 export type CycleTraining = z.infer<typeof cycleTrainingSchema>;
 
+/** L4 per service unit (results.ts): IKM before and after the OPD's staff were trained. */
+export const cycleResultSchema = z.object({
+  unit: z.string(),
+  opd: z.string().nullable(),
+  periodeSebelum: z.string().nullable(),
+  ikmSebelum: nullableNum,
+  respondenSebelum: count,
+  periodeSesudah: z.string(),
+  ikmSesudah: num,
+  respondenSesudah: count,
+  asnOpd: count,
+  asnDilatih: count,
+  unsurSasaran: z.array(z.number().int().min(1).max(9)),
+  perubahanSasaran: nullableNum,
+  perubahanLain: nullableNum,
+  catatan: z.array(z.string()),
+});
+export type CycleResult = z.infer<typeof cycleResultSchema>;
+
 export const cycleSchema = z.object({
   /** year of the realisation (JP, gaps, IKM): the document id */
   tahun: z.number().int(),
@@ -82,6 +101,8 @@ export const cycleSchema = z.object({
   opd: z.array(cycleOpdSchema),
   ikm: z.array(cycleIkmSchema),
   pelatihan: z.array(cycleTrainingSchema),
+  /** L4 per service unit; absent in cycles kept before it was added */
+  hasil: z.array(cycleResultSchema).default([]),
 });
 export type CycleDoc = z.infer<typeof cycleSchema>;
 

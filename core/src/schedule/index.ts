@@ -5,7 +5,8 @@
  * Two stages:
  *  1. Selection — maximise Σ prioritas closed (gap × Bobot, each (ASN, competency) counted once)
  *     + a bonus for each ASN brought up to the JP target (PP 17/2020 art. 203(4): 20 JP a year)
- *     + a bonus for each ASN with no training in the two years before the fiscal year (equity),
+ *     + a bonus for each ASN with no training in the N years before the fiscal year (equity;
+ *       N = Pengaturan `Jangka Pemerataan`, default 2),
  *     − a tiny cost term as a tie-break; subject to the per-OPD `Anggaran.Pagu`.
  *     Fast path: per-ASN dynamic programming over (competencies covered, JP reached) gives each
  *     ASN's Pareto options (cost, value); per OPD this is a multiple-choice knapsack, solved

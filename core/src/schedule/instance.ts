@@ -3,7 +3,14 @@ import { workingDays } from '../calendar.js';
 import type { GapsReport } from '../reports.js';
 import type { ScheduleWeights } from '../schedule-report.js';
 import { resolveTahun } from '../tahun.js';
-import type { CellError, Course, Moda, ProgramData, Room } from '../types.js';
+import {
+  type CellError,
+  type Course,
+  equityYears,
+  type Moda,
+  type ProgramData,
+  type Room,
+} from '../types.js';
 import type { MilpSolver } from './milp.js';
 
 export type ScheduleMethod = 'auto' | 'milp' | 'heuristik';
@@ -53,7 +60,7 @@ export interface AsnModel {
   jpBefore: number;
   /** JP still missing to the target (0 when reached) */
   jpToTarget: number;
-  /** no training in the two years before the fiscal year: the equity bonus applies */
+  /** no training in the `Jangka Pemerataan` years before the fiscal year: the equity bonus applies */
   equity: boolean;
   /** preferred months 1-12 from the needs survey, ascending */
   prefMonths: number[];
@@ -115,10 +122,12 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
 
   const jpThisYear = new Map<string, number>();
   const trainedRecently = new Set<string>();
+  // Pengaturan `Jangka Pemerataan` (default 2): the years before the fiscal year without training
+  const equityFrom = tahun - equityYears(data.settings);
   for (const t of data.trainings) {
     const year = Number(t.mulai.slice(0, 4));
     if (year === tahun) jpThisYear.set(t.nip, (jpThisYear.get(t.nip) ?? 0) + t.jp);
-    if (year >= tahun - 2 && year <= tahun) trainedRecently.add(t.nip);
+    if (year >= equityFrom && year <= tahun) trainedRecently.add(t.nip);
   }
   const preferences = new Map(data.preferences.map((p) => [p.nip, p] as const));
   const target = data.settings.targetJp;

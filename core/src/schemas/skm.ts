@@ -16,6 +16,7 @@ export const skmSchema = z.object({
   opd: textSchema.exactOptional(),
   answers: z.array(z.number().int().min(1).max(4).nullable()).length(SKM_ELEMENTS),
   idRespons: textSchema.exactOptional(),
+  populasi: z.number().int().min(1).exactOptional(),
 });
 
 /**
@@ -44,10 +45,12 @@ export const skmParser: SheetParser<SkmResponse> = {
       if (r.errors.length > 0 || !unit || !periode) return undefined;
       const opd = r.str('OPD');
       const idRespons = r.str('ID Respons');
+      const populasi = r.num('Populasi');
       const answers = U_HEADERS.map((h) => r.num(h) ?? null);
       const x: SkmResponse = { row: r.row, unit, periode, answers };
       if (opd) x.opd = opd;
       if (idRespons) x.idRespons = idRespons;
+      if (populasi !== undefined) x.populasi = populasi;
       return x;
     };
   },
@@ -57,6 +60,7 @@ export const skmParser: SheetParser<SkmResponse> = {
     Periode: x.periode,
     OPD: x.opd ?? '',
     'ID Respons': x.idRespons ?? '',
+    Populasi: x.populasi ?? '',
     ...Object.fromEntries(U_HEADERS.map((h, i) => [h, x.answers[i] ?? ''])),
   }),
 };

@@ -2,6 +2,8 @@
  * The leaders' summary model: a list of sheet builders, each turning the computed aggregates
  * into one sheet. A new leaders' sheet is a new builder appended to SUMMARY_SHEET_BUILDERS.
  */
+
+import { hasilSheet } from './hasil.js';
 import { ikmSheet } from './ikm-sheet.js';
 import type { SummaryModelInput } from './input.js';
 import type { SummaryModel, SummarySheet } from './model.js';
@@ -27,6 +29,7 @@ export const SUMMARY_SHEET_BUILDERS: readonly SummarySheetBuilder[] = [
   trenSheet,
   petaSheet,
   ikmSheet,
+  hasilSheet,
   jadwalSheet,
   rencanaSheet,
   anggaranSheet,

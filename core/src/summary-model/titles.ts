@@ -7,6 +7,7 @@ export const SUMMARY_TITLES = {
   rencana: 'Rencana Pengembangan',
   anggaran: 'Anggaran Pelatihan',
   tren: 'Tren',
+  hasil: 'Hasil Layanan',
 } as const;
 
 /**
@@ -21,4 +22,5 @@ export const SHEET_IDS = {
   rencana: 1500,
   anggaran: 1600,
   tren: 2100,
+  hasil: 2200,
 } as const;

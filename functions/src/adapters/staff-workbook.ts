@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ScheduleReport } from '@bangkom/core';
 import ExcelJS from 'exceljs';
+import { addEquitySheet, type EquityList } from './equity-sheet.js';
 import { addScheduleSheets, fitRowHeight, listPrintSetup, SHEET_FONT } from './schedule-sheets.js';
 
 export const SHEET_DATA_PRIBADI = 'Data Pribadi';
@@ -18,6 +19,8 @@ export interface StaffWorkbookInput {
   tenant?: string;
   /** why no schedule was planned, Bahasa Indonesia */
   scheduleError?: string;
+  /** the ASN with no training in the last N years, by name (`ASN Tanpa Pelatihan`) */
+  equity?: EquityList;
 }
 
 export interface WrittenStaffWorkbook {
@@ -70,6 +73,7 @@ export function buildStaffWorkbook(input: StaffWorkbookInput): ExcelJS.Workbook 
     fitRowHeight(row);
   });
   if (input.schedule) addScheduleSheets(wb, input.schedule);
+  if (input.equity) addEquitySheet(wb, input.equity);
   return wb;
 }
 

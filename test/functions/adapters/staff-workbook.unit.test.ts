@@ -4,15 +4,21 @@
  * behind a first sheet that says so.
  */
 import {
+  buildCycle,
   buildLeaderSummary,
+  type CycleDoc,
   computeGaps,
   computeIkm,
   computeJp,
+  equityYears,
+  evaluate,
   jpYear,
   type ScheduleReport,
+  untrainedEmployees,
   validateWorkbook,
 } from '@bangkom/core';
 import ExcelJS from 'exceljs';
+import { SHEET_TANPA_PELATIHAN } from '../../../functions/src/adapters/equity-sheet';
 import { planSchedule } from '../../../functions/src/adapters/scheduler';
 import { buildStaffWorkbook, SHEET_DATA_PRIBADI } from '../../../functions/src/adapters/staff-workbook';
 import { buildSummaryWorkbook } from '../../../functions/src/adapters/summary-workbook';
@@ -24,6 +30,7 @@ let staff: ExcelJS.Workbook;
 let schedule: ScheduleReport;
 let names: string[];
 let nips: Set<string>;
+let cycle: CycleDoc;
 
 /**
  * Every text a reader can see in a workbook: text cells, sheet names, headers and footers, and
@@ -52,12 +59,38 @@ beforeAll(async () => {
   const ikm = computeIkm(data.skm);
   const summary = buildLeaderSummary(data, gaps, jp, ikm);
   schedule = await planSchedule(data, gaps, { solver: null });
-  const built = await buildSummaryWorkbook({ summary, ikm, generatedAt, schedule, chartEngine: 'svg' });
+  // the kept cycle too: Tren and Hasil Layanan must hold aggregates only as well
+  cycle = buildCycle({
+    data,
+    gaps,
+    ikm,
+    evaluation: evaluate(data),
+    summary,
+    schedule,
+    dihitung: generatedAt.toISOString(),
+  });
+  const built = await buildSummaryWorkbook({
+    summary,
+    ikm,
+    generatedAt,
+    schedule,
+    cycles: [cycle],
+    chartEngine: 'svg',
+  });
+  const equity = {
+    tahun: summary.tahun,
+    tahunJangka: equityYears(data.settings),
+    list: untrainedEmployees(data.employees, data.trainings, summary.tahun, equityYears(data.settings)),
+  };
   leaders = new ExcelJS.Workbook();
   await leaders.xlsx.load((await built.workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer);
   staff = new ExcelJS.Workbook();
   await staff.xlsx.load(
-    (await buildStaffWorkbook({ schedule, generatedAt }).xlsx.writeBuffer()) as unknown as ArrayBuffer,
+    (await buildStaffWorkbook({
+      schedule,
+      generatedAt,
+      equity,
+    }).xlsx.writeBuffer()) as unknown as ArrayBuffer,
   );
 }, 120_000);
 
@@ -78,6 +111,7 @@ test('no cell of the leaders workbook holds an 18-digit NIP or an employee name 
   const named = names.filter((n) => joined.includes(n));
   expect(named).toEqual([]);
   expect(leaders.worksheets.map((w) => w.name)).not.toContain('Rencana Individu');
+  expect(leaders.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Tren', 'Hasil Layanan']));
 });
 
 test('the staff workbook opens on the personal-data notice and holds the per-person sheets', () => {
@@ -87,6 +121,7 @@ test('the staff workbook opens on the personal-data notice and holds the per-per
     'Rencana Pengembangan',
     'Rencana Individu',
     'Anggaran Pelatihan',
+    SHEET_TANPA_PELATIHAN,
   ]);
   const notice = texts(
     staff.worksheets[0] ? ({ worksheets: [staff.worksheets[0]] } as ExcelJS.Workbook) : staff,
@@ -95,4 +130,13 @@ test('the staff workbook opens on the personal-data notice and holds the per-per
   expect(notice.join(' ')).toMatch(/Yang boleh melihat: petugas BKPSDM/);
   const individu = staff.getWorksheet('Rencana Individu') as ExcelJS.Worksheet;
   expect(nips.has(String(individu.getCell('A2').value))).toBe(true);
+});
+
+test('the staff workbook lists by name the ASN the leaders see counted as untrained', () => {
+  const ws = staff.getWorksheet(SHEET_TANPA_PELATIHAN) as ExcelJS.Worksheet;
+  const listed = Array.from({ length: ws.rowCount - 2 }, (_, i) => String(ws.getCell(3 + i, 1).value));
+  expect(cycle.kota.tanpaPelatihan).toBeGreaterThan(0);
+  expect(listed).toHaveLength(cycle.kota.tanpaPelatihan);
+  expect(listed.every((n) => nips.has(n))).toBe(true);
+  expect(String(ws.getCell('A1').value)).toMatch(/^\d+ ASN tidak memulai pelatihan apa pun pada 2025–2026/);
 });

@@ -61,6 +61,8 @@ test('two cycles: Tren shows both years, Ringkasan the change since the first', 
   const r2 = await run(join(dir, 'kota-2027.xlsx'));
   expect(r2.cycles).toEqual([2026, 2027]);
   expect(r2.summary.sheets.slice(0, 2)).toEqual(['Ringkasan Pimpinan', 'Tren']);
+  // L4: the advanced year's SKM periods compared around the year's training
+  expect(r2.summary.sheets).toContain('Hasil Layanan');
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(r2.summary.path);

@@ -26,6 +26,25 @@ const GAP = 12;
 /** The bar chart of the model as charts.ts draws it. */
 export function barSpec(chart: BarChartModel): BarChartSpec {
   const values = chart.series[0]?.values ?? [];
+  if (chart.series.length > 1) {
+    // several series (e.g. IKM before and after): one bar per category and series, coloured by series
+    return {
+      title: chart.title,
+      valueTitle: chart.valueTitle,
+      max: chart.max,
+      digits: chart.digits,
+      plotWidth: SUMMARY_PLOT_WIDTH,
+      bars: chart.categories.flatMap((label, i) =>
+        chart.series.map((s) => ({
+          label: `${label}: ${s.name.toLocaleLowerCase('id')}`,
+          value: s.values[i] ?? null,
+          group: s.name,
+        })),
+      ),
+      colors: Object.fromEntries(chart.series.map((s, si) => [s.name, si === 0 ? '#9ab7d3' : '#2f6f9f'])),
+      ...(chart.rule ? { rule: chart.rule } : {}),
+    };
+  }
   return {
     title: chart.title,
     valueTitle: chart.valueTitle,

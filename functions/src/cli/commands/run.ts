@@ -26,6 +26,7 @@ import {
   DEFAULT_TENANT,
   type Doc,
   type EvaluationReport,
+  equityYears,
   evaluate,
   type GapsReport,
   type IkmReport,
@@ -37,6 +38,7 @@ import {
   resolveTahunJp,
   type ScheduleReport,
   scheduleDocs,
+  untrainedEmployees,
   type ValidationResult,
 } from '@bangkom/core';
 import type { Firestore } from 'firebase-admin/firestore';
@@ -128,6 +130,16 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
       tenant,
       ...(results.schedule ? { schedule: results.schedule } : {}),
       ...(results.scheduleError ? { scheduleError: results.scheduleError } : {}),
+      equity: {
+        tahun: results.summary.tahun,
+        tahunJangka: equityYears(data.settings),
+        list: untrainedEmployees(
+          data.employees,
+          data.trainings,
+          results.summary.tahun,
+          equityYears(data.settings),
+        ),
+      },
     });
   } finally {
     step.stop();
