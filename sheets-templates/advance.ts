@@ -274,7 +274,8 @@ export function advanceYear(input: RawWorkbook, seed: number): RawWorkbook {
         const respondent = rng.normal(0, 0.25);
         const answers = means.map((m, i) => {
           if (rng.chance(0.02)) return null;
-          const gain = lift * (0.05 + (SERVICE_ELEMENTS.includes(i) ? 2.5 * share : 0.5 * share));
+          // a modest lift: the targeted elements by up to ~0,9 of the share trained, the rest a little
+          const gain = lift * (0.02 + (SERVICE_ELEMENTS.includes(i) ? 0.9 * share : 0.15 * share));
           return Math.min(4, Math.max(1, Math.round(rng.normal(m + gain + respondent, 0.5))));
         });
         skm.push([unit, u.opd, periode, ...answers]);

@@ -71,7 +71,7 @@ export function hasilSheet(input: SummaryModelInput): SummarySheet | undefined {
     title: SUMMARY_TITLES.hasil,
     heading: 'Hasil Pelatihan bagi Layanan Publik (Kirkpatrick Level 4)',
     subheading: 'IKM unit layanan pada periode SKM sebelum dan sesudah ASN OPD-nya dilatih',
-    table: { columns, rows, frozenColumns: 1 },
+    table: { columns, rows, frozenColumns: 1, figuresInText: true },
     notes: [
       'Dilatih di antara: ASN OPD pemilik unit yang memulai pelatihan setelah periode sebelum berakhir dan paling lambat akhir periode sesudah. ' +
         'Unsur sasaran: unsur SKM (PermenPAN-RB 14/2017) yang dituju kompetensi pelatihan katalog yang mereka ikuti, paling banyak tiga, ' +

@@ -164,7 +164,8 @@ export function trenSheet(input: SummaryModelInput): SummarySheet | undefined {
     title: SUMMARY_TITLES.tren,
     heading: `Tren Indikator Pengembangan Kompetensi ${cycles[0]?.tahun}–${last.tahun}`,
     subheading: `${cycles.length} siklus tercatat: ${cycles.map((c) => c.tahun).join(', ')}`,
-    table: { columns, rows, frozenColumns: 2 },
+    // the change text carries id_ID figures: the xlsx writes every figure so (no "0.32" beside "0,14")
+    table: { columns, rows, frozenColumns: 2, figuresInText: true },
     notes,
     charts: trendCharts(cycles, last.targetJp),
     layout: 'page',
