@@ -3,7 +3,15 @@
  * and how one response becomes rows of the contract sheets. Pure: no Apps Script calls, so
  * the mapping is tested directly.
  */
-import { type Cell, DEFAULT_DICTIONARY, MODA, NAMA_BULAN, SHEET } from '@bangkom/core';
+import {
+  type Cell,
+  DEFAULT_DICTIONARY,
+  isBlankCell,
+  MODA,
+  NAMA_BULAN,
+  SHEET,
+  serialToDate,
+} from '@bangkom/core';
 import { APP_SHEET } from './app-sheets.js';
 
 export type IngestKind = 'assessment' | 'preference' | 'reaction' | 'test' | 'behaviour' | 'skm' | 'rsvp';
@@ -134,7 +142,7 @@ function ratings(answers: Record<string, unknown>, ctx: FormContext, suffix = ''
   const out: Record<string, Cell> = {};
   for (const c of ctx.competencies) {
     const v = answers[`${compTitle(c)}${suffix}`];
-    out[compTitle(c)] = v === '' || v == null ? null : leadingInt(v);
+    out[compTitle(c)] = isBlankCell(v) ? null : leadingInt(v);
   }
   return out;
 }
@@ -184,7 +192,7 @@ const skmTitle = (i: number): string => `U${i + 1}. ${SKM_ELEMENTS[i]?.unsur ?? 
 /** Survey period from the submission time: `YYYY-S1` (Jan–Jun) or `YYYY-S2`. */
 export function periodeOf(serial: number | null): string {
   if (serial == null) return '';
-  const d = new Date(Math.round((serial - 25_569) * 86_400_000));
+  const d = serialToDate(serial);
   return `${d.getUTCFullYear()}-S${d.getUTCMonth() < 6 ? 1 : 2}`;
 }
 
@@ -368,7 +376,7 @@ export const FORM_DEFS: readonly FormDef[] = [
       for (const c of ctx.competencies) {
         const sebelum = a[`${compTitle(c)} — Sebelum`];
         const sesudah = a[`${compTitle(c)} — Sesudah`];
-        if ((sebelum === '' || sebelum == null) && (sesudah === '' || sesudah == null)) continue;
+        if (isBlankCell(sebelum) && isBlankCell(sesudah)) continue;
         rows.push({
           sheet: SHEET.perilaku,
           kind: 'behaviour',

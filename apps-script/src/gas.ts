@@ -4,6 +4,7 @@
  * read a sheet once (`getDataRange().getValues()`), work in memory, write once.
  */
 
+import { normalizeHeader } from '@bangkom/core';
 import { explain } from './errors.js';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -12,13 +13,6 @@ export type Range = GoogleAppsScript.Spreadsheet.Range;
 export type Value = unknown;
 export type Row = Value[];
 
-/** Header matching ignores case and surrounding spaces (docs/lembar-kerja.md). */
-export const norm = (s: unknown): string =>
-  String(s ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
-
 export function spreadsheet(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
@@ -26,12 +20,12 @@ export function spreadsheet(): Spreadsheet {
 /** Sheet by name, ignoring case and surrounding spaces, from one `getSheets()` call. */
 export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
   const map = new Map<string, Sheet>();
-  for (const sheet of ss.getSheets()) map.set(norm(sheet.getName()), sheet);
+  for (const sheet of ss.getSheets()) map.set(normalizeHeader(sheet.getName()), sheet);
   return map;
 }
 
 export function findSheet(ss: Spreadsheet, name: string): Sheet | null {
-  return sheetsByName(ss).get(norm(name)) ?? null;
+  return sheetsByName(ss).get(normalizeHeader(name)) ?? null;
 }
 
 export function getOrCreateSheet(ss: Spreadsheet, name: string): Sheet {
@@ -58,8 +52,8 @@ export function readTable(sheet: Sheet): Table {
 
 /** Column index of a header (case-insensitive), or -1. */
 export function columnOf(header: readonly string[], ...names: string[]): number {
-  const wanted = names.map(norm);
-  return header.findIndex((h) => wanted.includes(norm(h)));
+  const wanted = names.map(normalizeHeader);
+  return header.findIndex((h) => wanted.includes(normalizeHeader(h)));
 }
 
 /**

@@ -14,7 +14,7 @@
  *   it on the server. A newer version marked `Tidak Dicoba Lagi` will never reach the server,
  *   so it replaces nothing: the older one is still sent.
  */
-import type { CellError } from '@bangkom/core';
+import { type CellError, normalizeHeader } from '@bangkom/core';
 import { ANTRIAN_HEADER, ANTRIAN_STATE_HEADER, APP_SHEET } from './app-sheets.js';
 import { ENDPOINT } from './config.js';
 import type { IngestKind } from './form-defs.js';
@@ -23,7 +23,6 @@ import {
   findSheet,
   getOrCreateSheet,
   keepText,
-  norm,
   type Row,
   readTable,
   type Sheet,
@@ -117,9 +116,9 @@ export function recordKey(
   values: Readonly<Record<string, unknown>>,
 ): string {
   if (key.length === 0) return '';
-  const parts = key.map((k) => norm(values[k]));
+  const parts = key.map((k) => normalizeHeader(values[k]));
   if (parts.some((p) => p === '')) return '';
-  return JSON.stringify([norm(sheet), ...parts]);
+  return JSON.stringify([normalizeHeader(sheet), ...parts]);
 }
 
 const COL = Object.fromEntries(QUEUE_HEADER.map((h, i) => [h, i])) as Record<

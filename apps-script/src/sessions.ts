@@ -2,12 +2,12 @@
  * What Kirim Undangan and the L3 follow-up read: the sessions of `Jadwal`, the people of
  * `Pegawai`, and a prefilled form link per session and NIP; dates as sheet serials.
  */
-import { isoToSerial, parseTimestampCell, SHEET, serialToIsoTimestamp } from '@bangkom/core';
+import { isoToSerial, normalizeHeader, parseTimestampCell, SHEET, serialToIsoTimestamp } from '@bangkom/core';
 import { APP_SHEET } from './app-sheets.js';
 import type { DateConverter } from './cells.js';
 import { text } from './form-defs.js';
 import { formIds } from './forms.js';
-import { columnOf, norm, readTable, type Sheet, type Spreadsheet, sheetsByName } from './gas.js';
+import { columnOf, readTable, type Sheet, type Spreadsheet, sheetsByName } from './gas.js';
 
 export interface Session {
   id: string;
@@ -109,7 +109,7 @@ export type Finder = (name: string) => Sheet | null;
 
 export function finder(ss: Spreadsheet): Finder {
   const sheets = sheetsByName(ss);
-  return (name) => sheets.get(norm(name)) ?? null;
+  return (name) => sheets.get(normalizeHeader(name)) ?? null;
 }
 
 export function readPeople(find: Finder): Map<string, Person> {

@@ -3,7 +3,7 @@
  * contract sheets, forwarded to the `ingestResponse` function; the verdict goes into the
  * response row's `Status` and `Pesan` columns. Failed forwards wait in `Antrian`.
  */
-import { type Cell, type CellError, FORM_SHEETS } from '@bangkom/core';
+import { type Cell, type CellError, FORM_SHEETS, isBlankCell, normalizeHeader } from '@bangkom/core';
 import { DateConverter, jsonCell, timeZone } from './cells.js';
 import { deleteJson, ENDPOINT, getJson, PROP, props, setJson, tenant } from './config.js';
 import { validateSheetRows } from './core-bridge.js';
@@ -22,7 +22,6 @@ import {
   ensureSize,
   isDate,
   keepText,
-  norm,
   readTable,
   type Sheet,
   type Spreadsheet,
@@ -52,7 +51,6 @@ export const FORWARDED_SHEETS: ReadonlySet<string> = new Set(FORM_SHEETS);
 
 const TEST_PAIR = ['Pre', 'Post'] as const;
 const TEST_COLUMNS = ['ID Sesi', 'NIP', 'Pre', 'Post', 'Skor Maks'];
-const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined;
 
 /** Columns the script adds to every response sheet, in this order (Status then Pesan). */
 export const RESPONSE_COLUMNS = ['ID Respons', 'Status', 'Pesan'] as const;
@@ -238,7 +236,7 @@ export interface SubmissionResult {
 function formFor(sheet: Sheet, ids: FormIds): FormDef | undefined {
   const url = sheet.getFormUrl() ?? '';
   const byId = FORM_DEFS.find((d) => ids[d.key] && url.includes(ids[d.key] ?? '\u0000'));
-  return byId ?? FORM_DEFS.find((d) => norm(d.responseSheet) === norm(sheet.getName()));
+  return byId ?? FORM_DEFS.find((d) => normalizeHeader(d.responseSheet) === normalizeHeader(sheet.getName()));
 }
 
 /** What processSubmission needs of a form-submit event (the event itself, or a kept or missed row). */
@@ -346,7 +344,7 @@ export function processSubmission(ss: Spreadsheet, e: Submission, now: Date): Su
       }
       if (t.kind === 'test') {
         // Level 2 needs both scores: the pair goes to the server once the second test is in
-        const complete = TEST_PAIR.every((h) => !isBlank(merged[h]));
+        const complete = TEST_PAIR.every((h) => !isBlankCell(merged[h]));
         if (!complete) {
           forward = false;
           notes.push(
@@ -429,8 +427,8 @@ function validateTarget(t: TargetRow, ctx: FormContext, rowNumber: number): Cell
   const errors = validateSheetRows(t.sheet, [headers, row], ctx.competencies, rowNumber);
   // Tes: the pre-test arrives before the post-test, so the other half may still be empty
   if (t.kind === 'test') {
-    const later = ['pre', 'post'].filter((h) => !headers.some((x) => norm(x) === h));
-    return errors.filter((e) => !later.includes(norm(e.column)));
+    const later = ['pre', 'post'].filter((h) => !headers.some((x) => normalizeHeader(x) === h));
+    return errors.filter((e) => !later.includes(normalizeHeader(e.column)));
   }
   return errors;
 }
@@ -462,7 +460,7 @@ const TIMESTAMP_HEADERS = ['stempel waktu', 'timestamp', 'cap waktu'];
 function canonical(named: Record<string, string[]>): string {
   return Object.keys(named)
     .map((k) => [k.trim(), (named[k] ?? []).join(', ').trim()] as const)
-    .filter(([k, v]) => v !== '' && !TIMESTAMP_HEADERS.includes(norm(k)))
+    .filter(([k, v]) => v !== '' && !TIMESTAMP_HEADERS.includes(normalizeHeader(k)))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`)
     .join('\n');

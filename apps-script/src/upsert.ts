@@ -7,7 +7,6 @@ import {
   getOrCreateSheet,
   isDate,
   keepText,
-  norm,
   readTable,
   type Sheet,
   type Spreadsheet,
@@ -51,8 +50,8 @@ export function upsertRows(
   sheets?: Map<string, Sheet>,
 ): Upserted[] {
   if (items.length === 0) return [];
-  const sheet = sheets?.get(norm(sheetName)) ?? getOrCreateSheet(ss, sheetName);
-  sheets?.set(norm(sheetName), sheet);
+  const sheet = sheets?.get(normalizeHeader(sheetName)) ?? getOrCreateSheet(ss, sheetName);
+  sheets?.set(normalizeHeader(sheetName), sheet);
   const table = readTable(sheet);
   // a new sheet starts with the contract's columns, in the contract's order
   const header = table.header.length > 0 ? table.header.slice() : specHeaders(sheetName);
@@ -75,8 +74,8 @@ export function upsertRows(
   const out: Upserted[] = [];
   for (const { key, values } of items) {
     const keyCols = key.map((k) => columnOf(header, k));
-    const keyOf = (r: readonly unknown[]) => keyCols.map((c) => norm(r[c])).join('\u241f');
-    const wanted = keyCols.map((c) => norm(values[header[c] ?? ''])).join('\u241f');
+    const keyOf = (r: readonly unknown[]) => keyCols.map((c) => normalizeHeader(r[c])).join('\u241f');
+    const wanted = keyCols.map((c) => normalizeHeader(values[header[c] ?? ''])).join('\u241f');
     let index = rows.findIndex((r) => keyOf(r) === wanted);
     const row = index >= 0 ? (rows[index] ?? []) : header.map(() => '');
     const stored = row[waktu];

@@ -126,6 +126,15 @@ export function serialToIsoTimestamp(serial: number): string {
   return isoTimestamp(y, m, d, h, mi, s);
 }
 
+/**
+ * Sheet serial -> a Date whose UTC fields hold the sheet's wall-clock time (exceljs' convention,
+ * and how the Sheets API's SERIAL_NUMBER is read), rounded to the second. Excel's 1904 date
+ * system: add 1462 first.
+ */
+export function serialToDate(serial: number): Date {
+  return new Date(Math.round((serial + SERIAL_EPOCH) * 86400) * 1000);
+}
+
 /** `YYYY-MM-DD` (or a timestamp, whose time counts) -> sheet serial. */
 export function isoToSerial(iso: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/.exec(iso);

@@ -7,17 +7,17 @@
  * the records came from a sheet or from Firestore), each employee's competencies in dictionary
  * order, OPDs by name (Indonesian collation).
  */
+import { cellText, normalizeHeader } from './cells.js';
 import type { CompetencyGap, EmployeeGaps, GapsReport, OpdCompetencyGap, OpdGapSummary } from './reports.js';
 import type { Assessment, Competency, Employee, ProgramData, Standard, Sumber } from './types.js';
 import { SUMBER } from './types.js';
 
 /**
  * The key under which two spellings of a name (OPD, Jabatan, Unit Layanan) are the same:
- * trimmed, inner whitespace collapsed, case-folded. Staff type names by hand in several sheets.
+ * trimmed, inner whitespace collapsed, case-folded, as headers and sheet names are matched.
+ * Staff type names by hand in several sheets.
  */
-export function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
-}
+export const nameKey: (name: string) => string = normalizeHeader;
 
 /** nameKey memoised for one computation: 50,000 employees share a few dozen OPD and Jabatan names. */
 export function nameKeyer(): (name: string) => string {
@@ -70,7 +70,7 @@ export function displayNames<T>(
   for (const item of items) {
     const raw = name(item);
     const key = keyOf(raw);
-    if (!names.has(key)) names.set(key, raw.trim().replace(/\s+/g, ' '));
+    if (!names.has(key)) names.set(key, cellText(raw));
   }
   return names;
 }

@@ -19,6 +19,7 @@ import {
   parseNumberCell,
   parseRatingCell,
   parseTimestampCell,
+  serialToDate,
   serialToIsoDate,
   serialToIsoTimestamp,
   splitList,
@@ -61,6 +62,17 @@ describe('calendar arithmetic', () => {
     expect(isoToSerial('2025-12-09')).toBe(46000);
     expect(isoToSerial('2025-12-09T06:00:00')).toBe(46000.25);
     expect(isoToSerial('09/12/2025')).toBeNaN();
+  });
+  it('turns a serial into a Date holding the wall-clock time in its UTC fields, to the second', () => {
+    expect(serialToDate(46027.5).toISOString()).toBe('2026-01-05T12:00:00.000Z');
+    expect(serialToDate(0).toISOString()).toBe('1899-12-30T00:00:00.000Z');
+    // 0.4 s after 06:00 is dropped, 0.6 s carries to the next second
+    expect(serialToDate(46000.25 + 0.4 / 86400).toISOString()).toBe('2025-12-09T06:00:00.000Z');
+    expect(serialToDate(46000.25 + 0.6 / 86400).toISOString()).toBe('2025-12-09T06:00:01.000Z');
+    for (const serial of [1, 25569, 46000.5, 47482.75]) {
+      expect(dateToSerial(serialToDate(serial), false)).toBe(serial);
+      expect(serialToDate(serial).toISOString().slice(0, 19)).toBe(serialToIsoTimestamp(serial));
+    }
   });
   it('reads Date objects by UTC parts (exceljs) or local parts (Apps Script adapter)', () => {
     expect(dateToSerial(new Date(Date.UTC(2025, 11, 9, 12)), false)).toBe(46000.5);

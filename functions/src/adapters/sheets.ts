@@ -28,7 +28,14 @@
  * rebuilds the batch from fresh metadata, so a batch that applied but whose reply was lost
  * does not add a sheet twice.
  */
-import { type Cell, type RawWorkbook, SHEET_SPECS, type WorkbookSource } from '@bangkom/core';
+import {
+  type Cell,
+  normalizeHeader,
+  type RawWorkbook,
+  SHEET_SPECS,
+  serialToDate,
+  type WorkbookSource,
+} from '@bangkom/core';
 import { auth as googleAuth, type sheets_v4, sheets as sheetsApi } from '@googleapis/sheets';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
@@ -363,38 +370,25 @@ export function sheetRange(title: string): string {
   return `'${title.replace(/'/g, "''")}'`;
 }
 
-const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-
-const SPEC_BY_NAME = new Map(SHEET_SPECS.map((s) => [normalize(s.name), s]));
+const SPEC_BY_NAME = new Map(SHEET_SPECS.map((s) => [normalizeHeader(s.name), s]));
 
 /** Headers (normalised) of the date and timestamp columns of each contract sheet. */
 const DATE_HEADERS = new Map(
   SHEET_SPECS.map((s) => [
-    normalize(s.name),
+    normalizeHeader(s.name),
     new Set(
       s.columns
         .filter((c) => c.kind === 'date' || c.kind === 'timestamp')
-        .flatMap((c) => [c.header, ...(c.aliases ?? [])].map(normalize)),
+        .flatMap((c) => [c.header, ...(c.aliases ?? [])].map(normalizeHeader)),
     ),
   ]),
 );
 
-const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
-/**
- * A Sheets serial date -> Date holding the sheet's wall-clock time in its UTC fields
- * (the same convention exceljs uses), rounded to the second.
- */
-export function serialToDate(serial: number): Date {
-  return new Date(Math.round((SERIAL_EPOCH_MS + serial * DAY_MS) / 1000) * 1000);
-}
-
 /** Rows as the API returns them (ragged, trailing blanks dropped) -> RawSheet with Dates. */
 export function toRawSheet(sheetName: string, values: readonly (readonly unknown[])[]): Cell[][] {
-  const dateHeaders = DATE_HEADERS.get(normalize(sheetName)) ?? new Set<string>();
+  const dateHeaders = DATE_HEADERS.get(normalizeHeader(sheetName)) ?? new Set<string>();
   const header = (values[0] ?? []).map((h) => (h == null ? '' : String(h)));
-  const dateCols = new Set(header.flatMap((h, i) => (dateHeaders.has(normalize(h)) ? [i] : [])));
+  const dateCols = new Set(header.flatMap((h, i) => (dateHeaders.has(normalizeHeader(h)) ? [i] : [])));
   return values.map((row, r) =>
     row.map((v, c): Cell => {
       if (v === '' || v == null) return null;
@@ -445,7 +439,7 @@ export function createSheetsGateway(spreadsheetId: string, options: SheetsOption
       // only the contract's sheets: output sheets can be large and are not input
       const titles = (await withRetry(properties, policy, budget))
         .map((p) => p.title ?? '')
-        .filter((t) => SPEC_BY_NAME.has(normalize(t)));
+        .filter((t) => SPEC_BY_NAME.has(normalizeHeader(t)));
       if (titles.length === 0) return {};
       const res = await withRetry(
         () =>

@@ -14,7 +14,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Cell, RawSheet, RawWorkbook } from '@bangkom/core';
+import { type Cell, isBlankCell, type RawSheet, type RawWorkbook, serialToDate } from '@bangkom/core';
 import ExcelJS from 'exceljs';
 
 export type WorkbookReadErrorCode =
@@ -227,10 +227,8 @@ function rowValues(row: ExcelJS.Row, date1904: boolean): Cell[] {
   return values;
 }
 
-/** Excel's serial date -> the wall-clock date as a UTC Date (exceljs' convention). */
-function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
+/** Excel's 1904 date system counts from 1904-01-01: 1462 days after the 1900 system's day 0. */
+const EXCEL_1904_OFFSET = 1462;
 
 /** exceljs' test: a number format with date/time characters outside quotes and brackets. */
 export function isDateFormat(fmt: string | undefined): boolean {
@@ -255,7 +253,7 @@ export function cellValue(value: unknown, numFmt: string | undefined, date1904: 
         const result = v.result;
         // the streaming reader leaves a date-formatted formula result as a serial number
         if (typeof result === 'number' && Number.isFinite(result) && isDateFormat(numFmt)) {
-          return serialToDate(result, date1904);
+          return serialToDate(result + (date1904 ? EXCEL_1904_OFFSET : 0));
         }
         if (typeof result === 'object' && result !== null && 'error' in result) {
           return String((result as { error: unknown }).error);
@@ -303,10 +301,6 @@ export function densify(rows: Cell[][]): RawSheet {
     out[i] = dense;
   }
   return out;
-}
-
-function isBlankCell(v: Cell): boolean {
-  return v === null || v === undefined || v === '';
 }
 
 function isBlank(row: Cell[] | undefined): boolean {

@@ -14,6 +14,7 @@ import {
   docId,
   FORM_SHEETS,
   FORM_SOURCE,
+  normalizeHeader,
   RESPONSE_ID_SHEETS,
   type RowValidator,
   rowValidator,
@@ -25,6 +26,7 @@ import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { z } from 'zod';
 import { inputChecksum, type TenantStore } from '../adapters/firestore.js';
+import { wallClock, ZONED_INSTANT } from '../time.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
 import { type RecordKey, recordDoc, safeValues } from './program.js';
 import { type FormSheet, type IngestSubmission, ingestRequestSchema, submissionSchema } from './schemas.js';
@@ -32,73 +34,7 @@ import { type FormSheet, type IngestSubmission, ingestRequestSchema, submissionS
 /** The row number a one-row sheet gives its record; records from forms are stored with row 0. */
 const FORM_ROW = 0;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Building a DateTimeFormat costs far more than using one: one per time zone. */
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The zone's wall clock at an instant, in ms since the epoch (UTC fields = local fields). */
-function wallMs(ms: number, timeZone: string): number {
-  const parts = formatter(timeZone).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-}
-
-/** Offsets change at quarter hours of UTC (zones are whole quarter hours off UTC, and switch at local hh:00). */
-const QUARTER_HOUR = 15 * 60_000;
-const offsets = new Map<string, number>();
-
-/**
- * The zone's offset (ms) for the quarter hour of UTC holding the instant; formatToParts is
- * far dearer than the rest of a submission, so it is asked once per zone and quarter hour.
- * A quarter whose two ends disagree (never, for today's zones) is not cached.
- */
-function offsetAt(ms: number, timeZone: string): number {
-  const start = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
-  const key = `${timeZone}|${start}`;
-  const hit = offsets.get(key);
-  if (hit !== undefined) return hit;
-  const atStart = wallMs(start, timeZone) - start;
-  const end = start + QUARTER_HOUR - 1000;
-  if (wallMs(end, timeZone) - end !== atStart) return wallMs(ms - (ms % 1000), timeZone) - (ms - (ms % 1000));
-  if (offsets.size >= 4096) offsets.clear();
-  offsets.set(key, atStart);
-  return atStart;
-}
-
-/** Wall-clock time of an instant in a time zone, as a Date whose UTC fields hold it (the sheets' convention). */
-export function wallClock(iso: string, timeZone: string): Date {
-  if (!ZONED.test(iso)) {
-    // already local (no zone): take it as written
-    const [d = '', t = '00:00:00'] = iso.split('T');
-    return new Date(`${d}T${t.length === 5 ? `${t}:00` : t}Z`);
-  }
-  const ms = new Date(iso).getTime();
-  if (Number.isNaN(ms)) return new Date(Number.NaN);
-  // whole seconds, as the sheets keep them
-  const local = ms + offsetAt(ms, timeZone);
-  return new Date(local - (((local % 1000) + 1000) % 1000));
-}
-
 const TIME_HEADERS = new Set(['waktu', 'stempel waktu', 'timestamp']);
-/** an ISO 8601 instant with a zone (what Apps Script's toISOString() sends) */
-const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** A zoned instant as the wall-clock Date; an impossible one stays text, for core to reject with its value. */
 function zonedCell(iso: string, timeZone: string): Cell {
@@ -123,13 +59,14 @@ export function submissionRows(body: IngestSubmission, timeZone: string): [strin
   };
   const keyedByResponse = RESPONSE_ID_SHEETS.has(body.sheet);
   for (const [h, v] of Object.entries(body.values)) {
-    if (keyedByResponse && h.trim().toLowerCase() === 'id respons') continue;
-    const zoned = typeof v === 'string' && TIME_HEADERS.has(h.trim().toLowerCase()) && ZONED.test(v.trim());
+    if (keyedByResponse && normalizeHeader(h) === 'id respons') continue;
+    const zoned =
+      typeof v === 'string' && TIME_HEADERS.has(normalizeHeader(h)) && ZONED_INSTANT.test(v.trim());
     put(h, Array.isArray(v) ? answerText(v) : zoned ? zonedCell(String(v).trim(), timeZone) : v);
   }
   if (keyedByResponse) put('ID Respons', body.responseId);
   if (body.sheet === SHEET.penilaian) {
-    const hasTime = headers.some((h) => TIME_HEADERS.has(h.trim().toLowerCase()));
+    const hasTime = headers.some((h) => TIME_HEADERS.has(normalizeHeader(h)));
     const at = body.timestamp ?? body.submittedAt;
     if (!hasTime && at) put('Waktu', zonedCell(at, timeZone));
   }

@@ -12,6 +12,7 @@ import {
   COLLECTIONS,
   type Doc,
   isFormDocId,
+  normalizeHeader,
   SHEET_COLLECTION,
   type SheetCount,
   validateWorkbook,
@@ -30,8 +31,6 @@ import { sheetResponses, supersededFormQuarantine } from './form-quarantine.js';
 import { FORM_FED, statusSheet } from './program.js';
 import { syncSchema } from './schemas.js';
 
-const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-
 /** record collection -> its sheet name */
 const SHEET_OF = new Map<RecordKey, string>(
   Object.entries(SHEET_COLLECTION).map(([sheet, key]) => [key as RecordKey, sheet]),
@@ -43,7 +42,7 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
   const { store, body, runId, deps } = ctx;
   const gateway = deps.sheets(body.spreadsheetId);
   const wb = await gateway.read();
-  const present = new Set(Object.keys(wb).map(normalize));
+  const present = new Set(Object.keys(wb).map(normalizeHeader));
   const result = validateWorkbook(wb);
   // before the records are written: a sheet row overwrites a form's record under the same
   // natural key without its response id, which is what tells a fixed response apart; the
@@ -57,7 +56,7 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
     const collection = COLLECTIONS[key];
     const docs = recordDocs(key, result.data);
     const sheet = SHEET_OF.get(key) ?? key;
-    if (key === 'skm' && present.has(normalize(sheet))) {
+    if (key === 'skm' && present.has(normalizeHeader(sheet))) {
       // a row typed into SKM is known only by its place: mirror those (a deleted or moved row
       // must not be counted twice); a form respondent's record (formulir~) is never deleted
       const r = await store.replaceCollection(collection, docs, (d) => isFormDocId(d.id));
@@ -65,7 +64,7 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
       if (r.deleted > 0) deleted[collection] = r.deleted;
     } else if (FORM_FED.has(key)) {
       written[collection] = await store.writeDocs(collection, docs);
-    } else if (present.has(normalize(sheet)) || (key === 'competencies' && docs.length > 0)) {
+    } else if (present.has(normalizeHeader(sheet)) || (key === 'competencies' && docs.length > 0)) {
       const r = await store.replaceCollection(collection, docs);
       written[collection] = r.written;
       if (r.deleted > 0) deleted[collection] = r.deleted;

@@ -4,7 +4,7 @@
  * quarter or half hour off, and for any instant.
  */
 import fc from 'fast-check';
-import { wallClock } from '../../../functions/src/handlers/ingest-response';
+import { localDate, wallClock, yearIn } from '../../../functions/src/time';
 
 /** The reference: the zone's wall clock read directly, whole seconds. */
 function direct(ms: number, timeZone: string): string {
@@ -75,5 +75,24 @@ describe('wallClock', () => {
 
   it('gives an invalid date (a validation error downstream) for an impossible instant', () => {
     expect(Number.isNaN(wallClock('2026-03-01T25:00:00Z', 'Asia/Jakarta').getTime())).toBe(true);
+  });
+
+  it('gives the run its date and year where the users are, from the same reading', () => {
+    // 31 Dec 2026 18:30 UTC is already 1 Jan 2027 in Jakarta (UTC+7), still 2026 in New York
+    const now = new Date('2026-12-31T18:30:00Z');
+    expect(localDate(now, 'Asia/Jakarta')).toBe('2027-01-01');
+    expect(yearIn(now, 'Asia/Jakarta')).toBe(2027);
+    expect(localDate(now, 'America/New_York')).toBe('2026-12-31');
+    expect(yearIn(now)).toBe(2027); // Asia/Jakarta when no zone is configured
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2045, 0, 1) }),
+        fc.constantFrom(...ZONES),
+        (ms, zone) => {
+          expect(localDate(new Date(ms), zone)).toBe(direct(ms, zone).slice(0, 10));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
