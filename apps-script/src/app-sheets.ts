@@ -2,7 +2,7 @@
  * Sheets the Apps Script side adds to the contract (extensions: new sheets, never renames).
  * Column specs reuse the core's shape so Siapkan Lembar treats them like contract sheets.
  */
-import type { ColumnSpec, SheetSpec } from '@bangkom/core';
+import { type ColumnSpec, JADWAL_HEADER, OUTPUT_SHEET, type SheetSpec, STATUS_HEADER } from '@bangkom/core';
 
 const c = (header: string, note: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   header,
@@ -14,8 +14,8 @@ const c = (header: string, note: string, extra: Partial<ColumnSpec> = {}): Colum
 
 export const APP_SHEET = {
   antrian: 'Antrian',
-  status: 'Status Validasi',
-  jadwal: 'Jadwal',
+  status: OUTPUT_SHEET.status,
+  jadwal: OUTPUT_SHEET.jadwal,
   undangan: 'Undangan',
   bankSoal: 'Bank Soal',
   kehadiran: 'Konfirmasi Kehadiran',
@@ -44,8 +44,6 @@ const ANTRIAN_NOTES: Record<string, string> = {
   'Kunci Data': 'Lembar dan kunci baris yang dikirim; versi lama dengan kunci yang sama tidak dikirim lagi.',
 };
 
-export const STATUS_HEADER = ['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan'] as const;
-
 export const UNDANGAN_HEADER = ['ID Sesi', 'NIP', 'Email', 'Dikirim', 'ID Acara', 'Pengingat L3'] as const;
 
 /**
@@ -70,6 +68,17 @@ export const UNDANGAN_STATUS = {
   gagal: 'Gagal',
 } as const;
 
+/** Notes and kinds of the Jadwal columns (the columns themselves: the core's JADWAL_HEADER). */
+const JADWAL_COLUMNS: Record<(typeof JADWAL_HEADER)[number], [string, Partial<ColumnSpec>?]> = {
+  'ID Sesi': ['ID sesi/angkatan, unik.'],
+  Kode: ['Kode pelatihan dari Katalog Pelatihan.'],
+  Judul: ['Judul pelatihan (untuk undangan).', { required: false }],
+  Mulai: ['Tanggal dan jam mulai.', { kind: 'timestamp' }],
+  Selesai: ['Tanggal dan jam selesai.', { kind: 'timestamp' }],
+  Lokasi: ['Ruang atau tautan daring.', { required: false }],
+  Peserta: ['NIP peserta, dipisah koma.', { kind: 'list' }],
+};
+
 const UNDANGAN_NOTES: Record<(typeof UNDANGAN_STATE_HEADER)[number], string> = {
   Status:
     'Diundang; Dibatalkan (sesi dihapus atau peserta dikeluarkan dari jadwal, sudah diberi tahu); Tidak Hadir (peserta menolak, kursinya diberikan ke daftar tunggu); Gagal (email ditolak: perbaiki Email di lembar Pegawai).',
@@ -85,15 +94,7 @@ export const APP_SHEET_SPECS: readonly SheetSpec[] = [
     name: APP_SHEET.jadwal,
     optional: true,
     note: 'Jadwal sesi pelatihan (hasil penjadwalan atau diisi manual); sumber Kirim Undangan.',
-    columns: [
-      c('ID Sesi', 'ID sesi/angkatan, unik.'),
-      c('Kode', 'Kode pelatihan dari Katalog Pelatihan.'),
-      c('Judul', 'Judul pelatihan (untuk undangan).', { required: false }),
-      c('Mulai', 'Tanggal dan jam mulai.', { kind: 'timestamp' }),
-      c('Selesai', 'Tanggal dan jam selesai.', { kind: 'timestamp' }),
-      c('Lokasi', 'Ruang atau tautan daring.', { required: false }),
-      c('Peserta', 'NIP peserta, dipisah koma.', { kind: 'list' }),
-    ],
+    columns: JADWAL_HEADER.map((h) => c(h, ...JADWAL_COLUMNS[h])),
   },
   {
     name: APP_SHEET.undangan,

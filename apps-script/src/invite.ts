@@ -9,7 +9,7 @@
  * invitations, and what is left continues from a trigger.
  * The L3 follow-up to supervisors is followup.ts.
  */
-import { SHEET } from '@bangkom/core';
+import { OUTPUT_SHEET, SHEET } from '@bangkom/core';
 import { APP_SHEET, UNDANGAN_STATUS } from './app-sheets.js';
 import { DateConverter, timeZone } from './cells.js';
 import { keepText, type Row, type Sheet, type Spreadsheet, spreadsheet, tell, writeTable } from './gas.js';
@@ -39,7 +39,7 @@ import {
   whenOf,
 } from './sessions.js';
 import { clearContinuation, scheduleContinuation } from './triggers.js';
-import { DAFTAR_TUNGGU, WaitingList } from './waiting.js';
+import { WaitingList } from './waiting.js';
 
 const DAY = 86_400_000;
 const formatCount = (n: number): string => n.toLocaleString('id-ID');
@@ -172,7 +172,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
   };
 
   const jadwalSheet = find(APP_SHEET.jadwal);
-  const waiting = new WaitingList(find(DAFTAR_TUNGGU));
+  const waiting = new WaitingList(find(OUTPUT_SHEET.daftarTunggu));
   // a "Tidak Hadir" frees the seat: the next on the session's waiting list takes it, once
   log.rows.forEach((r, i) => {
     const sid = log.text(r, 'ID Sesi');
@@ -197,8 +197,8 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
       if (next) {
         s.peserta.push(next);
         waiting.take(next, sid, `Menggantikan NIP ${nip} (Tidak Hadir), ${tanggal(nowSerial, true)}.`);
-        note = `Menjawab Tidak Hadir; kursi diberikan kepada NIP ${next} dari ${DAFTAR_TUNGGU}.`;
-      } else note = `Menjawab Tidak Hadir; ${DAFTAR_TUNGGU} sesi ini kosong.`;
+        note = `Menjawab Tidak Hadir; kursi diberikan kepada NIP ${next} dari ${OUTPUT_SHEET.daftarTunggu}.`;
+      } else note = `Menjawab Tidak Hadir; ${OUTPUT_SHEET.daftarTunggu} sesi ini kosong.`;
       // staff see the seat change on the schedule itself
       if (jadwalSheet && s.at && s.at.col > 0)
         jadwalSheet.getRange(s.at.row, s.at.col).setValue(keepText(s.peserta.join(', ')));

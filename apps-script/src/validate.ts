@@ -12,8 +12,9 @@ import {
   type RawWorkbook,
   SHEET_SPECS,
   type SheetSpec,
+  STATUS_HEADER,
 } from '@bangkom/core';
-import { APP_SHEET, STATUS_HEADER } from './app-sheets.js';
+import { APP_SHEET } from './app-sheets.js';
 import { DateConverter, timeZone } from './cells.js';
 import { validate } from './core-bridge.js';
 import {

@@ -6,7 +6,6 @@
 import { text } from './form-defs.js';
 import { columnOf, type Row, readTable, type Sheet, writeTable } from './gas.js';
 
-export const DAFTAR_TUNGGU = 'Daftar Tunggu';
 export const TAKEN = 'Diundang';
 
 export class WaitingList {

@@ -7,6 +7,7 @@ export * from './gaps.js';
 export * from './ikm.js';
 export * from './jp.js';
 export * from './nip.js';
+export * from './output-sheets.js';
 export * from './plan.js';
 export * from './ports.js';
 export * from './reports.js';

@@ -17,7 +17,7 @@ export type { SummaryModelInput } from './input.js';
 export type * from './model.js';
 export { HEAT_COLORS } from './peta.js';
 export { KINERJA, latestPerUnit, MUTU_COLORS, mutuBands, mutuMin } from './ringkasan.js';
-export { SHEET_IDS, SUMMARY_TITLES } from './titles.js';
+export { SHEET_IDS, STAFF_TITLES, SUMMARY_TITLES } from './titles.js';
 export { changeSince, currentAndPrevious, indicatorsOf } from './tren.js';
 
 /** One leaders' sheet from the input, or nothing when the sheet has nothing to show. */

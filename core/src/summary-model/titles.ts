@@ -11,6 +11,18 @@ export const SUMMARY_TITLES = {
 } as const;
 
 /**
+ * Titles of the staff's workbook (rencana-bkpsdm.xlsx): the plan with names and NIPs. The
+ * sheets both workbooks have carry the same title; `Rencana Pengembangan` is always the
+ * development plan of PP 11/2017 art. 207.
+ */
+export const STAFF_TITLES = {
+  jadwal: SUMMARY_TITLES.jadwal,
+  rencana: SUMMARY_TITLES.rencana,
+  individu: 'Rencana Individu',
+  anggaran: SUMMARY_TITLES.anggaran,
+} as const;
+
+/**
  * Sheet ids in the leaders' spreadsheet: fixed, so a rerun finds and rebuilds each sheet in
  * place. New sheets take new numbers; a number is never reused for another sheet.
  */

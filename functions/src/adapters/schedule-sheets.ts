@@ -4,15 +4,11 @@
  * (each ASN's plan) and `Anggaran Pelatihan` (Pagu against spending, objective and bound).
  * Rerunning on the same workbook replaces the sheets (idempotent).
  */
-import { DEVELOPMENT_PLAN_COLUMNS, type ScheduleReport } from '@bangkom/core';
+import { DEVELOPMENT_PLAN_COLUMNS, type ScheduleReport, STAFF_TITLES } from '@bangkom/core';
 import type ExcelJS from 'exceljs';
 
-export const SCHEDULE_SHEETS = {
-  jadwal: 'Jadwal Pelatihan',
-  rencana: 'Rencana Pengembangan',
-  individu: 'Rencana Individu',
-  anggaran: 'Anggaran Pelatihan',
-} as const;
+/** the staff workbook's schedule sheets (titles from the core) */
+export const SCHEDULE_SHEETS = STAFF_TITLES;
 
 const RUPIAH = '"Rp"#,##0';
 /** Indonesian day/month/year order; Excel shows it whatever the reader's locale. */

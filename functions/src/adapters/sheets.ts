@@ -183,7 +183,7 @@ export interface SheetsOptions {
 /**
  * The API refuses a request body over 10 MiB ("Request payload size exceeds the limit:
  * 10485760 bytes"); a write stays under 8 MiB. Typed cells take about 3x the bytes of
- * values.batchUpdate: the sample's Kesenjangan + Rencana Pengembangan (380,000 cells)
+ * values.batchUpdate: the sample's Kesenjangan + Kebutuhan Pengembangan ASN (380,000 cells)
  * are about 21 MB.
  */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
@@ -193,6 +193,11 @@ export type SheetValue = string | number | boolean | null;
 
 export interface SheetWrite {
   title: string;
+  /**
+   * The title the sheet was written under before: found without `title`, that sheet is
+   * renamed and rewritten in place instead of a new one being added beside a stale copy.
+   */
+  formerTitle?: string;
   /** header row first */
   rows: readonly (readonly SheetValue[])[];
 }
@@ -256,7 +261,19 @@ export function writeRequests(
   for (const w of writes) {
     const height = w.rows.length;
     const width = w.rows.reduce((n, r) => Math.max(n, r.length), 1);
-    const found = byTitle.get(w.title);
+    let found = byTitle.get(w.title);
+    const former = w.formerTitle === undefined ? undefined : byTitle.get(w.formerTitle);
+    if (!found && former && w.formerTitle !== undefined) {
+      requests.push({
+        updateSheetProperties: {
+          properties: { sheetId: former.sheetId ?? 0, title: w.title },
+          fields: 'title',
+        },
+      });
+      byTitle.delete(w.formerTitle);
+      found = { ...former, title: w.title };
+      byTitle.set(w.title, found);
+    }
     let sheetId: number;
     let rowCount: number;
     let columnCount: number;

@@ -1,8 +1,8 @@
 /**
  * computeGaps: competency gaps, JP against the 20-JP target and the individual development
  * needs, from the records in Firestore (validated as they are read). Writes the results to
- * Firestore and, when a spreadsheetId is given, the `Kesenjangan` and `Rencana
- * Pengembangan` sheets (one spreadsheets.batchUpdate for both, see adapters/sheets.ts).
+ * Firestore and, when a spreadsheetId is given, the `Kesenjangan` and `Kebutuhan Pengembangan
+ * ASN` sheets (one spreadsheets.batchUpdate for both, see adapters/sheets.ts).
  */
 import { computeJp, computeGaps as coreGaps, resolveTahunJp } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { gapDocs, jpDocs } from '../adapters/cycle-docs.js';
 import { yearIn } from '../time.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { kesenjanganSheet, loadProgram, rencanaSheet } from './program.js';
+import { kebutuhanSheet, kesenjanganSheet, loadProgram } from './program.js';
 import { computeSchema } from './schemas.js';
 import { writeOutputSheets, writeResults } from './write-results.js';
 
@@ -31,7 +31,7 @@ export async function computeGapsWork(ctx: RunContext<ComputeBody>): Promise<Out
   const jp = computeJp(data, tahun);
 
   const written = await writeResults(store, [...gapDocs(gaps, runId), ...jpDocs(jp, runId)], tahun);
-  const sheets = [kesenjanganSheet(gaps, data), rencanaSheet(gaps, jp, data)];
+  const sheets = [kesenjanganSheet(gaps, data), kebutuhanSheet(gaps, jp, data)];
   const out = await writeOutputSheets(deps, body.spreadsheetId, sheets);
 
   return {

@@ -9,17 +9,25 @@ import {
   DEFAULT_DICTIONARY,
   DEVELOPMENT_PLAN_HEADERS,
   developmentPlanCells,
+  EVALUASI_HEADER,
   type EvaluationReport,
   emptyProgramData,
   FORM_SHEETS,
+  FORMER_OUTPUT_TITLES,
   type GapsReport,
+  IKM_HEADER,
   type IkmReport,
+  JADWAL_HEADER,
   type JpReport,
+  KEBUTUHAN_HEADER,
+  KESENJANGAN_HEADER,
+  OUTPUT_SHEET,
   type ProgramData,
   recordSchemas,
   type ScheduleReport,
   type Settings,
   SHEET_COLLECTION,
+  STATUS_HEADER,
   settingsSchema,
 } from '@bangkom/core';
 import { RECORD_KEYS, type RecordKey, SETTINGS_DOC } from '../adapters/cycle-docs.js';
@@ -74,19 +82,6 @@ function byRow(a: unknown, b: unknown): number {
 
 // ---- sheets written back --------------------------------------------------------------
 
-export const OUTPUT_SHEET = {
-  status: 'Status Validasi',
-  kesenjangan: 'Kesenjangan',
-  rencana: 'Rencana Pengembangan',
-  jadwal: 'Jadwal',
-  rencanaKompetensi: 'Rencana Pengembangan Kompetensi',
-  evaluasi: 'Hasil Evaluasi',
-  ikm: 'Hasil IKM',
-} as const;
-
-/** Same columns as the Apps Script's Validasi Data writes. */
-export const STATUS_HEADER = ['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan'] as const;
-
 export function cellValue(v: unknown): SheetValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
@@ -110,20 +105,6 @@ export function statusSheet(
 
 const round = (n: number | null, digits = 2) =>
   n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits;
-
-export const KESENJANGAN_HEADER = [
-  'NIP',
-  'Nama',
-  'OPD',
-  'Jabatan',
-  'Kode Kompetensi',
-  'Kompetensi',
-  'Level Standar',
-  'Level Aktual',
-  'Gap',
-  'Prioritas',
-  'Sumber',
-] as const;
 
 function competencyNames(data: ProgramData): Map<string, string> {
   const names = new Map<string, string>(DEFAULT_DICTIONARY.map((d) => [d.kode, d.nama]));
@@ -156,27 +137,12 @@ export function kesenjanganSheet(gaps: GapsReport, data: ProgramData): SheetWrit
   return { title: OUTPUT_SHEET.kesenjangan, rows };
 }
 
-export const RENCANA_HEADER = [
-  'NIP',
-  'Nama',
-  'OPD',
-  'Jabatan',
-  'Kode Kompetensi',
-  'Kompetensi',
-  'Gap',
-  'Prioritas',
-  'Pelatihan yang Sesuai',
-  'JP Tahun Ini',
-  'Target JP',
-  'Memenuhi Target JP',
-] as const;
-
 /**
  * The individual development needs: every competency with a gap, highest priority first,
  * with the catalogue courses that develop it and the ASN's JP standing
  * (PP 17/2020 art. 203: at least 20 JP a year).
  */
-export function rencanaSheet(gaps: GapsReport, jp: JpReport, data: ProgramData): SheetWrite {
+export function kebutuhanSheet(gaps: GapsReport, jp: JpReport, data: ProgramData): SheetWrite {
   const nama = new Map(data.employees.map((e) => [e.nip, e.nama]));
   const names = competencyNames(data);
   const jpOf = new Map(jp.employees.map((e) => [e.nip, e]));
@@ -184,7 +150,7 @@ export function rencanaSheet(gaps: GapsReport, jp: JpReport, data: ProgramData):
   for (const c of data.courses) {
     for (const k of c.kompetensi) courses.set(k, [...(courses.get(k) ?? []), `${c.kode} ${c.judul}`]);
   }
-  const rows: SheetValue[][] = [[...RENCANA_HEADER]];
+  const rows: SheetValue[][] = [[...KEBUTUHAN_HEADER]];
   for (const e of gaps.employees) {
     const needs = e.competencies
       .filter((k) => k.gap !== null && k.gap > 0)
@@ -207,22 +173,13 @@ export function rencanaSheet(gaps: GapsReport, jp: JpReport, data: ProgramData):
       ]);
     }
   }
-  return { title: OUTPUT_SHEET.rencana, rows };
+  return { title: OUTPUT_SHEET.kebutuhan, formerTitle: FORMER_OUTPUT_TITLES.kebutuhan, rows };
 }
 
 /** Rows written per sheet (header excluded), for the run document. */
 export function sheetCounts(sheets: readonly SheetWrite[]): Record<string, number> {
   return Object.fromEntries(sheets.map((s) => [`lembar ${s.title}`, Math.max(0, s.rows.length - 1)]));
 }
-
-export const EVALUASI_HEADER = [
-  'ID Sesi',
-  'Peserta',
-  'Indeks Reaksi',
-  'N-Gain',
-  'Kategori N-Gain',
-  'Perubahan Perilaku',
-] as const;
 
 export function evaluasiSheet(report: EvaluationReport): SheetWrite {
   return {
@@ -240,17 +197,6 @@ export function evaluasiSheet(report: EvaluationReport): SheetWrite {
     ],
   };
 }
-
-export const IKM_HEADER = [
-  'Unit Layanan',
-  'Periode',
-  'Responden',
-  ...Array.from({ length: 9 }, (_, i) => `NRR U${i + 1}`),
-  'IKM',
-  'Konversi',
-  'Mutu',
-  'Kinerja',
-] as const;
 
 /** PermenPAN-RB 14/2017: NRR per element, IKM, conversion, mutu and kinerja; rounded only here. */
 export function ikmSheet(report: IkmReport): SheetWrite {
@@ -271,9 +217,6 @@ export function ikmSheet(report: IkmReport): SheetWrite {
     ],
   };
 }
-
-/** The Apps Script's `Jadwal` columns, so Kirim Undangan can use the plan as it is. */
-export const JADWAL_HEADER = ['ID Sesi', 'Kode', 'Judul', 'Mulai', 'Selesai', 'Lokasi', 'Peserta'] as const;
 
 export function jadwalSheet(report: ScheduleReport): SheetWrite {
   return {

@@ -4,26 +4,18 @@
  * invites the first one still free, and fills Status and Keterangan so staff see who took
  * whose seat. Rewritten with every schedule.
  */
-import { type ProgramData, type ScheduleReport, waitingList } from '@bangkom/core';
+import {
+  DAFTAR_TUNGGU_HEADER,
+  OUTPUT_SHEET,
+  type ProgramData,
+  type ScheduleReport,
+  waitingList,
+} from '@bangkom/core';
 import type { SheetWrite } from '../adapters/sheets.js';
-
-export const DAFTAR_TUNGGU = 'Daftar Tunggu';
-
-/** The columns Kirim Undangan reads (apps-script/src/waiting.ts). */
-export const DAFTAR_TUNGGU_HEADER = [
-  'ID Sesi',
-  'Urutan',
-  'NIP',
-  'Nama',
-  'OPD',
-  'Prioritas',
-  'Status',
-  'Keterangan',
-] as const;
 
 export function daftarTungguSheet(report: ScheduleReport, data: ProgramData): SheetWrite {
   return {
-    title: DAFTAR_TUNGGU,
+    title: OUTPUT_SHEET.daftarTunggu,
     rows: [
       [...DAFTAR_TUNGGU_HEADER],
       ...waitingList(report, data).map((w) => [

@@ -166,6 +166,26 @@ describe('write', () => {
     ]);
   });
 
+  it('renames a sheet found under its former title and rewrites it in place, once', async () => {
+    const old = fake.addSheet('Rencana Pengembangan', [['NIP'], ['lama'], ['lama']]);
+    const write = {
+      title: 'Kebutuhan Pengembangan ASN',
+      formerTitle: 'Rencana Pengembangan',
+      rows: [['NIP'], ['baru']],
+    };
+    await gateway().writeSheets([write]);
+    expect([...fake.sheets.keys()]).toEqual(['Kebutuhan Pengembangan ASN']);
+    expect(fake.sheets.get('Kebutuhan Pengembangan ASN')?.sheetId).toBe(old.sheetId);
+    expect(fake.valuesOf('Kebutuhan Pengembangan ASN')).toEqual([['NIP'], ['baru']]);
+    // a rerun finds the new title: nothing is renamed again
+    await gateway().writeSheets([write]);
+    expect(batchBodies()[1]?.map((r) => Object.keys(r)[0])).toEqual(['updateCells']);
+    // both titles present (someone made the old one again): the old one is left alone
+    fake.addSheet('Rencana Pengembangan', [['punya staf']]);
+    await gateway().writeSheets([write]);
+    expect(fake.valuesOf('Rencana Pengembangan')).toEqual([['punya staf']]);
+  });
+
   it('a rejected batch leaves every sheet as it was (no sheet cleared but unwritten)', async () => {
     fake.addSheet('Status Validasi', [
       ['Lembar', 'Baris'],

@@ -1,3 +1,4 @@
+import { KEBUTUHAN_HEADER, OUTPUT_SHEET } from '@bangkom/core';
 import { http } from '@google-cloud/functions-framework';
 import { putSpreadsheet } from '../../../functions/src/adapters/auth';
 import { loadConfig } from '../../../functions/src/config';
@@ -192,6 +193,11 @@ describe('syncWorkbook', () => {
 
 describe('computeGaps', () => {
   it('computes from Firestore and writes results and the two sheets', async () => {
+    // what an older version wrote under the name of the art. 207 plan
+    const old = h.sheets.addSheet('Rencana Pengembangan', [
+      ['NIP', 'Nama'],
+      ['lama', 'lama'],
+    ]);
     const res = await post('computeGaps', { tenant, spreadsheetId });
     expect(res.status).toBe(200);
     expect(res.body.tahun).toBe(2026);
@@ -219,10 +225,16 @@ describe('computeGaps', () => {
     const unknown = kesenjangan.find((r) => r[0] === NIP2 && r[4] === 'M.02');
     expect(unknown?.[8]).toBeUndefined(); // not rated: gap unknown, never 0
 
-    const rencana = h.sheets.valuesOf('Rencana Pengembangan');
-    const row = rencana.find((r) => r[0] === NIP1 && r[4] === 'M.01');
+    const kebutuhan = h.sheets.valuesOf(OUTPUT_SHEET.kebutuhan);
+    expect(kebutuhan[0]).toEqual([...KEBUTUHAN_HEADER]);
+    const row = kebutuhan.find((r) => r[0] === NIP1 && r[4] === 'M.01');
     expect(row?.[8]).toBe('K01 Integritas ASN');
     expect(row?.[11]).toBe('Ya');
+    expect(kebutuhan.some((r) => r[0] === 'lama')).toBe(false);
+    // the old sheet was renamed and rewritten in place: no stale copy under the plan's name
+    expect(h.sheets.sheets.get(OUTPUT_SHEET.kebutuhan)?.sheetId).toBe(old.sheetId);
+    expect(h.sheets.sheets.has('Rencana Pengembangan')).toBe(false);
+    expect(res.body.sheets).toEqual([OUTPUT_SHEET.kesenjangan, OUTPUT_SHEET.kebutuhan]);
   });
 });
 
