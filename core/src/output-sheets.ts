@@ -39,13 +39,11 @@ export const FORMER_OUTPUT_TITLES = {
 
 export const STATUS_HEADER = ['Lembar', 'Baris', 'Kolom', 'Nilai', 'Pesan'] as const;
 
+/** Who and which competency: the first columns of Kesenjangan and Kebutuhan Pengembangan ASN. */
+const ASN_KOMPETENSI = ['NIP', 'Nama', 'OPD', 'Jabatan', 'Kode Kompetensi', 'Kompetensi'] as const;
+
 export const KESENJANGAN_HEADER = [
-  'NIP',
-  'Nama',
-  'OPD',
-  'Jabatan',
-  'Kode Kompetensi',
-  'Kompetensi',
+  ...ASN_KOMPETENSI,
   'Level Standar',
   'Level Aktual',
   'Gap',
@@ -54,12 +52,7 @@ export const KESENJANGAN_HEADER = [
 ] as const;
 
 export const KEBUTUHAN_HEADER = [
-  'NIP',
-  'Nama',
-  'OPD',
-  'Jabatan',
-  'Kode Kompetensi',
-  'Kompetensi',
+  ...ASN_KOMPETENSI,
   'Gap',
   'Prioritas',
   'Pelatihan yang Sesuai',

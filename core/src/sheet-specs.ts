@@ -85,6 +85,19 @@ export const FORM_SHEETS = [
 ] as const;
 export type FormSheet = (typeof FORM_SHEETS)[number];
 
+/** The keys of `Pengaturan` (schemas/settings.ts reads their values). */
+export const SETTING_KEYS = [
+  'Tahun',
+  'Tahun JP',
+  'Target JP',
+  'Bobot Asesmen',
+  'Bobot Atasan',
+  'Bobot Diri',
+  'Pengingat Hari',
+  'Pengingat Tatap Muka',
+  'Jangka Pemerataan',
+] as const;
+
 export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: SHEET.pegawai,
@@ -277,19 +290,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     optional: true,
     note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal).',
     columns: [
-      col('Kunci', true, 'enum', 'Nama pengaturan.', {
-        values: [
-          'Tahun',
-          'Tahun JP',
-          'Target JP',
-          'Bobot Asesmen',
-          'Bobot Atasan',
-          'Bobot Diri',
-          'Pengingat Hari',
-          'Pengingat Tatap Muka',
-          'Jangka Pemerataan',
-        ],
-      }),
+      col('Kunci', true, 'enum', 'Nama pengaturan.', { values: [...SETTING_KEYS] }),
       col('Nilai', true, 'number', 'Nilai pengaturan.'),
     ],
   },

@@ -1,22 +1,11 @@
 /** `Pengaturan`: optional key/value settings over DEFAULT_SETTINGS. */
 import { z } from 'zod';
 import { enumTable, normalizeHeader, parseDecimal } from '../cells.js';
-import { SHEET } from '../sheet-specs.js';
+import { SETTING_KEYS, SHEET } from '../sheet-specs.js';
 import { DEFAULT_SETTINGS, type Settings, type Sumber } from '../types.js';
 import type { Coercer, RowBuilder, SheetParser } from './common.js';
 import { rowSchema, specOf } from './common.js';
 
-export const SETTING_KEYS = [
-  'Tahun',
-  'Tahun JP',
-  'Target JP',
-  'Bobot Asesmen',
-  'Bobot Atasan',
-  'Bobot Diri',
-  'Pengingat Hari',
-  'Pengingat Tatap Muka',
-  'Jangka Pemerataan',
-] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** One `Pengaturan` row. */

@@ -1,27 +1,26 @@
 /** `IKM Unit Layanan`: every (unit, period) with its NRR per element (PermenPAN-RB 14/2017). */
-import { JUMLAH_UNSUR } from '../ikm.js';
+import { IKM_HEADER } from '../output-sheets.js';
 import type { SummaryModelInput } from './input.js';
 import type { SummaryColumn, SummaryRow, SummarySheet } from './model.js';
 import { MUTU_COLORS } from './ringkasan.js';
 import { SHEET_IDS, SUMMARY_TITLES } from './titles.js';
 
+type Layout = Omit<SummaryColumn, 'header'>;
+const NRR: Layout = { kind: 'decimal', digits: 2, width: 7 };
+const IKM_LAYOUT: Readonly<Record<string, Layout>> = {
+  'Unit Layanan': { kind: 'text', width: 36, wrap: true },
+  Periode: { kind: 'text', width: 10, align: 'center' },
+  Responden: { kind: 'integer', width: 11 },
+  IKM: { kind: 'decimal', digits: 3, width: 8 },
+  Konversi: { kind: 'decimal', digits: 2, width: 10 },
+  Mutu: { kind: 'text', width: 7, align: 'center' },
+  Kinerja: { kind: 'text', width: 13 },
+};
+
 export function ikmSheet(input: SummaryModelInput): SummarySheet {
   const units = input.ikm.units;
-  const columns: SummaryColumn[] = [
-    { header: 'Unit Layanan', kind: 'text', width: 36, wrap: true },
-    { header: 'Periode', kind: 'text', width: 10, align: 'center' },
-    { header: 'Responden', kind: 'integer', width: 11 },
-    ...Array.from({ length: JUMLAH_UNSUR }, (_, i) => ({
-      header: `NRR U${i + 1}`,
-      kind: 'decimal' as const,
-      digits: 2,
-      width: 7,
-    })),
-    { header: 'IKM', kind: 'decimal', digits: 3, width: 8 },
-    { header: 'Konversi', kind: 'decimal', digits: 2, width: 10 },
-    { header: 'Mutu', kind: 'text', width: 7, align: 'center' },
-    { header: 'Kinerja', kind: 'text', width: 13 },
-  ];
+  // the columns of Hasil IKM (IKM_HEADER), laid out for print
+  const columns: SummaryColumn[] = IKM_HEADER.map((header) => ({ header, ...(IKM_LAYOUT[header] ?? NRR) }));
   const mutuCol = columns.length - 2;
   const rows: SummaryRow[] = units.map((u) => ({
     cells: [u.unit, u.periode, u.responden, ...u.nrr, u.ikm, u.konversi, u.mutu, u.kinerja],

@@ -4,7 +4,14 @@
  * (each ASN's plan) and `Anggaran Pelatihan` (Pagu against spending, objective and bound).
  * Rerunning on the same workbook replaces the sheets (idempotent).
  */
-import { DEVELOPMENT_PLAN_COLUMNS, type ScheduleReport, STAFF_TITLES } from '@bangkom/core';
+import {
+  DEVELOPMENT_PLAN_COLUMNS,
+  idFixed,
+  idNumber,
+  idValue,
+  type ScheduleReport,
+  STAFF_TITLES,
+} from '@bangkom/core';
 import type ExcelJS from 'exceljs';
 
 /** the staff workbook's schedule sheets (titles from the core) */
@@ -185,23 +192,7 @@ function isoDate(iso: string): Date | string {
 }
 
 /** 'YYYY-MM-DD' -> 'DD/MM/YYYY' inside text. */
-function idDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-/** Indonesian text with exactly `digits` decimals: 22479.1 -> "22.479,100". */
-function idFixed(v: number, digits: number): string {
-  return new Intl.NumberFormat('id-ID', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(v);
-}
-
-/** Indonesian decimal text: 1.2000000000000002 -> "1,2". */
-function idNum(v: number, maxDigits = 2): string {
-  return new Intl.NumberFormat('id-ID', { maximumFractionDigits: maxDigits }).format(v);
-}
+const idDate = (iso: string): string => idValue(iso, 'date');
 
 // ---------------------------------------------------------------- sheets
 
@@ -331,7 +322,7 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
       nama: p.nama,
       opd: p.opd,
       jabatan: p.jabatan,
-      kebutuhan: p.kebutuhan.map((k) => `${k.kode} (${idNum(k.prioritas)})`).join(', '),
+      kebutuhan: p.kebutuhan.map((k) => `${k.kode} (${idNumber(k.prioritas)})`).join(', '),
       sesi: p.sesi.map((s) => `${s.id} ${s.judul}: ${idDate(s.mulai)} s.d. ${idDate(s.selesai)}`).join('; '),
       jpAwal: p.jpAwal,
       jpRencana: p.jpRencana,

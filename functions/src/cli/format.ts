@@ -1,21 +1,10 @@
 /** Human-readable output of the `bangkom` command: Indonesian number formats and aligned tables. */
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(min: number, max: number): Intl.NumberFormat {
-  const key = `${min}:${max}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat('id-ID', { minimumFractionDigits: min, maximumFractionDigits: max });
-    formatters.set(key, f);
-  }
-  return f;
-}
+import { idFixed, idNumber } from '@bangkom/core';
 
 /** 1234.5 -> "1.234,5"; null/undefined/NaN -> "–". `digits` is the maximum number of decimals. */
 export function num(value: number | null | undefined, digits = 0, fixed = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return numberFormat(fixed ? digits : 0, digits).format(value);
+  return fixed ? idFixed(value, digits) : idNumber(value, digits);
 }
 
 /** 85.24 -> "85,2%" (the value is already a percentage). */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildSummaryModel,
+  IKM_HEADER,
   type IkmReport,
   type LeaderSummary,
   type LeaderSummaryRow,
@@ -259,6 +260,8 @@ test('Peta Kesenjangan: OPD × competency means with a 3-colour scale; unassesse
 
 test('IKM Unit Layanan: NRR per element, IKM, konversi and mutu per unit', () => {
   const ws = wb.getWorksheet(SHEET_IKM) as ExcelJS.Worksheet;
+  // the same columns as the program spreadsheet's Hasil IKM
+  expect(ws.getRow(1).values).toEqual([undefined, ...IKM_HEADER]);
   expect(ws.getRow(3).values).toEqual([
     undefined,
     'Puskesmas Talawi',
