@@ -116,6 +116,22 @@ describe('docs/cli.md', () => {
   });
 });
 
+describe('docs/cli.md error codes', () => {
+  it('documents every error code a failed command can print', () => {
+    const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+    // the codes of WorkbookReadErrorCode and of the CLI's own fail('CODE', ...) calls
+    const union =
+      /WorkbookReadErrorCode =([^;]+);/.exec(read('functions/src/adapters/workbook-file.ts'))?.[1] ?? '';
+    const codes = [
+      ...union.matchAll(/'([A-Z_]+)'/g),
+      ...read('functions/src/cli/main.ts').matchAll(/fail\('([A-Z_]+)'/g),
+    ].map((m) => m[1] as string);
+    expect(codes.length).toBeGreaterThan(6);
+    const table = section(doc('cli.md'), /^## Status keluar$/);
+    expect([...new Set(codes)].filter((code) => !tableRow(table, code))).toEqual([]);
+  });
+});
+
 describe('docs/firestore.md', () => {
   it('documents every collection', () => {
     const text = doc('firestore.md');
