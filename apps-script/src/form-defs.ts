@@ -464,12 +464,6 @@ export const FORM_DEFS: readonly FormDef[] = [
   },
 ];
 
-export const QUESTION_TITLES = Q;
-
 export function defaultCompetencies(): Competency[] {
   return DEFAULT_DICTIONARY.map((d) => ({ kode: d.kode, nama: d.nama }));
-}
-
-export function formDef(key: string): FormDef | undefined {
-  return FORM_DEFS.find((d) => d.key === key);
 }

@@ -221,12 +221,6 @@ export function queueStates(ss: Spreadsheet): Map<string, string> {
   return out;
 }
 
-/** `Status Antrian` of the entry with this response id, or null when Antrian has none. */
-export function queueStateOf(ss: Spreadsheet, responseId: string): string | null {
-  if (responseId === '') return null;
-  return queueStates(ss).get(responseId) ?? null;
-}
-
 interface Version {
   id: string;
   key: string;
@@ -349,11 +343,6 @@ export function settle(
     if (!isActive(row)) out.note.set(id, String(row[COL.Keterangan] ?? ''));
   }
   return out;
-}
-
-/** Adds (or replaces, by response id) failed submissions; one read, one write. */
-export function enqueue(ss: Spreadsheet, items: readonly Pending[], now: Date): void {
-  if (items.length > 0) settle(ss, { pending: items }, now);
 }
 
 export interface RetryResult {

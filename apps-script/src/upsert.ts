@@ -120,17 +120,6 @@ export function upsertRows(
   return out;
 }
 
-/** upsertRows for one row. */
-export function upsertRow(
-  ss: Spreadsheet,
-  sheetName: string,
-  key: readonly string[],
-  values: Record<string, Cell>,
-): Upserted {
-  const [r] = upsertRows(ss, sheetName, [{ key, values }]);
-  return r ?? { row: {}, newer: false };
-}
-
 function specHeaders(sheetName: string): string[] {
   const spec = [...SHEET_SPECS, ...APP_SHEET_SPECS].find(
     (s) => normalizeHeader(s.name) === normalizeHeader(sheetName),

@@ -1,11 +1,6 @@
 /** Plain interfaces the adapters implement; the core stays pure and synchronous. */
 import type { RawWorkbook } from './types.js';
 
-export interface Clock {
-  /** ISO timestamp, e.g. new Date().toISOString() on Node */
-  now(): string;
-}
-
 export interface WorkbookSource {
   read(): Promise<RawWorkbook>;
 }

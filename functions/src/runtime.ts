@@ -26,7 +26,7 @@ export function createDeps(config: Config): Deps {
   });
   const rootUrl = config.BANGKOM_SHEETS_ROOT_URL;
   const sheetsAuth = isLoopback(rootUrl) ? undefined : applicationDefaultAuth();
-  let scheduler: Promise<SchedulerModule | undefined> | undefined;
+  let scheduler: Promise<SchedulerModule> | undefined;
   return {
     db,
     verifier: createTokenVerifier({

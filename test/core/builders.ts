@@ -6,7 +6,6 @@
 import {
   type Assessment,
   type BehaviourRating,
-  type Budget,
   type Competency,
   type Course,
   DEFAULT_DICTIONARY,
@@ -71,10 +70,6 @@ export function defaultDictionary(): Competency[] {
   return DEFAULT_DICTIONARY.map((c, i) => ({ ...c, row: i + 2 }));
 }
 
-export function competency(kode: string, nama = kode, over: Partial<Competency> = {}): Competency {
-  return { row: 2, kode, nama, kelompok: 'Teknis', ...over };
-}
-
 export function standard(jabatan: string, kode: string, level: number, bobot = 1, row = 2): Standard {
   return { row, jabatan, kode, level, bobot };
 }
@@ -114,10 +109,6 @@ export function course(kode: string, over: Partial<Course> = {}): Course {
     hari: 3,
     ...over,
   };
-}
-
-export function budget(opd: string, pagu: number, row = 2): Budget {
-  return { row, opd, pagu };
 }
 
 /** One SKM respondent; `answers` are U1..U9 (a single number fills all nine). */

@@ -4,7 +4,7 @@ import { enumTable, normalizeHeader, parseDecimal } from '../cells.js';
 import { SETTING_KEYS, SHEET } from '../sheet-specs.js';
 import { DEFAULT_SETTINGS, type Settings, type Sumber } from '../types.js';
 import type { Coercer, RowBuilder, SheetParser } from './common.js';
-import { rowSchema, specOf } from './common.js';
+import { specOf } from './common.js';
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -14,12 +14,6 @@ export interface SettingEntry {
   kunci: SettingKey;
   nilai: number;
 }
-
-export const settingEntrySchema = z.object({
-  row: rowSchema,
-  kunci: z.enum(SETTING_KEYS),
-  nilai: z.number(),
-});
 
 const weight = z.number().min(0).max(1);
 /** a reminder a month ahead is the farthest that still reads as a reminder */

@@ -15,7 +15,7 @@
  * either the old store or the new one, never half of one.
  */
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FirestoreState } from '@firestore-emulator/server';
 
@@ -293,9 +293,4 @@ export async function saveStore(dir: string, state: FirestoreState, savedAt: Dat
     );
   }
   return { documents: lines.length, bytes: body.length, ms: performance.now() - t0 };
-}
-
-/** true when `dir` holds a store (for the report: "melanjutkan data" vs "data baru"). */
-export async function storeExists(dir: string): Promise<boolean> {
-  return (await stat(join(dir, STORE_FILE)).catch(() => undefined))?.isFile() === true;
 }

@@ -17,7 +17,7 @@ import {
 import type ExcelJS from 'exceljs';
 import { newWorkbook, renderSummaryXlsx } from './summary-xlsx/index.js';
 
-export { type ChartLayout, chooseChartLayout, rotatedHeaderHeight } from './summary-xlsx/index.js';
+export { chooseChartLayout, rotatedHeaderHeight } from './summary-xlsx/index.js';
 
 export interface SummaryWorkbookInput {
   summary: LeaderSummary;
@@ -36,7 +36,6 @@ export interface SummaryWorkbookInput {
 export const SHEET_RINGKASAN = SUMMARY_TITLES.ringkasan;
 export const SHEET_PETA = SUMMARY_TITLES.peta;
 export const SHEET_IKM = SUMMARY_TITLES.ikm;
-export const SHEET_TREN = SUMMARY_TITLES.tren;
 
 export interface WrittenSummary {
   path: string;

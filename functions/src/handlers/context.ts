@@ -61,8 +61,8 @@ export interface Deps {
   now(): Date;
   /** the users' time zone (Asia/Jakarta): "this year" when the workbook sets none */
   timeZone: string;
-  /** the scheduler, when installed; undefined answers 501 */
-  scheduler(): Promise<SchedulerModule | undefined>;
+  /** the scheduler, loaded on first use (HiGHS and date-holidays are large) */
+  scheduler(): Promise<SchedulerModule>;
 }
 
 export interface RunContext<B> {

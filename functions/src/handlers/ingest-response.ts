@@ -14,6 +14,7 @@ import {
   docId,
   FORM_SHEETS,
   FORM_SOURCE,
+  type FormSheet,
   normalizeHeader,
   RESPONSE_ID_SHEETS,
   type RowValidator,
@@ -29,7 +30,7 @@ import { inputChecksum, type TenantStore } from '../adapters/firestore.js';
 import { wallClock, ZONED_INSTANT } from '../time.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
 import { type RecordKey, recordDoc, safeValues } from './program.js';
-import { type FormSheet, type IngestSubmission, ingestRequestSchema, submissionSchema } from './schemas.js';
+import { type IngestSubmission, ingestRequestSchema, submissionSchema } from './schemas.js';
 
 /** The row number a one-row sheet gives its record; records from forms are stored with row 0. */
 const FORM_ROW = 0;

@@ -1,8 +1,8 @@
 /**
  * runCycle (extension): the whole cycle on the program spreadsheet in one call, as the
  * Apps Script's "Hitung & Sinkronkan" asks for it: syncWorkbook, computeGaps,
- * summarizeEvaluations and, when the scheduler is installed, scheduleTrainings, then the
- * year's indicators into cycles/{tahun} (record-cycle.ts). One run document covers all the steps.
+ * summarizeEvaluations and scheduleTrainings, then the year's indicators into cycles/{tahun}
+ * (record-cycle.ts) and the leaders' sheets. One run document covers all the steps.
  *
  * With `mulai: true` the call answers at once (202 with the runId) and the cycle goes on:
  * UrlFetchApp gives up after about 60 seconds while a cycle may take minutes, so the caller
@@ -67,15 +67,9 @@ async function cycle(
   const evaluations = await summarizeWork(ctx);
   steps.push(['evaluations', evaluations]);
   await progress(STEP_NAMES.schedule ?? '');
-  let schedule: ScheduleReport | undefined;
-  try {
-    const planned = await scheduleWork(ctx);
-    schedule = planned.reports?.schedule;
-    steps.push(['schedule', planned]);
-  } catch (err) {
-    if (!(err instanceof HttpError) || err.status !== 501) throw err;
-    steps.push(['schedule', { skipped: err.message }]);
-  }
+  const planned = await scheduleWork(ctx);
+  const schedule: ScheduleReport | undefined = planned.reports?.schedule;
+  steps.push(['schedule', planned]);
   // the year's indicators before the leaders' sheets, so their trend includes this year
   await progress(STEP_NAMES.cycle ?? '');
   steps.push(['cycle', await recordCycleWork(ctx)]);
@@ -119,10 +113,7 @@ export function cycleResult(body: Record<string, unknown>): Record<string, unkno
     sync: { errors: size(sync.errors), quarantined: size(sync.quarantined) },
     gaps: { pegawai: size(gaps.pegawai), ...(typeof gaps.tahun === 'number' ? { tahun: gaps.tahun } : {}) },
     evaluations: { sessions: size(ev.sessions), ikm: size(ev.ikm) },
-    schedule:
-      typeof sch.skipped === 'string'
-        ? { skipped: sch.skipped }
-        : { sessions: size(sch.sessions), unmet: size(sch.unmet) },
+    schedule: { sessions: size(sch.sessions), unmet: size(sch.unmet) },
     pimpinan:
       typeof leaders.skipped === 'string'
         ? { skipped: leaders.skipped }

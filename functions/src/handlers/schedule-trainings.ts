@@ -4,12 +4,10 @@
  * target). Writes sessions, enrolments and individual plans to Firestore and, with a
  * spreadsheetId, the `Jadwal` sheet (the columns Kirim Undangan reads) and the `Rencana
  * Pengembangan Kompetensi` sheet (PP 11/2017 art. 207 columns) and the `Daftar Tunggu` sheet
- * (who takes a seat a participant gives up). Answers 501 while the
- * scheduler is not installed.
+ * (who takes a seat a participant gives up).
  */
 import { COLLECTIONS, computeGaps, resolveTahun, scheduleDocs } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
-import { HttpError } from '../adapters/auth.js';
 import { scheduleSummaryDoc, withRun } from '../adapters/cycle-docs.js';
 import { yearIn } from '../time.js';
 import type { ComputeBody } from './compute-gaps.js';
@@ -22,9 +20,6 @@ import { writeOutputSheets, writeResults } from './write-results.js';
 export async function scheduleWork(ctx: RunContext<ComputeBody>): Promise<Outcome> {
   const { store, body, runId, deps } = ctx;
   const scheduler = await deps.scheduler();
-  if (!scheduler) {
-    throw new HttpError(501, 'Penjadwalan pelatihan belum tersedia pada versi layanan ini.');
-  }
   const { data, invalid } = await loadProgram(store);
   const tahun = resolveTahun(data, body.tahun, yearIn(ctx.startedAt, deps.timeZone));
   const gaps = computeGaps(data);

@@ -11,9 +11,6 @@ import { TENANT_ID } from '../adapters/firestore.js';
 // Indonesia too: they reach callers in 400 answers and staff in quarantine entries
 z.config(z.locales.id());
 
-/** The sheets a Google Form feeds (core's list; ingestResponse takes them from here). */
-export { FORM_SHEETS, type FormSheet } from '@bangkom/core';
-
 export const tenantSchema = z
   .string({ error: 'tenant wajib diisi (ID pemerintah daerah, mis. "sawahlunto")' })
   .regex(TENANT_ID, 'tenant hanya boleh huruf kecil, angka, - atau _ (mis. "sawahlunto")');
@@ -70,7 +67,6 @@ export type IngestSubmission = z.output<typeof submissionSchema>;
  */
 export const MAX_BATCH = 249;
 
-export const ingestSchema = submissionSchema.extend({ tenant: tenantSchema });
 /**
  * The envelope of a call. A submission inside it is checked on its own (submissionSchema):
  * one that does not fit is quarantined with its reasons like any invalid answer, so neither it
@@ -99,7 +95,6 @@ export const ingestRequestSchema = z
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     return z.NEVER;
   });
-export type IngestBody = z.output<typeof ingestSchema>;
 
 export const syncSchema = z.object({ tenant: tenantSchema, spreadsheetId: spreadsheetIdSchema });
 

@@ -1,7 +1,7 @@
 /// <reference types="google-apps-script" />
 /** In-memory FormApp: forms, items, quiz choices, response sheets and submit events. */
 import { type CallLog, tracked } from './log';
-import { type FakeSheet, type FakeSpreadsheet, isDate } from './spreadsheet';
+import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
 
 export const ITEM_TYPE = {
   TEXT: 'TEXT',
@@ -451,5 +451,3 @@ export function makeFormApp(world: FormWorld) {
   };
   return { app: tracked(app, () => 'FormApp', world.log), forms };
 }
-
-export { isDate };

@@ -1,9 +1,5 @@
 import { KEBUTUHAN_HEADER, OUTPUT_SHEET } from '@bangkom/core';
-import { http } from '@google-cloud/functions-framework';
 import { putSpreadsheet } from '../../../functions/src/adapters/auth';
-import { loadConfig } from '../../../functions/src/config';
-import { scheduleTrainings } from '../../../functions/src/handlers/schedule-trainings';
-import { createDeps } from '../../../functions/src/runtime';
 import { docData, type Harness, ids, PIMPINAN, STAF, startHarness } from '../harness';
 
 let h: Harness;
@@ -384,21 +380,6 @@ describe('scheduleTrainings', () => {
     const sessionIds = new Set((res.body.sessions as { id: string }[]).map((s) => s.id));
     for (const row of tunggu.slice(1)) expect(sessionIds.has(String(row[0]))).toBe(true);
   }, 60000);
-});
-
-describe('scheduleTrainings without a scheduler', () => {
-  it('answers 501 in Bahasa Indonesia, writes no schedule and audits the call', async () => {
-    const deps = { ...createDeps(loadConfig(process.env)), scheduler: async () => undefined };
-    http('scheduleTanpaSolver', scheduleTrainings(deps));
-    const before = await ids(h.db, tenant, 'sessions');
-    const res = await post('scheduleTanpaSolver', { tenant });
-    expect(res.status).toBe(501);
-    expect(res.body.error).toBe('Penjadwalan pelatihan belum tersedia pada versi layanan ini.');
-    expect(await ids(h.db, tenant, 'sessions')).toEqual(before);
-    expect(await docData(h.db, `tenants/${tenant}/runs/${res.body.runId}`)).toMatchObject({
-      status: 'gagal',
-    });
-  });
 });
 
 describe('runCycle', () => {

@@ -9,7 +9,7 @@ import { addHeatMapSheet } from './peta.js';
 import { addPageSheet } from './ringkasan.js';
 
 export { rotatedHeaderHeight } from './layout.js';
-export { type ChartLayout, chooseChartLayout } from './ringkasan.js';
+export { chooseChartLayout } from './ringkasan.js';
 
 export interface XlsxOptions {
   /** 'svg' draws charts without vega (faster, no ESM import) */
