@@ -41,8 +41,6 @@ import {
 } from './fake-sheets-objects';
 import { checkRequest, SchemaError } from './sheets-v4-schema';
 
-export { FakeFormula } from './fake-sheets-cells';
-
 export interface FakeSheet extends SheetObjects {
   sheetId: number;
   title: string;

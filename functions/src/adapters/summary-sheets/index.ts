@@ -8,8 +8,7 @@ import type { SummaryModel } from '@bangkom/core';
 import type { SheetsGateway } from '../sheets.js';
 import { METADATA_FIELDS, sheetRequests } from './requests.js';
 
-export { LEADERS_LOCALE, numberFormat } from './cells.js';
-export { METADATA_FIELDS, PROTECTION_DESCRIPTION, protectionId, sheetRequests } from './requests.js';
+export { protectionId } from './requests.js';
 
 export interface WrittenLeadersSheets {
   spreadsheetId: string;
