@@ -237,6 +237,29 @@ function rowValues(layout: Layout, cells: readonly Cell[]): Record<string, unkno
   return values;
 }
 
+/** C0 controls other than tab and line breaks, DEL and C1 controls (ESC and CSI among them). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** What a spreadsheet shows for a formula that failed (Excel and Google Sheets). */
+const SHEET_ERROR =
+  /^#(?:DIV\/0!|N\/A|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY|UNKNOWN!|ERROR!|GETTING_DATA)$/i;
+
+/**
+ * Why a text cell cannot be data, or undefined: a spreadsheet error value (`#DIV/0!`, `#N/A`)
+ * is a broken formula, not a name or a number; an invisible control character (U+0001, an
+ * escape sequence) is never typed on purpose and breaks what is rendered from it.
+ */
+function unreadableText(text: string, header: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('#') && SHEET_ERROR.test(trimmed))
+    return `${header} berisi nilai galat spreadsheet "${trimmed}"; perbaiki rumus atau isinya`;
+  const m = CONTROL.exec(text);
+  if (m) {
+    const code = (m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return `${header} berisi karakter kendali tak terlihat (U+${code}); hapus karakter itu`;
+  }
+  return undefined;
+}
+
 /** What a sheet's header row fixes for all its rows: built once, then reused by every run. */
 interface PreparedSheet<R> {
   parser: SheetParser<R>;
@@ -353,6 +376,11 @@ function runSheet<R>(
       const header = c.col.header;
       if (isBlankCell(cell)) {
         if (c.mustFill) b.error(header, `${header} wajib diisi`, null);
+        continue;
+      }
+      const unreadable = typeof cell === 'string' ? unreadableText(cell, header) : undefined;
+      if (unreadable !== undefined) {
+        b.error(header, unreadable);
         continue;
       }
       const v = c.coerce(cell, header);

@@ -53,6 +53,12 @@ const col = (
   extra: Partial<Omit<ColumnSpec, 'header' | 'required' | 'kind' | 'note'>> = {},
 ): ColumnSpec => ({ header, required, kind, note, ...extra });
 
+/**
+ * The most JP one training row may carry: above any real course (a year of full-time study is
+ * about 1,600 JP), below anything that could overflow a sum (1e308 would make Infinity).
+ */
+export const MAX_JP = 2000;
+
 export const SHEET = {
   pegawai: 'Pegawai',
   kamus: 'Kamus Kompetensi',
@@ -174,7 +180,10 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     columns: [
       col('NIP', true, 'nip', 'NIP peserta.'),
       col('Nama Pelatihan', true, 'text', 'Judul pelatihan.'),
-      col('JP', true, 'number', 'Jam pelajaran, lebih dari 0.', { min: 0 }),
+      col('JP', true, 'number', 'Jam pelajaran, lebih dari 0 dan paling banyak 2.000.', {
+        min: 0,
+        max: MAX_JP,
+      }),
       col('Tanggal Mulai', true, 'date', 'Tanggal (YYYY-MM-DD atau DD/MM/YYYY).'),
       col('Tanggal Selesai', false, 'date', 'Tanggal selesai.'),
       col(
@@ -195,7 +204,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('Kode', true, 'text', 'Kode pelatihan.'),
       col('Judul', true, 'text', 'Judul pelatihan.'),
       col('Kompetensi', true, 'list', 'Kode kompetensi yang dikembangkan, dipisah koma.'),
-      col('JP', true, 'integer', 'Jam pelajaran per peserta.', { min: 1 }),
+      col('JP', true, 'integer', 'Jam pelajaran per peserta, paling banyak 2.000.', { min: 1, max: MAX_JP }),
       col('Kapasitas', true, 'integer', 'Peserta maksimum per angkatan.', { min: 1 }),
       col('Biaya per Peserta', true, 'number', 'Rupiah per peserta (≥ 0).', { min: 0 }),
       col('Bentuk', false, 'enum', 'KL01–KL12 atau NKL01–NKL13.', { values: BENTUK }),

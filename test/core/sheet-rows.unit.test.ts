@@ -727,7 +727,7 @@ describe('Riwayat Pelatihan, Katalog Pelatihan, Anggaran', () => {
     ];
     const r = validateWorkbook(wb);
     expect(only(r.errors)).toEqual([
-      { sheet: 'Katalog Pelatihan', row: 3, column: 'JP', message: 'JP harus bilangan bulat ≥ 1' },
+      { sheet: 'Katalog Pelatihan', row: 3, column: 'JP', message: 'JP harus bilangan bulat 1–2000' },
       {
         sheet: 'Katalog Pelatihan',
         row: 3,

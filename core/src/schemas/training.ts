@@ -1,7 +1,7 @@
 /** `Riwayat Pelatihan`, `Katalog Pelatihan` and `Anggaran`. */
 import { z } from 'zod';
 import { enumTable, normalizeHeader, parseEnumCell, parseMoneyCell, parseNumberCell } from '../cells.js';
-import { SHEET } from '../sheet-specs.js';
+import { MAX_JP, SHEET } from '../sheet-specs.js';
 import { BENTUK, type Budget, type Course, MODA, type Moda, type TrainingRecord } from '../types.js';
 import { NOT_IN_PEGAWAI } from './assessment.js';
 import {
@@ -69,7 +69,12 @@ export const riwayatParser: SheetParser<TrainingRecord> = {
   coerce: {
     JP: (cell) => {
       const n = parseNumberCell(cell, 'JP');
-      return n.ok && n.value <= 0 ? { ok: false, message: 'JP harus lebih dari 0' } : n;
+      if (!n.ok) return n;
+      if (n.value <= 0) return { ok: false, message: 'JP harus lebih dari 0' };
+      // 1e308 JP would sum to Infinity and "meet" the 20 JP a year
+      if (n.value > MAX_JP)
+        return { ok: false, message: `JP paling banyak ${MAX_JP.toLocaleString('id-ID')} per pelatihan` };
+      return n;
     },
     Bentuk: bentukCoercer,
   },

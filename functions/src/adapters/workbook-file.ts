@@ -23,7 +23,8 @@ export type WorkbookReadErrorCode =
   | 'XLS_LAMA' // legacy binary .xls
   | 'RUSAK' // corrupt xlsx
   | 'CSV_RUSAK' // malformed csv
-  | 'FOLDER_KOSONG'; // folder without csv files
+  | 'FOLDER_KOSONG' // folder without csv files
+  | 'TANPA_DATA'; // readable, but not one data row on any sheet
 
 /** The input cannot be read at all (the CLI exits 2). Message in Bahasa Indonesia. */
 export class WorkbookReadError extends Error {
@@ -94,6 +95,7 @@ async function readXlsx(path: string, size: number, opts: ReadOptions): Promise<
       `"${path}" bukan buku kerja Excel (.xlsx), folder CSV, atau berkas CSV.`,
     );
   }
+  await checkZipDirectory(path, size);
   if (opts.reader !== 'memory') {
     try {
       const streamed = await readXlsxStreaming(path, size, opts);
@@ -108,6 +110,59 @@ async function readXlsx(path: string, size: number, opts: ReadOptions): Promise<
   const read = await readXlsxInMemory(path, size, opts);
   opts.onReader?.('memory');
   return read;
+}
+
+/**
+ * The zip's central directory, read before any reader sees the file: a file cut short has
+ * none (exceljs' streaming reader would wait forever for the rest), and a zip that is not a
+ * workbook has no `xl/workbook.xml` (exceljs would fail with a raw TypeError).
+ */
+async function checkZipDirectory(path: string, size: number): Promise<void> {
+  const damaged = () =>
+    new WorkbookReadError(
+      'RUSAK',
+      path,
+      `"${path}" rusak atau terpotong: daftar isi arsip .xlsx tidak lengkap. Simpan ulang atau salin lagi berkasnya, lalu coba lagi.`,
+    );
+  // the end-of-central-directory record: 22 bytes plus a comment of up to 65,535 bytes
+  const tailSize = Math.min(size, 22 + 65_535);
+  const tail = Buffer.alloc(tailSize);
+  const fh = await open(path, 'r');
+  try {
+    await fh.read(tail, 0, tailSize, size - tailSize);
+    let eocd = -1;
+    for (let i = tailSize - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw damaged();
+    const entries = tail.readUInt16LE(eocd + 10);
+    const dirSize = tail.readUInt32LE(eocd + 12);
+    const dirOffset = tail.readUInt32LE(eocd + 16);
+    if (dirOffset + dirSize > size - (tailSize - eocd) || dirSize > 64 * 1024 * 1024) throw damaged();
+    const dir = Buffer.alloc(dirSize);
+    await fh.read(dir, 0, dirSize, dirOffset);
+    let at = 0;
+    let workbook = false;
+    for (let n = 0; n < entries; n++) {
+      if (at + 46 > dirSize || dir.readUInt32LE(at) !== 0x02014b50) throw damaged();
+      const nameLength = dir.readUInt16LE(at + 28);
+      const name = dir.toString('utf8', at + 46, at + 46 + nameLength);
+      if (name === 'xl/workbook.xml') workbook = true;
+      at += 46 + nameLength + dir.readUInt16LE(at + 30) + dir.readUInt16LE(at + 32);
+    }
+    if (!workbook) {
+      throw new WorkbookReadError(
+        'BUKAN_BUKU_KERJA',
+        path,
+        `"${path}" adalah arsip zip, tetapi bukan buku kerja Excel (.xlsx): tidak ada xl/workbook.xml di dalamnya.`,
+      );
+    }
+  } finally {
+    await fh.close();
+  }
 }
 
 interface StreamReaderInternals {
@@ -186,8 +241,15 @@ async function readXlsxInMemory(path: string, size: number, opts: ReadOptions): 
     throw new WorkbookReadError(
       'RUSAK',
       path,
-      `"${path}" tidak dapat dibaca sebagai buku kerja Excel (.xlsx): berkas rusak atau bukan .xlsx (${describe(err)}).`,
+      `"${path}" tidak dapat dibaca sebagai buku kerja Excel (.xlsx): berkas rusak atau bukan .xlsx.`,
       { cause: err },
+    );
+  }
+  if (!wb.properties) {
+    throw new WorkbookReadError(
+      'RUSAK',
+      path,
+      `"${path}" rusak: bagian buku kerja (xl/workbook.xml) tidak terbaca.`,
     );
   }
   const date1904 = wb.properties.date1904 === true;

@@ -6,8 +6,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { type CellError, type RawWorkbook, type ValidationResult, validateWorkbook } from '@bangkom/core';
-import { readWorkbookFile } from '../adapters/workbook-file.js';
+import {
+  type CellError,
+  isBlankCell,
+  type RawWorkbook,
+  type ValidationResult,
+  validateWorkbook,
+} from '@bangkom/core';
+import { readWorkbookFile, WorkbookReadError } from '../adapters/workbook-file.js';
 import type { CliOptions } from './args.js';
 import type { CliIo, Logger } from './io.js';
 
@@ -66,6 +72,18 @@ async function load(path: string, log: Logger): Promise<LoadedInput> {
   const checksum = await checksumOf(path);
   const validating = log.progress('baris');
   const rows = Object.values(raw).reduce((n, sheet) => n + Math.max(0, sheet.length - 1), 0);
+  const dataRows = Object.values(raw).reduce(
+    (n, sheet) => n + sheet.slice(1).filter((r) => r.some((c) => !isBlankCell(c))).length,
+    0,
+  );
+  if (dataRows === 0) {
+    // a blank template or an emptied export: nothing to check, compute or store
+    throw new WorkbookReadError(
+      'TANPA_DATA',
+      path,
+      `"${path}" tidak berisi satu pun baris data (hanya baris judul atau lembar kosong); tidak ada yang diolah.`,
+    );
+  }
   validating.start('Memeriksa isian', rows);
   let validation: ValidationResult;
   try {

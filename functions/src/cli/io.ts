@@ -28,6 +28,17 @@ export function processIo(): CliIo {
   };
 }
 
+/** Control characters that would drive a terminal (escape sequences, C1 controls, DEL). */
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Text for a terminal: every control character other than tab and line breaks shown as \uXXXX. */
+export function printable(text: string): string {
+  return text.replace(
+    TERMINAL_CONTROL,
+    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
 export interface Logger {
   /** a line on stderr */
   info(message: string): void;
@@ -42,7 +53,7 @@ export function createLogger(io: CliIo): Logger {
   const interactive = io.stderr.isTTY === true && io.env.CI === undefined;
   return {
     info: (message) => {
-      io.stderr.write(`${message}\n`);
+      io.stderr.write(`${printable(message)}\n`);
     },
     progress: (unit = '') => (interactive ? barProgress(io, unit) : lineProgress(io, unit)),
   };

@@ -12,7 +12,7 @@ import { WorkbookReadError } from '../adapters/workbook-file.js';
 import { parseCliArgs } from './args.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { type CommandContext, type CommandOutcome, createLoader } from './context.js';
-import { type CliIo, createLogger, processIo } from './io.js';
+import { type CliIo, createLogger, printable, processIo } from './io.js';
 
 export function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`);
@@ -37,11 +37,29 @@ export function usage(): string {
 
 /** The `bangkom` command (bin/bangkom.js calls this); resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
-  return runCli(argv, processIo());
+  let settled = false;
+  // a reader that waits for bytes that never come leaves nothing to run: Node would exit 0
+  // with nothing printed; say so and exit 2 instead
+  const stalled = () => {
+    if (settled) return;
+    settled = true;
+    process.stderr.write(
+      'Perintah berhenti sebelum selesai: masukan tidak dapat dibaca sampai habis (berkas rusak atau terpotong?).\n',
+    );
+    process.exitCode = 2;
+  };
+  process.once('beforeExit', stalled);
+  try {
+    return await runCli(argv, processIo());
+  } finally {
+    settled = true;
+    process.removeListener('beforeExit', stalled);
+  }
 }
 
 /** The command with its world passed in (tests give their own streams, clock and environment). */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafe(rawIo);
   const wantsJson = argv.includes('--json');
   const fail = (code: string, message: string, withUsage = false): number => {
     io.stderr.write(`${message}\n${withUsage ? `\n${usage()}\n` : ''}`);
@@ -60,7 +78,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const found = findCommand(options.command);
   if (!found) return fail('PENGGUNAAN', `Perintah tidak dikenal: "${options.command}".`, true);
 
-  const log = createLogger(io);
+  // the progress bar draws with escape codes of its own: it gets the raw stream
+  const log = createLogger(rawIo);
   const ctx: CommandContext = {
     options,
     io,
@@ -74,9 +93,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     outcome = await found.execute(ctx);
   } catch (err) {
     if (err instanceof WorkbookReadError) return fail(err.code, err.message);
-    const message = err instanceof Error ? err.message : String(err);
     if (io.env.BANGKOM_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
-    return fail('GAGAL', `Perintah "${options.command}" gagal: ${message}`);
+    return fail('GAGAL', `Perintah "${options.command}" gagal: ${userMessage(err)}`);
   }
 
   if (options.out !== undefined && options.command !== 'run') {
@@ -88,4 +106,30 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   io.stdout.write(options.json ? `${JSON.stringify(outcome.json)}\n` : `${outcome.text}\n`);
   return outcome.exitCode;
+}
+
+/** JavaScript's own failures (a bug, not a message written for the user). */
+const INTERNAL = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
+
+/**
+ * What the user reads about an error: the product's own errors carry an Indonesian message;
+ * a JavaScript failure (TypeError, a stack overflow, ...) is named, never quoted.
+ */
+export function userMessage(err: unknown): string {
+  if (err instanceof Error && !INTERNAL.some((k) => err instanceof k)) return err.message;
+  const kind = err instanceof Error ? err.name : typeof err;
+  return `terjadi kesalahan internal (${kind}). Jalankan lagi dengan BANGKOM_DEBUG=1 untuk rinciannya dan laporkan ke pengelola bangkom.`;
+}
+
+/**
+ * The same world, with every control character escaped before it reaches stdout or stderr:
+ * a cell holding ESC [2J must not clear the screen of the person reading the report. JSON
+ * stays valid (C0 controls are already escaped by JSON.stringify; \uXXXX is a JSON escape).
+ */
+function terminalSafe(io: CliIo): CliIo {
+  const wrap = (s: CliIo['stdout']): CliIo['stdout'] => ({
+    write: (chunk: string) => s.write(printable(chunk)),
+    ...(s.isTTY !== undefined ? { isTTY: s.isTTY } : {}),
+  });
+  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
 }

@@ -149,7 +149,7 @@ describe('xlsx', () => {
     const corrupt = join(dir, 'rusak.xlsx');
     const good = await new ExcelJS.Workbook().xlsx.writeBuffer();
     writeFileSync(corrupt, Buffer.from(good as ArrayBuffer).subarray(0, 60));
-    await expectReadError(corrupt, 'RUSAK', /tidak dapat dibaca sebagai buku kerja Excel/);
+    await expectReadError(corrupt, 'RUSAK', /rusak atau terpotong/);
   });
 });
 

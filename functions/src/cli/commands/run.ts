@@ -105,10 +105,7 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   const { data, errors } = input.validation;
   const results = await compute(ctx, data);
 
-  const runId = newRunId(ctx.startedAt.toISOString());
-  const docs = collectDocs(data, input.validation.quarantine, results, runId, ctx.startedAt.toISOString());
-  const firestore = await writeFirestore(ctx, tenant, runId, input, docs);
-
+  // the workbooks first: nothing that can fail (a chart, a disk) comes after the audit says "selesai"
   const outDir = resolve(ctx.io.cwd, ctx.options.out ?? 'out');
   const summaryPath = join(outDir, SUMMARY_FILE);
   const step = ctx.log.progress();
@@ -144,6 +141,10 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   } finally {
     step.stop();
   }
+
+  const runId = newRunId(ctx.startedAt.toISOString());
+  const docs = collectDocs(data, input.validation.quarantine, results, runId, ctx.startedAt.toISOString());
+  const firestore = await writeFirestore(ctx, tenant, runId, input, docs);
 
   const json = {
     runId,
