@@ -238,6 +238,7 @@ function rowValues(layout: Layout, cells: readonly Cell[]): Record<string, unkno
 }
 
 /** C0 controls other than tab and line breaks, DEL and C1 controls (ESC and CSI among them). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** What a spreadsheet shows for a formula that failed (Excel and Google Sheets). */
 const SHEET_ERROR =

@@ -29,6 +29,7 @@ export function processIo(): CliIo {
 }
 
 /** Control characters that would drive a terminal (escape sequences, C1 controls, DEL). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** Text for a terminal: every control character other than tab and line breaks shown as \uXXXX. */

@@ -105,7 +105,10 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   const { data, errors } = input.validation;
   const results = await compute(ctx, data);
 
-  // the workbooks first: nothing that can fail (a chart, a disk) comes after the audit says "selesai"
+  const runId = newRunId(ctx.startedAt.toISOString());
+  const docs = collectDocs(data, input.validation.quarantine, results, runId, ctx.startedAt.toISOString());
+  const firestore = await writeFirestore(ctx, tenant, runId, input, docs);
+
   const outDir = resolve(ctx.io.cwd, ctx.options.out ?? 'out');
   const summaryPath = join(outDir, SUMMARY_FILE);
   const step = ctx.log.progress();
@@ -141,10 +144,6 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   } finally {
     step.stop();
   }
-
-  const runId = newRunId(ctx.startedAt.toISOString());
-  const docs = collectDocs(data, input.validation.quarantine, results, runId, ctx.startedAt.toISOString());
-  const firestore = await writeFirestore(ctx, tenant, runId, input, docs);
 
   const json = {
     runId,
