@@ -92,6 +92,21 @@ export interface EvaluationReport {
   sessions: SessionEvaluation[];
 }
 
+/** A ranked competency gap of an OPD and what it rests on. */
+export interface TopGap {
+  kode: string;
+  nama: string;
+  rataGap: number;
+  /** ASN whose gap on it is known (the figure's base) */
+  dinilai: number;
+  /** ASN whose position requires it */
+  wajib: number;
+  /** fewer ASN than the minimum (see LeaderSummary.minimum): not ranked as certain */
+  tipis: boolean;
+  /** every known gap comes from self-rating only */
+  hanyaDiri: boolean;
+}
+
 /** Extension: one row of the leaders' one-page summary (an OPD, or the city-wide total). */
 export interface LeaderSummaryRow {
   opd: string;
@@ -99,8 +114,11 @@ export interface LeaderSummaryRow {
   dinilai: number; // employees with at least one known gap
   persenDinilai: number | null; // 0–100; null when pegawai = 0
   rataGap: number | null;
-  /** up to three competencies with the largest mean gap (> 0), largest first */
-  topGap: { kode: string; nama: string; rataGap: number }[];
+  /**
+   * up to three competencies with the largest mean gap (> 0), largest first; those resting on
+   * enough ASN first, thin ones (`tipis`) only to fill the three
+   */
+  topGap: TopGap[];
   memenuhiJp: number;
   persenJp: number | null; // 0–100; null when pegawai = 0
   ikm: number | null;
@@ -118,6 +136,9 @@ export interface GapHeatMap {
   opd: string[];
   nilai: (number | null)[][]; // [opd][kompetensi]
   jumlah: number[][]; // (employee, competency) pairs behind each cell
+  wajib: number[][]; // ASN whose position requires the competency (0: none in the OPD)
+  tipis: boolean[][]; // fewer assessed than the OPD's minimum
+  hanyaDiri: boolean[][]; // every known gap from self-rating only
   total: (number | null)[]; // city-wide mean gap per competency
 }
 
@@ -140,5 +161,7 @@ export interface LeaderSummary {
   };
   /** service units that match no OPD of `Pegawai` (counted only in the city-wide IKM) */
   unitTanpaOpd: string[];
+  /** the thin-data threshold used: max(asn, ceil(persen × ASN of the OPD)) */
+  minimum: { asn: number; persen: number };
   jabatanTanpaStandar: string[];
 }

@@ -102,6 +102,8 @@ export const SETTING_KEYS = [
   'Pengingat Hari',
   'Pengingat Tatap Muka',
   'Jangka Pemerataan',
+  'Minimum ASN Dinilai',
+  'Minimum Persen Dinilai',
 ] as const;
 
 export const SHEET_SPECS: readonly SheetSpec[] = [
@@ -297,7 +299,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: SHEET.pengaturan,
     optional: true,
-    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal).',
+    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal), Minimum ASN Dinilai (5) dan Minimum Persen Dinilai (10%): kesenjangan yang dinilai pada lebih sedikit ASN ditandai "data tipis" di ringkasan pimpinan.',
     columns: [
       col('Kunci', true, 'enum', 'Nama pengaturan.', { values: [...SETTING_KEYS] }),
       col('Nilai', true, 'number', 'Nilai pengaturan.'),

@@ -14,9 +14,17 @@
  */
 import { compareNames, competencyOrder, displayNames, nameKey } from './gaps.js';
 import { comparePeriode, mutuOf } from './ikm.js';
-import type { GapsReport, IkmReport, IkmUnit, JpReport, LeaderSummary, LeaderSummaryRow } from './reports.js';
+import type {
+  GapsReport,
+  IkmReport,
+  IkmUnit,
+  JpReport,
+  LeaderSummary,
+  LeaderSummaryRow,
+  TopGap,
+} from './reports.js';
 import { DEFAULT_DICTIONARY } from './sheet-specs.js';
-import type { ProgramData } from './types.js';
+import { DEFAULT_MINIMUM, type ProgramData } from './types.js';
 
 /** Label of the city-wide row (users read it). */
 export const LABEL_TOTAL = 'Seluruh OPD';
@@ -91,12 +99,66 @@ export function buildLeaderSummary(
   const names = new Map(dictionary.map((c) => [c.kode, c.nama]));
   const byDictionary = competencyOrder(dictionary);
   const nama = (kode: string): string => names.get(kode) ?? kode;
-  const topGap = (entries: readonly { kode: string; rataGap: number }[]): LeaderSummaryRow['topGap'] =>
-    entries
+  const minimum = {
+    asn: data.settings.minimumAsn ?? DEFAULT_MINIMUM.asn,
+    persen: data.settings.minimumPersen ?? DEFAULT_MINIMUM.persen,
+  };
+  /**
+   * ASN a figure of an OPD of `pegawai` must rest on: the larger bound. Always `asn` (a mean of
+   * fewer is close to one person's score), and in a large OPD its share (a figure for 933 ASN
+   * must not rest on a handful), even when only a few positions require the competency.
+   */
+  const needed = (pegawai: number) => Math.max(minimum.asn, Math.ceil(minimum.persen * pegawai - 1e-9));
+
+  // per OPD (name key) and competency: ASN required to have it, and known gaps from self-rating only
+  const base = new Map<string, Map<string, { wajib: number; diri: number }>>();
+  const baseOf = (opd: string, kode: string) => {
+    const m = base.get(opd) ?? new Map<string, { wajib: number; diri: number }>();
+    base.set(opd, m);
+    const b = m.get(kode) ?? { wajib: 0, diri: 0 };
+    m.set(kode, b);
+    return b;
+  };
+  for (const e of gaps.employees) {
+    const key = nameKey(e.opd);
+    for (const c of e.competencies) {
+      const b = baseOf(key, c.kode);
+      b.wajib++;
+      if (c.gap !== null && c.sumber.length === 1 && c.sumber[0] === 'Diri') b.diri++;
+    }
+  }
+  const cityBase = new Map<string, { wajib: number; diri: number }>();
+  for (const m of base.values())
+    for (const [kode, b] of m) {
+      const c = cityBase.get(kode) ?? { wajib: 0, diri: 0 };
+      cityBase.set(kode, { wajib: c.wajib + b.wajib, diri: c.diri + b.diri });
+    }
+
+  const topGap = (
+    entries: readonly { kode: string; rataGap: number; dinilai: number }[],
+    pegawai: number,
+    bases: ReadonlyMap<string, { wajib: number; diri: number }> | undefined,
+  ): TopGap[] => {
+    const ranked = entries
       .filter((e) => e.rataGap > 0)
-      .sort((a, b) => b.rataGap - a.rataGap || byDictionary(a.kode, b.kode))
-      .slice(0, 3)
-      .map((e) => ({ kode: e.kode, nama: nama(e.kode), rataGap: e.rataGap }));
+      .map((e) => {
+        const b = bases?.get(e.kode) ?? { wajib: e.dinilai, diri: 0 };
+        return {
+          kode: e.kode,
+          nama: nama(e.kode),
+          rataGap: e.rataGap,
+          dinilai: e.dinilai,
+          wajib: b.wajib,
+          tipis: e.dinilai < needed(pegawai),
+          hanyaDiri: e.dinilai > 0 && b.diri === e.dinilai,
+        };
+      })
+      // a figure resting on enough ASN ranks before a thin one, whatever their size
+      .sort(
+        (a, b) => Number(a.tipis) - Number(b.tipis) || b.rataGap - a.rataGap || byDictionary(a.kode, b.kode),
+      );
+    return ranked.slice(0, 3);
+  };
 
   // OPDs: those of the gap report (every employee's), in its order; JP rows joined by name.
   const jpByOpd = new Map(jp.opd.map((o) => [nameKey(o.opd), o]));
@@ -131,7 +193,7 @@ export function buildLeaderSummary(
       dinilai: o.dinilai,
       persenDinilai: percent(o.dinilai, o.pegawai),
       rataGap: o.rataGap,
-      topGap: topGap(o.kompetensi),
+      topGap: topGap(o.kompetensi, o.pegawai, base.get(key)),
       memenuhiJp,
       persenJp: j ? j.persen : percent(0, o.pegawai),
       ...combineIkm(chosen),
@@ -166,7 +228,11 @@ export function buildLeaderSummary(
     dinilai,
     persenDinilai: percent(dinilai, pegawai),
     rataGap: known > 0 ? gapSum / known : null,
-    topGap: topGap([...cityKode].map(([kode, a]) => ({ kode, rataGap: a.sum / a.count }))),
+    topGap: topGap(
+      [...cityKode].map(([kode, a]) => ({ kode, rataGap: a.sum / a.count, dinilai: a.count })),
+      pegawai,
+      cityBase,
+    ),
     memenuhiJp,
     persenJp: percent(memenuhiJp, pegawai),
     ...combineIkm(cityIkmRows),
@@ -188,6 +254,22 @@ export function buildLeaderSummary(
     jumlah: gaps.opd.map((o) => {
       const m = new Map(o.kompetensi.map((k) => [k.kode, k.dinilai]));
       return kodes.map((k) => m.get(k) ?? 0);
+    }),
+    wajib: gaps.opd.map((o) => kodes.map((k) => base.get(nameKey(o.opd))?.get(k)?.wajib ?? 0)),
+    tipis: gaps.opd.map((o) => {
+      const m = new Map(o.kompetensi.map((k) => [k.kode, k.dinilai]));
+      return kodes.map((k) => {
+        const n = m.get(k);
+        return n !== undefined && n < needed(o.pegawai);
+      });
+    }),
+    hanyaDiri: gaps.opd.map((o) => {
+      const m = new Map(o.kompetensi.map((k) => [k.kode, k.dinilai]));
+      const b = base.get(nameKey(o.opd));
+      return kodes.map((k) => {
+        const n = m.get(k) ?? 0;
+        return n > 0 && b?.get(k)?.diri === n;
+      });
     }),
     total: kodes.map((k) => {
       const a = cityKode.get(k);
@@ -213,6 +295,7 @@ export function buildLeaderSummary(
       respondenIkm: ikm.units.reduce((a, u) => a + u.responden, 0),
     },
     unitTanpaOpd: [...unmatchedNames.values()].sort(compareNames),
+    minimum,
     jabatanTanpaStandar: gaps.jabatanTanpaStandar ?? [],
   };
 }

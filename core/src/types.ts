@@ -163,6 +163,13 @@ export interface Settings {
   /** days before a face-to-face session a second reminder goes (`Pengingat Tatap Muka`); default 1, 0 = none */
   pengingatTatapMuka?: number;
   /**
+   * A gap of an OPD rests on enough ASN for leaders when at least the larger of these were
+   * assessed (`Minimum ASN Dinilai`, default 5; `Minimum Persen Dinilai` of the OPD's ASN,
+   * default 10%); fewer is "data tipis", ranked after the figures that rest on enough.
+   */
+  minimumAsn?: number;
+  minimumPersen?: number;
+  /**
    * years without training that make an ASN an equity case (Pengaturan `Jangka Pemerataan`,
    * default DEFAULT_EQUITY_YEARS): counted per OPD for leaders, listed for staff, and a bonus
    * in the schedule
@@ -177,6 +184,9 @@ export const DEFAULT_EQUITY_YEARS = 2;
 export function equityYears(settings: Settings): number {
   return settings.jangkaPemerataan ?? DEFAULT_EQUITY_YEARS;
 }
+
+/** The thin-data threshold when Pengaturan is silent: 5 ASN or 10% of the OPD, the larger. */
+export const DEFAULT_MINIMUM = { asn: 5, persen: 0.1 } as const;
 
 /** Reminder days when Pengaturan is silent: H-3 for every session, H-1 more for face-to-face ones. */
 export const DEFAULT_REMINDER_DAYS = { hari: 3, tatapMuka: 1 } as const;

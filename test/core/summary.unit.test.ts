@@ -3,9 +3,13 @@ import {
   computeGaps,
   computeIkm,
   computeJp,
+  idValue,
   LABEL_TOTAL,
   type LeaderSummaryRow,
+  mutuOf,
   type ProgramData,
+  printedMutu,
+  topGapText,
 } from '@bangkom/core';
 import { assessment, employee, pnsNip, programData, skm, standard, standards, training } from './builders';
 
@@ -61,6 +65,14 @@ function scenario(): ProgramData {
   });
 }
 
+/** what a ranked gap rests on */
+const base = (dinilai: number, wajib: number, tipis = false, hanyaDiri = false) => ({
+  dinilai,
+  wajib,
+  tipis,
+  hanyaDiri,
+});
+
 function build(data: ProgramData) {
   return buildLeaderSummary(data, computeGaps(data), computeJp(data, 2026), computeIkm(data.skm));
 }
@@ -88,9 +100,10 @@ describe('buildLeaderSummary', () => {
       dinilai: 2,
       persenDinilai: 200 / 3,
       rataGap: 1,
+      // two ASN, fewer than 5: thin, though both who need them were assessed
       topGap: [
-        { kode: 'M.01', nama: 'Integritas', rataGap: 1.5 },
-        { kode: 'M.05', nama: 'Pelayanan Publik', rataGap: 1.5 },
+        { kode: 'M.01', nama: 'Integritas', rataGap: 1.5, ...base(2, 2, true) },
+        { kode: 'M.05', nama: 'Pelayanan Publik', rataGap: 1.5, ...base(2, 2, true) },
       ],
       memenuhiJp: 1,
       persenJp: 100 / 3,
@@ -108,7 +121,7 @@ describe('buildLeaderSummary', () => {
     expect(row(s.rows, 'Bappeda')).toMatchObject({
       persenDinilai: 100,
       rataGap: 2,
-      topGap: [{ kode: 'M.02', nama: 'Kerjasama', rataGap: 2 }],
+      topGap: [{ kode: 'M.02', nama: 'Kerjasama', rataGap: 2, ...base(1, 1, true) }],
       persenJp: 100,
       ikm: 2,
       konversi: 50,
@@ -142,10 +155,11 @@ describe('buildLeaderSummary', () => {
       dinilai: 3,
       persenDinilai: 60,
       rataGap: 8 / 7,
+      // city-wide: 2 of the 4 ASN who need each, fewer than 5: thin
       topGap: [
-        { kode: 'M.01', nama: 'Integritas', rataGap: 1.5 },
-        { kode: 'M.05', nama: 'Pelayanan Publik', rataGap: 1.5 },
-        { kode: 'M.02', nama: 'Kerjasama', rataGap: 1 },
+        { kode: 'M.01', nama: 'Integritas', rataGap: 1.5, ...base(2, 4, true) },
+        { kode: 'M.05', nama: 'Pelayanan Publik', rataGap: 1.5, ...base(2, 4, true) },
+        { kode: 'M.02', nama: 'Kerjasama', rataGap: 1, ...base(2, 4, true) },
       ],
       memenuhiJp: 2,
       persenJp: 40,
@@ -209,7 +223,7 @@ describe('buildLeaderSummary', () => {
     const r = build(data);
     expect(r.heatMap.kompetensi.at(-1)).toEqual({ kode: 'T.07', nama: 'T.07' });
     expect(r.heatMap.nilai[0]?.at(-1)).toBe(2);
-    expect(r.total.topGap).toEqual([{ kode: 'T.07', nama: 'T.07', rataGap: 2 }]);
+    expect(r.total.topGap).toEqual([{ kode: 'T.07', nama: 'T.07', rataGap: 2, ...base(1, 1, true) }]);
   });
 
   it('falls back to the default dictionary when the workbook has none', () => {
@@ -229,5 +243,72 @@ describe('buildLeaderSummary', () => {
       ikm: null,
     });
     expect(r.heatMap.nilai).toEqual([]);
+  });
+});
+
+describe('what a leader can trust: the base of each ranked figure', () => {
+  /**
+   * Dinas Pendidikan, 20 ASN of one position requiring M.01 (level 4) and M.02 (level 4):
+   * 19 assessed on M.01 by an assessor (gap 1 each); one rated himself on M.02 (gap 3).
+   */
+  function school(minimumAsn?: number): ProgramData {
+    const nips = Array.from({ length: 20 }, (_, i) => pnsNip(100 + i));
+    const data = programData({
+      employees: nips.map((nip) => employee({ nip, opd: 'Dinas Pendidikan' })),
+      standards: standards(JAB, { 'M.01': 4, 'M.02': 4 }),
+      assessments: [
+        ...nips.slice(0, 19).map((nip) => assessment(nip, 'Asesmen', { 'M.01': 3 })),
+        assessment(nips[19] as string, 'Diri', { 'M.02': 1 }),
+      ],
+    });
+    if (minimumAsn !== undefined) data.settings = { ...data.settings, minimumAsn };
+    return data;
+  }
+
+  it('ranks a gap resting on one self-rated ASN after the certain one, marked thin and self-rated', () => {
+    const r = row(build(school()).rows, 'Dinas Pendidikan');
+    expect(r.topGap).toEqual([
+      { kode: 'M.01', nama: 'Integritas', rataGap: 1, ...base(19, 20) },
+      { kode: 'M.02', nama: 'Kerjasama', rataGap: 3, ...base(1, 20, true, true) },
+    ]);
+  });
+
+  it('takes the minimum from Pengaturan: the larger of ASN and percent of the OPD', () => {
+    // 25 ASN asked: 19 assessed is thin too; ranked by size among thin ones
+    const r = row(build(school(25)).rows, 'Dinas Pendidikan');
+    expect(r.topGap.map((g) => [g.kode, g.tipis])).toEqual([
+      ['M.02', true],
+      ['M.01', true],
+    ]);
+    expect(build(school(25)).minimum).toEqual({ asn: 25, persen: 0.1 });
+  });
+
+  it('tells "not required in this OPD" from "required, not yet assessed" in the heat map', () => {
+    const s = build(school());
+    const col = (kode: string) => s.heatMap.kompetensi.findIndex((k) => k.kode === kode);
+    expect(s.heatMap.wajib[0]?.[col('M.02')]).toBe(20);
+    expect(s.heatMap.tipis[0]?.[col('M.02')]).toBe(true);
+    expect(s.heatMap.hanyaDiri[0]?.[col('M.02')]).toBe(true);
+    expect(s.heatMap.tipis[0]?.[col('M.01')]).toBe(false);
+    // M.05: no position of the OPD requires it
+    expect(s.heatMap.wajib[0]?.[col('M.05')]).toBe(0);
+    expect(s.heatMap.nilai[0]?.[col('M.05')]).toBeNull();
+  });
+});
+
+describe('the IKM band beside a printed konversi', () => {
+  it('is the band of the printed figure: 88,3051 prints as 88,31, band A, never B', () => {
+    expect(mutuOf(88.3051).mutu).toBe('B');
+    expect(printedMutu(88.3051)).toBe('A');
+    expect(printedMutu(76.6049)).toBe('C'); // printed 76,60, below B's 76,61
+    expect(printedMutu(76.605)).toBe('B'); // printed 76,61
+  });
+
+  it('labels the figures in plain words, without exponent notation', () => {
+    expect(topGapText({ kode: 'M.02', nama: 'Kerjasama', rataGap: 3, ...base(1, 20, true, true) })).toBe(
+      'M.02 Kerjasama 3,00 (1 ASN, data tipis, hanya penilaian diri)',
+    );
+    expect(idValue(3.64e-11, 'text')).toBe('0'); // a number in a text column: id_ID, never 3.64e-11
+    expect(idValue(3.64e-11, 'decimal', 2)).toBe('0,00');
   });
 });

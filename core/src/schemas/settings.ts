@@ -29,6 +29,8 @@ export const settingsSchema = z
     pengingatHari: z.number().int().min(0).max(MAX_REMINDER_DAYS).exactOptional(),
     pengingatTatapMuka: z.number().int().min(0).max(MAX_REMINDER_DAYS).exactOptional(),
     jangkaPemerataan: z.number().int().min(1).max(MAX_EQUITY_YEARS).exactOptional(),
+    minimumAsn: z.number().int().min(1).exactOptional(),
+    minimumPersen: z.number().min(0).max(1).exactOptional(),
   })
   .refine((s) => s.bobot.Asesmen + s.bobot.Atasan + s.bobot.Diri > 0, {
     path: ['bobot'],
@@ -54,6 +56,8 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
     else if (e.kunci === 'Pengingat Hari') s.pengingatHari = e.nilai;
     else if (e.kunci === 'Pengingat Tatap Muka') s.pengingatTatapMuka = e.nilai;
     else if (e.kunci === 'Jangka Pemerataan') s.jangkaPemerataan = e.nilai;
+    else if (e.kunci === 'Minimum ASN Dinilai') s.minimumAsn = e.nilai;
+    else if (e.kunci === 'Minimum Persen Dinilai') s.minimumPersen = e.nilai;
     else s.targetJp = e.nilai;
   }
   return s;
@@ -73,6 +77,9 @@ export function settingsToEntries(s: Settings): SettingEntry[] {
     out.push({ row: 0, kunci: 'Pengingat Tatap Muka', nilai: s.pengingatTatapMuka });
   if (s.jangkaPemerataan !== undefined)
     out.push({ row: 0, kunci: 'Jangka Pemerataan', nilai: s.jangkaPemerataan });
+  if (s.minimumAsn !== undefined) out.push({ row: 0, kunci: 'Minimum ASN Dinilai', nilai: s.minimumAsn });
+  if (s.minimumPersen !== undefined)
+    out.push({ row: 0, kunci: 'Minimum Persen Dinilai', nilai: s.minimumPersen });
   return out;
 }
 
@@ -121,6 +128,10 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
           !(Number.isInteger(nilai) && nilai >= 1 && nilai <= MAX_EQUITY_YEARS)
         ) {
           r.error('Nilai', `Jangka Pemerataan harus bilangan bulat 1–${MAX_EQUITY_YEARS} (tahun)`);
+        } else if (kunci === 'Minimum ASN Dinilai' && !(Number.isInteger(nilai) && nilai >= 1)) {
+          r.error('Nilai', 'Minimum ASN Dinilai harus bilangan bulat 1 atau lebih (bawaan 5)');
+        } else if (kunci === 'Minimum Persen Dinilai' && !(nilai >= 0 && nilai <= 1)) {
+          r.error('Nilai', 'Minimum Persen Dinilai harus antara 0 dan 1 (mis. 10% atau 0,1; bawaan 10%)');
         } else if (kunci === 'Target JP' && nilai <= 0) {
           r.error('Nilai', 'Target JP harus lebih dari 0');
         } else if (sumber && (nilai < 0 || nilai > 1)) {

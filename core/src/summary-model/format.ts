@@ -41,6 +41,15 @@ export function idValue(v: number | string | null, kind: SummaryColumnKind, digi
     case 'decimal':
       return idFixed(v, digits);
     default:
-      return String(v);
+      // never exponent notation ("3.64e-11") on a leader's page
+      return idNumber(v, 2);
   }
+}
+
+/**
+ * The number a reader sees once `v` is printed with `digits` decimals (id_ID rounding):
+ * what a band or a label next to the printed figure must be judged on.
+ */
+export function printedValue(v: number, digits: number): number {
+  return Number(idFixed(v, digits).replace(/\./g, '').replace(',', '.'));
 }

@@ -37,6 +37,9 @@ export interface CellStyle {
   color?: string;
   bold?: boolean;
   italic?: boolean;
+  underline?: boolean;
+  /** background colour, '#rrggbb' (a colour scale, where one applies, paints over it) */
+  fill?: string;
 }
 
 export interface SummaryRow {
@@ -45,6 +48,8 @@ export interface SummaryRow {
   total?: boolean;
   /** styles by column index */
   styles?: Readonly<Record<number, CellStyle>>;
+  /** a comment on a cell, by column index (what a figure rests on) */
+  notes?: Readonly<Record<number, string>>;
 }
 
 export interface SummaryTable {
@@ -123,8 +128,10 @@ export type ChartModel = BarChartModel | LineChartModel;
 
 export interface LegendItem {
   text: string;
-  /** swatch colour '#rrggbb', or none for a heading */
+  /** swatch colour '#rrggbb', or none (a heading, unless `style` says how the text looks) */
   color: string | null;
+  /** how the marked figures look (e.g. italic for thin data) */
+  style?: CellStyle;
 }
 
 export interface SummarySheet {
@@ -136,7 +143,7 @@ export interface SummarySheet {
   title: string;
   /** the line printed above the table (and in the page header) */
   heading: string;
-  /** a second line under the heading (date, tenant, counts) */
+  /** lines under the heading (date, tenant, counts; which years), '\n' between lines */
   subheading?: string;
   table: SummaryTable;
   /** plain-language notes under the table */

@@ -1,7 +1,7 @@
 /** `Ringkasan Pimpinan`: the one printed page, per-OPD rows, the city row and two charts. */
-import { comparePeriode, MUTU_TABLE } from '../ikm.js';
-import type { IkmUnit, Kinerja, LeaderSummaryRow, Mutu } from '../reports.js';
-import { idFixed } from './format.js';
+import { comparePeriode, MUTU_TABLE, mutuOf } from '../ikm.js';
+import type { IkmUnit, Kinerja, LeaderSummaryRow, Mutu, TopGap } from '../reports.js';
+import { idFixed, printedValue } from './format.js';
 import type { SummaryModelInput } from './input.js';
 import type { BarChartModel, SummaryRow, SummarySheet } from './model.js';
 import { SHEET_IDS, SUMMARY_TITLES } from './titles.js';
@@ -41,7 +41,27 @@ function longDate(d: Date): string {
   }).format(d);
 }
 
+/** decimals of the IKM konversi wherever it is printed for leaders */
+export const KONVERSI_DIGITS = 2;
+
+/**
+ * The mutu band of a konversi as printed: 88,305 printed as "88,31" is A, because a reader
+ * compares the printed figure with the band's bound (the regulation's table has two decimals).
+ */
+export function printedMutu(konversi: number, digits = KONVERSI_DIGITS): Mutu {
+  return mutuOf(printedValue(konversi, digits)).mutu;
+}
+
+/** "M.05 Pelayanan Publik 1,25 (40 ASN)", with "data tipis" / "hanya penilaian diri" when so. */
+export function topGapText(g: TopGap): string {
+  const marks = [`${idFixed(g.dinilai, 0)} ASN`];
+  if (g.tipis) marks.push('data tipis');
+  if (g.hanyaDiri) marks.push('hanya penilaian diri');
+  return `${g.kode} ${g.nama} ${idFixed(g.rataGap, 2)} (${marks.join(', ')})`;
+}
+
 function summaryRow(r: LeaderSummaryRow, no: number | null, total: boolean): SummaryRow {
+  const mutu = r.konversi === null ? null : printedMutu(r.konversi);
   return {
     cells: [
       no,
@@ -49,10 +69,10 @@ function summaryRow(r: LeaderSummaryRow, no: number | null, total: boolean): Sum
       r.pegawai,
       r.persenDinilai === null ? null : r.persenDinilai / 100,
       r.rataGap,
-      r.topGap.map((g) => `${g.kode} ${g.nama} (${idFixed(g.rataGap, 2)})`).join('; ') || '–',
+      r.topGap.map(topGapText).join('; ') || '–',
       r.persenJp === null ? null : r.persenJp / 100,
       r.konversi,
-      r.mutu ? `${r.mutu} (${KINERJA[r.mutu]})` : null,
+      mutu ? `${mutu} (${KINERJA[mutu]})` : null,
     ],
     ...(total ? { total: true } : {}),
   };
@@ -101,7 +121,7 @@ function charts(input: SummaryModelInput): BarChartModel[] {
       series: [{ name: 'IKM (konversi)', values: units.map((u) => u.konversi) }],
       max: 100,
       digits: 2,
-      groups: units.map((u) => `${u.mutu} ${KINERJA[u.mutu]}`),
+      groups: units.map((u) => `${printedMutu(u.konversi)} ${KINERJA[printedMutu(u.konversi)]}`),
       colors: Object.fromEntries(MUTU_TABLE.map((t) => [`${t.mutu} ${t.kinerja}`, MUTU_COLORS[t.mutu]])),
       rule: { value: mutuMin('B'), label: `batas mutu B (${KINERJA.B}), ${idFixed(mutuMin('B'), 2)}` },
     });
@@ -123,9 +143,14 @@ export function ringkasanSheet(input: SummaryModelInput): SummarySheet {
     changeSince(indicatorsOf(current, opd), indicatorsOf(previous, opd), s.targetJp) || '–';
   const withChange = (row: SummaryRow, opd: string): SummaryRow =>
     current && previous ? { ...row, cells: [...row.cells, change(opd)] } : row;
+  const years =
+    planYear !== undefined && planYear !== s.tahun
+      ? `Realisasi tahun ${s.tahun}: JP, kesenjangan dan IKM yang sudah tercatat. Rencana tahun ${planYear}: ` +
+        `jadwal dan anggaran pelatihan tahun anggaran berikutnya, disusun sebelum tahun itu dimulai.`
+      : `Tahun ${s.tahun}: realisasi JP, kesenjangan dan IKM${planYear !== undefined ? ' serta rencana pelatihan tahun yang sama' : ''}.`;
   const subheading =
     `Disusun ${longDate(input.generatedAt)} WIB` +
-    `${input.tenant ? ` · ${input.tenant}` : ''} · ${idFixed(s.totals.opd, 0)} OPD, ${idFixed(s.totals.pegawai, 0)} ASN`;
+    `${input.tenant ? ` · ${input.tenant}` : ''} · ${idFixed(s.totals.opd, 0)} OPD, ${idFixed(s.totals.pegawai, 0)} ASN\n${years}`;
   return {
     key: 'ringkasan',
     sheetId: SHEET_IDS.ringkasan,
@@ -161,9 +186,15 @@ export function ringkasanSheet(input: SummaryModelInput): SummarySheet {
         (current && previous
           ? ` Perubahan sejak ${previous.tahun}: ▲ naik, ▼ turun (kesenjangan dan ASN tanpa pelatihan yang turun berarti membaik); rinciannya di lembar ${SUMMARY_TITLES.tren}.`
           : ''),
+      `Kesenjangan tertinggi: angka dalam kurung = jumlah ASN yang dinilai pada kompetensi itu. ` +
+        `"data tipis": dinilai pada kurang dari ${idFixed(s.minimum.asn, 0)} ASN atau ${idFixed(s.minimum.persen * 100, 0)}% ASN OPD ` +
+        `(yang lebih besar), sehingga diurutkan setelah kesenjangan yang datanya cukup. ` +
+        `"hanya penilaian diri": belum ada penilaian atasan atau asesmen.`,
     ],
     charts: charts(input),
     layout: 'page',
-    print: { orientation: 'landscape', onePage: true },
+    // fitted to the width of A4 landscape (at least 8 pt in print), the table flowing onto more
+    // pages with its header repeated, the charts under it: page 1 stays legible
+    print: { orientation: 'landscape', onePage: false },
   };
 }

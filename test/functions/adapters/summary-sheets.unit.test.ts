@@ -136,7 +136,7 @@ test('the heat map is a gradient rule over the map, median in the middle', () =>
   expect((rule.ranges as Json[])[0]).toMatchObject({
     sheetId: SHEET_IDS.peta,
     startRowIndex: 3,
-    startColumnIndex: 1,
+    startColumnIndex: 2,
   });
 });
 

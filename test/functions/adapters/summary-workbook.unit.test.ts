@@ -30,6 +30,9 @@ import { generateInstance } from '../../core/schedule-fixtures';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 
+/** what a ranked gap rests on, enough ASN and not only self-rated */
+const BASE = { dinilai: 40, wajib: 50, tipis: false, hanyaDiri: false };
+
 function row(opd: string, over: Partial<LeaderSummaryRow>): LeaderSummaryRow {
   return {
     opd,
@@ -57,8 +60,8 @@ const kesehatan = row('Dinas Kesehatan', {
   persenDinilai: (1000 / 1234) * 100,
   rataGap: 0.75,
   topGap: [
-    { kode: 'M.05', nama: 'Pelayanan Publik', rataGap: 1.25 },
-    { kode: 'M.01', nama: 'Integritas', rataGap: 0.5 },
+    { kode: 'M.05', nama: 'Pelayanan Publik', rataGap: 1.25, ...BASE },
+    { kode: 'M.01', nama: 'Integritas', rataGap: 0.5, ...BASE },
   ],
   memenuhiJp: 617,
   persenJp: 50,
@@ -108,6 +111,18 @@ const summary: LeaderSummary = {
       [800, 900],
       [0, 0],
     ],
+    wajib: [
+      [900, 1000],
+      [300, 0],
+    ],
+    tipis: [
+      [false, false],
+      [false, false],
+    ],
+    hanyaDiri: [
+      [false, false],
+      [false, false],
+    ],
     total: [0.5, 1.25],
   },
   totals: {
@@ -123,6 +138,7 @@ const summary: LeaderSummary = {
   },
   unitTanpaOpd: ['Puskesmas Talawi'],
   jabatanTanpaStandar: [],
+  minimum: { asn: 5, persen: 0.1 },
 };
 
 const ikm: IkmReport = {
@@ -198,7 +214,7 @@ test('Ringkasan Pimpinan: title, date in WIB, one row per OPD and the city row w
   expect(r5.getCell(3).value).toBe('1.234');
   expect(r5.getCell(4).value).toBe('81,0%');
   expect(r5.getCell(5).value).toBe('0,75');
-  expect(r5.getCell(6).value).toBe('M.05 Pelayanan Publik (1,25); M.01 Integritas (0,50)');
+  expect(r5.getCell(6).value).toBe('M.05 Pelayanan Publik 1,25 (40 ASN); M.01 Integritas 0,50 (40 ASN)');
   expect(r5.getCell(7).value).toBe('50,0%');
   expect(r5.getCell(8).value).toBe('87,50');
   expect(r5.getCell(9).value).toBe('B (Baik)');
@@ -213,13 +229,14 @@ test('Ringkasan Pimpinan: title, date in WIB, one row per OPD and the city row w
   expect(total.font?.bold).toBe(true);
 });
 
-test('Ringkasan Pimpinan prints on one landscape page', () => {
+test('Ringkasan Pimpinan prints A4 landscape, fitted to the width, its header row on every page', () => {
   const ws = wb.getWorksheet(SHEET_RINGKASAN) as ExcelJS.Worksheet;
   expect(ws.pageSetup).toMatchObject({
     orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 1,
+    fitToHeight: 0,
+    printTitlesRow: '4:4',
   });
   expect(ws.pageSetup.printArea).toMatch(/^A1:I\d+$/);
 });
@@ -241,19 +258,37 @@ test('charts are embedded as PNG images on the summary sheet', () => {
   }
 });
 
-test('Peta Kesenjangan: OPD × competency means with a 3-colour scale; unassessed cells stay empty', () => {
+test('Peta Kesenjangan: means with a 3-colour scale, their base, "belum" apart from "not required"', () => {
   const ws = wb.getWorksheet(SHEET_PETA) as ExcelJS.Worksheet;
   expect(ws.getCell('A1').value).toBe('OPD');
-  expect(ws.getCell('B1').value).toBe('M.01\nIntegritas');
-  expect(ws.getCell('C2').value).toBe(1.25);
-  expect(ws.getCell('B3').value).toBeNull();
+  expect(ws.getCell('B1').value).toBe('ASN Dinilai');
+  expect(ws.getCell('C1').value).toBe('M.01\nIntegritas');
+  expect(ws.getCell('B2').value).toBe(1000);
+  expect(ws.getCell('D2').value).toBe(1.25);
+  // the figure says what it rests on
+  expect(ws.getCell('D2').note).toBe(
+    'M.05: rata-rata kesenjangan 1,25 dari 900 ASN dinilai (1.000 ASN jabatannya mensyaratkan).',
+  );
+  // RSUD: M.01 required of 300 and nobody assessed; M.05 required of nobody
+  expect(ws.getCell('C3').value).toBe('belum');
+  expect(ws.getCell('D3').value).toBe('–');
+  expect(ws.getCell('D3').fill).toMatchObject({ fgColor: { argb: 'FFD9D9D9' } });
   expect(ws.getCell('A4').value).toBe('Seluruh OPD');
-  expect(ws.getCell('C4').value).toBe(1.25);
+  expect(ws.getCell('D4').value).toBe(1.25);
+  const legend: string[] = [];
+  ws.eachRow((r) => {
+    const v = r.getCell(1).value;
+    if (typeof v === 'string') legend.push(v);
+  });
+  expect(legend.join('\n')).toMatch(
+    /"belum": jabatan di OPD ini mensyaratkan kompetensi itu, tetapi belum ada ASN/,
+  );
+  expect(legend.join('\n')).toMatch(/"–" abu-abu: tidak disyaratkan jabatan mana pun di OPD ini/);
   const cf = (
     ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; cfvo: unknown[] }[] }[] }
   ).conditionalFormattings;
   expect(cf).toHaveLength(1);
-  expect(cf[0]?.ref).toBe('B2:C3');
+  expect(cf[0]?.ref).toBe('C2:D3');
   expect(cf[0]?.rules[0]?.type).toBe('colorScale');
   expect(cf[0]?.rules[0]?.cfvo).toHaveLength(3);
 });
@@ -325,9 +360,9 @@ function citySummary(): LeaderSummary {
     'Inspektorat',
   ];
   const gaps = [
-    { kode: 'T.07', nama: 'Manajemen ASN', rataGap: 0.66 },
-    { kode: 'T.05', nama: 'Sistem Informasi dan Transformasi Digital', rataGap: 0.53 },
-    { kode: 'M.06', nama: 'Pengembangan Diri dan Orang Lain', rataGap: 0.5 },
+    { kode: 'T.07', nama: 'Manajemen ASN', rataGap: 0.66, ...BASE },
+    { kode: 'T.05', nama: 'Sistem Informasi dan Transformasi Digital', rataGap: 0.53, ...BASE },
+    { kode: 'M.06', nama: 'Pengembangan Diri dan Orang Lain', rataGap: 0.5, ...BASE },
   ];
   const rows = Array.from({ length: 25 }, (_, i) =>
     row(`${names[i % names.length]} ${i + 1}`, {
@@ -352,6 +387,9 @@ function citySummary(): LeaderSummary {
       opd: rows.map((r) => r.opd),
       nilai: rows.map((_, i) => Array.from({ length: 24 }, (_, k) => ((i + k) % 7) / 5)),
       jumlah: rows.map(() => Array(24).fill(10)),
+      wajib: rows.map(() => Array(24).fill(12)),
+      tipis: rows.map(() => Array(24).fill(false)),
+      hanyaDiri: rows.map(() => Array(24).fill(false)),
       total: Array(24).fill(0.5),
     },
   };
@@ -392,15 +430,34 @@ describe('layout of the summary for a whole city', () => {
     expect(ws.getRow(30).font?.bold).toBe(true);
   });
 
-  test('a tall table puts the charts beside it, still one landscape page', () => {
+  test('a tall table keeps the charts under it; page 1 fitted to A4 landscape width, 8 pt at least', () => {
     const ws = city.getWorksheet(SHEET_RINGKASAN) as ExcelJS.Worksheet;
     const images = ws.getImages();
     expect(images).toHaveLength(2);
-    for (const image of images) expect(image.range.tl.nativeCol).toBeGreaterThanOrEqual(9);
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 1 });
-    const area = /^A1:([A-Z]+)(\d+)$/.exec(String(ws.pageSetup.printArea));
-    expect(area?.[1]?.length === 2 || (area?.[1] ?? 'A') > 'I').toBe(true);
-    expect(Number(area?.[2])).toBeGreaterThanOrEqual(31); // through the note under the table
+    // under the table (and its notes), not beside it: beside would shrink the page
+    for (const image of images) expect(image.range.tl.nativeCol).toBeLessThan(9);
+    for (const image of images) expect(image.range.tl.nativeRow).toBeGreaterThanOrEqual(30);
+    expect(ws.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.pageSetup.printTitlesRow).toBe('4:4');
+    // the print scale is the printable width over the table's: every text stays 8 pt or more
+    const tablePx = Array.from({ length: 9 }, (_, i) => (ws.getColumn(i + 1).width ?? 9) * 7 + 5).reduce(
+      (a, w) => a + w,
+      0,
+    );
+    const scale = Math.min(1, ((11.69 - 0.4 - 0.4) * 96) / tablePx);
+    let smallest = Number.POSITIVE_INFINITY;
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (cell.value !== null && cell.value !== undefined)
+          smallest = Math.min(smallest, cell.font?.size ?? 11);
+      });
+    });
+    expect(smallest * scale).toBeGreaterThanOrEqual(8);
   });
 
   test('Peta Kesenjangan: rotated wrapped headers tall enough, legend, print titles and width fit', () => {

@@ -82,6 +82,7 @@ export function extendedValue(
 export function textFormat(opts: {
   bold?: boolean;
   italic?: boolean;
+  underline?: boolean;
   color?: string;
   size?: number;
 }): sheets_v4.Schema$TextFormat {
@@ -90,6 +91,7 @@ export function textFormat(opts: {
     fontSize: Math.max(MIN_FONT_SIZE, opts.size ?? FONT_SIZE),
     bold: opts.bold === true,
     italic: opts.italic === true,
+    underline: opts.underline === true,
     ...(opts.color ? { foregroundColorStyle: colorStyle(opts.color) } : {}),
   };
 }
@@ -112,10 +114,15 @@ export function dataCell(
       horizontalAlignment: horizontal.toUpperCase(),
       verticalAlignment: 'TOP',
       wrapStrategy: col.wrap ? 'WRAP' : 'CLIP',
-      ...(total ? { backgroundColorStyle: colorStyle(TOTAL_BG) } : {}),
+      ...(total
+        ? { backgroundColorStyle: colorStyle(TOTAL_BG) }
+        : style?.fill
+          ? { backgroundColorStyle: colorStyle(style.fill) }
+          : {}),
       textFormat: textFormat({
         bold: total || style?.bold === true,
         italic: style?.italic === true,
+        underline: style?.underline === true,
         ...(style?.color ? { color: style.color } : {}),
       }),
     },
@@ -141,7 +148,15 @@ export function headerCell(text: string, rotated: boolean): sheets_v4.Schema$Cel
 /** A free text cell (heading, note, legend) with its look. */
 export function textCell(
   text: string,
-  look: { bold?: boolean; italic?: boolean; color?: string; size?: number; wrap?: boolean; fill?: string },
+  look: {
+    bold?: boolean;
+    italic?: boolean;
+    underline?: boolean;
+    color?: string;
+    size?: number;
+    wrap?: boolean;
+    fill?: string;
+  },
 ): sheets_v4.Schema$CellData {
   return {
     userEnteredValue: { stringValue: text },

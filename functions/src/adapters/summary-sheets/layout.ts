@@ -81,6 +81,8 @@ export function sheetLayout(sheet: SummarySheet): SheetLayout {
     );
     rowHeights.set(HEADER_ROW, Math.max(ROW_PX, Math.round((lineHeight(lines) * 96) / 72)));
   }
+  const subLines = sheet.subheading?.split('\n').length ?? 0;
+  if (subLines > 1) rowHeights.set(1, subLines * ROW_PX);
   sheet.notes.forEach((note, i) => {
     const px = mergeNotes ? columnPx(tableChars) : columnPx(table.columns[0]?.width ?? 40);
     const lines = wrappedLineCount(note, px, 9);

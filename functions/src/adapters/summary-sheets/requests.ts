@@ -41,7 +41,9 @@ function gridRows(sheet: SummarySheet, layout: SheetLayout): sheets_v4.Schema$Ro
   });
   table.rows.forEach((r, ri) => {
     table.columns.forEach((c, ci) => {
-      put(layout.firstDataRow + ri, ci, dataCell(r.cells[ci] ?? null, c, r.total === true, r.styles?.[ci]));
+      const cell = dataCell(r.cells[ci] ?? null, c, r.total === true, r.styles?.[ci]);
+      const note = r.notes?.[ci];
+      put(layout.firstDataRow + ri, ci, note ? { ...cell, note } : cell);
     });
   });
   (sheet.legend ?? []).forEach((item, i) => {
@@ -49,7 +51,9 @@ function gridRows(sheet: SummarySheet, layout: SheetLayout): sheets_v4.Schema$Ro
       layout.legendRow + i,
       0,
       textCell(item.text, {
-        bold: item.color === null,
+        bold: item.color === null && !item.style,
+        italic: item.style?.italic === true,
+        underline: item.style?.underline === true,
         size: 9,
         wrap: true,
         ...(item.color ? { fill: item.color } : {}),

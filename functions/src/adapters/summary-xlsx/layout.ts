@@ -22,7 +22,8 @@ export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom:
 export const NOTE_FONT: Partial<ExcelJS.Font> = {
   name: SHEET_FONT,
   italic: true,
-  size: 9,
+  // 10 pt: the summary page prints at about 80% (fitted to A4 width), still 8 pt on paper
+  size: 10,
   color: { argb: 'FF595959' },
 };
 
@@ -104,8 +105,11 @@ export function writeTable(
         size: FONT_SIZE,
         bold: r.total === true || style?.bold === true,
         ...(style?.italic ? { italic: true } : {}),
+        ...(style?.underline ? { underline: true } : {}),
         ...(style?.color ? { color: { argb: argb(style.color) } } : {}),
       };
+      const note = r.notes?.[ci];
+      if (note) cell.note = note;
       const format = asText ? undefined : numFmt(c.kind, c.digits);
       if (format) cell.numFmt = format;
       const horizontal = c.align ?? (c.kind === 'text' ? 'left' : 'right');
@@ -117,6 +121,8 @@ export function writeTable(
         ...(horizontal === 'right' ? { indent: 1 } : {}),
       };
       if (r.total) cell.fill = TOTAL_FILL;
+      else if (style?.fill)
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
     });
     if (r.total) row.font = { name: SHEET_FONT, size: FONT_SIZE, bold: true };
     // tall enough for the wrapped names: nothing runs into the next row

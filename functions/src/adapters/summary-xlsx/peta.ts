@@ -76,7 +76,13 @@ export function addHeatMapSheet(wb: ExcelJS.Workbook, sheet: SummarySheet): void
   for (const item of sheet.legend ?? []) {
     const cell = ws.getRow(r).getCell(1);
     cell.value = item.text;
-    cell.font = { name: SHEET_FONT, size: 9, bold: item.color === null };
+    cell.font = {
+      name: SHEET_FONT,
+      size: 9,
+      bold: item.color === null && !item.style,
+      ...(item.style?.italic ? { italic: true } : {}),
+      ...(item.style?.underline ? { underline: true } : {}),
+    };
     cell.alignment = { vertical: 'middle', wrapText: true };
     if (item.color) {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(item.color) } };

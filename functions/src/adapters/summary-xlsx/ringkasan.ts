@@ -114,6 +114,7 @@ export interface ChartLayout {
 export function chooseChartLayout(
   sizes: readonly { w: number; h: number }[],
   table: { tableWidth: number; tableHeight: number; rightTop: number },
+  opts: { beside?: boolean } = {},
 ): ChartLayout {
   const below: ChartLayout = {
     positions: [],
@@ -150,7 +151,7 @@ export function chooseChartLayout(
     ry += s.h + GAP;
   }
   const scale = (l: ChartLayout) => Math.min(PAGE_PX.w / l.width, PAGE_PX.h / l.height);
-  return sizes.length > 0 && scale(right) > scale(below) * 1.05 ? right : below;
+  return opts.beside !== false && sizes.length > 0 && scale(right) > scale(below) * 1.05 ? right : below;
 }
 
 /** Writes the page; returns how many charts it embeds. */
@@ -167,6 +168,7 @@ export async function addPageSheet(
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: sheet.print.onePage ? 1 : 0,
+      ...(sheet.print.onePage ? {} : { printTitlesRow: '4:4' }),
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
@@ -185,6 +187,8 @@ export async function addPageSheet(
     ws.mergeCells(2, 1, 2, ncol);
     ws.getCell('A2').value = sheet.subheading;
     ws.getCell('A2').font = { italic: true, color: { argb: 'FF595959' } };
+    ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(2).height = lineHeight(sheet.subheading.split('\n').length, 11);
   }
   const headerRow = 4;
   const lastTableRow = writeTable(ws, sheet.table, headerRow);
@@ -199,11 +203,12 @@ export async function addPageSheet(
   const rowPx = (r: number) => ((ws.getRow(r).height ?? 15) * 96) / 72;
   const topOf = (r: number) =>
     Array.from({ length: r - 1 }, (_, i) => rowPx(i + 1)).reduce((a, h) => a + h, 0);
-  const layout = chooseChartLayout(sizes, {
-    tableWidth: tablePx,
-    tableHeight: topOf(noteRow + 1),
-    rightTop: topOf(headerRow),
-  });
+  const layout = chooseChartLayout(
+    sizes,
+    { tableWidth: tablePx, tableHeight: topOf(noteRow + 1), rightTop: topOf(headerRow) },
+    // fitted to the width only: charts beside the table would shrink it; below, they add pages
+    { beside: sheet.print.onePage },
+  );
   // columns right of the table get a known width, so the anchors below hold
   const extraCols = Math.max(0, Math.ceil((layout.width - tablePx) / excelColPx(CHART_COL_WIDTH)));
   for (let c = 1; c <= extraCols; c++) ws.getColumn(ncol + c).width = CHART_COL_WIDTH;
