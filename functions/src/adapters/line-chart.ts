@@ -3,6 +3,7 @@
  * PNG like the bar charts of charts.ts, with the same hand-written SVG where vega cannot be
  * imported (jest's CommonJS runtime). Each series is a line with its points labelled.
  */
+import { LINE_COLORS } from './chart-colors.js';
 import { esc, FONT, idNumber, loadVega, type RenderedChart, toPng, type VegaModules } from './charts.js';
 
 export interface LineChartSpec {
@@ -19,9 +20,6 @@ export interface LineChartSpec {
   /** width of the plot area in px; default 360 */
   plotWidth?: number;
 }
-
-/** one colour per series, in order */
-export const LINE_COLORS = ['#2f6f9f', '#ef8f00', '#2e7d32', '#c62828', '#6a1b9a', '#00838f'] as const;
 
 const PLOT_WIDTH = 360;
 const PLOT_HEIGHT = 200;

@@ -8,7 +8,7 @@
  */
 import type { ChartModel } from '@bangkom/core';
 import type { sheets_v4 } from '@googleapis/sheets';
-import { LINE_COLORS } from '../line-chart.js';
+import { LINE_COLORS } from '../chart-colors.js';
 import { colorStyle, dataCell, headerCell, textFormat } from './cells.js';
 import { type ChartPlace, HEADER_ROW } from './layout.js';
 

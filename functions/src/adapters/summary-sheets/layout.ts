@@ -6,7 +6,7 @@
  */
 import type { ChartModel, SummarySheet } from '@bangkom/core';
 import { columnPx, lineHeight, wrappedLineCount } from '../schedule-sheets.js';
-import { rotatedHeaderHeight } from '../summary-xlsx/index.js';
+import { rotatedHeaderHeight } from '../summary-xlsx/layout.js';
 import { FONT_SIZE } from './cells.js';
 
 export const HEADER_ROW = 2;
