@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { generateProgram, PROVINCE_OPTIONS, type ProgramOptions } from './program.js';
+import { generateProgram, PROVINCE_OPTIONS } from './program.js';
+import type { ProgramOptions } from './program-types.js';
 import { writeWorkbookXlsx } from './xlsx.js';
 
 /** Hash of the files that decide the generated cells and bytes. */
