@@ -199,7 +199,8 @@ function parseStamp(cell: Cell, label: string, help: string): Parsed<Stamp> {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return fail(`${label} tidak valid: ${help}`);
     const p = serialParts(cell);
-    if (p[0] < MIN_YEAR || p[0] > MAX_YEAR)
+    // a serial far outside any calendar (±1e303) gives NaN parts: outside the range too
+    if (!(p[0] >= MIN_YEAR && p[0] <= MAX_YEAR))
       return fail(`${label} di luar rentang tahun ${MIN_YEAR}–${MAX_YEAR}`);
     return ok(p);
   }

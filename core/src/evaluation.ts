@@ -39,7 +39,15 @@ interface SessionAcc {
   nips: Set<string>;
 }
 
-export function evaluate(data: ProgramData): EvaluationReport {
+/**
+ * `completers`: for each session with attendance, who completed it (attendance.ts); answers of
+ * anyone else in such a session are left out. Sessions absent from the map are taken whole.
+ */
+export function evaluate(
+  data: ProgramData,
+  completers?: ReadonlyMap<string, ReadonlySet<string>>,
+): EvaluationReport {
+  const counts = (sesi: string, nip: string) => completers?.get(sesi)?.has(nip) ?? true;
   const sessions = new Map<string, SessionAcc>();
   const session = (id: string): SessionAcc => {
     let s = sessions.get(id);
@@ -58,6 +66,7 @@ export function evaluate(data: ProgramData): EvaluationReport {
   };
 
   for (const r of data.reactions) {
+    if (!counts(r.sesi, r.nip)) continue;
     const s = session(r.sesi);
     s.nips.add(r.nip);
     for (const a of r.answers) {
@@ -67,11 +76,13 @@ export function evaluate(data: ProgramData): EvaluationReport {
     }
   }
   for (const t of data.tests) {
+    if (!counts(t.sesi, t.nip)) continue;
     const s = session(t.sesi);
     s.nips.add(t.nip);
     s.tests.push(t);
   }
   for (const b of data.behaviours) {
+    if (!counts(b.sesi, b.nip)) continue;
     const s = session(b.sesi);
     s.nips.add(b.nip);
     s.behaviourSum += b.sesudah - b.sebelum;

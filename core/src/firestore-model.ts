@@ -23,6 +23,7 @@ export const COLLECTIONS = {
   holidays: 'holidays',
   rooms: 'rooms',
   preferences: 'preferences',
+  attendance: 'attendance',
   settings: 'settings',
   // rejected rows and submissions, kept whole
   quarantine: 'quarantine',
@@ -88,4 +89,5 @@ export const recordIds = {
   holidays: (r: ProgramData['holidays'][number]) => docId(r.tanggal),
   rooms: (r: ProgramData['rooms'][number]) => docId(r.nama),
   preferences: (r: ProgramData['preferences'][number]) => docId(r.nip),
+  attendance: (r: ProgramData['attendance'][number]) => docId(r.sesi, r.tanggal ?? 'konfirmasi', r.nip),
 } as const;

@@ -1,5 +1,8 @@
+export * from './attendance.js';
+export * from './bentuk.js';
 export * from './calendar.js';
 export * from './cells.js';
+export * from './completion-records.js';
 export * from './cycle/index.js';
 export * from './evaluation.js';
 export * from './firestore-model.js';
@@ -16,6 +19,7 @@ export * from './schedule-check.js';
 export * from './schemas/index.js';
 export * from './sheet-rows.js';
 export * from './sheet-specs.js';
+export * from './siasn.js';
 export * from './summary.js';
 export * from './summary-model/index.js';
 export * from './tahun.js';

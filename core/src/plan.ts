@@ -4,6 +4,7 @@
  * Kurikulum, Anggaran — one row per course of the schedule; and the Firestore documents of a
  * schedule (sessions, enrollments, individual plans) with deterministic ids.
  */
+import { bentukLabel } from './bentuk.js';
 import { docId } from './firestore-model.js';
 import type { Doc } from './ports.js';
 import type { GapsReport } from './reports.js';
@@ -56,7 +57,7 @@ export function jalurOf(bentuk: string | undefined, moda: string | undefined): s
       : moda === 'Daring'
         ? 'Nonklasikal'
         : 'Klasikal';
-  return bentuk ? `${jalur} / ${bentuk}` : jalur;
+  return bentuk ? `${jalur} / ${bentukLabel(bentuk)}` : jalur;
 }
 
 export function buildDevelopmentPlan(

@@ -3,7 +3,8 @@
  * The parsers, the template generator and the Apps Script "Siapkan Lembar" all read
  * these specs, so the template can never drift from the schemas.
  */
-import { BENTUK, JENIS_ASN, JENIS_JABATAN, KELOMPOK, MODA, SUMBER } from './types.js';
+import { BENTUK_TABLE, JENIS_SERTIFIKAT } from './bentuk.js';
+import { BENTUK, JENIS_ASN, JENIS_JABATAN, KELOMPOK, MODA, STATUS_HADIR, SUMBER } from './types.js';
 
 export type ColumnKind =
   | 'text'
@@ -59,6 +60,9 @@ const col = (
  */
 export const MAX_JP = 2000;
 
+/** `KL01 pelatihan struktural kepemimpinan, ..., NKL13 nonklasikal lainnya` for header notes. */
+const BENTUK_NOTE = BENTUK_TABLE.map((b) => `${b.kode} ${b.nama}`).join(', ');
+
 export const SHEET = {
   pegawai: 'Pegawai',
   kamus: 'Kamus Kompetensi',
@@ -75,6 +79,7 @@ export const SHEET = {
   hariLibur: 'Hari Libur',
   ruang: 'Ruang',
   preferensi: 'Preferensi',
+  hadir: 'Daftar Hadir',
 } as const;
 
 /**
@@ -104,6 +109,11 @@ export const SETTING_KEYS = [
   'Jangka Pemerataan',
   'Minimum ASN Dinilai',
   'Minimum Persen Dinilai',
+  'Minimum Kehadiran',
+  'Wajib Post-test',
+  'Pola Nomor Sertifikat',
+  'Instansi SIASN',
+  'Lokasi SIASN',
 ] as const;
 
 export const SHEET_SPECS: readonly SheetSpec[] = [
@@ -196,6 +206,19 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         { values: BENTUK },
       ),
       col('Nomor Sertifikat', false, 'text', 'Nomor sertifikat/STTPP.'),
+      col('Penyelenggara', false, 'text', 'Lembaga penyelenggara.'),
+      col(
+        'ID Sesi',
+        false,
+        'text',
+        'Sesi asal baris yang dibuat bangkom dari Daftar Hadir; kosong untuk baris yang diketik sendiri.',
+      ),
+      col(
+        'Diekspor SIASN',
+        false,
+        'date',
+        'Tanggal baris ini diekspor ke berkas SIASN (diisi oleh Ekspor SIASN); kosongkan untuk mengekspor ulang.',
+      ),
     ],
   },
   {
@@ -209,10 +232,26 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('JP', true, 'integer', 'Jam pelajaran per peserta, paling banyak 2.000.', { min: 1, max: MAX_JP }),
       col('Kapasitas', true, 'integer', 'Peserta maksimum per angkatan.', { min: 1 }),
       col('Biaya per Peserta', true, 'number', 'Rupiah per peserta (≥ 0).', { min: 0 }),
-      col('Bentuk', false, 'enum', 'KL01–KL12 atau NKL01–NKL13.', { values: BENTUK }),
+      col('Bentuk', false, 'enum', `Bentuk pengembangan, Peraturan LAN 10/2018: ${BENTUK_NOTE}.`, {
+        values: BENTUK,
+      }),
       col('Hari', false, 'integer', 'Lama satu angkatan dalam hari kerja (bawaan 1).', { min: 1 }),
       col('Penyelenggara', false, 'text', 'Lembaga penyelenggara.'),
       col('Moda', false, 'enum', 'Tatap Muka, Daring, atau Campuran.', { values: MODA }),
+      col(
+        'Kode SIASN',
+        false,
+        'integer',
+        'jenisDiklatId SIASN untuk pelatihan ini; bila kosong, diturunkan dari Bentuk.',
+        { min: 1, max: 99 },
+      ),
+      col(
+        'Jenis Sertifikat',
+        false,
+        'enum',
+        'jenisKursusSertipikat SIASN: T (teknis), F (fungsional), P (partisipasi); bila kosong, diturunkan dari Kode SIASN.',
+        { values: JENIS_SERTIFIKAT },
+      ),
     ],
   },
   {
@@ -299,10 +338,15 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: SHEET.pengaturan,
     optional: true,
-    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal), Minimum ASN Dinilai (5) dan Minimum Persen Dinilai (10%): kesenjangan yang dinilai pada lebih sedikit ASN ditandai "data tipis" di ringkasan pimpinan.',
+    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal), Minimum ASN Dinilai (5) dan Minimum Persen Dinilai (10%): kesenjangan yang dinilai pada lebih sedikit ASN ditandai "data tipis" di ringkasan pimpinan; Minimum Kehadiran (80%) dan Wajib Post-test (1 = ya, 0 = tidak): syarat selesai pelatihan dari Daftar Hadir; Pola Nomor Sertifikat ({kode}/{tahun}/{urut}): nomor sertifikat baris Riwayat Pelatihan yang dibuat dari Daftar Hadir; Instansi SIASN dan Lokasi SIASN: instansiId dan lokasiId berkas Ekspor SIASN.',
     columns: [
       col('Kunci', true, 'enum', 'Nama pengaturan.', { values: [...SETTING_KEYS] }),
-      col('Nilai', true, 'number', 'Nilai pengaturan.'),
+      col(
+        'Nilai',
+        true,
+        'number',
+        'Nilai pengaturan (angka; Pola Nomor Sertifikat, Instansi SIASN, Lokasi SIASN: teks).',
+      ),
     ],
   },
   {
@@ -333,6 +377,24 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('Bulan', false, 'list', 'Bulan yang diinginkan, angka 1–12 atau nama bulan, dipisah koma.'),
       col('Moda', false, 'enum', 'Tatap Muka, Daring, atau Campuran.', { values: MODA }),
       col('Topik', false, 'list', 'Kode kompetensi yang diminati, dipisah koma.'),
+    ],
+  },
+  {
+    name: SHEET.hadir,
+    optional: true,
+    note: 'Daftar hadir sesi pelatihan: satu baris per hari sesi dan peserta (Tanggal kosong: jawaban konfirmasi kehadiran dari undangan).',
+    columns: [
+      col('ID Sesi', true, 'text', 'ID sesi/angkatan.'),
+      col('Kode', true, 'text', 'Kode pelatihan dari Katalog Pelatihan.'),
+      col(
+        'Tanggal',
+        false,
+        'date',
+        'Hari sesi (YYYY-MM-DD atau DD/MM/YYYY); kosong untuk jawaban konfirmasi kehadiran dari undangan.',
+      ),
+      col('NIP', true, 'nip', 'NIP peserta.'),
+      col('Status', true, 'enum', 'Hadir, Izin, Sakit, atau Tidak Hadir.', { values: STATUS_HADIR }),
+      col('Keterangan', false, 'text', 'Catatan petugas, mis. alasan izin.'),
     ],
   },
 ];

@@ -4,6 +4,7 @@
  * Dates are ISO strings `YYYY-MM-DD` (date) or `YYYY-MM-DDTHH:MM:SS` (timestamp, local
  * time of the sheet, no zone): the core never reads the clock or the time zone.
  */
+import { BENTUK_TABLE, type JenisSertifikat } from './bentuk.js';
 
 export const JENIS_ASN = ['PNS', 'PPPK'] as const;
 export type JenisAsn = (typeof JENIS_ASN)[number];
@@ -20,11 +21,8 @@ export type Sumber = (typeof SUMBER)[number];
 export const MODA = ['Tatap Muka', 'Daring', 'Campuran'] as const;
 export type Moda = (typeof MODA)[number];
 
-/** Peraturan LAN 10/2018: classical (KL01–KL12) and non-classical (NKL01–NKL13) forms. */
-export const BENTUK = [
-  ...Array.from({ length: 12 }, (_, i) => `KL${String(i + 1).padStart(2, '0')}`),
-  ...Array.from({ length: 13 }, (_, i) => `NKL${String(i + 1).padStart(2, '0')}`),
-] as readonly string[];
+/** Peraturan LAN 10/2018: classical (KL01–KL12) and non-classical (NKL01–NKL13) forms (names in bentuk.ts). */
+export const BENTUK: readonly string[] = BENTUK_TABLE.map((b) => b.kode);
 
 /** Every record remembers the 1-based sheet row it came from (header = row 1). */
 export interface Sourced {
@@ -73,6 +71,12 @@ export interface TrainingRecord extends Sourced {
   selesai?: string;
   bentuk?: string;
   nomorSertifikat?: string;
+  /** extension: the organiser (`Penyelenggara`) */
+  penyelenggara?: string;
+  /** extension: the session a row was made from by attendance (`ID Sesi`); rows typed by hand have none */
+  sesi?: string;
+  /** extension: the day the row went into a SIASN export (`Diekspor SIASN`, YYYY-MM-DD) */
+  dieksporSiasn?: string;
 }
 
 export interface Course extends Sourced {
@@ -86,6 +90,10 @@ export interface Course extends Sourced {
   hari: number; // working days per session, default 1
   penyelenggara?: string;
   moda?: Moda;
+  /** SIASN jenisDiklatId overriding the one of `bentuk` (`Kode SIASN`) */
+  kodeSiasn?: number;
+  /** SIASN jenisKursusSertipikat overriding the one of the jenisDiklatId (`Jenis Sertifikat`) */
+  jenisSertifikat?: JenisSertifikat;
 }
 
 export interface Budget extends Sourced {
@@ -127,6 +135,25 @@ export interface BehaviourRating extends Sourced {
   kode: string;
   sebelum: number;
   sesudah: number;
+}
+
+/** `Daftar Hadir` statuses: one per session day and participant. */
+export const STATUS_HADIR = ['Hadir', 'Izin', 'Sakit', 'Tidak Hadir'] as const;
+export type StatusHadir = (typeof STATUS_HADIR)[number];
+
+/**
+ * Optional sheet `Daftar Hadir` (extension): attendance of one participant on one session day
+ * (`tanggal`), or, without `tanggal`, the participant's answer to the invitation (Hadir /
+ * Tidak Hadir), which never counts as a day present.
+ */
+export interface AttendanceRecord extends Sourced {
+  sesi: string;
+  /** course code of `Katalog Pelatihan` */
+  kode: string;
+  tanggal?: string; // YYYY-MM-DD
+  nip: string;
+  status: StatusHadir;
+  keterangan?: string;
 }
 
 /** Optional sheet `Hari Libur` (extension): cuti bersama and decree corrections. */
@@ -175,6 +202,16 @@ export interface Settings {
    * in the schedule
    */
   jangkaPemerataan?: number;
+  /** share of a session's days a participant must be present to complete it (`Minimum Kehadiran`, default 0.8) */
+  minimumKehadiran?: number;
+  /** whether a session with a post-test needs the participant's post-test to complete (`Wajib Post-test`, default yes) */
+  wajibPostTest?: boolean;
+  /** certificate number pattern of Riwayat rows made from attendance (`Pola Nomor Sertifikat`) */
+  polaSertifikat?: string;
+  /** SIASN instansiId of the export (`Instansi SIASN`) */
+  instansiSiasn?: string;
+  /** SIASN lokasiId of the export (`Lokasi SIASN`) */
+  lokasiSiasn?: string;
 }
 
 /** `Jangka Pemerataan` when Pengaturan is silent: no training in the last two years. */
@@ -211,6 +248,7 @@ export interface ProgramData {
   holidays: HolidayEntry[];
   rooms: Room[];
   preferences: Preference[];
+  attendance: AttendanceRecord[];
   settings: Settings;
 }
 
@@ -231,6 +269,7 @@ export function emptyProgramData(): ProgramData {
     holidays: [],
     rooms: [],
     preferences: [],
+    attendance: [],
     settings: { ...DEFAULT_SETTINGS, bobot: { ...DEFAULT_SETTINGS.bobot } },
   };
 }

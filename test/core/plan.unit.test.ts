@@ -30,8 +30,8 @@ describe('development plan (PP 11/2017 art. 207)', () => {
   });
 
   it('names the path from the Peraturan LAN 10/2018 form', () => {
-    expect(jalurOf('KL03', 'Tatap Muka')).toBe('Klasikal / KL03');
-    expect(jalurOf('NKL05', 'Daring')).toBe('Nonklasikal / NKL05');
+    expect(jalurOf('KL03', 'Tatap Muka')).toBe('Klasikal / KL03 pelatihan teknis');
+    expect(jalurOf('NKL05', 'Daring')).toBe('Nonklasikal / NKL05 detasering');
     expect(jalurOf(undefined, 'Daring')).toBe('Nonklasikal');
     expect(jalurOf(undefined, undefined)).toBe('Klasikal');
   });

@@ -7,6 +7,7 @@ import type { recordIds } from '../firestore-model.js';
 import { SHEET } from '../sheet-specs.js';
 import type {
   Assessment,
+  AttendanceRecord,
   BehaviourRating,
   Budget,
   Competency,
@@ -23,6 +24,7 @@ import type {
   TrainingRecord,
 } from '../types.js';
 import { assessmentSchema, penilaianParser } from './assessment.js';
+import { attendanceSchema, daftarHadirParser } from './attendance.js';
 import type { SheetParser } from './common.js';
 import { competencySchema, kamusParser, standardSchema, standarParser } from './competency.js';
 import { employeeSchema, pegawaiParser } from './employee.js';
@@ -54,6 +56,7 @@ import {
 } from './training.js';
 
 export * from './assessment.js';
+export * from './attendance.js';
 export * from './common.js';
 export * from './competency.js';
 export * from './employee.js';
@@ -81,6 +84,7 @@ export const recordSchemas: { readonly [K in RecordCollection]: z.ZodType<Progra
   holidays: holidaySchema,
   rooms: roomSchema,
   preferences: preferenceSchema,
+  attendance: attendanceSchema,
 };
 
 /** The record each sheet yields. */
@@ -100,6 +104,7 @@ export interface SheetRecords {
   'Hari Libur': HolidayEntry;
   Ruang: Room;
   Preferensi: Preference;
+  'Daftar Hadir': AttendanceRecord;
 }
 export type SheetName = keyof SheetRecords;
 
@@ -119,6 +124,7 @@ export const SHEET_PARSERS: { readonly [S in SheetName]: SheetParser<SheetRecord
   [SHEET.hariLibur]: hariLiburParser,
   [SHEET.ruang]: ruangParser,
   [SHEET.preferensi]: preferensiParser,
+  [SHEET.hadir]: daftarHadirParser,
 };
 
 /** The ProgramData collection each record sheet fills (Pengaturan folds into `settings`). */
@@ -137,4 +143,5 @@ export const SHEET_COLLECTION: { readonly [S in Exclude<SheetName, 'Pengaturan'>
   'Hari Libur': 'holidays',
   Ruang: 'rooms',
   Preferensi: 'preferences',
+  'Daftar Hadir': 'attendance',
 };

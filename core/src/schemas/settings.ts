@@ -1,6 +1,6 @@
 /** `Pengaturan`: optional key/value settings over DEFAULT_SETTINGS. */
 import { z } from 'zod';
-import { enumTable, normalizeHeader, parseDecimal } from '../cells.js';
+import { cellText, enumTable, normalizeHeader, parseDecimal } from '../cells.js';
 import { SETTING_KEYS, SHEET } from '../sheet-specs.js';
 import { DEFAULT_SETTINGS, type Settings, type Sumber } from '../types.js';
 import type { Coercer, RowBuilder, SheetParser } from './common.js';
@@ -12,8 +12,18 @@ export type SettingKey = (typeof SETTING_KEYS)[number];
 export interface SettingEntry {
   row: number;
   kunci: SettingKey;
+  /** the number; 0 for a text key */
   nilai: number;
+  /** the text of a text key (`Pola Nomor Sertifikat`) */
+  teks?: string;
 }
+
+/** Keys whose `Nilai` is text, not a number. */
+const TEXT_KEYS: ReadonlySet<SettingKey> = new Set([
+  'Pola Nomor Sertifikat',
+  'Instansi SIASN',
+  'Lokasi SIASN',
+]);
 
 const weight = z.number().min(0).max(1);
 /** a reminder a month ahead is the farthest that still reads as a reminder */
@@ -31,6 +41,11 @@ export const settingsSchema = z
     jangkaPemerataan: z.number().int().min(1).max(MAX_EQUITY_YEARS).exactOptional(),
     minimumAsn: z.number().int().min(1).exactOptional(),
     minimumPersen: z.number().min(0).max(1).exactOptional(),
+    minimumKehadiran: z.number().min(0).max(1).exactOptional(),
+    wajibPostTest: z.boolean().exactOptional(),
+    polaSertifikat: z.string().min(1).exactOptional(),
+    instansiSiasn: z.string().min(1).exactOptional(),
+    lokasiSiasn: z.string().min(1).exactOptional(),
   })
   .refine((s) => s.bobot.Asesmen + s.bobot.Atasan + s.bobot.Diri > 0, {
     path: ['bobot'],
@@ -58,7 +73,15 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
     else if (e.kunci === 'Jangka Pemerataan') s.jangkaPemerataan = e.nilai;
     else if (e.kunci === 'Minimum ASN Dinilai') s.minimumAsn = e.nilai;
     else if (e.kunci === 'Minimum Persen Dinilai') s.minimumPersen = e.nilai;
-    else s.targetJp = e.nilai;
+    else if (e.kunci === 'Minimum Kehadiran') s.minimumKehadiran = e.nilai;
+    else if (e.kunci === 'Wajib Post-test') s.wajibPostTest = e.nilai === 1;
+    else if (e.kunci === 'Pola Nomor Sertifikat') {
+      if (e.teks !== undefined) s.polaSertifikat = e.teks;
+    } else if (e.kunci === 'Instansi SIASN') {
+      if (e.teks !== undefined) s.instansiSiasn = e.teks;
+    } else if (e.kunci === 'Lokasi SIASN') {
+      if (e.teks !== undefined) s.lokasiSiasn = e.teks;
+    } else s.targetJp = e.nilai;
   }
   return s;
 }
@@ -80,16 +103,50 @@ export function settingsToEntries(s: Settings): SettingEntry[] {
   if (s.minimumAsn !== undefined) out.push({ row: 0, kunci: 'Minimum ASN Dinilai', nilai: s.minimumAsn });
   if (s.minimumPersen !== undefined)
     out.push({ row: 0, kunci: 'Minimum Persen Dinilai', nilai: s.minimumPersen });
+  if (s.minimumKehadiran !== undefined)
+    out.push({ row: 0, kunci: 'Minimum Kehadiran', nilai: s.minimumKehadiran });
+  if (s.wajibPostTest !== undefined)
+    out.push({ row: 0, kunci: 'Wajib Post-test', nilai: s.wajibPostTest ? 1 : 0 });
+  if (s.polaSertifikat !== undefined)
+    out.push({ row: 0, kunci: 'Pola Nomor Sertifikat', nilai: 0, teks: s.polaSertifikat });
+  if (s.instansiSiasn !== undefined)
+    out.push({ row: 0, kunci: 'Instansi SIASN', nilai: 0, teks: s.instansiSiasn });
+  if (s.lokasiSiasn !== undefined) out.push({ row: 0, kunci: 'Lokasi SIASN', nilai: 0, teks: s.lokasiSiasn });
   return out;
 }
 
-/** `Nilai` accepts a percentage for weights (`50%` = 0.5) as well as a decimal. */
+const YA_TIDAK: ReadonlyMap<string, number> = new Map([
+  ['ya', 1],
+  ['tidak', 0],
+]);
+
+const NOT_A_NUMBER = 'Nilai harus angka (desimal dengan koma atau titik, mis. 0,5)';
+
+/**
+ * `Nilai` accepts a percentage for weights (`50%` = 0.5) as well as a decimal; text that is no
+ * number is kept as text for the text keys (the row function rejects it for the others).
+ */
 const nilaiCoercer: Coercer = (cell) => {
   const n = parseDecimal(cell, { percent: true });
-  return n === undefined
-    ? { ok: false, message: 'Nilai harus angka (desimal dengan koma atau titik, mis. 0,5)' }
-    : { ok: true, value: n };
+  if (n !== undefined) return { ok: true, value: n };
+  const t = cellText(cell);
+  return typeof cell === 'string' && t !== '' ? { ok: true, value: t } : { ok: false, message: NOT_A_NUMBER };
 };
+
+/** The parts a certificate pattern may name. */
+export const CERTIFICATE_FIELDS: readonly string[] = ['kode', 'tahun', 'urut', 'sesi'];
+
+/** Why a certificate pattern cannot number certificates, or undefined. */
+export function certificatePatternProblem(pattern: string): string | undefined {
+  const unknown = [...pattern.matchAll(/\{([^}]*)\}/g)]
+    .map((m) => m[1] ?? '')
+    .filter((p) => !CERTIFICATE_FIELDS.includes(p));
+  if (unknown.length > 0)
+    return `Pola Nomor Sertifikat: bagian {${unknown[0]}} tidak dikenal; gunakan ${CERTIFICATE_FIELDS.map((f) => `{${f}}`).join(', ')}`;
+  if (!pattern.includes('{urut}'))
+    return 'Pola Nomor Sertifikat harus memuat {urut} agar setiap sertifikat bernomor lain';
+  return undefined;
+}
 
 export const pengaturanParser: SheetParser<SettingEntry> = {
   spec: specOf(SHEET.pengaturan),
@@ -106,9 +163,23 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
     const bobot = { ...DEFAULT_SETTINGS.bobot };
     return (r: RowBuilder) => {
       const kunci = r.get<SettingKey>('Kunci');
-      const nilai = r.num('Nilai');
+      const raw = r.get<number | string>('Nilai');
       if (kunci !== undefined) r.unique('kunci', kunci, 'Kunci', 'Kunci');
-      if (kunci !== undefined && nilai !== undefined) {
+      let teks: string | undefined;
+      if (kunci !== undefined && TEXT_KEYS.has(kunci) && raw !== undefined) {
+        teks = String(raw);
+        const problem = kunci === 'Pola Nomor Sertifikat' ? certificatePatternProblem(teks) : undefined;
+        if (problem) r.error('Nilai', problem);
+      }
+      // Wajib Post-test also reads Ya / Tidak
+      const yaTidak =
+        kunci === 'Wajib Post-test' && typeof raw === 'string'
+          ? YA_TIDAK.get(normalizeHeader(raw))
+          : undefined;
+      if (typeof raw === 'string' && teks === undefined && yaTidak === undefined)
+        r.error('Nilai', NOT_A_NUMBER);
+      const nilai = typeof raw === 'number' ? raw : yaTidak;
+      if (kunci !== undefined && nilai !== undefined && teks === undefined) {
         const sumber = WEIGHT_OF[kunci];
         if (
           (kunci === 'Tahun' || kunci === 'Tahun JP') &&
@@ -132,6 +203,10 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
           r.error('Nilai', 'Minimum ASN Dinilai harus bilangan bulat 1 atau lebih (bawaan 5)');
         } else if (kunci === 'Minimum Persen Dinilai' && !(nilai >= 0 && nilai <= 1)) {
           r.error('Nilai', 'Minimum Persen Dinilai harus antara 0 dan 1 (mis. 10% atau 0,1; bawaan 10%)');
+        } else if (kunci === 'Minimum Kehadiran' && !(nilai > 0 && nilai <= 1)) {
+          r.error('Nilai', 'Minimum Kehadiran harus lebih dari 0 dan paling banyak 1 (mis. 80% atau 0,8)');
+        } else if (kunci === 'Wajib Post-test' && nilai !== 0 && nilai !== 1) {
+          r.error('Nilai', 'Wajib Post-test harus 1 (ya) atau 0 (tidak)');
         } else if (kunci === 'Target JP' && nilai <= 0) {
           r.error('Nilai', 'Target JP harus lebih dari 0');
         } else if (sumber && (nilai < 0 || nilai > 1)) {
@@ -143,9 +218,11 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
           } else bobot[sumber] = nilai;
         }
       }
-      if (r.errors.length > 0 || kunci === undefined || nilai === undefined) return undefined;
+      if (r.errors.length > 0 || kunci === undefined) return undefined;
+      if (teks !== undefined) return { row: r.row, kunci, nilai: 0, teks };
+      if (nilai === undefined) return undefined;
       return { row: r.row, kunci, nilai };
     };
   },
-  toCells: (e) => ({ Kunci: e.kunci, Nilai: e.nilai }),
+  toCells: (e) => ({ Kunci: e.kunci, Nilai: e.teks ?? e.nilai }),
 };

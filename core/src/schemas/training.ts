@@ -1,5 +1,6 @@
 /** `Riwayat Pelatihan`, `Katalog Pelatihan` and `Anggaran`. */
 import { z } from 'zod';
+import { bentukSpellings, JENIS_SERTIFIKAT, type JenisSertifikat } from '../bentuk.js';
 import { enumTable, normalizeHeader, parseEnumCell, parseMoneyCell, parseNumberCell } from '../cells.js';
 import { MAX_JP, SHEET } from '../sheet-specs.js';
 import { BENTUK, type Budget, type Course, MODA, type Moda, type TrainingRecord } from '../types.js';
@@ -31,6 +32,9 @@ export const trainingRecordSchema = z
     selesai: isoDateSchema.exactOptional(),
     bentuk: bentukSchema.exactOptional(),
     nomorSertifikat: textSchema.exactOptional(),
+    penyelenggara: textSchema.exactOptional(),
+    sesi: textSchema.exactOptional(),
+    dieksporSiasn: isoDateSchema.exactOptional(),
   })
   .refine((t) => t.selesai === undefined || t.selesai >= t.mulai, {
     path: ['selesai'],
@@ -49,16 +53,18 @@ export const courseSchema = z.object({
   hari: z.number().int().min(1),
   penyelenggara: textSchema.exactOptional(),
   moda: z.enum(MODA).exactOptional(),
+  kodeSiasn: z.number().int().min(1).max(99).exactOptional(),
+  jenisSertifikat: z.enum(JENIS_SERTIFIKAT).exactOptional(),
 });
 
 export const budgetSchema = z.object({ row: rowSchema, opd: textSchema, pagu: z.number().min(0) });
 
-/** Peraturan LAN 10/2018 forms; `KL1` is accepted for `KL01`. */
-const BENTUK_TABLE = enumTable(BENTUK, Object.fromEntries(BENTUK.map((b) => [b.replace(/0(\d)$/, '$1'), b])));
+/** Peraturan LAN 10/2018 forms; `KL1`, the name, or the code with its name are accepted for `KL01`. */
+const BENTUK_CELLS = enumTable(BENTUK, bentukSpellings());
 export const bentukCoercer: Coercer = (cell) =>
   parseEnumCell(
     cell,
-    BENTUK_TABLE,
+    BENTUK_CELLS,
     'Bentuk harus KL01–KL12 (klasikal) atau NKL01–NKL13 (nonklasikal), Peraturan LAN 10/2018',
   );
 
@@ -104,6 +110,12 @@ export const riwayatParser: SheetParser<TrainingRecord> = {
       if (bentuk !== undefined) t.bentuk = bentuk;
       const nomorSertifikat = r.str('Nomor Sertifikat');
       if (nomorSertifikat !== undefined) t.nomorSertifikat = nomorSertifikat;
+      const penyelenggara = r.str('Penyelenggara');
+      if (penyelenggara !== undefined) t.penyelenggara = penyelenggara;
+      const sesi = r.str('ID Sesi');
+      if (sesi !== undefined) t.sesi = sesi;
+      const diekspor = r.str('Diekspor SIASN');
+      if (diekspor !== undefined) t.dieksporSiasn = diekspor;
       return t;
     };
   },
@@ -115,6 +127,9 @@ export const riwayatParser: SheetParser<TrainingRecord> = {
     'Tanggal Selesai': cellOf(t.selesai),
     Bentuk: cellOf(t.bentuk),
     'Nomor Sertifikat': cellOf(t.nomorSertifikat),
+    Penyelenggara: cellOf(t.penyelenggara),
+    'ID Sesi': cellOf(t.sesi),
+    'Diekspor SIASN': cellOf(t.dieksporSiasn),
   }),
 };
 
@@ -164,6 +179,8 @@ export const katalogParser: SheetParser<Course> = {
         hari: r.num('Hari') ?? 1,
         ...opt('penyelenggara', r.str('Penyelenggara')),
         ...opt('moda', r.get<Moda>('Moda')),
+        ...opt('kodeSiasn', r.num('Kode SIASN')),
+        ...opt('jenisSertifikat', r.get<JenisSertifikat>('Jenis Sertifikat')),
       };
     };
   },
@@ -178,6 +195,8 @@ export const katalogParser: SheetParser<Course> = {
     Hari: c.hari,
     Penyelenggara: cellOf(c.penyelenggara),
     Moda: cellOf(c.moda),
+    'Kode SIASN': cellOf(c.kodeSiasn),
+    'Jenis Sertifikat': cellOf(c.jenisSertifikat),
   }),
 };
 
