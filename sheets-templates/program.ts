@@ -45,6 +45,7 @@ import type { Emp, JabatanInfo } from './people.js';
 import { preferences } from './preferences.js';
 import { Rng } from './prng.js';
 import type { GeneratedEmployee, GeneratedProgram, InvalidCell, ProgramOptions } from './program-types.js';
+import { applyRealism } from './realism.js';
 import { COURSES, CUTI_BERSAMA, OPD, ROOMS } from './sawahlunto-data.js';
 import { DICTIONARY, type Std, standardsFor } from './standards.js';
 
@@ -249,6 +250,7 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
     [SHEET.ruang]: ruang,
     [SHEET.preferensi]: preferensi,
   };
+  applyRealism(raw);
   const employees = emps.map((e) => {
     const g: GeneratedEmployee = {
       nip: e.nip,

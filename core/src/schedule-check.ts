@@ -4,6 +4,7 @@
  * Every violation carries a message in Bahasa Indonesia.
  */
 import type { GapsReport } from './reports.js';
+import { checkRealism } from './schedule-check-realism.js';
 import type { ScheduleReport } from './schedule-report.js';
 import type { ProgramData } from './types.js';
 
@@ -23,7 +24,10 @@ export type ViolationKind =
   | 'anggaran'
   | 'laporan-anggaran'
   | 'objektif'
-  | 'batas';
+  | 'batas'
+  | 'sasaran'
+  | 'syarat'
+  | 'batas-jp';
 
 export interface ScheduleViolation {
   kind: ViolationKind;
@@ -306,5 +310,6 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
       message: `Batas atas ${report.bound} lebih kecil dari objektif ${report.objective}.`,
     });
   }
+  out.push(...checkRealism(report, ctx));
   return out;
 }

@@ -40,6 +40,23 @@ export interface BudgetUse {
   peserta: number;
 }
 
+/**
+ * The limit that keeps a need open (UnmetNeed.batas): `sasaran` (Sasaran Jenis ASN/Jabatan),
+ * `syarat` (prerequisite not completed), `batas-jp` (Batas JP per ASN), `peserta-minimum` (too few
+ * takers for a session), `anggaran` (Pagu), `ruang` (rooms), `jadwal` (no free dates),
+ * `hari-kerja` (the year's working days), `katalog` (no course develops it).
+ */
+export type Batas =
+  | 'sasaran'
+  | 'syarat'
+  | 'batas-jp'
+  | 'peserta-minimum'
+  | 'anggaran'
+  | 'ruang'
+  | 'jadwal'
+  | 'hari-kerja'
+  | 'katalog';
+
 export interface UnmetNeed {
   nip: string;
   opd: string;
@@ -47,6 +64,8 @@ export interface UnmetNeed {
   prioritas: number;
   /** why it stays open, Bahasa Indonesia */
   alasan: string;
+  /** extension: the limit that stopped it */
+  batas?: Batas;
 }
 
 export interface IndividualPlan {

@@ -4,7 +4,17 @@
  * these specs, so the template can never drift from the schemas.
  */
 import { BENTUK_TABLE, JENIS_SERTIFIKAT } from './bentuk.js';
-import { BENTUK, JENIS_ASN, JENIS_JABATAN, KELOMPOK, MODA, STATUS_HADIR, SUMBER } from './types.js';
+import {
+  BENTUK,
+  JENIS_ASN,
+  JENIS_JABATAN,
+  KELOMPOK,
+  KELOMPOK_JABATAN,
+  MODA,
+  SASARAN_JENIS_ASN,
+  STATUS_HADIR,
+  SUMBER,
+} from './types.js';
 
 export type ColumnKind =
   | 'text'
@@ -114,6 +124,10 @@ export const SETTING_KEYS = [
   'Pola Nomor Sertifikat',
   'Instansi SIASN',
   'Lokasi SIASN',
+  'Batas JP per ASN',
+  'Bobot 20 JP',
+  'Bobot Ekuitas',
+  'Bobot Biaya',
 ] as const;
 
 export const SHEET_SPECS: readonly SheetSpec[] = [
@@ -252,6 +266,25 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         'jenisKursusSertipikat SIASN: T (teknis), F (fungsional), P (partisipasi); bila kosong, diturunkan dari Kode SIASN.',
         { values: JENIS_SERTIFIKAT },
       ),
+      col(
+        'Sasaran Jenis ASN',
+        false,
+        'enum',
+        'PNS, PPPK, atau Semua (bawaan): hanya ASN jenis ini yang dijadwalkan.',
+        { values: SASARAN_JENIS_ASN },
+      ),
+      col(
+        'Sasaran Jenis Jabatan',
+        false,
+        'list',
+        `Kelompok jabatan sasaran, dipisah koma: ${KELOMPOK_JABATAN.join(', ')} (JPT Pratama termasuk JPT). Kosong = semua.`,
+      ),
+      col(
+        'Syarat',
+        false,
+        'text',
+        'Kode pelatihan prasyarat: hanya ASN yang sudah menyelesaikannya (Riwayat Pelatihan) yang dijadwalkan.',
+      ),
     ],
   },
   {
@@ -338,7 +371,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: SHEET.pengaturan,
     optional: true,
-    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal), Minimum ASN Dinilai (5) dan Minimum Persen Dinilai (10%): kesenjangan yang dinilai pada lebih sedikit ASN ditandai "data tipis" di ringkasan pimpinan; Minimum Kehadiran (80%) dan Wajib Post-test (1 = ya, 0 = tidak): syarat selesai pelatihan dari Daftar Hadir; Pola Nomor Sertifikat ({kode}/{tahun}/{urut}): nomor sertifikat baris Riwayat Pelatihan yang dibuat dari Daftar Hadir; Instansi SIASN dan Lokasi SIASN: instansiId dan lokasiId berkas Ekspor SIASN.',
+    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal), Minimum ASN Dinilai (5) dan Minimum Persen Dinilai (10%): kesenjangan yang dinilai pada lebih sedikit ASN ditandai "data tipis" di ringkasan pimpinan; Minimum Kehadiran (80%) dan Wajib Post-test (1 = ya, 0 = tidak): syarat selesai pelatihan dari Daftar Hadir; Pola Nomor Sertifikat ({kode}/{tahun}/{urut}): nomor sertifikat baris Riwayat Pelatihan yang dibuat dari Daftar Hadir; Instansi SIASN dan Lokasi SIASN: instansiId dan lokasiId berkas Ekspor SIASN. Penjadwalan: Batas JP per ASN (60: JP setahun per ASN, termasuk yang sudah tercatat), Bobot 20 JP (10: bonus tiap ASN yang mencapai target JP), Bobot Ekuitas (5: bonus tiap ASN tanpa pelatihan selama Jangka Pemerataan yang mendapat pelatihan), Bobot Biaya (pengurang per Rp1.000.000 biaya; bawaan hanya pemecah seri).',
     columns: [
       col('Kunci', true, 'enum', 'Nama pengaturan.', { values: [...SETTING_KEYS] }),
       col(

@@ -12,6 +12,19 @@ export type JenisAsn = (typeof JENIS_ASN)[number];
 export const JENIS_JABATAN = ['JPT Pratama', 'Administrator', 'Pengawas', 'Pelaksana', 'Fungsional'] as const;
 export type JenisJabatan = (typeof JENIS_JABATAN)[number];
 
+/** `Sasaran Jenis ASN` of a course (Katalog Pelatihan): who may take it. */
+export const SASARAN_JENIS_ASN = ['PNS', 'PPPK', 'Semua'] as const;
+export type SasaranJenisAsn = (typeof SASARAN_JENIS_ASN)[number];
+
+/** `Sasaran Jenis Jabatan` groups of a course: `Jenis Jabatan` with `JPT Pratama` in `JPT`. */
+export const KELOMPOK_JABATAN = ['JPT', 'Administrator', 'Pengawas', 'Pelaksana', 'Fungsional'] as const;
+export type KelompokJabatan = (typeof KELOMPOK_JABATAN)[number];
+
+/** The `Sasaran Jenis Jabatan` group of a `Jenis Jabatan`. */
+export function kelompokJabatan(jenis: JenisJabatan): KelompokJabatan {
+  return jenis === 'JPT Pratama' ? 'JPT' : jenis;
+}
+
 export const KELOMPOK = ['Manajerial', 'Sosial Kultural', 'Teknis'] as const;
 export type Kelompok = (typeof KELOMPOK)[number];
 
@@ -94,6 +107,12 @@ export interface Course extends Sourced {
   kodeSiasn?: number;
   /** SIASN jenisKursusSertipikat overriding the one of the jenisDiklatId (`Jenis Sertifikat`) */
   jenisSertifikat?: JenisSertifikat;
+  /** extension `Sasaran Jenis ASN`: only PNS or only PPPK may take it; absent = everyone */
+  sasaranJenisAsn?: JenisAsn;
+  /** extension `Sasaran Jenis Jabatan`: the position groups that may take it; absent = all */
+  sasaranJenisJabatan?: KelompokJabatan[];
+  /** extension `Syarat`: the Kode of a course the ASN must have completed (Riwayat Pelatihan) */
+  syarat?: string;
 }
 
 export interface Budget extends Sourced {
@@ -212,7 +231,18 @@ export interface Settings {
   instansiSiasn?: string;
   /** SIASN lokasiId of the export (`Lokasi SIASN`) */
   lokasiSiasn?: string;
+  /** JP ceiling per ASN in the fiscal year, trainings already recorded included (`Batas JP per ASN`, default DEFAULT_BATAS_JP) */
+  batasJp?: number;
+  /** schedule weight: bonus per ASN brought up to the JP target (`Bobot 20 JP`, default 10) */
+  bobotTargetJp?: number;
+  /** schedule weight: bonus per ASN without training in `Jangka Pemerataan` years who gets one (`Bobot Ekuitas`, default 5) */
+  bobotEkuitas?: number;
+  /** schedule weight: objective units per Rp1.000.000 spent (`Bobot Biaya`; default a tie-break) */
+  bobotBiaya?: number;
 }
+
+/** `Batas JP per ASN` when Pengaturan is silent. */
+export const DEFAULT_BATAS_JP = 60;
 
 /** `Jangka Pemerataan` when Pengaturan is silent: no training in the last two years. */
 export const DEFAULT_EQUITY_YEARS = 2;

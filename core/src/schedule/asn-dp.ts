@@ -74,8 +74,8 @@ export function needMask(course: CourseModel, bit: ReadonlyMap<string, number>):
 /**
  * The state space both per-ASN searches walk (asnDp, asnRoomHull): a state is (the needs
  * covered, as bits of `exact`) × width + (JP reached, in units of the courses' JP gcd, capped
- * at the target). A course takes state s to
- * `(floor(s / width) | needMask(course, bit)) * width + min(s % width + jp / jpUnit, jpCap)`.
+ * at the target, or exact up to the ASN's JP limit when that can bind). A course takes state s
+ * to `step(s, needMask(course, bit), jp / jpUnit)`.
  */
 export interface NeedStates {
   exact: readonly { kode: string; prioritas: number }[];
@@ -84,8 +84,9 @@ export interface NeedStates {
   bit: ReadonlyMap<string, number>;
   /** gcd of the eligible courses' JP */
   jpUnit: number;
-  jpCap: number;
   width: number;
+  /** the state a course (its need bits, its JP in units) leads to from s; −1 past the JP limit */
+  step(s: number, mask: number, jpUnits: number): number;
   /** a state's benefit: priorities closed + JP target bonus + equity bonus */
   value(state: number): number;
 }
@@ -103,8 +104,20 @@ export function needStates(inst: Instance, asn: AsnModel): NeedStates {
   for (const c of asn.eligible) jpUnit = gcd(jpUnit, (inst.courses[c] as CourseModel).catalog.jp);
   if (!Number.isInteger(jpUnit) || jpUnit < 1) jpUnit = 1;
   const targetUnits = Math.ceil(asn.jpToTarget / jpUnit);
-  const jpCap = Math.max(targetUnits, 1);
+  // `Batas JP per ASN`: when the eligible courses together could pass the ASN's JP limit, JP is
+  // tracked exactly up to the limit and a step past it is refused, so every state (and each
+  // state's cheapest set) respects the limit: the DP, the knapsacks over it and hence the bound
+  // are exact for the limited problem. Otherwise JP above the target changes nothing and is capped.
+  let totalJp = 0;
+  for (const c of asn.eligible) totalJp += (inst.courses[c] as CourseModel).catalog.jp;
+  const limited = totalJp > asn.jpLimit;
+  const jpCap = limited ? Math.floor(asn.jpLimit / jpUnit) : Math.max(targetUnits, 1);
   const width = jpCap + 1;
+  const step = (s: number, mask: number, jpUnits: number): number => {
+    const jp = (s % width) + jpUnits;
+    if (limited && jp > jpCap) return -1;
+    return (Math.floor(s / width) | mask) * width + Math.min(jp, jpCap);
+  };
   const weights = inst.weights;
   const value = (state: number): number => {
     const mask = Math.floor(state / width);
@@ -118,7 +131,7 @@ export function needStates(inst: Instance, asn: AsnModel): NeedStates {
     }
     return benefit;
   };
-  return { exact, extra, bit, jpUnit, jpCap, width, value };
+  return { exact, extra, bit, jpUnit, width, value, step };
 }
 
 /** `enforceDays`: skip course sets longer than the year's working days (off for the bound). */
@@ -137,7 +150,7 @@ export function asnDp(
     courses: [[]],
   };
   if (asn.eligible.length === 0) return none;
-  const { exact, extra, bit, jpUnit, jpCap, width, value } = needStates(inst, asn);
+  const { exact, extra, bit, jpUnit, width, value, step } = needStates(inst, asn);
   ensureScratch(scratch, (1 << exact.length) * width);
   const { cost, days, node, live: isLive, room, mismatch } = scratch;
   const nodeCourse: number[] = [];
@@ -186,8 +199,8 @@ export function asnDp(
       const s = live[i] as number;
       const newDays = (days[s] as number) + course.hari;
       if (newDays > maxDays) continue;
-      const t = (Math.floor(s / width) | mask) * width + Math.min((s % width) + jpUnits, jpCap);
-      if (t === s) continue;
+      const t = step(s, mask, jpUnits);
+      if (t < 0 || t === s) continue;
       const newCost = (cost[s] as number) + biaya;
       const newRoom = (room[s] as number) + courseRoom;
       const newMismatch = (mismatch[s] as number) + courseMismatch;

@@ -1,6 +1,7 @@
 /** The schedule report: sessions with ids, budget use, individual plans, unmet needs and why. */
 import { monthOf } from '../calendar.js';
 import type {
+  Batas,
   BudgetUse,
   IndividualPlan,
   ScheduledSession,
@@ -136,27 +137,47 @@ export function assemble(
       if (need.terpenuhi) continue;
       const covering = asn.eligible.filter((c) => inst.courses[c]?.catalog.kompetensi.includes(need.kode));
       let alasan: string;
+      let batas: Batas;
       const tooLong = inst.courses.filter((c) => !c.schedulable && c.catalog.kompetensi.includes(need.kode));
-      if (covering.length === 0 && tooLong.length > 0)
+      const bar = [...asn.barred].find(([c]) => inst.courses[c]?.catalog.kompetensi.includes(need.kode))?.[1];
+      if (covering.length === 0 && bar) {
+        alasan = bar.alasan;
+        batas = bar.batas;
+      } else if (covering.length === 0 && tooLong.length > 0) {
         alasan = `Pelatihan ${tooLong.map((c) => c.catalog.kode).join(', ')} lebih lama dari hari kerja tahun ${inst.tahun}.`;
-      else if (covering.length === 0)
+        batas = 'hari-kerja';
+      } else if (covering.length === 0) {
         alasan = 'Tidak ada pelatihan di Katalog Pelatihan yang mengembangkan kompetensi ini.';
-      else if (covering.some((c) => droppedSet.has(`${e}|${c}`)))
+        batas = 'katalog';
+      } else if (covering.some((c) => droppedSet.has(`${e}|${c}`))) {
         alasan =
           'Terpilih tetapi tidak dapat dijadwalkan (bentrok jadwal, ruang, atau hari kerja tidak cukup).';
-      else if (
+        batas = 'jadwal';
+      } else if (
+        asn.jpBefore + jpRencana + Math.min(...covering.map((c) => inst.courses[c]?.catalog.jp ?? 0)) >
+        inst.batasJp
+      ) {
+        alasan = `Batas JP per ASN (${inst.batasJp} JP setahun) sudah tercapai oleh pelatihan lain yang terpilih.`;
+        batas = 'batas-jp';
+      } else if (
         mine.reduce((days, x) => days + x.hari, 0) +
           Math.min(...covering.map((c) => inst.courses[c]?.hari ?? 1)) >
         inst.days.length
-      )
+      ) {
         alasan = `Hari kerja tahun ${inst.tahun} tidak cukup untuk menambah pelatihan bagi ASN ini.`;
-      else if ((inst.pagu.get(asn.opd) ?? 0) <= 0)
+        batas = 'hari-kerja';
+      } else if ((inst.pagu.get(asn.opd) ?? 0) <= 0) {
         alasan = `OPD ${asn.opd} tidak memiliki pagu di lembar Anggaran.`;
-      else if (candidate.roomPrice > 0 && covering.every((c) => inst.courses[c]?.classroom))
+        batas = 'anggaran';
+      } else if (candidate.roomPrice > 0 && covering.every((c) => inst.courses[c]?.classroom)) {
         alasan =
           'Tidak terpilih: ruang kelas pada hari kerja yang tersedia tidak cukup; kebutuhan berprioritas lebih tinggi didahulukan.';
-      else alasan = 'Tidak terpilih: pagu OPD diprioritaskan untuk kesenjangan yang lebih besar.';
-      unmet.push({ nip: asn.nip, opd: asn.opd, kode: need.kode, prioritas: need.prioritas, alasan });
+        batas = 'ruang';
+      } else {
+        alasan = 'Tidak terpilih: pagu OPD diprioritaskan untuk kesenjangan yang lebih besar.';
+        batas = 'anggaran';
+      }
+      unmet.push({ nip: asn.nip, opd: asn.opd, kode: need.kode, prioritas: need.prioritas, alasan, batas });
     }
   });
 

@@ -6,11 +6,13 @@ import { resolveTahun } from '../tahun.js';
 import {
   type CellError,
   type Course,
+  DEFAULT_BATAS_JP,
   equityYears,
   type Moda,
   type ProgramData,
   type Room,
 } from '../types.js';
+import { audienceOf, type Bar } from './audience.js';
 import type { MilpSolver } from './milp.js';
 
 export type ScheduleMethod = 'auto' | 'milp' | 'heuristik';
@@ -54,12 +56,16 @@ export interface AsnModel {
   jabatan: string;
   /** open needs (gap > 0 with a priority), highest priority first */
   needs: { kode: string; prioritas: number }[];
-  /** courses (indices into Instance.courses) that address at least one need, ascending */
+  /** courses (indices into Instance.courses) that address at least one need and admit the ASN, ascending */
   eligible: number[];
+  /** courses that address a need but whose audience (Sasaran, Syarat) keeps the ASN out, and why */
+  barred: Map<number, Bar>;
   /** JP already trained in the fiscal year */
   jpBefore: number;
   /** JP still missing to the target (0 when reached) */
   jpToTarget: number;
+  /** JP the plan may still give this ASN: `Batas JP per ASN` minus jpBefore (≥ 0) */
+  jpLimit: number;
   /** no training in the `Jangka Pemerataan` years before the fiscal year: the equity bonus applies */
   equity: boolean;
   /** preferred months 1-12 from the needs survey, ascending */
@@ -83,6 +89,8 @@ export interface Instance {
   pagu: Map<string, number>;
   rooms: Room[];
   weights: ScheduleWeights;
+  /** Pengaturan `Batas JP per ASN` */
+  batasJp: number;
 }
 
 export function buildInstance(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): Instance {
@@ -131,17 +139,34 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
   }
   const preferences = new Map(data.preferences.map((p) => [p.nip, p] as const));
   const target = data.settings.targetJp;
+  const batasJp = data.settings.batasJp ?? DEFAULT_BATAS_JP;
   const names = new Map(data.employees.map((e) => [e.nip, e.nama] as const));
 
+  const audience = audienceOf(data);
   const asnModels: AsnModel[] = [];
   for (const e of [...gaps.employees].sort((a, b) => a.nip.localeCompare(b.nip))) {
     const needs = e.competencies
       .filter((c) => c.gap !== null && c.gap > 0 && c.prioritas !== null && c.prioritas > 0)
       .map((c) => ({ kode: c.kode, prioritas: c.prioritas as number }))
       .sort((a, b) => b.prioritas - a.prioritas || a.kode.localeCompare(b.kode));
-    const eligible = [...new Set(needs.flatMap((n) => coursesByCompetency.get(n.kode) ?? []))].sort(
+    const addressing = [...new Set(needs.flatMap((n) => coursesByCompetency.get(n.kode) ?? []))].sort(
       (a, b) => a - b,
     );
+    const barred = new Map<number, Bar>();
+    const jpLimit = Math.max(0, batasJp - (jpThisYear.get(e.nip) ?? 0));
+    const eligible = addressing.filter((c) => {
+      const catalog = (courses[c] as CourseModel).catalog;
+      const bar =
+        audience.bar(catalog, e.nip) ??
+        (catalog.jp > jpLimit
+          ? {
+              batas: 'batas-jp' as const,
+              alasan: `Pelatihan ${catalog.kode} (${catalog.jp} JP) melebihi sisa Batas JP per ASN (${jpLimit} dari ${batasJp} JP).`,
+            }
+          : null);
+      if (bar) barred.set(c, bar);
+      return bar === null;
+    });
     const jpBefore = jpThisYear.get(e.nip) ?? 0;
     const p = preferences.get(e.nip);
     const model: AsnModel = {
@@ -151,8 +176,10 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
       jabatan: e.jabatan,
       needs,
       eligible,
+      barred,
       jpBefore,
       jpToTarget: Math.max(0, target - jpBefore),
+      jpLimit,
       equity: !trainedRecently.has(e.nip),
       prefMonths: p ? [...new Set(p.bulan)].filter((m) => m >= 1 && m <= 12).sort((a, b) => a - b) : [],
     };
@@ -167,10 +194,14 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
   );
 
   const maxBiaya = Math.max(1, ...courses.map((c) => c.catalog.biaya));
+  // Pengaturan `Bobot 20 JP`, `Bobot Ekuitas`, `Bobot Biaya` (per Rp1.000.000); a caller's weights win
+  const settings = data.settings;
   const weights: ScheduleWeights = {
-    targetJp: opts.weights?.targetJp ?? 10,
-    ekuitas: opts.weights?.ekuitas ?? 5,
-    biaya: opts.weights?.biaya ?? 0.001 / maxBiaya,
+    targetJp: opts.weights?.targetJp ?? settings.bobotTargetJp ?? 10,
+    ekuitas: opts.weights?.ekuitas ?? settings.bobotEkuitas ?? 5,
+    biaya:
+      opts.weights?.biaya ??
+      (settings.bobotBiaya !== undefined ? settings.bobotBiaya / 1_000_000 : 0.001 / maxBiaya),
   };
   const warnings: CellError[] = [];
   const seenKode = new Set<string>();
@@ -187,6 +218,14 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
     seenKode.add(c.kode);
   }
   for (const course of courses) {
+    if (course.catalog.jp > batasJp)
+      warnings.push({
+        sheet: 'Katalog Pelatihan',
+        row: course.catalog.row,
+        column: 'JP',
+        value: course.catalog.jp,
+        message: `Pelatihan ${course.catalog.kode} (${course.catalog.jp} JP) melebihi Batas JP per ASN ${batasJp} di Pengaturan; tidak dijadwalkan.`,
+      });
     if (course.hari > days.length) {
       warnings.push({
         sheet: 'Katalog Pelatihan',
@@ -196,6 +235,18 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
         message: `Pelatihan ${course.catalog.kode} berlangsung ${course.hari} hari kerja, lebih dari ${days.length} hari kerja tahun ${tahun}; tidak dijadwalkan.`,
       });
     }
+  }
+  const kodes = new Set(courses.map((c) => c.catalog.kode.toLowerCase()));
+  for (const course of courses) {
+    const syarat = course.catalog.syarat;
+    if (syarat !== undefined && !kodes.has(syarat.toLowerCase()))
+      warnings.push({
+        sheet: 'Katalog Pelatihan',
+        row: course.catalog.row,
+        column: 'Syarat',
+        value: syarat,
+        message: `Syarat ${syarat} tidak ada di Katalog Pelatihan; pelatihan ${course.catalog.kode} hanya untuk ASN yang Riwayat Pelatihannya mencatat ${syarat}.`,
+      });
   }
   const seenOpd = new Set<string>();
   const employeeOpds = new Set(asnModels.map((asn) => asn.opd));
@@ -230,7 +281,7 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
       });
     }
   }
-  return { warnings, tahun, target, days, courses, asn: asnModels, opds, pagu, rooms, weights };
+  return { warnings, tahun, target, days, courses, asn: asnModels, opds, pagu, rooms, weights, batasJp };
 }
 
 /** The true objective of one ASN's course set (coverage counted once per competency). */

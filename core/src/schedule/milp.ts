@@ -2,7 +2,8 @@
  * Stage 1, exact path: the selection as a MILP in CPLEX LP text for HiGHS (through the
  * MilpSolver port), and a start solution from the fast plan. Columns: x{e}_{c} ASN e takes
  * course c; y{e}_{k} need k of ASN e closed; z{e} JP target reached; w{e} equity bonus earned;
- * n{c} sessions of classroom course c.
+ * n{c} sessions of classroom course c. Rows: budgets, needs, JP target, equity, working days
+ * and `Batas JP per ASN` per ASN, room-days.
  */
 import type { CourseModel, Instance } from './instance.js';
 
@@ -96,6 +97,13 @@ export function buildSelectionLp(inst: Instance): MilpModel {
       objective.push(`+ ${lpNumber(weights.ekuitas)} w${e}`);
       bounds.push(`0 <= w${e} <= 1`);
       rows.push(`cw${e}: w${e} ${columns.map((x) => `- ${x}`).join(' ')} <= 0`);
+    }
+    // Batas JP per ASN (only written when the eligible courses together could pass it)
+    const totalJp = asn.eligible.reduce((sum, c) => sum + (inst.courses[c]?.catalog.jp ?? 0), 0);
+    if (totalJp > asn.jpLimit) {
+      rows.push(
+        `cj${e}: ${asn.eligible.map((c) => `+ ${inst.courses[c]?.catalog.jp} x${e}_${c}`).join(' ')} <= ${asn.jpLimit}`,
+      );
     }
     if (totalDays > dayCount) {
       rows.push(

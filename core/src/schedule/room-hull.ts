@@ -41,7 +41,7 @@ export function asnRoomHull(inst: Instance, asn: AsnModel, roomUse: Float64Array
       nodeCourse: empty,
       nodePrev: empty,
     };
-  const { bit, jpUnit, jpCap, width, value } = needStates(inst, asn);
+  const { bit, jpUnit, value, step } = needStates(inst, asn);
   // points are flat (cost, room, node); node −1 is the empty set, a node ≥ 0 is (course, prev),
   // a node ≤ −2 is pending (this course on top of node −code − 3) until it survives the merge
   const nodeCourse: number[] = [];
@@ -56,8 +56,8 @@ export function asnRoomHull(inst: Instance, asn: AsnModel, roomUse: Float64Array
     const courseRoom = roomUse[c] as number;
     const proposals: [number, number[]][] = [];
     for (const [s, list] of hullOf) {
-      const t = (Math.floor(s / width) | mask) * width + Math.min((s % width) + jpUnits, jpCap);
-      if (t === s) continue; // the course adds nothing to this state: never part of its hull
+      const t = step(s, mask, jpUnits);
+      if (t < 0 || t === s) continue; // past the JP limit, or nothing added: never part of its hull
       const shifted = new Array<number>(list.length);
       for (let i = 0; i < list.length; i += 3) {
         shifted[i] = (list[i] as number) + biaya;

@@ -6,7 +6,7 @@ import type { Candidate } from './timetable.js';
 /**
  * Local search on a timetabled plan: seats left empty in placed sessions (Kapasitas, and the
  * room's seats) go to eligible ASN who gain from the course, have the OPD's Pagu left for it and
- * are free on those days, best gain first. Sessions, rooms and dates stay as they are, so only
+ * are free on those days and stay within `Batas JP per ASN`, best gain first. Sessions, rooms and dates stay as they are, so only
  * seats, budget, overlap and the year's days need checking; the objective never decreases.
  */
 export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
@@ -20,6 +20,10 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   });
   const busy = new Map<number, Uint8Array>();
   const daysUsed = new Int32Array(inst.asn.length);
+  // JP planned per ASN, against its `Batas JP per ASN` (AsnModel.jpLimit)
+  const jpUsed = Float64Array.from(inst.asn, (_, e) =>
+    (chosen[e] ?? []).reduce((sum, c) => sum + (inst.courses[c]?.catalog.jp ?? 0), 0),
+  );
   for (const p of candidate.tt.placed) {
     const hari = (inst.courses[p.course] as CourseModel).hari;
     for (const e of p.members) {
@@ -58,6 +62,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
       const mine = chosen[e] as number[];
       if (mine.includes(p.course)) continue;
       if ((paguLeft.get(asn.opd) ?? 0) < biaya || (daysUsed[e] as number) + course.hari > dayCount) continue;
+      if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit) continue;
       const days = busy.get(e);
       if (days) {
         let free = true;
@@ -82,6 +87,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
       (chosen[e] as number[]).sort((x, y) => x - y);
       current[e] = (current[e] as number) + gain;
       daysUsed[e] = (daysUsed[e] as number) + course.hari;
+      jpUsed[e] = (jpUsed[e] as number) + course.catalog.jp;
       let days = busy.get(e);
       if (!days) {
         days = new Uint8Array(dayCount);

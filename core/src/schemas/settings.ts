@@ -1,7 +1,7 @@
 /** `Pengaturan`: optional key/value settings over DEFAULT_SETTINGS. */
 import { z } from 'zod';
 import { cellText, enumTable, normalizeHeader, parseDecimal } from '../cells.js';
-import { SETTING_KEYS, SHEET } from '../sheet-specs.js';
+import { MAX_JP, SETTING_KEYS, SHEET } from '../sheet-specs.js';
 import { DEFAULT_SETTINGS, type Settings, type Sumber } from '../types.js';
 import type { Coercer, RowBuilder, SheetParser } from './common.js';
 import { specOf } from './common.js';
@@ -46,6 +46,10 @@ export const settingsSchema = z
     polaSertifikat: z.string().min(1).exactOptional(),
     instansiSiasn: z.string().min(1).exactOptional(),
     lokasiSiasn: z.string().min(1).exactOptional(),
+    batasJp: z.number().int().min(1).max(MAX_JP).exactOptional(),
+    bobotTargetJp: z.number().min(0).exactOptional(),
+    bobotEkuitas: z.number().min(0).exactOptional(),
+    bobotBiaya: z.number().min(0).exactOptional(),
   })
   .refine((s) => s.bobot.Asesmen + s.bobot.Atasan + s.bobot.Diri > 0, {
     path: ['bobot'],
@@ -81,7 +85,11 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
       if (e.teks !== undefined) s.instansiSiasn = e.teks;
     } else if (e.kunci === 'Lokasi SIASN') {
       if (e.teks !== undefined) s.lokasiSiasn = e.teks;
-    } else s.targetJp = e.nilai;
+    } else if (e.kunci === 'Batas JP per ASN') s.batasJp = e.nilai;
+    else if (e.kunci === 'Bobot 20 JP') s.bobotTargetJp = e.nilai;
+    else if (e.kunci === 'Bobot Ekuitas') s.bobotEkuitas = e.nilai;
+    else if (e.kunci === 'Bobot Biaya') s.bobotBiaya = e.nilai;
+    else s.targetJp = e.nilai;
   }
   return s;
 }
@@ -112,6 +120,10 @@ export function settingsToEntries(s: Settings): SettingEntry[] {
   if (s.instansiSiasn !== undefined)
     out.push({ row: 0, kunci: 'Instansi SIASN', nilai: 0, teks: s.instansiSiasn });
   if (s.lokasiSiasn !== undefined) out.push({ row: 0, kunci: 'Lokasi SIASN', nilai: 0, teks: s.lokasiSiasn });
+  if (s.batasJp !== undefined) out.push({ row: 0, kunci: 'Batas JP per ASN', nilai: s.batasJp });
+  if (s.bobotTargetJp !== undefined) out.push({ row: 0, kunci: 'Bobot 20 JP', nilai: s.bobotTargetJp });
+  if (s.bobotEkuitas !== undefined) out.push({ row: 0, kunci: 'Bobot Ekuitas', nilai: s.bobotEkuitas });
+  if (s.bobotBiaya !== undefined) out.push({ row: 0, kunci: 'Bobot Biaya', nilai: s.bobotBiaya });
   return out;
 }
 
@@ -207,6 +219,19 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
           r.error('Nilai', 'Minimum Kehadiran harus lebih dari 0 dan paling banyak 1 (mis. 80% atau 0,8)');
         } else if (kunci === 'Wajib Post-test' && nilai !== 0 && nilai !== 1) {
           r.error('Nilai', 'Wajib Post-test harus 1 (ya) atau 0 (tidak)');
+        } else if (
+          kunci === 'Batas JP per ASN' &&
+          !(Number.isInteger(nilai) && nilai >= 1 && nilai <= MAX_JP)
+        ) {
+          r.error(
+            'Nilai',
+            `Batas JP per ASN harus bilangan bulat 1–${MAX_JP.toLocaleString('id-ID')} (bawaan 60)`,
+          );
+        } else if (
+          (kunci === 'Bobot 20 JP' || kunci === 'Bobot Ekuitas' || kunci === 'Bobot Biaya') &&
+          !(nilai >= 0 && nilai <= 1_000_000)
+        ) {
+          r.error('Nilai', `${kunci} harus angka 0 sampai 1.000.000`);
         } else if (kunci === 'Target JP' && nilai <= 0) {
           r.error('Nilai', 'Target JP harus lebih dari 0');
         } else if (sumber && (nilai < 0 || nilai > 1)) {

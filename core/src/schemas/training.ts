@@ -3,7 +3,18 @@ import { z } from 'zod';
 import { bentukSpellings, JENIS_SERTIFIKAT, type JenisSertifikat } from '../bentuk.js';
 import { enumTable, normalizeHeader, parseEnumCell, parseMoneyCell, parseNumberCell } from '../cells.js';
 import { MAX_JP, SHEET } from '../sheet-specs.js';
-import { BENTUK, type Budget, type Course, MODA, type Moda, type TrainingRecord } from '../types.js';
+import {
+  BENTUK,
+  type Budget,
+  type Course,
+  JENIS_ASN,
+  KELOMPOK_JABATAN,
+  type KelompokJabatan,
+  MODA,
+  type Moda,
+  type SasaranJenisAsn,
+  type TrainingRecord,
+} from '../types.js';
 import { NOT_IN_PEGAWAI } from './assessment.js';
 import {
   type Coercer,
@@ -55,7 +66,13 @@ export const courseSchema = z.object({
   moda: z.enum(MODA).exactOptional(),
   kodeSiasn: z.number().int().min(1).max(99).exactOptional(),
   jenisSertifikat: z.enum(JENIS_SERTIFIKAT).exactOptional(),
+  sasaranJenisAsn: z.enum(JENIS_ASN).exactOptional(),
+  sasaranJenisJabatan: z.array(z.enum(KELOMPOK_JABATAN)).min(1).exactOptional(),
+  syarat: textSchema.exactOptional(),
 });
+
+/** `Sasaran Jenis Jabatan` items: the groups, `JPT Pratama` read as `JPT`, case and spaces ignored. */
+const JABATAN_GROUP_TABLE = enumTable(KELOMPOK_JABATAN, { 'JPT Pratama': 'JPT' });
 
 export const budgetSchema = z.object({ row: rowSchema, opd: textSchema, pagu: z.number().min(0) });
 
@@ -133,6 +150,11 @@ export const riwayatParser: SheetParser<TrainingRecord> = {
   }),
 };
 
+/** `Semua` (everyone) is the same as an empty cell. */
+function sasaranAsn(value: SasaranJenisAsn | undefined): Course['sasaranJenisAsn'] {
+  return value === 'Semua' ? undefined : value;
+}
+
 export const katalogParser: SheetParser<Course> = {
   spec: specOf(SHEET.katalog),
   coerce: { 'Biaya per Peserta': moneyCoercer, Bentuk: bentukCoercer },
@@ -153,6 +175,24 @@ export const katalogParser: SheetParser<Course> = {
           r.error('Kompetensi', `Kode kompetensi tidak ada di Kamus Kompetensi: ${unknown.join(', ')}`);
         else if (kompetensi.length === 0) r.error('Kompetensi', 'Kompetensi wajib diisi');
       }
+      const groupItems = r.get<string[]>('Sasaran Jenis Jabatan');
+      const sasaranJenisJabatan: KelompokJabatan[] = [];
+      if (groupItems !== undefined) {
+        const unknown: string[] = [];
+        for (const item of groupItems) {
+          const hit = JABATAN_GROUP_TABLE.get(normalizeHeader(item)) as KelompokJabatan | undefined;
+          if (hit === undefined) unknown.push(item);
+          else if (!sasaranJenisJabatan.includes(hit)) sasaranJenisJabatan.push(hit);
+        }
+        if (unknown.length > 0)
+          r.error(
+            'Sasaran Jenis Jabatan',
+            `Kelompok jabatan tidak dikenal: ${unknown.join(', ')}; gunakan ${KELOMPOK_JABATAN.join(', ')}`,
+          );
+      }
+      const syarat = r.str('Syarat');
+      if (syarat !== undefined && kode !== undefined && syarat.toLowerCase() === kode.toLowerCase())
+        r.error('Syarat', 'Syarat tidak boleh pelatihan itu sendiri');
       const judul = r.str('Judul');
       const jp = r.num('JP');
       const kapasitas = r.num('Kapasitas');
@@ -181,6 +221,9 @@ export const katalogParser: SheetParser<Course> = {
         ...opt('moda', r.get<Moda>('Moda')),
         ...opt('kodeSiasn', r.num('Kode SIASN')),
         ...opt('jenisSertifikat', r.get<JenisSertifikat>('Jenis Sertifikat')),
+        ...opt('sasaranJenisAsn', sasaranAsn(r.get<SasaranJenisAsn>('Sasaran Jenis ASN'))),
+        ...(sasaranJenisJabatan.length > 0 ? { sasaranJenisJabatan } : {}),
+        ...opt('syarat', syarat),
       };
     };
   },
@@ -197,6 +240,9 @@ export const katalogParser: SheetParser<Course> = {
     Moda: cellOf(c.moda),
     'Kode SIASN': cellOf(c.kodeSiasn),
     'Jenis Sertifikat': cellOf(c.jenisSertifikat),
+    'Sasaran Jenis ASN': cellOf(c.sasaranJenisAsn),
+    'Sasaran Jenis Jabatan': cellOf(c.sasaranJenisJabatan?.join(', ')),
+    Syarat: cellOf(c.syarat),
   }),
 };
 

@@ -1,0 +1,259 @@
+import {
+  type Course,
+  checkSchedule,
+  type Employee,
+  type EmployeeGaps,
+  type GapsReport,
+  type ProgramData,
+  planSchedule,
+  type ScheduleReport,
+  validateWorkbook,
+} from '@bangkom/core';
+import { emptyData, nipOf, someHolidays } from './schedule-fixtures';
+
+const TAHUN = 2026;
+const HOLIDAYS = someHolidays(TAHUN);
+
+function course(kode: string, kompetensi: string[], over: Partial<Course> = {}): Course {
+  return {
+    row: 2,
+    kode,
+    judul: `Pelatihan ${kode}`,
+    kompetensi,
+    jp: 20,
+    kapasitas: 30,
+    biaya: 0,
+    hari: 1,
+    moda: 'Daring',
+    ...over,
+  };
+}
+
+interface Person {
+  needs: string[];
+  jenisAsn?: Employee['jenisAsn'];
+  jenisJabatan?: Employee['jenisJabatan'];
+}
+
+function world(people: Person[], courses: Course[], extra: Partial<ProgramData> = {}) {
+  const employees: EmployeeGaps[] = people.map((p, i) => ({
+    nip: nipOf(i),
+    opd: 'Dinas A',
+    jabatan: 'Analis',
+    competencies: p.needs.map((kode) => ({
+      kode,
+      standar: 4,
+      aktual: 2,
+      gap: 2,
+      prioritas: 2,
+      sumber: ['Atasan'],
+    })),
+  }));
+  const data: ProgramData = { ...emptyData(TAHUN), ...extra };
+  data.courses = courses;
+  data.budgets = [{ row: 2, opd: 'Dinas A', pagu: 1_000_000_000 }];
+  data.employees = people.map((p, i) => ({
+    row: i + 2,
+    nip: nipOf(i),
+    nama: `Pegawai ${i}`,
+    jenisAsn: p.jenisAsn ?? 'PNS',
+    opd: 'Dinas A',
+    jabatan: 'Analis',
+    ...(p.jenisJabatan ? { jenisJabatan: p.jenisJabatan } : {}),
+  }));
+  const gaps: GapsReport = { employees, opd: [] };
+  return { data, gaps };
+}
+
+function solve(w: { data: ProgramData; gaps: GapsReport }): ScheduleReport {
+  const report = planSchedule(w.data, w.gaps, { holidays: HOLIDAYS });
+  expect(checkSchedule(report, { data: w.data, gaps: w.gaps, holidays: HOLIDAYS })).toEqual([]);
+  expect(report.bound).toBeGreaterThanOrEqual(report.objective - 1e-9);
+  return report;
+}
+
+const participants = (r: ScheduleReport, kode: string) =>
+  r.sessions
+    .filter((s) => s.kode === kode)
+    .flatMap((s) => s.peserta)
+    .sort();
+
+describe('course audiences', () => {
+  it('gives a PPPK-only course to PPPK only, and says why the PNS need stays open', () => {
+    const w = world(
+      [
+        { needs: ['M.01'], jenisAsn: 'PPPK' },
+        { needs: ['M.01'], jenisAsn: 'PNS' },
+      ],
+      [course('ORI', ['M.01'], { sasaranJenisAsn: 'PPPK' })],
+    );
+    const r = solve(w);
+    expect(participants(r, 'ORI')).toEqual([nipOf(0)]);
+    expect(r.unmet).toEqual([expect.objectContaining({ nip: nipOf(1), kode: 'M.01', batas: 'sasaran' })]);
+    expect(r.unmet[0]?.alasan).toContain('hanya untuk PPPK');
+  });
+
+  it('admits JPT Pratama to a JPT course and keeps out those without Jenis Jabatan', () => {
+    const w = world(
+      [
+        { needs: ['M.02'], jenisJabatan: 'JPT Pratama' },
+        { needs: ['M.02'], jenisJabatan: 'Pelaksana' },
+        { needs: ['M.02'] },
+      ],
+      [course('LEAD', ['M.02'], { sasaranJenisJabatan: ['JPT', 'Administrator'] })],
+    );
+    const r = solve(w);
+    expect(participants(r, 'LEAD')).toEqual([nipOf(0)]);
+    expect(r.unmet.map((u) => [u.nip, u.batas])).toEqual([
+      [nipOf(1), 'sasaran'],
+      [nipOf(2), 'sasaran'],
+    ]);
+  });
+
+  it('admits to a course with a prerequisite only those whose history records it', () => {
+    const w = world(
+      [{ needs: ['T.02'] }, { needs: ['T.02'] }],
+      [course('PBJ', ['T.01']), course('EKAT', ['T.02'], { syarat: 'PBJ' })],
+      {
+        trainings: [
+          // the prerequisite recorded by its title, in another spelling
+          { row: 2, nip: nipOf(1), namaPelatihan: '  pelatihan   PBJ ', jp: 20, mulai: '2024-03-04' },
+        ],
+      },
+    );
+    const r = solve(w);
+    expect(participants(r, 'EKAT')).toEqual([nipOf(1)]);
+    expect(r.unmet).toEqual([expect.objectContaining({ nip: nipOf(0), batas: 'syarat' })]);
+  });
+
+  it('the checker reports every participant outside the audience', () => {
+    const w = world(
+      [{ needs: ['M.01'], jenisAsn: 'PNS', jenisJabatan: 'Pelaksana' }],
+      [course('ORI', ['M.01'], { sasaranJenisAsn: 'PPPK', sasaranJenisJabatan: ['JPT'], syarat: 'X' })],
+    );
+    const forged: ScheduleReport = {
+      ...solve(world([], [])),
+      sessions: [
+        {
+          id: 'ORI-2026-1',
+          kode: 'ORI',
+          mulai: '2026-01-05',
+          selesai: '2026-01-05',
+          peserta: [nipOf(0)],
+          judul: 'Pelatihan ORI',
+          hari: 1,
+          jp: 20,
+          moda: 'Daring',
+          biayaPerPeserta: 0,
+        },
+      ],
+    };
+    const kinds = checkSchedule(forged, { data: w.data, gaps: w.gaps, holidays: HOLIDAYS }).map(
+      (v) => v.kind,
+    );
+    expect(kinds.filter((k) => k === 'sasaran')).toHaveLength(2);
+    expect(kinds).toContain('syarat');
+  });
+});
+
+describe('Batas JP per ASN', () => {
+  it('never plans past the ceiling, counting JP already recorded this year', () => {
+    const courses = ['A', 'B', 'C', 'D'].map((k, i) => course(k, [`M.0${i + 1}`], { jp: 24 }));
+    const needs = ['M.01', 'M.02', 'M.03', 'M.04'];
+    const w = world([{ needs }, { needs }], courses, {
+      trainings: [{ row: 2, nip: nipOf(1), namaPelatihan: 'Lain', jp: 30, mulai: '2026-02-02' }],
+    });
+    const r = solve(w);
+    // default ceiling 60: two 24-JP courses for the first, one for the second (30 already recorded)
+    const jp = (nip: string) => r.individu.find((i) => i.nip === nip)?.jpRencana;
+    expect(jp(nipOf(0))).toBe(48);
+    expect(jp(nipOf(1))).toBe(24);
+    expect(r.unmet.filter((u) => u.batas === 'batas-jp')).toHaveLength(5);
+    // the bound knows the ceiling: proven optimal
+    expect(r.objective).toBeCloseTo(r.bound, 9);
+  });
+
+  it('follows Batas JP per ASN and the weights from Pengaturan', () => {
+    const courses = ['A', 'B', 'C'].map((k, i) => course(k, [`M.0${i + 1}`], { jp: 24 }));
+    const w = world([{ needs: ['M.01', 'M.02', 'M.03'] }], courses);
+    w.data.settings = { ...w.data.settings, batasJp: 80, bobotTargetJp: 3, bobotEkuitas: 0, bobotBiaya: 2 };
+    const r = solve(w);
+    expect(r.individu[0]?.jpRencana).toBe(72);
+    expect(r.bobot).toEqual({ targetJp: 3, ekuitas: 0, biaya: 2 / 1_000_000 });
+  });
+
+  it('the checker reports a plan past the ceiling', () => {
+    const w = world([{ needs: ['M.01'] }], [course('BIG', ['M.01'], { jp: 40 })]);
+    w.data.settings = { ...w.data.settings, batasJp: 30 };
+    const forged: ScheduleReport = {
+      ...solve(world([], [])),
+      sessions: [
+        {
+          id: 'BIG-2026-1',
+          kode: 'BIG',
+          mulai: '2026-01-05',
+          selesai: '2026-01-05',
+          peserta: [nipOf(0)],
+          judul: 'Pelatihan BIG',
+          hari: 1,
+          jp: 40,
+          moda: 'Daring',
+          biayaPerPeserta: 0,
+        },
+      ],
+    };
+    const kinds = checkSchedule(forged, { data: w.data, gaps: w.gaps, holidays: HOLIDAYS }).map(
+      (v) => v.kind,
+    );
+    expect(kinds).toContain('batas-jp');
+    // and the scheduler itself warns and plans nothing for it
+    const r = solve(w);
+    expect(r.sessions).toEqual([]);
+    expect(r.peringatan.map((p) => p.column)).toContain('JP');
+  });
+});
+
+describe('Katalog and Pengaturan columns', () => {
+  it('reads Sasaran Jenis ASN, Sasaran Jenis Jabatan and Syarat, rejecting unknown groups', () => {
+    const r = validateWorkbook({
+      Pegawai: [['NIP', 'Nama', 'Jenis ASN', 'OPD', 'Jabatan']],
+      'Standar Kompetensi': [['Jabatan', 'Kode', 'Level']],
+      'Riwayat Pelatihan': [['NIP', 'Nama Pelatihan', 'JP', 'Tanggal Mulai']],
+      Anggaran: [['OPD', 'Pagu']],
+      'Katalog Pelatihan': [
+        [
+          'Kode',
+          'Judul',
+          'Kompetensi',
+          'JP',
+          'Kapasitas',
+          'Biaya per Peserta',
+          'Sasaran Jenis ASN',
+          'Sasaran Jenis Jabatan',
+          'Syarat',
+        ],
+        ['K1', 'Orientasi', 'M.01', 10, 30, 0, 'pppk', 'JPT Pratama, pelaksana', ''],
+        ['K2', 'Umum', 'M.01', 10, 30, 0, 'Semua', '', 'K1'],
+        ['K3', 'Salah', 'M.01', 10, 30, 0, '', 'Eselon II', 'K3'],
+      ],
+      Pengaturan: [
+        ['Kunci', 'Nilai'],
+        ['Batas JP per ASN', 80],
+        ['Bobot 20 JP', 12],
+        ['Bobot Ekuitas', -1],
+      ],
+    });
+    expect(r.data.courses.map((c) => [c.kode, c.sasaranJenisAsn, c.sasaranJenisJabatan, c.syarat])).toEqual([
+      ['K1', 'PPPK', ['JPT', 'Pelaksana'], undefined],
+      ['K2', undefined, undefined, 'K1'],
+    ]);
+    expect(r.errors.filter((e) => e.sheet === 'Katalog Pelatihan').map((e) => [e.row, e.column])).toEqual([
+      [4, 'Sasaran Jenis Jabatan'],
+      [4, 'Syarat'],
+    ]);
+    expect(r.data.settings.batasJp).toBe(80);
+    expect(r.data.settings.bobotTargetJp).toBe(12);
+    expect(r.data.settings.bobotEkuitas).toBeUndefined();
+    expect(r.errors.filter((e) => e.sheet === 'Pengaturan').map((e) => e.row)).toEqual([4]);
+  });
+});
