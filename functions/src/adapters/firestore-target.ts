@@ -1,0 +1,152 @@
+/**
+ * Which Firestore a local command (`bangkom run`) talks to, and whether it answers.
+ *
+ * FIRESTORE_EMULATOR_HOST set -> that emulator; else GOOGLE_CLOUD_PROJECT (or GCLOUD_PROJECT)
+ * set -> the real Firestore of that project (Application Default Credentials); else an emulator
+ * started in this process on 127.0.0.1, loaded from its data folder (`.bangkom` beside the
+ * workbook unless another folder is given; `fresh` starts empty), whose `save` writes the
+ * state back there (see emulator-store.ts), so the next year's run sees this one.
+ */
+import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
+import type { Firestore } from 'firebase-admin/firestore';
+import { startEmbeddedEmulator } from './emulator-loader.js';
+import { loadStore, type StoreStats, saveStore } from './emulator-store.js';
+import { closeFirestoreConnections, connectFirestore } from './firestore-connection.js';
+
+/** Project id for an emulator when none is configured. */
+export const LOCAL_PROJECT = 'bangkom-lokal';
+/** The in-process emulator's data folder, beside the workbook unless another folder is given. */
+export const DATA_DIR = '.bangkom';
+
+export interface FirestoreTarget {
+  db: Firestore;
+  target: 'emulator-dalam-proses' | 'emulator' | 'firestore';
+  /** host:port of an emulator, or the project id */
+  location: string;
+  /** how the text report names it */
+  description: string;
+  /** the in-process emulator's data folder and what was loaded from it */
+  data?: LocalData;
+  close(): Promise<void>;
+}
+
+/** The persistent store of the in-process emulator. */
+export interface LocalData {
+  dir: string;
+  fresh: boolean;
+  loaded: StoreStats;
+  /** writes the emulator's whole state to `dir` (atomically) */
+  save(at: Date): Promise<StoreStats>;
+}
+
+export interface TargetRequest {
+  env: Readonly<Record<string, string | undefined>>;
+  /** the in-process emulator's data folder, already resolved; undefined: beside the workbook */
+  dataDir: string | undefined;
+  /** start the in-process emulator empty instead of loading its data folder */
+  fresh: boolean;
+  /** the workbook's absolute path (asked only when the default data folder is needed) */
+  workbookPath(): Promise<string>;
+}
+
+/** Chooses and connects the Firestore of a local run; errors are for the user (Bahasa Indonesia). */
+export async function openFirestoreTarget(req: TargetRequest): Promise<FirestoreTarget> {
+  const { env, dataDir, fresh } = req;
+  const project = env.GOOGLE_CLOUD_PROJECT ?? env.GCLOUD_PROJECT;
+  const emulatorHost = env.FIRESTORE_EMULATOR_HOST;
+  if ((emulatorHost || project) && (dataDir !== undefined || fresh)) {
+    throw new Error(
+      `--data dan --fresh hanya berlaku untuk emulator dalam proses; data disimpan oleh ${emulatorHost ? `emulator di ${emulatorHost}` : `Firestore proyek ${project}`}.`,
+    );
+  }
+  if (emulatorHost) {
+    const projectId = project ?? LOCAL_PROJECT;
+    return {
+      db: connectFirestore({ projectId, emulatorHost }),
+      target: 'emulator',
+      location: emulatorHost,
+      description: `emulator Firestore di ${emulatorHost} (proyek ${projectId})`,
+      close: closeFirestoreConnections,
+    };
+  }
+  if (project) {
+    return {
+      db: connectFirestore({ projectId: project }),
+      target: 'firestore',
+      location: project,
+      description: `Firestore proyek ${project}`,
+      close: closeFirestoreConnections,
+    };
+  }
+  const dir = dataDir ?? join(dirname(await req.workbookPath()), DATA_DIR);
+  const emulator = await startEmbeddedEmulator();
+  let loaded: StoreStats = { documents: 0, bytes: 0, ms: 0 };
+  try {
+    if (!fresh) loaded = await loadStore(dir, emulator.state);
+  } catch (err) {
+    await emulator.stop();
+    throw err;
+  }
+  return {
+    db: connectFirestore({ projectId: LOCAL_PROJECT, emulatorHost: emulator.address }),
+    target: 'emulator-dalam-proses',
+    location: emulator.address,
+    description: `emulator Firestore dalam proses di ${emulator.address} (data di ${dir})`,
+    data: { dir, fresh, loaded, save: (at) => saveStore(dir, emulator.state, at) },
+    async close() {
+      await closeFirestoreConnections();
+      await emulator.stop();
+    },
+  };
+}
+
+/** How long to wait for a first answer from Firestore before giving up (the client retries forever). */
+const REACH_TIMEOUT_MS = { emulator: 10_000, firestore: 30_000 } as const;
+
+/**
+ * One read (of `docPath`) before the writes: an unreachable emulator or a project without
+ * credentials fails here, fast and in Indonesian, instead of after the client's long retries.
+ */
+export async function probeFirestore(fs: FirestoreTarget, docPath: string): Promise<void> {
+  // an emulator: a plain TCP connect first (a gRPC call to a closed port would hold the process)
+  if (fs.target !== 'firestore' && !(await tcpOpen(fs.location, 3000))) {
+    throw new Error(
+      `Firestore tidak dapat dihubungi: tidak ada yang mendengarkan di ${fs.location} (${fs.description}).`,
+    );
+  }
+  const ms = fs.target === 'firestore' ? REACH_TIMEOUT_MS.firestore : REACH_TIMEOUT_MS.emulator;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${fs.description} tidak menjawab dalam ${ms / 1000} detik.`)),
+      ms,
+    );
+  });
+  try {
+    await Promise.race([fs.db.doc(docPath).get(), timeout]);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(`Firestore tidak dapat dihubungi: ${message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** true when something accepts a TCP connection at `host:port` within `ms`. */
+function tcpOpen(address: string, ms: number): Promise<boolean> {
+  const colon = address.lastIndexOf(':');
+  const host = address.slice(0, colon).replace(/^\[|\]$/g, '') || '127.0.0.1';
+  const port = Number(address.slice(colon + 1));
+  if (colon < 0 || !Number.isInteger(port)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(ms, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}

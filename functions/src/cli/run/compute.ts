@@ -1,0 +1,84 @@
+/**
+ * `bangkom run`, compute step: every result of the cycle from the validated data.
+ * gaps -> jp -> ikm -> evaluate -> leaders' summary -> schedule (a failed schedule is reported,
+ * not fatal) -> the year's indicators (cycles/{tahun}).
+ */
+import {
+  buildCycle,
+  buildLeaderSummary,
+  type CycleDoc,
+  computeGaps,
+  computeIkm,
+  computeJp,
+  type EvaluationReport,
+  evaluate,
+  type GapsReport,
+  type IkmReport,
+  type JpReport,
+  type LeaderSummary,
+  type ProgramData,
+  resolveTahun,
+  resolveTahunJp,
+  type ScheduleReport,
+} from '@bangkom/core';
+import { planSchedule } from '../../adapters/scheduler.js';
+import { yearIn } from '../../time.js';
+import type { CommandContext } from '../context.js';
+
+export interface CycleResults {
+  tahun: number;
+  gaps: GapsReport;
+  jp: JpReport;
+  ikm: IkmReport;
+  evaluation: EvaluationReport;
+  summary: LeaderSummary;
+  schedule: ScheduleReport | undefined;
+  /** why no schedule was planned, Bahasa Indonesia */
+  scheduleError: string | undefined;
+  /** the year's indicators kept in cycles/{tahun} */
+  cycle: CycleDoc;
+}
+
+export async function computeCycle(ctx: CommandContext, data: ProgramData): Promise<CycleResults> {
+  const currentYear = yearIn(ctx.startedAt);
+  const tahun = resolveTahun(data, ctx.options.tahun, currentYear);
+  // JP realisation is reported for `Tahun JP` (e.g. 2026) while the plan is for `Tahun` (2027)
+  const tahunJp = resolveTahunJp(data, ctx.options.tahun, currentYear); // the same rule as `bangkom jp`
+  const timed = <T>(label: string, fn: () => T): T => {
+    const p = ctx.log.progress();
+    p.start(label, 0);
+    try {
+      return fn();
+    } finally {
+      p.stop();
+    }
+  };
+  const gaps = timed('Menghitung kesenjangan kompetensi', () => computeGaps(data));
+  const jp = timed(`Menghitung JP tahun ${tahunJp}`, () => computeJp(data, tahunJp));
+  const ikm = timed('Menghitung IKM', () => computeIkm(data.skm));
+  const evaluation = timed('Mengevaluasi pelatihan', () => evaluate(data));
+  const summary = buildLeaderSummary(data, gaps, jp, ikm);
+  const p = ctx.log.progress();
+  p.start(`Menyusun jadwal pelatihan tahun ${tahun}`, 0);
+  let schedule: ScheduleReport | undefined;
+  let scheduleError: string | undefined;
+  try {
+    schedule = await planSchedule(data, gaps, { tahun, now: ctx.startedAt });
+  } catch (err) {
+    // the rest of the cycle stands on its own: report and go on
+    scheduleError = err instanceof Error ? err.message : String(err);
+    ctx.log.info(`Penjadwalan gagal: ${scheduleError}`);
+  } finally {
+    p.stop();
+  }
+  const cycle = buildCycle({
+    data,
+    gaps,
+    ikm,
+    evaluation,
+    summary,
+    ...(schedule ? { schedule } : {}),
+    dihitung: ctx.startedAt.toISOString(),
+  });
+  return { tahun, gaps, jp, ikm, evaluation, summary, schedule, scheduleError, cycle };
+}

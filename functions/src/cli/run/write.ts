@@ -1,0 +1,212 @@
+/**
+ * `bangkom run`, Firestore step: every input record, result and quarantined row under
+ * tenants/{tenant} (deterministic ids: a rerun overwrites), the runs/{runId} audit document,
+ * then the stored cycles for the trend and, for the in-process emulator, its data folder saved.
+ * Which Firestore, and whether it answers, is firestore-target.ts's business.
+ */
+import { hostname, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  COLLECTIONS,
+  type CollectionName,
+  type CycleDoc,
+  type Doc,
+  type ProgramData,
+  type QuarantinedRow,
+  scheduleDocs,
+} from '@bangkom/core';
+import {
+  type DocSet,
+  evaluationDocs,
+  gapDocs,
+  ikmDocs,
+  jpDocs,
+  quarantineDoc,
+  RECORD_KEYS,
+  recordDocs,
+  scheduleSummaryDoc,
+  settingsDoc,
+  summaryDocs,
+  withRun,
+} from '../../adapters/cycle-docs.js';
+import { cycleDocument, readCycles } from '../../adapters/cycles.js';
+import { STORE_FILE } from '../../adapters/emulator-store.js';
+import { createStore, type RunStatus, writeRun } from '../../adapters/firestore.js';
+import {
+  type FirestoreTarget,
+  openFirestoreTarget,
+  probeFirestore,
+} from '../../adapters/firestore-target.js';
+import type { CommandContext, LoadedInput } from '../context.js';
+import { num } from '../format.js';
+import type { CycleResults } from './compute.js';
+
+/** Every document the run writes, by collection, with deterministic ids (see ../../adapters/cycle-docs.ts). */
+export function collectDocs(
+  data: ProgramData,
+  quarantine: readonly QuarantinedRow[],
+  r: CycleResults,
+  runId: string,
+  runAt: string,
+): DocSet {
+  const out: DocSet = new Map();
+  const put = (c: CollectionName, docs: Doc[]) => out.set(c, docs);
+  for (const key of RECORD_KEYS) put(COLLECTIONS[key], recordDocs(key, data));
+  put(COLLECTIONS.settings, [settingsDoc(data.settings)]);
+  put(
+    COLLECTIONS.quarantine,
+    quarantine.map((q) => quarantineDoc(q, runId)),
+  );
+  for (const [c, docs] of gapDocs(r.gaps, runId)) put(c, docs);
+  for (const [c, docs] of jpDocs(r.jp, runId)) put(c, docs);
+  put(COLLECTIONS.ikm, ikmDocs(r.ikm, runId));
+  put(COLLECTIONS.evaluations, evaluationDocs(r.evaluation, runId));
+
+  const summary = summaryDocs(r.summary, runId);
+  if (r.schedule) {
+    // the same documents the scheduleTrainings function writes
+    const s = scheduleDocs(r.schedule, runAt);
+    const tag = (docs: Doc[]) => docs.map((d) => ({ id: d.id, data: withRun(d.data, runId) }));
+    put(COLLECTIONS.sessions, tag(s.sessions));
+    put(COLLECTIONS.enrollments, tag(s.enrollments));
+    put(COLLECTIONS.plans, tag(s.plans));
+    summary.push(scheduleSummaryDoc(r.schedule.tahun, r.schedule, runId));
+  }
+  put(COLLECTIONS.summary, summary);
+  put(COLLECTIONS.cycles, [cycleDocument(r.cycle, runId)]);
+  return out;
+}
+
+/** What the run reports about the local data folder (JSON field firestore.data). */
+export interface DataReport {
+  path: string;
+  fresh: boolean;
+  loaded: number;
+  saved: number;
+  bytes: number;
+  loadMs: number;
+  saveMs: number;
+}
+
+export interface FirestoreWrite {
+  target: FirestoreTarget['target'];
+  location: string;
+  description: string;
+  counts: Record<string, number>;
+  data?: DataReport;
+  /** every cycle kept (this one included), oldest first: the trend */
+  cycles: CycleDoc[];
+}
+
+async function openTarget(ctx: CommandContext): Promise<FirestoreTarget> {
+  const { data, fresh } = ctx.options;
+  const fs = await openFirestoreTarget({
+    env: ctx.io.env,
+    dataDir: data !== undefined ? resolve(ctx.io.cwd, data) : undefined,
+    fresh,
+    workbookPath: async () => (await ctx.load()).path,
+  });
+  if (fs.data) {
+    const { dir, loaded } = fs.data;
+    ctx.log.info(
+      `Emulator Firestore dalam proses berjalan di ${fs.location}; data ${fresh ? 'dimulai kosong' : loaded.documents > 0 ? `dimuat dari ${join(dir, STORE_FILE)} (${num(loaded.documents)} dokumen)` : 'baru'}.`,
+    );
+  }
+  return fs;
+}
+
+export async function writeFirestore(
+  ctx: CommandContext,
+  tenant: string,
+  runId: string,
+  input: LoadedInput,
+  docs: DocSet,
+): Promise<FirestoreWrite> {
+  const fs = await openTarget(ctx);
+  const store = createStore(fs.db, tenant);
+  const counts: Record<string, number> = {};
+  const total = [...docs.values()].reduce((a, d) => a + d.length, 0);
+  const { errors } = input.validation;
+  let caller = 'cli';
+  try {
+    caller = `cli:${userInfo().username}@${hostname()}`;
+  } catch {
+    // no user database entry (some containers): keep "cli"
+  }
+  const audit = (status: RunStatus, message?: string) =>
+    writeRun(fs.db, {
+      runId,
+      kind: 'run',
+      caller,
+      tenant,
+      startedAt: ctx.startedAt.toISOString(),
+      finishedAt: ctx.io.now().toISOString(),
+      inputChecksum: input.checksum,
+      status,
+      counts: {
+        ...counts,
+        ...Object.fromEntries(
+          Object.entries(input.validation.counts).map(([s, c]) => [`baris:${s}`, c.rows]),
+        ),
+      },
+      errors,
+      ...(message ? { message } : {}),
+    });
+  try {
+    await probeFirestore(fs, `tenants/${tenant}/${COLLECTIONS.runs}/${runId}`);
+  } catch (err) {
+    await fs.close();
+    throw err;
+  }
+  const progress = ctx.log.progress('dokumen');
+  progress.start('Menulis ke Firestore', total);
+  try {
+    let before = 0;
+    for (const [collection, list] of docs) {
+      const written = await store.writeDocs(collection, list, (n) => progress.tick(before + n));
+      counts[collection] = written;
+      before += list.length;
+      progress.tick(before);
+    }
+    progress.stop();
+    // the earlier years (and this one, as written) for the trend; a damaged year is left out, said
+    const stored = await readCycles(store);
+    for (const bad of stored.invalid) ctx.log.info(`Siklus ${bad.id} dilewati: ${bad.message}`);
+    await audit(errors.length > 0 ? 'selesai dengan galat' : 'selesai');
+    let data: DataReport | undefined;
+    if (fs.data) {
+      // only a completed run is kept: a failure leaves the previous year's data as it was
+      const saving = ctx.log.progress();
+      saving.start(`Menyimpan data lokal ke ${fs.data.dir}`, 0);
+      try {
+        const saved = await fs.data.save(ctx.io.now());
+        data = {
+          path: fs.data.dir,
+          fresh: fs.data.fresh,
+          loaded: fs.data.loaded.documents,
+          saved: saved.documents,
+          bytes: saved.bytes,
+          loadMs: Math.round(fs.data.loaded.ms),
+          saveMs: Math.round(saved.ms),
+        };
+      } finally {
+        saving.stop();
+      }
+    }
+    return {
+      target: fs.target,
+      location: fs.location,
+      description: fs.description,
+      counts,
+      ...(data ? { data } : {}),
+      cycles: stored.cycles,
+    };
+  } catch (err) {
+    progress.stop();
+    const message = err instanceof Error ? err.message : String(err);
+    await audit('gagal', message).catch(() => undefined);
+    throw new Error(`gagal menulis ke ${fs.description}: ${message}`);
+  } finally {
+    await fs.close();
+  }
+}
