@@ -8,7 +8,16 @@
  * order, OPDs by name (Indonesian collation).
  */
 import { cellText, normalizeHeader } from './cells.js';
-import type { CompetencyGap, EmployeeGaps, GapsReport, OpdCompetencyGap, OpdGapSummary } from './reports.js';
+import { raterDirectory, raterProblem } from './raters.js';
+import type {
+  CompetencyGap,
+  EmployeeGaps,
+  GapsReport,
+  OpdCompetencyGap,
+  OpdGapSummary,
+  RejectedRating,
+} from './reports.js';
+import { opt } from './schemas/common.js';
 import type { Assessment, Competency, Employee, ProgramData, Standard, Sumber } from './types.js';
 import { SUMBER } from './types.js';
 
@@ -104,21 +113,37 @@ function competencyGap(
   let num = 0;
   let den = 0;
   const sumber: Sumber[] = [];
+  let raters: string[] | undefined;
   if (slots) {
     for (let i = 0; i < SUMBER.length; i++) {
-      const level = slots[i]?.ratings[s.kode];
-      if (level === undefined) continue;
+      const a = slots[i];
+      const level = a?.ratings[s.kode];
+      if (a === undefined || level === undefined) continue;
       const w = weights[i] as number;
       if (!(w > 0)) continue; // also skips a NaN weight
       num += w * level;
       den += w;
       sumber.push(SUMBER[i] as Sumber);
+      const rater = a.sumber === 'Diri' ? a.nip : (a.nipPenilai ?? a.sumber);
+      if (!raters) raters = [rater];
+      else if (!raters.includes(rater)) raters.push(rater);
     }
   }
+  const penilai = raters?.length ?? 0;
   if (den === 0) return { kode: s.kode, standar: s.level, aktual: null, gap: null, prioritas: null, sumber };
   const aktual = num / den;
   const gap = Math.max(0, s.level - aktual);
-  return { kode: s.kode, standar: s.level, aktual, gap, prioritas: gap * s.bobot, sumber };
+  const cg: CompetencyGap = {
+    kode: s.kode,
+    standar: s.level,
+    aktual,
+    gap,
+    prioritas: gap * s.bobot,
+    sumber,
+    penilai,
+  };
+  if (sumber.length === 1 && sumber[0] === 'Diri') cg.hanyaDiri = true;
+  return cg;
 }
 
 interface OpdAcc {
@@ -149,9 +174,23 @@ export function computeGaps(data: ProgramData): GapsReport {
   }
   for (const list of standardsByJabatan.values()) list.sort((a, b) => byDictionary(a.kode, b.kode));
 
-  // NIP -> the winning response of each source.
+  // NIP -> the winning response of each source, among the ratings whose rater is entitled to
+  // give them (a sheet's rows were checked when read; records from forms are checked here)
+  const directory = raterDirectory(data.employees, data.settings);
+  const penilaianTidakSah: RejectedRating[] = [];
   const slotsByNip = new Map<string, SourceSlots>();
   for (const a of data.assessments) {
+    const problem = raterProblem({ ...a, fromForm: a.row === 0 }, directory);
+    if (problem) {
+      penilaianTidakSah.push({
+        nip: a.nip,
+        sumber: a.sumber,
+        ...opt('idRespons', a.idRespons),
+        kolom: problem.column,
+        alasan: problem.message,
+      });
+      continue;
+    }
     let slots = slotsByNip.get(a.nip);
     if (!slots) {
       slots = [undefined, undefined, undefined];
@@ -236,7 +275,13 @@ export function computeGaps(data: ProgramData): GapsReport {
       };
     });
 
-  return { employees, opd, jabatanTanpaStandar: [...jabatanTanpaStandar].sort(compareNames) };
+  const report: GapsReport = {
+    employees,
+    opd,
+    jabatanTanpaStandar: [...jabatanTanpaStandar].sort(compareNames),
+  };
+  if (penilaianTidakSah.length > 0) report.penilaianTidakSah = penilaianTidakSah;
+  return report;
 }
 
 /** A stable copy ordered by NIP (records with the same NIP keep their input order). */

@@ -13,6 +13,7 @@ export * from './nip.js';
 export * from './output-sheets.js';
 export * from './plan.js';
 export * from './ports.js';
+export { gapConfidence, HANYA_DIRI, type RaterProblem, raterDirectory, raterProblem } from './raters.js';
 export * from './reports.js';
 export * from './schedule/index.js';
 export * from './schedule-check.js';

@@ -49,6 +49,8 @@ export const KESENJANGAN_HEADER = [
   'Gap',
   'Prioritas',
   'Sumber',
+  'Jumlah Penilai',
+  'Keyakinan',
 ] as const;
 
 export const KEBUTUHAN_HEADER = [
@@ -59,6 +61,7 @@ export const KEBUTUHAN_HEADER = [
   'JP Tahun Ini',
   'Target JP',
   'Memenuhi Target JP',
+  'Keyakinan',
 ] as const;
 
 /** What Kirim Undangan reads; staff may also fill it by hand. */

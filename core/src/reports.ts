@@ -8,6 +8,19 @@ export interface CompetencyGap {
   gap: number | null;
   prioritas: number | null;
   sumber: Sumber[];
+  /** extension: distinct raters behind `aktual` (the ASN for Diri, `NIP Penilai` for the others) */
+  penilai?: number;
+  /** extension: true when the only source is the ASN's own rating (shown as "hanya penilaian diri") */
+  hanyaDiri?: true;
+}
+
+/** extension: a rating left out because its rater may not give it (docs/lembar-kerja.md, Penilai yang sah) */
+export interface RejectedRating {
+  nip: string;
+  sumber: Sumber;
+  idRespons?: string;
+  kolom: string;
+  alasan: string;
 }
 
 export interface EmployeeGaps {
@@ -40,6 +53,8 @@ export interface GapsReport {
   opd: OpdGapSummary[];
   /** extension: jabatan names (as first written) held by employees but absent from `Standar Kompetensi` */
   jabatanTanpaStandar?: string[];
+  /** extension: stored ratings (from forms) whose rater may not give them; left out of the gaps */
+  penilaianTidakSah?: RejectedRating[];
 }
 
 export interface JpReport {

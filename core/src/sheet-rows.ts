@@ -40,6 +40,7 @@ import {
   splitList,
 } from './cells.js';
 import { hintFor } from './names.js';
+import { raterDirectory } from './raters.js';
 import {
   type Coercer,
   type Dictionary,
@@ -478,17 +479,23 @@ export function validateWorkbook(wb: RawWorkbook, options: ValidateOptions = {})
     data.employees = r.records;
     if (r.headerOk) ctx.pegawaiNips = nips;
   }
+  // Pengaturan before Penilaian: its assessor list says whose Asesmen counts
+  const pengaturan = found.get(SHEET.pengaturan);
+  if (pengaturan) {
+    const r = parseSheet(SHEET_PARSERS[SHEET.pengaturan], pengaturan, ctx);
+    results.set(SHEET.pengaturan, r);
+    data.settings = settingsFrom(r.records);
+  }
+  if (ctx.pegawaiNips) ctx.raters = raterDirectory(data.employees, data.settings);
   for (const spec of SHEET_SPECS) {
     const name = spec.name as SheetName;
     const raw = found.get(name);
-    if (!raw || name === SHEET.kamus || name === SHEET.pegawai) continue;
+    if (!raw || name === SHEET.kamus || name === SHEET.pegawai || name === SHEET.pengaturan) continue;
     const r = parseSheet(SHEET_PARSERS[name] as SheetParser<unknown>, raw, ctx);
     results.set(name, r);
-    if (name === SHEET.pengaturan) data.settings = settingsFrom(r.records as SheetRecords['Pengaturan'][]);
-    else
-      (data as unknown as Record<string, unknown[]>)[
-        SHEET_COLLECTION[name as Exclude<SheetName, 'Pengaturan'>]
-      ] = r.records;
+    (data as unknown as Record<string, unknown[]>)[
+      SHEET_COLLECTION[name as Exclude<SheetName, 'Pengaturan'>]
+    ] = r.records;
   }
 
   const errors = [...preamble];

@@ -128,6 +128,7 @@ export const SETTING_KEYS = [
   'Bobot 20 JP',
   'Bobot Ekuitas',
   'Bobot Biaya',
+  'NIP Asesor',
 ] as const;
 
 export const SHEET_SPECS: readonly SheetSpec[] = [
@@ -189,7 +190,8 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('Waktu', false, 'timestamp', 'Waktu pengisian; respons terbaru menggantikan yang lama.', {
         aliases: ['Stempel waktu', 'Timestamp'],
       }),
-      col('NIP Penilai', false, 'nip', 'NIP penilai (untuk Atasan).'),
+      col('NIP Penilai', false, 'nip', 'NIP penilai: wajib untuk Atasan (harus NIP Atasan pegawai).'),
+      col('Email Penilai', false, 'text', 'Email pengisi formulir; harus email penilai di lembar Pegawai.'),
     ],
     repeating: {
       pattern: '<Kode> <Nama>',

@@ -72,6 +72,8 @@ export interface Assessment extends Sourced {
   idRespons?: string;
   waktu?: string; // ISO timestamp
   nipPenilai?: string;
+  /** extension: the form respondent's email (optional `Email Penilai` column), checked against Pegawai */
+  emailPenilai?: string;
   /** competency code -> level 1–5; codes not assessed are absent */
   ratings: Record<string, number>;
 }
@@ -239,6 +241,8 @@ export interface Settings {
   bobotEkuitas?: number;
   /** schedule weight: objective units per Rp1.000.000 spent (`Bobot Biaya`; default a tie-break) */
   bobotBiaya?: number;
+  /** NIPs of the assessors whose `Asesmen` counts when it comes from a form (Pengaturan `NIP Asesor`) */
+  asesor?: string[];
 }
 
 /** `Batas JP per ASN` when Pengaturan is silent. */

@@ -81,6 +81,7 @@ describe('Siapkan Lembar', () => {
       'ID Respons',
       'Waktu',
       'NIP Penilai',
+      'Email Penilai',
       'T.01 Analisis Data',
     ]);
   });

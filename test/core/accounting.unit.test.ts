@@ -55,8 +55,8 @@ describe('counts per sheet', () => {
       ['NIP', 'Sumber', 'Waktu', 'M.01'],
       [ANI, 'Diri', '2026-01-01 08:00:00', 2],
       [ANI, 'Diri', '2026-02-01 08:00:00', 3],
-      [ANI, 'Atasan', '2026-01-01 08:00:00', 7], // invalid rating
-      [ANI, 'Atasan', '2026-01-02 08:00:00', 4],
+      [ANI, 'Asesmen', '2026-01-01 08:00:00', 7], // invalid rating
+      [ANI, 'Asesmen', '2026-01-02 08:00:00', 4],
     ];
     const r = validateWorkbook(wb);
     expect(r.counts.Penilaian).toEqual({ rows: 4, valid: 2, quarantined: 1, superseded: 1 });

@@ -51,6 +51,13 @@ export function pppkNip(i: number): string {
 
 let employeeCount = 0;
 
+/**
+ * The supervisor every built employee reports to (`NIP Atasan`) and every built Atasan rating
+ * comes from (`NIP Penilai`), unless a test says otherwise: a rating counts only from the
+ * ASN's own supervisor (docs/lembar-kerja.md, Penilai yang sah).
+ */
+export const ATASAN_NIP = pppkNip(990_000);
+
 /** An employee; without `nip` the next pnsNip is used (NIPs stay distinct within a test file). */
 export function employee(over: Partial<Employee> = {}): Employee {
   const n = employeeCount++;
@@ -61,6 +68,7 @@ export function employee(over: Partial<Employee> = {}): Employee {
     jenisAsn: 'PNS',
     opd: 'Dinas Komunikasi dan Informatika',
     jabatan: 'Analis Kebijakan',
+    nipAtasan: ATASAN_NIP,
     ...over,
   };
 }
@@ -85,7 +93,14 @@ export function assessment(
   ratings: Record<string, number>,
   over: Partial<Assessment> = {},
 ): Assessment {
-  return { row: 2, nip, sumber, ratings, ...over };
+  return {
+    row: 2,
+    nip,
+    sumber,
+    ratings,
+    ...(sumber === 'Atasan' ? { nipPenilai: ATASAN_NIP } : {}),
+    ...over,
+  };
 }
 
 export function training(

@@ -32,7 +32,7 @@ function base(): RawWorkbook {
         'Analis Kebijakan',
         'Fungsional',
         'ani@sawahluntokota.go.id',
-        '',
+        CICI,
       ],
       [BUDI, 'Budi', 'PPPK', 'Dinas Kesehatan', 'Pengadministrasi', 'Pelaksana', '', ANI],
       [CICI, 'Cici', 'PNS', 'Bappeda', 'Analis Kebijakan', '', '', ''],
@@ -46,7 +46,7 @@ function base(): RawWorkbook {
     Penilaian: [
       ['NIP', 'Sumber', 'ID Respons', 'Waktu', 'NIP Penilai', 'M.01 Integritas', 'M.02 Kerjasama'],
       [ANI, 'Diri', 'r1', '2026-02-01 08:00:00', '', 3, 2],
-      [ANI, 'Atasan', 'r2', '2026-02-02 08:00:00', BUDI, 2, 2],
+      [ANI, 'Atasan', 'r2', '2026-02-02 08:00:00', CICI, 2, 2],
       [BUDI, 'Asesmen', 'r3', '2026-02-03 08:00:00', '', 2, ''],
     ],
     'Riwayat Pelatihan': [
@@ -170,6 +170,8 @@ describe('sheet and header matching', () => {
       ['', 'PNS', 'Bappeda', BUDI, 'Budi', 'Analis'],
     ];
     delete wb.Pegawai;
+    // this Pegawai names no supervisor, so the sample's Atasan rating has no rater entitled to it
+    wb.Penilaian = (wb.Penilaian ?? []).filter((row) => row[1] !== 'Atasan');
     const r = validateWorkbook(wb);
     expect(r.data.employees[0]).toEqual({
       row: 2,
@@ -621,14 +623,14 @@ describe('Penilaian', () => {
 
   it('the later Waktu replaces an earlier (NIP, Sumber) response entirely; ties go to the later row', () => {
     const r = run(
-      ['NIP', 'Sumber', 'Waktu', 'M.01', 'M.02'],
+      ['NIP', 'Sumber', 'Waktu', 'M.01', 'M.02', 'NIP Penilai'],
       [
-        [ANI, 'Diri', '2026-03-01 09:00:00', 4, 4],
-        [ANI, 'Diri', '2026-02-01 09:00:00', 1, 1], // older, though lower in the sheet
-        [ANI, 'Atasan', '2026-02-01 09:00:00', 2, 2],
-        [ANI, 'Atasan', '01/02/2026 09:00:00', 3, ''], // same time: the later row wins
-        [BUDI, 'Diri', '', 2, 2], // no Waktu: older than any with one
-        [BUDI, 'Diri', '2026-01-01 00:00:00', 3, ''],
+        [ANI, 'Diri', '2026-03-01 09:00:00', 4, 4, ''],
+        [ANI, 'Diri', '2026-02-01 09:00:00', 1, 1, ''], // older, though lower in the sheet
+        [ANI, 'Atasan', '2026-02-01 09:00:00', 2, 2, CICI],
+        [ANI, 'Atasan', '01/02/2026 09:00:00', 3, '', CICI], // same time: the later row wins
+        [BUDI, 'Diri', '', 2, 2, ''], // no Waktu: older than any with one
+        [BUDI, 'Diri', '2026-01-01 00:00:00', 3, '', ''],
       ],
     );
     expect(r.errors).toEqual([]);
@@ -943,7 +945,7 @@ describe('Pengaturan', () => {
         row: 8,
         column: 'Kunci',
         message:
-          'Kunci tidak dikenal: gunakan Tahun, Tahun JP, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri, Pengingat Hari, Pengingat Tatap Muka, Jangka Pemerataan, Minimum ASN Dinilai, Minimum Persen Dinilai, Minimum Kehadiran, Wajib Post-test, Pola Nomor Sertifikat, Instansi SIASN, Lokasi SIASN, Batas JP per ASN, Bobot 20 JP, Bobot Ekuitas, Bobot Biaya',
+          'Kunci tidak dikenal: gunakan Tahun, Tahun JP, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri, Pengingat Hari, Pengingat Tatap Muka, Jangka Pemerataan, Minimum ASN Dinilai, Minimum Persen Dinilai, Minimum Kehadiran, Wajib Post-test, Pola Nomor Sertifikat, Instansi SIASN, Lokasi SIASN, Batas JP per ASN, Bobot 20 JP, Bobot Ekuitas, Bobot Biaya, NIP Asesor',
       },
       {
         sheet: 'Pengaturan',
@@ -1268,6 +1270,7 @@ describe('toRows', () => {
       'ID Respons',
       'Waktu',
       'NIP Penilai',
+      'Email Penilai',
       'M.01 Integritas',
       'M.02 Kerjasama',
     ]);
@@ -1279,7 +1282,7 @@ describe('toRows', () => {
       'Analis Kebijakan',
       'Fungsional',
       'ani@sawahluntokota.go.id',
-      '',
+      CICI,
     ]);
     const second = validateWorkbook(back);
     expect(second.errors).toEqual([]);

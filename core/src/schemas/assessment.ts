@@ -1,6 +1,7 @@
 /** `Penilaian`: one row per competency response (Diri, Atasan, Asesmen). */
 import { z } from 'zod';
 import { isBlankCell, parseRatingCell } from '../cells.js';
+import { raterProblem } from '../raters.js';
 import { SHEET } from '../sheet-specs.js';
 import { type Assessment, SUMBER, type Sumber } from '../types.js';
 import {
@@ -24,6 +25,7 @@ export const assessmentSchema = z.object({
   idRespons: textSchema.exactOptional(),
   waktu: isoTimestampSchema.exactOptional(),
   nipPenilai: nipSchema.exactOptional(),
+  emailPenilai: textSchema.exactOptional(),
   ratings: z
     .record(codeSchema, levelSchema)
     .refine((r) => Object.keys(r).length > 0, 'Tidak ada nilai kompetensi'),
@@ -100,6 +102,16 @@ export const penilaianParser: SheetParser<Assessment> = {
       if (waktu !== undefined) a.waktu = waktu;
       const nipPenilai = r.str('NIP Penilai');
       if (nipPenilai !== undefined) a.nipPenilai = nipPenilai;
+      const emailPenilai = r.str('Email Penilai');
+      if (emailPenilai !== undefined) a.emailPenilai = emailPenilai;
+      if (ctx.raters) {
+        // a rating from someone not entitled to give it is quarantined, before it can replace a valid one
+        const problem = raterProblem(a, ctx.raters);
+        if (problem) {
+          r.error(problem.column, problem.message);
+          return undefined;
+        }
+      }
       return a;
     };
   },
@@ -110,6 +122,7 @@ export const penilaianParser: SheetParser<Assessment> = {
     'ID Respons': cellOf(a.idRespons),
     Waktu: cellOf(a.waktu?.replace('T', ' ')),
     'NIP Penilai': cellOf(a.nipPenilai),
+    'Email Penilai': cellOf(a.emailPenilai),
     ...a.ratings,
   }),
 };

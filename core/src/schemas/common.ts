@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isRealDate, type Parsed } from '../cells.js';
+import type { RaterDirectory } from '../raters.js';
 import { SHEET_SPECS, type SheetSpec } from '../sheet-specs.js';
 import type { Cell, CellError, Competency } from '../types.js';
 
@@ -56,6 +57,8 @@ export interface SheetContext {
   dictionary: Dictionary;
   /** NIPs written in `Pegawai` (valid or not); undefined when Pegawai is absent or unreadable: not checked */
   pegawaiNips: ReadonlySet<string> | undefined;
+  /** who may rate whom (Pegawai and Pengaturan); undefined when Pegawai is unreadable: not checked */
+  raters?: RaterDirectory;
 }
 
 /** One repeating column cell (competency, U/R answer) of the current row. */

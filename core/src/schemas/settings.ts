@@ -1,10 +1,10 @@
 /** `Pengaturan`: optional key/value settings over DEFAULT_SETTINGS. */
 import { z } from 'zod';
-import { cellText, enumTable, normalizeHeader, parseDecimal } from '../cells.js';
+import { cellText, enumTable, normalizeHeader, parseDecimal, parseNipCell } from '../cells.js';
 import { MAX_JP, SETTING_KEYS, SHEET } from '../sheet-specs.js';
 import { DEFAULT_SETTINGS, type Settings, type Sumber } from '../types.js';
 import type { Coercer, RowBuilder, SheetParser } from './common.js';
-import { specOf } from './common.js';
+import { nipSchema, specOf } from './common.js';
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -14,7 +14,7 @@ export interface SettingEntry {
   kunci: SettingKey;
   /** the number; 0 for a text key */
   nilai: number;
-  /** the text of a text key (`Pola Nomor Sertifikat`) */
+  /** the text of a text key (`Pola Nomor Sertifikat`; `NIP Asesor`: the NIPs joined by `, `) */
   teks?: string;
 }
 
@@ -50,6 +50,7 @@ export const settingsSchema = z
     bobotTargetJp: z.number().min(0).exactOptional(),
     bobotEkuitas: z.number().min(0).exactOptional(),
     bobotBiaya: z.number().min(0).exactOptional(),
+    asesor: z.array(nipSchema).exactOptional(),
   })
   .refine((s) => s.bobot.Asesmen + s.bobot.Atasan + s.bobot.Diri > 0, {
     path: ['bobot'],
@@ -89,7 +90,9 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
     else if (e.kunci === 'Bobot 20 JP') s.bobotTargetJp = e.nilai;
     else if (e.kunci === 'Bobot Ekuitas') s.bobotEkuitas = e.nilai;
     else if (e.kunci === 'Bobot Biaya') s.bobotBiaya = e.nilai;
-    else s.targetJp = e.nilai;
+    else if (e.kunci === 'NIP Asesor') {
+      if (e.teks !== undefined) s.asesor = e.teks.split(', ');
+    } else s.targetJp = e.nilai;
   }
   return s;
 }
@@ -124,6 +127,8 @@ export function settingsToEntries(s: Settings): SettingEntry[] {
   if (s.bobotTargetJp !== undefined) out.push({ row: 0, kunci: 'Bobot 20 JP', nilai: s.bobotTargetJp });
   if (s.bobotEkuitas !== undefined) out.push({ row: 0, kunci: 'Bobot Ekuitas', nilai: s.bobotEkuitas });
   if (s.bobotBiaya !== undefined) out.push({ row: 0, kunci: 'Bobot Biaya', nilai: s.bobotBiaya });
+  if (s.asesor !== undefined && s.asesor.length > 0)
+    out.push({ row: 0, kunci: 'NIP Asesor', nilai: 0, teks: s.asesor.join(', ') });
   return out;
 }
 
@@ -160,6 +165,27 @@ export function certificatePatternProblem(pattern: string): string | undefined {
   return undefined;
 }
 
+/**
+ * `NIP Asesor`: NIPs separated by commas, semicolons or line breaks, each written as text. Read
+ * from the raw cell: an 18-digit NIP read as a number has lost its last digits.
+ */
+function asesorNips(r: RowBuilder): string[] | undefined {
+  const raw = r.raw('Nilai');
+  const parts = typeof raw === 'string' ? raw.split(/[,;\n]/).map((p) => p.trim()) : [raw];
+  const nips: string[] = [];
+  for (const part of parts) {
+    if (part === '') continue;
+    const v = parseNipCell(part, 'NIP Asesor');
+    if (!v.ok) {
+      r.error('Nilai', v.message);
+      return undefined;
+    }
+    if (!nips.includes(v.value)) nips.push(v.value);
+  }
+  if (nips.length === 0) r.error('Nilai', 'NIP Asesor harus berisi paling sedikit satu NIP');
+  return nips;
+}
+
 export const pengaturanParser: SheetParser<SettingEntry> = {
   spec: specOf(SHEET.pengaturan),
   coerce: {
@@ -177,6 +203,11 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
       const kunci = r.get<SettingKey>('Kunci');
       const raw = r.get<number | string>('Nilai');
       if (kunci !== undefined) r.unique('kunci', kunci, 'Kunci', 'Kunci');
+      if (kunci === 'NIP Asesor') {
+        const nips = raw === undefined ? undefined : asesorNips(r);
+        if (r.errors.length > 0 || nips === undefined) return undefined;
+        return { row: r.row, kunci, nilai: 0, teks: nips.join(', ') };
+      }
       let teks: string | undefined;
       if (kunci !== undefined && TEXT_KEYS.has(kunci) && raw !== undefined) {
         teks = String(raw);

@@ -15,6 +15,7 @@ import {
   FORM_SHEETS,
   FORMER_OUTPUT_TITLES,
   type GapsReport,
+  gapConfidence,
   IKM_HEADER,
   type IkmReport,
   JADWAL_HEADER,
@@ -131,6 +132,8 @@ export function kesenjanganSheet(gaps: GapsReport, data: ProgramData): SheetWrit
         round(k.gap),
         round(k.prioritas),
         k.sumber.join(', '),
+        k.penilai ?? k.sumber.length,
+        gapConfidence(k),
       ]);
     }
   }
@@ -170,6 +173,7 @@ export function kebutuhanSheet(gaps: GapsReport, jp: JpReport, data: ProgramData
         j ? j.jp : null,
         jp.target,
         j ? (j.memenuhi ? 'Ya' : 'Tidak') : null,
+        gapConfidence(k),
       ]);
     }
   }

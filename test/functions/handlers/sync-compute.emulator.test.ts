@@ -17,9 +17,9 @@ function seedWorkbook() {
   const s = h.sheets;
   s.sheets.clear();
   s.addSheet('Pegawai', [
-    ['NIP', 'Nama', 'Jenis ASN', 'OPD', 'Jabatan', 'Email'],
+    ['NIP', 'Nama', 'Jenis ASN', 'OPD', 'Jabatan', 'Email', 'NIP Atasan'],
     [NIP1, 'Siti Rahma', 'PNS', 'Bappeda', 'Analis Kebijakan', 'siti@sawahlunto.go.id'],
-    [NIP2, 'Budi Santoso', 'PNS', 'Bappeda', 'Analis Kebijakan'],
+    [NIP2, 'Budi Santoso', 'PNS', 'Bappeda', 'Analis Kebijakan', '', NIP1],
     [NIP3, '=HYPERLINK("http://x")', 'PNS', 'Dinas Kesehatan', 'Analis Kebijakan'],
     ['12345', 'Salah NIP', 'PNS', 'Bappeda', 'Analis Kebijakan'],
   ]);
@@ -29,9 +29,9 @@ function seedWorkbook() {
     ['Analis Kebijakan', 'M.02', 4, 1],
   ]);
   s.addSheet('Penilaian', [
-    ['NIP', 'Sumber', 'ID Respons', 'M.01 Integritas', 'M.02 Kerjasama'],
-    [NIP1, 'Diri', 'p1', 2, 4],
-    [NIP2, 'Atasan', 'p2', 3, ''],
+    ['NIP', 'Sumber', 'ID Respons', 'M.01 Integritas', 'M.02 Kerjasama', 'NIP Penilai'],
+    [NIP1, 'Diri', 'p1', 2, 4, ''],
+    [NIP2, 'Atasan', 'p2', 3, '', NIP1],
   ]);
   s.addSheet('Riwayat Pelatihan', [
     ['NIP', 'Nama Pelatihan', 'JP', 'Tanggal Mulai'],

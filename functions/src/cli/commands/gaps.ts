@@ -1,4 +1,4 @@
-import { computeGaps, type GapsReport, type ProgramData } from '@bangkom/core';
+import { computeGaps, type GapsReport, gapConfidence, type ProgramData } from '@bangkom/core';
 import type { CommandModule } from '../context.js';
 import { exitFor } from '../context.js';
 import { heading, more, num, pct, table } from '../format.js';
@@ -71,6 +71,7 @@ export function gapsText(report: GapsReport, data: ProgramData): string {
     aktual: number;
     gap: number;
     prioritas: number;
+    keyakinan: string;
   }[] = [];
   let unknown = 0;
   for (const e of report.employees) {
@@ -85,6 +86,7 @@ export function gapsText(report: GapsReport, data: ProgramData): string {
           aktual: c.aktual,
           gap: c.gap,
           prioritas: c.prioritas,
+          keyakinan: gapConfidence(c),
         });
     }
   }
@@ -102,6 +104,7 @@ export function gapsText(report: GapsReport, data: ProgramData): string {
       { header: 'Aktual', right: true },
       { header: 'Kesenjangan', right: true },
       { header: 'Prioritas', right: true },
+      { header: 'Keyakinan' },
     ],
     top.map((p) => [
       p.nip,
@@ -112,12 +115,16 @@ export function gapsText(report: GapsReport, data: ProgramData): string {
       num(p.aktual, 2),
       num(p.gap, 2),
       num(p.prioritas, 2),
+      p.keyakinan,
     ]),
   );
   const notes = [
     `${num(report.employees.length)} pegawai; ${num(pairs.length)} pasangan (pegawai, kompetensi) dengan kesenjangan, ${num(unknown)} belum dinilai (kesenjangan tidak diketahui).`,
     report.jabatanTanpaStandar && report.jabatanTanpaStandar.length > 0
       ? `Jabatan tanpa standar kompetensi (${num(report.jabatanTanpaStandar.length)}): ${report.jabatanTanpaStandar.join(', ')}.`
+      : '',
+    report.penilaianTidakSah && report.penilaianTidakSah.length > 0
+      ? `${num(report.penilaianTidakSah.length)} penilaian dari formulir tidak dihitung karena penilainya tidak berhak (lihat penilaianTidakSah).`
       : '',
   ]
     .filter(Boolean)
