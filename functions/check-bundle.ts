@@ -2,7 +2,8 @@
  * CI check that the deployable bundle deploys: builds it (bundle.ts) into a temporary folder,
  * installs it from its own package.json as Cloud Build does (`npm install --omit=dev`, from the
  * npm registry), starts `functions-framework --target=ingestResponse` there on a loopback port
- * and expects 401 for a call without a token, then stops it and removes the folder.
+ * and expects 401 for a call without a token and a JSON 400 for malformed JSON (the request
+ * guard in front of the framework's parsers), then stops it and removes the folder.
  * A dependency the bundle needs but its package.json does not list (or a development-only
  * package such as the Firestore emulator) fails the start. Every step has a time limit.
  * Usage: `npx tsx functions/check-bundle.ts` (exit code 0 = the bundle serves).
@@ -158,6 +159,22 @@ async function main(): Promise<void> {
     const body = await res.text();
     if (res.status !== 401) throw new Error(`expected 401 without a token, got ${res.status}: ${body}`);
     step(`401 without a token: ${body}`);
+
+    // the request guard found the framework's own express in the installed bundle
+    const bad = await within(
+      REQUEST_MS,
+      'request',
+      fetch(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"tenant": ',
+      }),
+    );
+    const badBody = await bad.text();
+    if (bad.status !== 400 || !/^application\/json/.test(bad.headers.get('content-type') ?? '')) {
+      throw new Error(`expected a JSON 400 for malformed JSON, got ${bad.status}: ${badBody}`);
+    }
+    step(`400 for malformed JSON: ${badBody}`);
   } catch (err) {
     if (server) console.error(`functions-framework output:\n${server.output()}`);
     throw err;

@@ -3,6 +3,7 @@
  * is validated here, at start-up (see config.ts and DEPLOY.md).
  */
 import { http } from '@google-cloud/functions-framework';
+import { installRequestGuard } from './adapters/request-guard.js';
 import { loadConfig } from './config.js';
 import { computeGaps } from './handlers/compute-gaps.js';
 import { health } from './handlers/health.js';
@@ -16,6 +17,8 @@ import { summarizeEvaluations } from './handlers/summarize-evaluations.js';
 import { syncWorkbook } from './handlers/sync-workbook.js';
 import { createDeps } from './runtime.js';
 
+// before the framework builds its server: bodies are screened before its parsers see them
+installRequestGuard();
 const deps = createDeps(loadConfig(process.env));
 
 http('health', health);

@@ -47,6 +47,22 @@ describe('functions-framework CLI', () => {
       });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: string }).error).toMatch(/Token identitas tidak ada/);
+      // the request guard sits in front of the framework's own parsers here too
+      const malformed = await fetch(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"tenant": ',
+      });
+      expect(malformed.status).toBe(400);
+      const text = await malformed.text();
+      expect(JSON.parse(text).error).toMatch(/bukan JSON yang sah/);
+      expect(text).not.toMatch(/SyntaxError|<pre|node_modules/);
+      const form = await fetch(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'tenant=sawahlunto',
+      });
+      expect(form.status).toBe(415);
     } finally {
       p.child.kill();
       await p.exited;
