@@ -93,7 +93,10 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     outcome = await found.execute(ctx);
   } catch (err) {
     if (err instanceof WorkbookReadError) return fail(err.code, err.message);
-    if (io.env.BANGKOM_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    if (io.env.BANGKOM_DEBUG && err instanceof Error && err.stack) {
+      io.stderr.write(`${err.stack}\n`);
+      if (err.cause instanceof Error && err.cause.stack) io.stderr.write(`${err.cause.stack}\n`);
+    }
     return fail('GAGAL', `Perintah "${options.command}" gagal: ${userMessage(err)}`);
   }
 

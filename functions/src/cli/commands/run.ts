@@ -3,7 +3,8 @@
  *
  *   read + validate  ctx.load()            (../context.ts)
  *   compute          computeCycle          (../run/compute.ts) gaps, JP, IKM, evaluation, summary, schedule
- *   write            writeFirestore        (../run/write.ts) records, results, quarantine, audit, local data;
+ *   write            writeFirestore        (../run/write.ts) records, results, quarantine, then the
+ *                                          workbooks, then the audit and local data;
  *                                          which Firestore and whether it answers: adapters/firestore-target.ts
  *                    writeWorkbooks        (../run/workbooks.ts) leaders' summary and staff workbooks
  *   report           runReport             (../run/report.ts) JSON (--json) and text
@@ -36,8 +37,11 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   const runAt = ctx.startedAt.toISOString();
   const runId = newRunId(runAt);
   const docs = collectDocs(data, quarantine, results, runId, runAt);
-  const firestore = await writeFirestore(ctx, tenant, runId, input, docs);
-  const workbooks = await writeWorkbooks(ctx, tenant, data, results, firestore.cycles);
+  // the workbooks are written before the audit says `selesai` (a failure there marks it `gagal`)
+  const firestore = await writeFirestore(ctx, tenant, runId, input, docs, (cycles) =>
+    writeWorkbooks(ctx, tenant, data, results, cycles),
+  );
+  const workbooks = firestore.finished;
 
   return runReport({ runId, tenant, input, results, firestore, workbooks, strict: ctx.options.strict });
 }

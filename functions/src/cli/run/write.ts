@@ -1,7 +1,8 @@
 /**
  * `bangkom run`, Firestore step: every input record, result and quarantined row under
- * tenants/{tenant} (deterministic ids: a rerun overwrites), the runs/{runId} audit document,
- * then the stored cycles for the trend and, for the in-process emulator, its data folder saved.
+ * tenants/{tenant} (deterministic ids: a rerun overwrites), then the stored cycles for the trend
+ * handed to the next step (the workbooks), then the runs/{runId} audit document and, for the
+ * in-process emulator, its data folder saved.
  * Which Firestore, and whether it answers, is firestore-target.ts's business.
  */
 import { hostname, userInfo } from 'node:os';
@@ -115,13 +116,32 @@ async function openTarget(ctx: CommandContext): Promise<FirestoreTarget> {
   return fs;
 }
 
-export async function writeFirestore(
+/** A step after the writes failed: audited `gagal` with LATER_STEP_FAILED, said so to the user. */
+class LaterStepError extends Error {
+  constructor(readonly failure: unknown) {
+    super('later step failed');
+  }
+}
+
+/** The audit's reason when the workbooks cannot be written after the data was (Bahasa Indonesia). */
+export const LATER_STEP_FAILED =
+  'Data siklus ini sudah tersimpan di Firestore, tetapi buku kerja ringkasan pimpinan atau rencana ' +
+  'staf tidak dapat ditulis, sehingga siklus ini tidak lengkap. Perbaiki penyebabnya, lalu jalankan ulang.';
+
+/**
+ * Writes the documents, then runs `finish` (the workbooks) with the stored cycles, and only then
+ * marks the audit `selesai`: no step can fail after the audit says so. The audit says
+ * `berjalan` while the documents are written, and `gagal` with a reason when a write or
+ * `finish` fails.
+ */
+export async function writeFirestore<T>(
   ctx: CommandContext,
   tenant: string,
   runId: string,
   input: LoadedInput,
   docs: DocSet,
-): Promise<FirestoreWrite> {
+  finish: (cycles: CycleDoc[]) => Promise<T>,
+): Promise<FirestoreWrite & { finished: T }> {
   const fs = await openTarget(ctx);
   const store = createStore(fs.db, tenant);
   const counts: Record<string, number> = {};
@@ -161,6 +181,7 @@ export async function writeFirestore(
   const progress = ctx.log.progress('dokumen');
   progress.start('Menulis ke Firestore', total);
   try {
+    await audit('berjalan');
     let before = 0;
     for (const [collection, list] of docs) {
       const written = await store.writeDocs(collection, list, (n) => progress.tick(before + n));
@@ -172,6 +193,9 @@ export async function writeFirestore(
     // the earlier years (and this one, as written) for the trend; a damaged year is left out, said
     const stored = await readCycles(store);
     for (const bad of stored.invalid) ctx.log.info(`Siklus ${bad.id} dilewati: ${bad.message}`);
+    const finished = await finish(stored.cycles).catch((err: unknown) => {
+      throw new LaterStepError(err);
+    });
     await audit(errors.length > 0 ? 'selesai dengan galat' : 'selesai');
     let data: DataReport | undefined;
     if (fs.data) {
@@ -200,9 +224,15 @@ export async function writeFirestore(
       counts,
       ...(data ? { data } : {}),
       cycles: stored.cycles,
+      finished,
     };
   } catch (err) {
     progress.stop();
+    if (err instanceof LaterStepError) {
+      await audit('gagal', LATER_STEP_FAILED).catch(() => undefined);
+      // the user reads the reason in Indonesian; the step's own error stays attached (BANGKOM_DEBUG)
+      throw new Error(LATER_STEP_FAILED, { cause: err.failure });
+    }
     const message = err instanceof Error ? err.message : String(err);
     await audit('gagal', message).catch(() => undefined);
     throw new Error(`gagal menulis ke ${fs.description}: ${message}`);
