@@ -17,7 +17,7 @@
  * hierarchy, Kamus Kompetensi (9 defaults + T.01–T.12), Standar Kompetensi per jabatan,
  * Penilaian as Google Forms writes it (`Stempel waktu`, `[M.01] Integritas`), three years of
  * Riwayat Pelatihan, the Katalog, Anggaran, SKM, the three evaluation sheets of past sessions,
- * Pengaturan, Hari Libur, Ruang and Preferensi. With `invalidRows` (default on) ten
+ * Pengaturan, Hari Libur, Ruang, Preferensi and Daftar Hadir. With `invalidRows` (default on) ten
  * deliberately invalid rows are mixed in; `invalid` says where they are and why.
  *
  * This file assembles the workbook; each part lives in its own module (add new sample sheets
@@ -27,6 +27,7 @@
  *   standards.ts      Kamus and Standar Kompetensi  catalogue.ts    Katalog Pelatihan
  *   assessments.ts    Penilaian (Forms responses)   history.ts      past sessions, Riwayat Pelatihan
  *   evaluations.ts    SKM, Reaksi, Tes, Perilaku    preferences.ts  Preferensi
+ *   attendance.ts     Daftar Hadir of recent sessions (not yet in Riwayat) and their post-tests
  *
  * Year logic: `Tahun` (default 2027) is the fiscal year being planned: BKPSDM plans 2027 at the
  * end of 2026, so the schedule falls in 2027 with the 2027 cuti bersama of `Hari Libur`.
@@ -36,6 +37,7 @@
  */
 import { type RawSheet, type RawWorkbook, SHEET } from '@bangkom/core';
 import { assessments } from './assessments.js';
+import { attendanceSheet } from './attendance.js';
 import { pad } from './calendar.js';
 import { catalogue } from './catalogue.js';
 import { evaluationSheets, skmSheet } from './evaluations.js';
@@ -216,6 +218,10 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
 
   const skm = skmSheet(root.fork('skm'), skmScale, withInvalid, invalid);
   const { reaksi, tes, perilaku } = evaluationSheets(root.fork('evaluasi'), sessions, withInvalid, invalid);
+  // Daftar Hadir of recent sessions not yet in Riwayat (their post-tests go to Tes)
+  const hadir = attendanceSheet(root.fork('hadir'), emps, courses, (i) => `PLT-${pad(i + 1, 3)}`, tes, {
+    tahun: tahunJp,
+  });
 
   const pengaturan: RawSheet = [
     ['Kunci', 'Nilai'],
@@ -225,6 +231,8 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
     ['Bobot Asesmen', 0.5],
     ['Bobot Atasan', 0.3],
     ['Bobot Diri', 0.2],
+    ['Minimum Kehadiran', '80%'],
+    ['Pola Nomor Sertifikat', '{kode}/BKPSDM-SWL/{tahun}/{urut}'],
   ];
   const hariLibur: RawSheet = [
     ['Tanggal', 'Keterangan', 'Libur'],
@@ -249,6 +257,7 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
     [SHEET.hariLibur]: hariLibur,
     [SHEET.ruang]: ruang,
     [SHEET.preferensi]: preferensi,
+    [SHEET.hadir]: hadir,
   };
   applyRealism(raw);
   const employees = emps.map((e) => {

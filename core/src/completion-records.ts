@@ -12,6 +12,7 @@
 import { type CompletionReport, computeCompletion } from './attendance.js';
 import { normalizeHeader } from './cells.js';
 import { compareNip } from './gaps.js';
+import { computeJp } from './jp.js';
 import type { ProgramData, TrainingRecord } from './types.js';
 
 /** `Pola Nomor Sertifikat` when Pengaturan is silent. */
@@ -125,4 +126,54 @@ export function completionRecords(
 /** The program with the new Riwayat rows in (what JP, equity and the cycle then count). */
 export function withCompletionRecords(data: ProgramData, added: readonly TrainingRecord[]): ProgramData {
   return added.length === 0 ? data : { ...data, trainings: [...data.trainings, ...added] };
+}
+
+/** One ASN whose JP of the year the new Riwayat rows changed. */
+export interface JpMove {
+  nip: string;
+  opd: string;
+  sebelum: number;
+  sesudah: number;
+  /** meets the target after, not before */
+  kiniMemenuhi: boolean;
+}
+
+/** The attendance loop of a run: completion, the new Riwayat rows, and what they did to JP. */
+export interface AttendanceLoop extends CompletionRecords {
+  /** the program with the new Riwayat rows in */
+  data: ProgramData;
+  tahunJp: number;
+  /** ASN whose JP of tahunJp moved, in NIP order */
+  jpBerubah: JpMove[];
+  /** per OPD: ASN meeting the target before and after (only OPDs where it changed) */
+  opd: { opd: string; pegawai: number; memenuhiSebelum: number; memenuhiSesudah: number }[];
+}
+
+export function attendanceLoop(data: ProgramData, tahunJp: number): AttendanceLoop {
+  const made = completionRecords(data);
+  const full = withCompletionRecords(data, made.records);
+  const before = computeJp(data, tahunJp);
+  const after = full === data ? before : computeJp(full, tahunJp);
+  const old = new Map(before.employees.map((e) => [e.nip, e] as const));
+  const jpBerubah: JpMove[] = [];
+  for (const e of after.employees) {
+    const b = old.get(e.nip);
+    if (!b || b.jp === e.jp) continue;
+    jpBerubah.push({
+      nip: e.nip,
+      opd: e.opd,
+      sebelum: b.jp,
+      sesudah: e.jp,
+      kiniMemenuhi: e.memenuhi && !b.memenuhi,
+    });
+  }
+  jpBerubah.sort((a, b) => compareNip(a.nip, b.nip));
+  const oldOpd = new Map(before.opd.map((o) => [o.opd, o] as const));
+  const opd = after.opd.flatMap((o) => {
+    const b = oldOpd.get(o.opd);
+    return b && b.memenuhi !== o.memenuhi
+      ? [{ opd: o.opd, pegawai: o.pegawai, memenuhiSebelum: b.memenuhi, memenuhiSesudah: o.memenuhi }]
+      : [];
+  });
+  return { ...made, data: full, tahunJp, jpBerubah, opd };
 }

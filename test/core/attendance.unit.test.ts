@@ -1,5 +1,6 @@
 import {
   type AttendanceRecord,
+  attendanceLoop,
   BENTUK,
   BENTUK_TABLE,
   bentukLabel,
@@ -242,6 +243,22 @@ describe('completion and Riwayat rows from attendance', () => {
       trainings: [training(c.nip, 40, '2026-01-05', { nomorSertifikat: 'PLT-001/2026/0017' })],
     });
     expect(later.records.map((t) => t.nomorSertifikat)).toEqual(['PLT-001/2026/0018', 'PLT-001/2026/0019']);
+  });
+
+  it('reports who moved: JP of the year and the OPDs whose count meeting the target changed', () => {
+    const data = base();
+    const prior = [training(a.nip, 12, '2026-01-05', { namaPelatihan: 'Lain' })];
+    const loop = attendanceLoop({ ...data, trainings: prior }, 2026);
+    expect(loop.data.trainings).toHaveLength(3);
+    expect(loop.jpBerubah).toEqual([
+      { nip: a.nip, opd: a.opd, sebelum: 12, sesudah: 52, kiniMemenuhi: true },
+      { nip: b.nip, opd: b.opd, sebelum: 0, sesudah: 40, kiniMemenuhi: true },
+    ]);
+    expect(loop.opd).toEqual([{ opd: a.opd, pegawai: 4, memenuhiSebelum: 0, memenuhiSesudah: 2 }]);
+    // another JP year: rows added, nothing moved
+    const other = attendanceLoop(data, 2025);
+    expect(other.records).toHaveLength(2);
+    expect([other.jpBerubah, other.opd]).toEqual([[], []]);
   });
 
   it('moves the JP figures and keeps no-shows out of the evaluation', () => {

@@ -30,9 +30,11 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   const tenant = ctx.options.tenant ?? DEFAULT_TENANT;
   assertTenantId(tenant);
   const input = await ctx.load();
-  const { data, quarantine } = input.validation;
+  const { quarantine } = input.validation;
 
-  const results = await computeCycle(ctx, data);
+  // the data with the Riwayat rows made from Daftar Hadir (compute.ts): stored and reported as such
+  const results = await computeCycle(ctx, input.validation.data);
+  const { data } = results;
 
   const runAt = ctx.startedAt.toISOString();
   const runId = newRunId(runAt);

@@ -4,9 +4,12 @@
  * not fatal) -> the year's indicators (cycles/{tahun}).
  */
 import {
+  type AttendanceLoop,
+  attendanceLoop,
   buildCycle,
   buildLeaderSummary,
   type CycleDoc,
+  completersBySession,
   computeGaps,
   computeIkm,
   computeJp,
@@ -26,6 +29,10 @@ import { yearIn } from '../../time.js';
 import type { CommandContext } from '../context.js';
 
 export interface CycleResults {
+  /** the program with the Riwayat rows made from Daftar Hadir in (what every result counts) */
+  data: ProgramData;
+  /** completion from Daftar Hadir, the Riwayat rows it made, the JP that moved */
+  loop: AttendanceLoop;
   tahun: number;
   gaps: GapsReport;
   jp: JpReport;
@@ -39,11 +46,11 @@ export interface CycleResults {
   cycle: CycleDoc;
 }
 
-export async function computeCycle(ctx: CommandContext, data: ProgramData): Promise<CycleResults> {
+export async function computeCycle(ctx: CommandContext, input: ProgramData): Promise<CycleResults> {
   const currentYear = yearIn(ctx.startedAt);
-  const tahun = resolveTahun(data, ctx.options.tahun, currentYear);
+  const tahun = resolveTahun(input, ctx.options.tahun, currentYear);
   // JP realisation is reported for `Tahun JP` (e.g. 2026) while the plan is for `Tahun` (2027)
-  const tahunJp = resolveTahunJp(data, ctx.options.tahun, currentYear); // the same rule as `bangkom jp`
+  const tahunJp = resolveTahunJp(input, ctx.options.tahun, currentYear); // the same rule as `bangkom jp`
   const timed = <T>(label: string, fn: () => T): T => {
     const p = ctx.log.progress();
     p.start(label, 0);
@@ -53,10 +60,17 @@ export async function computeCycle(ctx: CommandContext, data: ProgramData): Prom
       p.stop();
     }
   };
+  // completers of Daftar Hadir become Riwayat rows first: JP and everything after count them
+  const loop = timed('Menghitung kehadiran dan riwayat dari Daftar Hadir', () =>
+    attendanceLoop(input, tahunJp),
+  );
+  const { data } = loop;
   const gaps = timed('Menghitung kesenjangan kompetensi', () => computeGaps(data));
   const jp = timed(`Menghitung JP tahun ${tahunJp}`, () => computeJp(data, tahunJp));
   const ikm = timed('Menghitung IKM', () => computeIkm(data.skm));
-  const evaluation = timed('Mengevaluasi pelatihan', () => evaluate(data));
+  const evaluation = timed('Mengevaluasi pelatihan', () =>
+    evaluate(data, completersBySession(loop.completion)),
+  );
   const summary = buildLeaderSummary(data, gaps, jp, ikm);
   const p = ctx.log.progress();
   p.start(`Menyusun jadwal pelatihan tahun ${tahun}`, 0);
@@ -80,5 +94,5 @@ export async function computeCycle(ctx: CommandContext, data: ProgramData): Prom
     ...(schedule ? { schedule } : {}),
     dihitung: ctx.startedAt.toISOString(),
   });
-  return { tahun, gaps, jp, ikm, evaluation, summary, schedule, scheduleError, cycle };
+  return { data, loop, tahun, gaps, jp, ikm, evaluation, summary, schedule, scheduleError, cycle };
 }

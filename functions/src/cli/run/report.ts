@@ -3,6 +3,7 @@
  * docs/cli.md: extend, never rename) and the text report for a person.
  */
 import { COLLECTIONS, type ValidationResult } from '@bangkom/core';
+import { attendanceJson, attendanceText } from '../attendance-report.js';
 import type { CommandOutcome, LoadedInput } from '../context.js';
 import { heading, num, table } from '../format.js';
 import { blocks, errorsText, inputNotes, validityLine } from '../render.js';
@@ -65,6 +66,7 @@ function runJson({ runId, tenant, input, results, firestore, workbooks }: RunFac
         }
       : { error: results.scheduleError ?? '' },
     cycles: firestore.cycles.map((c) => c.tahun),
+    kehadiran: attendanceJson(results.loop),
     quarantined: input.validation.quarantine.length,
     errors,
   };
@@ -87,6 +89,7 @@ const COLLECTION_LABELS: Partial<Record<string, string>> = {
   holidays: 'hari libur',
   rooms: 'ruang',
   preferences: 'preferensi',
+  attendance: 'daftar hadir',
   settings: 'pengaturan',
   quarantine: 'baris dikarantina',
   gaps: 'kesenjangan per pegawai',
@@ -129,6 +132,7 @@ function runText(json: RunJson, validation: ValidationResult): string {
       `Jadwal   : ${'error' in json.schedule ? `gagal disusun (${json.schedule.error})` : `${num(json.schedule.sessions)} sesi, ${num(json.schedule.peserta)} peserta`}`,
     ].join('\n'),
     table([{ header: 'Koleksi' }, { header: 'Isi' }, { header: 'Dokumen', right: true }], rows),
+    attendanceText(json.kehadiran),
     errorsText(errors),
     validityLine(errors),
     inputNotes(validation),
