@@ -294,3 +294,58 @@ export async function saveStore(dir: string, state: FirestoreState, savedAt: Dat
   }
   return { documents: lines.length, bytes: body.length, ms: performance.now() - t0 };
 }
+
+/** A stored document's chosen top-level fields, as plain values. */
+export interface StoredFields {
+  id: string;
+  data: Record<string, unknown>;
+}
+
+/** Reads the chosen fields of a collection's documents (`tenants/t/employees`). */
+export type StoredFieldsReader = (
+  collectionPath: string,
+  fields: readonly string[],
+) => Iterable<StoredFields>;
+
+/** A scalar field as a plain value; maps, arrays and other types are not read here. */
+function scalar(field: FieldValue): unknown {
+  switch (field.type) {
+    case 'string_value':
+    case 'integer_value':
+    case 'double_value':
+    case 'boolean_value':
+      return field.value;
+    case 'null_value':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The in-process emulator's documents read straight from its state, without a query: what a
+ * select() of scalar fields returns over gRPC, at a fraction of the cost (a query serialises
+ * each document twice, about a millisecond apiece on this machine). Only for the embedded
+ * emulator of `bangkom run`; any other Firestore is queried (firestore-sync.ts).
+ */
+export function stateFieldsReader(state: FirestoreState, projectId: string): StoredFieldsReader {
+  return function* read(collectionPath, fields) {
+    const database = (state as unknown as StateNodes).projects[projectId]?.databases['(default)'];
+    const parts = collectionPath.split('/');
+    let collection = database?.collections[parts[0] ?? ''];
+    for (let i = 1; collection && i + 1 < parts.length; i += 2) {
+      collection = collection.documents[parts[i] ?? '']?.collections[parts[i + 1] ?? ''];
+    }
+    if (!collection || parts.length % 2 === 0) return;
+    for (const [id, doc] of Object.entries(collection.documents)) {
+      if (!doc.metadata.hasExist) continue;
+      const data: Record<string, unknown> = {};
+      for (const f of fields) {
+        const field = doc.fields[f];
+        const value = field ? scalar(field) : undefined;
+        if (value !== undefined) data[f] = value;
+      }
+      yield { id, data };
+    }
+  };
+}

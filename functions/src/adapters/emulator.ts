@@ -5,8 +5,9 @@
  *
  * Known emulator limits (production code stays within what real Firestore guarantees):
  * no BulkWriter/BatchWrite RPC (use db.batch() of at most 500 writes), collectionGroup and
- * cursors unreliable, FieldValue.delete() ignored, transactions not isolated. Two of its
- * behaviours are patched here: O(n²) document inserts, and set() merging instead of replacing.
+ * cursors unreliable, FieldValue.delete() ignored, transactions not isolated. Three of its
+ * behaviours are patched here: O(n²) document inserts, set() merging instead of replacing, and
+ * queries ignoring select() (a projection returned whole documents).
  */
 import {
   FirestoreServer,
@@ -38,6 +39,7 @@ interface GrpcServerLike {
 export async function startEmulator(): Promise<EmbeddedEmulator> {
   speedUpDocumentInserts();
   replaceOnSet();
+  projectOnSelect();
   const server = new FirestoreServer();
   const grpc = (server as unknown as { server: GrpcServerLike }).server;
   // the emulator's own @grpc/grpc-js must create the credentials its server accepts
@@ -128,5 +130,40 @@ function replaceOnSet(): void {
       if (doc.metadata.hasExist) doc.fields = {};
     }
     return write.call(this, date, w);
+  };
+}
+
+interface V1Query {
+  has_select?: boolean;
+  select?: { fields?: { field_path?: string }[] } | null;
+}
+interface QueryInternals {
+  v1Query(parent: string, query: V1Query): { fields: Record<string, unknown> }[];
+}
+let selectPatched = false;
+
+/**
+ * A query with select(a, b) returns only those fields on Firestore (what the incremental
+ * writes rely on to read a collection's hashes cheaply); the emulator returns every field.
+ * Each result becomes a view of its document holding only the selected top-level fields
+ * (`__name__` alone, as select() sends, keeps none). A dotted path selects nothing here:
+ * stricter than Firestore, which would return that part of the map.
+ */
+function projectOnSelect(): void {
+  if (selectPatched) return;
+  selectPatched = true;
+  const proto = FirestoreState.prototype as unknown as QueryInternals;
+  const query = proto.v1Query;
+  proto.v1Query = function (this: QueryInternals, parent: string, q: V1Query) {
+    const docs = query.call(this, parent, q);
+    if (!q.has_select || !q.select?.fields?.length) return docs;
+    const wanted = q.select.fields.map((f) => f.field_path ?? '');
+    return docs.map((doc) => {
+      const view = Object.create(doc) as { fields: Record<string, unknown> };
+      const fields: Record<string, unknown> = {};
+      for (const name of wanted) if (name in doc.fields) fields[name] = doc.fields[name];
+      view.fields = fields;
+      return view;
+    });
   };
 }

@@ -11,7 +11,13 @@ import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
 import { startEmbeddedEmulator } from './emulator-loader.js';
-import { loadStore, type StoreStats, saveStore } from './emulator-store.js';
+import {
+  loadStore,
+  type StoredFieldsReader,
+  type StoreStats,
+  saveStore,
+  stateFieldsReader,
+} from './emulator-store.js';
 import { closeFirestoreConnections, connectFirestore } from './firestore-connection.js';
 
 /** Project id for an emulator when none is configured. */
@@ -28,6 +34,8 @@ export interface FirestoreTarget {
   description: string;
   /** the in-process emulator's data folder and what was loaded from it */
   data?: LocalData;
+  /** the in-process emulator's documents read without a query (stored hashes) */
+  reader?: StoredFieldsReader;
   close(): Promise<void>;
 }
 
@@ -94,6 +102,7 @@ export async function openFirestoreTarget(req: TargetRequest): Promise<Firestore
     location: emulator.address,
     description: `emulator Firestore dalam proses di ${emulator.address} (data di ${dir})`,
     data: { dir, fresh, loaded, save: (at) => saveStore(dir, emulator.state, at) },
+    reader: stateFieldsReader(emulator.state, LOCAL_PROJECT),
     async close() {
       await closeFirestoreConnections();
       await emulator.stop();

@@ -2,7 +2,8 @@
  * Firestore adapter: the core's Store port over firebase-admin, plus the run audit
  * documents and zod-validated reads. Everything lives under tenants/{tenantId}/...
  * (see core/src/firestore-model.ts); ids are deterministic, writes are set-overwrite,
- * so a rerun or a replayed submission is stored once.
+ * so a rerun or a replayed submission is stored once. Collections are written incrementally
+ * (firestore-sync.ts): only new and changed documents, each carrying its content hash.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { COLLECTIONS, type Doc, type Store } from '@bangkom/core';
@@ -13,13 +14,23 @@ import type {
   FirestoreDataConverter,
   QueryDocumentSnapshot,
 } from 'firebase-admin/firestore';
+import {
+  addTally,
+  deleteDocsFrom,
+  emptyTally,
+  type FieldsReader,
+  type KeepRule,
+  type SyncOptions,
+  type SyncTally,
+  stripUndefined,
+  syncCollection,
+  withoutHash,
+} from './firestore-sync.js';
+
+export { stripUndefined };
 
 /** Firestore's hard limit of writes in one commit. */
 export const MAX_BATCH_WRITES = 500;
-/** Real Firestore rejects a commit over 10 MiB; stay well below with an estimate. */
-const MAX_BATCH_BYTES = 8 * 1024 * 1024;
-/** Commits in flight at once. */
-const CONCURRENT_COMMITS = 4;
 
 /** A tenant id: a short slug (e.g. `sawahlunto`), nothing that could escape tenants/{id}. */
 export const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -37,14 +48,6 @@ export function tenantCollectionPath(tenantId: string, collection: string): stri
   return `tenants/${tenantId}/${collection}`;
 }
 
-/**
- * A deep copy without `undefined` (Firestore rejects it): dropped from objects, null in arrays.
- * Dates and Firestore values (Timestamp, FieldValue, ...) are passed through as they are.
- */
-export function stripUndefined<T>(value: T): T {
-  return strip(value) as T;
-}
-
 /** Whether stripUndefined would change anything (most documents have no undefined at all). */
 function hasUndefined(value: unknown): boolean {
   if (Array.isArray(value)) {
@@ -60,82 +63,14 @@ function hasUndefined(value: unknown): boolean {
   return false;
 }
 
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : strip(v)));
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = strip(v);
-    return out;
-  }
-  return value;
-}
-
-/** Rough serialised size of a document, to keep commits under the request limit. */
-function approxBytes(doc: Doc): number {
-  return doc.id.length + JSON.stringify(doc.data).length + 64;
-}
-
-/** Splits docs into commits of at most 500 writes and about 8 MiB. */
-export function chunkDocs(docs: readonly Doc[], maxWrites = MAX_BATCH_WRITES): Doc[][] {
-  const chunks: Doc[][] = [];
-  let current: Doc[] = [];
-  let bytes = 0;
-  for (const doc of docs) {
-    const size = approxBytes(doc);
-    if (current.length > 0 && (current.length >= maxWrites || bytes + size > MAX_BATCH_BYTES)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(doc);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
-/** The same id twice in one call: the later one wins, as it would on a rerun. */
-function dedupe(docs: readonly Doc[]): Doc[] {
-  const byId = new Map<string, Doc>();
-  for (const d of docs) {
-    if (!d.id) throw new Error('Dokumen tanpa ID tidak dapat disimpan.');
-    byId.delete(d.id);
-    byId.set(d.id, d);
-  }
-  return [...byId.values()];
-}
-
-/**
- * Writes docs into a collection: set-overwrite, chunked, a few commits in flight.
- * Returns the number of distinct documents written.
- */
-export async function writeDocsTo(
-  col: CollectionReference,
-  docs: readonly Doc[],
-  onProgress?: (written: number) => void,
-): Promise<number> {
-  const unique = dedupe(docs);
-  const chunks = chunkDocs(unique);
-  const db = col.firestore;
-  let written = 0;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < chunks.length) {
-      const chunk = chunks[next++] as Doc[];
-      const batch = db.batch();
-      for (const d of chunk) batch.set(col.doc(d.id), stripUndefined(d.data));
-      await batch.commit();
-      written += chunk.length;
-      onProgress?.(written);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_COMMITS, chunks.length) }, worker));
-  return written;
-}
-
 export interface TenantStore extends Store {
   readonly tenantId: string;
   readonly db: Firestore;
+  /**
+   * Stores docs without deleting any, writing only the new and changed ones (firestore-sync.ts);
+   * returns how many distinct documents are now stored as given (written or already so).
+   */
+  writeDocs(collection: string, docs: readonly Doc[], onProgress?: (done: number) => void): Promise<number>;
   /** Reads one document, or null when absent. */
   readDoc(collection: string, id: string): Promise<Doc | null>;
   /** Reads a collection, each document checked against a schema (validation at the edge). */
@@ -143,57 +78,63 @@ export interface TenantStore extends Store {
   /** Deletes documents by id, at most 500 per commit. */
   deleteDocs(collection: string, ids: readonly string[]): Promise<number>;
   /**
-   * Makes a collection hold exactly `docs` (written first, then the stale ones deleted), except
-   * stale documents for which `keep` says true (e.g. another year's results).
+   * Makes a collection hold exactly `docs`, writing only what changed and deleting the stale
+   * documents, except those `keep` keeps (e.g. another year's results).
    */
   replaceCollection(
     collection: string,
     docs: readonly Doc[],
-    keep?: (stale: Doc) => boolean,
-    onProgress?: (written: number) => void,
-  ): Promise<{ written: number; deleted: number }>;
+    keep?: KeepRule,
+    onProgress?: (done: number) => void,
+  ): Promise<{ written: number; deleted: number; unchanged: number }>;
+  /** One incremental sync of a collection (firestore-sync.ts). */
+  syncDocs(collection: string, docs: readonly Doc[], opts?: SyncOptions): Promise<SyncTally>;
+  /** What this store's syncs wrote, left unchanged and removed so far (for the run document). */
+  tally(): SyncTally;
 }
 
-/** The core's Store for one tenant. */
-export function createStore(db: Firestore, tenantId: string): TenantStore {
+/**
+ * The core's Store for one tenant. `reader`: how to read stored hashes without a query (only
+ * the in-process emulator has one).
+ */
+export function createStore(db: Firestore, tenantId: string, reader?: FieldsReader): TenantStore {
   assertTenantId(tenantId);
   const col = (name: string) => db.collection(tenantCollectionPath(tenantId, name));
+  const total = emptyTally();
+  const syncDocs = async (collection: string, docs: readonly Doc[], opts?: SyncOptions) => {
+    const t = await syncCollection(col(collection), docs, reader ? { ...opts, reader } : opts);
+    addTally(total, t);
+    return t;
+  };
   return {
     tenantId,
     db,
-    writeDocs: (collection, docs, onProgress) => writeDocsTo(col(collection), docs, onProgress),
+    async writeDocs(collection, docs, onProgress) {
+      const t = await syncDocs(collection, docs, { mode: 'add', ...(onProgress ? { onProgress } : {}) });
+      return t.written + t.unchanged;
+    },
     async readCollection(collection) {
       const snap = await col(collection).get();
-      return snap.docs.map((d) => ({ id: d.id, data: d.data() }));
+      return snap.docs.map((d) => ({ id: d.id, data: withoutHash(d.data()) }));
     },
     async readDoc(collection, id) {
       const snap = await col(collection).doc(id).get();
       const data = snap.data();
-      return snap.exists && data ? { id: snap.id, data } : null;
+      return snap.exists && data ? { id: snap.id, data: withoutHash(data) } : null;
     },
     readRecords: (collection, schema) => readRecords(col(collection), schema),
     deleteDocs: (collection, ids) => deleteDocsFrom(col(collection), ids),
     async replaceCollection(collection, docs, keep, onProgress) {
-      const existing = await col(collection).get();
-      const written = await writeDocsTo(col(collection), docs, onProgress);
-      const wanted = new Set(docs.map((d) => d.id));
-      const stale = existing.docs
-        .filter((d) => !wanted.has(d.id) && !(keep?.({ id: d.id, data: d.data() }) ?? false))
-        .map((d) => d.id);
-      const deleted = await deleteDocsFrom(col(collection), stale);
-      return { written, deleted };
+      const t = await syncDocs(collection, docs, {
+        mode: 'replace',
+        ...(keep ? { keep } : {}),
+        ...(onProgress ? { onProgress } : {}),
+      });
+      return { written: t.written, deleted: t.removed, unchanged: t.unchanged };
     },
+    syncDocs,
+    tally: () => ({ ...total }),
   };
-}
-
-async function deleteDocsFrom(col: CollectionReference, ids: readonly string[]): Promise<number> {
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += MAX_BATCH_WRITES) {
-    const batch = col.firestore.batch();
-    for (const id of unique.slice(i, i + MAX_BATCH_WRITES)) batch.delete(col.doc(id));
-    await batch.commit();
-  }
-  return unique.length;
 }
 
 // ---- validated reads -------------------------------------------------------------------
@@ -224,7 +165,7 @@ export function zodConverter<T>(schema: SafeParser<T>): FirestoreDataConverter<P
       return stripUndefined(value.value as DocumentData);
     },
     fromFirestore(snap: QueryDocumentSnapshot): Parsed<T> {
-      const result = schema.safeParse(snap.data());
+      const result = schema.safeParse(withoutHash(snap.data()));
       if (result.success) return { ok: true, id: snap.id, value: result.data };
       const message = result.error.issues
         .map((i) => `${i.path.map(String).join('.') || '(dokumen)'}: ${i.message}`)
@@ -267,6 +208,8 @@ export interface RunRecord {
   status: RunStatus;
   /** collection or sheet -> documents written / rows read */
   counts: Record<string, number>;
+  /** documents the run's incremental writes wrote, found unchanged, and removed */
+  firestore?: SyncTally;
   errorCount: number;
   /** the first errors (a document holds at most 1 MiB); the rest are in quarantine */
   errors: unknown[];

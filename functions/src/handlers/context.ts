@@ -272,6 +272,7 @@ async function runAndAudit<B>(
     inputChecksum: inputChecksum(outcome.checksumOf ?? body),
     status: outcome.status ?? (outcome.errors.length > 0 ? 'selesai dengan galat' : 'selesai'),
     counts: outcome.counts,
+    firestore: store.tally(),
     errorCount: outcome.errors.length,
     errors: stripUndefined([...outcome.errors.slice(0, RUN_ERROR_SAMPLE)]),
   };

@@ -12,7 +12,6 @@ import {
   EVALUASI_HEADER,
   type EvaluationReport,
   emptyProgramData,
-  FORM_SHEETS,
   FORMER_OUTPUT_TITLES,
   type GapsReport,
   gapConfidence,
@@ -27,7 +26,6 @@ import {
   recordSchemas,
   type ScheduleReport,
   type Settings,
-  SHEET_COLLECTION,
   STATUS_HEADER,
   settingsSchema,
 } from '@bangkom/core';
@@ -37,13 +35,6 @@ import type { SheetValue, SheetWrite } from '../adapters/sheets.js';
 
 // ingestResponse takes these from here
 export { type RecordKey, recordDoc, safeValues } from '../adapters/cycle-docs.js';
-
-/**
- * Collections fed by forms as well as sheets: a sync only adds and replaces there, never
- * deletes, so a submission that reached Firestore before its sheet row is not lost.
- * The others mirror their sheet: a row deleted from the sheet is deleted from Firestore.
- */
-export const FORM_FED: ReadonlySet<RecordKey> = new Set(FORM_SHEETS.map((s) => SHEET_COLLECTION[s]));
 
 // ---- reading back ---------------------------------------------------------------------
 

@@ -175,6 +175,7 @@ async function start(ctx: RunContext<CycleBody>): Promise<Outcome> {
           finishedAt: deps.now().toISOString(),
           status: out.errors.length > 0 ? 'selesai dengan galat' : 'selesai',
           counts: out.counts,
+          firestore: ctx.store.tally(),
           errorCount: out.errors.length,
           errors: stripUndefined([...out.errors.slice(0, RUN_ERROR_SAMPLE)]),
           hasil: cycleResult(out.body),

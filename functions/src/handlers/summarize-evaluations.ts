@@ -56,7 +56,10 @@ export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outco
       [
         COLLECTIONS.summary,
         summaryDocs(summary, runId),
-        (stale) => stale.data.tahun !== tahun || stale.data.jenis === 'jadwal',
+        {
+          fields: ['tahun', 'jenis'],
+          test: (stale) => stale.data.tahun !== tahun || stale.data.jenis === 'jadwal',
+        },
       ],
     ],
     tahun,

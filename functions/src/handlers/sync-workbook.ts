@@ -6,35 +6,18 @@
  *
  * Master sheets (Pegawai, Standar Kompetensi, Katalog ...) are mirrored: a row deleted from
  * the sheet is deleted from Firestore, but only when the sheet is present at all (a renamed
- * or lost sheet must not wipe the data). Form-fed collections are only added to.
+ * or lost sheet must not wipe the data). Form-fed collections are only added to (the rules:
+ * ../adapters/cycle-writes.ts). Only new and changed documents are written.
  */
-import {
-  COLLECTIONS,
-  type Doc,
-  isFormDocId,
-  normalizeHeader,
-  SHEET_COLLECTION,
-  type SheetCount,
-  validateWorkbook,
-} from '@bangkom/core';
+import { COLLECTIONS, type Doc, normalizeHeader, type SheetCount, validateWorkbook } from '@bangkom/core';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { z } from 'zod';
-import {
-  quarantineDoc,
-  RECORD_KEYS,
-  type RecordKey,
-  recordDocs,
-  settingsDoc,
-} from '../adapters/cycle-docs.js';
+import { quarantineDoc, settingsDoc } from '../adapters/cycle-docs.js';
+import { keepFormQuarantine, recordWrites } from '../adapters/cycle-writes.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
 import { sheetResponses, supersededFormQuarantine } from './form-quarantine.js';
-import { FORM_FED, statusSheet } from './program.js';
+import { statusSheet } from './program.js';
 import { syncSchema } from './schemas.js';
-
-/** record collection -> its sheet name */
-const SHEET_OF = new Map<RecordKey, string>(
-  Object.entries(SHEET_COLLECTION).map(([sheet, key]) => [key as RecordKey, sheet]),
-);
 
 export type SyncBody = z.output<typeof syncSchema>;
 
@@ -51,40 +34,23 @@ export async function syncWork(ctx: RunContext<SyncBody>): Promise<Outcome> {
 
   const written: Record<string, number> = {};
   const deleted: Record<string, number> = {};
-  const skipped: string[] = [];
-  for (const key of RECORD_KEYS) {
-    const collection = COLLECTIONS[key];
-    const docs = recordDocs(key, result.data);
-    const sheet = SHEET_OF.get(key) ?? key;
-    if (key === 'skm' && present.has(normalizeHeader(sheet))) {
-      // a row typed into SKM is known only by its place: mirror those (a deleted or moved row
-      // must not be counted twice); a form respondent's record (formulir~) is never deleted
-      const r = await store.replaceCollection(collection, docs, (d) => isFormDocId(d.id));
-      written[collection] = r.written;
-      if (r.deleted > 0) deleted[collection] = r.deleted;
-    } else if (FORM_FED.has(key)) {
-      written[collection] = await store.writeDocs(collection, docs);
-    } else if (present.has(normalizeHeader(sheet)) || (key === 'competencies' && docs.length > 0)) {
-      const r = await store.replaceCollection(collection, docs);
-      written[collection] = r.written;
-      if (r.deleted > 0) deleted[collection] = r.deleted;
-    } else {
-      skipped.push(sheet);
-    }
+  const { writes, skipped } = recordWrites(result.data, (sheet) => present.has(normalizeHeader(sheet)));
+  writes.push({ collection: COLLECTIONS.settings, docs: [settingsDoc(result.data.settings)], mode: 'add' });
+  for (const w of writes) {
+    const r = await store.syncDocs(w.collection, w.docs, {
+      mode: w.mode,
+      ...(w.keep ? { keep: w.keep } : {}),
+    });
+    // the collection's documents of this sync, written or found unchanged (run.firestore splits them)
+    written[w.collection] = r.written + r.unchanged;
+    if (r.removed > 0) deleted[w.collection] = r.removed;
   }
-  written[COLLECTIONS.settings] = await store.writeDocs(COLLECTIONS.settings, [
-    settingsDoc(result.data.settings),
-  ]);
 
   // quarantine: this run's rejected rows replace the previous sync's; form submissions stay
   // until a later valid version of the same response supersedes them
   const quarantine: Doc[] = result.quarantine.map((q) => quarantineDoc(q, runId));
-  const q = await store.replaceCollection(
-    COLLECTIONS.quarantine,
-    quarantine,
-    (d) => d.data.sumber === 'formulir' && !superseded.has(d.id),
-  );
-  written[COLLECTIONS.quarantine] = q.written;
+  const q = await store.replaceCollection(COLLECTIONS.quarantine, quarantine, keepFormQuarantine(superseded));
+  written[COLLECTIONS.quarantine] = q.written + q.unchanged;
   if (q.deleted > 0) deleted[COLLECTIONS.quarantine] = q.deleted;
 
   await gateway.writeSheets([statusSheet(result.errors)]);

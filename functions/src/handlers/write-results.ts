@@ -1,6 +1,8 @@
 /** Writing computed results: a collection of results is replaced as a whole (per year where it has one). */
 import type { CollectionName, Doc } from '@bangkom/core';
+import { keepOtherYears } from '../adapters/cycle-writes.js';
 import type { TenantStore } from '../adapters/firestore.js';
+import type { KeepRule } from '../adapters/firestore-sync.js';
 import type { SheetWrite } from '../adapters/sheets.js';
 import type { Deps } from './context.js';
 import { sheetCounts } from './program.js';
@@ -17,14 +19,15 @@ export interface ResultWrite {
  */
 export async function writeResults(
   store: TenantStore,
-  sets: readonly (readonly [CollectionName, Doc[], ((stale: Doc) => boolean)?])[],
+  sets: readonly (readonly [CollectionName, Doc[], KeepRule?])[],
   tahun: number,
 ): Promise<ResultWrite> {
   const out: ResultWrite = { written: {}, deleted: {} };
-  const otherYear = (stale: Doc) => typeof stale.data.tahun === 'number' && stale.data.tahun !== tahun;
+  const otherYear = keepOtherYears([tahun]);
   for (const [collection, docs, keep = otherYear] of sets) {
     const r = await store.replaceCollection(collection, docs, keep);
-    out.written[collection] = r.written;
+    // documents of this run, written or found unchanged (the run document's `firestore` splits them)
+    out.written[collection] = r.written + r.unchanged;
     if (r.deleted > 0) out.deleted[collection] = r.deleted;
   }
   return out;

@@ -2,7 +2,6 @@ import type { Doc } from '@bangkom/core';
 import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/firestore';
 import { type EmbeddedEmulator, startEmulator } from '../../../functions/src/adapters/emulator';
 import {
-  chunkDocs,
   createStore,
   inputChecksum,
   MAX_DOC_BYTES,
@@ -48,7 +47,14 @@ describe('createStore', () => {
     expect(await store.writeDocs('employees', docs)).toBe(3);
     const snap = await db.doc(`tenants/sawahlunto/employees/${docs[0]?.id}`).get();
     expect(snap.exists).toBe(true);
-    expect(snap.data()).toEqual({ nama: 'Pegawai 0', opd: 'Bappeda', row: 2 }); // undefined stripped
+    // undefined stripped; the content hash stored beside the fields
+    expect(snap.data()).toEqual({ nama: 'Pegawai 0', opd: 'Bappeda', row: 2, hashIsi: expect.any(String) });
+    // and not handed back to readers
+    expect((await store.readDoc('employees', docs[0]?.id ?? ''))?.data).toEqual({
+      nama: 'Pegawai 0',
+      opd: 'Bappeda',
+      row: 2,
+    });
     const back = await store.readCollection('employees');
     expect(back.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
   });
@@ -67,7 +73,10 @@ describe('createStore', () => {
     const store = createStore(db, 'ganti');
     await store.writeDocs('employees', [{ id: 'a', data: { nama: 'Ani', email: 'ani@kota.go.id' } }]);
     await store.writeDocs('employees', [{ id: 'a', data: { nama: 'Ani Lestari' } }]);
-    expect((await db.doc('tenants/ganti/employees/a').get()).data()).toEqual({ nama: 'Ani Lestari' });
+    expect((await db.doc('tenants/ganti/employees/a').get()).data()).toEqual({
+      nama: 'Ani Lestari',
+      hashIsi: expect.any(String),
+    });
     // a merge still merges, and update() still updates
     await db.doc('tenants/ganti/employees/a').set({ opd: 'Bappeda' }, { merge: true });
     await db.doc('tenants/ganti/employees/a').update({ jabatan: 'Analis' });
@@ -75,6 +84,7 @@ describe('createStore', () => {
       nama: 'Ani Lestari',
       opd: 'Bappeda',
       jabatan: 'Analis',
+      hashIsi: expect.any(String),
     });
   });
 
@@ -149,12 +159,11 @@ describe('replaceCollection', () => {
       { id: '2026~a', data: { tahun: 2026 } },
       { id: '2026~b', data: { tahun: 2026 } },
     ]);
-    const r = await store.replaceCollection(
-      'jp',
-      [{ id: '2026~a', data: { tahun: 2026, jp: 20 } }],
-      (d) => d.data.tahun !== 2026,
-    );
-    expect(r).toEqual({ written: 1, deleted: 1 });
+    const r = await store.replaceCollection('jp', [{ id: '2026~a', data: { tahun: 2026, jp: 20 } }], {
+      fields: ['tahun'],
+      test: (d) => d.data.tahun !== 2026,
+    });
+    expect(r).toEqual({ written: 1, deleted: 1, unchanged: 0 });
     expect((await store.readCollection('jp')).map((d) => d.id).sort()).toEqual(['2025~a', '2026~a']);
   });
 
@@ -162,7 +171,8 @@ describe('replaceCollection', () => {
     const store = createStore(db, 'mirror-big');
     await store.writeDocs('employees', employees(620));
     const r = await store.replaceCollection('employees', employees(20));
-    expect(r).toEqual({ written: 20, deleted: 600 });
+    // the 20 kept are stored as they are: not written again
+    expect(r).toEqual({ written: 0, deleted: 600, unchanged: 20 });
     expect(await store.readCollection('employees')).toHaveLength(20);
   });
 });
@@ -340,10 +350,6 @@ describe('helpers', () => {
       inputChecksum({ b: [1, { d: 3, c: 2 }], a: 1 }),
     );
     expect(inputChecksum({ a: 1 })).not.toBe(inputChecksum({ a: 2 }));
-  });
-
-  it('chunks at 500 writes', () => {
-    expect(chunkDocs(employees(1001)).map((c) => c.length)).toEqual([500, 500, 1]);
   });
 
   it('strips undefined deeply, nulls inside arrays', () => {

@@ -407,7 +407,15 @@ describe('runCycle', () => {
     expect(JSON.stringify(cycle)).not.toMatch(new RegExp(`${NIP1}|${NIP2}|Siti|Budi`));
     const again = await post('runCycle', { tenant, spreadsheetId });
     expect(await ids(h.db, tenant, 'cycles')).toEqual(['2026']);
-    expect(await docData(h.db, `tenants/${tenant}/cycles/2026`)).toMatchObject({ runId: again.body.runId });
+    // nothing changed in the sheets: no document written again (only the run audit); each
+    // keeps the runId of the run that wrote its content
+    const rerun = await docData(h.db, `tenants/${tenant}/runs/${again.body.runId}`);
+    expect(rerun?.firestore).toEqual({ written: 0, unchanged: expect.any(Number), removed: 0 });
+    const tally = (r: Record<string, unknown> | undefined) => (r?.firestore ?? {}) as Record<string, number>;
+    expect(tally(rerun).unchanged).toBeGreaterThan(10);
+    expect(tally(run).written).toBeGreaterThan(0);
+    expect(rerun?.counts).toMatchObject({ 'sync.employees': 2 });
+    expect(await docData(h.db, `tenants/${tenant}/cycles/2026`)).toMatchObject({ runId: res.body.runId });
   }, 60000);
 
   /** polls runStatus until the run is no longer `berjalan`; every answer seen, in order */

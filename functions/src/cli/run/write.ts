@@ -1,6 +1,7 @@
 /**
  * `bangkom run`, Firestore step: every input record, result and quarantined row under
- * tenants/{tenant} (deterministic ids: a rerun overwrites), then the stored cycles for the trend
+ * tenants/{tenant} (deterministic ids; only new and changed documents are written, stale ones
+ * removed: adapters/cycle-writes.ts), then the stored cycles for the trend
  * handed to the next step (the workbooks), then the runs/{runId} audit document and, for the
  * in-process emulator, its data folder saved.
  * Which Firestore, and whether it answers, is firestore-target.ts's business.
@@ -30,9 +31,11 @@ import {
   summaryDocs,
   withRun,
 } from '../../adapters/cycle-docs.js';
+import { applyWrites, cycleWrites } from '../../adapters/cycle-writes.js';
 import { cycleDocument, readCycles } from '../../adapters/cycles.js';
 import { STORE_FILE } from '../../adapters/emulator-store.js';
 import { createStore, type RunStatus, writeRun } from '../../adapters/firestore.js';
+import type { SyncTally } from '../../adapters/firestore-sync.js';
 import {
   type FirestoreTarget,
   openFirestoreTarget,
@@ -93,7 +96,10 @@ export interface FirestoreWrite {
   target: FirestoreTarget['target'];
   location: string;
   description: string;
+  /** documents of this run per collection (written or already stored unchanged) */
   counts: Record<string, number>;
+  /** what the incremental writes did, in documents */
+  tally: SyncTally;
   data?: DataReport;
   /** every cycle kept (this one included), oldest first: the trend */
   cycles: CycleDoc[];
@@ -143,8 +149,9 @@ export async function writeFirestore<T>(
   finish: (cycles: CycleDoc[]) => Promise<T>,
 ): Promise<FirestoreWrite & { finished: T }> {
   const fs = await openTarget(ctx);
-  const store = createStore(fs.db, tenant);
+  const store = createStore(fs.db, tenant, fs.reader);
   const counts: Record<string, number> = {};
+  let tally: SyncTally = { written: 0, unchanged: 0, removed: 0 };
   const total = [...docs.values()].reduce((a, d) => a + d.length, 0);
   const { errors } = input.validation;
   let caller = 'cli';
@@ -170,6 +177,7 @@ export async function writeFirestore<T>(
         ),
       },
       errors,
+      firestore: tally,
       ...(message ? { message } : {}),
     });
   try {
@@ -182,13 +190,15 @@ export async function writeFirestore<T>(
   progress.start('Menulis ke Firestore', total);
   try {
     await audit('berjalan');
-    let before = 0;
-    for (const [collection, list] of docs) {
-      const written = await store.writeDocs(collection, list, (n) => progress.tick(before + n));
-      counts[collection] = written;
-      before += list.length;
-      progress.tick(before);
-    }
+    // only new and changed documents are written; stale ones removed (adapters/cycle-writes.ts)
+    const present = new Set(Object.keys(input.validation.counts));
+    const outcome = await applyWrites(
+      store,
+      cycleWrites(docs, (s) => present.has(s)),
+      (n) => progress.tick(n),
+    );
+    for (const [collection, t] of outcome.byCollection) counts[collection] = t.written + t.unchanged;
+    tally = outcome.total;
     progress.stop();
     // the earlier years (and this one, as written) for the trend; a damaged year is left out, said
     const stored = await readCycles(store);
@@ -222,6 +232,7 @@ export async function writeFirestore<T>(
       location: fs.location,
       description: fs.description,
       counts,
+      tally,
       ...(data ? { data } : {}),
       cycles: stored.cycles,
       finished,
