@@ -35,7 +35,13 @@
  * 2024-01 to 2026-11-20 (the current year, almost complete), so the 20-JP figures of 2026 are
  * meaningful.
  */
-import { type RawSheet, type RawWorkbook, SHEET } from '@bangkom/core';
+import {
+  DEFAULT_LEVEL_DESCRIPTIONS,
+  LEVEL_COLUMNS,
+  type RawSheet,
+  type RawWorkbook,
+  SHEET,
+} from '@bangkom/core';
 import { assessments } from './assessments.js';
 import { attendanceSheet } from './attendance.js';
 import { pad } from './calendar.js';
@@ -129,8 +135,8 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
 
   // Kamus Kompetensi
   const kamus: RawSheet = [
-    ['Kode', 'Nama', 'Kelompok'],
-    ...DICTIONARY.map((d) => [d.kode, d.nama, d.kelompok]),
+    ['Kode', 'Nama', 'Kelompok', ...LEVEL_COLUMNS],
+    ...DICTIONARY.map((d) => [d.kode, d.nama, d.kelompok, ...(DEFAULT_LEVEL_DESCRIPTIONS[d.kode] ?? [])]),
   ];
 
   // Standar Kompetensi

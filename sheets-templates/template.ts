@@ -5,6 +5,7 @@
  */
 import {
   DEFAULT_DICTIONARY,
+  DEFAULT_LEVEL_DESCRIPTIONS,
   DEFAULT_SETTINGS,
   type RawSheet,
   SHEET,
@@ -42,7 +43,13 @@ export function templateHeaders(spec: SheetSpec): string[] {
 
 /** Rows the template fills in: the default dictionary and the default settings. */
 function prefilled(spec: SheetSpec): RawSheet {
-  if (spec.name === SHEET.kamus) return DEFAULT_DICTIONARY.map((d) => [d.kode, d.nama, d.kelompok]);
+  if (spec.name === SHEET.kamus)
+    return DEFAULT_DICTIONARY.map((d) => [
+      d.kode,
+      d.nama,
+      d.kelompok,
+      ...(DEFAULT_LEVEL_DESCRIPTIONS[d.kode] ?? []),
+    ]);
   if (spec.name === SHEET.pengaturan) {
     return [
       ['Target JP', DEFAULT_SETTINGS.targetJp],

@@ -16,7 +16,8 @@ import { APP_SHEET } from './app-sheets.js';
 
 export type IngestKind = 'assessment' | 'preference' | 'reaction' | 'test' | 'behaviour' | 'skm' | 'rsvp';
 
-export type QuestionType = 'nip' | 'text' | 'paragraph' | 'scale' | 'choice' | 'checkbox' | 'list';
+/** `page`: a page break starting a section (its title and help text head the page). */
+export type QuestionType = 'nip' | 'text' | 'paragraph' | 'scale' | 'choice' | 'checkbox' | 'list' | 'page';
 
 export interface Question {
   title: string;
@@ -29,7 +30,14 @@ export interface Question {
   /** quiz item: the correct choice and its points */
   correct?: string;
   points?: number;
+  /** list: per choice, the title of the page it leads to (page navigation) */
+  targets?: readonly string[];
+  /** page: where the page before this break leads when reached in order (a page title, or SUBMIT) */
+  goTo?: string;
 }
+
+/** `goTo` of a page break that ends the form there. */
+export const SUBMIT = 'SUBMIT';
 
 /** One contract row produced by a response. */
 export interface TargetRow {
@@ -45,6 +53,14 @@ export interface TargetRow {
 export interface Competency {
   kode: string;
   nama: string;
+  /** behaviour of levels 1–5 (`Kamus Kompetensi` Level 1 … Level 5), when all five are known */
+  level?: readonly string[];
+}
+
+/** Positions whose standards require the same competencies: one section of the assessment forms. */
+export interface PositionGroup {
+  jabatan: readonly string[];
+  codes: readonly string[];
 }
 
 export interface QuizItem {
@@ -59,6 +75,12 @@ export interface FormContext {
   /** service units for the SKM form (OPD names); empty = free text */
   units: readonly string[];
   quiz: readonly QuizItem[];
+  /**
+   * Position groups from `Standar Kompetensi`: the self and supervisor forms ask each ASN only the
+   * competencies of their position (one section per group, reached by the Jabatan answer). Absent
+   * or empty (no standards): every competency is asked on one page.
+   */
+  groups?: readonly PositionGroup[];
 }
 
 export interface ResponseMeta {
@@ -84,6 +106,9 @@ export const MONTHS = NAMA_BULAN;
 const Q = {
   nip: 'NIP',
   nipPenilai: 'NIP Penilai',
+  jabatan: 'Jabatan',
+  jabatanDinilai: 'Jabatan pegawai yang dinilai',
+  preferensi: 'Preferensi pelatihan',
   sesi: 'ID Sesi',
   bulan: 'Bulan pelatihan yang diinginkan',
   moda: 'Moda pelatihan yang diinginkan',
@@ -104,13 +129,80 @@ const sesiQuestion: Question = {
 };
 
 export const compTitle = (c: Competency): string => `${c.kode} ${c.nama}`;
-const levelScale = (c: Competency, required: boolean, suffix = ''): Question => ({
-  title: `${compTitle(c)}${suffix}`,
-  type: 'scale',
-  required,
-  scale: [1, 5, 'Level 1', 'Level 5'],
-  help: 'Level 1–5 menurut kamus kompetensi (PermenPAN-RB 38/2017).',
-});
+
+/**
+ * A level question: with the dictionary's level descriptions, a choice among the five described
+ * behaviours (`3 – Menetapkan target unit …`); without them, a bare 1–5 scale.
+ */
+const levelScale = (c: Competency, required: boolean, suffix = ''): Question => {
+  const title = `${compTitle(c)}${suffix}`;
+  if (c.level && c.level.length === 5 && c.level.every((d) => d.trim() !== ''))
+    return {
+      title,
+      type: 'choice',
+      required,
+      choices: c.level.map((d, i) => `${i + 1} – ${d.trim()}`),
+      help: 'Pilih perilaku yang paling sesuai dengan keadaan sehari-hari (level 1–5, kamus kompetensi PermenPAN-RB 38/2017).',
+    };
+  return {
+    title,
+    type: 'scale',
+    required,
+    scale: [1, 5, 'Level 1', 'Level 5'],
+    help: 'Level 1–5 menurut kamus kompetensi (PermenPAN-RB 38/2017).',
+  };
+};
+
+/** Title of group i's section, and the suffix that keeps its questions' titles unique in one response sheet. */
+const sectionTitle = (i: number): string => `Kompetensi jabatan (kelompok ${i + 1})`;
+const sectionSuffix = (i: number): string => ` (kelompok ${i + 1})`;
+
+/**
+ * The competency questions of the self and supervisor forms. Without position groups, every
+ * competency on one page. With them: a required Jabatan list whose answer leads to the section of
+ * that position's group, one section per group asking only its standard's competencies, and each
+ * section ending at `after` (the page after the sections, or SUBMIT): so a respondent sees exactly
+ * the competencies of the position's standard, and every answer lands in one response sheet.
+ */
+function competencySections(
+  ctx: FormContext,
+  required: boolean,
+  jabatanTitle: string,
+  after: string,
+): Question[] {
+  const groups = ctx.groups ?? [];
+  if (groups.length === 0) return ctx.competencies.map((c) => levelScale(c, required));
+  const byCode = new Map(ctx.competencies.map((c) => [c.kode, c]));
+  const jabatan = groups
+    .flatMap((g, i) => g.jabatan.map((j) => [j, sectionTitle(i)] as const))
+    .sort((a, b) => a[0].localeCompare(b[0], 'id'));
+  const out: Question[] = [
+    {
+      title: jabatanTitle,
+      type: 'list',
+      required: true,
+      choices: jabatan.map(([j]) => j),
+      targets: jabatan.map(([, page]) => page),
+      help: 'Pertanyaan berikutnya hanya kompetensi yang dipersyaratkan jabatan ini.',
+    },
+  ];
+  groups.forEach((g, i) => {
+    const page: Question = {
+      title: sectionTitle(i),
+      type: 'page',
+      required: false,
+      help: `Untuk jabatan: ${g.jabatan.join(', ')}.`,
+    };
+    // the break after a section, reached in order, ends that section: go past the other groups
+    if (i > 0) page.goTo = after;
+    out.push(page);
+    for (const code of g.codes) {
+      const c = byCode.get(code);
+      if (c) out.push(levelScale(c, required, sectionSuffix(i)));
+    }
+  });
+  return out;
+}
 
 /** Text of a cell as the respondent typed it; numbers from the sheet back to text (NIP). */
 export function text(value: unknown): string {
@@ -138,10 +230,13 @@ export function leadingInt(value: unknown): Cell {
   return m?.[1] ? Number(m[1]) : s;
 }
 
-function ratings(answers: Record<string, unknown>, ctx: FormContext, suffix = ''): Record<string, Cell> {
+/** Level answers by competency: the one-page question or, with position groups, whichever section's. */
+function ratings(answers: Record<string, unknown>, ctx: FormContext): Record<string, Cell> {
   const out: Record<string, Cell> = {};
+  const sections = (ctx.groups ?? []).length;
   for (const c of ctx.competencies) {
-    const v = answers[`${compTitle(c)}${suffix}`];
+    let v: unknown = answers[compTitle(c)];
+    for (let i = 0; i < sections && isBlankCell(v); i++) v = answers[`${compTitle(c)}${sectionSuffix(i)}`];
     out[compTitle(c)] = isBlankCell(v) ? null : leadingInt(v);
   }
   return out;
@@ -227,7 +322,10 @@ export const FORM_DEFS: readonly FormDef[] = [
     quiz: false,
     questions: (ctx) => [
       nipQuestion(Q.nip, 'NIP Anda, 18 digit tanpa spasi.'),
-      ...ctx.competencies.map((c) => levelScale(c, true)),
+      ...competencySections(ctx, true, Q.jabatan, Q.preferensi),
+      ...((ctx.groups ?? []).length > 0
+        ? [{ title: Q.preferensi, type: 'page', required: false } satisfies Question]
+        : []),
       { title: Q.bulan, type: 'checkbox', required: false, choices: MONTHS },
       { title: Q.moda, type: 'choice', required: false, choices: MODA },
       { title: Q.topik, type: 'checkbox', required: false, choices: ctx.competencies.map(compTitle) },
@@ -264,7 +362,7 @@ export const FORM_DEFS: readonly FormDef[] = [
     questions: (ctx) => [
       nipQuestion(Q.nipPenilai, 'NIP Anda sebagai penilai.'),
       nipQuestion(Q.nip, 'NIP pegawai yang dinilai.'),
-      ...ctx.competencies.map((c) => levelScale(c, false)),
+      ...competencySections(ctx, false, Q.jabatanDinilai, SUBMIT),
     ],
     toRows: (a, meta, ctx) => [
       {

@@ -4,15 +4,17 @@
  * the same forms (items matched by title) instead of creating new ones; the ids of the items
  * it made live in another, so questions staff add by hand survive a re-run.
  */
-import { DEFAULT_DICTIONARY, SHEET } from '@bangkom/core';
+import { DEFAULT_DICTIONARY, DEFAULT_LEVEL_DESCRIPTIONS, LEVEL_COLUMNS, SHEET } from '@bangkom/core';
 import { APP_SHEET } from './app-sheets.js';
 import { getJson, PROP, props, setJson } from './config.js';
 import {
   FORM_DEFS,
   type FormContext,
   type FormDef,
+  type PositionGroup,
   type Question,
   type QuizItem,
+  SUBMIT,
   text,
 } from './form-defs.js';
 import { columnOf, findSheet, readTable, type Spreadsheet, spreadsheet, tell } from './gas.js';
@@ -28,7 +30,8 @@ type TypedItem =
   | GoogleAppsScript.Forms.ScaleItem
   | GoogleAppsScript.Forms.MultipleChoiceItem
   | GoogleAppsScript.Forms.CheckboxItem
-  | GoogleAppsScript.Forms.ListItem;
+  | GoogleAppsScript.Forms.ListItem
+  | GoogleAppsScript.Forms.PageBreakItem;
 
 export type FormIds = Record<string, string>;
 
@@ -147,21 +150,33 @@ export function readFormContext(ss: Spreadsheet): FormContext {
     const t = readTable(kamus);
     const k = columnOf(t.header, 'Kode');
     const n = columnOf(t.header, 'Nama');
+    const levels = LEVEL_COLUMNS.map((h) => columnOf(t.header, h));
     for (const r of t.rows) {
       const kode = text(r[k]);
-      if (k >= 0 && kode !== '') competencies.push({ kode, nama: n >= 0 ? text(r[n]) : '' });
+      if (k < 0 || kode === '') continue;
+      const level = levels.map((j) => (j >= 0 ? text(r[j]) : ''));
+      competencies.push(withLevels({ kode, nama: n >= 0 ? text(r[n]) : '' }, level));
     }
   }
   if (competencies.length === 0)
-    for (const d of DEFAULT_DICTIONARY) competencies.push({ kode: d.kode, nama: d.nama });
+    for (const d of DEFAULT_DICTIONARY) competencies.push(withLevels({ kode: d.kode, nama: d.nama }, []));
   // only what some position requires is asked (PermenPAN-RB 38/2017 standards), when standards exist
+  const groups: PositionGroup[] = [];
   const standar = findSheet(ss, SHEET.standar);
   if (standar) {
     const t = readTable(standar);
     const k = columnOf(t.header, 'Kode Kompetensi');
+    const j = columnOf(t.header, 'Jabatan');
     const required = new Set(t.rows.map((r) => text(r[k])).filter((c) => k >= 0 && c !== ''));
     const asked = competencies.filter((c) => required.has(c.kode));
     if (asked.length > 0) competencies.splice(0, competencies.length, ...asked);
+    if (j >= 0 && k >= 0)
+      groups.push(
+        ...positionGroups(
+          t.rows.map((r) => [text(r[j]), text(r[k])]),
+          competencies,
+        ),
+      );
   }
 
   const units = new Set<string>();
@@ -189,7 +204,46 @@ export function readFormContext(ss: Spreadsheet): FormContext {
       quiz.push({ pertanyaan, pilihan, kunci, poin: Number.isInteger(poin) && poin > 0 ? poin : 1 });
     }
   }
-  return { competencies, units: [...units].sort(), quiz };
+  return { competencies, units: [...units].sort(), quiz, groups };
+}
+
+/** The five level descriptions of the sheet, else the default dictionary's; none when incomplete. */
+function withLevels(
+  c: { kode: string; nama: string },
+  sheet: readonly string[],
+): FormContext['competencies'][number] {
+  const level =
+    sheet.length === 5 && sheet.every((d) => d !== '') ? sheet : DEFAULT_LEVEL_DESCRIPTIONS[c.kode];
+  return level ? { ...c, level: [...level] } : c;
+}
+
+/**
+ * Positions grouped by the set of competencies their standard requires (of those the forms ask):
+ * one form section per group, its competencies in dictionary order, groups by their first position.
+ */
+export function positionGroups(
+  rows: readonly (readonly [string, string])[],
+  competencies: readonly { kode: string }[],
+): PositionGroup[] {
+  const order = new Map(competencies.map((c, i) => [c.kode, i]));
+  const codesOf = new Map<string, Set<string>>();
+  for (const [jabatan, kode] of rows) {
+    if (jabatan === '' || !order.has(kode)) continue;
+    const set = codesOf.get(jabatan) ?? new Set<string>();
+    set.add(kode);
+    codesOf.set(jabatan, set);
+  }
+  const byKey = new Map<string, { jabatan: string[]; codes: string[] }>();
+  for (const [jabatan, set] of codesOf) {
+    const codes = [...set].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const key = codes.join('|');
+    const g = byKey.get(key) ?? { jabatan: [], codes };
+    g.jabatan.push(jabatan);
+    byKey.set(key, g);
+  }
+  const groups = [...byKey.values()];
+  for (const g of groups) g.jabatan.sort((a, b) => a.localeCompare(b, 'id'));
+  return groups.sort((a, b) => (a.jabatan[0] ?? '').localeCompare(b.jabatan[0] ?? '', 'id'));
 }
 
 function openOrCreate(id: string | undefined, title: string): Form {
@@ -239,6 +293,9 @@ const ITEM_TYPE: Record<Question['type'], GoogleAppsScript.Forms.ItemType> = {
   get list() {
     return FormApp.ItemType.LIST;
   },
+  get page() {
+    return FormApp.ItemType.PAGE_BREAK;
+  },
 };
 
 /**
@@ -286,7 +343,39 @@ export function syncItems(
     if (at !== index) form.moveItem(at, index);
     ids.push(placed.getId());
   }
+  linkPages(form, questions);
   return { ids, complete: true };
+}
+
+/**
+ * Page navigation, once every item is placed (a choice can only lead to a page break that
+ * exists): the Jabatan list's choices lead to their section, and a section's closing break
+ * sends the respondent past the other sections.
+ */
+function linkPages(form: Form, questions: readonly Question[]): void {
+  if (!questions.some((q) => q.targets || q.goTo)) return;
+  const items = form.getItems();
+  const pages = new Map<string, GoogleAppsScript.Forms.PageBreakItem>();
+  for (const item of items)
+    if (item.getType() === FormApp.ItemType.PAGE_BREAK) pages.set(item.getTitle(), item.asPageBreakItem());
+  const page = (title: string) => {
+    const p = pages.get(title);
+    if (!p) throw new Error(`Halaman "${title}" tidak ada di formulir ${form.getTitle()}`);
+    return p;
+  };
+  for (const q of questions) {
+    if (q.type === 'list' && q.targets) {
+      const item = items.find((i) => i.getTitle() === q.title && i.getType() === FormApp.ItemType.LIST);
+      const list = item?.asListItem();
+      if (!list) continue;
+      const choices = (q.choices ?? []).map((c, k) => list.createChoice(c, page(q.targets?.[k] ?? '')));
+      list.setChoices(choices);
+    } else if (q.type === 'page' && q.goTo) {
+      const brk = page(q.title);
+      if (q.goTo === SUBMIT) brk.setGoToPage(FormApp.PageNavigationType.SUBMIT);
+      else brk.setGoToPage(page(q.goTo));
+    }
+  }
 }
 
 function apply(form: Form, item: Item | undefined, q: Question): TypedItem {
@@ -347,6 +436,10 @@ function apply(form: Form, item: Item | undefined, q: Question): TypedItem {
         .setHelpText(help)
         .setRequired(q.required)
         .setChoiceValues([...(q.choices ?? [])]);
+    }
+    case 'page': {
+      const p = item ? item.asPageBreakItem() : form.addPageBreakItem();
+      return p.setTitle(q.title).setHelpText(help);
     }
   }
 }

@@ -9,6 +9,7 @@ export * from './firestore-model.js';
 export * from './gaps.js';
 export * from './ikm.js';
 export * from './jp.js';
+export { DEFAULT_LEVEL_DESCRIPTIONS, LEVEL_COLUMNS } from './level-descriptions.js';
 export * from './nip.js';
 export * from './output-sheets.js';
 export * from './plan.js';

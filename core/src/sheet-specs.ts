@@ -3,7 +3,9 @@
  * The parsers, the template generator and the Apps Script "Siapkan Lembar" all read
  * these specs, so the template can never drift from the schemas.
  */
+
 import { BENTUK_TABLE, JENIS_SERTIFIKAT } from './bentuk.js';
+import { LEVEL_COLUMNS } from './level-descriptions.js';
 import {
   BENTUK,
   JENIS_ASN,
@@ -166,6 +168,14 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('Kode', true, 'text', 'Kode kompetensi, mis. M.01.'),
       col('Nama', true, 'text', 'Nama kompetensi.'),
       col('Kelompok', true, 'enum', 'Manajerial, Sosial Kultural, atau Teknis.', { values: KELOMPOK }),
+      ...LEVEL_COLUMNS.map((h, i) =>
+        col(
+          h,
+          false,
+          'text',
+          `Perilaku yang menandai level ${i + 1}; ditampilkan sebagai pilihan jawaban formulir penilaian.`,
+        ),
+      ),
     ],
   },
   {

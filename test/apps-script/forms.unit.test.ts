@@ -139,11 +139,144 @@ describe('Buat Formulir', () => {
     ]);
     buatFormulir();
     const titles = () => formsByKey().atasan?.items.map((i) => i.title) ?? [];
-    expect(titles().filter((t) => /^[A-Z]+\.\d+ /.test(t))).toEqual(['M.01 Integritas', 'M.03 Komunikasi']);
+    expect(titles()).toEqual([
+      'NIP Penilai',
+      'NIP',
+      'Jabatan pegawai yang dinilai',
+      'Kompetensi jabatan (kelompok 1)',
+      'M.01 Integritas (kelompok 1)',
+      'M.03 Komunikasi (kelompok 1)',
+      'Kompetensi jabatan (kelompok 2)',
+      'M.03 Komunikasi (kelompok 2)',
+    ]);
     // the standards change: the dropped competency leaves the form, the new one joins it
     world().spreadsheet.sheet('Standar Kompetensi')?.write(3, 2, 'M.05');
     buatFormulir();
-    expect(titles()).toEqual(['NIP Penilai', 'NIP', 'M.03 Komunikasi', 'M.05 Pelayanan Publik']);
+    expect(titles()).toEqual([
+      'NIP Penilai',
+      'NIP',
+      'Jabatan pegawai yang dinilai',
+      'Kompetensi jabatan (kelompok 1)',
+      'M.03 Komunikasi (kelompok 1)',
+      'M.05 Pelayanan Publik (kelompok 1)',
+      'Kompetensi jabatan (kelompok 2)',
+      'M.03 Komunikasi (kelompok 2)',
+    ]);
+  });
+
+  it('shows each respondent only the competencies of their position standard, answers in one sheet', () => {
+    const standar: Record<string, string[]> = {
+      'Analis Kebijakan': ['M.01', 'M.03', 'M.04', 'M.08'],
+      'Pengelola Data': ['M.03', 'M.05'],
+      'Pranata Komputer': ['M.03', 'M.05'],
+      'Kepala Bidang': ['M.01', 'M.02', 'M.03', 'M.04', 'M.06', 'M.07', 'M.08', 'SK.01'],
+    };
+    world().spreadsheet.addSheet('Standar Kompetensi', [
+      ['Jabatan', 'Kode Kompetensi', 'Level Standar'],
+      ...Object.entries(standar).flatMap(([j, codes]) => codes.map((k) => [j, k, 3])),
+    ]);
+    buatFormulir();
+    const forms = formsByKey();
+    const competency = /^[A-Z]+\.\d+ /;
+    for (const [key, nipTitles, jabatanTitle] of [
+      ['kebutuhan', ['NIP'], 'Jabatan'],
+      ['atasan', ['NIP Penilai', 'NIP'], 'Jabatan pegawai yang dinilai'],
+    ] as const) {
+      const form = forms[key] as FakeForm;
+      for (const [jabatan, codes] of Object.entries(standar)) {
+        const answers = {
+          [jabatanTitle]: jabatan,
+          ...Object.fromEntries(nipTitles.map((t) => [t, '198501012010011001'])),
+        };
+        const seen = form.visibleQuestions(answers).filter((i) => competency.test(i.title));
+        // questions seen = competencies of the standard, in dictionary order
+        expect(seen.map((i) => i.title.slice(0, i.title.indexOf(' ')))).toEqual(codes);
+      }
+      // one response sheet: one column per question, no column for a page break
+      const header = form.responseSheet?.dump()[0]?.map(String) ?? [];
+      expect(header.filter((h) => h.startsWith('Kompetensi jabatan'))).toEqual([]);
+      expect(new Set(header).size).toBe(header.length);
+    }
+    // the self form ends with the preferences every respondent sees, whatever the position
+    const prefs = forms.kebutuhan?.visibleQuestions({ Jabatan: 'Pengelola Data' }).map((i) => i.title) ?? [];
+    expect(prefs.slice(-3)).toEqual([
+      'Bulan pelatihan yang diinginkan',
+      'Moda pelatihan yang diinginkan',
+      'Topik yang diminati',
+    ]);
+    // a respondent cannot answer a section their position does not lead to
+    expect(() =>
+      forms.kebutuhan?.submit(
+        { NIP: '198501012010011001', Jabatan: 'Analis Kebijakan', 'M.05 Pelayanan Publik (kelompok 3)': '3' },
+        new Date(Date.UTC(2026, 2, 2, 1)),
+      ),
+    ).toThrow(/not on the pages this respondent sees/);
+    // a level is a described behaviour, not a bare number
+    const m03 = forms.kebutuhan?.items.find((i) => i.title === 'M.03 Komunikasi (kelompok 3)');
+    expect(m03?.type).toBe('MULTIPLE_CHOICE');
+    expect(m03?.choices.map((c) => c.value.slice(0, 4))).toEqual(['1 – ', '2 – ', '3 – ', '4 – ', '5 – ']);
+    expect(m03?.choices[2]?.value).toBe(
+      '3 – Menyampaikan gagasan yang rumit secara runtut dan meyakinkan kepada unit',
+    );
+  });
+
+  it('maps a section answer to the Penilaian column of its competency', () => {
+    const def = FORM_DEFS.find((d) => d.key === 'atasan');
+    const ctx = {
+      competencies: [
+        { kode: 'M.01', nama: 'Integritas' },
+        { kode: 'M.03', nama: 'Komunikasi' },
+      ],
+      units: [],
+      quiz: [],
+      groups: [
+        { jabatan: ['Analis'], codes: ['M.01', 'M.03'] },
+        { jabatan: ['Pengelola Data'], codes: ['M.03'] },
+      ],
+    };
+    const rows = def?.toRows(
+      {
+        'NIP Penilai': '198501012010011001',
+        NIP: '199001012023212001',
+        'M.03 Komunikasi (kelompok 2)': '4 – Memengaruhi pihak lain',
+      },
+      { id: 'r1', waktu: null },
+      ctx,
+    );
+    expect(rows?.[0]?.values).toMatchObject({
+      'M.01 Integritas': null,
+      'M.03 Komunikasi': 4,
+      Sumber: 'Atasan',
+    });
+  });
+
+  it('refuses what real Forms refuses: mixed navigation, navigation from a checkbox, answers on unseen pages', () => {
+    const form = FormApp.create('Uji');
+    const list = form.addListItem().setTitle('Pilih');
+    const page = form.addPageBreakItem().setTitle('Halaman 2');
+    expect(() => list.setChoices([list.createChoice('A', page), list.createChoice('B')])).toThrow(
+      /cannot be combined/,
+    );
+    form.addCheckboxItem().setTitle('Kotak');
+    // calls the typings already forbid, made on the fake itself: it refuses them as FormApp does
+    const raw = world().forms.get(form.getId()) as FakeForm;
+    const rawPage = raw.view(raw.items[1] as FakeForm['items'][number]);
+    expect(() => raw.view(raw.items[2] as FakeForm['items'][number]).createChoice('A', rawPage)).toThrow(
+      /CheckboxItem/,
+    );
+    expect(() => rawPage.setRequired(true)).toThrow(/not a function/);
+    list.setChoices([
+      list.createChoice('A', FormApp.PageNavigationType.SUBMIT),
+      list.createChoice('B', page),
+    ]);
+    form.addTextItem().setTitle('Di halaman 2');
+    const fake = raw;
+    expect(fake.visibleQuestions({ Pilih: 'A' }).map((i) => i.title)).toEqual(['Pilih']);
+    expect(fake.visibleQuestions({ Pilih: 'B' }).map((i) => i.title)).toEqual([
+      'Pilih',
+      'Kotak',
+      'Di halaman 2',
+    ]);
   });
 });
 

@@ -10,21 +10,41 @@ export const ITEM_TYPE = {
   MULTIPLE_CHOICE: 'MULTIPLE_CHOICE',
   CHECKBOX: 'CHECKBOX',
   LIST: 'LIST',
+  PAGE_BREAK: 'PAGE_BREAK',
 } as const;
 type ItemType = (typeof ITEM_TYPE)[keyof typeof ITEM_TYPE];
 
 let nextItemId = 1000;
 
+export const PAGE_NAVIGATION = {
+  CONTINUE: 'CONTINUE',
+  GO_TO_PAGE: 'GO_TO_PAGE',
+  RESTART: 'RESTART',
+  SUBMIT: 'SUBMIT',
+} as const;
+type NavigationType = (typeof PAGE_NAVIGATION)[keyof typeof PAGE_NAVIGATION];
+/** Where a choice or the end of a page leads: a page break of the form, or a navigation type. */
+type Navigation = FakeItem | Exclude<NavigationType, 'GO_TO_PAGE'>;
+
 export class FakeChoice {
   constructor(
     readonly value: string,
     readonly correct: boolean,
+    /** set only by createChoice(value, pageBreakItem | navigationType) */
+    readonly navigation?: Navigation,
   ) {}
   getValue(): string {
     return this.value;
   }
   isCorrectAnswer(): boolean {
     return this.correct;
+  }
+  getGotoPage(): FakeItem | null {
+    return this.navigation instanceof FakeItem ? this.navigation : null;
+  }
+  getPageNavigationType(): NavigationType {
+    if (this.navigation === undefined) return 'CONTINUE';
+    return this.navigation instanceof FakeItem ? 'GO_TO_PAGE' : this.navigation;
   }
 }
 
@@ -35,6 +55,7 @@ const TYPED_NAME: Record<ItemType, string> = {
   MULTIPLE_CHOICE: 'MultipleChoiceItem',
   CHECKBOX: 'CheckboxItem',
   LIST: 'ListItem',
+  PAGE_BREAK: 'PageBreakItem',
 };
 
 /**
@@ -53,6 +74,8 @@ export class FakeItem {
   labels: [string, string] = ['', ''];
   points = 0;
   validation: unknown = null;
+  /** PageBreakItem.setGoToPage: where the page before this break leads when the break is reached linearly */
+  goTo: Navigation | null = null;
   /** the raw object behind a tracked wrapper (a non-function property is not wrapped) */
   readonly raw: FakeItem = this;
   constructor(
@@ -104,6 +127,27 @@ export class FakeItem {
   asListItem(): FakeTypedItem {
     return this.as(ITEM_TYPE.LIST);
   }
+  asPageBreakItem(): FakeTypedItem {
+    return this.as(ITEM_TYPE.PAGE_BREAK);
+  }
+}
+
+/** The page break behind an argument FormApp takes as a PageBreakItem; anything else is refused. */
+function pageBreakArg(x: unknown, form: FakeForm, method: string): FakeItem {
+  const item = x instanceof FakeTypedItem ? x.item : x instanceof FakeItem ? x.raw : undefined;
+  if (!item || item.type !== ITEM_TYPE.PAGE_BREAK)
+    throw new Error(
+      `Exception: The parameters (${typeof x}) don't match the method signature for ${method}.`,
+    );
+  if (item.form !== form) throw new Error('Exception: Item not in form.');
+  return item;
+}
+
+function navigationArg(x: unknown, form: FakeForm, method: string): Navigation {
+  if (x === 'CONTINUE' || x === 'RESTART' || x === 'SUBMIT') return x;
+  if (x === 'GO_TO_PAGE')
+    throw new Error('Exception: GO_TO_PAGE requires a page break item; pass the PageBreakItem instead.');
+  return pageBreakArg(x, form, method);
 }
 
 /** A typed item (TextItem, ScaleItem, …): a view of one FakeItem with the typed setters. */
@@ -137,6 +181,7 @@ export class FakeTypedItem {
     return this;
   }
   setRequired(r: boolean): FakeTypedItem {
+    this.only('TEXT', 'PARAGRAPH_TEXT', 'SCALE', 'MULTIPLE_CHOICE', 'CHECKBOX', 'LIST');
     this.item.required = r;
     return this;
   }
@@ -152,14 +197,47 @@ export class FakeTypedItem {
     this.item.choices = values.map((v) => new FakeChoice(v, false));
     return this;
   }
-  createChoice(value: string, correct = false): FakeChoice {
+  /**
+   * createChoice(value), createChoice(value, isCorrect) (quiz), or, on a MultipleChoiceItem or
+   * ListItem only, createChoice(value, pageBreakItem | navigationType) (page navigation).
+   */
+  createChoice(value: string, second: unknown = false): FakeChoice {
     this.only('MULTIPLE_CHOICE', 'CHECKBOX', 'LIST');
-    return new FakeChoice(value, correct);
+    if (typeof second === 'boolean') return new FakeChoice(value, second);
+    if (this.item.type === 'CHECKBOX')
+      throw new TypeError('TypeError: a CheckboxItem choice cannot navigate to a page');
+    return new FakeChoice(
+      value,
+      false,
+      navigationArg(second, this.item.form, `FormApp.${this.className}.createChoice`),
+    );
   }
   setChoices(choices: FakeChoice[]): FakeTypedItem {
     this.only('MULTIPLE_CHOICE', 'CHECKBOX', 'LIST');
+    const navigating = choices.filter((c) => c.navigation !== undefined).length;
+    if (navigating > 0 && navigating < choices.length)
+      throw new Error(
+        'Exception: Choices that use page navigation cannot be combined with choices that do not use page navigation.',
+      );
+    for (const c of choices)
+      if (c.navigation instanceof FakeItem && !this.item.form.items.includes(c.navigation))
+        throw new Error('Exception: Item not in form.');
     this.item.choices = choices.slice();
     return this;
+  }
+  setGoToPage(target: unknown): FakeTypedItem {
+    this.only('PAGE_BREAK');
+    this.item.goTo = navigationArg(target, this.item.form, 'FormApp.PageBreakItem.setGoToPage');
+    return this;
+  }
+  getGoToPage(): FakeItem | null {
+    this.only('PAGE_BREAK');
+    return this.item.goTo instanceof FakeItem ? this.item.goTo : null;
+  }
+  getPageNavigationType(): NavigationType {
+    this.only('PAGE_BREAK');
+    const g = this.item.goTo;
+    return g === null ? 'CONTINUE' : g instanceof FakeItem ? 'GO_TO_PAGE' : g;
   }
   getChoices(): FakeChoice[] {
     return this.item.choices.slice();
@@ -316,6 +394,51 @@ export class FakeForm {
   addListItem(): FakeTypedItem {
     return this.add(ITEM_TYPE.LIST);
   }
+  addPageBreakItem(): FakeTypedItem {
+    return this.add(ITEM_TYPE.PAGE_BREAK);
+  }
+
+  /** The question items (every item but page breaks), in form order: the response sheet's columns. */
+  questions(): FakeItem[] {
+    return this.items.filter((i) => i.type !== ITEM_TYPE.PAGE_BREAK);
+  }
+
+  /**
+   * The questions a respondent who gives `answers` sees, following Google Forms' page navigation:
+   * a page ends where the next page break starts; after a page, the last answered choice on it
+   * that navigates decides where to go (navigation has no effect on the last page); otherwise the
+   * next page break's `setGoToPage`, reached linearly, decides; otherwise the next page. A
+   * navigation loop is an error (a respondent could never submit).
+   */
+  visibleQuestions(answers: Record<string, string | string[]>): FakeItem[] {
+    const pages: FakeItem[][] = [[]];
+    for (const item of this.items) {
+      if (item.type === ITEM_TYPE.PAGE_BREAK) pages.push([item]);
+      else pages[pages.length - 1]?.push(item);
+    }
+    const pageOf = (brk: FakeItem) => pages.findIndex((p) => p[0] === brk);
+    const seen: FakeItem[] = [];
+    const visited = new Set<number>();
+    let cur = 0;
+    while (cur >= 0 && cur < pages.length) {
+      if (visited.has(cur)) throw new Error(`form ${this.id}: navigation returns to page ${cur + 1}`);
+      visited.add(cur);
+      const page = pages[cur] ?? [];
+      let nav: Navigation | undefined;
+      for (const item of page) {
+        if (item.type === ITEM_TYPE.PAGE_BREAK) continue;
+        seen.push(item);
+        const a = answers[item.title];
+        const choice = typeof a === 'string' ? item.choices.find((c) => c.value === a) : undefined;
+        if (choice?.navigation !== undefined && choice.navigation !== 'CONTINUE') nav = choice.navigation;
+      }
+      if (cur === pages.length - 1) break;
+      if (nav === undefined) nav = pages[cur + 1]?.[0]?.goTo ?? undefined;
+      if (nav === 'SUBMIT' || nav === 'RESTART') break;
+      cur = nav instanceof FakeItem ? pageOf(nav) : cur + 1;
+    }
+    return seen;
+  }
   deleteItem(x: FakeItem | number): void {
     const item = typeof x === 'number' ? this.items[x] : this.itemArg(x, 'deleteItem', '');
     if (!item) throw new Error('Exception: Invalid index.');
@@ -340,7 +463,7 @@ export class FakeForm {
     // Forms adds a fresh response sheet named by Google, with the current questions as headers
     const n = this.world.spreadsheet.sheets.filter((s) => s.name.startsWith('Jawaban Formulir')).length + 1;
     const sheet = this.world.spreadsheet.addSheet(`Jawaban Formulir ${n}`, [
-      ['Stempel waktu', ...this.items.map((i) => i.title)],
+      ['Stempel waktu', ...this.questions().map((i) => i.title)],
     ]);
     sheet.formUrl = this.getEditUrl();
     this.responseSheet = sheet;
@@ -356,7 +479,7 @@ export class FakeForm {
       .map((r) => ({
         getTimestamp: () => new Date(r.at.getTime()),
         getItemResponses: () =>
-          this.items
+          this.questions()
             .filter((i) => {
               const a = r.answers[i.title];
               return a !== undefined && a !== '' && !(Array.isArray(a) && a.length === 0);
@@ -374,8 +497,16 @@ export class FakeForm {
     const sheet = this.responseSheet;
     if (!sheet) throw new Error('form has no response sheet');
     if (!this.accepting) throw new Error('form is not accepting responses');
+    // a respondent answers only the questions their path through the pages shows them
+    const visible = new Set(this.visibleQuestions(answers).map((i) => i.title));
+    for (const [title, a] of Object.entries(answers)) {
+      const empty = a === '' || (Array.isArray(a) && a.length === 0);
+      if (!empty && !visible.has(title))
+        throw new Error(`form ${this.id}: "${title}" is not on the pages this respondent sees`);
+    }
+    const questions = this.questions();
     const header = (sheet.dump()[0] ?? []).map(String);
-    for (const item of this.items) if (!header.includes(item.title)) header.push(item.title);
+    for (const item of questions) if (!header.includes(item.title)) header.push(item.title);
     header.forEach((h, j) => {
       sheet.write(1, j + 1, h);
     });
@@ -384,11 +515,11 @@ export class FakeForm {
     const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : (v ?? ''));
     this.submissions.push({ at: new Date(at.getTime()), answers: { ...answers } });
     const stamp = this.world.formatStamp(at);
-    const width = this.items.length + 1;
+    const width = questions.length + 1;
     const values: string[] = [stamp];
     const namedValues: Record<string, string[]> = { 'Stempel waktu': [stamp] };
     sheet.write(row, 1, new Date(at.getTime()));
-    for (const item of this.items) {
+    for (const item of questions) {
       const t = text(answers[item.title]);
       const col = header.indexOf(item.title) + 1;
       // Sheets turns numeric answers into numbers; any other answer is stored as the text it
@@ -436,6 +567,7 @@ export function makeFormApp(world: FormWorld) {
   let n = 0;
   const app = {
     ItemType: ITEM_TYPE,
+    PageNavigationType: PAGE_NAVIGATION,
     DestinationType: { SPREADSHEET: 'SPREADSHEET' },
     create(title: string): FakeForm {
       const form = new FakeForm(`form${++n}`, title, world);
