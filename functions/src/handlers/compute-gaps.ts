@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import { gapDocs, jpDocs } from '../adapters/cycle-docs.js';
 import { yearIn } from '../time.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { kebutuhanSheet, kesenjanganSheet, loadProgram } from './program.js';
+import { loadProgram } from './load-program.js';
+import { kebutuhanSheet, kesenjanganSheet } from './output-sheets.js';
 import { computeSchema } from './schemas.js';
 import { writeOutputSheets, writeResults } from './write-results.js';
 

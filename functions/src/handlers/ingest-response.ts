@@ -26,10 +26,10 @@ import {
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { z } from 'zod';
+import { type RecordKey, recordDoc, safeValues } from '../adapters/cycle-docs.js';
 import { inputChecksum, type TenantStore } from '../adapters/firestore.js';
 import { wallClock, ZONED_INSTANT } from '../time.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { type RecordKey, recordDoc, safeValues } from './program.js';
 import { type IngestSubmission, ingestRequestSchema, submissionSchema } from './schemas.js';
 
 /** The row number a one-row sheet gives its record; records from forms are stored with row 0. */

@@ -25,7 +25,7 @@ import { leadersSpreadsheetOf } from '../adapters/leaders-spreadsheet.js';
 import { writeLeadersSpreadsheet } from '../adapters/summary-sheets/index.js';
 import { yearIn } from '../time.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { loadProgram } from './program.js';
+import { loadProgram } from './load-program.js';
 import { refreshSchema } from './schemas.js';
 
 export interface LeadersInput {

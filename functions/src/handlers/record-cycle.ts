@@ -22,7 +22,7 @@ import { writeCycle } from '../adapters/cycles.js';
 import { yearIn } from '../time.js';
 import type { ComputeBody } from './compute-gaps.js';
 import type { Outcome, RunContext } from './context.js';
-import { loadProgram } from './program.js';
+import { loadProgram } from './load-program.js';
 
 export async function recordCycleWork(ctx: RunContext<ComputeBody>): Promise<Outcome> {
   const { store, body, runId, deps } = ctx;

@@ -19,7 +19,8 @@ import { evaluationDocs, ikmDocs, sessionAggregates, summaryDocs } from '../adap
 import { yearIn } from '../time.js';
 import type { ComputeBody } from './compute-gaps.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
-import { evaluasiSheet, ikmSheet, loadProgram } from './program.js';
+import { loadProgram } from './load-program.js';
+import { evaluasiSheet, ikmSheet } from './output-sheets.js';
 import { computeSchema } from './schemas.js';
 import { writeOutputSheets, writeResults } from './write-results.js';
 

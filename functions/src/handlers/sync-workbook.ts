@@ -16,7 +16,7 @@ import { quarantineDoc, settingsDoc } from '../adapters/cycle-docs.js';
 import { keepFormQuarantine, recordWrites } from '../adapters/cycle-writes.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
 import { sheetResponses, supersededFormQuarantine } from './form-quarantine.js';
-import { statusSheet } from './program.js';
+import { statusSheet } from './output-sheets.js';
 import { syncSchema } from './schemas.js';
 
 export type SyncBody = z.output<typeof syncSchema>;

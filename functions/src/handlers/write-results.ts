@@ -5,7 +5,7 @@ import type { TenantStore } from '../adapters/firestore.js';
 import type { KeepRule } from '../adapters/firestore-sync.js';
 import type { SheetWrite } from '../adapters/sheets.js';
 import type { Deps } from './context.js';
-import { sheetCounts } from './program.js';
+import { sheetCounts } from './output-sheets.js';
 
 export interface ResultWrite {
   written: Record<string, number>;

@@ -1,17 +1,15 @@
 /**
- * The ProgramData read back from Firestore with every document checked against the core's
- * zod schemas, and the sheets written back. The documents themselves (the same ids and
- * shapes as `bangkom run` writes) are built in ../adapters/cycle-docs.ts.
+ * Sheet building: the output sheets written back to the staff's spreadsheet (Status Validasi,
+ * Kesenjangan, Kebutuhan, Evaluasi, IKM, Jadwal, the art. 207 plan) from computed results.
+ * Titles and headers come from the core, so the xlsx renderer shows the same columns.
  */
 import {
   buildDevelopmentPlan,
-  COLLECTIONS,
   DEFAULT_DICTIONARY,
   DEVELOPMENT_PLAN_HEADERS,
   developmentPlanCells,
   EVALUASI_HEADER,
   type EvaluationReport,
-  emptyProgramData,
   FORMER_OUTPUT_TITLES,
   type GapsReport,
   gapConfidence,
@@ -23,58 +21,12 @@ import {
   KESENJANGAN_HEADER,
   OUTPUT_SHEET,
   type ProgramData,
-  recordSchemas,
   type ScheduleReport,
-  type Settings,
   STATUS_HEADER,
-  settingsSchema,
 } from '@bangkom/core';
-import { RECORD_KEYS, type RecordKey, SETTINGS_DOC } from '../adapters/cycle-docs.js';
-import type { SafeParser, TenantStore } from '../adapters/firestore.js';
 import type { SheetValue, SheetWrite } from '../adapters/sheets.js';
 
-// ingestResponse takes these from here
-export { type RecordKey, recordDoc, safeValues } from '../adapters/cycle-docs.js';
-
-// ---- reading back ---------------------------------------------------------------------
-
-export interface LoadedProgram {
-  data: ProgramData;
-  /** stored documents that fail their schema: reported, left out of the computation */
-  invalid: { collection: string; id: string; message: string }[];
-}
-
-/** Reads the tenant's records (only the collections asked for), each validated at the edge. */
-export async function loadProgram(
-  store: TenantStore,
-  keys: readonly RecordKey[] = RECORD_KEYS,
-): Promise<LoadedProgram> {
-  const data = emptyProgramData();
-  const invalid: LoadedProgram['invalid'] = [];
-  await Promise.all(
-    keys.map(async (key) => {
-      const result = await store.readRecords(COLLECTIONS[key], recordSchemas[key] as SafeParser<unknown>);
-      (data as unknown as Record<string, unknown[]>)[key] = result.records.sort(byRow);
-      for (const bad of result.invalid) invalid.push({ collection: COLLECTIONS[key], ...bad });
-    }),
-  );
-  const settings = await store.readDoc(COLLECTIONS.settings, SETTINGS_DOC);
-  if (settings) {
-    const parsed = settingsSchema.safeParse(settings.data);
-    if (parsed.success) data.settings = parsed.data as Settings;
-    else invalid.push({ collection: COLLECTIONS.settings, id: SETTINGS_DOC, message: parsed.error.message });
-  }
-  return { data, invalid };
-}
-
-/** Sheet order, so computations see records as the sheet lists them. */
-function byRow(a: unknown, b: unknown): number {
-  return ((a as { row?: number }).row ?? 0) - ((b as { row?: number }).row ?? 0);
-}
-
-// ---- sheets written back --------------------------------------------------------------
-
-export function cellValue(v: unknown): SheetValue {
+function cellValue(v: unknown): SheetValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
     return typeof v === 'number' && !Number.isFinite(v) ? null : v;
