@@ -3,6 +3,7 @@
  * Everything lives under tenants/{tenantId}/{collection}/{docId}; ids are deterministic so
  * a rerun overwrites rather than duplicates.
  */
+import { sha256Hex, utf8Bytes } from './sha256.js';
 import type { ProgramData } from './types.js';
 
 export const DEFAULT_TENANT = 'sawahlunto';
@@ -46,10 +47,49 @@ export const COLLECTIONS = {
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 
+/** Firestore's limit on a document id, in UTF-8 bytes. */
+export const MAX_DOC_ID_BYTES = 1500;
+/** How much of an over-long id is kept readable before its hash (1,400 + 3 + 64 bytes). */
+const LONG_ID_PREFIX_BYTES = 1400;
+
+const RESERVED_ID = /^__[\s\S]*__$/;
+
 /**
- * A Firestore-safe, deterministic, readable document id from key parts.
- * Firestore forbids '/', '.'/'..' as whole ids and ids matching __.*__; we percent-encode
- * the reserved characters and join parts with '~'.
+ * Why Firestore would refuse a document id (at most 1,500 bytes, no `/`, not `.` or `..`, not
+ * `__.*__`), in Bahasa Indonesia; undefined when it would take it.
+ */
+export function docIdProblem(id: string): string | undefined {
+  if (id === '') return 'ID dokumen kosong';
+  if (id.includes('/')) return `ID dokumen "${id.slice(0, 80)}" memuat "/"`;
+  if (id === '.' || id === '..') return `ID dokumen tidak boleh "${id}"`;
+  if (RESERVED_ID.test(id))
+    return `ID dokumen "${id.slice(0, 80)}" berbentuk __...__, yang dicadangkan Firestore`;
+  if (utf8Bytes(id).length > MAX_DOC_ID_BYTES) {
+    return `ID dokumen "${id.slice(0, 80)}…" lebih dari ${MAX_DOC_ID_BYTES.toLocaleString('id-ID')} byte`;
+  }
+  return undefined;
+}
+
+/** The longest start of `id` (whole code points) of at most `max` UTF-8 bytes. */
+function bytePrefix(id: string, max: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const ch of id) {
+    const n = utf8Bytes(ch).length;
+    if (bytes + n > max) break;
+    bytes += n;
+    end += ch.length;
+  }
+  return id.slice(0, end);
+}
+
+/**
+ * A Firestore-safe, deterministic, readable document id from key parts: parts joined with
+ * `~`, each with `%`, `/` and `~` percent-encoded, so different parts never give one id. An
+ * encoded id has no `%` but in `%25`, `%2F`, `%7E`; the ids Firestore refuses are mapped onto
+ * forms no encoding yields, so they cannot meet another key's id either: `.` -> `%2E`,
+ * `..` -> `%2E%2E` (not `_..`, which the key `_..` has), `__x__` -> `%5F_x__`, empty -> `%00`,
+ * and an id over 1,500 bytes -> its first 1,400 bytes + `%23` + the SHA-256 of the whole.
  */
 export function docId(...parts: readonly (string | number)[]): string {
   const id = parts
@@ -59,7 +99,12 @@ export function docId(...parts: readonly (string | number)[]): string {
         .replace(/[%/~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
     )
     .join('~');
-  if (id === '' || id === '.' || id === '..' || /^__.*__$/.test(id)) return `_${id}`;
+  if (id === '') return '%00';
+  if (id === '.' || id === '..') return id.replace(/\./g, '%2E');
+  if (RESERVED_ID.test(id)) return `%5F${id.slice(1)}`;
+  if (id.length * 3 > MAX_DOC_ID_BYTES && utf8Bytes(id).length > MAX_DOC_ID_BYTES) {
+    return `${bytePrefix(id, LONG_ID_PREFIX_BYTES)}%23${sha256Hex(id)}`;
+  }
   return id;
 }
 

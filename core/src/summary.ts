@@ -23,11 +23,12 @@ import type {
   LeaderSummaryRow,
   TopGap,
 } from './reports.js';
+import { LABEL_TOTAL } from './schemas/common.js';
 import { DEFAULT_DICTIONARY } from './sheet-specs.js';
 import { DEFAULT_MINIMUM, type ProgramData } from './types.js';
 
 /** Label of the city-wide row (users read it). */
-export const LABEL_TOTAL = 'Seluruh OPD';
+export { LABEL_TOTAL };
 
 interface GapAcc {
   sum: number;

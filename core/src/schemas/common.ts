@@ -3,7 +3,7 @@
  * and the zod primitives of the record schemas.
  */
 import { z } from 'zod';
-import { isRealDate, type Parsed } from '../cells.js';
+import { isRealDate, normalizeHeader, type Parsed } from '../cells.js';
 import type { RaterDirectory } from '../raters.js';
 import { SHEET_SPECS, type SheetSpec } from '../sheet-specs.js';
 import type { Cell, CellError, Competency } from '../types.js';
@@ -79,6 +79,22 @@ const NO_ERRORS: CellError[] = [];
  * invalid), the raw cells, the repeating cells, and the errors found so far. One instance is
  * reused for every row of a sheet, and allocates little: 850,000 rows go through it.
  */
+/** The leaders' summary's city-wide row (and its Firestore document): no OPD may take its name. */
+export const LABEL_TOTAL = 'Seluruh OPD';
+
+/**
+ * An OPD name that is the city-wide row's (compared as headers are: spaces and case aside)
+ * would overwrite the city's total in the summary; the row is quarantined with the reason.
+ */
+export function refuseTotalOpdName(r: RowBuilder, column: string, opd: string | undefined): void {
+  if (opd !== undefined && normalizeHeader(opd) === normalizeHeader(LABEL_TOTAL)) {
+    r.error(
+      column,
+      `"${LABEL_TOTAL}" adalah nama baris total seluruh OPD di ringkasan pimpinan; tulis nama OPD yang sebenarnya`,
+    );
+  }
+}
+
 export class RowBuilder {
   row = 0;
   values: Record<string, unknown> = {};

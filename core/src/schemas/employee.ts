@@ -8,6 +8,7 @@ import {
   nipSchema,
   opt,
   type RowBuilder,
+  refuseTotalOpdName,
   rowSchema,
   type SheetParser,
   specOf,
@@ -51,6 +52,7 @@ export const pegawaiParser: SheetParser<Employee> = {
         r.error('NIP Atasan', 'NIP Atasan tidak boleh sama dengan NIP pegawai');
       const nama = r.str('Nama');
       const opd = r.str('OPD');
+      refuseTotalOpdName(r, 'OPD', opd);
       const jabatan = r.str('Jabatan');
       if (r.errors.length > 0 || !nip || !nama || !jenisAsn || !opd || !jabatan) return undefined;
       return {

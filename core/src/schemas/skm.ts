@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { isBlankCell, parseRatingCell } from '../cells.js';
 import { SHEET } from '../sheet-specs.js';
 import type { SkmResponse } from '../types.js';
-import { type Coercer, type RowBuilder, rowSchema, type SheetParser, specOf, textSchema } from './common.js';
+import {
+  type Coercer,
+  type RowBuilder,
+  refuseTotalOpdName,
+  rowSchema,
+  type SheetParser,
+  specOf,
+  textSchema,
+} from './common.js';
 
 /** PermenPAN-RB 14/2017: nine service elements. */
 export const SKM_ELEMENTS = 9;
@@ -42,8 +50,9 @@ export const skmParser: SheetParser<SkmResponse> = {
         r.error('', 'Tidak ada satu pun jawaban U1–U9 pada baris ini', null);
       const unit = r.str('Unit Layanan');
       const periode = r.str('Periode');
-      if (r.errors.length > 0 || !unit || !periode) return undefined;
       const opd = r.str('OPD');
+      refuseTotalOpdName(r, 'OPD', opd);
+      if (r.errors.length > 0 || !unit || !periode) return undefined;
       const idRespons = r.str('ID Respons');
       const populasi = r.num('Populasi');
       const answers = U_HEADERS.map((h) => r.num(h) ?? null);

@@ -24,6 +24,7 @@ import {
   nipSchema,
   opt,
   type RowBuilder,
+  refuseTotalOpdName,
   rowSchema,
   type SheetParser,
   specOf,
@@ -252,6 +253,7 @@ export const anggaranParser: SheetParser<Budget> = {
   start() {
     return (r: RowBuilder) => {
       const opd = r.str('OPD');
+      refuseTotalOpdName(r, 'OPD', opd);
       if (opd !== undefined) r.unique('opd', normalizeHeader(opd), 'OPD', 'OPD');
       const pagu = r.num('Pagu');
       if (r.errors.length > 0 || !opd || pagu === undefined) return undefined;

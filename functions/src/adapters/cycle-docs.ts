@@ -55,9 +55,25 @@ export function settingsDoc(settings: Settings): Doc {
 function safeKey(key: string): string {
   const k = key.trim();
   if (k === '') return '(tanpa judul)';
-  if (/^__.*__$/.test(k)) return `_${k}_`;
+  if (/^__[\s\S]*__$/.test(k)) return `_${k}_`;
   // Firestore refuses a field name over 1,500 bytes (500 characters are at most 1,500 bytes)
   return k.length > 500 ? `${k.slice(0, 499)}…` : k;
+}
+
+/**
+ * Field names for the keys, one per key: keys that come out the same (`NIP` and `NIP `, two
+ * long ones cut alike) are numbered as the core numbers repeated headers (`NIP (2)`), so no
+ * answer overwrites another.
+ */
+function uniqueKeys(keys: readonly string[]): string[] {
+  const used = new Set<string>();
+  return keys.map((key) => {
+    const base = safeKey(key);
+    let k = base;
+    for (let n = 2; used.has(k); n++) k = `${base} (${n})`;
+    used.add(k);
+    return k;
+  });
 }
 
 const isPlain = (v: unknown): boolean =>
@@ -93,10 +109,13 @@ const REST = '(kolom lain)';
 export function safeValues(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const rest: Record<string, unknown> = {};
+  const entries = Object.entries(values);
+  const names = uniqueKeys(entries.slice(0, MAX_FIELDS).map(([k]) => k));
   let n = 0;
-  for (const [k, v] of Object.entries(values)) {
-    if (n++ < MAX_FIELDS) out[safeKey(k)] = safeCell(v);
+  for (const [k, v] of entries) {
+    if (n < MAX_FIELDS) out[names[n] ?? k] = safeCell(v);
     else rest[k] = v instanceof Date ? v.toISOString() : v;
+    n++;
   }
   if (n > MAX_FIELDS) out[REST] = JSON.stringify(rest);
   return out;

@@ -9,7 +9,7 @@
  * `dibuat`, `dihitung`, which name the run and the time, not the content.
  */
 import { createHash } from 'node:crypto';
-import type { Doc } from '@bangkom/core';
+import { type Doc, docIdProblem } from '@bangkom/core';
 import type { CollectionReference, DocumentData, Firestore } from 'firebase-admin/firestore';
 
 /** The field holding a document's content hash. */
@@ -101,11 +101,17 @@ export interface SyncOptions {
   onProgress?: (done: number) => void;
 }
 
+/** A document id Firestore would refuse; refused before any commit, never shared with other writes. */
+export class InvalidDocIdError extends Error {
+  override readonly name = 'InvalidDocIdError';
+}
+
 /** The same id twice in one call: the later one wins, as it would on a rerun. */
 function dedupe(docs: readonly Doc[]): Doc[] {
   const byId = new Map<string, Doc>();
   for (const d of docs) {
-    if (!d.id) throw new Error('Dokumen tanpa ID tidak dapat disimpan.');
+    const problem = docIdProblem(d.id);
+    if (problem) throw new InvalidDocIdError(`${problem}; dokumen ini tidak dapat disimpan.`);
     byId.delete(d.id);
     byId.set(d.id, d);
   }

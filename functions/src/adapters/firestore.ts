@@ -6,7 +6,7 @@
  * (firestore-sync.ts): only new and changed documents, each carrying its content hash.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { COLLECTIONS, type Doc, type Store } from '@bangkom/core';
+import { COLLECTIONS, type Doc, docIdProblem, type Store } from '@bangkom/core';
 import type {
   CollectionReference,
   DocumentData,
@@ -19,6 +19,7 @@ import {
   deleteDocsFrom,
   emptyTally,
   type FieldsReader,
+  InvalidDocIdError,
   type KeepRule,
   type SyncOptions,
   type SyncTally,
@@ -306,6 +307,17 @@ interface Pending {
 export const MAX_DOC_BYTES = 1_000_000;
 const MAX_COMMIT_BYTES = 9 * 1024 * 1024;
 
+/** Why Firestore would refuse a document path (`collection/id/.../collection/id`), or undefined. */
+function pathProblem(path: string): string | undefined {
+  const parts = path.split('/');
+  if (parts.length % 2 !== 0) return `Jalur dokumen ${path.slice(0, 120)} tidak lengkap`;
+  for (const part of parts) {
+    const problem = docIdProblem(part);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
 /** A group of writes Firestore would refuse for its size; refused alone, before it shares a commit. */
 export class WriteTooLargeError extends Error {
   override readonly name = 'WriteTooLargeError';
@@ -398,6 +410,8 @@ export class WriteCoalescer {
     // a group Firestore would refuse must not take other callers' writes down with it
     let bytes = 0;
     for (const w of writes) {
+      const problem = pathProblem(w.path);
+      if (problem) return Promise.reject(new InvalidDocIdError(`${problem}; dokumen tidak disimpan.`));
       const { bytes: b, values } = writeSize(w);
       if (b > MAX_DOC_BYTES) {
         return Promise.reject(
