@@ -1,7 +1,8 @@
 /**
  * The checker's rules for the constraints a BKPSDM plans with: course audiences
  * (`Sasaran Jenis ASN`, `Sasaran Jenis Jabatan`, `Syarat`) and the yearly JP ceiling
- * (`Batas JP per ASN`, trainings recorded in the fiscal year included). Like schedule-check.ts it shares no code with the scheduler: it reads
+ * (`Batas JP per ASN`, trainings recorded in the fiscal year included), the class minimum
+ * (`Peserta Minimum`) and the room type a course needs (`Jenis Ruang`). Like schedule-check.ts it shares no code with the scheduler: it reads
  * the workbook itself and re-derives every rule from the columns' documented meaning.
  */
 import type { CheckContext, ScheduleViolation } from './schedule-check.js';
@@ -47,6 +48,28 @@ export function checkRealism(report: ScheduleReport, ctx: CheckContext): Schedul
         kind: 'batas-jp',
         nip,
         message: `NIP ${nip}: ${total} JP pada tahun ${tahun} (tercatat + rencana) melebihi Batas JP per ASN ${limit}.`,
+      });
+  }
+  // Peserta Minimum: the course's, else Pengaturan's (10) for face-to-face classical, else 1;
+  // Jenis Ruang: the session's room is of that type
+  const roomJenis = new Map(ctx.data.rooms.map((r) => [r.nama, r.jenis] as const));
+  const norm = (s: string | undefined) => (s ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  for (const s of report.sessions) {
+    const c = courses.get(s.kode);
+    if (!c) continue;
+    const classical = c.moda !== 'Daring' && !(c.bentuk ?? '').startsWith('NKL');
+    const minimum = c.pesertaMinimum ?? (classical ? (ctx.data.settings.pesertaMinimum ?? 10) : 1);
+    if (s.peserta.length < minimum)
+      out.push({
+        kind: 'peserta-minimum',
+        sesi: s.id,
+        message: `Sesi ${s.id}: ${s.peserta.length} peserta, kurang dari Peserta Minimum ${minimum}.`,
+      });
+    if (c.jenisRuang !== undefined && s.ruang && norm(roomJenis.get(s.ruang)) !== norm(c.jenisRuang))
+      out.push({
+        kind: 'ruang',
+        sesi: s.id,
+        message: `Sesi ${s.id}: ruang ${s.ruang} bukan berjenis ${c.jenisRuang} (Jenis Ruang ${c.kode}).`,
       });
   }
   for (const s of report.sessions) {

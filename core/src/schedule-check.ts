@@ -27,7 +27,8 @@ export type ViolationKind =
   | 'batas'
   | 'sasaran'
   | 'syarat'
-  | 'batas-jp';
+  | 'batas-jp'
+  | 'peserta-minimum';
 
 export interface ScheduleViolation {
   kind: ViolationKind;
@@ -149,9 +150,17 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
         message: `${at}: berlangsung ${workdays} hari kerja, sedangkan Hari pada katalog = ${hari}.`,
       });
     }
-    // rooms: classroom sessions need a free room with enough seats when `Ruang` exists
-    const daring = c.moda === 'Daring';
-    if (rooms.size > 0 && !daring) {
+    // rooms: face-to-face classical sessions (not Daring, not an NKL form) need a free room with
+    // enough seats when `Ruang` exists; every other session takes none
+    const inRoom = c.moda !== 'Daring' && !(c.bentuk ?? '').startsWith('NKL');
+    if (!inRoom && s.ruang) {
+      out.push({
+        kind: 'ruang',
+        sesi: s.id,
+        message: `${at}: ${c.moda === 'Daring' ? 'sesi daring' : `bentuk ${c.bentuk ?? ''} diselenggarakan di luar kelas`} tetapi memakai ruang ${s.ruang}.`,
+      });
+    }
+    if (rooms.size > 0 && inRoom) {
       const r = s.ruang ? rooms.get(s.ruang) : undefined;
       if (!r) {
         out.push({

@@ -127,6 +127,7 @@ export const SETTING_KEYS = [
   'Instansi SIASN',
   'Lokasi SIASN',
   'Batas JP per ASN',
+  'Peserta Minimum',
   'Bobot 20 JP',
   'Bobot Ekuitas',
   'Bobot Biaya',
@@ -297,6 +298,19 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         'text',
         'Kode pelatihan prasyarat: hanya ASN yang sudah menyelesaikannya (Riwayat Pelatihan) yang dijadwalkan.',
       ),
+      col(
+        'Peserta Minimum',
+        false,
+        'integer',
+        'Peserta paling sedikit agar angkatan dijalankan; bawaan Pengaturan Peserta Minimum (10) untuk tatap muka klasikal, 1 untuk lainnya.',
+        { min: 1 },
+      ),
+      col(
+        'Jenis Ruang',
+        false,
+        'text',
+        'Jenis ruang yang diperlukan (sama dengan kolom Jenis di lembar Ruang, mis. Lab Komputer).',
+      ),
     ],
   },
   {
@@ -383,7 +397,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: SHEET.pengaturan,
     optional: true,
-    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal), Minimum ASN Dinilai (5) dan Minimum Persen Dinilai (10%): kesenjangan yang dinilai pada lebih sedikit ASN ditandai "data tipis" di ringkasan pimpinan; Minimum Kehadiran (80%) dan Wajib Post-test (1 = ya, 0 = tidak): syarat selesai pelatihan dari Daftar Hadir; Pola Nomor Sertifikat ({kode}/{tahun}/{urut}): nomor sertifikat baris Riwayat Pelatihan yang dibuat dari Daftar Hadir; Instansi SIASN dan Lokasi SIASN: instansiId dan lokasiId berkas Ekspor SIASN. Penjadwalan: Batas JP per ASN (60: JP setahun per ASN, termasuk yang sudah tercatat), Bobot 20 JP (10: bonus tiap ASN yang mencapai target JP), Bobot Ekuitas (5: bonus tiap ASN tanpa pelatihan selama Jangka Pemerataan yang mendapat pelatihan), Bobot Biaya (pengurang per Rp1.000.000 biaya; bawaan hanya pemecah seri).',
+    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal), Minimum ASN Dinilai (5) dan Minimum Persen Dinilai (10%): kesenjangan yang dinilai pada lebih sedikit ASN ditandai "data tipis" di ringkasan pimpinan; Minimum Kehadiran (80%) dan Wajib Post-test (1 = ya, 0 = tidak): syarat selesai pelatihan dari Daftar Hadir; Pola Nomor Sertifikat ({kode}/{tahun}/{urut}): nomor sertifikat baris Riwayat Pelatihan yang dibuat dari Daftar Hadir; Instansi SIASN dan Lokasi SIASN: instansiId dan lokasiId berkas Ekspor SIASN. Penjadwalan: Batas JP per ASN (60: JP setahun per ASN, termasuk yang sudah tercatat), Peserta Minimum (10: peserta paling sedikit satu angkatan tatap muka klasikal), Bobot 20 JP (10: bonus tiap ASN yang mencapai target JP), Bobot Ekuitas (5: bonus tiap ASN tanpa pelatihan selama Jangka Pemerataan yang mendapat pelatihan), Bobot Biaya (pengurang per Rp1.000.000 biaya; bawaan hanya pemecah seri).',
     columns: [
       col('Kunci', true, 'enum', 'Nama pengaturan.', { values: [...SETTING_KEYS] }),
       col(
@@ -407,10 +421,11 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: SHEET.ruang,
     optional: true,
-    note: 'Ruang kelas untuk sesi tatap muka; membatasi sesi yang berjalan bersamaan.',
+    note: 'Ruang untuk sesi tatap muka klasikal; membatasi sesi yang berjalan bersamaan.',
     columns: [
       col('Nama', true, 'text', 'Nama ruang.'),
       col('Kapasitas', true, 'integer', 'Jumlah kursi.', { min: 1 }),
+      col('Jenis', false, 'text', 'Jenis ruang: Kelas, Aula, Lab Komputer, ...'),
     ],
   },
   {

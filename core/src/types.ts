@@ -115,6 +115,10 @@ export interface Course extends Sourced {
   sasaranJenisJabatan?: KelompokJabatan[];
   /** extension `Syarat`: the Kode of a course the ASN must have completed (Riwayat Pelatihan) */
   syarat?: string;
+  /** extension `Peserta Minimum`: fewest participants a session runs with (default: Pengaturan) */
+  pesertaMinimum?: number;
+  /** extension `Jenis Ruang`: the `Ruang.Jenis` a session needs (e.g. `Lab Komputer`) */
+  jenisRuang?: string;
 }
 
 export interface Budget extends Sourced {
@@ -189,6 +193,26 @@ export interface HolidayEntry extends Sourced {
 export interface Room extends Sourced {
   nama: string;
   kapasitas: number;
+  /** extension `Jenis`: Kelas, Aula, Lab Komputer, ... (a course's `Jenis Ruang` asks for one) */
+  jenis?: string;
+}
+
+/**
+ * Whether sessions of a course take a room (`Ruang`): face-to-face classical forms only. Daring
+ * courses and non-classical forms (NKL: coaching, magang, patok banding, detasering, ...) are held
+ * elsewhere or online. A course without `Bentuk` that is not Daring is taken as classical.
+ */
+export function takesRoom(course: Pick<Course, 'moda' | 'bentuk'>): boolean {
+  return course.moda !== 'Daring' && !(course.bentuk ?? '').startsWith('NKL');
+}
+
+/** `Peserta Minimum` of face-to-face classical courses when neither the course nor Pengaturan sets one. */
+export const DEFAULT_PESERTA_MINIMUM = 10;
+
+/** The fewest participants a session of the course runs with: the course's, else 10 (Pengaturan) for face-to-face classical, else 1. */
+export function pesertaMinimumOf(course: Course, settings: Settings): number {
+  if (course.pesertaMinimum !== undefined) return course.pesertaMinimum;
+  return takesRoom(course) ? (settings.pesertaMinimum ?? DEFAULT_PESERTA_MINIMUM) : 1;
 }
 
 /** Optional sheet `Preferensi` (extension): needs survey answers. */
@@ -235,6 +259,8 @@ export interface Settings {
   lokasiSiasn?: string;
   /** JP ceiling per ASN in the fiscal year, trainings already recorded included (`Batas JP per ASN`, default DEFAULT_BATAS_JP) */
   batasJp?: number;
+  /** fewest participants of a face-to-face classical session (`Peserta Minimum`, default DEFAULT_PESERTA_MINIMUM) */
+  pesertaMinimum?: number;
   /** schedule weight: bonus per ASN brought up to the JP target (`Bobot 20 JP`, default 10) */
   bobotTargetJp?: number;
   /** schedule weight: bonus per ASN without training in `Jangka Pemerataan` years who gets one (`Bobot Ekuitas`, default 5) */

@@ -53,9 +53,14 @@ export interface ScheduleInstance {
 
 const MODA: Moda[] = ['Tatap Muka', 'Daring', 'Campuran'];
 
+/**
+ * A workbook with nothing but `Tahun`. Its worlds are small (a handful of ASN per course), so
+ * `Peserta Minimum` is 1 here: the class minimum has its own tests (schedule-realism).
+ */
 export function emptyData(tahun: number): ProgramData {
   const data = emptyProgramData();
   data.settings.tahun = tahun;
+  data.settings.pesertaMinimum = 1;
   return data;
 }
 
@@ -96,7 +101,8 @@ export function generateInstance(spec: InstanceSpec): ScheduleInstance {
       hari: Math.min(maxHari, Math.max(1, Math.ceil(jp / 8))),
       moda: pick(MODA),
       penyelenggara: pick(['BPSDMD Sumatera Barat', 'LAN RI', 'BKPSDM Kota Sawahlunto']),
-      bentuk: pick(['KL01', 'KL03', 'NKL01', 'NKL05']),
+      // mostly classical forms: only those take a room (Daring and NKL forms take none)
+      bentuk: pick(['KL01', 'KL03', 'KL10', 'NKL05']),
     };
     data.courses.push(c);
   }

@@ -59,7 +59,8 @@ function bruteForce(data: ProgramData, gaps: GapsReport, report: ScheduleReport,
       let roomDays = 0;
       for (const [ci, n] of perCourse) {
         const c = data.courses[ci];
-        if (!c || c.moda === 'Daring') continue;
+        // only face-to-face classical forms take a room (not Daring, not an NKL form)
+        if (!c || c.moda === 'Daring' || (c.bentuk ?? '').startsWith('NKL')) continue;
         roomDays += Math.max(1, c.hari) * Math.ceil(n / Math.min(c.kapasitas, rooms.seats));
       }
       if (roomDays > rooms.count * rooms.days) continue;

@@ -257,3 +257,138 @@ describe('Katalog and Pengaturan columns', () => {
     expect(r.errors.filter((e) => e.sheet === 'Pengaturan').map((e) => e.row)).toEqual([4]);
   });
 });
+
+describe('class sizes and rooms', () => {
+  const people = (n: number, needs: string[]) => Array.from({ length: n }, () => ({ needs }));
+  const forge = (kode: string, peserta: string[], ruang?: string): ScheduleReport => ({
+    ...solve(world([], [])),
+    sessions: [
+      {
+        id: `${kode}-2026-1`,
+        kode,
+        mulai: '2026-01-05',
+        selesai: '2026-01-05',
+        peserta,
+        judul: `Pelatihan ${kode}`,
+        hari: 1,
+        jp: 20,
+        moda: 'Tatap Muka',
+        biayaPerPeserta: 0,
+        ...(ruang ? { ruang } : {}),
+      },
+    ],
+  });
+
+  it('runs no session below Peserta Minimum: too few takers wait, with the limit named', () => {
+    const w = world(people(6, ['M.01']), [
+      course('KLS', ['M.01'], { moda: 'Tatap Muka', bentuk: 'KL03', pesertaMinimum: 8 }),
+    ]);
+    const r = solve(w);
+    expect(r.sessions).toEqual([]);
+    expect(r.unmet.map((u) => u.batas)).toEqual(Array(6).fill('peserta-minimum'));
+    // the bound knows no such course can run: proven optimal
+    expect(r.bound).toBeCloseTo(r.objective, 9);
+  });
+
+  it('uses the Pengaturan default for face-to-face classical courses and 1 for the others', () => {
+    const w = world(people(4, ['M.01', 'M.02']), [
+      course('KLS', ['M.01'], { moda: 'Tatap Muka', bentuk: 'KL03' }),
+      course('MAG', ['M.02'], { moda: 'Tatap Muka', bentuk: 'NKL12' }),
+    ]);
+    w.data.settings = { ...w.data.settings, pesertaMinimum: 5 };
+    const r = solve(w);
+    expect(r.sessions.map((s) => s.kode)).toEqual(['MAG']);
+    expect(participants(r, 'MAG')).toHaveLength(4);
+  });
+
+  it('books rooms for classical forms only, of the Jenis Ruang the course asks for', () => {
+    const w = world(
+      people(25, ['M.01', 'M.02', 'M.03']),
+      [
+        course('LAB', ['M.01'], { moda: 'Tatap Muka', bentuk: 'KL03', jenisRuang: 'lab  komputer' }),
+        course('KLS', ['M.02'], { moda: 'Campuran', bentuk: 'KL10' }),
+        course('PTK', ['M.03'], { moda: 'Tatap Muka', bentuk: 'NKL07', kapasitas: 30 }),
+      ],
+      {
+        rooms: [
+          { row: 2, nama: 'Aula', kapasitas: 40, jenis: 'Aula' },
+          { row: 3, nama: 'Lab', kapasitas: 20, jenis: 'Lab Komputer' },
+        ],
+      },
+    );
+    const r = solve(w);
+    const lab = r.sessions.filter((s) => s.kode === 'LAB');
+    expect(lab.map((s) => s.ruang)).toEqual(['Lab', 'Lab']);
+    expect(lab.map((s) => s.peserta.length).sort()).toEqual([12, 13]);
+    expect(r.sessions.filter((s) => s.kode === 'KLS').map((s) => s.ruang)).toEqual(['Aula']);
+    expect(r.sessions.filter((s) => s.kode === 'PTK').map((s) => s.ruang)).toEqual([undefined]);
+  });
+
+  it('warns when no room has the Jenis Ruang a course needs, and plans none of it', () => {
+    const w = world(
+      people(3, ['M.01']),
+      [course('LAB', ['M.01'], { moda: 'Tatap Muka', jenisRuang: 'Lab' })],
+      {
+        rooms: [{ row: 2, nama: 'Aula', kapasitas: 40, jenis: 'Aula' }],
+      },
+    );
+    const r = solve(w);
+    expect(r.sessions).toEqual([]);
+    expect(r.peringatan.map((p) => p.column)).toContain('Jenis Ruang');
+  });
+
+  it('the checker reports small sessions, rooms for out-of-office forms and rooms of the wrong type', () => {
+    const w = world(people(3, ['M.01']), [
+      course('KLS', ['M.01'], { moda: 'Tatap Muka', bentuk: 'KL03', pesertaMinimum: 5, jenisRuang: 'Lab' }),
+      course('MAG', ['M.01'], { moda: 'Tatap Muka', bentuk: 'NKL12' }),
+    ]);
+    w.data.rooms = [{ row: 2, nama: 'Aula', kapasitas: 40, jenis: 'Aula' }];
+    const ctx = { data: w.data, gaps: w.gaps, holidays: HOLIDAYS };
+    const small = checkSchedule(forge('KLS', [nipOf(0), nipOf(1)], 'Aula'), ctx).map((v) => v.kind);
+    expect(small).toEqual(expect.arrayContaining(['peserta-minimum', 'ruang']));
+    const magang = checkSchedule(forge('MAG', [nipOf(0)], 'Aula'), ctx);
+    expect(magang.map((v) => v.kind)).toContain('ruang');
+    expect(magang.find((v) => v.kind === 'ruang')?.message).toContain('di luar kelas');
+    expect(checkSchedule(forge('MAG', [nipOf(0)]), ctx).filter((v) => v.kind === 'ruang')).toEqual([]);
+  });
+
+  it('reads Peserta Minimum, Jenis Ruang and Ruang.Jenis, rejecting a minimum above Kapasitas', () => {
+    const r = validateWorkbook({
+      Pegawai: [['NIP', 'Nama', 'Jenis ASN', 'OPD', 'Jabatan']],
+      'Standar Kompetensi': [['Jabatan', 'Kode', 'Level']],
+      'Riwayat Pelatihan': [['NIP', 'Nama Pelatihan', 'JP', 'Tanggal Mulai']],
+      Anggaran: [['OPD', 'Pagu']],
+      'Katalog Pelatihan': [
+        [
+          'Kode',
+          'Judul',
+          'Kompetensi',
+          'JP',
+          'Kapasitas',
+          'Biaya per Peserta',
+          'Peserta Minimum',
+          'Jenis Ruang',
+        ],
+        ['K1', 'Lab', 'M.01', 10, 20, 0, 12, 'Lab Komputer'],
+        ['K2', 'Besar', 'M.01', 10, 20, 0, 25, ''],
+      ],
+      Ruang: [
+        ['Nama', 'Kapasitas', 'Jenis'],
+        ['Lab A', 20, 'Lab Komputer'],
+      ],
+      Pengaturan: [
+        ['Kunci', 'Nilai'],
+        ['Peserta Minimum', 0],
+      ],
+    });
+    expect(r.data.courses.map((c) => [c.kode, c.pesertaMinimum, c.jenisRuang])).toEqual([
+      ['K1', 12, 'Lab Komputer'],
+    ]);
+    expect(r.data.rooms).toEqual([{ row: 2, nama: 'Lab A', kapasitas: 20, jenis: 'Lab Komputer' }]);
+    const mine = r.errors.filter((e) => ['Katalog Pelatihan', 'Ruang', 'Pengaturan'].includes(e.sheet));
+    expect(mine.map((e) => [e.sheet, e.row, e.column])).toEqual([
+      ['Katalog Pelatihan', 3, 'Peserta Minimum'],
+      ['Pengaturan', 2, 'Nilai'],
+    ]);
+  });
+});

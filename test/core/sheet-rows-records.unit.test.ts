@@ -295,7 +295,7 @@ describe('Pengaturan', () => {
         row: 8,
         column: 'Kunci',
         message:
-          'Kunci tidak dikenal: gunakan Tahun, Tahun JP, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri, Pengingat Hari, Pengingat Tatap Muka, Jangka Pemerataan, Minimum ASN Dinilai, Minimum Persen Dinilai, Minimum Kehadiran, Wajib Post-test, Pola Nomor Sertifikat, Instansi SIASN, Lokasi SIASN, Batas JP per ASN, Bobot 20 JP, Bobot Ekuitas, Bobot Biaya, NIP Asesor',
+          'Kunci tidak dikenal: gunakan Tahun, Tahun JP, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri, Pengingat Hari, Pengingat Tatap Muka, Jangka Pemerataan, Minimum ASN Dinilai, Minimum Persen Dinilai, Minimum Kehadiran, Wajib Post-test, Pola Nomor Sertifikat, Instansi SIASN, Lokasi SIASN, Batas JP per ASN, Peserta Minimum, Bobot 20 JP, Bobot Ekuitas, Bobot Biaya, NIP Asesor',
       },
       {
         sheet: 'Pengaturan',

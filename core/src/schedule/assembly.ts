@@ -100,7 +100,7 @@ export function assemble(
   }));
 
   const byKode = new Map(inst.courses.map((c) => [c.catalog.kode, c] as const));
-  const droppedSet = new Set(candidate.tt.dropped.map((d) => `${d.asn}|${d.course}`));
+  const droppedAs = new Map(candidate.tt.dropped.map((d) => [`${d.asn}|${d.course}`, d.batas] as const));
   const individu: IndividualPlan[] = [];
   const unmet: UnmetNeed[] = [];
   inst.asn.forEach((asn, e) => {
@@ -149,7 +149,11 @@ export function assemble(
       } else if (covering.length === 0) {
         alasan = 'Tidak ada pelatihan di Katalog Pelatihan yang mengembangkan kompetensi ini.';
         batas = 'katalog';
-      } else if (covering.some((c) => droppedSet.has(`${e}|${c}`))) {
+      } else if (covering.some((c) => droppedAs.get(`${e}|${c}`) === 'peserta-minimum')) {
+        alasan =
+          'Terpilih tetapi angkatannya tidak mencapai Peserta Minimum pada tanggal yang dapat diikuti; menunggu angkatan berikutnya.';
+        batas = 'peserta-minimum';
+      } else if (covering.some((c) => droppedAs.has(`${e}|${c}`))) {
         alasan =
           'Terpilih tetapi tidak dapat dijadwalkan (bentrok jadwal, ruang, atau hari kerja tidak cukup).';
         batas = 'jadwal';

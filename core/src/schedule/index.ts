@@ -21,18 +21,25 @@
  *     state — not only the cheapest set per state — so a dearer Daring course can replace a
  *     classroom one (at province scale this took the scarce-room plan from 0.923 to 0.997 of
  *     the bound: the bound was nearly tight, the plan was not).
+ *     Only face-to-face classical forms take a room (types.ts `takesRoom`), of the course's
+ *     `Jenis Ruang` when it asks for one. A session below `Peserta Minimum` is not run: its
+ *     members join another session of the course or wait, and the selection is redone without
+ *     those enrolments (minimum.ts), keeping the best plan.
  *  3. Local search — empty seats of placed sessions go to eligible ASN who gain from them, have
  *     Pagu left and are free on those days.
  *
  * `bound` is always a proven upper bound of the objective: the LP/Lagrangian bound (or exact
- * optimum) of the per-OPD knapsacks, which relax rooms, calendar and overlap, the Lagrangian
- * bound with room-days priced (sessions fractional, every room as the largest), or HiGHS's MIP
- * dual bound (which also counts room-days), whichever is lower. The core stays pure and
+ * optimum) of the per-OPD knapsacks, which relax rooms, calendar, overlap and per-session
+ * minimums, the Lagrangian bound with room-days priced (sessions fractional, all rooms pooled),
+ * or HiGHS's MIP dual bound (which also counts room-days), whichever is lower. Audiences,
+ * `Batas JP per ASN`, and courses that can never reach their minimum or a fitting room are exact
+ * in the per-ASN options (audience.ts, asn-dp.ts, class-size.ts), so they tighten the bound
+ * without ever cutting a feasible plan. The core stays pure and
  * synchronous: the solver is a port.
  *
  * Files: instance.ts (the problem of one call), asn-dp.ts (1a), knapsack.ts and selection.ts
  * (1b), room-hull.ts (room-priced options and bound), milp.ts (exact path), timetable.ts (2),
- * seats.ts (3), assembly.ts (the report); its public shapes are in ../schedule-report.ts.
+ * minimum.ts (reselection after cancelled sessions), seats.ts (3), assembly.ts (the report); its public shapes are in ../schedule-report.ts.
  */
 import { buildDevelopmentPlan } from '../plan.js';
 import type { GapsReport } from '../reports.js';
@@ -41,7 +48,8 @@ import type { ProgramData } from '../types.js';
 import { assemble } from './assembly.js';
 import { buildInstance, type ScheduleOptions } from './instance.js';
 import { buildSelectionLp, startValues } from './milp.js';
-import { asnRoomHull, roomPricedBound, selectHullAt } from './room-hull.js';
+import { reselectAfterMinimum } from './minimum.js';
+import { type AsnHull, asnRoomHull, roomPricedBound, selectHullAt } from './room-hull.js';
 import { fillSeats } from './seats.js';
 import { prepare, selectAt } from './selection.js';
 import { evaluate } from './timetable.js';
@@ -70,10 +78,12 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   let fastPlan = evaluate(inst, fastSelection.chosen);
   // rooms too scarce for the first selection: price room-days and select again, keep the best
   let fastBound = fastSelection.bound;
-  if (inst.rooms.length > 0 && fastPlan.tt.dropped.length > 0) {
+  let hulls: AsnHull[] | null = null;
+  if (inst.rooms.length > 0 && fastPlan.tt.dropped.some((d) => d.batas === 'jadwal')) {
     // classrooms bind: the room-priced Lagrangian bound, and its price as the first to try
-    const hulls = inst.asn.map((asn) => asnRoomHull(inst, asn, prep.roomUse));
-    const priced = roomPricedBound(inst, prep, hulls, inst.rooms.length * inst.days.length);
+    const roomHulls = inst.asn.map((asn) => asnRoomHull(inst, asn, prep.roomUse));
+    hulls = roomHulls;
+    const priced = roomPricedBound(inst, prep, roomHulls, inst.rooms.length * inst.days.length);
     fastBound = Math.min(fastBound, priced.bound);
     const prices = [...new Set([priced.lambda, ...ROOM_PRICES])]
       .filter((price) => price > 0)
@@ -81,9 +91,9 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     let lo = 0; // highest price tried whose plan still overflowed the rooms
     let hi = Number.POSITIVE_INFINITY; // lowest price tried whose plan fits
     const tryPrice = (lambda: number) => {
-      const candidate = { ...evaluate(inst, selectHullAt(inst, prep, hulls, lambda)), roomPrice: lambda };
+      const candidate = { ...evaluate(inst, selectHullAt(inst, prep, roomHulls, lambda)), roomPrice: lambda };
       if (candidate.objective > fastPlan.objective + 1e-9) fastPlan = candidate;
-      if (candidate.tt.dropped.length === 0) hi = Math.min(hi, lambda);
+      if (!candidate.tt.dropped.some((d) => d.batas === 'jadwal')) hi = Math.min(hi, lambda);
       else lo = Math.max(lo, lambda);
     };
     for (const lambda of prices) {
@@ -94,6 +104,8 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     for (let k = 0; k < 5 && hi < Number.POSITIVE_INFINITY && hi - lo > 1e-3 * hi; k++)
       tryPrice((lo + hi) / 2);
   }
+  // sessions cancelled below their Peserta Minimum: select again without those enrolments
+  fastPlan = reselectAfterMinimum(inst, prep, fastPlan, hulls);
   // a plan already proven optimal has no seat worth filling
   if (fastBound - fastPlan.objective > 1e-9 * Math.max(1, Math.abs(fastBound)))
     fastPlan = fillSeats(inst, fastPlan);

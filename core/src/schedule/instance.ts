@@ -1,5 +1,6 @@
 /** The scheduling instance: courses, ASN, OPD budgets, rooms and working days of one call. */
 import { workingDays } from '../calendar.js';
+import { normalizeHeader } from '../cells.js';
 import type { GapsReport } from '../reports.js';
 import type { ScheduleWeights } from '../schedule-report.js';
 import { resolveTahun } from '../tahun.js';
@@ -10,9 +11,12 @@ import {
   equityYears,
   type Moda,
   type ProgramData,
+  pesertaMinimumOf,
   type Room,
+  takesRoom,
 } from '../types.js';
 import { audienceOf, type Bar } from './audience.js';
+import { barTooFewTakers, roomWarnings } from './class-size.js';
 import type { MilpSolver } from './milp.js';
 
 export type ScheduleMethod = 'auto' | 'milp' | 'heuristik';
@@ -41,9 +45,14 @@ export interface CourseModel {
   catalog: Course;
   hari: number;
   moda: Moda;
+  /** takes a room: face-to-face classical form (types.ts `takesRoom`) */
   classroom: boolean;
-  /** seats per session, after the largest room when rooms limit classrooms */
+  /** the rooms (indices into Instance.rooms) its sessions may use: those of its `Jenis Ruang` */
+  roomsAllowed: number[];
+  /** seats per session, after the largest allowed room when rooms limit classrooms */
   seats: number;
+  /** `Peserta Minimum`: fewest participants a session runs with */
+  minimum: number;
   /** runs at least one seat and fits in the year's working days */
   schedulable: boolean;
 }
@@ -98,7 +107,6 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
   const earliest = opts.mulaiPalingAwal;
   const days = workingDays(tahun, opts.holidays).filter((d) => earliest === undefined || d >= earliest);
   const rooms = [...data.rooms].sort((a, b) => b.kapasitas - a.kapasitas || a.nama.localeCompare(b.nama));
-  const maxSeats = rooms[0]?.kapasitas ?? 0;
 
   const seen = new Set<string>();
   const courses: CourseModel[] = [];
@@ -106,7 +114,17 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
     if (seen.has(c.kode)) continue;
     seen.add(c.kode);
     const moda: Moda = c.moda ?? 'Tatap Muka';
-    const classroom = moda !== 'Daring';
+    const classroom = takesRoom(c);
+    const wanted = c.jenisRuang === undefined ? undefined : normalizeHeader(c.jenisRuang);
+    const roomsAllowed = classroom
+      ? rooms.flatMap((room, r) =>
+          wanted === undefined || (room.jenis !== undefined && normalizeHeader(room.jenis) === wanted)
+            ? [r]
+            : [],
+        )
+      : [];
+    const maxSeats = Math.max(0, ...roomsAllowed.map((r) => (rooms[r] as Room).kapasitas));
+    const minimum = pesertaMinimumOf(c, data.settings);
     const hari = Math.max(1, c.hari || 1);
     const seats = classroom && rooms.length > 0 ? Math.min(c.kapasitas, maxSeats) : c.kapasitas;
     courses.push({
@@ -114,8 +132,10 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
       hari,
       moda,
       classroom,
+      roomsAllowed,
       seats,
-      schedulable: seats >= 1 && hari <= days.length,
+      minimum,
+      schedulable: seats >= 1 && seats >= minimum && hari <= days.length,
     });
   }
   const coursesByCompetency = new Map<string, number[]>();
@@ -187,6 +207,7 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
     asnModels.push(model);
   }
 
+  barTooFewTakers(courses, asnModels);
   const pagu = new Map<string, number>();
   for (const b of data.budgets) if (!pagu.has(b.opd)) pagu.set(b.opd, b.pagu);
   const opds = [...new Set([...pagu.keys(), ...asnModels.map((asn) => asn.opd)])].sort((a, b) =>
@@ -236,6 +257,7 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
       });
     }
   }
+  warnings.push(...roomWarnings(courses, rooms.length > 0));
   const kodes = new Set(courses.map((c) => c.catalog.kode.toLowerCase()));
   for (const course of courses) {
     const syarat = course.catalog.syarat;

@@ -19,8 +19,14 @@ interface Placed {
 
 interface Timetable {
   placed: Placed[];
-  /** enrolments chosen but impossible to place */
-  dropped: { asn: number; course: number }[];
+  /** enrolments chosen but impossible to place: no dates/room (`jadwal`) or too few takers (`peserta-minimum`) */
+  dropped: Dropped[];
+}
+
+export interface Dropped {
+  asn: number;
+  course: number;
+  batas: 'jadwal' | 'peserta-minimum';
 }
 
 /** A selection after timetabling: what was placed, and its objective. */
@@ -81,12 +87,13 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
   const load = chosen.map((courses) => courses.reduce((sum, c) => sum + (inst.courses[c]?.hari ?? 0), 0));
 
   const placed: Placed[] = [];
-  const dropped: { asn: number; course: number }[] = [];
+  const dropped: Dropped[] = [];
 
-  /** the smallest free room seating `size`, else the largest free room (part of the group fits) */
-  const freeRoom = (start: number, hari: number, size: number): number => {
+  /** the smallest free allowed room seating `size`, else the largest free one (part of the group fits) */
+  const freeRoom = (allowed: readonly number[], start: number, hari: number, size: number): number => {
     let largest = -1;
-    for (let r = inst.rooms.length - 1; r >= 0; r--) {
+    for (let k = allowed.length - 1; k >= 0; k--) {
+      const r = allowed[k] as number;
       const roomDays = roomBusy[r] as Uint8Array;
       let free = true;
       for (let d = start; d < start + hari; d++)
@@ -135,7 +142,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       let room = -1;
       let fits = free;
       if (course.classroom && useRooms) {
-        room = freeRoom(start, hari, free.length);
+        room = freeRoom(course.roomsAllowed, start, hari, free.length);
         if (room < 0) continue;
         fits = free.slice(0, (inst.rooms[room] as Room).kapasitas);
       }
@@ -154,6 +161,60 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     placed.push({ course: c, start: best.start, members: best.free, room: best.room });
     const seated = new Set(best.free);
     return members.filter((e) => !seated.has(e));
+  };
+
+  /**
+   * `Peserta Minimum`: the members of a session of course c below its minimum move to another
+   * session of c with a free seat (room and Kapasitas) on days they are free; a session still
+   * below the minimum is not run, and its members wait (dropped, reported as peserta-minimum).
+   */
+  const enforceMinimum = (c: number) => {
+    const course = inst.courses[c] as CourseModel;
+    const seatsOf = (p: Placed) =>
+      p.room < 0 ? course.seats : Math.min(course.seats, (inst.rooms[p.room] as Room).kapasitas);
+    const book = (e: number, p: Placed, on: 0 | 1) => {
+      const days = busyOf(e);
+      for (let d = p.start; d < p.start + course.hari; d++) days[d] = on;
+    };
+    /** cancels a session: its members and room are free again; returns its members */
+    const cancel = (p: Placed): number[] => {
+      for (const e of p.members) book(e, p, 0);
+      if (p.room >= 0) {
+        const roomDays = roomBusy[p.room] as Uint8Array;
+        for (let d = p.start; d < p.start + course.hari; d++) roomDays[d] = 0;
+      }
+      placed.splice(placed.indexOf(p), 1);
+      return p.members;
+    };
+    let waiting: number[] = [];
+    const small = placed
+      .filter((p) => p.course === c && p.members.length < course.minimum)
+      .sort((x, y) => x.members.length - y.members.length);
+    for (const p of small) waiting.push(...cancel(p));
+    // into sessions that run, where a seat is free on days the member is free
+    const tryJoin = () => {
+      waiting = waiting.filter((e) => {
+        const target = placed.find(
+          (p) => p.course === c && p.members.length < seatsOf(p) && isFree(e, p.start, course.hari),
+        );
+        if (!target) return true;
+        target.members.push(e);
+        book(e, target, 1);
+        return false;
+      });
+    };
+    tryJoin();
+    // enough of them for a session of their own: one more try together
+    if (waiting.length >= course.minimum) {
+      const before = placed.length;
+      const group = waiting.slice(0, course.seats);
+      const unseated = new Set([...place(c, group, c * 71 + waiting.length), ...waiting.slice(course.seats)]);
+      const fresh = placed.length > before ? (placed[placed.length - 1] as Placed) : undefined;
+      if (fresh && fresh.members.length < course.minimum) cancel(fresh);
+      else waiting = waiting.filter((e) => unseated.has(e));
+      tryJoin();
+    }
+    for (const e of waiting) dropped.push({ asn: e, course: c, batas: 'peserta-minimum' });
   };
 
   for (const c of order) {
@@ -201,7 +262,8 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       }
       left = next;
     }
-    for (const e of left) dropped.push({ asn: e, course: c });
+    for (const e of left) dropped.push({ asn: e, course: c, batas: 'jadwal' });
+    if (course.minimum > 1) enforceMinimum(c);
   }
   return { placed, dropped };
 }

@@ -25,7 +25,12 @@ export const holidaySchema = z.object({
   libur: z.boolean(),
 });
 
-export const roomSchema = z.object({ row: rowSchema, nama: textSchema, kapasitas: z.number().int().min(1) });
+export const roomSchema = z.object({
+  row: rowSchema,
+  nama: textSchema,
+  kapasitas: z.number().int().min(1),
+  jenis: textSchema.exactOptional(),
+});
 
 export const preferenceSchema = z.object({
   row: rowSchema,
@@ -68,10 +73,10 @@ export const ruangParser: SheetParser<Room> = {
       if (nama !== undefined) r.unique('nama', normalizeHeader(nama), 'Nama', 'Nama ruang');
       const kapasitas = r.num('Kapasitas');
       if (r.errors.length > 0 || !nama || kapasitas === undefined) return undefined;
-      return { row: r.row, nama, kapasitas };
+      return { row: r.row, nama, kapasitas, ...opt('jenis', r.str('Jenis')) };
     };
   },
-  toCells: (x) => ({ Nama: x.nama, Kapasitas: x.kapasitas }),
+  toCells: (x) => ({ Nama: x.nama, Kapasitas: x.kapasitas, Jenis: cellOf(x.jenis) }),
 };
 
 export const preferensiParser: SheetParser<Preference> = {

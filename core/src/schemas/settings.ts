@@ -47,6 +47,7 @@ export const settingsSchema = z
     instansiSiasn: z.string().min(1).exactOptional(),
     lokasiSiasn: z.string().min(1).exactOptional(),
     batasJp: z.number().int().min(1).max(MAX_JP).exactOptional(),
+    pesertaMinimum: z.number().int().min(1).exactOptional(),
     bobotTargetJp: z.number().min(0).exactOptional(),
     bobotEkuitas: z.number().min(0).exactOptional(),
     bobotBiaya: z.number().min(0).exactOptional(),
@@ -87,6 +88,7 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
     } else if (e.kunci === 'Lokasi SIASN') {
       if (e.teks !== undefined) s.lokasiSiasn = e.teks;
     } else if (e.kunci === 'Batas JP per ASN') s.batasJp = e.nilai;
+    else if (e.kunci === 'Peserta Minimum') s.pesertaMinimum = e.nilai;
     else if (e.kunci === 'Bobot 20 JP') s.bobotTargetJp = e.nilai;
     else if (e.kunci === 'Bobot Ekuitas') s.bobotEkuitas = e.nilai;
     else if (e.kunci === 'Bobot Biaya') s.bobotBiaya = e.nilai;
@@ -124,6 +126,7 @@ export function settingsToEntries(s: Settings): SettingEntry[] {
     out.push({ row: 0, kunci: 'Instansi SIASN', nilai: 0, teks: s.instansiSiasn });
   if (s.lokasiSiasn !== undefined) out.push({ row: 0, kunci: 'Lokasi SIASN', nilai: 0, teks: s.lokasiSiasn });
   if (s.batasJp !== undefined) out.push({ row: 0, kunci: 'Batas JP per ASN', nilai: s.batasJp });
+  if (s.pesertaMinimum !== undefined) out.push({ row: 0, kunci: 'Peserta Minimum', nilai: s.pesertaMinimum });
   if (s.bobotTargetJp !== undefined) out.push({ row: 0, kunci: 'Bobot 20 JP', nilai: s.bobotTargetJp });
   if (s.bobotEkuitas !== undefined) out.push({ row: 0, kunci: 'Bobot Ekuitas', nilai: s.bobotEkuitas });
   if (s.bobotBiaya !== undefined) out.push({ row: 0, kunci: 'Bobot Biaya', nilai: s.bobotBiaya });
@@ -258,6 +261,8 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
             'Nilai',
             `Batas JP per ASN harus bilangan bulat 1–${MAX_JP.toLocaleString('id-ID')} (bawaan 60)`,
           );
+        } else if (kunci === 'Peserta Minimum' && !(Number.isInteger(nilai) && nilai >= 1)) {
+          r.error('Nilai', 'Peserta Minimum harus bilangan bulat 1 atau lebih (bawaan 10)');
         } else if (
           (kunci === 'Bobot 20 JP' || kunci === 'Bobot Ekuitas' || kunci === 'Bobot Biaya') &&
           !(nilai >= 0 && nilai <= 1_000_000)

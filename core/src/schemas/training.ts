@@ -70,6 +70,8 @@ export const courseSchema = z.object({
   sasaranJenisAsn: z.enum(JENIS_ASN).exactOptional(),
   sasaranJenisJabatan: z.array(z.enum(KELOMPOK_JABATAN)).min(1).exactOptional(),
   syarat: textSchema.exactOptional(),
+  pesertaMinimum: z.number().int().min(1).exactOptional(),
+  jenisRuang: textSchema.exactOptional(),
 });
 
 /** `Sasaran Jenis Jabatan` items: the groups, `JPT Pratama` read as `JPT`, case and spaces ignored. */
@@ -197,6 +199,9 @@ export const katalogParser: SheetParser<Course> = {
       const judul = r.str('Judul');
       const jp = r.num('JP');
       const kapasitas = r.num('Kapasitas');
+      const minimum = r.num('Peserta Minimum');
+      if (minimum !== undefined && kapasitas !== undefined && minimum > kapasitas)
+        r.error('Peserta Minimum', `Peserta Minimum ${minimum} melebihi Kapasitas ${kapasitas}`);
       const biaya = r.num('Biaya per Peserta');
       if (
         r.errors.length > 0 ||
@@ -225,6 +230,8 @@ export const katalogParser: SheetParser<Course> = {
         ...opt('sasaranJenisAsn', sasaranAsn(r.get<SasaranJenisAsn>('Sasaran Jenis ASN'))),
         ...(sasaranJenisJabatan.length > 0 ? { sasaranJenisJabatan } : {}),
         ...opt('syarat', syarat),
+        ...opt('pesertaMinimum', r.num('Peserta Minimum')),
+        ...opt('jenisRuang', r.str('Jenis Ruang')),
       };
     };
   },
@@ -244,6 +251,8 @@ export const katalogParser: SheetParser<Course> = {
     'Sasaran Jenis ASN': cellOf(c.sasaranJenisAsn),
     'Sasaran Jenis Jabatan': cellOf(c.sasaranJenisJabatan?.join(', ')),
     Syarat: cellOf(c.syarat),
+    'Peserta Minimum': cellOf(c.pesertaMinimum),
+    'Jenis Ruang': cellOf(c.jenisRuang),
   }),
 };
 
