@@ -82,6 +82,8 @@ export function validSheets(): Sheets {
     Pengaturan: [
       ['Kunci', 'Nilai'],
       ['Tahun', 2026],
+      // a two-person office: a class of one runs
+      ['Peserta Minimum', 1],
     ],
   };
 }

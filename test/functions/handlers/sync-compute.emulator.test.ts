@@ -50,6 +50,8 @@ function seedWorkbook() {
   s.addSheet('Pengaturan', [
     ['Kunci', 'Nilai'],
     ['Tahun', 2026],
+    // a handful of ASN: a small class runs
+    ['Peserta Minimum', 1],
   ]);
   s.addSheet('SKM', [
     ['Unit Layanan', 'Periode', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'],
