@@ -75,7 +75,16 @@ export function history(
   invalid: InvalidCell[],
 ): RawSheet {
   const sheet: RawSheet = [
-    ['NIP', 'Nama Pelatihan', 'JP', 'Tanggal Mulai', 'Tanggal Selesai', 'Bentuk', 'Nomor Sertifikat'],
+    [
+      'NIP',
+      'Nama Pelatihan',
+      'JP',
+      'Tanggal Mulai',
+      'Tanggal Selesai',
+      'Bentuk',
+      'Nomor Sertifikat',
+      'Penyelenggara',
+    ],
   ];
   const regular = courses.filter((c) => !LONG_COURSES.has(c.judul));
   const relevantCache = new Map<string, CourseDef[]>();
@@ -124,7 +133,7 @@ export function history(
       seen.add(`${mulai.getTime()}|${c.judul}`);
       const selesai = endAfter(mulai, c.hari);
       const cert = rng.chance(0.75) ? certNo(mulai.getUTCFullYear(), c.penyelenggara) : null;
-      records.push({ mulai, cells: [e.nip, c.judul, c.jp, mulai, selesai, c.bentuk, cert] });
+      records.push({ mulai, cells: [e.nip, c.judul, c.jp, mulai, selesai, c.bentuk, cert, c.penyelenggara] });
     };
     for (const s of bySession.get(e.nip) ?? []) push(s.course, s.mulai); // the evaluated sessions, on their dates
     const engagement = rng.weighted<'low' | 'mid' | 'high'>([

@@ -14,6 +14,8 @@ export interface CliOptions {
   data: string | undefined;
   /** run: start the in-process emulator empty instead of loading its data folder */
   fresh: boolean;
+  /** export-siasn: write the rows exported before too */
+  semua: boolean;
 }
 
 export type ParsedArgs =
@@ -55,6 +57,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       tahun,
       data: values.data,
       fresh: values.fresh === true,
+      semua: values.semua === true,
     },
   };
 }
@@ -72,6 +75,7 @@ function parse(argv: readonly string[]) {
       tahun: { type: 'string' },
       data: { type: 'string' },
       fresh: { type: 'boolean' },
+      semua: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -30,6 +30,7 @@ export function usage(): string {
     '  --tahun Y      tahun anggaran (bawaan: Pengaturan.Tahun, lalu tahun berjalan)',
     '  --data DIR     run: folder data Firestore lokal (bawaan: .bangkom di samping buku kerja)',
     '  --fresh        run: mulai dengan data Firestore lokal kosong (data lama ditimpa di akhir)',
+    '  --semua        export-siasn: tulis juga baris yang sudah diekspor sebelumnya',
     '',
     'Status keluar: 0 selesai, 1 ada baris tidak sah, 2 masukan tidak dapat dibaca atau penggunaan salah.',
   ].join('\n');

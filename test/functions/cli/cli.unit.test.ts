@@ -292,6 +292,7 @@ describe('arguments and formats', () => {
         tahun: 2027,
         data: undefined,
         fresh: false,
+        semua: false,
       },
     });
     expect(parseCliArgs(['run', 'a.xlsx', '--data', 'arsip', '--fresh'])).toMatchObject({

@@ -4,6 +4,7 @@
  */
 import type { CommandModule } from '../context.js';
 import { command as evaluate } from './evaluate.js';
+import { command as exportSiasn } from './export-siasn.js';
 import { command as gaps } from './gaps.js';
 import { command as ikm } from './ikm.js';
 import { command as jp } from './jp.js';
@@ -12,7 +13,16 @@ import { command as schedule } from './schedule.js';
 import { command as validate } from './validate.js';
 
 /** In the order the usage text lists them. */
-export const COMMANDS: readonly CommandModule[] = [validate, gaps, jp, ikm, evaluate, schedule, run];
+export const COMMANDS: readonly CommandModule[] = [
+  validate,
+  gaps,
+  jp,
+  ikm,
+  evaluate,
+  schedule,
+  run,
+  exportSiasn,
+];
 
 export function findCommand(name: string): CommandModule | undefined {
   return COMMANDS.find((c) => c.name === name);
