@@ -16,6 +16,8 @@ export interface CliOptions {
   fresh: boolean;
   /** export-siasn: write the rows exported before too */
   semua: boolean;
+  /** hapus-data: really delete (without it the command only says what it would delete) */
+  ya: boolean;
 }
 
 export type ParsedArgs =
@@ -35,6 +37,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.help) return { kind: 'help' };
   const [command, input, ...rest] = positionals;
   if (!command) return { kind: 'error', message: 'Perintah belum diberikan.' };
+  if (!input && command === 'hapus-data')
+    return { kind: 'error', message: 'Perintah "hapus-data" memerlukan NIP pegawai yang datanya dihapus.' };
   if (!input)
     return { kind: 'error', message: `Perintah "${command}" memerlukan buku kerja (.xlsx) atau folder CSV.` };
   if (rest.length > 0) return { kind: 'error', message: `Argumen berlebih: ${rest.join(' ')}` };
@@ -58,6 +62,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       data: values.data,
       fresh: values.fresh === true,
       semua: values.semua === true,
+      ya: values.ya === true,
     },
   };
 }
@@ -76,6 +81,7 @@ function parse(argv: readonly string[]) {
       data: { type: 'string' },
       fresh: { type: 'boolean' },
       semua: { type: 'boolean' },
+      ya: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

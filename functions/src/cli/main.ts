@@ -15,9 +15,10 @@ import { type CommandContext, type CommandOutcome, createLoader } from './contex
 import { type CliIo, createLogger, printable, processIo } from './io.js';
 
 export function usage(): string {
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`);
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);
   return [
     'Penggunaan: bangkom <perintah> <buku-kerja.xlsx | folder CSV> [pilihan]',
+    '           bangkom hapus-data <NIP> [--ya] [--tenant T] [--data DIR] [--json]',
     '',
     'Perintah:',
     ...lines,
@@ -31,6 +32,7 @@ export function usage(): string {
     '  --data DIR     run: folder data Firestore lokal (bawaan: .bangkom di samping buku kerja)',
     '  --fresh        run: mulai dengan data Firestore lokal kosong (data lama ditimpa di akhir)',
     '  --semua        export-siasn: tulis juga baris yang sudah diekspor sebelumnya',
+    '  --ya           hapus-data: benar-benar menghapus (tanpa ini hanya menampilkan yang akan dihapus)',
     '',
     'Status keluar: 0 selesai, 1 ada baris tidak sah, 2 masukan tidak dapat dibaca atau penggunaan salah.',
   ].join('\n');

@@ -293,6 +293,7 @@ describe('arguments and formats', () => {
         data: undefined,
         fresh: false,
         semua: false,
+        ya: false,
       },
     });
     expect(parseCliArgs(['run', 'a.xlsx', '--data', 'arsip', '--fresh'])).toMatchObject({

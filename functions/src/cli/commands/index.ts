@@ -6,6 +6,7 @@ import type { CommandModule } from '../context.js';
 import { command as evaluate } from './evaluate.js';
 import { command as exportSiasn } from './export-siasn.js';
 import { command as gaps } from './gaps.js';
+import { command as hapusData } from './hapus-data.js';
 import { command as ikm } from './ikm.js';
 import { command as jp } from './jp.js';
 import { command as run } from './run.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CommandModule[] = [
   schedule,
   run,
   exportSiasn,
+  hapusData,
 ];
 
 export function findCommand(name: string): CommandModule | undefined {

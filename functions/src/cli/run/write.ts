@@ -122,6 +122,16 @@ async function openTarget(ctx: CommandContext): Promise<FirestoreTarget> {
   return fs;
 }
 
+/** Who ran the command, for the audit: `cli:<user>@<host>`, or `cli` without a user entry. */
+export function cliCaller(): string {
+  try {
+    return `cli:${userInfo().username}@${hostname()}`;
+  } catch {
+    // no user database entry (some containers)
+    return 'cli';
+  }
+}
+
 /** A step after the writes failed: audited `gagal` with LATER_STEP_FAILED, said so to the user. */
 class LaterStepError extends Error {
   constructor(readonly failure: unknown) {
@@ -154,12 +164,7 @@ export async function writeFirestore<T>(
   let tally: SyncTally = { written: 0, unchanged: 0, removed: 0 };
   const total = [...docs.values()].reduce((a, d) => a + d.length, 0);
   const { errors } = input.validation;
-  let caller = 'cli';
-  try {
-    caller = `cli:${userInfo().username}@${hostname()}`;
-  } catch {
-    // no user database entry (some containers): keep "cli"
-  }
+  const caller = cliCaller();
   const audit = (status: RunStatus, message?: string) =>
     writeRun(fs.db, {
       runId,
