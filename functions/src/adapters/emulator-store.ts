@@ -14,9 +14,10 @@
  * Writing goes to a temporary file in the same folder, fsync, then rename: a crash leaves
  * either the old store or the new one, never half of one.
  */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { FirestoreState } from '@firestore-emulator/server';
 
 /** The format this version writes and the newest it reads. */
@@ -177,51 +178,96 @@ interface Line {
   f: Record<string, Encoded>;
 }
 
+/** The file's lines, read in chunks: a 50,000-ASN store is about 800 MB, never one string. */
+function* fileLines(fd: number): Generator<string> {
+  const chunk = Buffer.alloc(READ_CHUNK);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for (;;) {
+    const n = readSync(fd, chunk, 0, READ_CHUNK, null);
+    if (n === 0) break;
+    const text = rest + decoder.write(chunk.subarray(0, n));
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      yield text.slice(start, nl);
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+    // one document is at most a few MB; this much without a line break is not our file
+    if (rest.length > MAX_LINE) throw new Error('baris terlalu panjang');
+  }
+  rest += decoder.end();
+  if (rest !== '') yield rest;
+}
+
+const READ_CHUNK = 8 * 1024 * 1024;
+const MAX_LINE = 256 * 1024 * 1024;
+
 /**
- * Reads the store in `dir` into the (empty) emulator state. No file yet: nothing to load (the
- * first run). Returns what was loaded.
+ * Reads the store in `dir` into the (empty) emulator state, line by line. No file yet: nothing
+ * to load (the first run). Returns what was loaded.
  */
 export async function loadStore(dir: string, state: FirestoreState): Promise<StoreStats> {
   const t0 = performance.now();
   const path = join(dir, STORE_FILE);
-  let text: string;
+  let fd: number;
   try {
-    text = await readFile(path, 'utf8');
+    fd = openSync(path, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { documents: 0, bytes: 0, ms: 0 };
-    throw new StoreError(
-      `Data lokal ${path} tidak dapat dibaca (${(err as NodeJS.ErrnoException).code ?? 'galat'}).`,
-    );
+    throw unreadable(path, err);
   }
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const header = readHeader(lines, path);
   const collections = new Map<string, CollectionNode>();
   let count = 0;
-  for (let i = 2; i < lines.length; i++) {
-    let line: Line;
-    let fields: Record<string, FieldValue>;
-    try {
-      line = JSON.parse(lines[i] as string) as Line;
-      fields = decodeFields(line.f);
-    } catch {
-      throw damaged(path, i + 1);
+  let lineNo = 0;
+  let header: StoreHeader | undefined;
+  let bytes = 0;
+  try {
+    bytes = fstatSync(fd).size;
+    const head: string[] = [];
+    for (const text of fileLines(fd)) {
+      lineNo++;
+      if (!header) {
+        head.push(text);
+        if (head.length === 2 || text !== MAGIC) header = readHeader(head, path);
+        continue;
+      }
+      let line: Line;
+      let fields: Record<string, FieldValue>;
+      try {
+        line = JSON.parse(text) as Line;
+        fields = decodeFields(line.f);
+      } catch {
+        throw damaged(path, lineNo);
+      }
+      const slash = line.p.lastIndexOf('/');
+      const parent = line.p.slice(0, slash);
+      let collection = collections.get(parent);
+      if (!collection) {
+        collection = state.getCollection(parent) as unknown as CollectionNode;
+        collections.set(parent, collection);
+      }
+      // straight into the tree: a write through the emulator would re-encode every field
+      const doc = collection.getDocument(line.p.slice(slash + 1));
+      doc.fields = fields;
+      doc.metadata = { hasExist: true, createdAt: new Date(line.c), updatedAt: new Date(line.u) };
+      count++;
     }
-    const slash = line.p.lastIndexOf('/');
-    const parent = line.p.slice(0, slash);
-    let collection = collections.get(parent);
-    if (!collection) {
-      collection = state.getCollection(parent) as unknown as CollectionNode;
-      collections.set(parent, collection);
-    }
-    // straight into the tree: a write through the emulator would re-encode every field
-    const doc = collection.getDocument(line.p.slice(slash + 1));
-    doc.fields = fields;
-    doc.metadata = { hasExist: true, createdAt: new Date(line.c), updatedAt: new Date(line.u) };
-    count++;
+  } catch (err) {
+    if (err instanceof StoreError) throw err;
+    throw unreadable(path, err);
+  } finally {
+    closeSync(fd);
   }
-  if (count !== header.documents) throw damaged(path, lines.length + 1);
-  return { documents: count, bytes: Buffer.byteLength(text), ms: performance.now() - t0 };
+  header ??= readHeader([], path);
+  if (count !== header.documents) throw damaged(path, lineNo + 1);
+  return { documents: count, bytes, ms: performance.now() - t0 };
+}
+
+function unreadable(path: string, err: unknown): StoreError {
+  return new StoreError(
+    `Data lokal ${path} tidak dapat dibaca (${(err as NodeJS.ErrnoException).code ?? 'galat'}).`,
+  );
 }
 
 function readHeader(lines: readonly string[], path: string): StoreHeader {
@@ -251,36 +297,48 @@ function damaged(path: string, line: number): StoreError {
   );
 }
 
-/** Writes the whole emulator state to `dir` atomically (temporary file, fsync, rename). */
+/** Lines are written in pieces of about this many characters (never the whole store at once). */
+const WRITE_CHUNK = 4 * 1024 * 1024;
+
+/** Writes the whole emulator state to `dir` atomically (temporary file, fsync, rename), streamed. */
 export async function saveStore(dir: string, state: FirestoreState, savedAt: Date): Promise<StoreStats> {
   const t0 = performance.now();
-  const lines: string[] = [];
-  for (const doc of existingDocuments(state)) {
-    const line: Line = {
-      // the path from the collection down (projects/{p}/databases/{d}/documents/...)
-      p: doc.getPath(),
-      c: doc.metadata.createdAt?.getTime() ?? 0,
-      u: doc.metadata.updatedAt?.getTime() ?? 0,
-      f: encodeFields(doc.fields),
-    };
-    lines.push(JSON.stringify(line));
-  }
-  const header: StoreHeader = {
-    format: STORE_FORMAT,
-    documents: lines.length,
-    savedAt: savedAt.toISOString(),
-  };
-  const body = Buffer.from(
-    `${MAGIC}\n${JSON.stringify(header)}\n${lines.map((l) => `${l}\n`).join('')}`,
-    'utf8',
-  );
+  let documents = 0;
+  for (const _ of existingDocuments(state)) documents++;
+  const header: StoreHeader = { format: STORE_FORMAT, documents, savedAt: savedAt.toISOString() };
   const path = join(dir, STORE_FILE);
   const temp = `${path}.${process.pid}.tmp`;
+  let bytes = 0;
   try {
     await mkdir(dir, { recursive: true });
     const fd = openSync(temp, 'w');
     try {
-      writeSync(fd, body);
+      let pending: string[] = [`${MAGIC}\n${JSON.stringify(header)}\n`];
+      let size = 0;
+      const flush = (): void => {
+        const body = Buffer.from(pending.join(''), 'utf8');
+        writeSync(fd, body);
+        bytes += body.length;
+        pending = [];
+        size = 0;
+      };
+      let written = 0;
+      for (const doc of existingDocuments(state)) {
+        const line: Line = {
+          // the path from the collection down (projects/{p}/databases/{d}/documents/...)
+          p: doc.getPath(),
+          c: doc.metadata.createdAt?.getTime() ?? 0,
+          u: doc.metadata.updatedAt?.getTime() ?? 0,
+          f: encodeFields(doc.fields),
+        };
+        const text = `${JSON.stringify(line)}\n`;
+        pending.push(text);
+        size += text.length;
+        written++;
+        if (size >= WRITE_CHUNK) flush();
+      }
+      flush();
+      if (written !== documents) throw new Error('state changed while saving');
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -292,7 +350,7 @@ export async function saveStore(dir: string, state: FirestoreState, savedAt: Dat
       `Data lokal tidak dapat disimpan di ${dir} (${(err as NodeJS.ErrnoException).code ?? 'galat'}); data sebelumnya tetap utuh.`,
     );
   }
-  return { documents: lines.length, bytes: body.length, ms: performance.now() - t0 };
+  return { documents, bytes, ms: performance.now() - t0 };
 }
 
 /** A stored document's chosen top-level fields, as plain values. */
