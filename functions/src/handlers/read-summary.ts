@@ -19,6 +19,11 @@ const PER_PERSON_KEYS: ReadonlySet<string> = new Set([
 /** An 18-digit NIP (PNS or PPPK) as a value on its own. */
 const NIP_VALUE = /^\d{18}$/;
 
+/** Text as leaders may read it: every 18-digit run (a NIP) inside it masked. */
+export function maskNips(text: string): string {
+  return text.replace(/(?<!\d)\d{18}(?!\d)/g, '[NIP disembunyikan]');
+}
+
 /**
  * A stored document as leaders may see it: per-person keys and NIP values removed at any depth.
  * The writers already leave them out; this also covers documents written by older versions.
