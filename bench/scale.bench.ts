@@ -3,7 +3,7 @@
  * first run on an empty data folder and an unchanged rerun, every run in a process of its own
  * (bench/scale-child.ts) under `nice`, one at a time. Prints the time of each step, the
  * Firestore documents written and unchanged, wall time and peak RSS, the growth between sizes,
- * and the targets of issue 12:
+ * and the scale targets:
  * - 50,000 ASN first run under 120 s and 2 GB;
  * - an unchanged rerun under 1.5x its read + validate + compute time;
  * - growth 10,000 -> 50,000 under 5.5x (wall time of the first run).
@@ -133,7 +133,7 @@ function print(all: Measured[]): void {
     );
   }
 
-  console.log('\nTarget issue 12:');
+  console.log('\nTarget skala:');
   const big = all.find((m) => m.asn === 50_000);
   const mid = all.find((m) => m.asn === 10_000);
   const verdict = (ok: boolean) => (ok ? 'TERCAPAI' : 'BELUM');
