@@ -37,7 +37,6 @@ export const cycleIndicatorsSchema = z.object({
 export type CycleIndicators = z.infer<typeof cycleIndicatorsSchema>;
 
 export const cycleOpdSchema = cycleIndicatorsSchema.extend({ opd: z.string() });
-export type CycleOpd = z.infer<typeof cycleOpdSchema>;
 
 export const cycleIkmSchema = z.object({
   unit: z.string(),
@@ -51,7 +50,6 @@ export const cycleIkmSchema = z.object({
   konversi: num,
   mutu,
 });
-export type CycleIkm = z.infer<typeof cycleIkmSchema>;
 
 export const cycleTrainingSchema = z.object({
   sesi: z.string(),

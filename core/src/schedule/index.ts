@@ -55,11 +55,8 @@ import { prepare, selectAt } from './selection.js';
 import { evaluate } from './timetable.js';
 
 export type {
-  BudgetUse,
-  IndividualPlan,
   ScheduledSession,
   ScheduleReport,
-  ScheduleStats,
   ScheduleWeights,
   UnmetNeed,
 } from '../schedule-report.js';

@@ -12,22 +12,12 @@ import { ringkasanSheet } from './ringkasan.js';
 import { anggaranSheet, jadwalSheet, rencanaSheet } from './schedule-sheets.js';
 import { trenSheet } from './tren.js';
 
-export { idFixed, idNumber, idValue, printedValue } from './format.js';
+export { idFixed, idNumber, idValue } from './format.js';
 export type { SummaryModelInput } from './input.js';
 export type * from './model.js';
-export { HEAT_COLORS } from './peta.js';
-export {
-  KINERJA,
-  KONVERSI_DIGITS,
-  latestPerUnit,
-  MUTU_COLORS,
-  mutuBands,
-  mutuMin,
-  printedMutu,
-  topGapText,
-} from './ringkasan.js';
+export { printedMutu, topGapText } from './ringkasan.js';
 export { SHEET_IDS, STAFF_TITLES, SUMMARY_TITLES } from './titles.js';
-export { changeSince, currentAndPrevious, indicatorsOf } from './tren.js';
+export { changeSince } from './tren.js';
 
 /** One leaders' sheet from the input, or nothing when the sheet has nothing to show. */
 export type SummarySheetBuilder = (input: SummaryModelInput) => SummarySheet | undefined;
