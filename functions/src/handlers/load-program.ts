@@ -6,6 +6,7 @@
  */
 import {
   COLLECTIONS,
+  completionRecords,
   emptyProgramData,
   type ProgramData,
   recordSchemas,
@@ -21,15 +22,26 @@ export interface LoadedProgram {
   invalid: { collection: string; id: string; message: string }[];
 }
 
-/** Reads the tenant's records (only the collections asked for), each validated at the edge. */
+/**
+ * What completion from `Daftar Hadir` needs besides Riwayat: a loader asked for `trainings`
+ * reads these too, so completers count in every JP figure (as `bangkom run` counts them).
+ */
+const COMPLETION_KEYS: readonly RecordKey[] = ['attendance', 'courses', 'tests', 'employees'];
+
+/**
+ * Reads the tenant's records (only the collections asked for, plus what completion needs when
+ * `trainings` is asked for), each validated at the edge. The Riwayat rows completers of
+ * `Daftar Hadir` would get are in `trainings` (core/src/completion-records.ts).
+ */
 export async function loadProgram(
   store: TenantStore,
   keys: readonly RecordKey[] = RECORD_KEYS,
 ): Promise<LoadedProgram> {
   const data = emptyProgramData();
   const invalid: LoadedProgram['invalid'] = [];
+  const wanted = keys.includes('trainings') ? [...new Set([...keys, ...COMPLETION_KEYS])] : keys;
   await Promise.all(
-    keys.map(async (key) => {
+    wanted.map(async (key) => {
       const result = await store.readRecords(COLLECTIONS[key], recordSchemas[key] as SafeParser<unknown>);
       (data as unknown as Record<string, unknown[]>)[key] = result.records.sort(byRow);
       for (const bad of result.invalid) invalid.push({ collection: COLLECTIONS[key], ...bad });
@@ -40,6 +52,10 @@ export async function loadProgram(
     const parsed = settingsSchema.safeParse(settings.data);
     if (parsed.success) data.settings = parsed.data as Settings;
     else invalid.push({ collection: COLLECTIONS.settings, id: SETTINGS_DOC, message: parsed.error.message });
+  }
+  if (wanted.includes('trainings') && data.attendance.length > 0) {
+    const made = completionRecords(data).records;
+    if (made.length > 0) data.trainings = [...data.trainings, ...made];
   }
   return { data, invalid };
 }

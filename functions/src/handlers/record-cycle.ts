@@ -8,6 +8,8 @@ import {
   buildCycle,
   buildLeaderSummary,
   COLLECTIONS,
+  completersBySession,
+  computeCompletion,
   computeGaps,
   computeIkm,
   computeJp,
@@ -32,7 +34,8 @@ export async function recordCycleWork(ctx: RunContext<ComputeBody>): Promise<Out
   const tahunRencana = resolveTahun(data, body.tahun, currentYear);
   const gaps = computeGaps(data);
   const ikm = computeIkm(data.skm);
-  const evaluation = evaluate(data);
+  // sessions with a Daftar Hadir are evaluated over their completers only
+  const evaluation = evaluate(data, completersBySession(computeCompletion(data)));
   const summary = buildLeaderSummary(data, gaps, computeJp(data, tahunJp), ikm);
   const stored = await store.readDoc(COLLECTIONS.summary, docId(tahunRencana, 'jadwal'));
   const parsed = stored ? plannedBudgetSchema.safeParse(stored.data) : undefined;

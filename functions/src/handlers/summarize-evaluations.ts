@@ -7,6 +7,8 @@
 import {
   buildLeaderSummary,
   COLLECTIONS,
+  completersBySession,
+  computeCompletion,
   computeGaps,
   computeIkm,
   computeJp,
@@ -39,7 +41,8 @@ export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outco
   ]);
   const currentYear = yearIn(ctx.startedAt, deps.timeZone);
   const tahun = resolveTahun(data, body.tahun, currentYear);
-  const evaluation = evaluate(data);
+  // sessions with a Daftar Hadir are evaluated over their completers only
+  const evaluation = evaluate(data, completersBySession(computeCompletion(data)));
   const ikm = computeIkm(data.skm);
   const summary = buildLeaderSummary(
     data,

@@ -234,6 +234,32 @@ describe('computeGaps', () => {
     expect(h.sheets.sheets.has('Rencana Pengembangan')).toBe(false);
     expect(res.body.sheets).toEqual([OUTPUT_SHEET.kesenjangan, OUTPUT_SHEET.kebutuhan]);
   });
+
+  it('counts completers of Daftar Hadir in JP: a session attended becomes Riwayat', async () => {
+    h.sheets.addSheet('Daftar Hadir', [
+      ['ID Sesi', 'Kode', 'Tanggal', 'NIP', 'Status'],
+      ['K01-2026-1', 'K01', '2026-03-02', NIP2, 'Hadir'],
+      ['K01-2026-1', 'K01', '2026-03-02', NIP1, 'Sakit'],
+    ]);
+    try {
+      expect((await post('syncWorkbook', { tenant, spreadsheetId })).status).toBe(200);
+      expect(await ids(h.db, tenant, 'attendance')).toHaveLength(2);
+      expect((await post('computeGaps', { tenant, spreadsheetId })).status).toBe(200);
+      // Budi came (K01, 20 JP); Siti was ill and keeps her 24
+      expect(await docData(h.db, `tenants/${tenant}/jp/2026~${NIP2}`)).toMatchObject({
+        jp: 20,
+        memenuhi: true,
+      });
+      expect(await docData(h.db, `tenants/${tenant}/jp/2026~${NIP1}`)).toMatchObject({ jp: 24 });
+    } finally {
+      // a sheet taken away is not mirrored (only its rows are): the test's records go by hand
+      h.sheets.sheets.delete('Daftar Hadir');
+      for (const id of await ids(h.db, tenant, 'attendance'))
+        await h.db.doc(`tenants/${tenant}/attendance/${id}`).delete();
+      await post('computeGaps', { tenant, spreadsheetId });
+    }
+    expect(await docData(h.db, `tenants/${tenant}/jp/2026~${NIP2}`)).toMatchObject({ jp: 0 });
+  });
 });
 
 describe('SKM respondents', () => {
