@@ -6,6 +6,10 @@
  * so budgets and rooms bind. Prints objective / bound and seconds of the fast path, and — where
  * HiGHS finishes — the exact MILP and the fast/exact ratio.
  * Targets: >= 0.99 of the bound at 2,500 and >= 0.97 at 50,000 in under 60 s on 2 cores.
+ * The generated workbooks carry every planning rule staff can set (course audiences, Syarat,
+ * Batas JP per ASN, Peserta Minimum, rooms for classical forms only, Jenis Ruang: see
+ * sheets-templates/realism.ts), and the independent checker, which covers them all, runs on
+ * every plan: the `pelanggaran` column must be 0.
  */
 import {
   checkSchedule,

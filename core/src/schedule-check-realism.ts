@@ -72,43 +72,57 @@ export function checkRealism(report: ScheduleReport, ctx: CheckContext): Schedul
         message: `Sesi ${s.id}: ruang ${s.ruang} bukan berjenis ${c.jenisRuang} (Jenis Ruang ${c.kode}).`,
       });
   }
+  /** the audience rules a (course, NIP) pair breaks: [kind, why] */
+  const outside = (c: Course, nip: string): ['sasaran' | 'syarat', string][] => {
+    const found: ['sasaran' | 'syarat', string][] = [];
+    const e = employees.get(nip);
+    if (c.sasaranJenisAsn !== undefined && e?.jenisAsn !== c.sasaranJenisAsn)
+      found.push([
+        'sasaran',
+        `NIP ${nip} bukan ${c.sasaranJenisAsn}, padahal Sasaran Jenis ASN ${c.kode} = ${c.sasaranJenisAsn}.`,
+      ]);
+    if (c.sasaranJenisJabatan && c.sasaranJenisJabatan.length > 0) {
+      const group = e?.jenisJabatan === 'JPT Pratama' ? 'JPT' : e?.jenisJabatan;
+      if (group === undefined || !(c.sasaranJenisJabatan as readonly string[]).includes(group))
+        found.push([
+          'sasaran',
+          `jabatan NIP ${nip} (${e?.jenisJabatan ?? 'kosong'}) di luar Sasaran Jenis Jabatan ${c.kode} (${c.sasaranJenisJabatan.join(', ')}).`,
+        ]);
+    }
+    if (c.syarat !== undefined) {
+      const prerequisite = byLowerKode.get(c.syarat.toLowerCase());
+      const names = history.get(nip);
+      const done =
+        names !== undefined &&
+        (names.has(key(c.syarat)) || (prerequisite !== undefined && names.has(key(prerequisite.judul))));
+      if (!done) found.push(['syarat', `NIP ${nip} belum menyelesaikan ${c.syarat}, syarat ${c.kode}.`]);
+    }
+    return found;
+  };
+  const seated = new Map<string, Set<string>>();
+  for (const s of report.sessions) {
+    const set = seated.get(s.kode) ?? new Set<string>();
+    for (const nip of s.peserta) set.add(nip);
+    seated.set(s.kode, set);
+  }
   for (const s of report.sessions) {
     const c = courses.get(s.kode);
     if (!c) continue; // reported by checkSchedule
     const at = `Sesi ${s.id}`;
-    for (const nip of s.peserta) {
-      const e = employees.get(nip);
-      if (c.sasaranJenisAsn !== undefined && e?.jenisAsn !== c.sasaranJenisAsn)
+    for (const nip of s.peserta)
+      for (const [kind, why] of outside(c, nip))
+        out.push({ kind, sesi: s.id, nip, message: `${at}: ${why}` });
+    // the waiting list: admitted ASN without a seat in the course
+    for (const nip of s.daftarTunggu ?? []) {
+      for (const [kind, why] of outside(c, nip))
+        out.push({ kind, sesi: s.id, nip, message: `${at}, daftar tunggu: ${why}` });
+      if (seated.get(s.kode)?.has(nip))
         out.push({
-          kind: 'sasaran',
+          kind: 'daftar-tunggu',
           sesi: s.id,
           nip,
-          message: `${at}: NIP ${nip} bukan ${c.sasaranJenisAsn}, padahal Sasaran Jenis ASN ${c.kode} = ${c.sasaranJenisAsn}.`,
+          message: `${at}: NIP ${nip} di daftar tunggu padahal sudah terjadwal di ${c.kode}.`,
         });
-      if (c.sasaranJenisJabatan && c.sasaranJenisJabatan.length > 0) {
-        const group = e?.jenisJabatan === 'JPT Pratama' ? 'JPT' : e?.jenisJabatan;
-        if (group === undefined || !(c.sasaranJenisJabatan as readonly string[]).includes(group))
-          out.push({
-            kind: 'sasaran',
-            sesi: s.id,
-            nip,
-            message: `${at}: jabatan NIP ${nip} (${e?.jenisJabatan ?? 'kosong'}) di luar Sasaran Jenis Jabatan ${c.kode} (${c.sasaranJenisJabatan.join(', ')}).`,
-          });
-      }
-      if (c.syarat !== undefined) {
-        const prerequisite = byLowerKode.get(c.syarat.toLowerCase());
-        const names = history.get(nip);
-        const done =
-          names !== undefined &&
-          (names.has(key(c.syarat)) || (prerequisite !== undefined && names.has(key(prerequisite.judul))));
-        if (!done)
-          out.push({
-            kind: 'syarat',
-            sesi: s.id,
-            nip,
-            message: `${at}: NIP ${nip} belum menyelesaikan ${c.syarat}, syarat ${c.kode}.`,
-          });
-      }
     }
   }
   return out;

@@ -28,7 +28,8 @@ export type ViolationKind =
   | 'sasaran'
   | 'syarat'
   | 'batas-jp'
-  | 'peserta-minimum';
+  | 'peserta-minimum'
+  | 'daftar-tunggu';
 
 export interface ScheduleViolation {
   kind: ViolationKind;

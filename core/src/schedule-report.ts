@@ -28,8 +28,16 @@ export interface ScheduledSession {
   biayaPerPeserta: number;
   penyelenggara?: string;
   bentuk?: string;
-  /** classroom assigned (only when the `Ruang` sheet exists and the session is not Daring) */
-  ruang?: string;
+  /**
+   * the room assigned; null when the session uses none (Daring, a non-classical form, or no
+   * `Ruang` sheet). Optional for reports stored before it was always set.
+   */
+  ruang?: string | null;
+  /**
+   * the waiting list (NIPs, first in line first): ASN the course admits, who still need it and
+   * hold no seat in it (waiting-list.ts); a freed seat goes to the first who is still free
+   */
+  daftarTunggu?: string[];
 }
 
 export interface BudgetUse {

@@ -3,9 +3,13 @@
  * competencies, hold no seat in any session of that course, and were left out of the plan
  * (its unmet needs), ordered as the scheduler weighs them: by the priority (gap x weight)
  * the course would close for them, the larger first. A seat freed by a "Tidak Hadir" goes to
- * the first of the list who is still free.
+ * the first of the list who is still free. Only ASN the course admits are listed (its
+ * `Sasaran Jenis ASN`, `Sasaran Jenis Jabatan`, `Syarat`), and, when `settings` is given, only
+ * those the course keeps within `Batas JP per ASN` (JP recorded in the session's year + planned).
  */
 import type { ProgramData, ScheduleReport } from './index.js';
+import { audienceOf } from './schedule/audience.js';
+import { DEFAULT_BATAS_JP } from './types.js';
 
 export interface WaitingEntry {
   sesi: string;
@@ -25,9 +29,17 @@ export interface WaitingListOptions {
 
 export function waitingList(
   report: Pick<ScheduleReport, 'sessions' | 'unmet'>,
-  data: Pick<ProgramData, 'courses' | 'employees'>,
+  data: Pick<ProgramData, 'courses' | 'employees'> & Partial<Pick<ProgramData, 'trainings' | 'settings'>>,
   opts: WaitingListOptions = {},
 ): WaitingEntry[] {
+  const audience = audienceOf({ ...data, trainings: data.trainings ?? [] });
+  const limit = data.settings ? (data.settings.batasJp ?? DEFAULT_BATAS_JP) : Number.POSITIVE_INFINITY;
+  // JP per (NIP, year): recorded trainings plus planned sessions
+  const jp = new Map<string, number>();
+  const addJp = (nip: string, year: string, value: number) =>
+    jp.set(`${nip}|${year}`, (jp.get(`${nip}|${year}`) ?? 0) + value);
+  for (const t of data.trainings ?? []) addJp(t.nip, t.mulai.slice(0, 4), t.jp);
+  for (const s of report.sessions) for (const nip of s.peserta) addJp(nip, s.mulai.slice(0, 4), s.jp);
   const courses = new Map(data.courses.map((c) => [c.kode, c]));
   const people = new Map(data.employees.map((e) => [e.nip, e]));
   const open = new Map<string, Map<string, number>>();
@@ -51,7 +63,7 @@ export function waitingList(
     const list: { nip: string; prioritas: number }[] = [];
     if (course) {
       for (const [nip, needs] of open) {
-        if (taken.has(nip)) continue;
+        if (taken.has(nip) || audience.bar(course, nip) !== null) continue;
         let value = 0;
         for (const k of course.kompetensi) value += needs.get(k) ?? 0;
         if (value > 0) list.push({ nip, prioritas: value });
@@ -65,6 +77,7 @@ export function waitingList(
   for (const s of report.sessions) {
     const max = opts.max ?? Math.max(courses.get(s.kode)?.kapasitas ?? 0, s.peserta.length, 1);
     candidates(s.kode)
+      .filter((c) => (jp.get(`${c.nip}|${s.mulai.slice(0, 4)}`) ?? 0) + s.jp <= limit)
       .slice(0, max)
       .forEach((c, i) => {
         const e = people.get(c.nip);

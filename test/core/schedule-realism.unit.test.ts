@@ -126,6 +126,29 @@ describe('course audiences', () => {
     expect(r.unmet).toEqual([expect.objectContaining({ nip: nipOf(0), batas: 'syarat' })]);
   });
 
+  it("puts on a session's waiting list only the ASN its audience admits, within their JP ceiling", () => {
+    const w = world(
+      [
+        { needs: ['M.01'], jenisAsn: 'PPPK' },
+        { needs: ['M.01'], jenisAsn: 'PPPK' },
+        { needs: ['M.01'], jenisAsn: 'PNS' },
+        { needs: ['M.01'], jenisAsn: 'PPPK' },
+      ],
+      [course('ORI', ['M.01'], { sasaranJenisAsn: 'PPPK', kapasitas: 1, biaya: 1_000_000 })],
+      {
+        // PPPK 3 already trained 50 JP this year: 20 more would pass the ceiling of 60
+        trainings: [{ row: 2, nip: nipOf(3), namaPelatihan: 'Lain', jp: 50, mulai: '2026-02-02' }],
+      },
+    );
+    w.data.budgets = [{ row: 2, opd: 'Dinas A', pagu: 1_000_000 }];
+    const r = solve(w);
+    expect(r.sessions).toHaveLength(1);
+    const seated = r.sessions[0]?.peserta[0];
+    expect([nipOf(0), nipOf(1)]).toContain(seated);
+    // the other PPPK waits; the PNS (outside the audience) and PPPK 3 (ceiling) do not
+    expect(r.sessions[0]?.daftarTunggu).toEqual([seated === nipOf(0) ? nipOf(1) : nipOf(0)]);
+  });
+
   it('the checker reports every participant outside the audience', () => {
     const w = world(
       [{ needs: ['M.01'], jenisAsn: 'PNS', jenisJabatan: 'Pelaksana' }],
@@ -153,6 +176,29 @@ describe('course audiences', () => {
     );
     expect(kinds.filter((k) => k === 'sasaran')).toHaveLength(2);
     expect(kinds).toContain('syarat');
+  });
+});
+
+describe('waiting lists in the checker', () => {
+  it('reports a waiting-list NIP outside the audience or already seated in the course', () => {
+    const w = world(
+      [
+        { needs: ['M.01'], jenisAsn: 'PPPK' },
+        { needs: ['M.01'], jenisAsn: 'PNS' },
+      ],
+      [course('ORI', ['M.01'], { sasaranJenisAsn: 'PPPK' })],
+    );
+    const base = solve(w);
+    const ctx = { data: w.data, gaps: w.gaps, holidays: HOLIDAYS };
+    const session = base.sessions[0];
+    if (!session) throw new Error('a session is planned');
+    expect(session.daftarTunggu).toEqual([]);
+    const forged = { ...base, sessions: [{ ...session, daftarTunggu: [nipOf(0), nipOf(1)] }] };
+    const found = checkSchedule(forged, ctx).map((v) => [v.kind, v.nip]);
+    expect(found).toEqual([
+      ['daftar-tunggu', nipOf(0)],
+      ['sasaran', nipOf(1)],
+    ]);
   });
 });
 
@@ -321,7 +367,7 @@ describe('class sizes and rooms', () => {
     expect(lab.map((s) => s.ruang)).toEqual(['Lab', 'Lab']);
     expect(lab.map((s) => s.peserta.length).sort()).toEqual([12, 13]);
     expect(r.sessions.filter((s) => s.kode === 'KLS').map((s) => s.ruang)).toEqual(['Aula']);
-    expect(r.sessions.filter((s) => s.kode === 'PTK').map((s) => s.ruang)).toEqual([undefined]);
+    expect(r.sessions.filter((s) => s.kode === 'PTK').map((s) => s.ruang)).toEqual([null]);
   });
 
   it('warns when no room has the Jenis Ruang a course needs, and plans none of it', () => {

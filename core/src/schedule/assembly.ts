@@ -64,7 +64,7 @@ export function assemble(
     };
     if (course.catalog.penyelenggara) session.penyelenggara = course.catalog.penyelenggara;
     if (course.catalog.bentuk) session.bentuk = course.catalog.bentuk;
-    if (p.room >= 0) session.ruang = (inst.rooms[p.room] as Room).nama;
+    session.ruang = p.room >= 0 ? (inst.rooms[p.room] as Room).nama : null;
     sessions.push(session);
     for (const e of p.members) {
       const asn = inst.asn[e] as AsnModel;

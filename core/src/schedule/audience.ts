@@ -19,7 +19,7 @@ export interface Audience {
   bar(course: Course, nip: string): Bar | null;
 }
 
-export function audienceOf(data: ProgramData): Audience {
+export function audienceOf(data: Pick<ProgramData, 'employees' | 'courses' | 'trainings'>): Audience {
   const employees = new Map<string, Employee>();
   for (const e of data.employees) if (!employees.has(e.nip)) employees.set(e.nip, e);
   const courses = new Map<string, Course>();

@@ -45,6 +45,7 @@ import { buildDevelopmentPlan } from '../plan.js';
 import type { GapsReport } from '../reports.js';
 import type { ScheduleReport } from '../schedule-report.js';
 import type { ProgramData } from '../types.js';
+import { waitingList } from '../waiting-list.js';
 import { assemble } from './assembly.js';
 import { buildInstance, type ScheduleOptions } from './instance.js';
 import { buildSelectionLp, startValues } from './milp.js';
@@ -161,5 +162,13 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   });
   if (opts.mulaiPalingAwal !== undefined) report.mulaiPalingAwal = opts.mulaiPalingAwal;
   report.rencana = buildDevelopmentPlan(report, data, gaps);
+  // each session's waiting list, as the Daftar Tunggu sheet shows it
+  const waiting = new Map<string, string[]>();
+  for (const w of waitingList(report, data)) {
+    const list = waiting.get(w.sesi) ?? [];
+    list.push(w.nip);
+    waiting.set(w.sesi, list);
+  }
+  for (const s of report.sessions) s.daftarTunggu = waiting.get(s.id) ?? [];
   return report;
 }
