@@ -76,7 +76,7 @@ interface ChildEmulator {
 }
 
 /** Starts the embedded emulator in a child process (this file, run with CHILD_FLAG). */
-async function startChildEmulator(): Promise<ChildEmulator> {
+export async function startChildEmulator(): Promise<ChildEmulator> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', __filename], {
     env: { ...process.env, [CHILD_FLAG]: '1' },
     stdio: ['pipe', 'pipe', 'inherit'],
