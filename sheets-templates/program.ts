@@ -176,6 +176,21 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
       column: 'Sumber',
       reason: 'sumber "Rekan" tidak dikenal',
     });
+    // an ASN rating themself as their own supervisor (later, with 5s): refused, never counted
+    penilaian.splice(at + 1, 0, [
+      '14/03/2026 10:15:02',
+      'FR-ATASAN-SENDIRI-0001',
+      target.nip,
+      'Atasan',
+      target.nip,
+      ...DICTIONARY.map((d) => (d.kelompok === 'Teknis' ? null : 5)),
+    ]);
+    invalid.push({
+      sheet: SHEET.penilaian,
+      row: at + 2,
+      column: 'NIP Penilai',
+      reason: 'penilaian Atasan diisi pegawai itu sendiri',
+    });
   }
 
   // Katalog

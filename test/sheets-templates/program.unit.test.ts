@@ -177,6 +177,7 @@ describe('the Sawahlunto sample', () => {
       'Evaluasi Perilaku: Sesudah',
       'Pegawai: NIP',
       'Pegawai: NIP',
+      'Penilaian: NIP Penilai',
       'Penilaian: Sumber',
       'Riwayat Pelatihan: Bentuk',
       'Riwayat Pelatihan: Tanggal Mulai',
