@@ -47,6 +47,7 @@ import { attendanceSheet } from './attendance.js';
 import { pad } from './calendar.js';
 import { catalogue } from './catalogue.js';
 import { evaluationSheets, skmSheet } from './evaluations.js';
+import { fgdSheet } from './fgd.js';
 import { history, pastSessions } from './history.js';
 import { buildOrganisation } from './organisation.js';
 import type { Emp, JabatanInfo } from './people.js';
@@ -261,6 +262,7 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
   ];
   const ruang: RawSheet = [['Nama', 'Kapasitas'], ...ROOMS.map(([n, k]) => [n, k])];
   const preferensi = preferences(root.fork('preferensi'), emps, stdByJabatan);
+  const diskusi = fgdSheet(root.fork('fgd'), emps, stdByJabatan, tahunJp);
 
   const raw: RawWorkbook = {
     [SHEET.pegawai]: pegawai,
@@ -279,6 +281,7 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
     [SHEET.ruang]: ruang,
     [SHEET.preferensi]: preferensi,
     [SHEET.hadir]: hadir,
+    [SHEET.fgd]: diskusi,
   };
   applyRealism(raw);
   const employees = emps.map((e) => {

@@ -25,6 +25,7 @@ export const COLLECTIONS = {
   rooms: 'rooms',
   preferences: 'preferences',
   attendance: 'attendance',
+  fgd: 'fgd',
   settings: 'settings',
   // rejected rows and submissions, kept whole
   quarantine: 'quarantine',
@@ -135,4 +136,5 @@ export const recordIds = {
   rooms: (r: ProgramData['rooms'][number]) => docId(r.nama),
   preferences: (r: ProgramData['preferences'][number]) => docId(r.nip),
   attendance: (r: ProgramData['attendance'][number]) => docId(r.sesi, r.tanggal ?? 'konfirmasi', r.nip),
+  fgd: (r: ProgramData['fgd'][number]) => docId(r.tanggal, r.opd, r.kode ?? '', r.topik ?? ''),
 } as const;

@@ -8,6 +8,7 @@
  * order, OPDs by name (Indonesian collation).
  */
 import { cellText, normalizeHeader } from './cells.js';
+import { type FgdRank, fgdFactor, fgdRanks } from './fgd.js';
 import { raterDirectory, raterProblem } from './raters.js';
 import type {
   CompetencyGap,
@@ -109,6 +110,8 @@ function competencyGap(
   slots: SourceSlots | undefined,
   s: Standard,
   weights: readonly number[],
+  fgd: FgdRank | undefined,
+  factor: number,
 ): CompetencyGap {
   let num = 0;
   let den = 0;
@@ -138,11 +141,12 @@ function competencyGap(
     standar: s.level,
     aktual,
     gap,
-    prioritas: gap * s.bobot,
+    prioritas: gap * s.bobot * factor,
     sumber,
     penilai,
   };
   if (sumber.length === 1 && sumber[0] === 'Diri') cg.hanyaDiri = true;
+  if (fgd && factor !== 1) cg.fgdPeringkat = fgd.peringkat;
   return cg;
 }
 
@@ -201,6 +205,8 @@ export function computeGaps(data: ProgramData): GapsReport {
     if (!prev || isLater(a, prev)) slots[i] = a;
   }
 
+  // an FGD's top-ranked competencies raise the OPD's priority for them (core/src/fgd.ts)
+  const fgdByOpd = fgdRanks(data.fgd ?? []);
   const opdNames = displayNames(data.employees, (e) => e.opd, keyOf);
   const jabatanNames = displayNames(data.employees, (e) => e.jabatan, keyOf);
   const opdAcc = new Map<string, OpdAcc>();
@@ -212,6 +218,7 @@ export function computeGaps(data: ProgramData): GapsReport {
     if (seen.has(e.nip)) continue; // a repeated NIP is the parser's error; the first row stands
     seen.add(e.nip);
     const opdKey = keyOf(e.opd);
+    const fgdOfOpd = fgdByOpd.get(opdKey);
     let acc = opdAcc.get(opdKey);
     if (!acc) {
       acc = {
@@ -241,7 +248,8 @@ export function computeGaps(data: ProgramData): GapsReport {
     const slots = slotsByNip.get(e.nip);
     let known = 0;
     for (const s of standards) {
-      const cg = competencyGap(slots, s, weights);
+      const fgd = fgdOfOpd?.get(s.kode);
+      const cg = competencyGap(slots, s, weights, fgd, fgdFactor(fgd, data.settings));
       const gap = cg.gap;
       if (gap !== null) {
         known++;

@@ -19,6 +19,7 @@ export {
   DEFAULT_REMINDER_DAYS,
   DEFAULT_SETTINGS,
   type Employee,
+  type FgdLine,
   emptyProgramData,
   equityYears,
   type JenisAsn,
@@ -125,6 +126,9 @@ export { BENTUK_TABLE, bentukLabel, sertifikatOf } from './bentuk.js';
 // Competency gaps (PP 11/2017 jo. 17/2020 art. 206) and which raters count
 export { computeGaps, nameKey } from './gaps.js';
 export { gapConfidence, HANYA_DIRI, raterDirectory, raterProblem, type RaterProblem } from './raters.js';
+
+// Focus-group discussions (Diskusi Kelompok): ranks, the priority factor, top topics per OPD
+export { fgdFactor, fgdRanks, fgdTopTopics } from './fgd.js';
 
 // Competency level descriptions (levels 1–5) for the assessment forms
 export { DEFAULT_LEVEL_DESCRIPTIONS, LEVEL_COLUMNS } from './level-descriptions.js';

@@ -5,7 +5,9 @@
  * schedule (sessions, enrollments, individual plans) with deterministic ids.
  */
 import { bentukLabel } from './bentuk.js';
+import { FGD_TOP_RANKS, fgdJustification, fgdRanks } from './fgd.js';
 import { docId } from './firestore-model.js';
+import { nameKey } from './gaps.js';
 import type { Doc } from './ports.js';
 import type { GapsReport } from './reports.js';
 import type { DevelopmentPlanRow, ScheduledSession, ScheduleReport } from './schedule-report.js';
@@ -30,6 +32,7 @@ export const DEVELOPMENT_PLAN_COLUMNS = [
   { header: 'Jadwal', field: 'jadwal', width: 48, kind: 'text', wrap: true },
   { header: 'Kesesuaian Kurikulum', field: 'kesesuaianKurikulum', width: 44, kind: 'text', wrap: true },
   { header: 'Anggaran', field: 'anggaran', width: 16, kind: 'rupiah', wrap: false },
+  { header: 'Justifikasi', field: 'justifikasi', width: 40, kind: 'text', wrap: true },
 ] as const satisfies readonly {
   header: string;
   field: keyof DevelopmentPlanRow;
@@ -60,6 +63,31 @@ export function jalurOf(bentuk: string | undefined, moda: string | undefined): s
   return bentuk ? `${jalur} / ${bentukLabel(bentuk)}` : jalur;
 }
 
+/**
+ * Why a course ranks above its measured gaps: each FGD rank (1–3) of a participant's OPD for a
+ * competency the course develops and that participant needs, `FGD <OPD> <tanggal>: peringkat 1 (M.05)`.
+ */
+function justification(
+  kompetensi: readonly string[],
+  peserta: readonly string[],
+  opdOf: ReadonlyMap<string, string>,
+  gapOf: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  fgd: ReturnType<typeof fgdRanks>,
+): string {
+  const out: string[] = [];
+  for (const k of kompetensi) {
+    const seen = new Set<string>();
+    for (const nip of peserta) {
+      const opd = opdOf.get(nip);
+      if (opd === undefined || seen.has(opd) || !gapOf.get(nip)?.has(k)) continue;
+      seen.add(opd);
+      const rank = fgd.get(nameKey(opd))?.get(k);
+      if (rank && rank.peringkat <= FGD_TOP_RANKS) out.push(`${fgdJustification(rank)} (${k})`);
+    }
+  }
+  return out.length > 0 ? out.sort().join('; ') : '-';
+}
+
 export function buildDevelopmentPlan(
   report: ScheduleReport,
   data: ProgramData,
@@ -76,6 +104,7 @@ export function buildDevelopmentPlan(
     for (const k of e.competencies) if (k.gap !== null && k.gap > 0) m.set(k.kode, k.gap);
     gapOf.set(e.nip, m);
   }
+  const fgd = fgdRanks(data.fgd ?? []);
   const byCourse = new Map<string, ScheduledSession[]>();
   for (const s of report.sessions) byCourse.set(s.kode, [...(byCourse.get(s.kode) ?? []), s]);
 
@@ -113,6 +142,7 @@ export function buildDevelopmentPlan(
         .join('; '),
       kesesuaianKurikulum: fit.join('; '),
       anggaran: peserta.length * first.biayaPerPeserta,
+      justifikasi: justification(kompetensi, peserta, opdOf, gapOf, fgd),
     });
   }
   return rows;

@@ -12,6 +12,8 @@ export interface CompetencyGap {
   penilai?: number;
   /** extension: true when the only source is the ASN's own rating (shown as "hanya penilaian diri") */
   hanyaDiri?: true;
+  /** extension: the rank the OPD's latest FGD gave this competency, when it raised `prioritas` */
+  fgdPeringkat?: number;
 }
 
 /** extension: a rating left out because its rater may not give it (docs/lembar-kerja.md, Penilai yang sah) */

@@ -154,4 +154,6 @@ export interface DevelopmentPlanRow {
   kesesuaianKurikulum: string;
   /** Anggaran in rupiah */
   anggaran: number;
+  /** Justifikasi: what raised the course's priority beyond the measured gaps (FGD ranks), or '-' */
+  justifikasi: string;
 }

@@ -92,6 +92,7 @@ export const SHEET = {
   ruang: 'Ruang',
   preferensi: 'Preferensi',
   hadir: 'Daftar Hadir',
+  fgd: 'Diskusi Kelompok',
 } as const;
 
 /**
@@ -132,6 +133,7 @@ export const SETTING_KEYS = [
   'Bobot Ekuitas',
   'Bobot Biaya',
   'NIP Asesor',
+  'Bobot FGD',
 ] as const;
 
 export const SHEET_SPECS: readonly SheetSpec[] = [
@@ -455,6 +457,29 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('NIP', true, 'nip', 'NIP peserta.'),
       col('Status', true, 'enum', 'Hadir, Izin, Sakit, atau Tidak Hadir.', { values: STATUS_HADIR }),
       col('Keterangan', false, 'text', 'Catatan petugas, mis. alasan izin.'),
+    ],
+  },
+  {
+    name: SHEET.fgd,
+    optional: true,
+    note: 'Catatan diskusi kelompok terpumpun (FGD): satu baris per kompetensi atau topik yang dibahas.',
+    columns: [
+      col('Tanggal', true, 'date', 'Tanggal FGD.'),
+      col('OPD', true, 'text', 'OPD (atau kelompok) yang berdiskusi; ditulis sama dengan di Pegawai.'),
+      col('Peserta', false, 'integer', 'Jumlah peserta FGD.', { min: 1 }),
+      col('Fasilitator', false, 'text', 'Nama fasilitator.'),
+      col(
+        'Kode Kompetensi',
+        false,
+        'text',
+        'Kode dari Kamus Kompetensi; untuk topik bebas diisi staf bila cocok.',
+      ),
+      col('Topik', false, 'text', 'Topik bebas bila tidak ada kodenya.'),
+      col('Peringkat', false, 'integer', 'Peringkat kebutuhan (1 = paling dibutuhkan).', { min: 1 }),
+      col('Suara', false, 'integer', 'Jumlah suara; dipakai untuk peringkat bila Peringkat kosong.', {
+        min: 0,
+      }),
+      col('Catatan', false, 'text', 'Catatan notulis.'),
     ],
   },
 ];

@@ -162,6 +162,24 @@ export interface BehaviourRating extends Sourced {
   sesudah: number;
 }
 
+/**
+ * Optional sheet `Diskusi Kelompok` (extension): one line of a focus-group discussion's notes: a
+ * competency (or a free topic, which staff may map to a code) and its rank or votes.
+ */
+export interface FgdLine extends Sourced {
+  tanggal: string; // YYYY-MM-DD
+  /** the OPD (or group) that held the discussion */
+  opd: string;
+  peserta?: number;
+  fasilitator?: string;
+  /** dictionary code: typed, or a free topic mapped by staff */
+  kode?: string;
+  topik?: string;
+  peringkat?: number;
+  suara?: number;
+  catatan?: string;
+}
+
 /** `Daftar Hadir` statuses: one per session day and participant. */
 export const STATUS_HADIR = ['Hadir', 'Izin', 'Sakit', 'Tidak Hadir'] as const;
 export type StatusHadir = (typeof STATUS_HADIR)[number];
@@ -269,6 +287,8 @@ export interface Settings {
   bobotBiaya?: number;
   /** NIPs of the assessors whose `Asesmen` counts when it comes from a form (Pengaturan `NIP Asesor`) */
   asesor?: string[];
+  /** how much an FGD's top-ranked competency raises the OPD's priority for it (`Bobot FGD`, default DEFAULT_BOBOT_FGD) */
+  bobotFgd?: number;
 }
 
 /** `Batas JP per ASN` when Pengaturan is silent. */
@@ -309,6 +329,7 @@ export interface ProgramData {
   rooms: Room[];
   preferences: Preference[];
   attendance: AttendanceRecord[];
+  fgd: FgdLine[];
   settings: Settings;
 }
 
@@ -330,6 +351,7 @@ export function emptyProgramData(): ProgramData {
     rooms: [],
     preferences: [],
     attendance: [],
+    fgd: [],
     settings: { ...DEFAULT_SETTINGS, bobot: { ...DEFAULT_SETTINGS.bobot } },
   };
 }

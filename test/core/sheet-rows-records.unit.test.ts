@@ -4,6 +4,7 @@ import {
   isFormDocId,
   jpYear,
   recordIds,
+  SETTING_KEYS,
   settingsToEntries,
   validateWorkbook,
 } from '@bangkom/core';
@@ -294,8 +295,7 @@ describe('Pengaturan', () => {
         sheet: 'Pengaturan',
         row: 8,
         column: 'Kunci',
-        message:
-          'Kunci tidak dikenal: gunakan Tahun, Tahun JP, Target JP, Bobot Asesmen, Bobot Atasan, Bobot Diri, Pengingat Hari, Pengingat Tatap Muka, Jangka Pemerataan, Minimum ASN Dinilai, Minimum Persen Dinilai, Minimum Kehadiran, Wajib Post-test, Pola Nomor Sertifikat, Instansi SIASN, Lokasi SIASN, Batas JP per ASN, Peserta Minimum, Bobot 20 JP, Bobot Ekuitas, Bobot Biaya, NIP Asesor',
+        message: `Kunci tidak dikenal: gunakan ${SETTING_KEYS.join(', ')}`,
       },
       {
         sheet: 'Pengaturan',

@@ -13,6 +13,7 @@ import type {
   Competency,
   Course,
   Employee,
+  FgdLine,
   HolidayEntry,
   Preference,
   ProgramData,
@@ -44,6 +45,7 @@ import {
   roomSchema,
   ruangParser,
 } from './extension.js';
+import { diskusiKelompokParser, fgdSchema } from './fgd.js';
 import { pengaturanParser, type SettingEntry } from './settings.js';
 import { skmParser, skmSchema } from './skm.js';
 import {
@@ -62,6 +64,7 @@ export * from './competency.js';
 export * from './employee.js';
 export * from './evaluation.js';
 export * from './extension.js';
+export * from './fgd.js';
 export * from './settings.js';
 export * from './skm.js';
 export * from './training.js';
@@ -85,6 +88,7 @@ export const recordSchemas: { readonly [K in RecordCollection]: z.ZodType<Progra
   rooms: roomSchema,
   preferences: preferenceSchema,
   attendance: attendanceSchema,
+  fgd: fgdSchema,
 };
 
 /** The record each sheet yields. */
@@ -105,6 +109,7 @@ export interface SheetRecords {
   Ruang: Room;
   Preferensi: Preference;
   'Daftar Hadir': AttendanceRecord;
+  'Diskusi Kelompok': FgdLine;
 }
 export type SheetName = keyof SheetRecords;
 
@@ -125,6 +130,7 @@ export const SHEET_PARSERS: { readonly [S in SheetName]: SheetParser<SheetRecord
   [SHEET.ruang]: ruangParser,
   [SHEET.preferensi]: preferensiParser,
   [SHEET.hadir]: daftarHadirParser,
+  [SHEET.fgd]: diskusiKelompokParser,
 };
 
 /** The ProgramData collection each record sheet fills (Pengaturan folds into `settings`). */
@@ -144,4 +150,5 @@ export const SHEET_COLLECTION: { readonly [S in Exclude<SheetName, 'Pengaturan'>
   Ruang: 'rooms',
   Preferensi: 'preferences',
   'Daftar Hadir': 'attendance',
+  'Diskusi Kelompok': 'fgd',
 };
