@@ -53,6 +53,7 @@ export {
   FORM_SHEETS,
   type FormSheet,
   RESPONSE_ID_SHEETS,
+  SETTING_KEYS,
   SHEET,
   SHEET_SPECS,
   type SheetSpec,
