@@ -3,6 +3,8 @@ import {
   type Cell,
   type CellError,
   type Competency,
+  completersBySession,
+  computeCompletion,
   enumTable,
   isBlankCell,
   normalizeHeader,
@@ -10,7 +12,9 @@ import {
   parseNipCell,
   type RawSheet,
   type RawWorkbook,
+  SHEET,
   SHEET_SPECS,
+  settingsFrom,
   type ValidationResult,
   validateRows,
   validateWorkbook,
@@ -19,6 +23,31 @@ import { APP_SHEET_SPECS } from './app-sheets.js';
 
 export function validate(wb: RawWorkbook): ValidationResult {
   return validateWorkbook(wb);
+}
+
+/**
+ * Who completed each session that has a `Daftar Hadir` (core/src/attendance.ts), from the
+ * sheets the completion rule reads (dates as serials). Sessions without one are absent.
+ */
+export function completersOf(wb: RawWorkbook): ReadonlyMap<string, ReadonlySet<string>> {
+  const rows = (name: string) => wb[name];
+  const hadir = rows(SHEET.hadir);
+  if (!hadir) return new Map();
+  const attendance = validateRows(SHEET.hadir, hadir).records;
+  if (attendance.length === 0) return new Map();
+  const kamus = rows(SHEET.kamus);
+  const dictionary = kamus ? validateRows(SHEET.kamus, kamus).records : [];
+  const katalog = rows(SHEET.katalog);
+  const tes = rows(SHEET.tes);
+  const pengaturan = rows(SHEET.pengaturan);
+  return completersBySession(
+    computeCompletion({
+      attendance,
+      courses: katalog ? validateRows(SHEET.katalog, katalog, dictionary).records : [],
+      tests: tes ? validateRows(SHEET.tes, tes).records : [],
+      settings: settingsFrom(pengaturan ? validateRows(SHEET.pengaturan, pengaturan).records : []),
+    }),
+  );
 }
 
 const isContract = (sheet: string): boolean =>

@@ -2,9 +2,10 @@
  * pengingatPerilaku (daily) asks each participant's supervisor for the L3 (behaviour)
  * evaluation FOLLOW_UP_DAYS after the session, each mail recorded in `Pengingat L3` at once.
  */
-import { SHEET } from '@bangkom/core';
+import { type RawWorkbook, SHEET } from '@bangkom/core';
 import { APP_SHEET, UNDANGAN_HEADER } from './app-sheets.js';
 import { DateConverter, timeZone } from './cells.js';
+import { completersOf } from './core-bridge.js';
 import { explain } from './errors.js';
 import { text } from './form-defs.js';
 import { columnOf, findSheet, readTable, type Spreadsheet, spreadsheet } from './gas.js';
@@ -60,6 +61,13 @@ export function sendFollowUps(
     if (end !== null) ends.set(text(r[jId ?? -1]), { end: Math.floor(end), judul: text(r[jJudul ?? -1]) });
   }
   const today = dates.serial(now);
+  // a no-show is never asked about: sessions with a Daftar Hadir ask for their completers only
+  const wb: RawWorkbook = {};
+  for (const name of [SHEET.hadir, SHEET.katalog, SHEET.kamus, SHEET.tes, SHEET.pengaturan]) {
+    const sheet = findSheet(ss, name);
+    if (sheet) wb[name] = dates.rows(sheet.getDataRange().getValues());
+  }
+  const completers = completersOf(wb);
   const people = readPeople(finder(ss));
   const log = readTable(logSheet);
   const [lSesi, lNip, , , , lDone] = UNDANGAN_HEADER.map((h) => columnOf(log.header, h)) as number[];
@@ -72,6 +80,12 @@ export function sendFollowUps(
     const nip = text(r[lNip ?? -1]);
     const s = ends.get(sesi);
     if (!s || today < s.end + FOLLOW_UP_DAYS) continue;
+    if (completers.get(sesi)?.has(nip) === false) {
+      skipped.push(
+        `${sesi}: NIP ${nip} tidak menyelesaikan sesi menurut ${SHEET.hadir}; atasannya tidak ditanya.`,
+      );
+      continue;
+    }
     const atasan = people.get(people.get(nip)?.nipAtasan ?? '');
     if (!atasan?.email || !isEmail(atasan.email)) {
       skipped.push(

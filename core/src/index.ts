@@ -64,6 +64,7 @@ export {
   LABEL_TOTAL,
   MAX_REMINDER_DAYS,
   recordSchemas,
+  settingsFrom,
   settingsSchema,
   settingsToEntries,
   SHEET_COLLECTION,

@@ -120,4 +120,28 @@ describe('pengingatPerilaku', () => {
     expect(new Set(recipients()).size).toBe(N - 2);
     expect(recipients().length).toBeLessThanOrEqual(N - 2 + 1);
   });
+
+  it('asks only about completers of a session with a Daftar Hadir: a no-show is never asked about', () => {
+    // two days; participant 0 came both, 1 one day (50 % < 80 %), 2 declined the invitation
+    world().spreadsheet.addSheet('Katalog Pelatihan', [
+      ['Kode', 'Judul', 'Kompetensi', 'JP', 'Kapasitas', 'Biaya per Peserta', 'Hari'],
+      ['PL-01', 'Pelayanan Prima', 'M.05', 16, 30, 0, 2],
+    ]);
+    world().spreadsheet.addSheet('Daftar Hadir', [
+      ['ID Sesi', 'Kode', 'Tanggal', 'NIP', 'Status'],
+      ['S-2026-01', 'PL-01', jakarta(2026, 1, 10), nip(0), 'Hadir'],
+      ['S-2026-01', 'PL-01', jakarta(2026, 1, 11), nip(0), 'Hadir'],
+      ['S-2026-01', 'PL-01', jakarta(2026, 1, 10), nip(1), 'Hadir'],
+      ['S-2026-01', 'PL-01', jakarta(2026, 1, 11), nip(1), 'Sakit'],
+      ['S-2026-01', 'PL-01', '', nip(2), 'Tidak Hadir'],
+    ]);
+    const r = sendFollowUps(ss(), now);
+    expect(recipients()).toEqual(['atasan0@sawahlunto.go.id']);
+    expect(r.sent).toBe(1);
+    const notAsked = r.skipped.filter((x) => x.includes('tidak menyelesaikan sesi'));
+    expect(notAsked).toHaveLength(N - 1); // everyone else has no attendance at all
+    expect(notAsked.join('\n')).toContain(
+      `S-2026-01: NIP ${nip(1)} tidak menyelesaikan sesi menurut Daftar Hadir`,
+    );
+  });
 });
