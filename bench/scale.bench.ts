@@ -173,9 +173,11 @@ export async function run(): Promise<void> {
       console.log(`${num(asn)} ASN: proses ulang tanpa perubahan ...`);
       const again = child(workbook, data, false);
       all.push({ asn, first, again, load: `${before} -> ${load()}` });
+      // each size as soon as it is measured: a long 50,000 run stopped midway keeps the others
+      print(all.slice(-1));
     } finally {
       rmSync(data, { recursive: true, force: true });
     }
   }
-  print(all);
+  if (all.length > 1) print(all);
 }
