@@ -196,6 +196,8 @@ export { buildLeaderSummary } from './summary.js';
 
 // The summary workbook model both renderers draw: titles, tables, charts, id_ID numbers
 export {
+  ANGGARAN_COLUMNS,
+  anggaranRows,
   type BarChartModel,
   buildSummaryModel,
   type CellStyle,
@@ -204,6 +206,8 @@ export {
   idFixed,
   idNumber,
   idValue,
+  JADWAL_COLUMNS,
+  jadwalCells,
   type LineChartModel,
   printedMutu,
   SHEET_IDS,

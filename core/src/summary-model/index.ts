@@ -16,6 +16,7 @@ export { idFixed, idNumber, idValue } from './format.js';
 export type { SummaryModelInput } from './input.js';
 export type * from './model.js';
 export { printedMutu, topGapText } from './ringkasan.js';
+export { ANGGARAN_COLUMNS, anggaranRows, JADWAL_COLUMNS, jadwalCells } from './schedule-sheets.js';
 export { SHEET_IDS, STAFF_TITLES, SUMMARY_TITLES } from './titles.js';
 export { changeSince } from './tren.js';
 

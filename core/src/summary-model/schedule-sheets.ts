@@ -4,9 +4,10 @@
  * words. Per-person plans and participant NIPs go to the staff's workbook, never here.
  */
 import { DEVELOPMENT_PLAN_COLUMNS, developmentPlanCells } from '../plan.js';
+import type { BudgetUse, ScheduledSession } from '../schedule-report.js';
 import { idFixed } from './format.js';
 import type { SummaryModelInput } from './input.js';
-import type { SummaryColumn, SummarySheet } from './model.js';
+import type { SummaryCell, SummaryColumn, SummaryRow, SummarySheet } from './model.js';
 import { SHEET_IDS, SUMMARY_TITLES } from './titles.js';
 
 function list(key: string, title: string, heading: string, table: SummarySheet['table']): SummarySheet {
@@ -23,44 +24,76 @@ function list(key: string, title: string, heading: string, table: SummarySheet['
   };
 }
 
+/**
+ * Columns of `Jadwal Pelatihan` in both workbooks: the leaders' shows these, the staff's adds
+ * the participants' NIPs after them.
+ */
+export const JADWAL_COLUMNS: readonly SummaryColumn[] = [
+  { header: 'ID Sesi', kind: 'text', width: 16 },
+  { header: 'Kode', kind: 'text', width: 9 },
+  { header: 'Judul', kind: 'text', width: 34, wrap: true },
+  { header: 'Moda', kind: 'text', width: 11 },
+  { header: 'Ruang', kind: 'text', width: 16, wrap: true },
+  { header: 'Mulai', kind: 'date', width: 11, align: 'center' },
+  { header: 'Selesai', kind: 'date', width: 11, align: 'center' },
+  { header: 'Hari', kind: 'integer', width: 6, align: 'center' },
+  { header: 'JP', kind: 'integer', width: 6, align: 'center' },
+  { header: 'Jumlah Peserta', kind: 'integer', width: 9, align: 'center' },
+  { header: 'Biaya per Peserta', kind: 'rupiah', width: 14 },
+  { header: 'Biaya Sesi', kind: 'rupiah', width: 15 },
+  { header: 'Penyelenggara', kind: 'text', width: 24, wrap: true },
+];
+
+/** One session under JADWAL_COLUMNS (dates as ISO text; each renderer makes them dates). */
+export function jadwalCells(x: ScheduledSession): SummaryCell[] {
+  return [
+    x.id,
+    x.kode,
+    x.judul,
+    x.moda,
+    x.ruang ?? (x.moda === 'Daring' ? 'Daring' : '-'),
+    x.mulai,
+    x.selesai,
+    x.hari,
+    x.jp,
+    x.peserta.length,
+    x.biayaPerPeserta,
+    x.biayaPerPeserta * x.peserta.length,
+    x.penyelenggara ?? '-',
+  ];
+}
+
+/** Columns of `Anggaran Pelatihan` in both workbooks. */
+export const ANGGARAN_COLUMNS: readonly SummaryColumn[] = [
+  { header: 'OPD', kind: 'text', width: 36, wrap: true },
+  { header: 'Pagu', kind: 'rupiah', width: 18 },
+  { header: 'Terpakai', kind: 'rupiah', width: 18 },
+  { header: 'Sisa', kind: 'rupiah', width: 18 },
+  { header: 'Peserta', kind: 'integer', width: 9 },
+];
+
+/** Rows of `Anggaran Pelatihan` under ANGGARAN_COLUMNS: one per OPD, then the total. */
+export function anggaranRows(budget: readonly BudgetUse[]): SummaryRow[] {
+  const total = budget.reduce(
+    (t, b) => ({ pagu: t.pagu + b.pagu, terpakai: t.terpakai + b.terpakai, peserta: t.peserta + b.peserta }),
+    { pagu: 0, terpakai: 0, peserta: 0 },
+  );
+  return [
+    ...budget.map((b) => ({ cells: [b.opd, b.pagu, b.terpakai, b.pagu - b.terpakai, b.peserta] })),
+    {
+      cells: ['Jumlah', total.pagu, total.terpakai, total.pagu - total.terpakai, total.peserta],
+      total: true,
+    },
+  ];
+}
+
 export function jadwalSheet(input: SummaryModelInput): SummarySheet | undefined {
   const s = input.schedule;
   if (!s) return undefined;
-  const columns: SummaryColumn[] = [
-    { header: 'ID Sesi', kind: 'text', width: 16 },
-    { header: 'Kode', kind: 'text', width: 9 },
-    { header: 'Judul', kind: 'text', width: 34, wrap: true },
-    { header: 'Moda', kind: 'text', width: 11 },
-    { header: 'Ruang', kind: 'text', width: 16, wrap: true },
-    { header: 'Mulai', kind: 'date', width: 11, align: 'center' },
-    { header: 'Selesai', kind: 'date', width: 11, align: 'center' },
-    { header: 'Hari', kind: 'integer', width: 6, align: 'center' },
-    { header: 'JP', kind: 'integer', width: 6, align: 'center' },
-    { header: 'Jumlah Peserta', kind: 'integer', width: 9, align: 'center' },
-    { header: 'Biaya per Peserta', kind: 'rupiah', width: 14 },
-    { header: 'Biaya Sesi', kind: 'rupiah', width: 15 },
-    { header: 'Penyelenggara', kind: 'text', width: 24, wrap: true },
-  ];
   const sheet = list('jadwal', SUMMARY_TITLES.jadwal, `Jadwal Pelatihan Tahun ${s.tahun}`, {
-    columns,
+    columns: [...JADWAL_COLUMNS],
     frozenColumns: 1,
-    rows: s.sessions.map((x) => ({
-      cells: [
-        x.id,
-        x.kode,
-        x.judul,
-        x.moda,
-        x.ruang ?? (x.moda === 'Daring' ? 'Daring' : '-'),
-        x.mulai,
-        x.selesai,
-        x.hari,
-        x.jp,
-        x.peserta.length,
-        x.biayaPerPeserta,
-        x.biayaPerPeserta * x.peserta.length,
-        x.penyelenggara ?? '-',
-      ],
-    })),
+    rows: s.sessions.map((x) => ({ cells: jadwalCells(x) })),
   });
   sheet.notes.push(
     'Daftar peserta per sesi ada di buku kerja BKPSDM (rencana-bkpsdm.xlsx), bukan di ringkasan ini.',
@@ -90,26 +123,10 @@ export function rencanaSheet(input: SummaryModelInput): SummarySheet | undefined
 export function anggaranSheet(input: SummaryModelInput): SummarySheet | undefined {
   const s = input.schedule;
   if (!s) return undefined;
-  const total = s.budget.reduce(
-    (t, b) => ({ pagu: t.pagu + b.pagu, terpakai: t.terpakai + b.terpakai, peserta: t.peserta + b.peserta }),
-    { pagu: 0, terpakai: 0, peserta: 0 },
-  );
   const sheet = list('anggaran', SUMMARY_TITLES.anggaran, `Anggaran Pelatihan Tahun ${s.tahun}`, {
-    columns: [
-      { header: 'OPD', kind: 'text', width: 36, wrap: true },
-      { header: 'Pagu', kind: 'rupiah', width: 18 },
-      { header: 'Terpakai', kind: 'rupiah', width: 18 },
-      { header: 'Sisa', kind: 'rupiah', width: 18 },
-      { header: 'Peserta', kind: 'integer', width: 9 },
-    ],
+    columns: [...ANGGARAN_COLUMNS],
     frozenColumns: 1,
-    rows: [
-      ...s.budget.map((b) => ({ cells: [b.opd, b.pagu, b.terpakai, b.pagu - b.terpakai, b.peserta] })),
-      {
-        cells: ['Jumlah', total.pagu, total.terpakai, total.pagu - total.terpakai, total.peserta],
-        total: true,
-      },
-    ],
+    rows: anggaranRows(s.budget),
   });
   sheet.print.orientation = 'portrait';
   const berkebutuhan = s.individu.length;

@@ -2,15 +2,22 @@
  * The schedule's sheets of the leaders' workbook: `Jadwal Pelatihan` (one row per session with
  * its participants), `Rencana Pengembangan` (PP 11/2017 art. 207 columns), `Rencana Individu`
  * (each ASN's plan) and `Anggaran Pelatihan` (Pagu against spending, objective and bound).
- * Rerunning on the same workbook replaces the sheets (idempotent).
+ * Titles and the columns of Jadwal, Rencana and Anggaran come from the core, the same as the
+ * leaders' workbook shows. Rerunning on the same workbook replaces the sheets (idempotent).
  */
 import {
+  ANGGARAN_COLUMNS,
+  anggaranRows,
   DEVELOPMENT_PLAN_COLUMNS,
   idFixed,
   idNumber,
   idValue,
+  JADWAL_COLUMNS,
+  jadwalCells,
   type ScheduleReport,
   STAFF_TITLES,
+  type SummaryCell,
+  type SummaryColumn,
 } from '@bangkom/core';
 import type ExcelJS from 'exceljs';
 
@@ -232,6 +239,28 @@ function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[]): ExcelJ
   return ws;
 }
 
+/** A core column as a staff-sheet column: number format by kind, the core's alignment. */
+function fromCore(c: SummaryColumn, key: string): Col {
+  const numFmt =
+    c.kind === 'integer' ? '#,##0' : c.kind === 'rupiah' ? RUPIAH : c.kind === 'date' ? TANGGAL : undefined;
+  return {
+    header: c.header,
+    key,
+    width: c.width,
+    ...(numFmt ? { numFmt } : {}),
+    ...(c.align ? { align: c.align } : {}),
+  };
+}
+
+/** Core cells as exceljs values: ISO dates of `date` columns become date cells. */
+function rowValues(columns: readonly SummaryColumn[], cells: readonly SummaryCell[]): ExcelJS.CellValue[] {
+  return cells.map((v, i) => (columns[i]?.kind === 'date' && typeof v === 'string' ? isoDate(v) : v));
+}
+
+/** Keys (`c1`, `c2`, ...) of the core columns that wrap. */
+const wrapKeys = (columns: readonly SummaryColumn[]): string[] =>
+  columns.flatMap((c, i) => (c.wrap ? [`c${i + 1}`] : []));
+
 function wrap(ws: ExcelJS.Worksheet, keys: readonly string[]): void {
   for (const k of keys) {
     const col = ws.getColumn(k);
@@ -247,41 +276,14 @@ function wrap(ws: ExcelJS.Worksheet, keys: readonly string[]): void {
 /** Adds (or replaces) the schedule sheets; returns the sheet names written. */
 export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleReport): string[] {
   const jadwal = sheet(workbook, SCHEDULE_SHEETS.jadwal, [
-    { header: 'ID Sesi', key: 'id', width: 16 },
-    { header: 'Kode', key: 'kode', width: 9 },
-    { header: 'Judul', key: 'judul', width: 32 },
-    { header: 'Moda', key: 'moda', width: 11 },
-    { header: 'Ruang', key: 'ruang', width: 16 },
-    { header: 'Mulai', key: 'mulai', width: 11, numFmt: TANGGAL, align: 'center' },
-    { header: 'Selesai', key: 'selesai', width: 11, numFmt: TANGGAL, align: 'center' },
-    { header: 'Hari', key: 'hari', width: 6, numFmt: '#,##0', align: 'center' },
-    { header: 'JP', key: 'jp', width: 6, numFmt: '#,##0', align: 'center' },
-    { header: 'Jumlah Peserta', key: 'jumlah', width: 9, numFmt: '#,##0', align: 'center' },
-    { header: 'Biaya per Peserta', key: 'biaya', width: 14, numFmt: RUPIAH },
-    { header: 'Biaya Sesi', key: 'total', width: 15, numFmt: RUPIAH },
-    { header: 'Penyelenggara', key: 'penyelenggara', width: 22 },
+    ...JADWAL_COLUMNS.map((c, i) => fromCore(c, `c${i + 1}`)),
     // 66 wide: three 18-digit NIPs per line
     { header: 'Peserta (NIP)', key: 'peserta', width: 66 },
   ]);
   for (const s of report.sessions) {
-    jadwal.addRow({
-      id: s.id,
-      kode: s.kode,
-      judul: s.judul,
-      moda: s.moda,
-      ruang: s.ruang ?? (s.moda === 'Daring' ? 'Daring' : '-'),
-      mulai: isoDate(s.mulai),
-      selesai: isoDate(s.selesai),
-      hari: s.hari,
-      jp: s.jp,
-      jumlah: s.peserta.length,
-      biaya: s.biayaPerPeserta,
-      total: s.biayaPerPeserta * s.peserta.length,
-      penyelenggara: s.penyelenggara ?? '-',
-      peserta: s.peserta.join(', '),
-    });
+    jadwal.addRow([...rowValues(JADWAL_COLUMNS, jadwalCells(s)), s.peserta.join(', ')]);
   }
-  wrap(jadwal, ['judul', 'ruang', 'penyelenggara', 'peserta']);
+  wrap(jadwal, [...wrapKeys(JADWAL_COLUMNS), 'peserta']);
 
   // PP 11/2017 art. 207: the development plan's content
   const rencana = sheet(
@@ -337,33 +339,23 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
   }
   wrap(individu, ['nama', 'opd', 'jabatan', 'kebutuhan', 'sesi', 'belum']);
 
-  const anggaran = sheet(workbook, SCHEDULE_SHEETS.anggaran, [
-    { header: 'OPD', key: 'opd', width: 36 },
-    { header: 'Pagu', key: 'pagu', width: 18, numFmt: RUPIAH },
-    { header: 'Terpakai', key: 'terpakai', width: 18, numFmt: RUPIAH },
-    { header: 'Sisa', key: 'sisa', width: 18, numFmt: RUPIAH },
-    { header: 'Peserta', key: 'peserta', width: 9, numFmt: '#,##0' },
-  ]);
+  const anggaran = sheet(
+    workbook,
+    SCHEDULE_SHEETS.anggaran,
+    ANGGARAN_COLUMNS.map((c, i) => fromCore(c, `c${i + 1}`)),
+  );
   anggaran.pageSetup.orientation = 'portrait';
-  for (const b of report.budget) {
-    anggaran.addRow({
-      opd: b.opd,
-      pagu: b.pagu,
-      terpakai: b.terpakai,
-      sisa: b.pagu - b.terpakai,
-      peserta: b.peserta,
+  const budgetRows = anggaranRows(report.budget);
+  for (const r of budgetRows) if (!r.total) anggaran.addRow(rowValues(ANGGARAN_COLUMNS, r.cells));
+  wrap(anggaran, wrapKeys(ANGGARAN_COLUMNS));
+  for (const r of budgetRows) {
+    if (!r.total) continue;
+    const totalRow = anggaran.addRow(rowValues(ANGGARAN_COLUMNS, r.cells));
+    totalRow.eachCell((c) => {
+      c.font = { name: SHEET_FONT, size: FONT_SIZE, bold: true };
+      c.border = { top: { style: 'thin', color: { argb: 'FF7F7F7F' } } };
     });
   }
-  const total = report.budget.reduce(
-    (t, b) => ({ pagu: t.pagu + b.pagu, terpakai: t.terpakai + b.terpakai, peserta: t.peserta + b.peserta }),
-    { pagu: 0, terpakai: 0, peserta: 0 },
-  );
-  wrap(anggaran, ['opd']);
-  const totalRow = anggaran.addRow({ opd: 'Jumlah', ...total, sisa: total.pagu - total.terpakai });
-  totalRow.eachCell((c) => {
-    c.font = { name: SHEET_FONT, size: FONT_SIZE, bold: true };
-    c.border = { top: { style: 'thin', color: { argb: 'FF7F7F7F' } } };
-  });
   anggaran.addRow({});
   const mutu = report.bound > 0 ? report.objective / report.bound : 1;
   const notes = [
@@ -372,10 +364,10 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
     `${report.unmet.length} kebutuhan belum terpenuhi; ${report.stats.gagalDijadwalkan} pendaftaran tidak dapat dijadwalkan.`,
   ];
   // notes across the table's width, wrapped (text running past column E would be cut when printed)
-  const noteWidth = [36, 18, 18, 18, 9].reduce((x, w) => x + w, 0);
+  const noteWidth = ANGGARAN_COLUMNS.reduce((x, c) => x + c.width, 0);
   for (const n of notes) {
-    const row = anggaran.addRow({ opd: n });
-    anggaran.mergeCells(row.number, 1, row.number, 5);
+    const row = anggaran.addRow([n]);
+    anggaran.mergeCells(row.number, 1, row.number, ANGGARAN_COLUMNS.length);
     const cell = row.getCell(1);
     cell.alignment = { wrapText: true, vertical: 'top' };
     cell.font = { name: SHEET_FONT, size: 9, italic: true, color: { argb: 'FF595959' } };

@@ -4,6 +4,7 @@
  * behind a first sheet that says so.
  */
 import {
+  ANGGARAN_COLUMNS,
   buildCycle,
   buildLeaderSummary,
   type CycleDoc,
@@ -12,6 +13,7 @@ import {
   computeJp,
   equityYears,
   evaluate,
+  JADWAL_COLUMNS,
   jpYear,
   type ScheduleReport,
   untrainedEmployees,
@@ -141,4 +143,37 @@ test('the staff workbook lists by name the ASN the leaders see counted as untrai
   expect(listed).toHaveLength(cycle.kota.tanpaPelatihan);
   expect(listed.every((n) => nips.has(n))).toBe(true);
   expect(String(ws.getCell('A1').value)).toMatch(/^\d+ ASN tidak memulai pelatihan apa pun pada 2025–2026/);
+});
+
+test('Jadwal and Anggaran show the same columns, widths and totals in both workbooks (one layout, from the core)', () => {
+  /** header texts and column widths from the row whose first cell is `first` */
+  const layout = (ws: ExcelJS.Worksheet, first: string) => {
+    let at = 0;
+    ws.eachRow((row, n) => {
+      if (at === 0 && row.getCell(1).value === first) at = n;
+    });
+    expect(at).toBeGreaterThan(0);
+    const headers = (ws.getRow(at).values as ExcelJS.CellValue[]).slice(1).map(String);
+    return { at, headers, widths: headers.map((_, i) => ws.getColumn(i + 1).width) };
+  };
+  const sheet = (wb: ExcelJS.Workbook, name: string) => wb.getWorksheet(name) as ExcelJS.Worksheet;
+  const jadwalLeaders = layout(sheet(leaders, 'Jadwal Pelatihan'), 'ID Sesi');
+  const jadwalStaff = layout(sheet(staff, 'Jadwal Pelatihan'), 'ID Sesi');
+  expect(jadwalLeaders.headers).toEqual(JADWAL_COLUMNS.map((c) => c.header));
+  // the staff's adds the participants' NIPs after the shared columns
+  expect(jadwalStaff.headers).toEqual([...JADWAL_COLUMNS.map((c) => c.header), 'Peserta (NIP)']);
+  expect(jadwalStaff.widths.slice(0, -1)).toEqual(JADWAL_COLUMNS.map((c) => c.width));
+  const anggaranLeaders = layout(sheet(leaders, 'Anggaran Pelatihan'), 'OPD');
+  const anggaranStaff = layout(sheet(staff, 'Anggaran Pelatihan'), 'OPD');
+  expect(anggaranStaff.headers).toEqual(ANGGARAN_COLUMNS.map((c) => c.header));
+  expect(anggaranLeaders.headers).toEqual(anggaranStaff.headers);
+  expect(anggaranStaff.widths).toEqual(ANGGARAN_COLUMNS.map((c) => c.width));
+  // the same figures row by row, the Jumlah row included
+  const rows = (ws: ExcelJS.Worksheet, from: number) =>
+    Array.from({ length: schedule.budget.length + 1 }, (_, i) =>
+      (ws.getRow(from + 1 + i).values as ExcelJS.CellValue[]).slice(1, 6),
+    );
+  const staffRows = rows(sheet(staff, 'Anggaran Pelatihan'), anggaranStaff.at);
+  expect(staffRows.at(-1)?.[0]).toBe('Jumlah');
+  expect(rows(sheet(leaders, 'Anggaran Pelatihan'), anggaranLeaders.at)).toEqual(staffRows);
 });
