@@ -137,6 +137,7 @@ describe('addScheduleSheets', () => {
       'Jadwal',
       'Kesesuaian Kurikulum',
       'Anggaran',
+      'Justifikasi',
     ]);
     expect(headers).toEqual([...DEVELOPMENT_PLAN_HEADERS]);
     const plan = report.rencana[0];
