@@ -19,6 +19,7 @@ import {
   stateFieldsReader,
 } from './emulator-store.js';
 import { closeFirestoreConnections, connectFirestore } from './firestore-connection.js';
+import { firestoreFailure } from './firestore-failure.js';
 
 /** Project id for an emulator when none is configured. */
 export const LOCAL_PROJECT = 'bangkom-lokal';
@@ -135,8 +136,7 @@ export async function probeFirestore(fs: FirestoreTarget, docPath: string): Prom
   try {
     await Promise.race([fs.db.doc(docPath).get(), timeout]);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new Error(`Firestore tidak dapat dihubungi: ${message}`);
+    throw new Error(`Firestore tidak dapat dihubungi: ${firestoreFailure(err)}`, { cause: err });
   } finally {
     clearTimeout(timer);
   }

@@ -9,6 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { WorkbookReadError } from '../adapters/workbook-file.js';
+import { userMessage } from '../failure.js';
 import { parseCliArgs } from './args.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { type CommandContext, type CommandOutcome, createLoader } from './context.js';
@@ -112,19 +113,6 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   }
   io.stdout.write(options.json ? `${JSON.stringify(outcome.json)}\n` : `${outcome.text}\n`);
   return outcome.exitCode;
-}
-
-/** JavaScript's own failures (a bug, not a message written for the user). */
-const INTERNAL = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
-
-/**
- * What the user reads about an error: the product's own errors carry an Indonesian message;
- * a JavaScript failure (TypeError, a stack overflow, ...) is named, never quoted.
- */
-export function userMessage(err: unknown): string {
-  if (err instanceof Error && !INTERNAL.some((k) => err instanceof k)) return err.message;
-  const kind = err instanceof Error ? err.name : typeof err;
-  return `terjadi kesalahan internal (${kind}). Jalankan lagi dengan BANGKOM_DEBUG=1 untuk rinciannya dan laporkan ke pengelola bangkom.`;
 }
 
 /**

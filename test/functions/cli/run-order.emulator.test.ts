@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
+import type * as cycleWrites from '../../../functions/src/adapters/cycle-writes';
 import { type EmbeddedEmulator, startEmulator } from '../../../functions/src/adapters/emulator';
 import {
   closeFirestoreConnections,
@@ -26,6 +27,19 @@ jest.mock('../../../functions/src/adapters/summary-xlsx/index', () => {
     renderSummaryXlsx: async (...args: Parameters<typeof xlsx.renderSummaryXlsx>) => {
       await beforeRender?.();
       return real.renderSummaryXlsx(...args);
+    },
+  };
+});
+
+/** The writer, real unless a test makes it fail first (as Firestore does, with a gRPC status). */
+let beforeWrite: (() => Promise<void>) | undefined;
+jest.mock('../../../functions/src/adapters/cycle-writes', () => {
+  const real = jest.requireActual('../../../functions/src/adapters/cycle-writes');
+  return {
+    ...real,
+    applyWrites: async (...args: Parameters<typeof cycleWrites.applyWrites>) => {
+      await beforeWrite?.();
+      return real.applyWrites(...args);
     },
   };
 });
@@ -114,5 +128,33 @@ test('with BANGKOM_DEBUG the renderer error itself is shown, for the maintainer'
     expect(err).toContain('renderer exploded');
   } finally {
     beforeRender = undefined;
+  }
+});
+
+test('Firestore refusing the writes: gagal with the status explained in Indonesian, not the library text', async () => {
+  const before = new Set(Object.keys(await runs()));
+  beforeWrite = async () => {
+    // what @google-cloud/firestore rejects with when the project's quota is spent
+    throw Object.assign(new Error('8 RESOURCE_EXHAUSTED: Quota exceeded.'), { code: 8 });
+  };
+  try {
+    const { code, out, err } = await run();
+    expect(code).toBe(2);
+    const answer = JSON.parse(out) as { error: { code: string; message: string } };
+    expect(answer.error.code).toBe('GAGAL');
+    expect(answer.error.message).toContain('kuota atau batas laju Firestore terlampaui (RESOURCE_EXHAUSTED)');
+    expect(`${out}${err}`).not.toContain('Quota exceeded');
+    const added = Object.entries(await runs()).filter(([id]) => !before.has(id));
+    expect(added).toEqual([
+      [
+        expect.any(String),
+        expect.objectContaining({
+          status: 'gagal',
+          message: expect.stringMatching(/^kuota atau batas laju/),
+        }),
+      ],
+    ]);
+  } finally {
+    beforeWrite = undefined;
   }
 });

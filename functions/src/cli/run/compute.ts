@@ -25,6 +25,7 @@ import {
   type ScheduleReport,
 } from '@bangkom/core';
 import { planSchedule } from '../../adapters/scheduler.js';
+import { userMessage } from '../../failure.js';
 import { yearIn } from '../../time.js';
 import type { CommandContext } from '../context.js';
 
@@ -80,7 +81,7 @@ export async function computeCycle(ctx: CommandContext, input: ProgramData): Pro
     schedule = await planSchedule(data, gaps, { tahun, now: ctx.startedAt });
   } catch (err) {
     // the rest of the cycle stands on its own: report and go on
-    scheduleError = err instanceof Error ? err.message : String(err);
+    scheduleError = userMessage(err);
     ctx.log.info(`Penjadwalan gagal: ${scheduleError}`);
   } finally {
     p.stop();

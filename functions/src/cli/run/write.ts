@@ -35,6 +35,7 @@ import { applyWrites, cycleWrites } from '../../adapters/cycle-writes.js';
 import { cycleDocument, readCycles } from '../../adapters/cycles.js';
 import { STORE_FILE } from '../../adapters/emulator-store.js';
 import { createStore, type RunStatus, writeRun } from '../../adapters/firestore.js';
+import { firestoreFailure } from '../../adapters/firestore-failure.js';
 import type { SyncTally } from '../../adapters/firestore-sync.js';
 import {
   type FirestoreTarget,
@@ -249,9 +250,10 @@ export async function writeFirestore<T>(
       // the user reads the reason in Indonesian; the step's own error stays attached (BANGKOM_DEBUG)
       throw new Error(LATER_STEP_FAILED, { cause: err.failure });
     }
-    const message = err instanceof Error ? err.message : String(err);
+    // the library's own text stays on `cause` (BANGKOM_DEBUG); audit and user read Indonesian
+    const message = firestoreFailure(err);
     await audit('gagal', message).catch(() => undefined);
-    throw new Error(`gagal menulis ke ${fs.description}: ${message}`);
+    throw new Error(`gagal menulis ke ${fs.description}: ${message}`, { cause: err });
   } finally {
     await fs.close();
   }
