@@ -4,17 +4,22 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const compiled = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
-if (fs.existsSync(compiled)) {
+// BANGKOM_FROM_SOURCE=1 runs the sources even when a build exists (after editing, without building)
+if (fs.existsSync(compiled) && !process.env.BANGKOM_FROM_SOURCE) {
   require(compiled)
     .main(process.argv.slice(2))
     .then((code) => {
       process.exitCode = code;
     });
 } else {
-  require('tsx/cjs');
-  require(path.join(__dirname, '..', 'src', 'cli', 'main.ts'))
-    .main(process.argv.slice(2))
-    .then((code) => {
-      process.exitCode = code;
-    });
+  // tsx's hooks for require and import() alike (the sources load the local emulator with import())
+  const { spawnSync } = require('node:child_process');
+  const source = path.join(__dirname, '..', 'src', 'cli', 'main.ts');
+  const run = `require(${JSON.stringify(source)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; });`;
+  // tsx resolved from here, not from the user's folder
+  const tsx = require('node:url').pathToFileURL(require.resolve('tsx')).href;
+  const child = spawnSync(process.execPath, ['--import', tsx, '-e', run, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
+  process.exitCode = child.status ?? 1;
 }
