@@ -4,7 +4,8 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const compiled = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
-// BANGKOM_FROM_SOURCE=1 runs the sources even when a build exists (after editing, without building)
+// BANGKOM_FROM_SOURCE=1 runs functions/src even when functions/dist exists; @bangkom/core is
+// always its build (core/dist), so a change in core/ still needs npm run build
 if (fs.existsSync(compiled) && !process.env.BANGKOM_FROM_SOURCE) {
   require(compiled)
     .main(process.argv.slice(2))

@@ -15,7 +15,7 @@ const STATUS: Readonly<Record<number, string>> = {
   9: 'Firestore belum siap untuk permintaan ini (FAILED_PRECONDITION), misalnya basis data dalam mode Datastore.',
   10: 'penulisan bertabrakan dengan penulisan lain (ABORTED). Jalankan ulang.',
   13: 'Firestore mengalami kesalahan internal (INTERNAL). Jalankan ulang nanti.',
-  14: 'Firestore tidak dapat dihubungi (UNAVAILABLE). Periksa jaringan, lalu jalankan ulang.',
+  14: 'server Firestore tidak tersedia (UNAVAILABLE). Periksa jaringan, lalu jalankan ulang.',
   16: 'kredensial Google tidak sah atau kedaluwarsa (UNAUTHENTICATED). Periksa GOOGLE_APPLICATION_CREDENTIALS atau jalankan "gcloud auth application-default login".',
 };
 
@@ -30,7 +30,7 @@ export function firestoreFailure(err: unknown): string {
     return STATUS[code] ?? `Firestore menolak permintaan (kode gRPC ${code}).`;
   }
   if (!(err instanceof Error) || isJavaScriptFailure(err)) return internalFailure(err);
-  if (/default credentials|could not load the default credentials/i.test(err.message)) {
+  if (/default credentials/i.test(err.message)) {
     return 'kredensial Google tidak ditemukan. Atur GOOGLE_APPLICATION_CREDENTIALS ke berkas kunci akun layanan, atau jalankan "gcloud auth application-default login".';
   }
   // the product's own errors (StoreError, id checks, probes) are written in Indonesian

@@ -9,7 +9,7 @@ const grpc = (code: number, text: string) => Object.assign(new Error(`${code} ${
 
 test.each([
   [7, 'PERMISSION_DENIED: Missing or insufficient permissions.', /tidak berizin .*Cloud Datastore User/],
-  [14, 'UNAVAILABLE: No connection established', /tidak dapat dihubungi \(UNAVAILABLE\)/],
+  [14, 'UNAVAILABLE: No connection established', /server Firestore tidak tersedia \(UNAVAILABLE\)/],
   [16, 'UNAUTHENTICATED: Request had invalid authentication credentials.', /kredensial Google tidak sah/],
   [4, 'DEADLINE_EXCEEDED: Deadline exceeded', /tidak menjawab tepat waktu/],
   [5, 'NOT_FOUND: The database (default) does not exist', /basis data Firestore tidak ditemukan/],
