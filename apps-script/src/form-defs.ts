@@ -14,7 +14,15 @@ import {
 } from '@bangkom/core';
 import { APP_SHEET } from './app-sheets.js';
 
-export type IngestKind = 'assessment' | 'preference' | 'reaction' | 'test' | 'behaviour' | 'skm' | 'rsvp';
+export type IngestKind =
+  | 'assessment'
+  | 'preference'
+  | 'reaction'
+  | 'test'
+  | 'behaviour'
+  | 'skm'
+  | 'rsvp'
+  | 'attendance';
 
 /** `page`: a page break starting a section (its title and help text head the page). */
 export type QuestionType = 'nip' | 'text' | 'paragraph' | 'scale' | 'choice' | 'checkbox' | 'list' | 'page';
@@ -307,6 +315,9 @@ export function quizScore(
   return { skor, maks };
 }
 
+/** One Daftar Hadir row per session, day (blank: the invitation answer) and NIP. */
+const ATTENDANCE_KEY = ['ID Sesi', 'Tanggal', 'NIP'] as const;
+
 const withMeta = (meta: ResponseMeta, suffix = ''): Record<string, Cell> => ({
   'ID Respons': `${meta.id}${suffix}`,
   Waktu: meta.waktu,
@@ -544,21 +555,70 @@ export const FORM_DEFS: readonly FormDef[] = [
       },
       { title: Q.alasan, type: 'paragraph', required: false },
     ],
-    toRows: (a, meta) => [
-      {
-        sheet: APP_SHEET.kehadiran,
-        kind: 'rsvp',
-        key: ['ID Sesi', 'NIP'],
-        suffix: '',
-        values: {
-          ...withMeta(meta),
-          'ID Sesi': text(a[Q.sesi]),
-          NIP: text(a[Q.nip]),
-          Kehadiran: text(a[Q.kehadiran]),
-          Alasan: text(a[Q.alasan]),
+    toRows: (a, meta) => {
+      const kehadiran = text(a[Q.kehadiran]);
+      const rows: TargetRow[] = [
+        {
+          sheet: APP_SHEET.kehadiran,
+          kind: 'rsvp',
+          key: ['ID Sesi', 'NIP'],
+          suffix: '',
+          values: {
+            ...withMeta(meta),
+            'ID Sesi': text(a[Q.sesi]),
+            NIP: text(a[Q.nip]),
+            Kehadiran: kehadiran,
+            Alasan: text(a[Q.alasan]),
+          },
         },
-      },
-    ],
+      ];
+      // Hadir / Tidak Hadir is the invitation answer of Daftar Hadir (no Tanggal); Kode comes
+      // from Jadwal (attendance-forms.ts). Belum Pasti is no answer yet: nothing to record there.
+      if (kehadiran === 'Hadir' || kehadiran === 'Tidak Hadir')
+        rows.push({
+          sheet: SHEET.hadir,
+          kind: 'rsvp',
+          key: ATTENDANCE_KEY,
+          suffix: '~hadir',
+          values: {
+            'ID Sesi': text(a[Q.sesi]),
+            Kode: '',
+            Tanggal: null,
+            NIP: text(a[Q.nip]),
+            Status: kehadiran,
+            Keterangan: text(a[Q.alasan]),
+          },
+        });
+      return rows;
+    },
+  },
+  {
+    key: 'presensi',
+    title: 'Presensi Pelatihan',
+    description:
+      'Isi setiap hari pelatihan setibanya di tempat (atau saat sesi daring dimulai). Kehadiran dicatat pada tanggal Anda mengisi formulir ini.',
+    responseSheet: 'Respons Presensi',
+    quiz: false,
+    questions: () => [sesiQuestion, nipQuestion(Q.nip, 'NIP Anda.')],
+    toRows: (a, meta) =>
+      meta.waktu === null
+        ? []
+        : [
+            {
+              sheet: SHEET.hadir,
+              kind: 'attendance',
+              key: ATTENDANCE_KEY,
+              suffix: '',
+              values: {
+                'ID Sesi': text(a[Q.sesi]),
+                Kode: '',
+                // the day of the submission (local wall-clock serial)
+                Tanggal: Math.floor(meta.waktu),
+                NIP: text(a[Q.nip]),
+                Status: 'Hadir',
+              },
+            },
+          ],
   },
 ];
 

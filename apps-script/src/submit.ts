@@ -4,6 +4,7 @@
  * response row's `Status` and `Pesan` columns. Failed forwards wait in `Antrian`.
  */
 import { type Cell, type CellError, FORM_SHEETS, isBlankCell, normalizeHeader } from '@bangkom/core';
+import { checkAttendance, withProblems } from './attendance-forms.js';
 import { DateConverter, jsonCell, timeZone } from './cells.js';
 import { deleteJson, ENDPOINT, getJson, PROP, props, setJson, tenant } from './config.js';
 import { validateSheetRows } from './core-bridge.js';
@@ -254,7 +255,8 @@ export function processSubmission(ss: Spreadsheet, e: Submission, now: Date): Su
     units: [],
     quiz: [],
   });
-  const dates = new DateConverter(timeZone());
+  const tz = timeZone();
+  const dates = new DateConverter(tz);
 
   // header once; the script's own columns are appended when missing
   const width = sheet.getLastColumn();
@@ -276,22 +278,30 @@ export function processSubmission(ss: Spreadsheet, e: Submission, now: Date): Su
     answers[title.trim()] = (vals ?? []).join(', ');
 
   const id = digest(form.key, String(waktu ?? now.getTime()), canonical(e.namedValues ?? {}));
-  const targets = form.toRows(answers, { id, waktu }, ctx);
   const submittedAt = ts instanceof Date ? dates.iso(ts) : dates.iso(now);
+  const sheets = sheetsByName(ss);
+  // Daftar Hadir rows (invitation answers, check-ins) take their session's Kode from Jadwal
+  const attendance = checkAttendance(
+    form.toRows(answers, { id, waktu }, ctx),
+    (name) => sheets.get(normalizeHeader(name)) ?? null,
+    dates,
+    tz,
+    rowNumber,
+  );
+  const targets = attendance.targets;
 
   const errors: string[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...attendance.notes];
   /** contract rows left alone because the sheet holds a newer submission of the record */
   const late: string[] = [];
   const pending: Pending[] = [];
   const delivered: Delivered[] = [];
   const tenantId = tenant();
   const responseSheet = sheet.getName();
-  const sheets = sheetsByName(ss);
 
   // the core's verdict on every row first, then each contract sheet read and written once
   const work = targets.map((t) => {
-    const found = validateTarget(t, ctx, rowNumber);
+    const found = withProblems(validateTarget(t, ctx, rowNumber), attendance.problems.get(t));
     for (const err of found) errors.push(`${t.sheet} · ${err.column || 'baris'}: ${err.message}`);
     return { t, found, merged: {} as Record<string, unknown>, newer: false };
   });
@@ -302,14 +312,26 @@ export function processSubmission(ss: Spreadsheet, e: Submission, now: Date): Su
     group.push(w);
     bySheet.set(w.t.sheet, group);
   }
-  for (const [name, group] of bySheet) {
+  for (const [name, all] of bySheet) {
+    // an invitation answer older than the one Konfirmasi Kehadiran keeps (processed late) leaves
+    // Daftar Hadir alone too: its rows have no Waktu of their own to compare
+    const overtaken = work.find((w) => w.t.kind === 'rsvp' && w.newer);
+    const group = overtaken ? all.filter((w) => w.t.kind !== 'rsvp') : all;
+    for (const w of all)
+      if (overtaken && !group.includes(w)) {
+        w.merged = overtaken.merged;
+        w.newer = true;
+      }
     const done = upsertRows(
       ss,
       name,
       group.map(({ t }) => ({
         key: t.key,
         // the sheet shows the submission time as a date, not as its serial number
-        values: ts instanceof Date && 'Waktu' in t.values ? { ...t.values, Waktu: ts } : t.values,
+        values: {
+          ...(ts instanceof Date && 'Waktu' in t.values ? { ...t.values, Waktu: ts } : t.values),
+          ...attendance.written.get(t),
+        },
       })),
       sheets,
     );
