@@ -5,7 +5,7 @@
  * n{c} sessions of classroom course c. Rows: budgets, needs, JP target, equity, working days
  * and `Batas JP per ASN` per ASN, room-days.
  */
-import type { CourseModel, Instance } from './instance.js';
+import type { AsnModel, CourseModel, Instance } from './instance.js';
 
 /** Result of one MILP/LP solve, in the terms the core needs. */
 export interface MilpSolution {
@@ -45,7 +45,11 @@ export interface MilpModel {
   pairs: number;
 }
 
-/** CPLEX LP text of the selection MILP (rooms as a room-day capacity, overlap as a day budget). */
+/**
+ * CPLEX LP text of the selection MILP (rooms as a room-day capacity, overlap as a day budget).
+ * Every row written here must also be checked by `fitsSelectionLp`, which decides whether the
+ * MILP can still pay under 'auto'.
+ */
 export function buildSelectionLp(inst: Instance): MilpModel {
   const weights = inst.weights;
   const objective: string[] = [];
@@ -136,6 +140,42 @@ export function buildSelectionLp(inst: Instance): MilpModel {
   if (generals.length) lines.push('Generals', ...chunk(generals));
   lines.push('End');
   return { lp: lines.join('\n'), pairs };
+}
+
+/**
+ * Whether a selection satisfies every row of `buildSelectionLp`: each ASN within the working
+ * days (cd) and its JP limit (cj), each OPD within its Pagu (b), the classroom sessions within
+ * the room-days (rooms). When a selection that fits already scores the proven bound, it is an
+ * optimum of the MILP, whose dual bound then cannot fall below it: HiGHS can neither find a
+ * better selection nor prove a lower bound, so under 'auto' it is not run.
+ */
+export function fitsSelectionLp(inst: Instance, chosen: readonly number[][]): boolean {
+  const dayCount = inst.days.length;
+  const spent = new Map<string, number>();
+  const takers = new Map<number, number>();
+  for (let e = 0; e < inst.asn.length; e++) {
+    const asn = inst.asn[e] as AsnModel;
+    let days = 0;
+    let jp = 0;
+    for (const c of chosen[e] ?? []) {
+      const course = inst.courses[c] as CourseModel;
+      days += course.hari;
+      jp += course.catalog.jp;
+      if (course.catalog.biaya > 0) spent.set(asn.opd, (spent.get(asn.opd) ?? 0) + course.catalog.biaya);
+      takers.set(c, (takers.get(c) ?? 0) + 1);
+    }
+    if (days > dayCount || jp > asn.jpLimit) return false;
+  }
+  for (const [opd, total] of spent) if (total > (inst.pagu.get(opd) ?? 0) + 1e-6) return false;
+  if (inst.rooms.length > 0) {
+    let roomDays = 0;
+    for (const [c, count] of takers) {
+      const course = inst.courses[c] as CourseModel;
+      if (course.classroom) roomDays += course.hari * Math.ceil(count / course.seats);
+    }
+    if (roomDays > inst.rooms.length * dayCount) return false;
+  }
+  return true;
 }
 
 /** Column names, 20 to a line. */
