@@ -5,6 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fmt } from './format';
 
 async function main(): Promise<void> {
   const filter = process.argv[2];
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     console.log(`\n=== ${mod.name} (${file}) ===`);
     const t0 = performance.now();
     await mod.run();
-    console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(`(${fmt((performance.now() - t0) / 1000, 1)} detik)`);
   }
 }
 

@@ -19,22 +19,16 @@
  * path on one event loop, for comparison).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
 import type { Doc } from '@bangkom/core';
-import { http } from '@google-cloud/functions-framework';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Firestore } from 'firebase-admin/firestore';
-import { putMember } from '../functions/src/adapters/auth';
 import { startEmulator } from '../functions/src/adapters/emulator';
 import { createStore } from '../functions/src/adapters/firestore';
-import { closeFirestoreConnections, connectFirestore } from '../functions/src/adapters/firestore-connection';
 import { type LocalIssuer, startLocalIssuer } from '../functions/src/adapters/local-issuer';
-import { loadConfig } from '../functions/src/config';
-import { ingestResponse } from '../functions/src/handlers/ingest-response';
 import { MAX_BATCH } from '../functions/src/handlers/schemas';
-import { createDeps } from '../functions/src/runtime';
+import { fmt } from './format';
+import { startIngestServer } from './ingest-server';
 
 export const name = 'ingestResponse: 10.000 respons formulir vs tulis batch mentah';
 
@@ -141,24 +135,16 @@ async function phase<T>(
   const child = EMULATOR_MODE === 'child' ? await startChildEmulator() : undefined;
   const emulator = child ?? (await startEmulator());
   const project = `bench-bangkom-${++phaseNo}`;
-  const deps = createDeps(
-    loadConfig({
-      GOOGLE_CLOUD_PROJECT: project,
-      FIRESTORE_EMULATOR_HOST: emulator.address,
-      BANGKOM_OAUTH_CLIENT_ID: CLIENT,
-      BANGKOM_CERTS_URL: issuer.certsUrl,
-    }),
-  );
-  const db = connectFirestore({ projectId: project, emulatorHost: emulator.address });
-  await putMember(db, 'sawahlunto', STAF, { role: 'staf' });
-  http('ingestResponse', ingestResponse(deps));
-  const server = getTestServer('ingestResponse');
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const token = issuer.sign({ email: STAF, aud: CLIENT });
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const p: Phase = { db, url, token, agent };
+  const srv = await startIngestServer({
+    emulatorAddress: emulator.address,
+    project,
+    clientId: CLIENT,
+    issuer,
+    staf: STAF,
+    maxSockets: CONCURRENCY,
+  });
+  const { db } = srv;
+  const p: Phase = { db, url: srv.url, token: srv.token, agent: srv.agent };
   try {
     // warm-up outside the clock, for every path alike: certificates, membership and
     // dictionary caches, JIT of the handler, the client and the emulator
@@ -181,9 +167,7 @@ async function phase<T>(
     };
     return { seconds, result: await after(db), cpu };
   } finally {
-    agent.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await closeFirestoreConnections();
+    await srv.close();
     await emulator.stop();
   }
 }
@@ -328,13 +312,13 @@ export async function run(): Promise<void> {
         jalur,
         respons: N,
         kali: runs.length,
-        'detik (median)': +m.seconds.toFixed(2),
-        'detik (min-maks)': `${Math.min(...runs.map((x) => x.seconds)).toFixed(2)}-${Math.max(...runs.map((x) => x.seconds)).toFixed(2)}`,
-        'dok/detik': Math.round(rate),
-        rasio: +(rate / rawRate).toFixed(2),
-        target: `>= ${TARGET.toFixed(2)} ${rate / rawRate >= TARGET ? '(tercapai)' : '(belum)'}`,
-        'CPU bench µs/dok': Math.round(m.cpu.bench / N),
-        'CPU emulator µs/dok': m.cpu.emulator === undefined ? '-' : Math.round(m.cpu.emulator / N),
+        'detik (median)': fmt(m.seconds, 2),
+        'detik (min-maks)': `${fmt(Math.min(...runs.map((x) => x.seconds)), 2)}–${fmt(Math.max(...runs.map((x) => x.seconds)), 2)}`,
+        'dok/detik': fmt(rate),
+        rasio: fmt(rate / rawRate, 2),
+        target: `>= ${fmt(TARGET, 2)} ${rate / rawRate >= TARGET ? '(tercapai)' : '(belum)'}`,
+        'CPU bench µs/dok': fmt(m.cpu.bench / N),
+        'CPU emulator µs/dok': m.cpu.emulator === undefined ? '–' : fmt(m.cpu.emulator / N),
       };
     };
     const rows = [];
@@ -353,7 +337,7 @@ export async function run(): Promise<void> {
     console.table(rows);
     console.log(
       `rasio = dok/detik ingestResponse / dok/detik tulis batch mentah dari ${N} dokumen yang sama ` +
-        `(ID dan isi yang disimpan ingestResponse, rata-rata ${Math.round(bytes)} bita JSON) ke emulator ` +
+        `(ID dan isi yang disimpan ingestResponse, rata-rata ${fmt(bytes)} bita JSON) ke emulator ` +
         `Firestore ${EMULATOR_MODE === 'child' ? 'di proses terpisah' : 'di proses yang sama'}, baru untuk tiap pengukuran. ` +
         `Jalur batch dan tulis mentah diukur bergantian ${ROUNDS} kali; median waktunya yang dipakai. ` +
         'Tiap panggilan ingestResponse memeriksa token, memvalidasi, menulis satu dokumen per respons, dan ' +
@@ -366,8 +350,8 @@ export async function run(): Promise<void> {
       // the emulator alone then bounds the ratio, whatever the function costs
       console.log(
         `1 per panggilan: tiap panggilan menulis 2 dokumen (respons dan dokumen runs-nya), sehingga CPU emulator ` +
-          `${Math.round(singleEmu / N)} µs/respons vs ${Math.round(rawRun.cpu.emulator / N)} µs/dok mentah; ` +
-          `batas atas rasionya karena emulator saja = ${(rawRun.cpu.emulator / singleEmu).toFixed(2)}. ` +
+          `${fmt(singleEmu / N)} µs/respons vs ${fmt(rawRun.cpu.emulator / N)} µs/dok mentah; ` +
+          `batas atas rasionya karena emulator saja = ${fmt(rawRun.cpu.emulator / singleEmu, 2)}. ` +
           'Target 0,8 hanya terjangkau bila satu dokumen runs terbagi atas banyak respons (jalur batch).',
       );
     }

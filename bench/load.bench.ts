@@ -7,18 +7,12 @@
  * acknowledged submission must be stored). `BENCH_LOAD_CLIENTS` and `BENCH_LOAD_SECONDS` change
  * the load. Run it alone: `nice -n 10 npm run bench -- load`.
  */
-import { Agent, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { http } from '@google-cloud/functions-framework';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
-import { putMember } from '../functions/src/adapters/auth';
-import { closeFirestoreConnections, connectFirestore } from '../functions/src/adapters/firestore-connection';
+import { type Agent, request } from 'node:http';
 import { startLocalIssuer } from '../functions/src/adapters/local-issuer';
 import { installRequestGuard } from '../functions/src/adapters/request-guard';
-import { loadConfig } from '../functions/src/config';
-import { ingestResponse } from '../functions/src/handlers/ingest-response';
-import { createDeps } from '../functions/src/runtime';
+import { fmt } from './format';
 import { startChildEmulator } from './ingest.bench';
+import { startIngestServer } from './ingest-server';
 
 export const name = 'ingestResponse di bawah beban: klien serentak, waktu terbatas';
 
@@ -26,9 +20,6 @@ const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const CLIENT_ID = 'bangkom-load.apps.googleusercontent.com';
 const STAF = 'staf@sawahlunto.go.id';
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 const submission = (i: number) =>
   JSON.stringify({
@@ -82,25 +73,16 @@ function percentile(sorted: readonly number[], p: number): number {
 export async function run(): Promise<void> {
   const emulator = await startChildEmulator();
   const issuer = await startLocalIssuer();
-  const project = 'bench-bangkom-load';
   installRequestGuard();
-  const deps = createDeps(
-    loadConfig({
-      GOOGLE_CLOUD_PROJECT: project,
-      FIRESTORE_EMULATOR_HOST: emulator.address,
-      BANGKOM_OAUTH_CLIENT_ID: CLIENT_ID,
-      BANGKOM_CERTS_URL: issuer.certsUrl,
-    }),
-  );
-  const db = connectFirestore({ projectId: project, emulatorHost: emulator.address });
-  await putMember(db, 'sawahlunto', STAF, { role: 'staf' });
-  http('ingestResponse', ingestResponse(deps));
-  const server = getTestServer('ingestResponse');
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const token = issuer.sign({ email: STAF, aud: CLIENT_ID });
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const srv = await startIngestServer({
+    emulatorAddress: emulator.address,
+    project: 'bench-bangkom-load',
+    clientId: CLIENT_ID,
+    issuer,
+    staf: STAF,
+    maxSockets: CLIENTS,
+  });
+  const { deps, db, url, token, agent } = srv;
   try {
     for (let i = 0; i < 20; i++) await post(url, agent, token, submission(-1 - i));
     const latencies: number[] = [];
@@ -158,9 +140,7 @@ export async function run(): Promise<void> {
     );
     if (lost > 0) throw new Error(`${lost} respons dijawab 200 tetapi tidak tersimpan`);
   } finally {
-    agent.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await closeFirestoreConnections();
+    await srv.close();
     await emulator.stop();
     await issuer.close();
   }
