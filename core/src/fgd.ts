@@ -83,11 +83,19 @@ export interface FgdTopic {
   tanggal: string;
 }
 
-/**
- * Per OPD (display name), the top topics of its latest FGD, best rank first (aggregates only:
- * an FGD has no NIPs). For the leaders' page, beside the measured gaps.
- */
-export function fgdTopTopics(lines: readonly FgdLine[], limit = FGD_TOP_RANKS): Map<string, FgdTopic[]> {
+/** The latest FGD of one OPD (or group): its date, size and top topics. No NIP, no name. */
+export interface FgdOfOpd {
+  /** the OPD as its first FGD line writes it */
+  opd: string;
+  tanggal: string;
+  /** participants as the note-taker wrote them (the largest figure on the FGD's lines) */
+  peserta: number | null;
+  /** ranked topics, best rank first, at most `limit` */
+  topik: FgdTopic[];
+}
+
+/** Each OPD's latest FGD with its top topics (codes and free topics), OPDs in name order. */
+export function latestFgds(lines: readonly FgdLine[], limit = FGD_TOP_RANKS): FgdOfOpd[] {
   const ranks = ranksOf(lines);
   const latest = new Map<string, { opd: string; tanggal: string }>();
   for (const l of lines) {
@@ -95,7 +103,7 @@ export function fgdTopTopics(lines: readonly FgdLine[], limit = FGD_TOP_RANKS): 
     const prev = latest.get(key);
     if (!prev || l.tanggal > prev.tanggal) latest.set(key, { opd: prev?.opd ?? l.opd, tanggal: l.tanggal });
   }
-  const out = new Map<string, FgdTopic[]>();
+  const out: FgdOfOpd[] = [];
   const keys = [...latest.keys()].sort((a, b) =>
     compareNames(latest.get(a)?.opd ?? a, latest.get(b)?.opd ?? b),
   );
@@ -103,16 +111,27 @@ export function fgdTopTopics(lines: readonly FgdLine[], limit = FGD_TOP_RANKS): 
     const fgd = latest.get(key);
     if (!fgd) continue;
     const topics: FgdTopic[] = [];
+    let peserta: number | null = null;
     lines.forEach((l, i) => {
+      if (nameKey(l.opd) !== key || l.tanggal !== fgd.tanggal) return;
+      if (l.peserta !== undefined) peserta = Math.max(peserta ?? 0, l.peserta);
       const peringkat = ranks[i];
-      if (nameKey(l.opd) !== key || l.tanggal !== fgd.tanggal || peringkat === undefined) return;
+      if (peringkat === undefined) return;
       const t: FgdTopic = { peringkat, tanggal: l.tanggal };
       if (l.kode !== undefined) t.kode = l.kode;
       if (l.topik !== undefined) t.topik = l.topik;
       topics.push(t);
     });
     topics.sort((a, b) => a.peringkat - b.peringkat);
-    out.set(fgd.opd, topics.slice(0, limit));
+    out.push({ opd: fgd.opd, tanggal: fgd.tanggal, peserta, topik: topics.slice(0, limit) });
   }
   return out;
+}
+
+/**
+ * Per OPD (display name), the top topics of its latest FGD, best rank first (aggregates only:
+ * an FGD has no NIPs).
+ */
+export function fgdTopTopics(lines: readonly FgdLine[], limit = FGD_TOP_RANKS): Map<string, FgdTopic[]> {
+  return new Map(latestFgds(lines, limit).map((f) => [f.opd, f.topik]));
 }

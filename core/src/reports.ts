@@ -1,4 +1,5 @@
 /** Result shapes of each capability, exactly the CLI JSON of docs/cli.md (plus extensions). */
+import type { FgdOfOpd } from './fgd.js';
 import type { Sumber } from './types.js';
 
 export interface CompetencyGap {
@@ -181,4 +182,6 @@ export interface LeaderSummary {
   /** the thin-data threshold used: max(asn, ceil(persen × ASN of the OPD)) */
   minimum: { asn: number; persen: number };
   jabatanTanpaStandar: string[];
+  /** extension: each OPD's latest FGD (`Diskusi Kelompok`) and its top topics, when there are FGD notes */
+  fgd?: FgdOfOpd[];
 }

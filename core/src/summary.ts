@@ -12,6 +12,7 @@
  * Mutu of a single unit is the unit's own (exact) mutu; of a weighted mean, mutuOf(konversi).
  * `periodeIkm` names the period when the figure comes from one, null when it mixes several.
  */
+import { latestFgds } from './fgd.js';
 import { compareNames, competencyOrder, displayNames, nameKey } from './gaps.js';
 import { comparePeriode, mutuOf } from './ikm.js';
 import type {
@@ -298,5 +299,7 @@ export function buildLeaderSummary(
     unitTanpaOpd: [...unmatchedNames.values()].sort(compareNames),
     minimum,
     jabatanTanpaStandar: gaps.jabatanTanpaStandar ?? [],
+    // what each OPD's FGD ranked first, for the leaders beside the measured gaps (no NIP in an FGD)
+    ...((data.fgd ?? []).length > 0 ? { fgd: latestFgds(data.fgd) } : {}),
   };
 }

@@ -47,6 +47,11 @@ beforeAll(async () => {
     ['Unit Layanan', 'Periode', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'],
     ['Dinas Kesehatan', '2026-S1', 4, 4, 3, 3, 4, 4, 3, 3, 4],
   ]);
+  // an FGD that ranks first what the ratings show no gap in (and names its facilitator)
+  s.addSheet('Diskusi Kelompok', [
+    ['Tanggal', 'OPD', 'Peserta', 'Fasilitator', 'Kode Kompetensi', 'Peringkat'],
+    ['2026-10-14', 'Bappeda', 12, 'Rina Kartika', 'M.02', 1],
+  ]);
   h.sheets.addSpreadsheet(LEADERS);
   const out: string[] = [];
   expect(await members(h.db, ['spreadsheet-pimpinan', tenant, LEADERS], (l) => out.push(l))).toBe(0);
@@ -79,7 +84,18 @@ test("runCycle ends by writing the leaders' spreadsheet, aggregates only", async
   expect(chartCount()).toBeGreaterThan(0);
   // no NIP, no name on the leaders' sheets
   const all = everyText().join('\n');
-  expect(all).not.toMatch(new RegExp(`${NIP1}|${NIP2}|Siti|Budi`));
+  expect(all).not.toMatch(new RegExp(`${NIP1}|${NIP2}|Siti|Budi|Rina`));
+  // the FGD's priority beside the measured gap: Bappeda's FGD and ratings differ
+  const fgd = leaders().sheets.get(SUMMARY_TITLES.fgd);
+  expect(fgd?.sheetId).toBe(SHEET_IDS.fgd);
+  const fgdText = fgd?.values.flat().map((v) => String(v ?? '')) ?? [];
+  expect(fgdText).toEqual(
+    expect.arrayContaining([
+      'Bappeda',
+      '1. M.02 Kerjasama: kesenjangan terukur 0,00 (1 ASN, data tipis, hanya penilaian diri)',
+      'Berbeda',
+    ]),
+  );
   // the program spreadsheet got no leaders' sheet
   expect([...h.sheets.sheets.keys()]).not.toContain(SUMMARY_TITLES.ringkasan);
 }, 120_000);
@@ -89,7 +105,7 @@ test("refreshSummary rewrites it in place: nothing duplicated, the schedule's sh
   const charts = chartCount();
   const res = await post('refreshSummary', { tenant });
   expect(res.status).toBe(200);
-  expect(res.body.sheets).toEqual(expect.arrayContaining([SUMMARY_TITLES.ringkasan]));
+  expect(res.body.sheets).toEqual(expect.arrayContaining([SUMMARY_TITLES.ringkasan, SUMMARY_TITLES.fgd]));
   expect([...leaders().sheets.keys()].sort()).toEqual(sheetsBefore);
   expect(chartCount()).toBe(charts);
 }, 60_000);

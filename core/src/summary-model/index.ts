@@ -3,6 +3,7 @@
  * into one sheet. A new leaders' sheet is a new builder appended to SUMMARY_SHEET_BUILDERS.
  */
 
+import { fgdSheet } from './fgd-sheet.js';
 import { hasilSheet } from './hasil.js';
 import { ikmSheet } from './ikm-sheet.js';
 import type { SummaryModelInput } from './input.js';
@@ -28,6 +29,7 @@ export const SUMMARY_SHEET_BUILDERS: readonly SummarySheetBuilder[] = [
   ringkasanSheet,
   trenSheet,
   petaSheet,
+  fgdSheet,
   ikmSheet,
   hasilSheet,
   jadwalSheet,

@@ -8,6 +8,7 @@ export const SUMMARY_TITLES = {
   anggaran: 'Anggaran Pelatihan',
   tren: 'Tren',
   hasil: 'Hasil Layanan',
+  fgd: 'Prioritas FGD',
 } as const;
 
 /**
@@ -35,4 +36,5 @@ export const SHEET_IDS = {
   anggaran: 1600,
   tren: 2100,
   hasil: 2200,
+  fgd: 2400,
 } as const;

@@ -26,6 +26,7 @@ export async function computeGapsWork(ctx: RunContext<ComputeBody>): Promise<Out
     'assessments',
     'trainings',
     'courses',
+    'fgd',
   ]);
   const tahun = resolveTahunJp(data, body.tahun, yearIn(ctx.startedAt, deps.timeZone));
   const gaps = coreGaps(data);

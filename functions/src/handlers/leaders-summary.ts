@@ -61,6 +61,7 @@ export async function leadersWork(
       'assessments',
       'trainings',
       'skm',
+      'fgd',
     ]);
     invalid.push(...loaded.invalid);
     const { data } = loaded;

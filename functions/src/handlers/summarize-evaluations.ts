@@ -38,6 +38,7 @@ export async function summarizeWork(ctx: RunContext<ComputeBody>): Promise<Outco
     'reactions',
     'tests',
     'behaviours',
+    'fgd',
   ]);
   const currentYear = yearIn(ctx.startedAt, deps.timeZone);
   const tahun = resolveTahun(data, body.tahun, currentYear);

@@ -63,7 +63,7 @@ beforeAll(async () => {
   const ikm = computeIkm(data.skm);
   const summary = buildLeaderSummary(data, gaps, jp, ikm);
   schedule = await planSchedule(data, gaps, { solver: null });
-  // the kept cycle too: Tren and Hasil Layanan must hold aggregates only as well
+  // the kept cycle too: Tren and Hasil Layanan must hold aggregates only as well (and the FGD sheet)
   cycle = buildCycle({
     data,
     gaps,
@@ -115,7 +115,9 @@ test('no cell of the leaders workbook holds an 18-digit NIP or an employee name 
   const named = names.filter((n) => joined.includes(n));
   expect(named).toEqual([]);
   expect(leaders.worksheets.map((w) => w.name)).not.toContain('Rencana Individu');
-  expect(leaders.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Tren', 'Hasil Layanan']));
+  expect(leaders.worksheets.map((w) => w.name)).toEqual(
+    expect.arrayContaining(['Tren', 'Hasil Layanan', 'Prioritas FGD']),
+  );
 });
 
 test('the staff workbook opens on the personal-data notice and holds the per-person sheets', () => {
