@@ -1,13 +1,11 @@
 /**
  * One `bangkom run` for the scale bench (bench/scale.bench.ts), in a process of its own so that
- * its peak memory is its own: `tsx bench/scale-child.ts <workbook> <data folder> [--fresh]`.
+ * its peak memory is its own: `tsx bench/scale-child.ts <workbook> <data folder> <out folder> [--fresh]`
+ * (a rerun uses the first run's data and out folders, as a user would).
  * Prints one JSON line: the time of each step the run reports on stderr (measured here, to the
  * millisecond, between the step's start and end lines), the wall time, the peak RSS as the
  * kernel counts it, and the run's Firestore figures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CliIo } from '../functions/src/cli/io';
 import { runCli } from '../functions/src/cli/main';
 
@@ -23,9 +21,10 @@ export interface ChildResult {
 }
 
 async function main(): Promise<void> {
-  const [workbook, data, ...rest] = process.argv.slice(2);
-  if (!workbook || !data) throw new Error('pakai: scale-child.ts <buku kerja> <folder data> [--fresh]');
-  const out = mkdtempSync(join(tmpdir(), 'bangkom-skala-keluaran-'));
+  const [workbook, data, out, ...rest] = process.argv.slice(2);
+  if (!workbook || !data || !out) {
+    throw new Error('pakai: scale-child.ts <buku kerja> <folder data> <folder keluaran> [--fresh]');
+  }
   const steps: Record<string, number> = {};
   const started = new Map<string, number>();
   let stdout = '';
@@ -62,7 +61,6 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const code = await runCli(['run', workbook, '--json', '--out', out, '--data', data, ...rest], io);
   const wall = (performance.now() - t0) / 1000;
-  rmSync(out, { recursive: true, force: true });
   const json = JSON.parse(stdout) as {
     error?: { message: string };
     firestore?: ChildResult['firestore'] & { data?: { loadMs: number } };

@@ -60,16 +60,16 @@ function stepSum(r: ChildResult, prefixes: string[], label: string): number {
   return s;
 }
 
-function child(workbook: string, data: string, fresh: boolean): ChildResult {
+function child(workbook: string, data: string, out: string, fresh: boolean): ChildResult {
   const args = ['-n', '10', process.execPath, '--import', 'tsx', join(__dirname, 'scale-child.ts')];
-  args.push(workbook, data, ...(fresh ? ['--fresh'] : []));
-  const out = execFileSync('nice', args, {
+  args.push(workbook, data, out, ...(fresh ? ['--fresh'] : []));
+  const printed = execFileSync('nice', args, {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, METADATA_SERVER_DETECTION: 'none' },
   });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildResult;
+  return JSON.parse(printed.trim().split('\n').at(-1) ?? '{}') as ChildResult;
 }
 
 async function workbookFor(asn: number): Promise<string> {
@@ -166,12 +166,14 @@ export async function run(): Promise<void> {
   for (const asn of sizes) {
     const workbook = await workbookFor(asn);
     const data = mkdtempSync(join(tmpdir(), `bangkom-skala-${asn}-`));
+    // the rerun writes into the first run's --out, as a user would (what it may reuse is there)
+    const out = join(data, 'keluaran');
     try {
       const before = load();
       console.log(`${num(asn)} ASN: proses pertama (beban ${before}) ...`);
-      const first = child(workbook, data, true);
+      const first = child(workbook, data, out, true);
       console.log(`${num(asn)} ASN: proses ulang tanpa perubahan ...`);
-      const again = child(workbook, data, false);
+      const again = child(workbook, data, out, false);
       all.push({ asn, first, again, load: `${before} -> ${load()}` });
       // each size as soon as it is measured: a long 50,000 run stopped midway keeps the others
       print(all.slice(-1));

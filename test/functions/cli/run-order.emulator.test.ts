@@ -71,12 +71,15 @@ async function runs(): Promise<Record<string, { status: string; message?: string
   return Object.fromEntries(snap.docs.map((d) => [d.id, d.data() as { status: string; message?: string }]));
 }
 
+let outs = 0;
+
+/** One run, each into a --out of its own: a rerun into the same one would not render again. */
 async function run(env: Record<string, string> = {}) {
   const io = captureIo({
     cwd: dir,
     env: { FIRESTORE_EMULATOR_HOST: emulator.address, GOOGLE_CLOUD_PROJECT: PROJECT, ...env },
   });
-  const code = await runCli(['run', workbook, '--json'], io);
+  const code = await runCli(['run', workbook, '--json', '--out', `out-${++outs}`], io);
   return { code, out: io.out(), err: io.err() };
 }
 

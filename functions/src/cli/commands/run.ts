@@ -10,14 +10,25 @@
  *   report           runReport             (../run/report.ts) JSON (--json) and text
  *
  * A failed schedule is reported, not fatal. Firestore documents have deterministic ids: a rerun
- * overwrites. The in-process emulator's data is saved only after a successful write.
+ * writes only what changed. The in-process emulator's data is saved only after a successful write.
+ * A rerun of the same input into the same --out reuses the schedule and leaves unchanged
+ * workbooks alone (../run/reuse.ts).
  */
 import { DEFAULT_TENANT } from '@bangkom/core';
 import { assertTenantId, newRunId } from '../../adapters/firestore.js';
+import { earliestStart } from '../../adapters/scheduler.js';
 import type { CommandContext, CommandModule, CommandOutcome } from '../context.js';
-import { computeCycle } from '../run/compute.js';
+import { computeCycle, cycleYears } from '../run/compute.js';
 import { runReport } from '../run/report.js';
-import { writeWorkbooks } from '../run/workbooks.js';
+import {
+  previousRun,
+  recordRun,
+  runKey,
+  scheduleRecord,
+  unchangedWorkbooks,
+  workbookKey,
+} from '../run/reuse.js';
+import { outDir, writeWorkbooks } from '../run/workbooks.js';
 import { collectDocs, writeFirestore } from '../run/write.js';
 
 export const command: CommandModule = {
@@ -32,18 +43,44 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   const input = await ctx.load();
   const { quarantine } = input.validation;
 
+  // what the previous run into this --out computed from the same input, if anything (reuse.ts)
+  const { tahun, tahunJp } = cycleYears(ctx, input.validation.data);
+  const key = runKey({
+    checksum: input.checksum,
+    tenant,
+    tahun,
+    tahunJp,
+    earliest: earliestStart(tahun, ctx.startedAt) ?? null,
+  });
+  const previous = await previousRun(outDir(ctx), key);
+
   // the data with the Riwayat rows made from Daftar Hadir (compute.ts): stored and reported as such
-  const results = await computeCycle(ctx, input.validation.data);
+  const results = await computeCycle(ctx, input.validation.data, previous.schedule?.report);
   const { data } = results;
+  const schedule = scheduleRecord(previous, results.schedule);
 
   const runAt = ctx.startedAt.toISOString();
   const runId = newRunId(runAt);
   const docs = collectDocs(data, quarantine, results, runId, runAt);
   // the workbooks are written before the audit says `selesai` (a failure there marks it `gagal`)
-  const firestore = await writeFirestore(ctx, tenant, runId, input, docs, (cycles) =>
-    writeWorkbooks(ctx, tenant, data, results, cycles),
-  );
-  const workbooks = firestore.finished;
+  const firestore = await writeFirestore(ctx, tenant, runId, input, docs, async (cycles) => {
+    const wbKey = workbookKey(key, schedule, cycles);
+    const unchanged = await unchangedWorkbooks(previous, wbKey);
+    if (unchanged) ctx.log.info('Buku kerja ringkasan dan rencana tidak berubah: tidak ditulis ulang.');
+    const written = unchanged ?? (await writeWorkbooks(ctx, tenant, data, results, cycles));
+    return { key: wbKey, written, reused: unchanged !== undefined };
+  });
+  const workbooks = firestore.finished.written;
+  await recordRun(previous, schedule, firestore.finished);
 
-  return runReport({ runId, tenant, input, results, firestore, workbooks, strict: ctx.options.strict });
+  return runReport({
+    runId,
+    tenant,
+    input,
+    results,
+    firestore,
+    workbooks,
+    reused: { schedule: results.scheduleReused, workbooks: firestore.finished.reused },
+    strict: ctx.options.strict,
+  });
 }

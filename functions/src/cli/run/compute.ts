@@ -43,15 +43,29 @@ export interface CycleResults {
   schedule: ScheduleReport | undefined;
   /** why no schedule was planned, Bahasa Indonesia */
   scheduleError: string | undefined;
+  /** the schedule is the previous run's, reused for the same input (reuse.ts) */
+  scheduleReused: boolean;
   /** the year's indicators kept in cycles/{tahun} */
   cycle: CycleDoc;
 }
 
-export async function computeCycle(ctx: CommandContext, input: ProgramData): Promise<CycleResults> {
+/** The plan's year and the JP year of a run (the same rules as `bangkom schedule` and `bangkom jp`). */
+export function cycleYears(ctx: CommandContext, input: ProgramData): { tahun: number; tahunJp: number } {
   const currentYear = yearIn(ctx.startedAt);
-  const tahun = resolveTahun(input, ctx.options.tahun, currentYear);
-  // JP realisation is reported for `Tahun JP` (e.g. 2026) while the plan is for `Tahun` (2027)
-  const tahunJp = resolveTahunJp(input, ctx.options.tahun, currentYear); // the same rule as `bangkom jp`
+  return {
+    tahun: resolveTahun(input, ctx.options.tahun, currentYear),
+    // JP realisation is reported for `Tahun JP` (e.g. 2026) while the plan is for `Tahun` (2027)
+    tahunJp: resolveTahunJp(input, ctx.options.tahun, currentYear),
+  };
+}
+
+/** `reused`: the previous run's schedule for the same run key (reuse.ts), planned again when absent. */
+export async function computeCycle(
+  ctx: CommandContext,
+  input: ProgramData,
+  reused?: ScheduleReport,
+): Promise<CycleResults> {
+  const { tahun, tahunJp } = cycleYears(ctx, input);
   const timed = <T>(label: string, fn: () => T): T => {
     const p = ctx.log.progress();
     p.start(label, 0);
@@ -73,18 +87,24 @@ export async function computeCycle(ctx: CommandContext, input: ProgramData): Pro
     evaluate(data, completersBySession(loop.completion)),
   );
   const summary = buildLeaderSummary(data, gaps, jp, ikm);
-  const p = ctx.log.progress();
-  p.start(`Menyusun jadwal pelatihan tahun ${tahun}`, 0);
-  let schedule: ScheduleReport | undefined;
+  let schedule: ScheduleReport | undefined = reused;
   let scheduleError: string | undefined;
-  try {
-    schedule = await planSchedule(data, gaps, { tahun, now: ctx.startedAt });
-  } catch (err) {
-    // the rest of the cycle stands on its own: report and go on
-    scheduleError = userMessage(err);
-    ctx.log.info(`Penjadwalan gagal: ${scheduleError}`);
-  } finally {
-    p.stop();
+  if (reused) {
+    ctx.log.info(
+      `Jadwal tahun ${tahun} dipakai ulang dari proses sebelumnya: masukan, tahun dan program sama.`,
+    );
+  } else {
+    const p = ctx.log.progress();
+    p.start(`Menyusun jadwal pelatihan tahun ${tahun}`, 0);
+    try {
+      schedule = await planSchedule(data, gaps, { tahun, now: ctx.startedAt });
+    } catch (err) {
+      // the rest of the cycle stands on its own: report and go on
+      scheduleError = userMessage(err);
+      ctx.log.info(`Penjadwalan gagal: ${scheduleError}`);
+    } finally {
+      p.stop();
+    }
   }
   const cycle = buildCycle({
     data,
@@ -95,5 +115,18 @@ export async function computeCycle(ctx: CommandContext, input: ProgramData): Pro
     ...(schedule ? { schedule } : {}),
     dihitung: ctx.startedAt.toISOString(),
   });
-  return { data, loop, tahun, gaps, jp, ikm, evaluation, summary, schedule, scheduleError, cycle };
+  return {
+    data,
+    loop,
+    tahun,
+    gaps,
+    jp,
+    ikm,
+    evaluation,
+    summary,
+    schedule,
+    scheduleError,
+    scheduleReused: reused !== undefined,
+    cycle,
+  };
 }

@@ -18,6 +18,8 @@ export interface RunFacts {
   results: CycleResults;
   firestore: FirestoreWrite;
   workbooks: WrittenWorkbooks;
+  /** what was taken over from the previous run of the same input (reuse.ts) */
+  reused: { schedule: boolean; workbooks: boolean };
   /** --strict: exit 1 when the input had invalid rows */
   strict: boolean;
 }
@@ -34,7 +36,7 @@ export function runReport(facts: RunFacts): CommandOutcome {
 
 type RunJson = ReturnType<typeof runJson>;
 
-function runJson({ runId, tenant, input, results, firestore, workbooks }: RunFacts) {
+function runJson({ runId, tenant, input, results, firestore, workbooks, reused }: RunFacts) {
   const { errors } = input.validation;
   const { summary: workbook, staff } = workbooks;
   return {
@@ -69,6 +71,7 @@ function runJson({ runId, tenant, input, results, firestore, workbooks }: RunFac
         }
       : { error: results.scheduleError ?? '' },
     cycles: firestore.cycles.map((c) => c.tahun),
+    reused,
     kehadiran: attendanceJson(results.loop),
     quarantined: input.validation.quarantine.length,
     errors,
@@ -133,7 +136,10 @@ function runText(json: RunJson, validation: ValidationResult): string {
       `Firestore: ${where}`,
       `Audit    : ${json.firestore.runDoc}`,
       `Perubahan: ${num(json.firestore.written)} dokumen ditulis, ${num(json.firestore.unchanged)} tidak berubah (tidak ditulis ulang), ${num(json.firestore.removed)} dihapus`,
-      `Jadwal   : ${'error' in json.schedule ? `gagal disusun (${json.schedule.error})` : `${num(json.schedule.sessions)} sesi, ${num(json.schedule.peserta)} peserta`}`,
+      `Jadwal   : ${'error' in json.schedule ? `gagal disusun (${json.schedule.error})` : `${num(json.schedule.sessions)} sesi, ${num(json.schedule.peserta)} peserta${json.reused.schedule ? ' (dipakai ulang dari proses sebelumnya: masukan sama)' : ''}`}`,
+      ...(json.reused.workbooks
+        ? ['Buku kerja: tidak berubah sejak proses sebelumnya, tidak ditulis ulang']
+        : []),
     ].join('\n'),
     table([{ header: 'Koleksi' }, { header: 'Isi' }, { header: 'Dokumen', right: true }], rows),
     attendanceText(json.kehadiran),

@@ -19,6 +19,11 @@ export interface WrittenWorkbooks {
   staff: Awaited<ReturnType<typeof writeStaffWorkbook>>;
 }
 
+/** The run's --out folder (default `out`), absolute. */
+export function outDir(ctx: CommandContext): string {
+  return resolve(ctx.io.cwd, ctx.options.out ?? 'out');
+}
+
 export async function writeWorkbooks(
   ctx: CommandContext,
   tenant: string,
@@ -27,8 +32,8 @@ export async function writeWorkbooks(
   /** every cycle kept in Firestore (this one included), oldest first: the trend */
   cycles: CycleDoc[],
 ): Promise<WrittenWorkbooks> {
-  const outDir = resolve(ctx.io.cwd, ctx.options.out ?? 'out');
-  const summaryPath = join(outDir, SUMMARY_FILE);
+  const dir = outDir(ctx);
+  const summaryPath = join(dir, SUMMARY_FILE);
   const step = ctx.log.progress();
   step.start('Menulis ringkasan pimpinan', 0);
   try {
@@ -41,7 +46,7 @@ export async function writeWorkbooks(
       cycles,
     });
     // per-person sheets (NIP, names, individual plans) only in the staff's workbook
-    const staff = await writeStaffWorkbook(join(outDir, STAFF_FILE), {
+    const staff = await writeStaffWorkbook(join(dir, STAFF_FILE), {
       generatedAt: ctx.startedAt,
       tenant,
       ...(results.schedule ? { schedule: results.schedule } : {}),
