@@ -132,7 +132,8 @@ function unquote(v: unknown): unknown {
   return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
 }
 
-function lastFilledRow(rows: readonly (readonly unknown[])[]): number {
+/** Index of the last row with a value (-1 when none). */
+export function lastFilledRow(rows: readonly (readonly unknown[])[]): number {
   for (let i = rows.length - 1; i >= 0; i--) {
     if ((rows[i] ?? []).some((v) => v !== '' && v !== null && v !== undefined)) return i;
   }

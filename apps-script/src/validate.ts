@@ -69,9 +69,12 @@ export function validasiData(): ValidationSummary {
   return summary;
 }
 
-export function validateSpreadsheet(ss: Spreadsheet): ValidationSummary {
-  const sheets = sheetsByName(ss);
-  const dates = new DateConverter(timeZone());
+/** Every contract sheet read once (getDataRange, getValues), dates as serials for the core. */
+export function readContract(
+  ss: Spreadsheet,
+  dates: DateConverter,
+  sheets: Map<string, Sheet> = sheetsByName(ss),
+): { reads: Read[]; wb: RawWorkbook } {
   const reads: Read[] = [];
   const wb: RawWorkbook = {};
   for (const spec of SHEET_SPECS) {
@@ -82,6 +85,12 @@ export function validateSpreadsheet(ss: Spreadsheet): ValidationSummary {
     reads.push({ spec, sheet, range, values });
     wb[spec.name] = dates.rows(values);
   }
+  return { reads, wb };
+}
+
+export function validateSpreadsheet(ss: Spreadsheet): ValidationSummary {
+  const sheets = sheetsByName(ss);
+  const { reads, wb } = readContract(ss, new DateConverter(timeZone()), sheets);
   const result = validate(wb);
 
   const bySheet = new Map<string, CellError[]>();

@@ -124,6 +124,7 @@ describe('the built bundle', () => {
       'Hitung & Sinkronkan',
       'Perbarui Ringkasan Pimpinan',
       'Kirim Undangan',
+      'Ekspor SIASN',
       'Pasang Pemicu',
       'Lepas Pemicu (serah terima)',
     ]);
@@ -148,6 +149,7 @@ describe('the built bundle', () => {
       'hitungSinkronkan',
       'perbaruiRingkasan',
       'kirimUndangan',
+      'eksporSiasn',
       'lanjutkanUndangan',
       'pengingatUndangan',
       'pengingatPerilaku',
