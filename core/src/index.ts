@@ -131,6 +131,13 @@ export { gapConfidence, HANYA_DIRI, raterDirectory, raterProblem, type RaterProb
 
 // Focus-group discussions (Diskusi Kelompok): ranks, the priority factor, top topics per OPD
 export { fgdFactor, fgdRanks, fgdTopTopics } from './fgd.js';
+export {
+  MINAT_TOPIK_HEADER,
+  type TopicInterest,
+  type TopicInterestRow,
+  topicInterest,
+  topicInterestCells,
+} from './topic-interest.js';
 
 // Competency level descriptions (levels 1–5) for the assessment forms
 export { DEFAULT_LEVEL_DESCRIPTIONS, LEVEL_COLUMNS } from './level-descriptions.js';

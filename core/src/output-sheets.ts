@@ -25,6 +25,8 @@ export const OUTPUT_SHEET = {
   ikm: 'Hasil IKM',
   /** per session, who is next in line when a participant answers "Tidak Hadir" */
   daftarTunggu: 'Daftar Tunggu',
+  /** the needs survey's Topik answers tallied per OPD (core/src/topic-interest.ts) */
+  minatTopik: 'Minat Topik per OPD',
 } as const;
 
 export type OutputSheetKey = keyof typeof OUTPUT_SHEET;

@@ -6,10 +6,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ScheduleReport } from '@bangkom/core';
+import type { ScheduleReport, TopicInterest } from '@bangkom/core';
 import ExcelJS from 'exceljs';
 import { addEquitySheet, type EquityList } from './equity-sheet.js';
 import { addScheduleSheets, fitRowHeight, listPrintSetup, SHEET_FONT } from './schedule-sheets.js';
+import { addTopicInterestSheet } from './topic-interest-sheet.js';
 
 export const SHEET_DATA_PRIBADI = 'Data Pribadi';
 
@@ -21,6 +22,8 @@ export interface StaffWorkbookInput {
   scheduleError?: string;
   /** the ASN with no training in the last N years, by name (`ASN Tanpa Pelatihan`) */
   equity?: EquityList;
+  /** the needs survey's Topik answers per OPD (`Minat Topik per OPD`), when anyone answered */
+  topics?: TopicInterest;
 }
 
 export interface WrittenStaffWorkbook {
@@ -74,6 +77,7 @@ export function buildStaffWorkbook(input: StaffWorkbookInput): ExcelJS.Workbook 
   });
   if (input.schedule) addScheduleSheets(wb, input.schedule);
   if (input.equity) addEquitySheet(wb, input.equity);
+  if (input.topics && input.topics.rows.length > 0) addTopicInterestSheet(wb, input.topics);
   return wb;
 }
 

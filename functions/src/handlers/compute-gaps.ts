@@ -11,7 +11,7 @@ import { gapDocs, jpDocs } from '../adapters/cycle-docs.js';
 import { yearIn } from '../time.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
 import { loadProgram } from './load-program.js';
-import { kebutuhanSheet, kesenjanganSheet } from './output-sheets.js';
+import { kebutuhanSheet, kesenjanganSheet, minatTopikSheet } from './output-sheets.js';
 import { computeSchema } from './schemas.js';
 import { writeOutputSheets, writeResults } from './write-results.js';
 
@@ -27,13 +27,14 @@ export async function computeGapsWork(ctx: RunContext<ComputeBody>): Promise<Out
     'trainings',
     'courses',
     'fgd',
+    'preferences',
   ]);
   const tahun = resolveTahunJp(data, body.tahun, yearIn(ctx.startedAt, deps.timeZone));
   const gaps = coreGaps(data);
   const jp = computeJp(data, tahun);
 
   const written = await writeResults(store, [...gapDocs(gaps, runId), ...jpDocs(jp, runId)], tahun);
-  const sheets = [kesenjanganSheet(gaps, data), kebutuhanSheet(gaps, jp, data)];
+  const sheets = [kesenjanganSheet(gaps, data), kebutuhanSheet(gaps, jp, data), minatTopikSheet(data)];
   const out = await writeOutputSheets(deps, body.spreadsheetId, sheets);
 
   return {

@@ -19,10 +19,13 @@ import {
   type JpReport,
   KEBUTUHAN_HEADER,
   KESENJANGAN_HEADER,
+  MINAT_TOPIK_HEADER,
   OUTPUT_SHEET,
   type ProgramData,
   type ScheduleReport,
   STATUS_HEADER,
+  topicInterest,
+  topicInterestCells,
 } from '@bangkom/core';
 import type { SheetValue, SheetWrite } from '../adapters/sheets.js';
 
@@ -121,6 +124,14 @@ export function kebutuhanSheet(gaps: GapsReport, jp: JpReport, data: ProgramData
     }
   }
   return { title: OUTPUT_SHEET.kebutuhan, formerTitle: FORMER_OUTPUT_TITLES.kebutuhan, rows };
+}
+
+/** The needs survey's Topik answers per OPD and competency (core/src/topic-interest.ts). */
+export function minatTopikSheet(data: ProgramData): SheetWrite {
+  return {
+    title: OUTPUT_SHEET.minatTopik,
+    rows: [[...MINAT_TOPIK_HEADER], ...topicInterest(data).rows.map(topicInterestCells)],
+  };
 }
 
 /** Rows written per sheet (header excluded), for the run document. */

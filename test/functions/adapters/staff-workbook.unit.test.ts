@@ -16,6 +16,7 @@ import {
   JADWAL_COLUMNS,
   jpYear,
   type ScheduleReport,
+  topicInterest,
   untrainedEmployees,
   validateWorkbook,
 } from '@bangkom/core';
@@ -24,6 +25,7 @@ import { SHEET_TANPA_PELATIHAN } from '../../../functions/src/adapters/equity-sh
 import { planSchedule } from '../../../functions/src/adapters/scheduler';
 import { buildStaffWorkbook, SHEET_DATA_PRIBADI } from '../../../functions/src/adapters/staff-workbook';
 import { buildSummaryWorkbook } from '../../../functions/src/adapters/summary-workbook';
+import { SHEET_MINAT_TOPIK } from '../../../functions/src/adapters/topic-interest-sheet';
 import { generateProgramDetailed, SAMPLE_OPTIONS } from '../../../sheets-templates/program';
 
 const generatedAt = new Date(Date.UTC(2026, 10, 28, 3, 0, 0));
@@ -33,6 +35,8 @@ let schedule: ScheduleReport;
 let names: string[];
 let nips: Set<string>;
 let cycle: CycleDoc;
+/** (ASN in Pegawai, competency) pairs of the sample's Preferensi Topik answers */
+let topicChoices: number;
 
 /**
  * Every text a reader can see in a workbook: text cells, sheet names, headers and footers, and
@@ -81,6 +85,10 @@ beforeAll(async () => {
     cycles: [cycle],
     chartEngine: 'svg',
   });
+  const inPegawai = new Set(data.employees.map((e) => e.nip));
+  topicChoices = data.preferences
+    .filter((p) => inPegawai.has(p.nip))
+    .reduce((n, p) => n + new Set(p.topik).size, 0);
   const equity = {
     tahun: summary.tahun,
     tahunJangka: equityYears(data.settings),
@@ -94,6 +102,7 @@ beforeAll(async () => {
       schedule,
       generatedAt,
       equity,
+      topics: topicInterest(data),
     }).xlsx.writeBuffer()) as unknown as ArrayBuffer,
   );
 }, 120_000);
@@ -128,6 +137,7 @@ test('the staff workbook opens on the personal-data notice and holds the per-per
     'Rencana Individu',
     'Anggaran Pelatihan',
     SHEET_TANPA_PELATIHAN,
+    SHEET_MINAT_TOPIK,
   ]);
   const notice = texts(
     staff.worksheets[0] ? ({ worksheets: [staff.worksheets[0]] } as ExcelJS.Workbook) : staff,
@@ -145,6 +155,23 @@ test('the staff workbook lists by name the ASN the leaders see counted as untrai
   expect(listed).toHaveLength(cycle.kota.tanpaPelatihan);
   expect(listed.every((n) => nips.has(n))).toBe(true);
   expect(String(ws.getCell('A1').value)).toMatch(/^\d+ ASN tidak memulai pelatihan apa pun pada 2025–2026/);
+});
+
+test("the staff workbook tallies the survey's Topik answers per OPD", () => {
+  const ws = staff.getWorksheet(SHEET_MINAT_TOPIK) as ExcelJS.Worksheet;
+  expect((ws.getRow(2).values as ExcelJS.CellValue[]).slice(1, 5)).toEqual([
+    'OPD',
+    'Kode Kompetensi',
+    'Kompetensi',
+    'ASN Memilih',
+  ]);
+  const counts = Array.from({ length: ws.rowCount - 2 }, (_, i) => Number(ws.getCell(3 + i, 4).value));
+  expect(topicChoices).toBeGreaterThan(1000);
+  // every choice of an ASN in Pegawai counted exactly once
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(topicChoices);
+  expect(
+    new Set(Array.from({ length: ws.rowCount - 2 }, (_, i) => ws.getCell(3 + i, 1).value)).size,
+  ).toBeGreaterThan(5);
 });
 
 test('Jadwal and Anggaran show the same columns, widths and totals in both workbooks (one layout, from the core)', () => {

@@ -1,4 +1,4 @@
-import { KEBUTUHAN_HEADER, OUTPUT_SHEET } from '@bangkom/core';
+import { KEBUTUHAN_HEADER, MINAT_TOPIK_HEADER, OUTPUT_SHEET } from '@bangkom/core';
 import { putSpreadsheet } from '../../../functions/src/adapters/auth';
 import { docData, type Harness, ids, PIMPINAN, STAF, startHarness } from '../harness';
 
@@ -65,6 +65,11 @@ function seedWorkbook() {
   s.addSheet('Tes', [
     ['ID Sesi', 'NIP', 'Pre', 'Post'],
     ['S-01', NIP1, 40, 70],
+  ]);
+  s.addSheet('Preferensi', [
+    ['NIP', 'Bulan', 'Moda', 'Topik'],
+    [NIP1, '', '', 'M.01, M.02'],
+    [NIP2, '', '', 'M.02'],
   ]);
 }
 
@@ -190,7 +195,7 @@ describe('syncWorkbook', () => {
 });
 
 describe('computeGaps', () => {
-  it('computes from Firestore and writes results and the two sheets', async () => {
+  it('computes from Firestore and writes results and its sheets', async () => {
     // what an older version wrote under the name of the art. 207 plan
     const old = h.sheets.addSheet('Rencana Pengembangan', [
       ['NIP', 'Nama'],
@@ -232,7 +237,17 @@ describe('computeGaps', () => {
     // the old sheet was renamed and rewritten in place: no stale copy under the plan's name
     expect(h.sheets.sheets.get(OUTPUT_SHEET.kebutuhan)?.sheetId).toBe(old.sheetId);
     expect(h.sheets.sheets.has('Rencana Pengembangan')).toBe(false);
-    expect(res.body.sheets).toEqual([OUTPUT_SHEET.kesenjangan, OUTPUT_SHEET.kebutuhan]);
+    expect(res.body.sheets).toEqual([
+      OUTPUT_SHEET.kesenjangan,
+      OUTPUT_SHEET.kebutuhan,
+      OUTPUT_SHEET.minatTopik,
+    ]);
+    // the needs survey's Topik answers, counted per OPD
+    expect(h.sheets.valuesOf(OUTPUT_SHEET.minatTopik)).toEqual([
+      [...MINAT_TOPIK_HEADER],
+      ['Bappeda', 'M.02', 'Kerjasama', 2, 2, 100, 1],
+      ['Bappeda', 'M.01', 'Integritas', 1, 2, 50, 2],
+    ]);
   });
 
   it('counts completers of Daftar Hadir in JP: a session attended becomes Riwayat', async () => {

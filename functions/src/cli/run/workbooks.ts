@@ -3,7 +3,13 @@
  * planning workbook (per-person sheets, personal data), both inside --out (default `out`).
  */
 import { join, resolve } from 'node:path';
-import { type CycleDoc, equityYears, type ProgramData, untrainedEmployees } from '@bangkom/core';
+import {
+  type CycleDoc,
+  equityYears,
+  type ProgramData,
+  topicInterest,
+  untrainedEmployees,
+} from '@bangkom/core';
 import { writeStaffWorkbook } from '../../adapters/staff-workbook.js';
 import { writeSummaryWorkbook } from '../../adapters/summary-workbook.js';
 import type { CommandContext } from '../context.js';
@@ -61,6 +67,7 @@ export async function writeWorkbooks(
           equityYears(data.settings),
         ),
       },
+      topics: topicInterest(data),
     });
     return { summary, staff };
   } finally {
