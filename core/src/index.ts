@@ -178,6 +178,7 @@ export {
   type MilpOptions,
   type MilpSolution,
   type MilpSolver,
+  type PreviousSession,
   planSchedule,
   type ScheduledSession,
   type ScheduleMethod,

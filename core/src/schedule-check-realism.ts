@@ -59,7 +59,9 @@ export function checkRealism(report: ScheduleReport, ctx: CheckContext): Schedul
     if (!c) continue;
     const classical = c.moda !== 'Daring' && !(c.bentuk ?? '').startsWith('NKL');
     const minimum = c.pesertaMinimum ?? (classical ? (ctx.data.settings.pesertaMinimum ?? 10) : 1);
-    if (s.peserta.length < minimum)
+    // a session a re-plan kept after it started ran with whoever came (report.ulang.tetap)
+    const ran = report.ulang?.tetap.includes(s.id) === true && s.mulai < (report.mulaiPalingAwal ?? '');
+    if (s.peserta.length < minimum && !ran)
       out.push({
         kind: 'peserta-minimum',
         sesi: s.id,

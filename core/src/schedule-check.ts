@@ -81,6 +81,7 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
   for (const b of ctx.data.budgets) if (!pagu.has(b.opd)) pagu.set(b.opd, b.pagu);
   const rooms = new Map(ctx.data.rooms.map((r) => [r.nama, r] as const));
 
+  const kept = new Set(report.ulang?.tetap ?? []);
   const ids = new Set<string>();
   const spans = new Map<string, { sesi: string; from: number; to: number }[]>();
   const roomSpans = new Map<string, { sesi: string; from: number; to: number }[]>();
@@ -127,7 +128,8 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
         message: `${at}: berada di luar tahun anggaran ${tahun}.`,
       });
     }
-    if (earliest !== undefined && s.mulai < earliest) {
+    // a re-plan keeps sessions that already started (report.ulang.tetap): their dates are history
+    if (earliest !== undefined && s.mulai < earliest && !kept.has(s.id)) {
       out.push({
         kind: 'sebelum-mulai',
         sesi: s.id,

@@ -40,6 +40,19 @@ export interface ScheduledSession {
   daftarTunggu?: string[];
 }
 
+/** What `schedule --ulang` changed against the previous plan (ScheduleReport.ulang). */
+export interface ReplanReport {
+  /** ids of the sessions kept (already started, or announced: named in `Daftar Hadir`) */
+  tetap: string[];
+  /** announced sessions that could not be kept, and why (room gone, below minimum, dates) */
+  dilepas: { id: string; alasan: string }[];
+  sesiBaru: string[];
+  sesiBatal: string[];
+  sesiPindah: { id: string; dari: string; ke: string }[];
+  pesertaMasuk: { sesi: string; nip: string }[];
+  pesertaKeluar: { sesi: string; nip: string }[];
+}
+
 export interface BudgetUse {
   opd: string;
   pagu: number;
@@ -125,6 +138,8 @@ export interface ScheduleReport {
   tahun: number;
   /** earliest start date the plan honoured (see ScheduleOptions.mulaiPalingAwal) */
   mulaiPalingAwal?: string;
+  /** a re-plan (ScheduleOptions.sebelumnya): what was kept and what changed */
+  ulang?: ReplanReport;
   target: number;
   bobot: ScheduleWeights;
   stats: ScheduleStats;

@@ -39,6 +39,16 @@ export function assemble(
       (a.members[0] ?? 0) - (b.members[0] ?? 0),
   );
   const counter = new Map<number, number>();
+  // ids of sessions kept from a previous plan stay theirs; new sessions take the next free number
+  const kept = new Set(sorted.flatMap((p) => (p.fixed ? [p.fixed.id] : [])));
+  const nextId = (c: number, kode: string): string => {
+    for (;;) {
+      const n = (counter.get(c) ?? 0) + 1;
+      counter.set(c, n);
+      const id = `${kode}-${inst.tahun}-${n}`;
+      if (!kept.has(id)) return id;
+    }
+  };
   const sessions: ScheduledSession[] = [];
   const sessionsOf = new Map<number, ScheduledSession[]>();
   let prefBulan = 0;
@@ -47,14 +57,12 @@ export function assemble(
   let prefModaTotal = 0;
   for (const p of sorted) {
     const course = inst.courses[p.course] as CourseModel;
-    const n = (counter.get(p.course) ?? 0) + 1;
-    counter.set(p.course, n);
-    const mulai = inst.days[p.start] as string;
+    const mulai = p.fixed?.mulai ?? (inst.days[p.start] as string);
     const session: ScheduledSession = {
-      id: `${course.catalog.kode}-${inst.tahun}-${n}`,
+      id: p.fixed?.id ?? nextId(p.course, course.catalog.kode),
       kode: course.catalog.kode,
       mulai,
-      selesai: inst.days[p.start + course.hari - 1] as string,
+      selesai: p.fixed?.selesai ?? (inst.days[p.start + course.hari - 1] as string),
       peserta: p.members.map((e) => (inst.asn[e] as AsnModel).nip).sort(),
       judul: course.catalog.judul,
       hari: course.hari,
@@ -64,7 +72,7 @@ export function assemble(
     };
     if (course.catalog.penyelenggara) session.penyelenggara = course.catalog.penyelenggara;
     if (course.catalog.bentuk) session.bentuk = course.catalog.bentuk;
-    session.ruang = p.room >= 0 ? (inst.rooms[p.room] as Room).nama : null;
+    session.ruang = p.fixed ? p.fixed.ruang : p.room >= 0 ? (inst.rooms[p.room] as Room).nama : null;
     sessions.push(session);
     for (const e of p.members) {
       const asn = inst.asn[e] as AsnModel;

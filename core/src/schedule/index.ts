@@ -39,7 +39,9 @@
  *
  * Files: instance.ts (the problem of one call), asn-dp.ts (1a), knapsack.ts and selection.ts
  * (1b), room-hull.ts (room-priced options and bound), milp.ts (exact path), timetable.ts (2),
- * minimum.ts (reselection after cancelled sessions), seats.ts (3), assembly.ts (the report); its public shapes are in ../schedule-report.ts.
+ * minimum.ts (reselection after cancelled sessions), seats.ts (3), assembly.ts (the report),
+ * replan.ts (re-planning around the sessions of a previous plan that started or were announced);
+ * its public shapes are in ../schedule-report.ts.
  */
 import { buildDevelopmentPlan } from '../plan.js';
 import type { GapsReport } from '../reports.js';
@@ -50,6 +52,7 @@ import { assemble } from './assembly.js';
 import { asnObjective, buildInstance, type Instance, type ScheduleOptions } from './instance.js';
 import { buildSelectionLp, fitsSelectionLp, startValues } from './milp.js';
 import { reselectAfterMinimum } from './minimum.js';
+import { diffPlans, fixPrevious, mergeKept } from './replan.js';
 import { type AsnHull, asnRoomHull, roomPricedBound, selectHullAt } from './room-hull.js';
 import { fillSeats } from './seats.js';
 import { prepare, selectAt } from './selection.js';
@@ -63,6 +66,7 @@ export type {
 } from '../schedule-report.js';
 export type { ScheduleMethod, ScheduleOptions } from './instance.js';
 export type { MilpOptions, MilpSolution, MilpSolver } from './milp.js';
+export type { PreviousSession } from './replan.js';
 
 /** room prices tried (objective units per room-day) when the rooms cannot hold the first selection */
 const ROOM_PRICES = [10, 30, 90, 270];
@@ -75,7 +79,10 @@ const MILP_REL_GAP = 1e-6;
 
 /** Plan and schedule the fiscal year's training (see the file comment). */
 export function planSchedule(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): ScheduleReport {
-  const inst = buildInstance(data, gaps, opts);
+  const full = buildInstance(data, gaps, opts);
+  // re-plan: sessions started or announced stay; the rest is planned around them (replan.ts)
+  const part = opts.sebelumnya ? fixPrevious(full, data, opts.sebelumnya, opts.mulaiPalingAwal) : null;
+  const inst = part ? part.reduced : full;
   const method = opts.method ?? 'auto';
   const prep = prepare(inst);
   const fastSelection = selectAt(inst, prep, 0);
@@ -159,12 +166,14 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   }
   // solver tolerances: a bound a hair below a verified feasible objective means optimal
   if (bound < best.objective) bound = best.objective;
-  const report = assemble(inst, best, bound, {
+  // the kept part's objective is a constant of the re-plan: add it to plans and bounds alike
+  const constant = part?.constant ?? 0;
+  const report = assemble(full, part ? mergeKept(part, best) : best, bound + constant, {
     metode,
-    objektifHeuristik: fastPlan.objective,
-    batasHeuristik: fastBound,
-    objektifMilp,
-    batasMilp,
+    objektifHeuristik: fastPlan.objective + constant,
+    batasHeuristik: fastBound + constant,
+    objektifMilp: objektifMilp === null ? null : objektifMilp + constant,
+    batasMilp: batasMilp === null ? null : batasMilp + constant,
     statusMilp,
     pasangan: pairs,
   });
@@ -178,6 +187,7 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     waiting.set(w.sesi, list);
   }
   for (const s of report.sessions) s.daftarTunggu = waiting.get(s.id) ?? [];
+  if (part && opts.sebelumnya) report.ulang = diffPlans(opts.sebelumnya, report, part);
   return report;
 }
 

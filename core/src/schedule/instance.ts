@@ -18,6 +18,8 @@ import {
 import { audienceOf, type Bar } from './audience.js';
 import { barTooFewTakers, roomWarnings } from './class-size.js';
 import type { MilpSolver } from './milp.js';
+import type { PreviousSession } from './replan.js';
+import type { Placed } from './timetable.js';
 
 export type ScheduleMethod = 'auto' | 'milp' | 'heuristik';
 
@@ -38,6 +40,8 @@ export interface ScheduleOptions {
   /** largest number of (ASN, course) pairs sent to the MILP under 'auto' (default 40,000) */
   maxMilpPairs?: number;
   weights?: Partial<ScheduleWeights>;
+  /** re-plan: the previous plan's sessions; those started or announced are kept (replan.ts) */
+  sebelumnya?: readonly PreviousSession[];
 }
 
 /** A catalogue course as the scheduler sees it (first row of each Kode). */
@@ -100,6 +104,11 @@ export interface Instance {
   weights: ScheduleWeights;
   /** Pengaturan `Batas JP per ASN` */
   batasJp: number;
+  /**
+   * sessions kept from a previous plan (replan.ts): the days they take per ASN and per room
+   * (indexed like `days`), and those still to come as shells whose freed seats the timetable fills
+   */
+  blocked?: { asn: Map<number, Uint8Array>; rooms: Uint8Array[]; sessions: readonly Placed[] };
 }
 
 export function buildInstance(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): Instance {

@@ -19,6 +19,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
       paguLeft.set(asn.opd, (paguLeft.get(asn.opd) ?? 0) - (inst.courses[c]?.catalog.biaya ?? 0));
   });
   const busy = new Map<number, Uint8Array>();
+  for (const [e, days] of inst.blocked?.asn ?? []) busy.set(e, Uint8Array.from(days));
   const daysUsed = new Int32Array(inst.asn.length);
   // JP planned per ASN, against its `Batas JP per ASN` (AsnModel.jpLimit)
   const jpUsed = Float64Array.from(inst.asn, (_, e) =>
@@ -54,13 +55,14 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
       course.catalog.kapasitas,
       p.room >= 0 ? (inst.rooms[p.room] as Room).kapasitas : course.catalog.kapasitas,
     );
-    if (p.members.length >= seats) continue;
+    const kept = p.fixed?.kept ?? 0;
+    if (p.members.length + kept >= seats) continue;
     const biaya = course.catalog.biaya;
     const gains: { e: number; gain: number }[] = [];
     for (const e of eligibleOf.get(p.course) ?? []) {
       const asn = inst.asn[e] as AsnModel;
       const mine = chosen[e] as number[];
-      if (mine.includes(p.course)) continue;
+      if (mine.includes(p.course) || p.fixed?.declined.includes(e)) continue;
       if ((paguLeft.get(asn.opd) ?? 0) < biaya || (daysUsed[e] as number) + course.hari > dayCount) continue;
       if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit) continue;
       const days = busy.get(e);
@@ -78,7 +80,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
     }
     gains.sort((x, y) => y.gain - x.gain || x.e - y.e);
     for (const { e, gain } of gains) {
-      if (p.members.length >= seats) break;
+      if (p.members.length + kept >= seats) break;
       const asn = inst.asn[e] as AsnModel;
       if ((paguLeft.get(asn.opd) ?? 0) < biaya) continue;
       paguLeft.set(asn.opd, (paguLeft.get(asn.opd) ?? 0) - biaya);

@@ -9,12 +9,22 @@ import type { Room } from '../types.js';
 import { asnObjective, type CourseModel, type Instance } from './instance.js';
 
 /** One session: `start` indexes `inst.days`, `room` indexes `inst.rooms` (−1: none). */
-interface Placed {
+export interface Placed {
   course: number;
   start: number;
   /** ASN indices */
   members: number[];
   room: number;
+  /** a session kept from the previous plan (replan.ts): its seats already taken, its id and dates */
+  fixed?: {
+    kept: number;
+    id: string;
+    mulai: string;
+    selesai: string;
+    ruang: string | null;
+    /** ASN who declined it: never offered its freed seats */
+    declined: number[];
+  };
 }
 
 interface Timetable {
@@ -55,7 +65,9 @@ export function evaluate(inst: Instance, chosen: readonly number[][]): Candidate
 function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
   const dayCount = inst.days.length;
   const dayMonth = inst.days.map(monthOf);
+  // days already taken by sessions kept from a previous plan (replan.ts)
   const busy = new Map<number, Uint8Array>();
+  for (const [e, days] of inst.blocked?.asn ?? []) busy.set(e, Uint8Array.from(days));
   const busyOf = (e: number) => {
     let days = busy.get(e);
     if (!days) {
@@ -64,7 +76,9 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     }
     return days;
   };
-  const roomBusy = inst.rooms.map(() => new Uint8Array(dayCount));
+  const roomBusy = inst.rooms.map((_, r) =>
+    inst.blocked?.rooms[r] ? Uint8Array.from(inst.blocked.rooms[r]) : new Uint8Array(dayCount),
+  );
   const useRooms = inst.rooms.length > 0;
 
   const participants = new Map<number, number[]>();
@@ -86,8 +100,14 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
   // per-ASN load: busiest ASN first inside a course so they get the free slots
   const load = chosen.map((courses) => courses.reduce((sum, c) => sum + (inst.courses[c]?.hari ?? 0), 0));
 
-  const placed: Placed[] = [];
+  // sessions kept from a previous plan, still to come: their freed seats are open (replan.ts)
+  const placed: Placed[] = (inst.blocked?.sessions ?? []).map((p) => ({ ...p, members: [] }));
   const dropped: Dropped[] = [];
+  /** seats taken, the kept members of a kept session included */
+  const size = (p: Placed) => p.members.length + (p.fixed?.kept ?? 0);
+  /** whether ASN e may take a seat of p on its days: free then, and did not decline it */
+  const canJoin = (e: number, p: Placed, hari: number) =>
+    !p.fixed?.declined.includes(e) && isFree(e, p.start, hari);
 
   /** the smallest free allowed room seating `size`, else the largest free one (part of the group fits) */
   const freeRoom = (allowed: readonly number[], start: number, hari: number, size: number): number => {
@@ -188,14 +208,14 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     };
     let waiting: number[] = [];
     const small = placed
-      .filter((p) => p.course === c && p.members.length < course.minimum)
+      .filter((p) => p.course === c && !p.fixed && p.members.length < course.minimum)
       .sort((x, y) => x.members.length - y.members.length);
     for (const p of small) waiting.push(...cancel(p));
     // into sessions that run, where a seat is free on days the member is free
     const tryJoin = () => {
       waiting = waiting.filter((e) => {
         const target = placed.find(
-          (p) => p.course === c && p.members.length < seatsOf(p) && isFree(e, p.start, course.hari),
+          (p) => p.course === c && size(p) < seatsOf(p) && canJoin(e, p, course.hari),
         );
         if (!target) return true;
         target.members.push(e);
@@ -219,13 +239,25 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
 
   for (const c of order) {
     const course = inst.courses[c] as CourseModel;
-    const takers = [...(participants.get(c) ?? [])];
+    let takers = [...(participants.get(c) ?? [])];
     // group by preferred month so a session can sit in its members' month
     takers.sort((x, y) => {
       const monthX = inst.asn[x]?.prefMonths[0] ?? 13;
       const monthY = inst.asn[y]?.prefMonths[0] ?? 13;
       return monthX - monthY || (load[y] ?? 0) - (load[x] ?? 0) || x - y;
     });
+    // freed seats of kept sessions first
+    for (const p of placed) {
+      if (p.course !== c || !p.fixed) continue;
+      const seats =
+        p.room < 0 ? course.seats : Math.min(course.seats, (inst.rooms[p.room] as Room).kapasitas);
+      takers = takers.filter((e) => {
+        if (size(p) >= seats || !canJoin(e, p, course.hari)) return true;
+        p.members.push(e);
+        busyOf(e).fill(1, p.start, p.start + course.hari);
+        return false;
+      });
+    }
     const sessionCount = Math.ceil(takers.length / course.seats);
     const groups: number[][] = [];
     let at = 0;
@@ -245,9 +277,9 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         const target = placed.find(
           (p) =>
             p.course === c &&
-            p.members.length < course.seats &&
-            (p.room < 0 || (inst.rooms[p.room] as Room).kapasitas > p.members.length) &&
-            isFree(e, p.start, course.hari),
+            size(p) < course.seats &&
+            (p.room < 0 || (inst.rooms[p.room] as Room).kapasitas > size(p)) &&
+            canJoin(e, p, course.hari),
         );
         if (target) {
           target.members.push(e);

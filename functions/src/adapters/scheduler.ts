@@ -10,6 +10,7 @@ import {
   type MilpOptions,
   type MilpSolution,
   type MilpSolver,
+  type PreviousSession,
   type ProgramData,
   planSchedule as planCore,
   resolveTahun,
@@ -104,6 +105,8 @@ export interface PlanScheduleOptions {
   weights?: Partial<ScheduleWeights>;
   /** a solver to use instead of HiGHS; null: no MILP (heuristic only) */
   solver?: MilpSolver | null;
+  /** re-plan (`schedule --ulang`): the previous plan's sessions; started or announced ones stay */
+  sebelumnya?: readonly PreviousSession[];
   /** public holidays instead of date-holidays (tests) */
   holidays?: ReadonlySet<string>;
   /** earliest start date (ISO); default: see `now` */
@@ -146,6 +149,7 @@ export async function planSchedule(
     ...(opts.timeLimit !== undefined ? { timeLimit: opts.timeLimit } : {}),
     ...(opts.maxMilpPairs !== undefined ? { maxMilpPairs: opts.maxMilpPairs } : {}),
     ...(opts.weights ? { weights: opts.weights } : {}),
+    ...(opts.sebelumnya ? { sebelumnya: opts.sebelumnya } : {}),
   });
   report.stats.detik = (performance.now() - t0) / 1000;
   return report;

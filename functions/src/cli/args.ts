@@ -18,6 +18,8 @@ export interface CliOptions {
   semua: boolean;
   /** hapus-data: really delete (without it the command only says what it would delete) */
   ya: boolean;
+  /** schedule: re-plan around the sessions of `<out>/schedule.json` already started or announced */
+  ulang: boolean;
 }
 
 export type ParsedArgs =
@@ -63,6 +65,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       fresh: values.fresh === true,
       semua: values.semua === true,
       ya: values.ya === true,
+      ulang: values.ulang === true,
     },
   };
 }
@@ -82,6 +85,7 @@ function parse(argv: readonly string[]) {
       fresh: { type: 'boolean' },
       semua: { type: 'boolean' },
       ya: { type: 'boolean' },
+      ulang: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

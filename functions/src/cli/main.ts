@@ -34,6 +34,7 @@ export function usage(): string {
     '  --fresh        run: mulai dengan data Firestore lokal kosong (data lama ditimpa di akhir)',
     '  --semua        export-siasn: tulis juga baris yang sudah diekspor sebelumnya',
     '  --ya           hapus-data: benar-benar menghapus (tanpa ini hanya menampilkan yang akan dihapus)',
+    '  --ulang        schedule: susun ulang di sekitar sesi di <out>/schedule.json yang sudah dimulai atau diumumkan',
     '',
     'Status keluar: 0 selesai, 1 ada baris tidak sah, 2 masukan tidak dapat dibaca atau penggunaan salah.',
   ].join('\n');

@@ -293,6 +293,7 @@ describe('arguments and formats', () => {
         data: undefined,
         fresh: false,
         semua: false,
+        ulang: false,
         ya: false,
       },
     });

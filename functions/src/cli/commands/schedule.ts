@@ -14,6 +14,7 @@ import type { CommandModule } from '../context.js';
 import { exitFor } from '../context.js';
 import { heading, more, num, pct, rupiah, table } from '../format.js';
 import { blocks, errorsText, inputJson, inputNotes, validityLine } from '../render.js';
+import { readPreviousPlan, replanText } from './schedule-ulang.js';
 
 export const SCHEDULE_FILE = 'jadwal-pelatihan.xlsx';
 const SESSIONS_SHOWN = 25;
@@ -28,9 +29,15 @@ export const command: CommandModule = {
     const gaps = computeGaps(data);
     const p = ctx.log.progress();
     p.start(`Menyusun jadwal pelatihan tahun ${tahun}`, 0);
+    // --ulang: before anything is written, read the plan the last --out left
+    const sebelumnya = ctx.options.ulang ? await readPreviousPlan(ctx.io.cwd, ctx.options.out) : undefined;
     let report: ScheduleReport;
     try {
-      report = await planSchedule(data, gaps, { tahun, now: ctx.startedAt });
+      report = await planSchedule(data, gaps, {
+        tahun,
+        now: ctx.startedAt,
+        ...(sebelumnya ? { sebelumnya } : {}),
+      });
     } finally {
       p.stop();
     }
@@ -47,6 +54,7 @@ export const command: CommandModule = {
       json: { ...report, errors: validation.errors, ...inputJson(validation) },
       text: blocks(
         scheduleText(report),
+        replanText(report),
         errorsText(validation.errors),
         validityLine(validation.errors),
         inputNotes(validation),

@@ -1,0 +1,235 @@
+/**
+ * Re-planning (`bangkom schedule --ulang`): sessions of the previous plan that already started
+ * (before `mulaiPalingAwal`) or were announced (a `Daftar Hadir` row names them: an RSVP answer
+ * or attendance) keep their dates, room and the participants who did not decline; everything
+ * else is planned again around them, and the change is reported as a diff.
+ *
+ * The kept enrolments are taken out of the problem exactly: each kept ASN loses the course from
+ * its options, the needs it closes, the JP it gives (target and `Batas JP per ASN`) and, once it
+ * has a kept session, the equity bonus it earned; each OPD's Pagu loses what they cost; their days
+ * and rooms are blocked. An ASN's objective with kept set F and new set N then equals the value
+ * of F (a constant) plus the reduced ASN's objective of N, so objective and bound of the reduced
+ * problem plus that constant are the objective and a proven bound of the re-plan. Blocked days
+ * and rooms are relaxed in the bound as before. Freed seats of kept sessions still to come are
+ * offered like any empty seat (seats.ts) to the ASN who gain from them.
+ */
+import type { ReplanReport, ScheduledSession, ScheduleReport } from '../schedule-report.js';
+import type { ProgramData } from '../types.js';
+import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
+import type { Candidate, Placed } from './timetable.js';
+
+/** A session of the previous plan, as `schedule --json` printed it. */
+export type PreviousSession = Pick<ScheduledSession, 'id' | 'kode' | 'mulai' | 'selesai' | 'peserta'> & {
+  ruang?: string | null;
+};
+
+interface Kept {
+  session: PreviousSession;
+  course: number;
+  members: number[];
+  /** ASN who declined it (Daftar Hadir without Tanggal, Tidak Hadir) */
+  declined: number[];
+  /** index of `mulai` in inst.days; −1 when it started before them */
+  start: number;
+  room: number;
+}
+
+export interface FixedPart {
+  /** the instance of what is still open */
+  reduced: Instance;
+  kept: Kept[];
+  /** Σ over ASN of the objective of their kept courses */
+  constant: number;
+  dilepas: ReplanReport['dilepas'];
+}
+
+/** Splits the previous plan into kept sessions and the open problem (see the file comment). */
+export function fixPrevious(
+  inst: Instance,
+  data: ProgramData,
+  previous: readonly PreviousSession[],
+  earliest: string | undefined,
+): FixedPart {
+  const asnOf = new Map(inst.asn.map((asn, e) => [asn.nip, e] as const));
+  const courseOf = new Map(inst.courses.map((course, c) => [course.catalog.kode, c] as const));
+  const dayOf = new Map(inst.days.map((day, d) => [day, d] as const));
+  const announced = new Set(data.attendance.map((a) => a.sesi));
+  const declined = new Set(
+    data.attendance
+      .filter((a) => a.tanggal === undefined && a.status === 'Tidak Hadir')
+      .map((a) => `${a.sesi}|${a.nip}`),
+  );
+  const kept: Kept[] = [];
+  const dilepas: ReplanReport['dilepas'] = [];
+  for (const session of previous) {
+    const started = earliest !== undefined && session.mulai < earliest;
+    if (!started && !announced.has(session.id)) continue;
+    const c = courseOf.get(session.kode);
+    const release = (alasan: string) => dilepas.push({ id: session.id, alasan });
+    if (c === undefined) {
+      release(`Kode ${session.kode} tidak ada lagi di Katalog Pelatihan.`);
+      continue;
+    }
+    const course = inst.courses[c] as CourseModel;
+    // who stays: did not decline, is still in the gaps with a need the course develops
+    const members = session.peserta.flatMap((nip) => {
+      const e = asnOf.get(nip);
+      if (e === undefined || declined.has(`${session.id}|${nip}`)) return [];
+      const asn = inst.asn[e] as AsnModel;
+      return asn.needs.some((need) => course.catalog.kompetensi.includes(need.kode)) ? [e] : [];
+    });
+    const room = session.ruang ? inst.rooms.findIndex((r) => r.nama === session.ruang) : -1;
+    const start = dayOf.get(session.mulai) ?? -1;
+    if (!started) {
+      if (session.ruang && room < 0) {
+        release(`Ruang ${session.ruang} tidak ada lagi di lembar Ruang.`);
+        continue;
+      }
+      if (start < 0 || dayOf.get(session.selesai) !== start + course.hari - 1) {
+        release(`Tanggal ${session.mulai} s.d. ${session.selesai} tidak lagi hari kerja berurutan.`);
+        continue;
+      }
+      if (members.length < course.minimum) {
+        release(
+          `Tinggal ${members.length} peserta yang hadir, kurang dari Peserta Minimum ${course.minimum}.`,
+        );
+        continue;
+      }
+    }
+    const declinedBy = session.peserta.flatMap((nip) => {
+      const e = asnOf.get(nip);
+      return e !== undefined && declined.has(`${session.id}|${nip}`) ? [e] : [];
+    });
+    kept.push({ session, course: c, members, declined: declinedBy, start: started ? -1 : start, room });
+  }
+
+  // kept courses per ASN, then the reduced ASN models
+  const fixedOf = new Map<number, number[]>();
+  for (const k of kept) for (const e of k.members) fixedOf.set(e, [...(fixedOf.get(e) ?? []), k.course]);
+  const pagu = new Map(inst.pagu);
+  let constant = 0;
+  const asn = inst.asn.map((model, e) => {
+    const fixed = fixedOf.get(e);
+    if (!fixed) return model;
+    constant += asnObjective(inst, model, fixed);
+    let jp = 0;
+    for (const c of fixed) {
+      const catalog = (inst.courses[c] as CourseModel).catalog;
+      jp += catalog.jp;
+      pagu.set(model.opd, (pagu.get(model.opd) ?? 0) - catalog.biaya);
+    }
+    const closes = (kode: string) =>
+      fixed.some((c) => (inst.courses[c] as CourseModel).catalog.kompetensi.includes(kode));
+    const jpLimit = Math.max(0, model.jpLimit - jp);
+    return {
+      ...model,
+      needs: model.needs.filter((need) => !closes(need.kode)),
+      eligible: model.eligible.filter(
+        (c) => !fixed.includes(c) && (inst.courses[c] as CourseModel).catalog.jp <= jpLimit,
+      ),
+      jpToTarget: Math.max(0, model.jpToTarget - jp),
+      jpLimit,
+      equity: false,
+    };
+  });
+  for (const [opd, left] of pagu) pagu.set(opd, Math.max(0, left));
+
+  // days and rooms taken by kept sessions still to come
+  const dayCount = inst.days.length;
+  const blocked = {
+    asn: new Map<number, Uint8Array>(),
+    rooms: inst.rooms.map(() => new Uint8Array(dayCount)),
+    sessions: kept
+      .filter((k) => k.start >= 0)
+      .map((k) => ({ course: k.course, start: k.start, members: [], room: k.room, fixed: fixedInfo(k) })),
+  };
+  for (const k of kept) {
+    if (k.start < 0) continue;
+    const hari = (inst.courses[k.course] as CourseModel).hari;
+    for (const e of k.members) {
+      const days = blocked.asn.get(e) ?? new Uint8Array(dayCount);
+      days.fill(1, k.start, k.start + hari);
+      blocked.asn.set(e, days);
+    }
+    if (k.room >= 0) (blocked.rooms[k.room] as Uint8Array).fill(1, k.start, k.start + hari);
+  }
+  return { reduced: { ...inst, asn, pagu, blocked }, kept, constant, dilepas };
+}
+
+function fixedInfo(k: Kept): NonNullable<Placed['fixed']> {
+  return {
+    kept: k.members.length,
+    id: k.session.id,
+    mulai: k.session.mulai,
+    selesai: k.session.selesai,
+    ruang: k.session.ruang ?? null,
+    declined: k.declined,
+  };
+}
+
+/**
+ * The plan of the whole year: kept sessions with their kept members and any who took a freed
+ * seat, and the new sessions; objective = the kept part's constant + the open part's.
+ */
+export function mergeKept(part: FixedPart, open: Candidate): Candidate {
+  const byId = new Map(part.kept.map((k) => [k.session.id, k] as const));
+  const placed: Placed[] = open.tt.placed.map((p) => {
+    const k = p.fixed ? byId.get(p.fixed.id) : undefined;
+    return k ? { ...p, members: [...k.members, ...p.members] } : p;
+  });
+  for (const k of part.kept)
+    if (k.start < 0)
+      placed.push({
+        course: k.course,
+        start: -1,
+        members: [...k.members],
+        room: k.room,
+        fixed: fixedInfo(k),
+      });
+  const chosen = open.chosen.map((courses) => [...courses]);
+  for (const k of part.kept) for (const e of k.members) chosen[e]?.push(k.course);
+  for (const courses of chosen) courses.sort((a, b) => a - b);
+  return { ...open, tt: { ...open.tt, placed }, chosen, objective: open.objective + part.constant };
+}
+
+/** Sessions added, moved and cancelled, people added and removed, against the previous plan. */
+export function diffPlans(
+  previous: readonly PreviousSession[],
+  report: ScheduleReport,
+  part: FixedPart,
+): ReplanReport {
+  const before = new Map(previous.map((s) => [s.id, s] as const));
+  const after = new Map(report.sessions.map((s) => [s.id, s] as const));
+  const out: ReplanReport = {
+    tetap: part.kept.map((k) => k.session.id).sort(),
+    dilepas: part.dilepas,
+    sesiBaru: [],
+    sesiBatal: [],
+    sesiPindah: [],
+    pesertaMasuk: [],
+    pesertaKeluar: [],
+  };
+  const when = (s: PreviousSession) => `${s.mulai} s.d. ${s.selesai}${s.ruang ? `, ${s.ruang}` : ''}`;
+  for (const [id, old] of before) {
+    const now = after.get(id);
+    if (!now) {
+      out.sesiBatal.push(id);
+      for (const nip of old.peserta) out.pesertaKeluar.push({ sesi: id, nip });
+      continue;
+    }
+    if (now.kode !== old.kode || when(now) !== when(old))
+      out.sesiPindah.push({ id, dari: `${old.kode}, ${when(old)}`, ke: `${now.kode}, ${when(now)}` });
+    const had = new Set(old.peserta);
+    const has = new Set(now.peserta);
+    for (const nip of now.peserta) if (!had.has(nip)) out.pesertaMasuk.push({ sesi: id, nip });
+    for (const nip of old.peserta) if (!has.has(nip)) out.pesertaKeluar.push({ sesi: id, nip });
+  }
+  for (const [id, now] of after) {
+    if (before.has(id)) continue;
+    out.sesiBaru.push(id);
+    for (const nip of now.peserta) out.pesertaMasuk.push({ sesi: id, nip });
+  }
+  out.sesiBaru.sort();
+  out.sesiBatal.sort();
+  return out;
+}
