@@ -111,8 +111,13 @@ export async function openFirestoreTarget(req: TargetRequest): Promise<Firestore
   };
 }
 
-/** How long to wait for a first answer from Firestore before giving up (the client retries forever). */
-const REACH_TIMEOUT_MS = { emulator: 10_000, firestore: 30_000 } as const;
+/**
+ * How long to wait for a first answer from Firestore before giving up (the client retries
+ * forever). An emulator that is not listening is caught at once by the TCP check; one that is
+ * listening gets as long as Firestore, since the first call also loads the gRPC client and on a
+ * busy machine that alone took more than 10 s.
+ */
+const REACH_TIMEOUT_MS = 30_000;
 
 /**
  * One read (of `docPath`) before the writes: an unreachable emulator or a project without
@@ -125,7 +130,7 @@ export async function probeFirestore(fs: FirestoreTarget, docPath: string): Prom
       `Firestore tidak dapat dihubungi: tidak ada yang mendengarkan di ${fs.location} (${fs.description}).`,
     );
   }
-  const ms = fs.target === 'firestore' ? REACH_TIMEOUT_MS.firestore : REACH_TIMEOUT_MS.emulator;
+  const ms = REACH_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -89,8 +89,8 @@ test('while the leaders workbook is rendered, no run is marked selesai; afterwar
     for (const r of Object.values(await runs())) seen.push(r.status);
   };
   try {
-    const { code, out } = await run();
-    expect(code).toBe(0);
+    const { code, out, err } = await run();
+    expect({ code, err: code === 0 ? '' : err }).toEqual({ code: 0, err: '' });
     const { runId } = JSON.parse(out) as { runId: string };
     // the documents are written and the run says so, but it has not finished
     expect(seen).toEqual(['berjalan']);
