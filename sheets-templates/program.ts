@@ -48,6 +48,7 @@ import { pad } from './calendar.js';
 import { catalogue } from './catalogue.js';
 import { evaluationSheets, skmSheet } from './evaluations.js';
 import { fgdSheet } from './fgd.js';
+import { goalsSheet } from './goals.js';
 import { history, pastSessions } from './history.js';
 import { buildOrganisation } from './organisation.js';
 import type { Emp, JabatanInfo } from './people.js';
@@ -282,6 +283,7 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
     [SHEET.preferensi]: preferensi,
     [SHEET.hadir]: hadir,
     [SHEET.fgd]: diskusi,
+    [SHEET.sasaran]: goalsSheet(tahunJp),
   };
   applyRealism(raw);
   const employees = emps.map((e) => {

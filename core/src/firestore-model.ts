@@ -26,6 +26,7 @@ export const COLLECTIONS = {
   preferences: 'preferences',
   attendance: 'attendance',
   fgd: 'fgd',
+  goals: 'goals',
   settings: 'settings',
   // rejected rows and submissions, kept whole
   quarantine: 'quarantine',
@@ -137,4 +138,5 @@ export const recordIds = {
   preferences: (r: ProgramData['preferences'][number]) => docId(r.nip),
   attendance: (r: ProgramData['attendance'][number]) => docId(r.sesi, r.tanggal ?? 'konfirmasi', r.nip),
   fgd: (r: ProgramData['fgd'][number]) => docId(r.tanggal, r.opd, r.kode ?? '', r.topik ?? ''),
+  goals: (r: ProgramData['goals'][number]) => docId(r.indikator, r.opd ?? '', r.tahun),
 } as const;

@@ -20,6 +20,7 @@ export {
   DEFAULT_SETTINGS,
   type Employee,
   type FgdLine,
+  INDIKATOR_SASARAN,
   emptyProgramData,
   equityYears,
   type JenisAsn,

@@ -8,6 +8,7 @@ import { BENTUK_TABLE, JENIS_SERTIFIKAT } from './bentuk.js';
 import { LEVEL_COLUMNS } from './level-descriptions.js';
 import {
   BENTUK,
+  INDIKATOR_SASARAN,
   JENIS_ASN,
   JENIS_JABATAN,
   KELOMPOK,
@@ -93,6 +94,7 @@ export const SHEET = {
   preferensi: 'Preferensi',
   hadir: 'Daftar Hadir',
   fgd: 'Diskusi Kelompok',
+  sasaran: 'Sasaran Program',
 } as const;
 
 /**
@@ -480,6 +482,25 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         min: 0,
       }),
       col('Catatan', false, 'text', 'Catatan notulis.'),
+    ],
+  },
+  {
+    name: SHEET.sasaran,
+    optional: true,
+    note: 'Sasaran program: target tiap indikator per tahun, untuk seluruh OPD atau satu OPD; realisasinya dihitung aplikasi.',
+    columns: [
+      col(
+        'Indikator',
+        true,
+        'enum',
+        'ASN Memenuhi Target JP (%), ASN Dinilai (%), Rata-rata Kesenjangan (level, makin kecil makin baik), IKM (konversi 25–100), Tindak Lanjut L3 (%).',
+        { values: INDIKATOR_SASARAN },
+      ),
+      col('OPD', false, 'text', 'Kosong = seluruh OPD (dan setiap OPD tanpa sasaran sendiri).'),
+      col('Tahun', true, 'integer', 'Tahun realisasi yang dinilai (Tahun JP).', { min: 2000, max: 2100 }),
+      col('Baseline', false, 'number', 'Nilai awal, satuan sama dengan Target.'),
+      col('Target', true, 'number', 'Nilai yang ingin dicapai; persen ditulis 0–100.'),
+      col('Keterangan', false, 'text', 'Catatan, mis. dasar penetapan target.'),
     ],
   },
 ];

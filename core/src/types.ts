@@ -180,6 +180,31 @@ export interface FgdLine extends Sourced {
   catatan?: string;
 }
 
+/**
+ * The indicators a `Sasaran Program` row may name; the product computes each (core/src/goals.ts):
+ * share of ASN meeting the JP target, share assessed, mean gap, IKM (konversi), share of
+ * completers whose supervisor rated them after the course (L3 follow-up).
+ */
+export const INDIKATOR_SASARAN = [
+  'ASN Memenuhi Target JP',
+  'ASN Dinilai',
+  'Rata-rata Kesenjangan',
+  'IKM',
+  'Tindak Lanjut L3',
+] as const;
+export type IndikatorSasaran = (typeof INDIKATOR_SASARAN)[number];
+
+/** Optional sheet `Sasaran Program` (extension): a program goal of a year, city-wide or for one OPD. */
+export interface ProgramGoal extends Sourced {
+  indikator: IndikatorSasaran;
+  /** the OPD the goal is for; absent: city-wide (and every OPD without a goal of its own) */
+  opd?: string;
+  tahun: number;
+  baseline?: number;
+  target: number;
+  keterangan?: string;
+}
+
 /** `Daftar Hadir` statuses: one per session day and participant. */
 export const STATUS_HADIR = ['Hadir', 'Izin', 'Sakit', 'Tidak Hadir'] as const;
 export type StatusHadir = (typeof STATUS_HADIR)[number];
@@ -330,6 +355,7 @@ export interface ProgramData {
   preferences: Preference[];
   attendance: AttendanceRecord[];
   fgd: FgdLine[];
+  goals: ProgramGoal[];
   settings: Settings;
 }
 
@@ -352,6 +378,7 @@ export function emptyProgramData(): ProgramData {
     preferences: [],
     attendance: [],
     fgd: [],
+    goals: [],
     settings: { ...DEFAULT_SETTINGS, bobot: { ...DEFAULT_SETTINGS.bobot } },
   };
 }

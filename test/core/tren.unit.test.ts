@@ -69,8 +69,10 @@ describe('Tren', () => {
   it('shows each indicator per year, city first, with the change since the previous cycle', () => {
     const model = buildSummaryModel({ summary: y2.summary, ikm: y2.ikm, generatedAt: new Date(0), cycles });
     const tren = model.sheets.find((s) => s.key === 'tren');
-    expect(model.sheets.map((s) => s.title).slice(0, 2)).toEqual([
+    // the goals' sheet (indicators without targets here) comes between them
+    expect(model.sheets.map((s) => s.title).slice(0, 3)).toEqual([
       SUMMARY_TITLES.ringkasan,
+      SUMMARY_TITLES.sasaran,
       SUMMARY_TITLES.tren,
     ]);
     expect(tren?.heading).toBe('Tren Indikator Pengembangan Kompetensi 2026–2027');

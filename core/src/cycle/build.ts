@@ -3,6 +3,7 @@
  * and the city row carry the same indicators, so the trend reads them alike (see model.ts).
  */
 import { compareNames, nameKey } from '../gaps.js';
+import { computeGoals } from '../goals.js';
 import type {
   EvaluationReport,
   GapsReport,
@@ -166,5 +167,6 @@ export function buildCycle(input: CycleInput): CycleDoc {
     })),
     pelatihan: trainings(data, input.evaluation),
     hasil: serviceResults({ data, units: ikm.units }),
+    sasaran: computeGoals(data, summary),
   };
 }

@@ -6,6 +6,7 @@
  * The schema checks a stored cycle as it is read back (validation at the edge).
  */
 import { z } from 'zod';
+import { INDIKATOR_SASARAN } from '../types.js';
 
 const count = z.number().int().min(0);
 const num = z.number();
@@ -85,6 +86,28 @@ export const cycleResultSchema = z.object({
 });
 export type CycleResult = z.infer<typeof cycleResultSchema>;
 
+/** `Sasaran Program` judged against the year (goals.ts): realised against target, city and OPDs. */
+export const cycleGoalsSchema = z.object({
+  /** false: the workbook sets no goals; the indicators are shown without targets */
+  ditetapkan: z.boolean(),
+  hasil: z.array(
+    z.object({
+      indikator: z.enum(INDIKATOR_SASARAN),
+      opd: z.string().nullable(),
+      tahun: z.number().int(),
+      baseline: nullableNum,
+      target: nullableNum,
+      sumberTarget: z.enum(['opd', 'kota']).nullable(),
+      realisasi: nullableNum,
+      status: z.enum(['tercapai', 'belum tercapai', 'tanpa target', 'tanpa data']),
+      dasar: z.string(),
+      tipis: z.boolean(),
+    }),
+  ),
+  opdTidakDikenal: z.array(z.string()),
+  lainTahun: count,
+});
+
 export const cycleSchema = z.object({
   /** year of the realisation (JP, gaps, IKM): the document id */
   tahun: z.number().int(),
@@ -101,6 +124,8 @@ export const cycleSchema = z.object({
   pelatihan: z.array(cycleTrainingSchema),
   /** L4 per service unit; absent in cycles kept before it was added */
   hasil: z.array(cycleResultSchema).default([]),
+  /** the program's goals; absent (null) in cycles kept before they were added */
+  sasaran: cycleGoalsSchema.nullable().default(null),
 });
 export type CycleDoc = z.infer<typeof cycleSchema>;
 

@@ -17,6 +17,7 @@ import type {
   HolidayEntry,
   Preference,
   ProgramData,
+  ProgramGoal,
   ReactionResponse,
   Room,
   SkmResponse,
@@ -46,6 +47,7 @@ import {
   ruangParser,
 } from './extension.js';
 import { diskusiKelompokParser, fgdSchema } from './fgd.js';
+import { goalSchema, sasaranParser } from './goals.js';
 import { pengaturanParser, type SettingEntry } from './settings.js';
 import { skmParser, skmSchema } from './skm.js';
 import {
@@ -65,6 +67,7 @@ export * from './employee.js';
 export * from './evaluation.js';
 export * from './extension.js';
 export * from './fgd.js';
+export * from './goals.js';
 export * from './settings.js';
 export * from './skm.js';
 export * from './training.js';
@@ -89,6 +92,7 @@ export const recordSchemas: { readonly [K in RecordCollection]: z.ZodType<Progra
   preferences: preferenceSchema,
   attendance: attendanceSchema,
   fgd: fgdSchema,
+  goals: goalSchema,
 };
 
 /** The record each sheet yields. */
@@ -110,6 +114,7 @@ export interface SheetRecords {
   Preferensi: Preference;
   'Daftar Hadir': AttendanceRecord;
   'Diskusi Kelompok': FgdLine;
+  'Sasaran Program': ProgramGoal;
 }
 export type SheetName = keyof SheetRecords;
 
@@ -131,6 +136,7 @@ export const SHEET_PARSERS: { readonly [S in SheetName]: SheetParser<SheetRecord
   [SHEET.preferensi]: preferensiParser,
   [SHEET.hadir]: daftarHadirParser,
   [SHEET.fgd]: diskusiKelompokParser,
+  [SHEET.sasaran]: sasaranParser,
 };
 
 /** The ProgramData collection each record sheet fills (Pengaturan folds into `settings`). */
@@ -151,4 +157,5 @@ export const SHEET_COLLECTION: { readonly [S in Exclude<SheetName, 'Pengaturan'>
   Preferensi: 'preferences',
   'Daftar Hadir': 'attendance',
   'Diskusi Kelompok': 'fgd',
+  'Sasaran Program': 'goals',
 };

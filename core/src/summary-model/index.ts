@@ -10,6 +10,7 @@ import type { SummaryModelInput } from './input.js';
 import type { SummaryModel, SummarySheet } from './model.js';
 import { petaSheet } from './peta.js';
 import { ringkasanSheet } from './ringkasan.js';
+import { sasaranSheet } from './sasaran.js';
 import { anggaranSheet, jadwalSheet, rencanaSheet } from './schedule-sheets.js';
 import { trenSheet } from './tren.js';
 
@@ -27,6 +28,7 @@ export type SummarySheetBuilder = (input: SummaryModelInput) => SummarySheet | u
 /** The leaders' sheets, in tab order. */
 export const SUMMARY_SHEET_BUILDERS: readonly SummarySheetBuilder[] = [
   ringkasanSheet,
+  sasaranSheet,
   trenSheet,
   petaSheet,
   fgdSheet,

@@ -9,6 +9,7 @@ export const SUMMARY_TITLES = {
   tren: 'Tren',
   hasil: 'Hasil Layanan',
   fgd: 'Prioritas FGD',
+  sasaran: 'Sasaran Program',
 } as const;
 
 /**
@@ -37,4 +38,5 @@ export const SHEET_IDS = {
   tren: 2100,
   hasil: 2200,
   fgd: 2400,
+  sasaran: 2500,
 } as const;

@@ -139,7 +139,13 @@ test('run writes every record, result and quarantined row, an audit document and
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(first.json.summary.path);
   const names = wb.worksheets.map((w) => w.name);
-  expect(names.slice(0, 4)).toEqual(['Ringkasan Pimpinan', 'Tren', 'Peta Kesenjangan', 'IKM Unit Layanan']);
+  expect(names.slice(0, 5)).toEqual([
+    'Ringkasan Pimpinan',
+    'Sasaran Program',
+    'Tren',
+    'Peta Kesenjangan',
+    'IKM Unit Layanan',
+  ]);
   expect(names).toContain('Jadwal Pelatihan');
   // the summary's two bar charts and the trend's two line charts, as images
   expect(wb.getWorksheet('Ringkasan Pimpinan')?.getImages().length).toBe(2);

@@ -60,12 +60,25 @@ test('two cycles: Tren shows both years, Ringkasan the change since the first', 
   expect(r1.cycles).toEqual([2026]);
   const r2 = await run(join(dir, 'kota-2027.xlsx'));
   expect(r2.cycles).toEqual([2026, 2027]);
-  expect(r2.summary.sheets.slice(0, 2)).toEqual(['Ringkasan Pimpinan', 'Tren']);
+  expect(r2.summary.sheets.slice(0, 3)).toEqual(['Ringkasan Pimpinan', 'Sasaran Program', 'Tren']);
   // L4: the advanced year's SKM periods compared around the year's training
   expect(r2.summary.sheets).toContain('Hasil Layanan');
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(r2.summary.path);
+  // the sample's goal for the following year is the one judged in that year
+  const sasaran = wb.getWorksheet('Sasaran Program');
+  if (!sasaran) throw new Error('no Sasaran Program sheet');
+  const goalRows = Array.from({ length: sasaran.rowCount }, (_, i) =>
+    [1, 2, 4, 6].map((c) => sasaran.getRow(i + 1).getCell(c).text),
+  );
+  expect(goalRows).toContainEqual([
+    'ASN Memenuhi Target JP',
+    'Seluruh OPD',
+    '≥ 65,0%',
+    expect.stringMatching(/^(✓ tercapai|✗ belum tercapai)$/),
+  ]);
+  expect(goalRows.filter((r) => r[1] === 'Seluruh OPD').map((r) => r[0])).toEqual(['ASN Memenuhi Target JP']);
   const tren = wb.getWorksheet('Tren');
   if (!tren) throw new Error('no Tren sheet');
   const header = tren.getRow(4).values as unknown[];
