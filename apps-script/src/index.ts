@@ -1,5 +1,6 @@
 // The Apps Script globals: build.ts generates one top-level wrapper per export, nothing else leaks.
 // Menu items go through menuAction: an error is an Indonesian alert, never Google's raw one.
+import { halamanPresensi as attendancePageMenu } from './attendance-page.js';
 import { buatFormulir as buildFormsMenu } from './forms.js';
 import { menuAction } from './gas.js';
 import { kirimUndangan as inviteMenu } from './invite.js';
@@ -23,6 +24,7 @@ export const validasiData = menuAction('Validasi Data', validateMenu);
 export const hitungSinkronkan = menuAction('Hitung & Sinkronkan', cycleMenu);
 export const perbaruiRingkasan = menuAction('Perbarui Ringkasan Pimpinan', leadersMenu);
 export const kirimUndangan = menuAction('Kirim Undangan', inviteMenu);
+export const halamanPresensi = menuAction('Halaman Presensi', attendancePageMenu);
 export const eksporSiasn = menuAction('Ekspor SIASN', siasnMenu);
 export const pasangPemicu = menuAction('Pasang Pemicu', installMenu);
 export const lepasPemicu = menuAction('Lepas Pemicu', releaseMenu);

@@ -9,6 +9,7 @@ export const MENU_ITEMS: readonly { label: string; fn: string }[] = [
   { label: 'Hitung & Sinkronkan', fn: 'hitungSinkronkan' },
   { label: 'Perbarui Ringkasan Pimpinan', fn: 'perbaruiRingkasan' },
   { label: 'Kirim Undangan', fn: 'kirimUndangan' },
+  { label: 'Halaman Presensi', fn: 'halamanPresensi' },
   { label: 'Ekspor SIASN', fn: 'eksporSiasn' },
   { label: 'Pasang Pemicu', fn: 'pasangPemicu' },
   { label: 'Lepas Pemicu (serah terima)', fn: 'lepasPemicu' },
@@ -18,7 +19,7 @@ export function onOpen(): void {
   const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
   MENU_ITEMS.forEach((item, i) => {
     // separator between preparing the data and acting on it
-    if (i === 3 || i === 7) menu.addSeparator();
+    if (i === 3 || i === 8) menu.addSeparator();
     menu.addItem(item.label, item.fn);
   });
   menu.addToUi();

@@ -132,6 +132,19 @@ export function readPeople(find: Finder): Map<string, Person> {
 
 /** A prefilled link to a form with ID Sesi and NIP filled in, built once per run. */
 export function prefillTemplate(formKey: string): ((sesi: string, nip: string) => string) | null {
+  const link = prefilledLink(formKey, ['ID Sesi', 'NIP']);
+  return link && ((sesi, nip) => link([sesi, nip]));
+}
+
+/**
+ * A prefilled link to a form with the questions titled `titles` filled in, in that order: built
+ * once (one prefilled response with placeholders), then each link is a string replacement.
+ * Null when the form is gone or lacks one of the questions (staff run Buat Formulir again).
+ */
+export function prefilledLink(
+  formKey: string,
+  titles: readonly string[],
+): ((values: readonly string[]) => string) | null {
   const id = formIds()[formKey];
   if (!id) return null;
   let form: GoogleAppsScript.Forms.Form;
@@ -141,16 +154,15 @@ export function prefillTemplate(formKey: string): ((sesi: string, nip: string) =
     return null; // deleted or unshared: the caller asks staff to run Buat Formulir again
   }
   const items = form.getItems();
-  const sesiItem = items.find((i) => i.getTitle() === 'ID Sesi');
-  const nipItem = items.find((i) => i.getTitle() === 'NIP');
-  if (!sesiItem || !nipItem) return null;
-  const url = form
-    .createResponse()
-    .withItemResponse(sesiItem.asTextItem().createResponse('__SESI__'))
-    .withItemResponse(nipItem.asTextItem().createResponse('__NIP__'))
-    .toPrefilledUrl();
-  return (sesi, nip) =>
-    url.replace('__SESI__', encodeURIComponent(sesi)).replace('__NIP__', encodeURIComponent(nip));
+  let response = form.createResponse();
+  const marks = titles.map((_, i) => `__BANGKOM_${i}__`);
+  for (const [i, title] of titles.entries()) {
+    const item = items.find((x) => x.getTitle() === title);
+    if (!item) return null;
+    response = response.withItemResponse(item.asTextItem().createResponse(marks[i] ?? ''));
+  }
+  const url = response.toPrefilledUrl();
+  return (values) => marks.reduce((u, m, i) => u.replace(m, encodeURIComponent(values[i] ?? '')), url);
 }
 
 /** An address MailApp accepts (it refuses the whole mail otherwise). */

@@ -124,6 +124,7 @@ describe('the built bundle', () => {
       'Hitung & Sinkronkan',
       'Perbarui Ringkasan Pimpinan',
       'Kirim Undangan',
+      'Halaman Presensi',
       'Ekspor SIASN',
       'Pasang Pemicu',
       'Lepas Pemicu (serah terima)',
@@ -149,6 +150,7 @@ describe('the built bundle', () => {
       'hitungSinkronkan',
       'perbaruiRingkasan',
       'kirimUndangan',
+      'halamanPresensi',
       'eksporSiasn',
       'lanjutkanUndangan',
       'pengingatUndangan',
@@ -176,6 +178,29 @@ describe('the built bundle', () => {
     }
     expect(world.ui.alerts.join('\n')).toContain('pemicu terpasang');
     expect(world.script.triggers).toEqual([]); // Lepas Pemicu took them away again
+  });
+
+  it('Halaman Presensi draws its QR codes inside the bundle', () => {
+    const { ctx, world } = load();
+    const CtxDate = vm.runInContext('Date', ctx) as DateConstructor;
+    world.spreadsheet.addSheet('Pegawai', pegawaiRows());
+    world.spreadsheet.addSheet('Jadwal', [
+      ['ID Sesi', 'Kode', 'Judul', 'Mulai', 'Selesai', 'Lokasi', 'Peserta'],
+      [
+        'S-2099-01',
+        'PL-01',
+        'Pelayanan Prima',
+        jakarta(2099, 3, 10, 8, 0, 0, CtxDate),
+        jakarta(2099, 3, 11, 16, 0, 0, CtxDate),
+        'Aula',
+        NIP.ani,
+      ],
+    ]);
+    vm.runInContext('buatFormulir()', ctx);
+    vm.runInContext('halamanPresensi()', ctx);
+    const images = world.spreadsheet.sheet('Presensi Sesi')?.images ?? [];
+    expect(images.map((im) => String.fromCharCode(...im.blob.getBytes().slice(0, 3)))).toEqual(['GIF']);
+    expect(world.ui.alerts.at(-1)).toMatch(/^Lembar "Presensi Sesi" berisi 1 sesi/);
   });
 
   it('onFormSubmit records, validates and forwards a response', () => {

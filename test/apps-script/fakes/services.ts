@@ -1,5 +1,6 @@
 /** In-memory MailApp, CalendarApp, UrlFetchApp, LockService, PropertiesService, ScriptApp, Utilities, Session. */
 import { createHash } from 'node:crypto';
+import { FakeBlob } from './blob';
 import { type CallLog, tracked } from './log';
 
 /** Apps Script stops an execution after 6 minutes (quotas: script runtime 6 min / execution). */
@@ -538,6 +539,15 @@ export function makeUtilities(log: CallLog) {
     /** signed bytes, as Apps Script returns them */
     computeDigest(_alg: string, value: string, _charset: string): number[] {
       return [...createHash('sha256').update(value, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b));
+    },
+    /** signed bytes, as Apps Script returns them; refuses what is not base64 */
+    base64Decode(encoded: string): number[] {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded) || encoded.length % 4 !== 0)
+        throw new Error('Exception: Could not decode string.');
+      return [...Buffer.from(encoded, 'base64')].map((b) => (b > 127 ? b - 256 : b));
+    },
+    newBlob(data: number[], contentType?: string, name?: string): FakeBlob {
+      return new FakeBlob(data, contentType ?? null, name ?? null);
     },
     /** at most five minutes, as Utilities.sleep documents */
     sleep: (ms: number) => {

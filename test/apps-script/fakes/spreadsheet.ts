@@ -8,6 +8,7 @@
  * evaluate it, so the cell's value is the formula text. A leading apostrophe keeps any text
  * text, and is not part of the stored value, as in Sheets.
  */
+import { FakeBlob } from './blob';
 import { type CallLog, tracked } from './log';
 
 export type DateCtor = DateConstructor;
@@ -387,6 +388,41 @@ export class FakeSheet {
   setFrozenRows(n: number): void {
     this.frozenRows = n;
   }
+  /** over-grid images, in insertion order (removed ones leave) */
+  readonly images: FakeOverGridImage[] = [];
+  readonly rowHeights = new Map<number, number>();
+  readonly columnWidths = new Map<number, number>();
+  /** Sheet.insertImage(blob, column, row): PNG, JPEG or GIF of at most 2 MB, anchored inside the sheet */
+  insertImage(blob: FakeBlob, column: number, row: number): FakeOverGridImage {
+    if (!(blob instanceof FakeBlob)) throw new Error('Exception: Invalid argument: blobSource');
+    if (!['image/png', 'image/jpeg', 'image/gif'].includes(blob.getContentType() ?? ''))
+      throw new Error('Exception: The image could not be inserted: unsupported image type.');
+    if (blob.getBytes().length > 2 * 1024 * 1024)
+      throw new Error('Exception: The image could not be inserted: image too large.');
+    if (
+      !(Number.isInteger(row) && Number.isInteger(column) && row >= 1 && column >= 1) ||
+      row > this.maxRows ||
+      column > this.maxCols
+    )
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    const image = new FakeOverGridImage(this, blob, row, column);
+    this.images.push(image);
+    return image;
+  }
+  getImages(): FakeOverGridImage[] {
+    return this.images.slice();
+  }
+  setRowHeight(row: number, height: number): FakeSheet {
+    if (!(row >= 1 && row <= this.maxRows)) throw new Error('Exception: Those rows are out of bounds.');
+    this.rowHeights.set(row, height);
+    return this;
+  }
+  setColumnWidth(column: number, width: number): FakeSheet {
+    if (!(column >= 1 && column <= this.maxCols))
+      throw new Error('Exception: Those columns are out of bounds.');
+    this.columnWidths.set(column, width);
+    return this;
+  }
   getFrozenRows(): number {
     return this.frozenRows;
   }
@@ -525,4 +561,27 @@ export function makeSpreadsheetApp(ss: FakeSpreadsheet, ui: FakeUi, log: CallLog
     flush: () => undefined,
   };
   return tracked(app, () => 'SpreadsheetApp', log);
+}
+
+/** An image placed over the grid by Sheet.insertImage. */
+export class FakeOverGridImage {
+  altTitle = '';
+  constructor(
+    private readonly sheet: FakeSheet,
+    readonly blob: FakeBlob,
+    readonly row: number,
+    readonly column: number,
+  ) {}
+  setAltTextTitle(title: string): FakeOverGridImage {
+    this.altTitle = title;
+    return this;
+  }
+  getAltTextTitle(): string {
+    return this.altTitle;
+  }
+  remove(): void {
+    const at = this.sheet.images.indexOf(this);
+    if (at < 0) throw new Error('Exception: The image has been removed.');
+    this.sheet.images.splice(at, 1);
+  }
 }
