@@ -11,40 +11,22 @@
  */
 import {
   attendanceLoop,
-  type Cell,
-  isoToSerial,
   normalizeHeader,
   resolveTahunJp,
   SHEET,
-  SHEET_SPECS,
   SIASN_FIELDS,
   siasnExport,
   type TrainingRecord,
-  toRows,
 } from '@bangkom/core';
 import { DateConverter, serialToIso, timeZone } from './cells.js';
 import { validate } from './core-bridge.js';
-import {
-  columnOf,
-  ensureSize,
-  keepText,
-  type Row,
-  readTable,
-  type Sheet,
-  type Spreadsheet,
-  sheetsByName,
-  spreadsheet,
-  tell,
-  writeTable,
-} from './gas.js';
-import { dateAt } from './sessions.js';
-import { lastFilledRow } from './upsert.js';
+import { type Sheet, type Spreadsheet, sheetsByName, spreadsheet, tell, writeTable } from './gas.js';
+import { writeBack } from './riwayat.js';
 import { readContract } from './validate.js';
 
 export const TIDAK_DIEKSPOR_SHEET = 'Tidak Diekspor SIASN';
 export const TIDAK_DIEKSPOR_HEADER = ['Tahun', 'Baris Riwayat', 'NIP', 'Nama Pelatihan', 'Alasan'] as const;
 const MARK = 'Diekspor SIASN';
-const DATE_HEADERS = new Set(['Tanggal Mulai', 'Tanggal Selesai', MARK]);
 /** rows left out named in the alert before pointing at the sheet */
 const SHOWN = 10;
 
@@ -136,7 +118,7 @@ export function exportSiasn(ss: Spreadsheet, now: Date): SiasnMenuResult {
   const mark = out.sources.filter((t) => t.row > 0).map((t) => t.row);
   const riwayat =
     sheets.get(normalizeHeader(SHEET.riwayat)) ?? (append.length > 0 ? ss.insertSheet(SHEET.riwayat) : null);
-  if (riwayat) writeBack(riwayat, append, mark, dateAt(today, tz), (iso) => dateAt(isoToSerial(iso), tz));
+  if (riwayat) writeBack(riwayat, append, mark, tz, serialToIso(today).slice(0, 10));
 
   const left = out.tidakDiekspor;
   const old = sheets.get(normalizeHeader(TIDAK_DIEKSPOR_SHEET));
@@ -165,54 +147,4 @@ function freeName(sheets: Map<string, Sheet>, name: string): string {
   let candidate = name;
   for (let n = 2; sheets.has(normalizeHeader(candidate)); n++) candidate = `${name} (${n})`;
   return candidate;
-}
-
-const RIWAYAT_SPEC = SHEET_SPECS.find((s) => s.name === SHEET.riwayat);
-
-/**
- * Appends the new rows and sets Diekspor SIASN on the marked ones. Missing columns
- * (Penyelenggara, ID Sesi, Diekspor SIASN) are added at the right of the header.
- */
-function writeBack(
-  sheet: Sheet,
-  append: readonly TrainingRecord[],
-  mark: readonly number[],
-  today: Date,
-  asDate: (iso: string) => Date,
-): void {
-  if ((append.length === 0 && mark.length === 0) || !RIWAYAT_SPEC) return;
-  const table = readTable(sheet);
-  const header = table.header.slice();
-  const [cellHeaders = [], ...cells] = toRows(
-    RIWAYAT_SPEC,
-    append.map((t) => ({ ...t })),
-  );
-  const width0 = header.length;
-  for (const h of [...cellHeaders.map(String), MARK]) if (columnOf(header, h) < 0) header.push(h);
-  if (header.length > width0) {
-    ensureSize(sheet, 1, header.length);
-    sheet.getRange(1, 1, 1, header.length).setValues([header.map(keepText)]);
-  }
-  const last = lastFilledRow(table.rows); // index into table.rows
-  if (mark.length > 0) {
-    const col = columnOf(header, MARK);
-    const height = last + 1;
-    const current = table.rows.slice(0, height).map((r) => [r[col] ?? '']);
-    for (const row of mark) if (row >= 2 && row - 2 < height) current[row - 2] = [today];
-    sheet.getRange(2, col + 1, height, 1).setValues(current);
-  }
-  if (append.length > 0) {
-    const rows: Row[] = cells.map((r) => {
-      const out: Row = header.map(() => '');
-      cellHeaders.forEach((h, i) => {
-        const v: Cell = r[i] ?? null;
-        const at = columnOf(header, String(h));
-        out[at] =
-          DATE_HEADERS.has(String(h)) && typeof v === 'string' && v !== '' ? asDate(v) : keepText(v ?? '');
-      });
-      return out;
-    });
-    ensureSize(sheet, last + 2 + rows.length, header.length);
-    sheet.getRange(last + 3, 1, rows.length, header.length).setValues(rows);
-  }
 }

@@ -1,10 +1,16 @@
-/** Hitung & Sinkronkan: validate, flush the queue, then let the functions run the cycle. */
+/**
+ * Hitung & Sinkronkan: validate, add the completers of Daftar Hadir to Riwayat Pelatihan, flush
+ * the queue, then let the functions run the cycle (they read the sheet with those rows in).
+ */
+import { type ProgramData, SHEET } from '@bangkom/core';
 import { APP_SHEET } from './app-sheets.js';
+import { timeZone } from './cells.js';
 import { ENDPOINT, PROP, props, tenant } from './config.js';
 import { explain } from './errors.js';
 import { spreadsheet, tell, toast } from './gas.js';
 import { postJson } from './http.js';
 import { retryAll } from './retry.js';
+import { appendCompleters } from './riwayat.js';
 import { validateSpreadsheet } from './validate.js';
 
 /** The queue flush before the cycle is short: the menu is waiting, the daily trigger does the rest. */
@@ -31,6 +37,7 @@ export function hitungSinkronkan(): void {
   const ss = spreadsheet();
   toast('1/3 Memvalidasi data…', 30);
   const v = validateSpreadsheet(ss);
+  const riwayat = completersToRiwayat(ss, v.data);
   toast('2/3 Mengirim respons yang tertunda…', 30);
   const queued = flushQueue(ss);
   toast('3/3 Menghitung di server…', 60);
@@ -38,6 +45,7 @@ export function hitungSinkronkan(): void {
     v.errors.length === 0
       ? `Validasi: semua data valid (${angka(v.rows)} baris).`
       : `Validasi: ${angka(v.errors.length)} galat (baris tidak valid dikarantina; lihat "${APP_SHEET.status}").`,
+    riwayat,
     queued,
     ...runCycleOnServer(ss.getId(), deadline),
   ].filter(Boolean);
@@ -120,6 +128,21 @@ function runState(t: string, runId: string): RunState | null {
     message: typeof b.message === 'string' ? b.message : null,
     hasil: b.hasil,
   };
+}
+
+/** The completers' Riwayat rows, under the document lock: a line for the dialog ('' when none). */
+function completersToRiwayat(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: ProgramData): string {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30_000))
+    return `${SHEET.riwayat}: baris dari ${SHEET.hadir} tidak ditulis sekarang karena spreadsheet sedang dipakai proses lain; server tetap menghitung JP peserta yang selesai.`;
+  try {
+    const n = appendCompleters(ss, data, timeZone());
+    return n > 0
+      ? `${SHEET.riwayat}: ${angka(n)} baris baru dari ${SHEET.hadir} (peserta yang selesai).`
+      : '';
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 /** Sends what waits in Antrian, under the document lock; says so when the lock is busy. */

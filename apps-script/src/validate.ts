@@ -9,6 +9,7 @@
 import {
   type CellError,
   normalizeHeader,
+  type ProgramData,
   type RawWorkbook,
   SHEET_SPECS,
   type SheetSpec,
@@ -45,6 +46,8 @@ export function ownNote(note: string): string {
 
 export interface ValidationSummary {
   errors: CellError[];
+  /** the program as the core read it (invalid rows left out) */
+  data: ProgramData;
   sheets: number;
   rows: number;
 }
@@ -107,7 +110,7 @@ export function validateSpreadsheet(ss: Spreadsheet): ValidationSummary {
     sheets.get(normalizeHeader(APP_SHEET.status)) ?? ss.insertSheet(APP_SHEET.status),
     result.errors,
   );
-  return { errors: result.errors, sheets: reads.length, rows };
+  return { errors: result.errors, data: result.data, sheets: reads.length, rows };
 }
 
 /** Colours and notes for one sheet, from the values already read: one read, one write each. */

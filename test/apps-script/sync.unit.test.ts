@@ -1,8 +1,8 @@
 import { postJson } from '../../apps-script/src/http';
 import * as globals from '../../apps-script/src/index';
 import { hitungSinkronkan, ringkasan } from '../../apps-script/src/sync';
-import { FUNCTIONS_URL } from './fakes/world';
-import { pegawaiRows, useWorld } from './helpers';
+import { FUNCTIONS_URL, jakarta } from './fakes/world';
+import { NIP, pegawaiRows, useWorld } from './helpers';
 
 const world = useWorld((w) => {
   w.spreadsheet.addSheet('Pegawai', pegawaiRows());
@@ -48,6 +48,75 @@ describe('Hitung & Sinkronkan', () => {
     expect(shown).toContain('Sinkronisasi: 2 galat validasi, 1 baris dikarantina.');
     // labels in Bahasa Indonesia, never the server's JSON keys
     expect(shown).not.toMatch(/\b(sync|gaps|evaluations|schedule|employees|errors|skipped)\b/);
+  });
+
+  it('adds the completers of Daftar Hadir to Riwayat Pelatihan before the server reads it, once', () => {
+    world().fetch.handler = () => ({ code: 200, body: JSON.stringify(SERVER_BODY) });
+    const ss = world().spreadsheet;
+    ss.addSheet('Katalog Pelatihan', [
+      [
+        'Kode',
+        'Judul',
+        'Kompetensi',
+        'JP',
+        'Kapasitas',
+        'Biaya per Peserta',
+        'Bentuk',
+        'Hari',
+        'Penyelenggara',
+      ],
+      ['PL-01', 'Pelayanan Prima', 'M.05', 16, 30, 1_500_000, 'KL03', 2, 'BPSDM Sumatera Barat'],
+    ]);
+    ss.addSheet('Riwayat Pelatihan', [
+      ['NIP', 'Nama Pelatihan', 'JP', 'Tanggal Mulai'],
+      [NIP.budi, 'Orientasi ASN', 8, jakarta(2026, 2, 3)],
+    ]);
+    ss.addSheet('Daftar Hadir', [
+      ['ID Sesi', 'Kode', 'Tanggal', 'NIP', 'Status'],
+      ['S-2026-09', 'PL-01', jakarta(2026, 9, 14), NIP.ani, 'Hadir'],
+      ['S-2026-09', 'PL-01', jakarta(2026, 9, 15), NIP.ani, 'Hadir'],
+      ['S-2026-09', 'PL-01', jakarta(2026, 9, 14), NIP.budi, 'Hadir'],
+      ['S-2026-09', 'PL-01', jakarta(2026, 9, 15), NIP.budi, 'Sakit'],
+    ]);
+    hitungSinkronkan();
+    const riwayat = () =>
+      (ss.sheet('Riwayat Pelatihan')?.dump() ?? []).filter((r) => r.some((v) => v !== ''));
+    const [header, ...rows] = riwayat();
+    expect(header).toEqual([
+      'NIP',
+      'Nama Pelatihan',
+      'JP',
+      'Tanggal Mulai',
+      'Tanggal Selesai',
+      'Bentuk',
+      'Nomor Sertifikat',
+      'Penyelenggara',
+      'ID Sesi',
+      'Diekspor SIASN',
+    ]);
+    // Ani was present both days; Budi one of two (50 % < 80 %)
+    expect(rows).toEqual([
+      [NIP.budi, 'Orientasi ASN', 8, jakarta(2026, 2, 3), '', '', '', '', '', ''],
+      [
+        NIP.ani,
+        'Pelayanan Prima',
+        16,
+        jakarta(2026, 9, 14),
+        jakarta(2026, 9, 15),
+        'KL03',
+        'PL-01/2026/0001',
+        'BPSDM Sumatera Barat',
+        'S-2026-09',
+        '',
+      ],
+    ]);
+    expect(world().ui.alerts.at(-1)).toContain(
+      'Riwayat Pelatihan: 1 baris baru dari Daftar Hadir (peserta yang selesai).',
+    );
+    // a rerun adds nothing
+    hitungSinkronkan();
+    expect(riwayat()).toHaveLength(3);
+    expect(world().ui.alerts.at(-1)).not.toContain('Riwayat Pelatihan');
   });
 
   it('reports a server failure in Bahasa Indonesia instead of throwing', () => {
