@@ -13,7 +13,11 @@
  *
  * Writing goes to a temporary file in the same folder, fsync, then rename: a crash leaves
  * either the old store or the new one, never half of one.
+ *
+ * Documents appended after a save (the run audit of a rerun that changed nothing else) go to a
+ * journal beside the store (emulator-journal.ts), read after it and folded in by the next save.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,6 +39,10 @@ export interface StoreStats {
   documents: number;
   bytes: number;
   ms: number;
+  /** sha256 (hex) of the store file as saved (saveStore only) */
+  sha256?: string;
+  /** the loaded store's header `savedAt` (loadStore, when there was a store) */
+  savedAt?: string;
 }
 
 /** A store that cannot be read or written; the message is for the user (Bahasa Indonesia). */
@@ -43,7 +51,7 @@ export class StoreError extends Error {
 }
 
 // The emulator's typed field values: { type, value } objects of one class per Firestore type.
-interface FieldValue {
+export interface FieldValue {
   type: string;
   value: unknown;
 }
@@ -93,7 +101,7 @@ function fieldClass(type: string): FieldCtor | undefined {
   return fieldClasses.get(type);
 }
 
-interface Encoded {
+export interface Encoded {
   t: string;
   v: unknown;
 }
@@ -136,20 +144,20 @@ function decode(e: Encoded): FieldValue {
   }
 }
 
-function decodeFields(fields: Record<string, Encoded>): Record<string, FieldValue> {
+export function decodeFields(fields: Record<string, Encoded>): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   for (const [k, e] of Object.entries(fields)) out[k] = decode(e);
   return out;
 }
 
 // The emulator's state tree: projects -> databases -> collections -> documents -> collections.
-interface DocNode {
+export interface DocNode {
   metadata: { hasExist: boolean; createdAt: Date | null; updatedAt: Date | null };
   fields: Record<string, FieldValue>;
   collections: Record<string, CollectionNode>;
   getPath(): string;
 }
-interface CollectionNode {
+export interface CollectionNode {
   documents: Record<string, DocNode>;
   getDocument(id: string): DocNode;
 }
@@ -157,7 +165,7 @@ interface StateNodes {
   projects: Record<string, { databases: Record<string, { collections: Record<string, CollectionNode> }> }>;
 }
 
-function* existingDocuments(state: FirestoreState): Generator<DocNode> {
+export function* existingDocuments(state: FirestoreState): Generator<DocNode> {
   const walk = function* (c: CollectionNode): Generator<DocNode> {
     for (const doc of Object.values(c.documents)) {
       if (doc.metadata.hasExist) yield doc;
@@ -171,7 +179,7 @@ function* existingDocuments(state: FirestoreState): Generator<DocNode> {
   }
 }
 
-interface Line {
+export interface Line {
   p: string;
   c: number;
   u: number;
@@ -240,17 +248,7 @@ export async function loadStore(dir: string, state: FirestoreState): Promise<Sto
       } catch {
         throw damaged(path, lineNo);
       }
-      const slash = line.p.lastIndexOf('/');
-      const parent = line.p.slice(0, slash);
-      let collection = collections.get(parent);
-      if (!collection) {
-        collection = state.getCollection(parent) as unknown as CollectionNode;
-        collections.set(parent, collection);
-      }
-      // straight into the tree: a write through the emulator would re-encode every field
-      const doc = collection.getDocument(line.p.slice(slash + 1));
-      doc.fields = fields;
-      doc.metadata = { hasExist: true, createdAt: new Date(line.c), updatedAt: new Date(line.u) };
+      place(state, collections, line, fields);
       count++;
     }
   } catch (err) {
@@ -261,7 +259,79 @@ export async function loadStore(dir: string, state: FirestoreState): Promise<Sto
   }
   header ??= readHeader([], path);
   if (count !== header.documents) throw damaged(path, lineNo + 1);
-  return { documents: count, bytes, ms: performance.now() - t0 };
+  return { documents: count, bytes, ms: performance.now() - t0, savedAt: header.savedAt };
+}
+
+/**
+ * One stored document straight into the emulator's tree (a write through it would re-encode every
+ * field); true when it was not there yet. `collections` caches the parents by path.
+ */
+export function place(
+  state: FirestoreState,
+  collections: Map<string, CollectionNode>,
+  line: Line,
+  fields: Record<string, FieldValue>,
+): boolean {
+  const slash = line.p.lastIndexOf('/');
+  const parent = line.p.slice(0, slash);
+  let collection = collections.get(parent);
+  if (!collection) {
+    collection = state.getCollection(parent) as unknown as CollectionNode;
+    collections.set(parent, collection);
+  }
+  const doc = collection.getDocument(line.p.slice(slash + 1));
+  const existed = doc.metadata.hasExist;
+  doc.fields = fields;
+  doc.metadata = { hasExist: true, createdAt: new Date(line.c), updatedAt: new Date(line.u) };
+  return !existed;
+}
+
+/** The header of the store in `dir`, or undefined when there is none (or it is not ours). */
+export function readStoreHeader(dir: string): StoreHeader | undefined {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, STORE_FILE), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const head: string[] = [];
+    for (const text of fileLines(fd)) {
+      head.push(text);
+      if (head.length === 2) break;
+    }
+    return readHeader(head, join(dir, STORE_FILE));
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** sha256 (hex) of the store file in `dir`, streamed; undefined when there is none. */
+export function storeDigest(dir: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, STORE_FILE), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const hash = createHash('sha256');
+    const chunk = Buffer.alloc(READ_CHUNK);
+    for (
+      let n = readSync(fd, chunk, 0, READ_CHUNK, null);
+      n > 0;
+      n = readSync(fd, chunk, 0, READ_CHUNK, null)
+    ) {
+      hash.update(chunk.subarray(0, n));
+    }
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function unreadable(path: string, err: unknown): StoreError {
@@ -291,7 +361,18 @@ function readHeader(lines: readonly string[], path: string): StoreHeader {
   return header;
 }
 
-function damaged(path: string, line: number): StoreError {
+/** A stored document as one line of the file. */
+export function lineOf(doc: DocNode): Line {
+  return {
+    // the path from the collection down (projects/{p}/databases/{d}/documents/...)
+    p: doc.getPath(),
+    c: doc.metadata.createdAt?.getTime() ?? 0,
+    u: doc.metadata.updatedAt?.getTime() ?? 0,
+    f: encodeFields(doc.fields),
+  };
+}
+
+export function damaged(path: string, line: number): StoreError {
   return new StoreError(
     `Data lokal ${path} rusak (baris ${line.toLocaleString('id-ID')}). Pulihkan dari cadangan, atau mulai kosong dengan --fresh.`,
   );
@@ -309,6 +390,7 @@ export async function saveStore(dir: string, state: FirestoreState, savedAt: Dat
   const path = join(dir, STORE_FILE);
   const temp = `${path}.${process.pid}.tmp`;
   let bytes = 0;
+  const hash = createHash('sha256');
   try {
     await mkdir(dir, { recursive: true });
     const fd = openSync(temp, 'w');
@@ -318,20 +400,14 @@ export async function saveStore(dir: string, state: FirestoreState, savedAt: Dat
       const flush = (): void => {
         const body = Buffer.from(pending.join(''), 'utf8');
         writeSync(fd, body);
+        hash.update(body);
         bytes += body.length;
         pending = [];
         size = 0;
       };
       let written = 0;
       for (const doc of existingDocuments(state)) {
-        const line: Line = {
-          // the path from the collection down (projects/{p}/databases/{d}/documents/...)
-          p: doc.getPath(),
-          c: doc.metadata.createdAt?.getTime() ?? 0,
-          u: doc.metadata.updatedAt?.getTime() ?? 0,
-          f: encodeFields(doc.fields),
-        };
-        const text = `${JSON.stringify(line)}\n`;
+        const text = `${JSON.stringify(lineOf(doc))}\n`;
         pending.push(text);
         size += text.length;
         written++;
@@ -350,7 +426,7 @@ export async function saveStore(dir: string, state: FirestoreState, savedAt: Dat
       `Data lokal tidak dapat disimpan di ${dir} (${(err as NodeJS.ErrnoException).code ?? 'galat'}); data sebelumnya tetap utuh.`,
     );
   }
-  return { documents, bytes, ms: performance.now() - t0 };
+  return { documents, bytes, ms: performance.now() - t0, sha256: hash.digest('hex') };
 }
 
 /** A stored document's chosen top-level fields, as plain values. */

@@ -5,11 +5,15 @@
  * set -> the real Firestore of that project (Application Default Credentials); else an emulator
  * started in this process on 127.0.0.1, loaded from its data folder (`.bangkom` beside the
  * workbook unless another folder is given; `fresh` starts empty), whose `save` writes the
- * state back there (see emulator-store.ts), so the next year's run sees this one.
+ * state back there (see emulator-store.ts), so the next year's run sees this one. When the caller
+ * knows the store is exactly what its previous run left (`storeUnchanged`), the emulator starts
+ * empty instead and `save` appends what this run wrote to the store's journal
+ * (emulator-journal.ts).
  */
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
+import { appendJournal, loadJournal, removeJournal } from './emulator-journal.js';
 import { startEmbeddedEmulator } from './emulator-loader.js';
 import {
   loadStore,
@@ -44,8 +48,13 @@ export interface FirestoreTarget {
 export interface LocalData {
   dir: string;
   fresh: boolean;
+  /**
+   * the store was left as the caller's previous run saved it (`storeUnchanged`): not loaded, the
+   * emulator started empty, and `save` appends its documents to the journal
+   */
+  unchanged: boolean;
   loaded: StoreStats;
-  /** writes the emulator's whole state to `dir` (atomically) */
+  /** writes the emulator's whole state to `dir` (atomically), or appends it (`unchanged`) */
   save(at: Date): Promise<StoreStats>;
 }
 
@@ -57,6 +66,8 @@ export interface TargetRequest {
   fresh: boolean;
   /** the workbook's absolute path (asked only when the default data folder is needed) */
   workbookPath(): Promise<string>;
+  /** true when the store in this data folder is the one the caller's previous run left */
+  storeUnchanged?: (dir: string) => boolean;
 }
 
 /** Chooses and connects the Firestore of a local run; errors are for the user (Bahasa Indonesia). */
@@ -89,20 +100,37 @@ export async function openFirestoreTarget(req: TargetRequest): Promise<Firestore
     };
   }
   const dir = dataDir ?? join(dirname(await req.workbookPath()), DATA_DIR);
+  const unchanged = !fresh && (req.storeUnchanged?.(dir) ?? false);
   const emulator = await startEmbeddedEmulator();
   let loaded: StoreStats = { documents: 0, bytes: 0, ms: 0 };
   try {
-    if (!fresh) loaded = await loadStore(dir, emulator.state);
+    if (!fresh && !unchanged) {
+      loaded = await loadStore(dir, emulator.state);
+      const journal = loadJournal(dir, emulator.state, loaded.savedAt);
+      loaded = {
+        ...loaded,
+        documents: loaded.documents + journal.added,
+        bytes: loaded.bytes + journal.bytes,
+      };
+    }
   } catch (err) {
     await emulator.stop();
     throw err;
   }
+  const save = async (at: Date): Promise<StoreStats> => {
+    const t0 = performance.now();
+    if (unchanged) return { ...(await appendJournal(dir, emulator.state)), ms: performance.now() - t0 };
+    const saved = await saveStore(dir, emulator.state, at);
+    // the journal's documents are in the store now
+    await removeJournal(dir);
+    return saved;
+  };
   return {
     db: connectFirestore({ projectId: LOCAL_PROJECT, emulatorHost: emulator.address }),
     target: 'emulator-dalam-proses',
     location: emulator.address,
     description: `emulator Firestore dalam proses di ${emulator.address} (data di ${dir})`,
-    data: { dir, fresh, loaded, save: (at) => saveStore(dir, emulator.state, at) },
+    data: { dir, fresh, unchanged, loaded, save },
     reader: stateFieldsReader(emulator.state, LOCAL_PROJECT),
     async close() {
       await closeFirestoreConnections();

@@ -37,9 +37,12 @@ interface DataJson {
   error?: { message: string };
 }
 
+let outs = 0;
+
+/** One run, each into a --out of its own: a rerun into the same one may skip loading (cli-reuse). */
 async function run(env: Record<string, string>, ...extra: string[]) {
   const io = captureIo({ cwd: dir, env });
-  const code = await runCli(['run', workbook, '--json', '--out', 'out', ...extra], io);
+  const code = await runCli(['run', workbook, '--json', '--out', `out-${++outs}`, ...extra], io);
   return { code, json: JSON.parse(io.out()) as DataJson, text: io.err() };
 }
 

@@ -4,13 +4,15 @@
  * results that depend on it; a removed row removes its document; and the data folder ends as
  * a fresh run of the same workbook (a full rewrite) would leave it.
  *
- * The store file (`firestore.bkdb`) is read as the dump: each document's fields and the time
- * the emulator last wrote it, so "not written" is checked apart from what the run reports.
+ * The store file (`firestore.bkdb`, and its journal) is read as the dump: each document's fields
+ * and the time the emulator last wrote it, so "not written" is checked apart from what the run
+ * reports.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
+import { JOURNAL_FILE } from '../../../functions/src/adapters/emulator-journal';
 import { STORE_FILE } from '../../../functions/src/adapters/emulator-store';
 import { closeFirestoreConnections } from '../../../functions/src/adapters/firestore-connection';
 import { runCli } from '../../../functions/src/cli/main';
@@ -65,6 +67,9 @@ function dump(data: string): { docs: Map<string, Stored>; runs: string[] } {
     .trimEnd()
     .split('\n')
     .slice(2);
+  // documents appended since the save (an unchanged rerun's audit) are part of the store
+  const journal = join(dir, data, JOURNAL_FILE);
+  if (existsSync(journal)) lines.push(...readFileSync(journal, 'utf8').trimEnd().split('\n').slice(2));
   const docs = new Map<string, Stored>();
   const runs: string[] = [];
   for (const line of lines) {

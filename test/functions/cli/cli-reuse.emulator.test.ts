@@ -2,13 +2,16 @@
  * `bangkom run` into the same --out on the same input reuses the previous run's schedule and
  * leaves its workbooks alone (functions/src/cli/run/reuse.ts); anything that changes the results
  * (input bytes, year, earliest start date) or that was touched on disk (cache, workbook) is
- * computed and written again.
+ * computed and written again. When the local store is still the bytes the previous run saved, it
+ * is neither loaded nor rewritten: the rerun's audit goes to its journal.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScheduleReport } from '@bangkom/core';
 import nock from 'nock';
+import { JOURNAL_FILE } from '../../../functions/src/adapters/emulator-journal';
+import { STORE_FILE } from '../../../functions/src/adapters/emulator-store';
 import { closeFirestoreConnections } from '../../../functions/src/adapters/firestore-connection';
 import { runCli } from '../../../functions/src/cli/main';
 import {
@@ -17,7 +20,7 @@ import {
   SCHEDULE_CACHE_FILE,
   scheduleRecord,
 } from '../../../functions/src/cli/run/reuse';
-import { captureIo, NIP_RINA, type Sheets, validSheets, writeXlsx } from './cli-workbook';
+import { captureIo, NIP_RINA, NIP_SITI, type Sheets, validSheets, writeXlsx } from './cli-workbook';
 
 let dir: string;
 
@@ -37,7 +40,15 @@ interface RunJson {
   runId: string;
   reused: { schedule: boolean; workbooks: boolean };
   schedule: { sessions: number; peserta: number; objective: number };
-  firestore: { written: number; unchanged: number };
+  cycles: number[];
+  firestore: {
+    documents: number;
+    written: number;
+    unchanged: number;
+    removed: number;
+    collections: Record<string, number>;
+    data: { loaded: number; saved: number; unchanged: boolean };
+  };
   summary: { path: string; sheets: string[]; charts: number };
   staff: { path: string; sheets: string[] };
 }
@@ -152,4 +163,78 @@ test('a schedule JSON would not give back as it was is not kept for reuse', asyn
     scheduleRecord(none, { ...report, stats: { ...report.stats, detik: Number.POSITIVE_INFINITY } }),
   ).toBeUndefined();
   expect(scheduleRecord(none, undefined)).toBeUndefined();
+});
+
+/** The run audits in the journal of data folder `<name>-data`, by path below the tenant. */
+function journalRuns(name: string): string[] {
+  const text = readFileSync(join(dir, `${name}-data`, JOURNAL_FILE), 'utf8');
+  return text
+    .trimEnd()
+    .split('\n')
+    .slice(2)
+    .map((l) => (JSON.parse(l) as { p: string }).p.replace(/^.*\/tenants\//, ''));
+}
+
+test('an unchanged rerun neither loads nor rewrites the local store; its audit goes to the journal', async () => {
+  const file = await workbook(validSheets(), 'toko');
+  const first = await run(file, 'toko');
+  expect(first.json.firestore.data.unchanged).toBe(false);
+  const store = join(dir, 'toko-data', STORE_FILE);
+  const saved = fileState(store);
+
+  const second = await run(file, 'toko');
+  expect(second.json.firestore.data).toMatchObject({
+    unchanged: true,
+    loaded: 0,
+    saved: first.json.firestore.data.saved + 1,
+  });
+  expect(second.json.firestore).toMatchObject({
+    documents: first.json.firestore.documents,
+    written: 0,
+    unchanged: first.json.firestore.documents,
+    removed: 0,
+    collections: first.json.firestore.collections,
+  });
+  expect(second.json.cycles).toEqual(first.json.cycles);
+  expect(second.err).not.toContain('Menulis ke Firestore');
+  expect(fileState(store)).toEqual(saved);
+  expect(journalRuns('toko')).toEqual([`sawahlunto/runs/${second.json.runId}`]);
+
+  const third = await run(file, 'toko');
+  expect(third.json.firestore.data).toMatchObject({
+    unchanged: true,
+    saved: first.json.firestore.data.saved + 2,
+  });
+  expect(journalRuns('toko')).toEqual([
+    `sawahlunto/runs/${second.json.runId}`,
+    `sawahlunto/runs/${third.json.runId}`,
+  ]);
+
+  // a changed input loads the store and its journal, writes what changed, folds the journal in
+  const changed = validSheets();
+  changed.Pegawai = (changed.Pegawai ?? []).filter((r) => r[0] !== NIP_SITI);
+  const fourth = await run(await workbook(changed, 'toko'), 'toko');
+  expect(fourth.json.firestore.data).toMatchObject({
+    unchanged: false,
+    loaded: first.json.firestore.data.saved + 2,
+  });
+  expect(readFileSync(store, 'utf8').trimEnd().split('\n').length - 2).toBe(fourth.json.firestore.data.saved);
+  expect(fourth.json.firestore.removed).toBeGreaterThan(0);
+  expect(() => readFileSync(join(dir, 'toko-data', JOURNAL_FILE))).toThrow();
+  const runs = readFileSync(store, 'utf8').match(/\/runs\/[^"]+/g) ?? [];
+  expect(runs.sort()).toEqual([first, second, third, fourth].map((r) => `/runs/${r.json.runId}`).sort());
+});
+
+test('a store changed since the run (hapus-data) is loaded and compared, not trusted', async () => {
+  const file = await workbook(validSheets(), 'hapus');
+  await run(file, 'hapus');
+  const io = captureIo({ cwd: dir, now: CLOCK });
+  expect(await runCli(['hapus-data', NIP_SITI, '--ya', '--data', 'hapus-data'], io)).toBe(0);
+  const again = await run(file, 'hapus');
+  // the schedule is still the same input's, but the store is not the one the run left
+  expect(again.json.reused.schedule).toBe(true);
+  expect(again.json.firestore.data.unchanged).toBe(false);
+  expect(again.json.firestore.data.loaded).toBeGreaterThan(0);
+  // Siti is still in the workbook: her documents are written back, as docs/cli.md says
+  expect(again.json.firestore.written).toBeGreaterThan(0);
 });

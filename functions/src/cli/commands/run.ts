@@ -25,6 +25,7 @@ import {
   recordRun,
   runKey,
   scheduleRecord,
+  unchangedStore,
   unchangedWorkbooks,
   workbookKey,
 } from '../run/reuse.js';
@@ -63,15 +64,23 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   const runId = newRunId(runAt);
   const docs = collectDocs(data, quarantine, results, runId, runAt);
   // the workbooks are written before the audit says `selesai` (a failure there marks it `gagal`)
-  const firestore = await writeFirestore(ctx, tenant, runId, input, docs, async (cycles) => {
-    const wbKey = workbookKey(key, schedule, cycles);
-    const unchanged = await unchangedWorkbooks(previous, wbKey);
-    if (unchanged) ctx.log.info('Buku kerja ringkasan dan rencana tidak berubah: tidak ditulis ulang.');
-    const written = unchanged ?? (await writeWorkbooks(ctx, tenant, data, results, cycles));
-    return { key: wbKey, written, reused: unchanged !== undefined };
-  });
+  const firestore = await writeFirestore(
+    ctx,
+    tenant,
+    runId,
+    input,
+    docs,
+    async (cycles) => {
+      const wbKey = workbookKey(key, schedule, cycles);
+      const unchanged = await unchangedWorkbooks(previous, wbKey);
+      if (unchanged) ctx.log.info('Buku kerja ringkasan dan rencana tidak berubah: tidak ditulis ulang.');
+      const written = unchanged ?? (await writeWorkbooks(ctx, tenant, data, results, cycles));
+      return { key: wbKey, written, reused: unchanged !== undefined };
+    },
+    unchangedStore(previous, results.scheduleReused),
+  );
   const workbooks = firestore.finished.written;
-  await recordRun(previous, schedule, firestore.finished);
+  await recordRun(previous, schedule, firestore.finished, firestore.store);
 
   return runReport({
     runId,

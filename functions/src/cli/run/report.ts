@@ -125,9 +125,11 @@ function runText(json: RunJson, validation: ValidationResult): string {
       ? `Firestore proyek ${json.firestore.location}`
       : json.firestore.target === 'emulator'
         ? `emulator Firestore di ${json.firestore.location}`
-        : json.firestore.data
-          ? `emulator Firestore dalam proses; data disimpan di ${json.firestore.data.path} (${num(json.firestore.data.saved)} dokumen, ${num(json.firestore.data.loaded)} dimuat dari siklus sebelumnya)`
-          : `emulator Firestore dalam proses di ${json.firestore.location}`;
+        : json.firestore.data?.unchanged
+          ? `emulator Firestore dalam proses; data di ${json.firestore.data.path} tidak berubah sejak proses sebelumnya (${num(json.firestore.data.saved)} dokumen; tidak dimuat, hanya audit proses ini yang ditambahkan)`
+          : json.firestore.data
+            ? `emulator Firestore dalam proses; data disimpan di ${json.firestore.data.path} (${num(json.firestore.data.saved)} dokumen, ${num(json.firestore.data.loaded)} dimuat dari siklus sebelumnya)`
+            : `emulator Firestore dalam proses di ${json.firestore.location}`;
   return blocks(
     heading(`Siklus bangkom tahun ${json.tahun} selesai`),
     [

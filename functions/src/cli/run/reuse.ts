@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { CycleDoc, ScheduleReport } from '@bangkom/core';
+import { type CycleDoc, cycleSchema, type ScheduleReport } from '@bangkom/core';
 import { z } from 'zod';
 import { contentHash } from '../../adapters/firestore-sync.js';
 import type { WrittenWorkbooks } from './workbooks.js';
@@ -27,10 +27,24 @@ export const SCHEDULE_CACHE_FILE = '.bangkom-jadwal.json';
 const STATE_FORMAT = 1;
 
 const fileRecord = z.object({ path: z.string(), sheets: z.array(z.string()), sha256: z.string() });
+const storeRecord = z.object({
+  dir: z.string(),
+  sha256: z.string(),
+  documents: z.number(),
+  counts: z.record(z.string(), z.number()),
+  cycles: z.array(cycleSchema),
+});
+/**
+ * The local store as the run left it (in-process emulator only): the store file's hash, the
+ * documents in it (journal included), the run's documents per collection and the stored cycles.
+ */
+export type StoreRecord = z.infer<typeof storeRecord>;
+
 const runStateSchema = z.object({
   format: z.literal(STATE_FORMAT),
   key: z.string(),
   schedule: z.object({ sha256: z.string() }).optional(),
+  store: storeRecord.optional(),
   workbooks: z
     .object({
       key: z.string(),
@@ -151,6 +165,15 @@ export async function previousRun(outDir: string, key: string): Promise<Previous
   return { outDir, key, state, schedule };
 }
 
+/**
+ * The local store the previous run left, when this run makes exactly its documents: the same key
+ * and the very schedule it used (reused, not planned again). Whether the store file is still
+ * that store is checked when it is opened (write.ts).
+ */
+export function unchangedStore(previous: Previous, scheduleReused: boolean): StoreRecord | undefined {
+  return scheduleReused && previous.schedule ? previous.state?.store : undefined;
+}
+
 /** Thrown by the replacer for a value JSON would not give back as it was. */
 class NotJson extends Error {}
 
@@ -244,6 +267,7 @@ export async function recordRun(
   previous: Previous,
   schedule: ScheduleRecord | undefined,
   workbooks: { key: string; written: WrittenWorkbooks },
+  store: StoreRecord | undefined,
 ): Promise<void> {
   const { outDir } = previous;
   try {
@@ -256,6 +280,7 @@ export async function recordRun(
       format: STATE_FORMAT,
       key: previous.key,
       ...(schedule ? { schedule: { sha256: schedule.sha256 } } : {}),
+      ...(store ? { store } : {}),
       workbooks: {
         key: workbooks.key,
         summary: { ...summary, sha256: await fileSha(summary.path) },

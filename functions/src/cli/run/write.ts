@@ -32,8 +32,8 @@ import {
   withRun,
 } from '../../adapters/cycle-docs.js';
 import { applyWrites, cycleWrites } from '../../adapters/cycle-writes.js';
-import { cycleDocument, readCycles } from '../../adapters/cycles.js';
-import { STORE_FILE } from '../../adapters/emulator-store.js';
+import { cycleDocument, readCycles, type StoredCycles } from '../../adapters/cycles.js';
+import { STORE_FILE, storeDigest } from '../../adapters/emulator-store.js';
 import { createStore, type RunStatus, writeRun } from '../../adapters/firestore.js';
 import { firestoreFailure } from '../../adapters/firestore-failure.js';
 import type { SyncTally } from '../../adapters/firestore-sync.js';
@@ -45,6 +45,7 @@ import {
 import type { CommandContext, LoadedInput } from '../context.js';
 import { num } from '../format.js';
 import type { CycleResults } from './compute.js';
+import type { StoreRecord } from './reuse.js';
 
 /** Every document the run writes, by collection, with deterministic ids (see ../../adapters/cycle-docs.ts). */
 export function collectDocs(
@@ -91,6 +92,8 @@ export interface DataReport {
   bytes: number;
   loadMs: number;
   saveMs: number;
+  /** the store was as the previous run left it: not loaded, the run audit appended to its journal */
+  unchanged: boolean;
 }
 
 export interface FirestoreWrite {
@@ -104,20 +107,26 @@ export interface FirestoreWrite {
   data?: DataReport;
   /** every cycle kept (this one included), oldest first: the trend */
   cycles: CycleDoc[];
+  /** the local store as this run left it, for the next run (reuse.ts) */
+  store?: StoreRecord;
 }
 
-async function openTarget(ctx: CommandContext): Promise<FirestoreTarget> {
+async function openTarget(ctx: CommandContext, stored: StoreRecord | undefined): Promise<FirestoreTarget> {
   const { data, fresh } = ctx.options;
   const fs = await openFirestoreTarget({
     env: ctx.io.env,
     dataDir: data !== undefined ? resolve(ctx.io.cwd, data) : undefined,
     fresh,
     workbookPath: async () => (await ctx.load()).path,
+    // the very bytes the previous run of the same key saved (hashed: hundreds of MB read once)
+    ...(stored
+      ? { storeUnchanged: (dir: string) => dir === stored.dir && storeDigest(dir) === stored.sha256 }
+      : {}),
   });
   if (fs.data) {
     const { dir, loaded } = fs.data;
     ctx.log.info(
-      `Emulator Firestore dalam proses berjalan di ${fs.location}; data ${fresh ? 'dimulai kosong' : loaded.documents > 0 ? `dimuat dari ${join(dir, STORE_FILE)} (${num(loaded.documents)} dokumen)` : 'baru'}.`,
+      `Emulator Firestore dalam proses berjalan di ${fs.location}; data ${fresh ? 'dimulai kosong' : fs.data.unchanged ? `di ${join(dir, STORE_FILE)} tidak berubah sejak proses sebelumnya dengan masukan yang sama (${num(stored?.documents ?? 0)} dokumen): tidak dimuat, tidak ada dokumen yang perlu ditulis` : loaded.documents > 0 ? `dimuat dari ${join(dir, STORE_FILE)} (${num(loaded.documents)} dokumen)` : 'baru'}.`,
     );
   }
   return fs;
@@ -149,7 +158,9 @@ export const LATER_STEP_FAILED =
  * Writes the documents, then runs `finish` (the workbooks) with the stored cycles, and only then
  * marks the audit `selesai`: no step can fail after the audit says so. The audit says
  * `berjalan` while the documents are written, and `gagal` with a reason when a write or
- * `finish` fails.
+ * `finish` fails. `stored`: the local store the previous run of the same documents left
+ * (reuse.ts); when the data folder still holds exactly it, a sync could write and remove nothing,
+ * so none is made: its counts and cycles are this run's, and only the audit is added.
  */
 export async function writeFirestore<T>(
   ctx: CommandContext,
@@ -158,8 +169,10 @@ export async function writeFirestore<T>(
   input: LoadedInput,
   docs: DocSet,
   finish: (cycles: CycleDoc[]) => Promise<T>,
+  stored?: StoreRecord,
 ): Promise<FirestoreWrite & { finished: T }> {
-  const fs = await openTarget(ctx);
+  const fs = await openTarget(ctx, stored);
+  const same = fs.data?.unchanged && stored ? stored : undefined;
   const store = createStore(fs.db, tenant, fs.reader);
   const counts: Record<string, number> = {};
   let tally: SyncTally = { written: 0, unchanged: 0, removed: 0 };
@@ -193,42 +206,57 @@ export async function writeFirestore<T>(
     throw err;
   }
   const progress = ctx.log.progress('dokumen');
-  progress.start('Menulis ke Firestore', total);
   try {
     await audit('berjalan');
-    // only new and changed documents are written; stale ones removed (adapters/cycle-writes.ts)
-    const present = new Set(Object.keys(input.validation.counts));
-    const outcome = await applyWrites(
-      store,
-      cycleWrites(docs, (s) => present.has(s)),
-      (n) => progress.tick(n),
-    );
-    for (const [collection, t] of outcome.byCollection) counts[collection] = t.written + t.unchanged;
-    tally = outcome.total;
-    progress.stop();
-    // the earlier years (and this one, as written) for the trend; a damaged year is left out, said
-    const stored = await readCycles(store);
-    for (const bad of stored.invalid) ctx.log.info(`Siklus ${bad.id} dilewati: ${bad.message}`);
-    const finished = await finish(stored.cycles).catch((err: unknown) => {
+    let cycles: StoredCycles;
+    if (same) {
+      Object.assign(counts, same.counts);
+      tally = { written: 0, unchanged: total, removed: 0 };
+      cycles = { cycles: same.cycles, invalid: [] };
+    } else {
+      progress.start('Menulis ke Firestore', total);
+      // only new and changed documents are written; stale ones removed (adapters/cycle-writes.ts)
+      const present = new Set(Object.keys(input.validation.counts));
+      const outcome = await applyWrites(
+        store,
+        cycleWrites(docs, (s) => present.has(s)),
+        (n) => progress.tick(n),
+      );
+      for (const [collection, t] of outcome.byCollection) counts[collection] = t.written + t.unchanged;
+      tally = outcome.total;
+      progress.stop();
+      // the earlier years (and this one, as written) for the trend; a damaged year is left out, said
+      cycles = await readCycles(store);
+      for (const bad of cycles.invalid) ctx.log.info(`Siklus ${bad.id} dilewati: ${bad.message}`);
+    }
+    const finished = await finish(cycles.cycles).catch((err: unknown) => {
       throw new LaterStepError(err);
     });
     await audit(errors.length > 0 ? 'selesai dengan galat' : 'selesai');
     let data: DataReport | undefined;
+    let record: StoreRecord | undefined;
     if (fs.data) {
       // only a completed run is kept: a failure leaves the previous year's data as it was
       const saving = ctx.log.progress();
       saving.start(`Menyimpan data lokal ke ${fs.data.dir}`, 0);
       try {
         const saved = await fs.data.save(ctx.io.now());
+        // appended to the journal: the store's documents are the previous ones and the new audit
+        const documents = same ? same.documents + saved.documents : saved.documents;
         data = {
           path: fs.data.dir,
           fresh: fs.data.fresh,
           loaded: fs.data.loaded.documents,
-          saved: saved.documents,
+          saved: documents,
           bytes: saved.bytes,
           loadMs: Math.round(fs.data.loaded.ms),
           saveMs: Math.round(saved.ms),
+          unchanged: same !== undefined,
         };
+        const sha256 = saved.sha256 ?? same?.sha256;
+        if (sha256 && cycles.invalid.length === 0) {
+          record = { dir: fs.data.dir, sha256, documents, counts: { ...counts }, cycles: cycles.cycles };
+        }
       } finally {
         saving.stop();
       }
@@ -240,7 +268,8 @@ export async function writeFirestore<T>(
       counts,
       tally,
       ...(data ? { data } : {}),
-      cycles: stored.cycles,
+      cycles: cycles.cycles,
+      ...(record ? { store: record } : {}),
       finished,
     };
   } catch (err) {
