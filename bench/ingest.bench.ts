@@ -52,7 +52,10 @@ const submission = (i: number) => ({
   timestamp: new Date(Date.UTC(2026, 2, 1, 2, 0, i % 3600)).toISOString(),
   values: {
     NIP: nip(i),
-    Sumber: ['Diri', 'Atasan', 'Asesmen'][i % 3],
+    // a form's Asesmen counts only from a listed assessor, an Atasan rating only with its
+    // rater's NIP (checked against Pegawai at ingest): the forms send Diri and Atasan
+    Sumber: i % 3 === 1 ? 'Atasan' : 'Diri',
+    ...(i % 3 === 1 ? { 'NIP Penilai': '197501012000031002' } : {}),
     'M.01 Integritas': (i % 5) + 1,
     'M.02 Kerjasama': ((i + 1) % 5) + 1,
     'M.03 Komunikasi': ((i + 2) % 5) + 1,

@@ -30,6 +30,7 @@ import { type RecordKey, recordDoc, safeValues } from '../adapters/cycle-docs.js
 import { inputChecksum, type TenantStore } from '../adapters/firestore.js';
 import { wallClock, ZONED_INSTANT } from '../time.js';
 import { type Deps, endpoint, type Outcome, type RunContext } from './context.js';
+import { type FormRating, formRaterProblems } from './ingest-raters.js';
 import { type IngestSubmission, ingestRequestSchema, submissionSchema } from './schemas.js';
 
 /** The row number a one-row sheet gives its record; records from forms are stored with row 0. */
@@ -196,6 +197,74 @@ interface Processed {
   };
   writes: NonNullable<Outcome['writes']>;
   errors: PublicError[];
+  /** a valid Penilaian submission: its rater still to be checked */
+  rating?: { sub: Submission; record: FormRating };
+}
+
+/**
+ * The processed submissions with every valid rating whose rater may not give it turned into a
+ * quarantine entry with the reason (ingest-raters.ts); the rest unchanged.
+ */
+async function verifyRaters(ctx: RunContext<unknown>, processed: Processed[]): Promise<Processed[]> {
+  const rated = processed.flatMap((p) => (p.rating ? [{ p, ...p.rating }] : []));
+  if (rated.length === 0) return processed;
+  const problems = await formRaterProblems(
+    ctx.store,
+    rated.map((r) => r.record),
+  );
+  const replaced = new Map<Processed, Processed>();
+  rated.forEach(({ p, sub, record }, i) => {
+    const problem = problems[i];
+    if (!problem) return;
+    const value =
+      problem.column === 'NIP Penilai'
+        ? record.nipPenilai
+        : problem.column === 'Email Penilai'
+          ? record.emailPenilai
+          : record.sumber;
+    const error = {
+      sheet: SHEET.penilaian,
+      column: problem.column,
+      value: value ?? null,
+      message: problem.message,
+    };
+    replaced.set(p, quarantined(ctx, sub, [error]));
+  });
+  return processed.map((p) => replaced.get(p) ?? p);
+}
+
+/** A submission kept whole in `quarantine` with its reasons (its id: the response's, see quarantineId). */
+function quarantined(ctx: RunContext<unknown>, sub: Submission, errors: PublicError[]): Processed {
+  const qid = quarantineId(sub);
+  const at = sub.timestamp ?? sub.submittedAt;
+  return {
+    key: qid,
+    result: {
+      responseId: sub.responseId,
+      stored: false,
+      quarantined: true,
+      collection: COLLECTIONS.quarantine,
+      id: qid,
+      errors,
+    },
+    errors,
+    writes: [
+      {
+        collection: COLLECTIONS.quarantine,
+        id: qid,
+        data: {
+          sumber: 'formulir',
+          sheet: sub.sheet,
+          responseId: sub.responseId,
+          ...(at ? { timestamp: at } : {}),
+          values: safeValues(sub.values),
+          errors,
+          runId: ctx.runId,
+          diterima: ctx.startedAt.toISOString(),
+        },
+      },
+    ],
+  };
 }
 
 /** Validates one submission and says what to write; nothing is written here. */
@@ -221,41 +290,12 @@ function processSubmission(
       message: 'Respons tidak menghasilkan tepat satu baris data; periksa judul pertanyaan formulir.',
     });
   }
-  const qid = quarantineId(sub);
-  if (errors.length > 0) {
-    const at = sub.timestamp ?? sub.submittedAt;
-    return {
-      key: qid,
-      result: {
-        responseId: sub.responseId,
-        stored: false,
-        quarantined: true,
-        collection: COLLECTIONS.quarantine,
-        id: qid,
-        errors,
-      },
-      errors,
-      writes: [
-        {
-          collection: COLLECTIONS.quarantine,
-          id: qid,
-          data: {
-            sumber: 'formulir',
-            sheet: sub.sheet,
-            responseId: sub.responseId,
-            ...(at ? { timestamp: at } : {}),
-            values: safeValues(sub.values),
-            errors,
-            runId: ctx.runId,
-            diterima: ctx.startedAt.toISOString(),
-          },
-        },
-      ],
-    };
-  }
+  if (errors.length > 0) return quarantined(ctx, sub, errors);
   const doc = submissionDoc(key, records[0] as Record<string, unknown>, sub.responseId);
   return {
-    key: qid,
+    key: quarantineId(sub),
+    // a rating's rater is checked against Pegawai before it is stored (verifyRaters)
+    ...(key === 'assessments' ? { rating: { sub, record: doc.data as unknown as FormRating } } : {}),
     result: { responseId: sub.responseId, stored: true, quarantined: false, collection, id: doc.id },
     errors: [],
     // One write: the record. An earlier quarantined version of this response (same id) is
@@ -380,10 +420,13 @@ export function ingestResponse(deps: Deps): HttpFunction {
         const parsed = batch.map((raw) => ({ raw, check: submissionSchema.safeParse(raw) }));
         const valid = parsed.flatMap((x) => (x.check.success ? [x.check.data] : []));
         const validator = await validatorsFor(ctx, valid);
-        const processed = parsed.map(({ raw, check }) =>
-          check.success
-            ? processSubmission(ctx, check.data, validator(check.data.sheet))
-            : malformedSubmission(ctx, raw, check.error),
+        const processed = await verifyRaters(
+          ctx,
+          parsed.map(({ raw, check }) =>
+            check.success
+              ? processSubmission(ctx, check.data, validator(check.data.sheet))
+              : malformedSubmission(ctx, raw, check.error),
+          ),
         );
         const results = processed.map((p) => p.result);
         return {
@@ -400,9 +443,10 @@ export function ingestResponse(deps: Deps): HttpFunction {
         };
       }
       const check = submissionSchema.safeParse(body);
-      const p = check.success
+      const one = check.success
         ? processSubmission(ctx, check.data, (await validatorsFor(ctx, [check.data]))(check.data.sheet))
         : malformedSubmission(ctx, body, check.error);
+      const p = (await verifyRaters(ctx, [one]))[0] ?? one;
       const { responseId: _id, ...result } = p.result;
       return {
         body: result,

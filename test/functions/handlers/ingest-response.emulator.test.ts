@@ -64,7 +64,12 @@ describe('ingestResponse', () => {
   });
 
   it('stores a replayed submission once', async () => {
-    const body = penilaian('r-replay', { NIP, Sumber: 'Atasan', 'M.01': 3 });
+    const body = penilaian('r-replay', {
+      NIP,
+      Sumber: 'Atasan',
+      'NIP Penilai': '198502142010122002',
+      'M.01': 3,
+    });
     const before = (await ids(h.db, 'sawahlunto', 'assessments')).length;
     const answers = await Promise.all([post(body), post(body), post(body)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
