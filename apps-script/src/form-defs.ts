@@ -104,6 +104,11 @@ export interface FormDef {
   /** the response sheet is renamed to this, so onFormSubmit knows which form sent a row */
   responseSheet: string;
   quiz: boolean;
+  /**
+   * the form records the respondent's email (Google adds the response sheet's email column):
+   * the assessment forms, so a rating's `Email Penilai` can be checked against `Pegawai`
+   */
+  collectEmail?: boolean;
   questions(ctx: FormContext): Question[];
   /** answers by question title (as getValues gives them) -> contract rows */
   toRows(answers: Record<string, unknown>, meta: ResponseMeta, ctx: FormContext): TargetRow[];
@@ -318,6 +323,21 @@ export function quizScore(
 /** One Daftar Hadir row per session, day (blank: the invitation answer) and NIP. */
 const ATTENDANCE_KEY = ['ID Sesi', 'Tanggal', 'NIP'] as const;
 
+/**
+ * Headers Google gives the respondent's email column of a response sheet (it follows the form
+ * owner's language): Indonesian, English.
+ */
+export const RESPONDENT_EMAIL_HEADERS = ['Alamat email', 'Email Address'] as const;
+
+/** `Email Penilai` of an assessment row: the collected respondent email, when there is one. */
+function raterEmail(answers: Record<string, unknown>): Record<string, Cell> {
+  for (const h of RESPONDENT_EMAIL_HEADERS) {
+    const email = text(answers[h]);
+    if (email !== '') return { 'Email Penilai': email };
+  }
+  return {};
+}
+
 const withMeta = (meta: ResponseMeta, suffix = ''): Record<string, Cell> => ({
   'ID Respons': `${meta.id}${suffix}`,
   Waktu: meta.waktu,
@@ -331,6 +351,7 @@ export const FORM_DEFS: readonly FormDef[] = [
       'Isi sesuai kondisi Anda saat ini. Jawaban dipakai untuk analisis kesenjangan kompetensi dan perencanaan pelatihan (PP 17/2020 Pasal 203).',
     responseSheet: 'Respons Survei Kebutuhan',
     quiz: false,
+    collectEmail: true,
     questions: (ctx) => [
       nipQuestion(Q.nip, 'NIP Anda, 18 digit tanpa spasi.'),
       ...competencySections(ctx, true, Q.jabatan, Q.preferensi),
@@ -347,7 +368,13 @@ export const FORM_DEFS: readonly FormDef[] = [
         kind: 'assessment',
         key: ['ID Respons'],
         suffix: '',
-        values: { ...withMeta(meta), NIP: text(a[Q.nip]), Sumber: 'Diri', ...ratings(a, ctx) },
+        values: {
+          ...withMeta(meta),
+          NIP: text(a[Q.nip]),
+          Sumber: 'Diri',
+          ...raterEmail(a),
+          ...ratings(a, ctx),
+        },
       },
       {
         sheet: SHEET.preferensi,
@@ -370,6 +397,7 @@ export const FORM_DEFS: readonly FormDef[] = [
     description: 'Diisi oleh atasan langsung untuk setiap pegawai yang dinilai.',
     responseSheet: 'Respons Penilaian Atasan',
     quiz: false,
+    collectEmail: true,
     questions: (ctx) => [
       nipQuestion(Q.nipPenilai, 'NIP Anda sebagai penilai.'),
       nipQuestion(Q.nip, 'NIP pegawai yang dinilai.'),
@@ -386,6 +414,7 @@ export const FORM_DEFS: readonly FormDef[] = [
           NIP: text(a[Q.nip]),
           Sumber: 'Atasan',
           'NIP Penilai': text(a[Q.nipPenilai]),
+          ...raterEmail(a),
           ...ratings(a, ctx),
         },
       },

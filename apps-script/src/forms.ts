@@ -259,7 +259,12 @@ function openOrCreate(id: string | undefined, title: string): Form {
 }
 
 function configure(form: Form, d: FormDef): void {
-  form.setTitle(d.title).setDescription(d.description).setIsQuiz(d.quiz).setCollectEmail(false);
+  // the assessment forms record who answered, checked against Pegawai (Penilai yang sah)
+  form
+    .setTitle(d.title)
+    .setDescription(d.description)
+    .setIsQuiz(d.quiz)
+    .setCollectEmail(d.collectEmail === true);
   form.setConfirmationMessage('Terima kasih, jawaban Anda sudah tercatat.');
   if (d.key === 'skm') {
     // the public answers the SKM form: no sign-in (only settable on Workspace domains)

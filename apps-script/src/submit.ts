@@ -14,6 +14,7 @@ import {
   FORM_DEFS,
   type FormContext,
   type FormDef,
+  RESPONDENT_EMAIL_HEADERS,
   type TargetRow,
 } from './form-defs.js';
 import { type FormIds, formIds } from './forms.js';
@@ -202,6 +203,9 @@ export function sweepMissed(ss: Spreadsheet, now: Date, outOfTime: () => boolean
         const answer = ir.getResponse();
         named[ir.getItem().getTitle()] = [Array.isArray(answer) ? answer.flat().join(', ') : String(answer)];
       }
+      // the collected respondent email, as the response sheet's email column holds it
+      const email = def.collectEmail ? response.getRespondentEmail() : '';
+      if (email) named[RESPONDENT_EMAIL_HEADERS[0]] = [email];
       bySecond.set(Math.floor(response.getTimestamp().getTime() / 1000), named);
     }
     const width = Math.max(t.header.length, 1);

@@ -93,6 +93,48 @@ describe('onFormSubmit', () => {
     expect(world().lock.released).toBe(1);
   });
 
+  it("the assessment forms record the respondent's email as Email Penilai; SKM stays anonymous", () => {
+    expect([form('kebutuhan'), form('atasan'), form('skm')].map((f) => f.collectEmail)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    onFormSubmit(
+      form('kebutuhan').submit(selfAssessment(NIP.ani), jakarta(2026, 3, 2, 9), 'ani@sawahlunto.go.id'),
+    );
+    const row = responseRow('Respons Survei Kebutuhan', 2);
+    expect(row['Alamat email']).toBe('ani@sawahlunto.go.id');
+    const [assessment, preference] = world().fetch.bodies('ingestResponse');
+    expect(assessment?.values).toMatchObject({
+      NIP: NIP.ani,
+      Sumber: 'Diri',
+      'Email Penilai': 'ani@sawahlunto.go.id',
+    });
+    // the preference row has no rater
+    expect(Object.keys(preference?.values ?? {})).not.toContain('Email Penilai');
+    const penilaian = world().spreadsheet.sheet('Penilaian')?.dump() ?? [];
+    const col = (penilaian[0] ?? []).map(String).indexOf('Email Penilai');
+    expect(col).toBeGreaterThan(0);
+    expect(penilaian[1]?.[col]).toBe('ani@sawahlunto.go.id');
+    // the supervisor form: the supervisor's address beside the NIP they typed
+    onFormSubmit(
+      form('atasan').submit(
+        { NIP: NIP.ani, 'NIP Penilai': NIP.kepala, 'M.01 Integritas': '3' },
+        jakarta(2026, 3, 2, 10),
+        'kepala@sawahlunto.go.id',
+      ),
+    );
+    expect(world().fetch.bodies('ingestResponse')[2]?.values).toMatchObject({
+      Sumber: 'Atasan',
+      'NIP Penilai': NIP.kepala,
+      'Email Penilai': 'kepala@sawahlunto.go.id',
+    });
+    expect(responseRow('Respons Penilaian Atasan', 2)).not.toHaveProperty(
+      'Pesan',
+      expect.stringMatching(/.+/),
+    );
+  });
+
   it('an answer to a question staff added by hand stays in the response sheet and is not forwarded', () => {
     form('kebutuhan').addParagraphTextItem().setTitle('Saran untuk BKPSDM');
     const answers = { ...selfAssessment(NIP.ani), 'Saran untuk BKPSDM': 'Pelatihan di hari Sabtu' };

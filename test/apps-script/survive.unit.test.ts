@@ -95,9 +95,11 @@ describe('a failed submission is never lost', () => {
     });
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const f = form('kebutuhan');
-    expect(() => onFormSubmit(f.submit(answers(f, { NIP: NIP.budi }), jakarta(2026, 4, 1, 8)))).not.toThrow();
+    expect(() =>
+      onFormSubmit(f.submit(answers(f, { NIP: NIP.budi }), jakarta(2026, 4, 1, 8), 'budi@sawahlunto.go.id')),
+    ).not.toThrow();
     // and a submission whose run was stopped at the time limit before it did anything
-    f.submit(answers(f, { NIP: NIP.ani }), jakarta(2026, 4, 1, 9));
+    f.submit(answers(f, { NIP: NIP.ani }), jakarta(2026, 4, 1, 9), 'ani@sawahlunto.go.id');
     expect(rows('Respons Survei Kebutuhan').map((r) => r.Status ?? '')).toEqual(['', '']);
 
     world().lock.busyElsewhere = false;
@@ -111,6 +113,12 @@ describe('a failed submission is never lost', () => {
       .map((b) => (b.values as { NIP: string }).NIP);
     // from Google Forms: the sheet holds the NIP as a rounded number
     expect(nips.sort()).toEqual([NIP.budi, NIP.ani].sort());
+    // the respondent's collected email comes from Google Forms too, as the rater's
+    const emails = world()
+      .fetch.bodies('ingestResponse')
+      .filter((b) => b.sheet === 'Penilaian')
+      .map((b) => (b.values as Record<string, string>)['Email Penilai']);
+    expect(emails.sort()).toEqual(['ani@sawahlunto.go.id', 'budi@sawahlunto.go.id']);
     later(DAY);
     cobaUlangAntrian();
     expect(world().fetch.bodies('ingestResponse')).toHaveLength(4);

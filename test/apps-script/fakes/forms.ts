@@ -292,7 +292,7 @@ export class FakeForm {
   confirmation = '';
   destinationId: string | null = null;
   /** every submission, as Google Forms keeps it (getResponses) */
-  readonly submissions: { at: Date; answers: Record<string, string | string[]> }[] = [];
+  readonly submissions: { at: Date; answers: Record<string, string | string[]>; email: string }[] = [];
   /** the response sheet (raw) once linked */
   responseSheet: FakeSheet | null = null;
   constructor(
@@ -463,7 +463,11 @@ export class FakeForm {
     // Forms adds a fresh response sheet named by Google, with the current questions as headers
     const n = this.world.spreadsheet.sheets.filter((s) => s.name.startsWith('Jawaban Formulir')).length + 1;
     const sheet = this.world.spreadsheet.addSheet(`Jawaban Formulir ${n}`, [
-      ['Stempel waktu', ...this.questions().map((i) => i.title)],
+      [
+        'Stempel waktu',
+        ...(this.collectEmail ? [EMAIL_COLUMN] : []),
+        ...this.questions().map((i) => i.title),
+      ],
     ]);
     sheet.formUrl = this.getEditUrl();
     this.responseSheet = sheet;
@@ -478,6 +482,8 @@ export class FakeForm {
       .filter((r) => !since || r.at.getTime() >= since.getTime())
       .map((r) => ({
         getTimestamp: () => new Date(r.at.getTime()),
+        // the address only while the form collects it (FormResponse.getRespondentEmail)
+        getRespondentEmail: () => (this.collectEmail ? r.email : ''),
         getItemResponses: () =>
           this.questions()
             .filter((i) => {
@@ -491,9 +497,15 @@ export class FakeForm {
   /**
    * Test helper: a respondent submits. The row is appended to the response sheet as Forms
    * does (timestamp as a Date, numeric answers as numbers) and the spreadsheet's form-submit
-   * event is returned with `values`, `namedValues` and `range`.
+   * event is returned with `values`, `namedValues` and `range`. A form that collects emails
+   * records the respondent's (`email`, else the signed-in respondent of the world) in the
+   * response sheet's `Alamat email` column, after the timestamp; one that does not records none.
    */
-  submit(answers: Record<string, string | string[]>, at: Date): GoogleAppsScript.Events.SheetsOnFormSubmit {
+  submit(
+    answers: Record<string, string | string[]>,
+    at: Date,
+    email: string = this.world.respondent ?? DEFAULT_RESPONDENT,
+  ): GoogleAppsScript.Events.SheetsOnFormSubmit {
     const sheet = this.responseSheet;
     if (!sheet) throw new Error('form has no response sheet');
     if (!this.accepting) throw new Error('form is not accepting responses');
@@ -506,19 +518,27 @@ export class FakeForm {
     }
     const questions = this.questions();
     const header = (sheet.dump()[0] ?? []).map(String);
+    if (this.collectEmail && !header.includes(EMAIL_COLUMN)) header.push(EMAIL_COLUMN);
     for (const item of questions) if (!header.includes(item.title)) header.push(item.title);
+    if (this.collectEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw new Error(`form ${this.id}: collects emails, but "${email}" is not an email address`);
     header.forEach((h, j) => {
       sheet.write(1, j + 1, h);
     });
     const row = sheet.lastRow() + 1;
     if (row > sheet.maxRows) sheet.maxRows = row;
     const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : (v ?? ''));
-    this.submissions.push({ at: new Date(at.getTime()), answers: { ...answers } });
+    this.submissions.push({ at: new Date(at.getTime()), answers: { ...answers }, email });
     const stamp = this.world.formatStamp(at);
-    const width = questions.length + 1;
+    const width = header.length;
     const values: string[] = [stamp];
     const namedValues: Record<string, string[]> = { 'Stempel waktu': [stamp] };
     sheet.write(row, 1, new Date(at.getTime()));
+    if (this.collectEmail) {
+      sheet.write(row, header.indexOf(EMAIL_COLUMN) + 1, email);
+      values.push(email);
+      namedValues[EMAIL_COLUMN] = [email];
+    }
     for (const item of questions) {
       const t = text(answers[item.title]);
       const col = header.indexOf(item.title) + 1;
@@ -539,8 +559,15 @@ export class FakeForm {
   }
 }
 
+/** The response sheet's column of the respondent's email, as Google names it in Indonesian. */
+export const EMAIL_COLUMN = 'Alamat email';
+/** Who answers when a test names nobody: the signed-in respondent of a form that collects emails. */
+const DEFAULT_RESPONDENT = 'responden@sawahlunto.go.id';
+
 export interface FormWorld {
   spreadsheet: FakeSpreadsheet;
+  /** the signed-in respondent whose address a form that collects emails records */
+  respondent?: string;
   /** false: the runtime has no Form.setPublished/isPublished */
   publishing?: boolean;
   log: CallLog;
