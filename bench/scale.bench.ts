@@ -48,7 +48,8 @@ interface Measured {
   load: string;
 }
 
-const load = (): string =>
+/** The machine's load average (1/5/15 minutes), in id_ID. */
+export const load = (): string =>
   loadavg()
     .map((l) => num(l, 2, true))
     .join(' / ');
@@ -72,7 +73,8 @@ function child(workbook: string, data: string, out: string, fresh: boolean): Chi
   return JSON.parse(printed.trim().split('\n').at(-1) ?? '{}') as ChildResult;
 }
 
-async function workbookFor(asn: number): Promise<string> {
+/** The workbook of `asn` ASN: the sample at 2,500, else the province generator's (cached). */
+export async function workbookFor(asn: number): Promise<string> {
   if (asn === 2_500) return SAMPLE_PATH;
   return ensureProvinceWorkbook({
     options: { ...PROVINCE_OPTIONS, employees: asn },
@@ -157,11 +159,17 @@ function print(all: Measured[]): void {
   }
 }
 
-export async function run(): Promise<void> {
+/** The sizes to measure: BENCH_SCALE (e.g. `2500,10000`), else 2,500 / 10,000 / 50,000. */
+export function benchSizes(): number[] {
   const sizes = process.env.BENCH_SCALE
     ? process.env.BENCH_SCALE.split(',').map((s) => Number(s.trim()))
     : SIZES;
   for (const s of sizes) if (!Number.isInteger(s) || s <= 0) throw new Error(`BENCH_SCALE tidak sah: ${s}`);
+  return sizes;
+}
+
+export async function run(): Promise<void> {
+  const sizes = benchSizes();
   const all: Measured[] = [];
   for (const asn of sizes) {
     const workbook = await workbookFor(asn);
