@@ -58,6 +58,7 @@ import type { GeneratedEmployee, GeneratedProgram, InvalidCell, ProgramOptions }
 import { applyRealism } from './realism.js';
 import { COURSES, CUTI_BERSAMA, OPD, ROOMS } from './sawahlunto-data.js';
 import { DICTIONARY, type Std, standardsFor } from './standards.js';
+import { applyTrainers } from './trainers.js';
 
 /** Options of the committed sample `sampel-sawahlunto.xlsx`. */
 export const SAMPLE_OPTIONS: ProgramOptions = { seed: 20261128, employees: 2500 };
@@ -286,6 +287,7 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
     [SHEET.sasaran]: goalsSheet(tahunJp),
   };
   applyRealism(raw);
+  applyTrainers(raw, tahun);
   const employees = emps.map((e) => {
     const g: GeneratedEmployee = {
       nip: e.nip,

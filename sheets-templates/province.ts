@@ -15,7 +15,7 @@ import { writeWorkbookXlsx } from './xlsx.js';
 /** Hash of the files that decide the generated cells and bytes. */
 export function generatorVersion(): string {
   const h = createHash('sha256');
-  for (const f of ['program.ts', 'sawahlunto-data.ts', 'prng.ts', 'xlsx.ts'])
+  for (const f of ['program.ts', 'sawahlunto-data.ts', 'prng.ts', 'xlsx.ts', 'realism.ts', 'trainers.ts'])
     h.update(readFileSync(join(__dirname, f)));
   return h.digest('hex').slice(0, 10);
 }

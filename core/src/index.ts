@@ -34,6 +34,7 @@ export {
   type RawWorkbook,
   type ReactionResponse,
   type Room,
+  type Trainer,
   type Settings,
   type SheetCount,
   type SkmResponse,

@@ -4,6 +4,7 @@
  * Every violation carries a message in Bahasa Indonesia.
  */
 import type { GapsReport } from './reports.js';
+import { checkLimits } from './schedule-check-limits.js';
 import { checkRealism } from './schedule-check-realism.js';
 import type { ScheduleReport } from './schedule-report.js';
 import type { ProgramData } from './types.js';
@@ -29,7 +30,9 @@ export type ViolationKind =
   | 'syarat'
   | 'batas-jp'
   | 'peserta-minimum'
-  | 'daftar-tunggu';
+  | 'daftar-tunggu'
+  | 'pengajar'
+  | 'opd-bersamaan';
 
 export interface ScheduleViolation {
   kind: ViolationKind;
@@ -323,5 +326,6 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
     });
   }
   out.push(...checkRealism(report, ctx));
+  out.push(...checkLimits(report, ctx));
   return out;
 }

@@ -34,6 +34,11 @@ export interface ScheduledSession {
    */
   ruang?: string | null;
   /**
+   * the trainer (`Pengajar.Nama`); null when the session needs none (no `Pengajar` sheet, or it
+   * takes no room). Optional for reports stored before trainers existed.
+   */
+  pengajar?: string | null;
+  /**
    * the waiting list (NIPs, first in line first): ASN the course admits, who still need it and
    * hold no seat in it (waiting-list.ts); a freed seat goes to the first who is still free
    */
@@ -65,7 +70,8 @@ export interface BudgetUse {
  * The limit that keeps a need open (UnmetNeed.batas): `sasaran` (Sasaran Jenis ASN/Jabatan),
  * `syarat` (prerequisite not completed), `batas-jp` (Batas JP per ASN), `peserta-minimum` (too few
  * takers for a session), `anggaran` (Pagu), `ruang` (rooms), `jadwal` (no free dates),
- * `hari-kerja` (the year's working days), `katalog` (no course develops it).
+ * `hari-kerja` (the year's working days), `katalog` (no course develops it), `pengajar` (no
+ * trainer teaches it or none is free), `opd-bersamaan` (Maks Pegawai OPD Bersamaan).
  */
 export type Batas =
   | 'sasaran'
@@ -76,7 +82,9 @@ export type Batas =
   | 'ruang'
   | 'jadwal'
   | 'hari-kerja'
-  | 'katalog';
+  | 'katalog'
+  | 'pengajar'
+  | 'opd-bersamaan';
 
 export interface UnmetNeed {
   nip: string;

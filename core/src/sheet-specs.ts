@@ -95,6 +95,7 @@ export const SHEET = {
   hadir: 'Daftar Hadir',
   fgd: 'Diskusi Kelompok',
   sasaran: 'Sasaran Program',
+  pengajar: 'Pengajar',
 } as const;
 
 /**
@@ -131,6 +132,7 @@ export const SETTING_KEYS = [
   'Lokasi SIASN',
   'Batas JP per ASN',
   'Peserta Minimum',
+  'Maks Pegawai OPD Bersamaan',
   'Bobot 20 JP',
   'Bobot Ekuitas',
   'Bobot Biaya',
@@ -401,7 +403,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: SHEET.pengaturan,
     optional: true,
-    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal), Minimum ASN Dinilai (5) dan Minimum Persen Dinilai (10%): kesenjangan yang dinilai pada lebih sedikit ASN ditandai "data tipis" di ringkasan pimpinan; Minimum Kehadiran (80%) dan Wajib Post-test (1 = ya, 0 = tidak): syarat selesai pelatihan dari Daftar Hadir; Pola Nomor Sertifikat ({kode}/{tahun}/{urut}): nomor sertifikat baris Riwayat Pelatihan yang dibuat dari Daftar Hadir; Instansi SIASN dan Lokasi SIASN: instansiId dan lokasiId berkas Ekspor SIASN. Penjadwalan: Batas JP per ASN (60: JP setahun per ASN, termasuk yang sudah tercatat), Peserta Minimum (10: peserta paling sedikit satu angkatan tatap muka klasikal), Bobot 20 JP (10: bonus tiap ASN yang mencapai target JP), Bobot Ekuitas (5: bonus tiap ASN tanpa pelatihan selama Jangka Pemerataan yang mendapat pelatihan), Bobot Biaya (pengurang per Rp1.000.000 biaya; bawaan hanya pemecah seri).',
+    note: 'Pengaturan: Tahun (tahun anggaran yang direncanakan), Tahun JP (tahun realisasi JP yang dilaporkan; bawaan = Tahun), Target JP (20), Bobot Asesmen (0,5), Bobot Atasan (0,3), Bobot Diri (0,2), Pengingat Hari (3: pengingat undangan H-3), Pengingat Tatap Muka (1: pengingat kedua H-1 untuk sesi tatap muka), Jangka Pemerataan (2: ASN tanpa pelatihan selama 2 tahun terakhir dihitung per OPD dan diutamakan dalam jadwal), Minimum ASN Dinilai (5) dan Minimum Persen Dinilai (10%): kesenjangan yang dinilai pada lebih sedikit ASN ditandai "data tipis" di ringkasan pimpinan; Minimum Kehadiran (80%) dan Wajib Post-test (1 = ya, 0 = tidak): syarat selesai pelatihan dari Daftar Hadir; Pola Nomor Sertifikat ({kode}/{tahun}/{urut}): nomor sertifikat baris Riwayat Pelatihan yang dibuat dari Daftar Hadir; Instansi SIASN dan Lokasi SIASN: instansiId dan lokasiId berkas Ekspor SIASN. Penjadwalan: Batas JP per ASN (60: JP setahun per ASN, termasuk yang sudah tercatat), Peserta Minimum (10: peserta paling sedikit satu angkatan tatap muka klasikal), Maks Pegawai OPD Bersamaan (25%: bagian ASN satu OPD yang boleh sedang mengikuti pelatihan di luar kantor pada hari yang sama, paling sedikit satu orang), Bobot 20 JP (10: bonus tiap ASN yang mencapai target JP), Bobot Ekuitas (5: bonus tiap ASN tanpa pelatihan selama Jangka Pemerataan yang mendapat pelatihan), Bobot Biaya (pengurang per Rp1.000.000 biaya; bawaan hanya pemecah seri).',
     columns: [
       col('Kunci', true, 'enum', 'Nama pengaturan.', { values: [...SETTING_KEYS] }),
       col(
@@ -501,6 +503,35 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('Baseline', false, 'number', 'Nilai awal, satuan sama dengan Target.'),
       col('Target', true, 'number', 'Nilai yang ingin dicapai; persen ditulis 0–100.'),
       col('Keterangan', false, 'text', 'Catatan, mis. dasar penetapan target.'),
+    ],
+  },
+  {
+    name: SHEET.pengajar,
+    optional: true,
+    note: 'Pengajar (widyaiswara, narasumber) sesi tatap muka klasikal. Bila lembar ini berisi, setiap sesi yang memakai ruang mendapat satu pengajar yang mengajar pelatihan itu dan tersedia pada semua harinya; satu pengajar tidak pernah di dua sesi sekaligus.',
+    columns: [
+      col('Nama', true, 'text', 'Nama pengajar (unik).'),
+      col(
+        'Kode Pelatihan',
+        true,
+        'list',
+        'Kode pelatihan (Katalog Pelatihan) yang dapat diajarkannya, dipisah koma.',
+      ),
+      col(
+        'Tidak Tersedia',
+        false,
+        'list',
+        'Tanggal pengajar tidak dapat mengajar (YYYY-MM-DD atau DD/MM/YYYY), dipisah koma.',
+      ),
+      col(
+        'Maks Sesi per Bulan',
+        false,
+        'integer',
+        'Sesi paling banyak yang dimulai dalam satu bulan; kosong = tanpa batas.',
+        {
+          min: 1,
+        },
+      ),
     ],
   },
 ];

@@ -241,6 +241,21 @@ export interface Room extends Sourced {
 }
 
 /**
+ * Optional sheet `Pengajar` (extension): a trainer, the courses they teach, the days they cannot
+ * teach and how many sessions a month they take. When the sheet lists anyone, every session that
+ * takes a room (`takesRoom`) needs one of them, free on all its days.
+ */
+export interface Trainer extends Sourced {
+  nama: string;
+  /** `Kode Pelatihan`: the Katalog Kode of every course they teach */
+  kode: string[];
+  /** `Tidak Tersedia`: days (YYYY-MM-DD) they cannot teach */
+  tidakTersedia: string[];
+  /** `Maks Sesi per Bulan`: most sessions starting in one month; none = no limit */
+  maksSesiPerBulan?: number;
+}
+
+/**
  * Whether sessions of a course take a room (`Ruang`): face-to-face classical forms only. Daring
  * courses and non-classical forms (NKL: coaching, magang, patok banding, detasering, ...) are held
  * elsewhere or online. A course without `Bentuk` that is not Daring is taken as classical.
@@ -302,6 +317,8 @@ export interface Settings {
   lokasiSiasn?: string;
   /** JP ceiling per ASN in the fiscal year, trainings already recorded included (`Batas JP per ASN`, default DEFAULT_BATAS_JP) */
   batasJp?: number;
+  /** share of an OPD's ASN who may be away in sessions on one working day (`Maks Pegawai OPD Bersamaan`, default 0.25; at least one person) */
+  maksPegawaiOpd?: number;
   /** fewest participants of a face-to-face classical session (`Peserta Minimum`, default DEFAULT_PESERTA_MINIMUM) */
   pesertaMinimum?: number;
   /** schedule weight: bonus per ASN brought up to the JP target (`Bobot 20 JP`, default 10) */
@@ -315,6 +332,9 @@ export interface Settings {
   /** how much an FGD's top-ranked competency raises the OPD's priority for it (`Bobot FGD`, default DEFAULT_BOBOT_FGD) */
   bobotFgd?: number;
 }
+
+/** `Maks Pegawai OPD Bersamaan` when Pengaturan is silent: a quarter of an OPD's ASN (at least one). */
+export const DEFAULT_MAKS_PEGAWAI_OPD = 0.25;
 
 /** `Batas JP per ASN` when Pengaturan is silent. */
 export const DEFAULT_BATAS_JP = 60;
@@ -352,6 +372,7 @@ export interface ProgramData {
   behaviours: BehaviourRating[];
   holidays: HolidayEntry[];
   rooms: Room[];
+  trainers: Trainer[];
   preferences: Preference[];
   attendance: AttendanceRecord[];
   fgd: FgdLine[];
@@ -375,6 +396,7 @@ export function emptyProgramData(): ProgramData {
     behaviours: [],
     holidays: [],
     rooms: [],
+    trainers: [],
     preferences: [],
     attendance: [],
     fgd: [],

@@ -61,6 +61,8 @@ export function emptyData(tahun: number): ProgramData {
   const data = emptyProgramData();
   data.settings.tahun = tahun;
   data.settings.pesertaMinimum = 1;
+  // small worlds: one OPD of a few ASN may all be away together (the 25 % default is tested on its own)
+  data.settings.maksPegawaiOpd = 1;
   return data;
 }
 

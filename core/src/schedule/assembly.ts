@@ -73,6 +73,11 @@ export function assemble(
     if (course.catalog.penyelenggara) session.penyelenggara = course.catalog.penyelenggara;
     if (course.catalog.bentuk) session.bentuk = course.catalog.bentuk;
     session.ruang = p.fixed ? p.fixed.ruang : p.room >= 0 ? (inst.rooms[p.room] as Room).nama : null;
+    session.pengajar = p.fixed
+      ? p.fixed.pengajar
+      : p.trainer >= 0
+        ? (inst.limits.trainers[p.trainer]?.nama ?? null)
+        : null;
     sessions.push(session);
     for (const e of p.members) {
       const asn = inst.asn[e] as AsnModel;
@@ -161,6 +166,13 @@ export function assemble(
         alasan =
           'Terpilih tetapi angkatannya tidak mencapai Peserta Minimum pada tanggal yang dapat diikuti; menunggu angkatan berikutnya.';
         batas = 'peserta-minimum';
+      } else if (covering.some((c) => droppedAs.get(`${e}|${c}`) === 'opd-bersamaan')) {
+        alasan = `Terpilih tetapi pada tanggal yang dapat diikuti sudah ${inst.limits.awayCap.get(asn.opd) ?? 1} ASN OPD ${asn.opd} sedang mengikuti pelatihan (Maks Pegawai OPD Bersamaan).`;
+        batas = 'opd-bersamaan';
+      } else if (covering.some((c) => droppedAs.get(`${e}|${c}`) === 'pengajar')) {
+        alasan =
+          'Terpilih tetapi tidak ada pengajar yang tersedia pada tanggal yang dapat diikuti (lembar Pengajar).';
+        batas = 'pengajar';
       } else if (covering.some((c) => droppedAs.has(`${e}|${c}`))) {
         alasan =
           'Terpilih tetapi tidak dapat dijadwalkan (bentrok jadwal, ruang, atau hari kerja tidak cukup).';

@@ -17,6 +17,7 @@ import {
 } from '../types.js';
 import { audienceOf, type Bar } from './audience.js';
 import { barTooFewTakers, roomWarnings } from './class-size.js';
+import { barUntaught, buildLimits, type LimitModel } from './limits.js';
 import type { MilpSolver } from './milp.js';
 import type { PreviousSession } from './replan.js';
 import type { Placed } from './timetable.js';
@@ -109,6 +110,8 @@ export interface Instance {
    * (indexed like `days`), and those still to come as shells whose freed seats the timetable fills
    */
   blocked?: { asn: Map<number, Uint8Array>; rooms: Uint8Array[]; sessions: readonly Placed[] };
+  /** trainers and `Maks Pegawai OPD Bersamaan` (limits.ts) */
+  limits: LimitModel;
 }
 
 export function buildInstance(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): Instance {
@@ -216,6 +219,9 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
     asnModels.push(model);
   }
 
+  const warnings: CellError[] = [];
+  const limits = buildLimits(data, courses, days, warnings);
+  barUntaught(limits, courses, asnModels);
   barTooFewTakers(courses, asnModels);
   const pagu = new Map<string, number>();
   for (const b of data.budgets) if (!pagu.has(b.opd)) pagu.set(b.opd, b.pagu);
@@ -233,7 +239,6 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
       opts.weights?.biaya ??
       (settings.bobotBiaya !== undefined ? settings.bobotBiaya / 1_000_000 : 0.001 / maxBiaya),
   };
-  const warnings: CellError[] = [];
   const seenKode = new Set<string>();
   for (const c of [...data.courses].sort((a, b) => a.row - b.row)) {
     if (seenKode.has(c.kode)) {
@@ -312,7 +317,20 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
       });
     }
   }
-  return { warnings, tahun, target, days, courses, asn: asnModels, opds, pagu, rooms, weights, batasJp };
+  return {
+    warnings,
+    tahun,
+    target,
+    days,
+    courses,
+    asn: asnModels,
+    opds,
+    pagu,
+    rooms,
+    weights,
+    batasJp,
+    limits,
+  };
 }
 
 /** The true objective of one ASN's course set (coverage counted once per competency). */

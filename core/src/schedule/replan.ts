@@ -21,6 +21,8 @@ import type { Candidate, Placed } from './timetable.js';
 /** A session of the previous plan, as `schedule --json` printed it. */
 export type PreviousSession = Pick<ScheduledSession, 'id' | 'kode' | 'mulai' | 'selesai' | 'peserta'> & {
   ruang?: string | null;
+  /** its trainer, kept with it */
+  pengajar?: string | null;
 };
 
 interface Kept {
@@ -141,7 +143,14 @@ export function fixPrevious(
     rooms: inst.rooms.map(() => new Uint8Array(dayCount)),
     sessions: kept
       .filter((k) => k.start >= 0)
-      .map((k) => ({ course: k.course, start: k.start, members: [], room: k.room, fixed: fixedInfo(k) })),
+      .map((k) => ({
+        course: k.course,
+        start: k.start,
+        members: [],
+        room: k.room,
+        trainer: trainerOf(inst, k),
+        fixed: fixedInfo(k),
+      })),
   };
   for (const k of kept) {
     if (k.start < 0) continue;
@@ -164,7 +173,15 @@ function fixedInfo(k: Kept): NonNullable<Placed['fixed']> {
     selesai: k.session.selesai,
     ruang: k.session.ruang ?? null,
     declined: k.declined,
+    members: k.members,
+    pengajar: k.session.pengajar ?? null,
   };
+}
+
+/** The kept session's trainer (index into inst.limits.trainers; −1 when none or no longer listed). */
+function trainerOf(inst: Instance, k: Kept): number {
+  const nama = k.session.pengajar;
+  return nama ? inst.limits.trainers.findIndex((t) => t.nama === nama) : -1;
 }
 
 /**
@@ -184,6 +201,7 @@ export function mergeKept(part: FixedPart, open: Candidate): Candidate {
         start: -1,
         members: [...k.members],
         room: k.room,
+        trainer: trainerOf(part.reduced, k),
         fixed: fixedInfo(k),
       });
   const chosen = open.chosen.map((courses) => [...courses]);

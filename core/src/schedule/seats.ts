@@ -1,12 +1,13 @@
 /** Stage 3: empty seats of placed sessions go to ASN who gain from them. */
 import type { Room } from '../types.js';
 import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
+import { Ledger } from './limits.js';
 import type { Candidate } from './timetable.js';
 
 /**
  * Local search on a timetabled plan: seats left empty in placed sessions (Kapasitas, and the
  * room's seats) go to eligible ASN who gain from the course, have the OPD's Pagu left for it and
- * are free on those days and stay within `Batas JP per ASN`, best gain first. Sessions, rooms and dates stay as they are, so only
+ * are free on those days, stay within `Batas JP per ASN` and `Maks Pegawai OPD Bersamaan`, best gain first. Sessions, rooms and dates stay as they are, so only
  * seats, budget, overlap and the year's days need checking; the objective never decreases.
  */
 export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
@@ -48,6 +49,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   });
   const current = inst.asn.map((asn, e) => asnObjective(inst, asn, chosen[e] ?? []));
   const placed = candidate.tt.placed.map((p) => ({ ...p, members: [...p.members] }));
+  const ledger = Ledger.of(inst, placed);
   let added = 0;
   for (const p of placed) {
     const course = inst.courses[p.course] as CourseModel;
@@ -64,7 +66,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
       const mine = chosen[e] as number[];
       if (mine.includes(p.course) || p.fixed?.declined.includes(e)) continue;
       if ((paguLeft.get(asn.opd) ?? 0) < biaya || (daysUsed[e] as number) + course.hari > dayCount) continue;
-      if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit) continue;
+      if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit || !ledger.canJoin(e, p)) continue;
       const days = busy.get(e);
       if (days) {
         let free = true;
@@ -82,7 +84,8 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
     for (const { e, gain } of gains) {
       if (p.members.length + kept >= seats) break;
       const asn = inst.asn[e] as AsnModel;
-      if ((paguLeft.get(asn.opd) ?? 0) < biaya) continue;
+      if ((paguLeft.get(asn.opd) ?? 0) < biaya || !ledger.canJoin(e, p)) continue;
+      ledger.join(e, p);
       paguLeft.set(asn.opd, (paguLeft.get(asn.opd) ?? 0) - biaya);
       p.members.push(e);
       (chosen[e] as number[]).push(p.course);

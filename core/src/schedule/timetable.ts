@@ -7,6 +7,7 @@
 import { monthOf } from '../calendar.js';
 import type { Room } from '../types.js';
 import { asnObjective, type CourseModel, type Instance } from './instance.js';
+import { Ledger } from './limits.js';
 
 /** One session: `start` indexes `inst.days`, `room` indexes `inst.rooms` (−1: none). */
 export interface Placed {
@@ -24,19 +25,28 @@ export interface Placed {
     ruang: string | null;
     /** ASN who declined it: never offered its freed seats */
     declined: number[];
+    /** the kept members (ASN indices), for the OPD absence limit (limits.ts) */
+    members: number[];
+    /** its trainer in the previous plan (kept with it) */
+    pengajar: string | null;
   };
+  /** index into `inst.limits.trainers` (−1: none) */
+  trainer: number;
 }
 
 interface Timetable {
   placed: Placed[];
-  /** enrolments chosen but impossible to place: no dates/room (`jadwal`) or too few takers (`peserta-minimum`) */
+  /**
+   * enrolments chosen but impossible to place: no dates/room (`jadwal`), too few takers
+   * (`peserta-minimum`), no free trainer (`pengajar`), the OPD's absence limit (`opd-bersamaan`)
+   */
   dropped: Dropped[];
 }
 
 export interface Dropped {
   asn: number;
   course: number;
-  batas: 'jadwal' | 'peserta-minimum';
+  batas: 'jadwal' | 'peserta-minimum' | 'pengajar' | 'opd-bersamaan';
 }
 
 /** A selection after timetabling: what was placed, and its objective. */
@@ -103,11 +113,15 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
   // sessions kept from a previous plan, still to come: their freed seats are open (replan.ts)
   const placed: Placed[] = (inst.blocked?.sessions ?? []).map((p) => ({ ...p, members: [] }));
   const dropped: Dropped[] = [];
+  // trainers and the OPD absence limit (limits.ts), kept sessions booked; what kept an enrolment out
+  const ledger = Ledger.of(inst, placed);
+  const capped = new Set<string>();
+  const trainerless = new Set<number>();
   /** seats taken, the kept members of a kept session included */
   const size = (p: Placed) => p.members.length + (p.fixed?.kept ?? 0);
   /** whether ASN e may take a seat of p on its days: free then, and did not decline it */
   const canJoin = (e: number, p: Placed, hari: number) =>
-    !p.fixed?.declined.includes(e) && isFree(e, p.start, hari);
+    !p.fixed?.declined.includes(e) && isFree(e, p.start, hari) && ledger.canJoin(e, p);
 
   /** the smallest free allowed room seating `size`, else the largest free one (part of the group fits) */
   const freeRoom = (allowed: readonly number[], start: number, hari: number, size: number): number => {
@@ -155,9 +169,11 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     const course = inst.courses[c] as CourseModel;
     const hari = course.hari;
     const month = modeMonth(inst, members);
-    let best: { start: number; room: number; free: number[] } | null = null;
+    let best: { start: number; room: number; free: number[]; trainer: number } | null = null;
     for (const start of candidates(hari, month, course.classroom && useRooms ? 0 : salt)) {
-      const free = members.filter((e) => isFree(e, start, hari));
+      const own = members.filter((e) => isFree(e, start, hari));
+      const free = ledger.admit(c, start, own);
+      if (free.length < own.length) for (const e of own) if (!free.includes(e)) capped.add(`${e}|${c}`);
       if (free.length === 0) continue;
       let room = -1;
       let fits = free;
@@ -166,7 +182,13 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         if (room < 0) continue;
         fits = free.slice(0, (inst.rooms[room] as Room).kapasitas);
       }
-      if (!best || fits.length > best.free.length) best = { start, room, free: fits };
+      if (best && fits.length <= best.free.length) continue;
+      const trainer = ledger.needsTrainer(c) ? ledger.trainerFor(c, start) : -1;
+      if (trainer < 0 && ledger.needsTrainer(c)) {
+        trainerless.add(c);
+        continue;
+      }
+      best = { start, room, free: fits, trainer };
       if (fits.length === members.length) break;
     }
     if (!best) return members;
@@ -178,7 +200,15 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       const roomDays = roomBusy[best.room] as Uint8Array;
       for (let d = best.start; d < best.start + hari; d++) roomDays[d] = 1;
     }
-    placed.push({ course: c, start: best.start, members: best.free, room: best.room });
+    const session = {
+      course: c,
+      start: best.start,
+      members: best.free,
+      room: best.room,
+      trainer: best.trainer,
+    };
+    placed.push(session);
+    ledger.book(session);
     const seated = new Set(best.free);
     return members.filter((e) => !seated.has(e));
   };
@@ -203,6 +233,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         const roomDays = roomBusy[p.room] as Uint8Array;
         for (let d = p.start; d < p.start + course.hari; d++) roomDays[d] = 0;
       }
+      ledger.release(p);
       placed.splice(placed.indexOf(p), 1);
       return p.members;
     };
@@ -220,6 +251,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         if (!target) return true;
         target.members.push(e);
         book(e, target, 1);
+        ledger.join(e, target);
         return false;
       });
     };
@@ -255,6 +287,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         if (size(p) >= seats || !canJoin(e, p, course.hari)) return true;
         p.members.push(e);
         busyOf(e).fill(1, p.start, p.start + course.hari);
+        ledger.join(e, p);
         return false;
       });
     }
@@ -283,6 +316,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         );
         if (target) {
           target.members.push(e);
+          ledger.join(e, target);
           const days = busyOf(e);
           for (let d = target.start; d < target.start + course.hari; d++) days[d] = 1;
         } else still.push(e);
@@ -294,7 +328,12 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       }
       left = next;
     }
-    for (const e of left) dropped.push({ asn: e, course: c, batas: 'jadwal' });
+    for (const e of left)
+      dropped.push({
+        asn: e,
+        course: c,
+        batas: capped.has(`${e}|${c}`) ? 'opd-bersamaan' : trainerless.has(c) ? 'pengajar' : 'jadwal',
+      });
     if (course.minimum > 1) enforceMinimum(c);
   }
   return { placed, dropped };

@@ -23,6 +23,7 @@ import type {
   SkmResponse,
   Standard,
   TestResult,
+  Trainer,
   TrainingRecord,
 } from '../types.js';
 import { assessmentSchema, penilaianParser } from './assessment.js';
@@ -50,6 +51,7 @@ import { diskusiKelompokParser, fgdSchema } from './fgd.js';
 import { goalSchema, sasaranParser } from './goals.js';
 import { pengaturanParser, type SettingEntry } from './settings.js';
 import { skmParser, skmSchema } from './skm.js';
+import { pengajarParser, trainerSchema } from './trainer.js';
 import {
   anggaranParser,
   budgetSchema,
@@ -70,6 +72,7 @@ export * from './fgd.js';
 export * from './goals.js';
 export * from './settings.js';
 export * from './skm.js';
+export * from './trainer.js';
 export * from './training.js';
 
 export type RecordCollection = keyof typeof recordIds;
@@ -89,6 +92,7 @@ export const recordSchemas: { readonly [K in RecordCollection]: z.ZodType<Progra
   behaviours: behaviourSchema,
   holidays: holidaySchema,
   rooms: roomSchema,
+  trainers: trainerSchema,
   preferences: preferenceSchema,
   attendance: attendanceSchema,
   fgd: fgdSchema,
@@ -115,6 +119,7 @@ export interface SheetRecords {
   'Daftar Hadir': AttendanceRecord;
   'Diskusi Kelompok': FgdLine;
   'Sasaran Program': ProgramGoal;
+  Pengajar: Trainer;
 }
 export type SheetName = keyof SheetRecords;
 
@@ -137,6 +142,7 @@ export const SHEET_PARSERS: { readonly [S in SheetName]: SheetParser<SheetRecord
   [SHEET.hadir]: daftarHadirParser,
   [SHEET.fgd]: diskusiKelompokParser,
   [SHEET.sasaran]: sasaranParser,
+  [SHEET.pengajar]: pengajarParser,
 };
 
 /** The ProgramData collection each record sheet fills (Pengaturan folds into `settings`). */
@@ -158,4 +164,5 @@ export const SHEET_COLLECTION: { readonly [S in Exclude<SheetName, 'Pengaturan'>
   'Daftar Hadir': 'attendance',
   'Diskusi Kelompok': 'fgd',
   'Sasaran Program': 'goals',
+  Pengajar: 'trainers',
 };

@@ -50,6 +50,7 @@ export const settingsSchema = z
     lokasiSiasn: z.string().min(1).exactOptional(),
     batasJp: z.number().int().min(1).max(MAX_JP).exactOptional(),
     pesertaMinimum: z.number().int().min(1).exactOptional(),
+    maksPegawaiOpd: z.number().gt(0).max(1).exactOptional(),
     bobotTargetJp: z.number().min(0).exactOptional(),
     bobotEkuitas: z.number().min(0).exactOptional(),
     bobotFgd: z.number().min(0).max(MAX_BOBOT_FGD).exactOptional(),
@@ -92,6 +93,7 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
       if (e.teks !== undefined) s.lokasiSiasn = e.teks;
     } else if (e.kunci === 'Batas JP per ASN') s.batasJp = e.nilai;
     else if (e.kunci === 'Peserta Minimum') s.pesertaMinimum = e.nilai;
+    else if (e.kunci === 'Maks Pegawai OPD Bersamaan') s.maksPegawaiOpd = e.nilai;
     else if (e.kunci === 'Bobot 20 JP') s.bobotTargetJp = e.nilai;
     else if (e.kunci === 'Bobot Ekuitas') s.bobotEkuitas = e.nilai;
     else if (e.kunci === 'Bobot FGD') s.bobotFgd = e.nilai;
@@ -131,6 +133,8 @@ export function settingsToEntries(s: Settings): SettingEntry[] {
   if (s.lokasiSiasn !== undefined) out.push({ row: 0, kunci: 'Lokasi SIASN', nilai: 0, teks: s.lokasiSiasn });
   if (s.batasJp !== undefined) out.push({ row: 0, kunci: 'Batas JP per ASN', nilai: s.batasJp });
   if (s.pesertaMinimum !== undefined) out.push({ row: 0, kunci: 'Peserta Minimum', nilai: s.pesertaMinimum });
+  if (s.maksPegawaiOpd !== undefined)
+    out.push({ row: 0, kunci: 'Maks Pegawai OPD Bersamaan', nilai: s.maksPegawaiOpd });
   if (s.bobotTargetJp !== undefined) out.push({ row: 0, kunci: 'Bobot 20 JP', nilai: s.bobotTargetJp });
   if (s.bobotEkuitas !== undefined) out.push({ row: 0, kunci: 'Bobot Ekuitas', nilai: s.bobotEkuitas });
   if (s.bobotFgd !== undefined) out.push({ row: 0, kunci: 'Bobot FGD', nilai: s.bobotFgd });
@@ -268,6 +272,11 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
           );
         } else if (kunci === 'Peserta Minimum' && !(Number.isInteger(nilai) && nilai >= 1)) {
           r.error('Nilai', 'Peserta Minimum harus bilangan bulat 1 atau lebih (bawaan 10)');
+        } else if (kunci === 'Maks Pegawai OPD Bersamaan' && !(nilai > 0 && nilai <= 1)) {
+          r.error(
+            'Nilai',
+            'Maks Pegawai OPD Bersamaan harus lebih dari 0 dan paling banyak 1 (mis. 25% atau 0,25; bawaan 25%)',
+          );
         } else if (
           (kunci === 'Bobot 20 JP' || kunci === 'Bobot Ekuitas' || kunci === 'Bobot Biaya') &&
           !(nilai >= 0 && nilai <= 1_000_000)

@@ -279,11 +279,13 @@ export function addScheduleSheets(workbook: ExcelJS.Workbook, report: ScheduleRe
     ...JADWAL_COLUMNS.map((c, i) => fromCore(c, `c${i + 1}`)),
     // 66 wide: three 18-digit NIPs per line
     { header: 'Peserta (NIP)', key: 'peserta', width: 66 },
+    // staff only, like the NIPs (leaders' sheets name no person)
+    { header: 'Pengajar', key: 'pengajar', width: 24 },
   ]);
   for (const s of report.sessions) {
-    jadwal.addRow([...rowValues(JADWAL_COLUMNS, jadwalCells(s)), s.peserta.join(', ')]);
+    jadwal.addRow([...rowValues(JADWAL_COLUMNS, jadwalCells(s)), s.peserta.join(', '), s.pengajar ?? '-']);
   }
-  wrap(jadwal, [...wrapKeys(JADWAL_COLUMNS), 'peserta']);
+  wrap(jadwal, [...wrapKeys(JADWAL_COLUMNS), 'peserta', 'pengajar']);
 
   // PP 11/2017 art. 207: the development plan's content
   const rencana = sheet(

@@ -122,6 +122,8 @@ describe('addScheduleSheets', () => {
     if (!first) throw new Error('no session');
     expect(jadwal?.getRow(2).getCell(1).value).toBe(first.id);
     expect(jadwal?.getRow(2).getCell(14).value).toBe(first.peserta.join(', '));
+    // no Pengajar sheet in this world: the session needs no trainer
+    expect(jadwal?.getRow(2).getCell(15).value).toBe('-');
     const rencana = back.getWorksheet(SCHEDULE_SHEETS.rencana);
     if (!rencana) throw new Error('no Rencana Pengembangan sheet');
     // the art. 207 columns, in the order users read them, exactly as the core defines them

@@ -189,9 +189,9 @@ test('Jadwal and Anggaran show the same columns, widths and totals in both workb
   const jadwalLeaders = layout(sheet(leaders, 'Jadwal Pelatihan'), 'ID Sesi');
   const jadwalStaff = layout(sheet(staff, 'Jadwal Pelatihan'), 'ID Sesi');
   expect(jadwalLeaders.headers).toEqual(JADWAL_COLUMNS.map((c) => c.header));
-  // the staff's adds the participants' NIPs after the shared columns
-  expect(jadwalStaff.headers).toEqual([...JADWAL_COLUMNS.map((c) => c.header), 'Peserta (NIP)']);
-  expect(jadwalStaff.widths.slice(0, -1)).toEqual(JADWAL_COLUMNS.map((c) => c.width));
+  // the staff's adds the participants' NIPs and the trainer after the shared columns
+  expect(jadwalStaff.headers).toEqual([...JADWAL_COLUMNS.map((c) => c.header), 'Peserta (NIP)', 'Pengajar']);
+  expect(jadwalStaff.widths.slice(0, -2)).toEqual(JADWAL_COLUMNS.map((c) => c.width));
   const anggaranLeaders = layout(sheet(leaders, 'Anggaran Pelatihan'), 'OPD');
   const anggaranStaff = layout(sheet(staff, 'Anggaran Pelatihan'), 'OPD');
   expect(anggaranStaff.headers).toEqual(ANGGARAN_COLUMNS.map((c) => c.header));

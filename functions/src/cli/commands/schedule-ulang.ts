@@ -21,6 +21,7 @@ const previousSchema = z.object({
       selesai: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
       peserta: z.array(z.string()),
       ruang: z.string().nullable().optional(),
+      pengajar: z.string().nullable().optional(),
     }),
   ),
 });
@@ -58,6 +59,7 @@ export async function readPreviousPlan(cwd: string, out: string | undefined): Pr
     selesai: s.selesai,
     peserta: s.peserta,
     ...(s.ruang !== undefined ? { ruang: s.ruang } : {}),
+    ...(s.pengajar !== undefined ? { pengajar: s.pengajar } : {}),
   }));
 }
 

@@ -94,6 +94,7 @@ const COLLECTION_LABELS: Partial<Record<string, string>> = {
   behaviours: 'evaluasi perilaku',
   holidays: 'hari libur',
   rooms: 'ruang',
+  trainers: 'pengajar',
   preferences: 'preferensi',
   attendance: 'daftar hadir',
   settings: 'pengaturan',

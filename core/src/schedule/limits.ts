@@ -1,0 +1,272 @@
+/**
+ * Who may be away together: trainers (`Pengajar`) and `Maks Pegawai OPD Bersamaan`.
+ *
+ * - When `Pengajar` lists anyone, every session that takes a room (types.ts `takesRoom`) needs
+ *   one trainer who teaches its Kode, is not `Tidak Tersedia` on any of its days, teaches no
+ *   other session on those days and has fewer than `Maks Sesi per Bulan` sessions starting in
+ *   its start month. A course nobody teaches can never run: it leaves every ASN's options
+ *   (exact, so the bound stays proven), with a warning on its Katalog row.
+ * - On any working day at most `Maks Pegawai OPD Bersamaan` (default 25 %, at least one person)
+ *   of an OPD's ASN (`Pegawai`) sit in sessions held away from the office (every moda but Daring).
+ *
+ * The bound relaxes both (like the calendar), so it stays a proven upper bound. The timetable
+ * (timetable.ts) and the seat filler (seats.ts) ask a `Ledger` before they seat anyone.
+ */
+import { monthOf } from '../calendar.js';
+import { normalizeHeader } from '../cells.js';
+import { type CellError, DEFAULT_MAKS_PEGAWAI_OPD, type ProgramData } from '../types.js';
+import type { AsnModel, CourseModel } from './instance.js';
+
+export interface TrainerModel {
+  nama: string;
+  /** 1 on the working days (indices into Instance.days) they cannot teach */
+  off: Uint8Array;
+  /** `Maks Sesi per Bulan` (Infinity: no limit) */
+  maks: number;
+  /** how many courses they teach (the fewer, the sooner they are picked: versatile ones stay free) */
+  teaches: number;
+}
+
+export interface LimitModel {
+  trainers: TrainerModel[];
+  /** per course: the trainers (indices) who teach it; empty when it needs none */
+  teachers: number[][];
+  /** per course: a trainer is needed (Pengajar lists anyone and the course takes a room) */
+  needsTrainer: boolean[];
+  /** per course: its participants are away from the office (every moda but Daring) */
+  away: boolean[];
+  /** per OPD: most ASN away on one working day */
+  awayCap: Map<string, number>;
+  /** `Maks Pegawai OPD Bersamaan` as a share (0–1] */
+  awayShare: number;
+}
+
+/** The limits of one call, and warnings on Pengajar and Katalog rows that cannot be honoured. */
+export function buildLimits(
+  data: ProgramData,
+  courses: readonly CourseModel[],
+  days: readonly string[],
+  warnings: CellError[],
+): LimitModel {
+  const dayAt = new Map(days.map((d, i) => [d, i] as const));
+  const courseAt = new Map(courses.map((c, i) => [normalizeHeader(c.catalog.kode), i] as const));
+  const withTrainers = data.trainers.length > 0;
+  const teachers: number[][] = courses.map(() => []);
+  const trainers: TrainerModel[] = data.trainers.map((t, i) => {
+    const off = new Uint8Array(days.length);
+    for (const d of t.tidakTersedia) {
+      const at = dayAt.get(d);
+      if (at !== undefined) off[at] = 1;
+    }
+    const unknown: string[] = [];
+    let teaches = 0;
+    for (const kode of t.kode) {
+      const c = courseAt.get(normalizeHeader(kode));
+      if (c === undefined) unknown.push(kode);
+      else if (!teachers[c]?.includes(i)) {
+        teachers[c]?.push(i);
+        teaches++;
+      }
+    }
+    if (unknown.length > 0)
+      warnings.push({
+        sheet: 'Pengajar',
+        row: t.row,
+        column: 'Kode Pelatihan',
+        value: unknown.join(', '),
+        message: `Kode ${unknown.join(', ')} tidak ada di Katalog Pelatihan; ${t.nama} tidak dijadwalkan untuknya.`,
+      });
+    return { nama: t.nama, off, maks: t.maksSesiPerBulan ?? Number.POSITIVE_INFINITY, teaches };
+  });
+  const needsTrainer = courses.map((c) => withTrainers && c.classroom);
+  courses.forEach((course, c) => {
+    if (needsTrainer[c] && teachers[c]?.length === 0 && course.schedulable)
+      warnings.push({
+        sheet: 'Katalog Pelatihan',
+        row: course.catalog.row,
+        column: 'Kode',
+        value: course.catalog.kode,
+        message: `Tidak ada pengajar untuk pelatihan ${course.catalog.kode} di lembar Pengajar (kolom Kode Pelatihan); pelatihan ini tidak dijadwalkan.`,
+      });
+  });
+  const awayShare = data.settings.maksPegawaiOpd ?? DEFAULT_MAKS_PEGAWAI_OPD;
+  const headcount = new Map<string, number>();
+  for (const e of data.employees) headcount.set(e.opd, (headcount.get(e.opd) ?? 0) + 1);
+  const awayCap = new Map<string, number>();
+  for (const [opd, n] of headcount) awayCap.set(opd, Math.max(1, Math.floor(awayShare * n + 1e-9)));
+  return {
+    trainers,
+    teachers,
+    needsTrainer,
+    away: courses.map((c) => c.moda !== 'Daring'),
+    awayCap,
+    awayShare,
+  };
+}
+
+/** Takes every course that needs a trainer and has none out of every ASN's options (exact). */
+export function barUntaught(
+  limits: LimitModel,
+  courses: readonly CourseModel[],
+  asnModels: readonly AsnModel[],
+) {
+  const untaught = courses.map((_, c) => limits.needsTrainer[c] === true && limits.teachers[c]?.length === 0);
+  if (!untaught.includes(true)) return;
+  for (const asn of asnModels) {
+    asn.eligible = asn.eligible.filter((c) => {
+      if (!untaught[c]) return true;
+      asn.barred.set(c, {
+        batas: 'pengajar',
+        alasan: `Tidak ada pengajar untuk pelatihan ${courses[c]?.catalog.kode ?? ''} di lembar Pengajar.`,
+      });
+      return false;
+    });
+  }
+}
+
+/** What the ledger needs of a placed session. */
+export interface Booking {
+  course: number;
+  start: number;
+  members: number[];
+  /** index into LimitModel.trainers, −1 when none */
+  trainer: number;
+  /** a session kept from a previous plan (replan.ts): its kept members, beside `members` who joined it */
+  fixed?: { members: readonly number[] };
+}
+
+interface LedgerInstance {
+  days: readonly string[];
+  courses: readonly CourseModel[];
+  asn: readonly AsnModel[];
+  limits: LimitModel;
+}
+
+/** Trainer bookings and OPD absences of one timetable (mutable). */
+export class Ledger {
+  private readonly trainerDays: Uint8Array[];
+  private readonly trainerMonths: Int32Array[];
+  private readonly awayDays = new Map<string, Int32Array>();
+  private readonly months: number[];
+
+  constructor(private readonly inst: LedgerInstance) {
+    this.trainerDays = inst.limits.trainers.map(() => new Uint8Array(inst.days.length));
+    this.trainerMonths = inst.limits.trainers.map(() => new Int32Array(13));
+    this.months = inst.days.map(monthOf);
+  }
+
+  /** A ledger holding the bookings of sessions already placed. */
+  static of(inst: LedgerInstance, placed: readonly Booking[]): Ledger {
+    const ledger = new Ledger(inst);
+    for (const p of placed) ledger.book(p);
+    return ledger;
+  }
+
+  needsTrainer(c: number): boolean {
+    return this.inst.limits.needsTrainer[c] === true;
+  }
+
+  /** A trainer free for course c from `start` (least versatile, then least booked, first); −1 when none. */
+  trainerFor(c: number, start: number): number {
+    const hari = (this.inst.courses[c] as CourseModel).hari;
+    const month = this.months[start] as number;
+    let best = -1;
+    for (const t of this.inst.limits.teachers[c] ?? []) {
+      const trainer = this.inst.limits.trainers[t] as TrainerModel;
+      const busy = this.trainerDays[t] as Uint8Array;
+      if (((this.trainerMonths[t] as Int32Array)[month] as number) >= trainer.maks) continue;
+      let free = true;
+      for (let d = start; d < start + hari; d++)
+        if (busy[d] || trainer.off[d]) {
+          free = false;
+          break;
+        }
+      if (!free) continue;
+      if (best < 0 || this.better(t, best)) best = t;
+    }
+    return best;
+  }
+
+  private better(t: number, than: number): boolean {
+    const a = this.inst.limits.trainers[t] as TrainerModel;
+    const b = this.inst.limits.trainers[than] as TrainerModel;
+    const load = (x: number) => (this.trainerMonths[x] as Int32Array).reduce((sum, n) => sum + n, 0);
+    return a.teaches < b.teaches || (a.teaches === b.teaches && load(t) < load(than));
+  }
+
+  /** Of `members` (order kept), those the OPD limit lets into a session of course c from `start`. */
+  admit(c: number, start: number, members: readonly number[]): number[] {
+    if (!this.inst.limits.away[c]) return [...members];
+    const hari = (this.inst.courses[c] as CourseModel).hari;
+    const room = new Map<string, number>();
+    return members.filter((e) => {
+      const opd = (this.inst.asn[e] as AsnModel).opd;
+      let left = room.get(opd);
+      if (left === undefined) {
+        left = this.roomLeft(opd, start, hari);
+        room.set(opd, left);
+      }
+      if (left <= 0) return false;
+      room.set(opd, left - 1);
+      return true;
+    });
+  }
+
+  /** Whether ASN e may also sit in session p under the OPD limit. */
+  canJoin(e: number, p: Booking): boolean {
+    if (!this.inst.limits.away[p.course]) return true;
+    const hari = (this.inst.courses[p.course] as CourseModel).hari;
+    return this.roomLeft((this.inst.asn[e] as AsnModel).opd, p.start, hari) > 0;
+  }
+
+  /** how many more of the OPD may be away on every day of start..start+hari−1 */
+  private roomLeft(opd: string, start: number, hari: number): number {
+    const cap = this.inst.limits.awayCap.get(opd) ?? Number.POSITIVE_INFINITY;
+    const days = this.awayDays.get(opd);
+    if (!days) return cap;
+    let most = 0;
+    for (let d = start; d < start + hari; d++) most = Math.max(most, days[d] as number);
+    return cap - most;
+  }
+
+  /** Records a placed session: its trainer's days and month, its members' absences. */
+  book(p: Booking): void {
+    const hari = (this.inst.courses[p.course] as CourseModel).hari;
+    if (p.trainer >= 0) this.mark(p.trainer, p.start, hari, 1);
+    for (const e of p.members) this.away(e, p, 1);
+    for (const e of p.fixed?.members ?? []) this.away(e, p, 1);
+  }
+
+  /** Records ASN e joining session p (already placed). */
+  join(e: number, p: Booking): void {
+    this.away(e, p, 1);
+  }
+
+  /** Frees what a cancelled session held. */
+  release(p: Booking): void {
+    const hari = (this.inst.courses[p.course] as CourseModel).hari;
+    if (p.trainer >= 0) this.mark(p.trainer, p.start, hari, -1);
+    for (const e of p.members) this.away(e, p, -1);
+    for (const e of p.fixed?.members ?? []) this.away(e, p, -1);
+  }
+
+  private mark(t: number, start: number, hari: number, delta: 1 | -1): void {
+    const days = this.trainerDays[t] as Uint8Array;
+    for (let d = start; d < start + hari; d++) days[d] = delta > 0 ? 1 : 0;
+    const months = this.trainerMonths[t] as Int32Array;
+    const month = this.months[start] as number;
+    months[month] = (months[month] as number) + delta;
+  }
+
+  private away(e: number, p: Booking, delta: 1 | -1): void {
+    if (!this.inst.limits.away[p.course]) return;
+    const opd = (this.inst.asn[e] as AsnModel).opd;
+    let days = this.awayDays.get(opd);
+    if (!days) {
+      days = new Int32Array(this.inst.days.length);
+      this.awayDays.set(opd, days);
+    }
+    const hari = (this.inst.courses[p.course] as CourseModel).hari;
+    for (let d = p.start; d < p.start + hari; d++) days[d] = (days[d] as number) + delta;
+  }
+}
