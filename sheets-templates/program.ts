@@ -52,6 +52,7 @@ import { goalsSheet } from './goals.js';
 import { history, pastSessions } from './history.js';
 import { buildOrganisation } from './organisation.js';
 import type { Emp, JabatanInfo } from './people.js';
+import { performanceSheet } from './performance.js';
 import { preferences } from './preferences.js';
 import { Rng } from './prng.js';
 import type { GeneratedEmployee, GeneratedProgram, InvalidCell, ProgramOptions } from './program-types.js';
@@ -286,8 +287,11 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
     [SHEET.fgd]: diskusi,
     [SHEET.sasaran]: goalsSheet(tahunJp),
   };
+  // drawn from Riwayat as generated (before the realism pass), placed in the specs' sheet order
+  const kinerja = performanceSheet(root.fork('kinerja'), emps, riwayat, tahunJp);
   applyRealism(raw);
   applyTrainers(raw, tahun);
+  raw[SHEET.kinerja] = kinerja;
   const employees = emps.map((e) => {
     const g: GeneratedEmployee = {
       nip: e.nip,

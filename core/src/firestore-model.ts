@@ -28,6 +28,7 @@ export const COLLECTIONS = {
   attendance: 'attendance',
   fgd: 'fgd',
   goals: 'goals',
+  performance: 'performance',
   settings: 'settings',
   // rejected rows and submissions, kept whole
   quarantine: 'quarantine',
@@ -141,4 +142,5 @@ export const recordIds = {
   attendance: (r: ProgramData['attendance'][number]) => docId(r.sesi, r.tanggal ?? 'konfirmasi', r.nip),
   fgd: (r: ProgramData['fgd'][number]) => docId(r.tanggal, r.opd, r.kode ?? '', r.topik ?? ''),
   goals: (r: ProgramData['goals'][number]) => docId(r.indikator, r.opd ?? '', r.tahun),
+  performance: (r: ProgramData['performance'][number]) => docId(r.nip, r.tahun),
 } as const;

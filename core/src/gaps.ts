@@ -9,6 +9,7 @@
  */
 import { cellText, normalizeHeader } from './cells.js';
 import { type FgdRank, fgdFactor, fgdRanks } from './fgd.js';
+import { kinerjaFactor, latestPredikat } from './performance-boost.js';
 import { raterDirectory, raterProblem } from './raters.js';
 import type {
   CompetencyGap,
@@ -112,6 +113,8 @@ function competencyGap(
   weights: readonly number[],
   fgd: FgdRank | undefined,
   factor: number,
+  /** the ASN's own factor (a low predikat kinerja, performance-boost.ts) */
+  boost = 1,
 ): CompetencyGap {
   let num = 0;
   let den = 0;
@@ -141,7 +144,7 @@ function competencyGap(
     standar: s.level,
     aktual,
     gap,
-    prioritas: gap * s.bobot * factor,
+    prioritas: gap * s.bobot * factor * boost,
     sumber,
     penilai,
   };
@@ -207,6 +210,8 @@ export function computeGaps(data: ProgramData): GapsReport {
 
   // an FGD's top-ranked competencies raise the OPD's priority for them (core/src/fgd.ts)
   const fgdByOpd = fgdRanks(data.fgd ?? []);
+  // an ASN whose latest predikat kinerja is Butuh Perbaikan or lower is reached sooner
+  const predikatOf = latestPredikat(data.performance ?? []);
   const opdNames = displayNames(data.employees, (e) => e.opd, keyOf);
   const jabatanNames = displayNames(data.employees, (e) => e.jabatan, keyOf);
   const opdAcc = new Map<string, OpdAcc>();
@@ -246,10 +251,13 @@ export function computeGaps(data: ProgramData): GapsReport {
     }
 
     const slots = slotsByNip.get(e.nip);
+    const latest = predikatOf.get(e.nip);
+    const boost = kinerjaFactor(latest, data.settings);
+    if (latest && boost !== 1) row.kinerjaRendah = latest;
     let known = 0;
     for (const s of standards) {
       const fgd = fgdOfOpd?.get(s.kode);
-      const cg = competencyGap(slots, s, weights, fgd, fgdFactor(fgd, data.settings));
+      const cg = competencyGap(slots, s, weights, fgd, fgdFactor(fgd, data.settings), boost);
       const gap = cg.gap;
       if (gap !== null) {
         known++;

@@ -21,6 +21,7 @@ export {
   type Employee,
   type FgdLine,
   INDIKATOR_SASARAN,
+  PREDIKAT_KINERJA,
   emptyProgramData,
   equityYears,
   type JenisAsn,

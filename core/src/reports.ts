@@ -1,6 +1,6 @@
 /** Result shapes of each capability, exactly the CLI JSON of docs/cli.md (plus extensions). */
 import type { FgdOfOpd } from './fgd.js';
-import type { Sumber } from './types.js';
+import type { PredikatKinerja, Sumber } from './types.js';
 
 export interface CompetencyGap {
   kode: string;
@@ -33,6 +33,8 @@ export interface EmployeeGaps {
   competencies: CompetencyGap[];
   /** extension: true when no `Standar Kompetensi` row exists for the jabatan (competencies is empty) */
   tanpaStandar?: boolean;
+  /** extension: the latest predikat kinerja when it is Butuh Perbaikan or lower (its priorities are raised) */
+  kinerjaRendah?: { tahun: number; predikat: PredikatKinerja };
 }
 
 /** extension: mean gap of one competency inside an OPD (heat map, top three) */

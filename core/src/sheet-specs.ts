@@ -14,6 +14,7 @@ import {
   KELOMPOK,
   KELOMPOK_JABATAN,
   MODA,
+  PREDIKAT_KINERJA,
   SASARAN_JENIS_ASN,
   STATUS_HADIR,
   SUMBER,
@@ -96,6 +97,7 @@ export const SHEET = {
   fgd: 'Diskusi Kelompok',
   sasaran: 'Sasaran Program',
   pengajar: 'Pengajar',
+  kinerja: 'Kinerja',
 } as const;
 
 /**
@@ -138,6 +140,7 @@ export const SETTING_KEYS = [
   'Bobot Biaya',
   'NIP Asesor',
   'Bobot FGD',
+  'Bobot Kinerja',
 ] as const;
 
 export const SHEET_SPECS: readonly SheetSpec[] = [
@@ -532,6 +535,23 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
           min: 1,
         },
       ),
+    ],
+  },
+  {
+    name: SHEET.kinerja,
+    optional: true,
+    note: 'Predikat kinerja (SKP, PermenPAN-RB 6/2022) per ASN per tahun. Data pribadi: pimpinan hanya melihat angka agregat.',
+    columns: [
+      col('NIP', true, 'nip', 'NIP 18 digit; harus ada di Pegawai.'),
+      col('Tahun', true, 'integer', 'Tahun penilaian kinerja.', { min: 2000, max: 2100 }),
+      col(
+        'Predikat Kinerja',
+        true,
+        'enum',
+        'Sangat Baik, Baik, Butuh Perbaikan, Kurang/Misconduct, atau Sangat Kurang.',
+        { values: PREDIKAT_KINERJA },
+      ),
+      col('Nilai', false, 'number', 'Nilai SKP bila instansi mencatatnya (0–150).', { min: 0, max: 150 }),
     ],
   },
 ];

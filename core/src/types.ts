@@ -205,6 +205,28 @@ export interface ProgramGoal extends Sourced {
   keterangan?: string;
 }
 
+/**
+ * SKP performance ratings (predikat kinerja, PermenPAN-RB 6/2022), best first: the index is the
+ * rank (0 = Sangat Baik), so a change between years is a change of index.
+ */
+export const PREDIKAT_KINERJA = [
+  'Sangat Baik',
+  'Baik',
+  'Butuh Perbaikan',
+  'Kurang/Misconduct',
+  'Sangat Kurang',
+] as const;
+export type PredikatKinerja = (typeof PREDIKAT_KINERJA)[number];
+
+/** Optional sheet `Kinerja` (extension): an ASN's predikat kinerja of a year. Personal data. */
+export interface PerformanceRecord extends Sourced {
+  nip: string;
+  tahun: number;
+  predikat: PredikatKinerja;
+  /** the SKP score, when the agency keeps one */
+  nilai?: number;
+}
+
 /** `Daftar Hadir` statuses: one per session day and participant. */
 export const STATUS_HADIR = ['Hadir', 'Izin', 'Sakit', 'Tidak Hadir'] as const;
 export type StatusHadir = (typeof STATUS_HADIR)[number];
@@ -331,6 +353,8 @@ export interface Settings {
   asesor?: string[];
   /** how much an FGD's top-ranked competency raises the OPD's priority for it (`Bobot FGD`, default DEFAULT_BOBOT_FGD) */
   bobotFgd?: number;
+  /** how much a latest predikat kinerja of Butuh Perbaikan or lower raises an ASN's priorities (`Bobot Kinerja`, default DEFAULT_BOBOT_KINERJA) */
+  bobotKinerja?: number;
 }
 
 /** `Maks Pegawai OPD Bersamaan` when Pengaturan is silent: a quarter of an OPD's ASN (at least one). */
@@ -377,6 +401,7 @@ export interface ProgramData {
   attendance: AttendanceRecord[];
   fgd: FgdLine[];
   goals: ProgramGoal[];
+  performance: PerformanceRecord[];
   settings: Settings;
 }
 
@@ -401,6 +426,7 @@ export function emptyProgramData(): ProgramData {
     attendance: [],
     fgd: [],
     goals: [],
+    performance: [],
     settings: { ...DEFAULT_SETTINGS, bobot: { ...DEFAULT_SETTINGS.bobot } },
   };
 }

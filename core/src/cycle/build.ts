@@ -4,6 +4,7 @@
  */
 import { compareNames, nameKey } from '../gaps.js';
 import { computeGoals } from '../goals.js';
+import { coursePerformance } from '../performance.js';
 import type {
   EvaluationReport,
   GapsReport,
@@ -168,5 +169,6 @@ export function buildCycle(input: CycleInput): CycleDoc {
     pelatihan: trainings(data, input.evaluation),
     hasil: serviceResults({ data, units: ikm.units }),
     sasaran: computeGoals(data, summary),
+    kinerja: (data.performance ?? []).length > 0 ? coursePerformance(data) : null,
   };
 }

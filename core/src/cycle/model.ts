@@ -108,6 +108,29 @@ export const cycleGoalsSchema = z.object({
   lainTahun: count,
 });
 
+const predikatChangeSchema = z.object({
+  n: count,
+  naik: count.nullable(),
+  tetap: count.nullable(),
+  turun: count.nullable(),
+});
+
+/** Predikat kinerja around each course (performance.ts); groups under the minimum as sizes only. */
+export const cyclePerformanceSchema = z.object({
+  minimum: count,
+  kursus: z.array(
+    z.object({
+      kode: z.string(),
+      judul: z.string(),
+      tahun: z.array(z.number().int()),
+      dilatih: predikatChangeSchema,
+      pembanding: predikatChangeSchema,
+      catatan: z.string().nullable(),
+    }),
+  ),
+  tanpaPredikat: count,
+});
+
 export const cycleSchema = z.object({
   /** year of the realisation (JP, gaps, IKM): the document id */
   tahun: z.number().int(),
@@ -126,6 +149,8 @@ export const cycleSchema = z.object({
   hasil: z.array(cycleResultSchema).default([]),
   /** the program's goals; absent (null) in cycles kept before they were added */
   sasaran: cycleGoalsSchema.nullable().default(null),
+  /** predikat kinerja around each course; null without a Kinerja sheet and in older cycles */
+  kinerja: cyclePerformanceSchema.nullable().default(null),
 });
 export type CycleDoc = z.infer<typeof cycleSchema>;
 

@@ -15,6 +15,7 @@ import type {
   Employee,
   FgdLine,
   HolidayEntry,
+  PerformanceRecord,
   Preference,
   ProgramData,
   ProgramGoal,
@@ -49,6 +50,7 @@ import {
 } from './extension.js';
 import { diskusiKelompokParser, fgdSchema } from './fgd.js';
 import { goalSchema, sasaranParser } from './goals.js';
+import { kinerjaParser, performanceSchema } from './performance.js';
 import { pengaturanParser, type SettingEntry } from './settings.js';
 import { skmParser, skmSchema } from './skm.js';
 import { pengajarParser, trainerSchema } from './trainer.js';
@@ -70,6 +72,7 @@ export * from './evaluation.js';
 export * from './extension.js';
 export * from './fgd.js';
 export * from './goals.js';
+export * from './performance.js';
 export * from './settings.js';
 export * from './skm.js';
 export * from './trainer.js';
@@ -97,6 +100,7 @@ export const recordSchemas: { readonly [K in RecordCollection]: z.ZodType<Progra
   attendance: attendanceSchema,
   fgd: fgdSchema,
   goals: goalSchema,
+  performance: performanceSchema,
 };
 
 /** The record each sheet yields. */
@@ -120,6 +124,7 @@ export interface SheetRecords {
   'Diskusi Kelompok': FgdLine;
   'Sasaran Program': ProgramGoal;
   Pengajar: Trainer;
+  Kinerja: PerformanceRecord;
 }
 export type SheetName = keyof SheetRecords;
 
@@ -143,6 +148,7 @@ export const SHEET_PARSERS: { readonly [S in SheetName]: SheetParser<SheetRecord
   [SHEET.fgd]: diskusiKelompokParser,
   [SHEET.sasaran]: sasaranParser,
   [SHEET.pengajar]: pengajarParser,
+  [SHEET.kinerja]: kinerjaParser,
 };
 
 /** The ProgramData collection each record sheet fills (Pengaturan folds into `settings`). */
@@ -165,4 +171,5 @@ export const SHEET_COLLECTION: { readonly [S in Exclude<SheetName, 'Pengaturan'>
   'Diskusi Kelompok': 'fgd',
   'Sasaran Program': 'goals',
   Pengajar: 'trainers',
+  Kinerja: 'performance',
 };

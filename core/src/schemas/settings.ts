@@ -28,6 +28,8 @@ const TEXT_KEYS: ReadonlySet<SettingKey> = new Set([
 const weight = z.number().min(0).max(1);
 /** `Bobot FGD`: at 5 an FGD's first rank multiplies a priority by 6; more would drown the measured gap */
 export const MAX_BOBOT_FGD = 5;
+/** `Bobot Kinerja`: the same bound as Bobot FGD, for the same reason */
+export const MAX_BOBOT_KINERJA = 5;
 /** a reminder a month ahead is the farthest that still reads as a reminder */
 export const MAX_REMINDER_DAYS = 30;
 /** `Jangka Pemerataan`: years without training that make an ASN an equity case (1–10) */
@@ -54,6 +56,7 @@ export const settingsSchema = z
     bobotTargetJp: z.number().min(0).exactOptional(),
     bobotEkuitas: z.number().min(0).exactOptional(),
     bobotFgd: z.number().min(0).max(MAX_BOBOT_FGD).exactOptional(),
+    bobotKinerja: z.number().min(0).max(MAX_BOBOT_KINERJA).exactOptional(),
     bobotBiaya: z.number().min(0).exactOptional(),
     asesor: z.array(nipSchema).exactOptional(),
   })
@@ -97,6 +100,7 @@ export function settingsFrom(entries: readonly SettingEntry[], base: Settings = 
     else if (e.kunci === 'Bobot 20 JP') s.bobotTargetJp = e.nilai;
     else if (e.kunci === 'Bobot Ekuitas') s.bobotEkuitas = e.nilai;
     else if (e.kunci === 'Bobot FGD') s.bobotFgd = e.nilai;
+    else if (e.kunci === 'Bobot Kinerja') s.bobotKinerja = e.nilai;
     else if (e.kunci === 'Bobot Biaya') s.bobotBiaya = e.nilai;
     else if (e.kunci === 'NIP Asesor') {
       if (e.teks !== undefined) s.asesor = e.teks.split(', ');
@@ -138,6 +142,7 @@ export function settingsToEntries(s: Settings): SettingEntry[] {
   if (s.bobotTargetJp !== undefined) out.push({ row: 0, kunci: 'Bobot 20 JP', nilai: s.bobotTargetJp });
   if (s.bobotEkuitas !== undefined) out.push({ row: 0, kunci: 'Bobot Ekuitas', nilai: s.bobotEkuitas });
   if (s.bobotFgd !== undefined) out.push({ row: 0, kunci: 'Bobot FGD', nilai: s.bobotFgd });
+  if (s.bobotKinerja !== undefined) out.push({ row: 0, kunci: 'Bobot Kinerja', nilai: s.bobotKinerja });
   if (s.bobotBiaya !== undefined) out.push({ row: 0, kunci: 'Bobot Biaya', nilai: s.bobotBiaya });
   if (s.asesor !== undefined && s.asesor.length > 0)
     out.push({ row: 0, kunci: 'NIP Asesor', nilai: 0, teks: s.asesor.join(', ') });
@@ -286,6 +291,11 @@ export const pengaturanParser: SheetParser<SettingEntry> = {
           r.error(
             'Nilai',
             `Bobot FGD harus angka 0 sampai ${MAX_BOBOT_FGD} (bawaan 0,5; 0 = FGD tidak menaikkan prioritas)`,
+          );
+        } else if (kunci === 'Bobot Kinerja' && !(nilai >= 0 && nilai <= MAX_BOBOT_KINERJA)) {
+          r.error(
+            'Nilai',
+            `Bobot Kinerja harus angka 0 sampai ${MAX_BOBOT_KINERJA} (bawaan 0,5; 0 = predikat kinerja tidak menaikkan prioritas)`,
           );
         } else if (kunci === 'Target JP' && nilai <= 0) {
           r.error('Nilai', 'Target JP harus lebih dari 0');

@@ -7,6 +7,7 @@ import { fgdSheet } from './fgd-sheet.js';
 import { hasilSheet } from './hasil.js';
 import { ikmSheet } from './ikm-sheet.js';
 import type { SummaryModelInput } from './input.js';
+import { kinerjaSheet } from './kinerja-sheet.js';
 import type { SummaryModel, SummarySheet } from './model.js';
 import { petaSheet } from './peta.js';
 import { ringkasanSheet } from './ringkasan.js';
@@ -34,6 +35,7 @@ export const SUMMARY_SHEET_BUILDERS: readonly SummarySheetBuilder[] = [
   fgdSheet,
   ikmSheet,
   hasilSheet,
+  kinerjaSheet,
   jadwalSheet,
   rencanaSheet,
   anggaranSheet,

@@ -10,6 +10,7 @@ export const SUMMARY_TITLES = {
   hasil: 'Hasil Layanan',
   fgd: 'Prioritas FGD',
   sasaran: 'Sasaran Program',
+  kinerja: 'Kinerja Peserta',
 } as const;
 
 /**
@@ -39,4 +40,5 @@ export const SHEET_IDS = {
   hasil: 2200,
   fgd: 2400,
   sasaran: 2500,
+  kinerja: 2600,
 } as const;
