@@ -76,20 +76,23 @@ export function waitingList(
   const out: WaitingEntry[] = [];
   for (const s of report.sessions) {
     const max = opts.max ?? Math.max(courses.get(s.kode)?.kapasitas ?? 0, s.peserta.length, 1);
-    candidates(s.kode)
-      .filter((c) => (jp.get(`${c.nip}|${s.mulai.slice(0, 4)}`) ?? 0) + s.jp <= limit)
-      .slice(0, max)
-      .forEach((c, i) => {
-        const e = people.get(c.nip);
-        out.push({
-          sesi: s.id,
-          urutan: i + 1,
-          nip: c.nip,
-          nama: e?.nama ?? '',
-          opd: e?.opd ?? '',
-          prioritas: c.prioritas,
-        });
+    const year = s.mulai.slice(0, 4);
+    // the first `max` candidates the JP limit lets in (walked, not filtered: lists run to thousands)
+    let urutan = 0;
+    for (const c of candidates(s.kode)) {
+      if (urutan >= max) break;
+      if ((jp.get(`${c.nip}|${year}`) ?? 0) + s.jp > limit) continue;
+      const e = people.get(c.nip);
+      urutan++;
+      out.push({
+        sesi: s.id,
+        urutan,
+        nip: c.nip,
+        nama: e?.nama ?? '',
+        opd: e?.opd ?? '',
+        prioritas: c.prioritas,
       });
+    }
   }
   return out;
 }

@@ -22,6 +22,8 @@ export interface DpScratch {
   room: Float64Array;
   /** courses against the ASN's preferred mode */
   mismatch: Int32Array;
+  /** a reached state's benefit (only read for live states) */
+  benefit: Float64Array;
 }
 
 export function dpScratch(): DpScratch {
@@ -32,6 +34,7 @@ export function dpScratch(): DpScratch {
     live: new Uint8Array(0),
     room: new Float64Array(0),
     mismatch: new Int32Array(0),
+    benefit: new Float64Array(0),
   };
 }
 
@@ -44,6 +47,7 @@ function ensureScratch(scratch: DpScratch, states: number): void {
   scratch.live = new Uint8Array(size);
   scratch.room = new Float64Array(size);
   scratch.mismatch = new Int32Array(size);
+  scratch.benefit = new Float64Array(size);
 }
 
 /**
@@ -87,6 +91,9 @@ export interface NeedStates {
   width: number;
   /** the state a course (its need bits, its JP in units) leads to from s; −1 past the JP limit */
   step(s: number, mask: number, jpUnits: number): number;
+  /** the JP dimension, as `step` uses it: its cap in units, and whether passing it is refused */
+  jpCap: number;
+  limited: boolean;
   /** a state's benefit: priorities closed + JP target bonus + equity bonus */
   value(state: number): number;
 }
@@ -131,7 +138,7 @@ export function needStates(inst: Instance, asn: AsnModel): NeedStates {
     }
     return benefit;
   };
-  return { exact, extra, bit, jpUnit, width, value, step };
+  return { exact, extra, bit, jpUnit, width, value, step, jpCap, limited };
 }
 
 /** `enforceDays`: skip course sets longer than the year's working days (off for the bound). */
@@ -150,8 +157,9 @@ export function asnDp(
     courses: [[]],
   };
   if (asn.eligible.length === 0) return none;
-  const { exact, extra, bit, jpUnit, width, value, step } = needStates(inst, asn);
-  ensureScratch(scratch, (1 << exact.length) * width);
+  const { exact, extra, bit, jpUnit, width, value, jpCap, limited } = needStates(inst, asn);
+  const stateCount = (1 << exact.length) * width;
+  ensureScratch(scratch, stateCount);
   const { cost, days, node, live: isLive, room, mismatch } = scratch;
   const nodeCourse: number[] = [];
   const nodePrev: number[] = [];
@@ -161,25 +169,14 @@ export function asnDp(
   room[0] = 0;
   node[0] = -1;
   isLive[0] = 1;
-  const maxDays = enforceDays ? inst.days.length : Number.POSITIVE_INFINITY;
-  // proposed moves of the current course: target state and its new cost, mismatch, room, days, node
-  const toState: number[] = [];
-  const toCost: number[] = [];
-  const toRoom: number[] = [];
-  const toMismatch: number[] = [];
-  const toDays: number[] = [];
-  const fromNode: number[] = [];
   mismatch[0] = 0;
-  // equal cost: fewer courses against the ASN's preferred mode (needs survey), then less room
-  const better = (newCost: number, newMismatch: number, newRoom: number, newDays: number, t: number) => {
-    const oldCost = cost[t] as number;
-    if (newCost !== oldCost) return newCost < oldCost;
-    const oldMismatch = mismatch[t] as number;
-    if (newMismatch !== oldMismatch) return newMismatch < oldMismatch;
-    const oldRoom = room[t] as number;
-    if (newRoom !== oldRoom) return newRoom < oldRoom;
-    return newDays < (days[t] as number);
-  };
+  const maxDays = enforceDays ? inst.days.length : Number.POSITIVE_INFINITY;
+  // proposed moves of the current course (at most one per live state): target state and its new
+  // cost, mismatch, room, days, node; typed scratch rows, the `step` and the tie order inlined
+  // (needStates.step; equal cost: fewer courses against the ASN's preferred mode, then less
+  // room, then fewer days)
+  const proposals = proposalScratch(scratch, stateCount);
+  const { toState, toCost, toRoom, toMismatch, toDays, fromNode } = proposals;
 
   for (const c of asn.eligible) {
     const course = inst.courses[c] as CourseModel;
@@ -188,39 +185,41 @@ export function asnDp(
     const biaya = course.catalog.biaya;
     const courseRoom = roomUse[c] as number;
     const courseMismatch = asn.prefModa !== undefined && asn.prefModa !== course.moda ? 1 : 0;
+    const hari = course.hari;
     // 0/1 knapsack: propose from the values before this course, then apply
-    toState.length = 0;
-    toCost.length = 0;
-    toMismatch.length = 0;
-    toRoom.length = 0;
-    toDays.length = 0;
-    fromNode.length = 0;
+    let count = 0;
     for (let i = 0, liveCount = live.length; i < liveCount; i++) {
       const s = live[i] as number;
-      const newDays = (days[s] as number) + course.hari;
+      const newDays = (days[s] as number) + hari;
       if (newDays > maxDays) continue;
-      const t = step(s, mask, jpUnits);
-      if (t < 0 || t === s) continue;
+      const jp = (s % width) + jpUnits;
+      if (limited && jp > jpCap) continue;
+      const t = ((s / width) | 0 | mask) * width + Math.min(jp, jpCap);
+      if (t === s) continue;
       const newCost = (cost[s] as number) + biaya;
       const newRoom = (room[s] as number) + courseRoom;
       const newMismatch = (mismatch[s] as number) + courseMismatch;
-      if (better(newCost, newMismatch, newRoom, newDays, t)) {
-        toState.push(t);
-        toCost.push(newCost);
-        toMismatch.push(newMismatch);
-        toRoom.push(newRoom);
-        toDays.push(newDays);
-        fromNode.push(node[s] as number);
+      if (better(cost, mismatch, room, days, t, newCost, newMismatch, newRoom, newDays)) {
+        toState[count] = t;
+        toCost[count] = newCost;
+        toMismatch[count] = newMismatch;
+        toRoom[count] = newRoom;
+        toDays[count] = newDays;
+        fromNode[count] = node[s] as number;
+        count++;
       }
     }
-    for (let i = 0; i < toState.length; i++) {
+    for (let i = 0; i < count; i++) {
       const t = toState[i] as number;
-      if (!better(toCost[i] as number, toMismatch[i] as number, toRoom[i] as number, toDays[i] as number, t))
-        continue;
-      cost[t] = toCost[i] as number;
-      mismatch[t] = toMismatch[i] as number;
-      room[t] = toRoom[i] as number;
-      days[t] = toDays[i] as number;
+      const newCost = toCost[i] as number;
+      const newMismatch = toMismatch[i] as number;
+      const newRoom = toRoom[i] as number;
+      const newDays = toDays[i] as number;
+      if (!better(cost, mismatch, room, days, t, newCost, newMismatch, newRoom, newDays)) continue;
+      cost[t] = newCost;
+      mismatch[t] = newMismatch;
+      room[t] = newRoom;
+      days[t] = newDays;
       nodeCourse.push(c);
       nodePrev.push(fromNode[i] as number);
       node[t] = nodeCourse.length - 1;
@@ -231,15 +230,42 @@ export function asnDp(
     }
   }
 
-  const reached: { cost: number; room: number; benefit: number; node: number }[] = [];
-  for (const s of live) {
-    reached.push({
-      cost: cost[s] as number,
-      room: room[s] as number,
-      benefit: value(s),
-      node: node[s] as number,
-    });
+  // the reached states, sorted in place as indices (no object per state: at province scale the
+  // garbage of ~40 million of them cost more than the DP)
+  const benefit = scratch.benefit;
+  for (const s of live) benefit[s] = value(s);
+  const order = live.slice(); // a stable sort: ties keep the order states were reached in
+  order.sort(
+    (x, y) =>
+      (cost[x] as number) - (cost[y] as number) ||
+      (room[x] as number) - (room[y] as number) ||
+      (benefit[y] as number) - (benefit[x] as number),
+  );
+  // keep a state unless another is no dearer, uses no more room and brings at least as much
+  const kept: number[] = [];
+  for (const s of order) {
+    let dominated = false;
+    for (const k of kept)
+      if (
+        (room[k] as number) <= (room[s] as number) &&
+        (benefit[k] as number) >= (benefit[s] as number) - 1e-12
+      ) {
+        dominated = true;
+        break;
+      }
+    if (!dominated) kept.push(s);
   }
+  const result: AsnDp = {
+    extra,
+    cost: Float64Array.from(kept, (k) => cost[k] as number),
+    room: Float64Array.from(kept, (k) => room[k] as number),
+    benefit: Float64Array.from(kept, (k) => benefit[k] as number),
+    courses: kept.map((k) => {
+      const set: number[] = [];
+      for (let n = node[k] as number; n >= 0; n = nodePrev[n] as number) set.push(nodeCourse[n] as number);
+      return set.sort((x, y) => x - y);
+    }),
+  };
   // reset the scratch states this ASN touched
   for (const s of live) {
     cost[s] = Number.POSITIVE_INFINITY;
@@ -249,24 +275,56 @@ export function asnDp(
     node[s] = -1;
     isLive[s] = 0;
   }
-  // keep a state unless another is no dearer, uses no more room and brings at least as much
-  reached.sort((x, y) => x.cost - y.cost || x.room - y.room || y.benefit - x.benefit);
-  const kept: typeof reached = [];
-  for (const option of reached) {
-    if (kept.some((k) => k.room <= option.room && k.benefit >= option.benefit - 1e-12)) continue;
-    kept.push(option);
-  }
-  return {
-    extra,
-    cost: Float64Array.from(kept, (k) => k.cost),
-    room: Float64Array.from(kept, (k) => k.room),
-    benefit: Float64Array.from(kept, (k) => k.benefit),
-    courses: kept.map((k) => {
-      const set: number[] = [];
-      for (let n = k.node; n >= 0; n = nodePrev[n] as number) set.push(nodeCourse[n] as number);
-      return set.sort((x, y) => x - y);
-    }),
+  return result;
+}
+
+/** Whether reaching state t at (cost, mismatch, room, days) beats what t holds, in that order. */
+function better(
+  cost: Float64Array,
+  mismatch: Int32Array,
+  room: Float64Array,
+  days: Int32Array,
+  t: number,
+  newCost: number,
+  newMismatch: number,
+  newRoom: number,
+  newDays: number,
+): boolean {
+  const oldCost = cost[t] as number;
+  if (newCost !== oldCost) return newCost < oldCost;
+  const oldMismatch = mismatch[t] as number;
+  if (newMismatch !== oldMismatch) return newMismatch < oldMismatch;
+  const oldRoom = room[t] as number;
+  if (newRoom !== oldRoom) return newRoom < oldRoom;
+  return newDays < (days[t] as number);
+}
+
+interface Proposals {
+  toState: Int32Array;
+  toCost: Float64Array;
+  toRoom: Float64Array;
+  toMismatch: Int32Array;
+  toDays: Int32Array;
+  fromNode: Int32Array;
+}
+
+const proposalRows = new WeakMap<DpScratch, Proposals>();
+
+/** The proposal rows of one scratch, at least `states` long (a course proposes once per live state). */
+function proposalScratch(scratch: DpScratch, states: number): Proposals {
+  const have = proposalRows.get(scratch);
+  if (have && have.toState.length >= states) return have;
+  const size = Math.max(states, (have?.toState.length ?? 0) * 2, 1024);
+  const rows: Proposals = {
+    toState: new Int32Array(size),
+    toCost: new Float64Array(size),
+    toRoom: new Float64Array(size),
+    toMismatch: new Int32Array(size),
+    toDays: new Int32Array(size),
+    fromNode: new Int32Array(size),
   };
+  proposalRows.set(scratch, rows);
+  return rows;
 }
 
 /** Pareto options (cost ascending, value strictly ascending) at room price `lambda`. */

@@ -174,10 +174,12 @@ function mckpDp(
   const width = units + 1;
   // best value with at most u units, classes so far (option 0 costs 0)
   let best = new Float64Array(width);
+  // two rows swapped per class (one allocation, not one per ASN: the GC cost dominated)
+  let next = new Float64Array(width);
   const pick = new Uint16Array(n * width);
   for (let i = 0; i < n; i++) {
     const options = classes[i] as AsnOption[];
-    const next = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);
+    next.fill(Number.NEGATIVE_INFINITY);
     for (let o = 0; o < options.length && o < 65535; o++) {
       const option = options[o] as AsnOption;
       if (option.cost > budget) break;
@@ -190,7 +192,7 @@ function mckpDp(
         }
       }
     }
-    best = next;
+    [best, next] = [next, best];
   }
   const choice = new Array<number>(n).fill(0);
   let u = units;
