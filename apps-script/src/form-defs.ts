@@ -13,6 +13,7 @@ import {
   serialToDate,
 } from '@bangkom/core';
 import { APP_SHEET } from './app-sheets.js';
+import { FGD_FORM } from './fgd-form.js';
 
 export type IngestKind =
   | 'assessment'
@@ -22,7 +23,8 @@ export type IngestKind =
   | 'behaviour'
   | 'skm'
   | 'rsvp'
-  | 'attendance';
+  | 'attendance'
+  | 'fgd';
 
 /** `page`: a page break starting a section (its title and help text head the page). */
 export type QuestionType = 'nip' | 'text' | 'paragraph' | 'scale' | 'choice' | 'checkbox' | 'list' | 'page';
@@ -649,6 +651,8 @@ export const FORM_DEFS: readonly FormDef[] = [
             },
           ],
   },
+  // the FGD note-taker's form (fgd-form.ts)
+  FGD_FORM,
 ];
 
 export function defaultCompetencies(): Competency[] {

@@ -341,6 +341,47 @@ describe('onFormSubmit', () => {
     expect(String(responseRow('Respons Konfirmasi Kehadiran', 3).Pesan)).toMatch(/NIP harus 18 digit/);
   });
 
+  it("records an FGD's ranked needs in Diskusi Kelompok, one row per need, without calling the server", () => {
+    const f = form('fgd');
+    const answers = {
+      'Tanggal FGD': '14/10/2026',
+      'OPD atau kelompok': f.items.find((i) => i.title === 'OPD atau kelompok')?.choices[0]?.value ?? '',
+      'Jumlah peserta': '18',
+      Fasilitator: 'Rina Kartika',
+      'Peringkat 1: kompetensi': 'M.05 Pelayanan Publik',
+      'Peringkat 1: catatan': 'Keluhan antrean loket',
+      'Peringkat 2: topik bebas': 'Aplikasi SRIKANDI',
+    };
+    expect(answers['OPD atau kelompok']).not.toBe('');
+    onFormSubmit(f.submit(answers, jakarta(2026, 10, 15, 9)));
+    expect(responseRow('Respons Catatan FGD', 2).Status).toBe('Tercatat');
+    expect(world().fetch.requests).toHaveLength(0);
+    const sheet = world().spreadsheet.sheet('Diskusi Kelompok')?.dump() ?? [];
+    const header = (sheet[0] ?? []).map(String);
+    const rows = sheet.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      OPD: answers['OPD atau kelompok'],
+      Peserta: 18,
+      Fasilitator: 'Rina Kartika',
+      'Kode Kompetensi': 'M.05',
+      Peringkat: 1,
+      Catatan: 'Keluhan antrean loket',
+    });
+    expect(rows[1]).toMatchObject({ 'Kode Kompetensi': '', Topik: 'Aplikasi SRIKANDI', Peringkat: 2 });
+    // the note-taker's form collects no email (the FGD names no rater)
+    expect(f.collectEmail).toBe(false);
+
+    // a re-sent note of the same FGD replaces its rows; a need without a valid date is refused
+    onFormSubmit(
+      f.submit({ ...answers, 'Peringkat 1: catatan': 'Antrean dan pengaduan' }, jakarta(2026, 10, 15, 10)),
+    );
+    expect((world().spreadsheet.sheet('Diskusi Kelompok')?.dump() ?? []).length).toBe(3);
+    onFormSubmit(f.submit({ ...answers, 'Tanggal FGD': '31/02/2026' }, jakarta(2026, 10, 15, 11)));
+    expect(responseRow('Respons Catatan FGD', 4).Status).toBe('Tidak Valid');
+    expect(String(responseRow('Respons Catatan FGD', 4).Pesan)).toMatch(/Diskusi Kelompok · Tanggal/);
+  });
+
   it('keeps a submission that finds the lock busy and processes it in the daily retry', () => {
     world().lock.busyElsewhere = true;
     onFormSubmit(form('kebutuhan').submit(selfAssessment(NIP.budi), jakarta(2026, 3, 3, 9)));
