@@ -19,6 +19,31 @@ export interface EquityList {
 const HEADERS = ['NIP', 'Nama', 'OPD', 'Jabatan', 'Pelatihan Terakhir'] as const;
 const WIDTHS = [21, 34, 38, 34, 14];
 
+/**
+ * Row 1: `intro` across the table, italic, its height fitted; row 2: the bold, shaded header of a
+ * staff list sheet (frozen above the data by the caller).
+ */
+export function introAndHeader(
+  ws: ExcelJS.Worksheet,
+  intro: string,
+  headers: readonly string[],
+  widths: readonly number[],
+): void {
+  ws.mergeCells(1, 1, 1, headers.length);
+  const cell = ws.getCell(1, 1);
+  cell.value = intro;
+  cell.font = { name: SHEET_FONT, size: FONT_SIZE, italic: true };
+  cell.alignment = { wrapText: true, vertical: 'top' };
+  fitRowHeight(ws.getRow(1), { widths: { 1: widths.reduce((a, b) => a + b, 0) } });
+  const head = ws.getRow(2);
+  head.values = [...headers];
+  head.eachCell((c) => {
+    c.font = { name: SHEET_FONT, size: FONT_SIZE, bold: true };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+}
+
 export function addEquitySheet(wb: ExcelJS.Workbook, equity: EquityList): void {
   const from = equity.tahun - equity.tahunJangka + 1;
   const ws = wb.addWorksheet(SHEET_TANPA_PELATIHAN, { views: [{ state: 'frozen', ySplit: 2 }] });
@@ -26,21 +51,13 @@ export function addEquitySheet(wb: ExcelJS.Workbook, equity: EquityList): void {
   WIDTHS.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  ws.mergeCells(1, 1, 1, HEADERS.length);
-  const intro = ws.getCell(1, 1);
-  intro.value =
+  introAndHeader(
+    ws,
     `${equity.list.length} ASN tidak memulai pelatihan apa pun pada ${from}–${equity.tahun} ` +
-    `(Jangka Pemerataan ${equity.tahunJangka} tahun); mereka diutamakan dalam penjadwalan.`;
-  intro.font = { name: SHEET_FONT, size: FONT_SIZE, italic: true };
-  intro.alignment = { wrapText: true, vertical: 'top' };
-  fitRowHeight(ws.getRow(1), { widths: { 1: WIDTHS.reduce((a, b) => a + b, 0) } });
-  const head = ws.getRow(2);
-  head.values = [...HEADERS];
-  head.eachCell((cell) => {
-    cell.font = { name: SHEET_FONT, size: FONT_SIZE, bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
+      `(Jangka Pemerataan ${equity.tahunJangka} tahun); mereka diutamakan dalam penjadwalan.`,
+    HEADERS,
+    WIDTHS,
+  );
   equity.list.forEach((e, i) => {
     const row = ws.getRow(3 + i);
     // NIP as text: 18 digits would lose their last ones as a number

@@ -5,7 +5,8 @@
  */
 import { MINAT_TOPIK_HEADER, OUTPUT_SHEET, type TopicInterest } from '@bangkom/core';
 import type ExcelJS from 'exceljs';
-import { FONT_SIZE, fitRowHeight, listPrintSetup, SHEET_FONT } from './schedule-sheets.js';
+import { introAndHeader } from './equity-sheet.js';
+import { FONT_SIZE, listPrintSetup, SHEET_FONT } from './schedule-sheets.js';
 
 export const SHEET_MINAT_TOPIK = OUTPUT_SHEET.minatTopik;
 
@@ -17,25 +18,17 @@ export function addTopicInterestSheet(wb: ExcelJS.Workbook, tally: TopicInterest
   WIDTHS.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  ws.mergeCells(1, 1, 1, MINAT_TOPIK_HEADER.length);
-  const intro = ws.getCell(1, 1);
   const opd = new Set(tally.rows.map((r) => r.opd)).size;
-  intro.value =
+  introAndHeader(
+    ws,
     `Jawaban "Topik yang diminati" di Preferensi: berapa ASN tiap OPD memilih setiap kompetensi ` +
-    `(${opd} OPD). Peringkat FGD: peringkat dari FGD terakhir OPD itu (Diskusi Kelompok), bila ada.` +
-    (tally.tanpaPegawai > 0
-      ? ` ${tally.tanpaPegawai} jawaban dari NIP yang tidak ada di Pegawai tidak dihitung.`
-      : '');
-  intro.font = { name: SHEET_FONT, size: FONT_SIZE, italic: true };
-  intro.alignment = { wrapText: true, vertical: 'top' };
-  fitRowHeight(ws.getRow(1), { widths: { 1: WIDTHS.reduce((a, b) => a + b, 0) } });
-  const head = ws.getRow(2);
-  head.values = [...MINAT_TOPIK_HEADER];
-  head.eachCell((cell) => {
-    cell.font = { name: SHEET_FONT, size: FONT_SIZE, bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
+      `(${opd} OPD). Peringkat FGD: peringkat dari FGD terakhir OPD itu (Diskusi Kelompok), bila ada.` +
+      (tally.tanpaPegawai > 0
+        ? ` ${tally.tanpaPegawai} jawaban dari NIP yang tidak ada di Pegawai tidak dihitung.`
+        : ''),
+    MINAT_TOPIK_HEADER,
+    WIDTHS,
+  );
   tally.rows.forEach((r, i) => {
     const row = ws.getRow(3 + i);
     row.values = [
