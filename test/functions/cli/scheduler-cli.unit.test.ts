@@ -67,6 +67,38 @@ describe('bangkom schedule', () => {
     expect(saved.sessions).toHaveLength(1);
   });
 
+  test("with a Pengajar sheet the text names each session's trainer; unmet needs are counted by limit", async () => {
+    const withTrainer = await writeXlsx(join(dir, 'pengajar.xlsx'), {
+      ...validSheets(),
+      Pengajar: [
+        ['Nama', 'Kode Pelatihan', 'Tidak Tersedia', 'Maks Sesi per Bulan'],
+        ['Ibu Widya', 'PL-01', '', 2],
+      ],
+    });
+    const { code, json } = await cli('schedule', withTrainer, '--json');
+    expect(code).toBe(0);
+    expect(
+      (json.sessions as { kode: string; pengajar: string | null }[]).map((x) => [x.kode, x.pengajar]),
+    ).toEqual([['PL-01', 'Ibu Widya']]);
+    const text = await cli('schedule', withTrainer);
+    expect(text.out).toContain('Pengajar');
+    expect(text.out).toContain('Ibu Widya');
+    // nobody teaches the classroom course: its need is counted under the limit that stopped it
+    const untaught = await writeXlsx(join(dir, 'tanpa-pengajar.xlsx'), {
+      ...validSheets(),
+      Pengajar: [
+        ['Nama', 'Kode Pelatihan'],
+        ['Ibu Widya', 'PL-02'],
+      ],
+    });
+    const none = await cli('schedule', untaught);
+    expect(none.code).toBe(0);
+    expect(none.out).toContain('Belum terpenuhi menurut batas: pengajar 1.');
+    // without the sheet the column stays out
+    const plain = await cli('schedule', validXlsx);
+    expect(plain.out).not.toContain('Pengajar');
+  });
+
   test('invalid rows: exit 1, the schedule of the valid rows and every error', async () => {
     const { code, json } = await cli('schedule', invalidXlsx, '--json');
     expect(code).toBe(1);

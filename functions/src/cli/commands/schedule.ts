@@ -64,7 +64,20 @@ export const command: CommandModule = {
   },
 };
 
+/** `Belum terpenuhi menurut batas: batas-jp 637, anggaran 77, ...`, most first; empty when all are met. */
+function unmetByLimit(r: ScheduleReport): string {
+  const count = new Map<string, number>();
+  for (const u of r.unmet) if (u.batas) count.set(u.batas, (count.get(u.batas) ?? 0) + 1);
+  if (count.size === 0) return '';
+  const parts = [...count]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([batas, n]) => `${batas} ${num(n)}`);
+  return `Belum terpenuhi menurut batas: ${parts.join(', ')}.`;
+}
+
 export function scheduleText(r: ScheduleReport): string {
+  // the Pengajar column only when the workbook has trainers (some session names one)
+  const withTrainers = r.sessions.some((s) => s.pengajar);
   const sessionRows = r.sessions
     .slice(0, SESSIONS_SHOWN)
     .map((s) => [
@@ -73,6 +86,7 @@ export function scheduleText(r: ScheduleReport): string {
       s.mulai,
       s.selesai,
       s.ruang ?? (s.moda === 'Daring' ? 'Daring' : '–'),
+      ...(withTrainers ? [s.pengajar ?? '–'] : []),
       num(s.peserta.length),
     ]);
   const budgetRows = r.budget
@@ -91,6 +105,7 @@ export function scheduleText(r: ScheduleReport): string {
     `Objektif ${num(r.objective, 3, true)}; batas atas ${num(r.bound, 3, true)} (${pct(mutu, 2)} dari batas atas; ${s.status === 'optimal' ? 'optimal' : 'layak'}, metode ${s.metode}${s.statusMilp ? `, HiGHS: ${s.statusMilp}` : ''}).`,
     `${num(s.peserta)} pendaftaran dalam ${num(r.sessions.length)} sesi untuk ${num(s.pegawaiBerkebutuhan)} ASN berkebutuhan; ${num(memenuhi)} ASN mencapai ${num(r.target)} JP dengan rencana ini.`,
     `${num(r.unmet.length)} kebutuhan belum terpenuhi${s.gagalDijadwalkan > 0 ? `; ${num(s.gagalDijadwalkan)} pendaftaran tidak muat di kalender` : ''}. Hari kerja tahun ${r.tahun}: ${num(s.hariKerja)}.`,
+    unmetByLimit(r),
     s.preferensiBulan.total > 0
       ? `Preferensi bulan terpenuhi ${num(s.preferensiBulan.dihormati)} dari ${num(s.preferensiBulan.total)}; preferensi moda ${num(s.preferensiModa.dihormati)} dari ${num(s.preferensiModa.total)}.`
       : '',
@@ -122,6 +137,7 @@ export function scheduleText(r: ScheduleReport): string {
             { header: 'Mulai' },
             { header: 'Selesai' },
             { header: 'Ruang' },
+            ...(withTrainers ? [{ header: 'Pengajar' }] : []),
             { header: 'Peserta', right: true },
           ],
           sessionRows,
