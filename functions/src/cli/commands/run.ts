@@ -62,7 +62,8 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
 
   const runAt = ctx.startedAt.toISOString();
   const runId = newRunId(runAt);
-  const docs = collectDocs(data, quarantine, results, runId, runAt);
+  // built only when they are compared with what is stored (not for an unchanged local store)
+  const docs = () => collectDocs(data, quarantine, results, runId, runAt);
   // the workbooks are written before the audit says `selesai` (a failure there marks it `gagal`)
   const firestore = await writeFirestore(
     ctx,

@@ -160,14 +160,15 @@ export const LATER_STEP_FAILED =
  * `berjalan` while the documents are written, and `gagal` with a reason when a write or
  * `finish` fails. `stored`: the local store the previous run of the same documents left
  * (reuse.ts); when the data folder still holds exactly it, a sync could write and remove nothing,
- * so none is made: its counts and cycles are this run's, and only the audit is added.
+ * so none is made (nor are the documents built: `docs` is called only for a sync): its counts and
+ * cycles are this run's, and only the audit is added.
  */
 export async function writeFirestore<T>(
   ctx: CommandContext,
   tenant: string,
   runId: string,
   input: LoadedInput,
-  docs: DocSet,
+  docs: () => DocSet,
   finish: (cycles: CycleDoc[]) => Promise<T>,
   stored?: StoreRecord,
 ): Promise<FirestoreWrite & { finished: T }> {
@@ -176,7 +177,6 @@ export async function writeFirestore<T>(
   const store = createStore(fs.db, tenant, fs.reader);
   const counts: Record<string, number> = {};
   let tally: SyncTally = { written: 0, unchanged: 0, removed: 0 };
-  const total = [...docs.values()].reduce((a, d) => a + d.length, 0);
   const { errors } = input.validation;
   const caller = cliCaller();
   const audit = (status: RunStatus, message?: string) =>
@@ -211,15 +211,19 @@ export async function writeFirestore<T>(
     let cycles: StoredCycles;
     if (same) {
       Object.assign(counts, same.counts);
-      tally = { written: 0, unchanged: total, removed: 0 };
+      tally = { written: 0, unchanged: Object.values(counts).reduce((a, n) => a + n, 0), removed: 0 };
       cycles = { cycles: same.cycles, invalid: [] };
     } else {
-      progress.start('Menulis ke Firestore', total);
+      const all = docs();
+      progress.start(
+        'Menulis ke Firestore',
+        [...all.values()].reduce((a, d) => a + d.length, 0),
+      );
       // only new and changed documents are written; stale ones removed (adapters/cycle-writes.ts)
       const present = new Set(Object.keys(input.validation.counts));
       const outcome = await applyWrites(
         store,
-        cycleWrites(docs, (s) => present.has(s)),
+        cycleWrites(all, (s) => present.has(s)),
         (n) => progress.tick(n),
       );
       for (const [collection, t] of outcome.byCollection) counts[collection] = t.written + t.unchanged;
