@@ -26,7 +26,8 @@ function difference(a: Change, b: Change): string {
 export function kinerjaSheet(input: SummaryModelInput): SummarySheet | undefined {
   const report = currentAndPrevious(input.cycles, input.summary.tahun).current?.kinerja;
   if (!report || report.kursus.length === 0) return undefined;
-  const pct = (header: string): SummaryColumn => ({ header, kind: 'percent', digits: 1, width: 9 });
+  // wide enough that "Pembanding Naik" breaks between its words, not inside one
+  const pct = (header: string): SummaryColumn => ({ header, kind: 'percent', digits: 1, width: 12 });
   const columns: SummaryColumn[] = [
     { header: 'Pelatihan', kind: 'text', width: 36, wrap: true },
     { header: 'Tahun Pelatihan', kind: 'text', width: 11, align: 'center' },
