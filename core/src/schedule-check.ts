@@ -7,7 +7,7 @@ import type { GapsReport } from './reports.js';
 import { checkLimits } from './schedule-check-limits.js';
 import { checkRealism } from './schedule-check-realism.js';
 import type { ScheduleReport } from './schedule-report.js';
-import type { ProgramData } from './types.js';
+import { equityYears, type ProgramData } from './types.js';
 
 export type ViolationKind =
   | 'id-ganda'
@@ -292,10 +292,11 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
   const target = ctx.data.settings.targetJp;
   const jpYear = new Map<string, number>();
   const recent = new Set<string>();
+  const equityFrom = tahun - equityYears(ctx.data.settings); // Pengaturan `Jangka Pemerataan`
   for (const t of ctx.data.trainings) {
     const y = Number(t.mulai.slice(0, 4));
     if (y === tahun) jpYear.set(t.nip, (jpYear.get(t.nip) ?? 0) + t.jp);
-    if (y >= tahun - 2 && y <= tahun) recent.add(t.nip);
+    if (y >= equityFrom && y <= tahun) recent.add(t.nip);
   }
   let objective = 0;
   for (const [nip, codes] of enrol) {

@@ -23,7 +23,7 @@ function gapsOf(i: number, opd: string, kode: string, gap: number): EmployeeGaps
   };
 }
 
-function baseline(): { ctx: CheckContext; report: ScheduleReport } {
+function baseline(adjust?: (data: ProgramData) => void): { ctx: CheckContext; report: ScheduleReport } {
   const data: ProgramData = emptyData(TAHUN);
   const courses: Course[] = [
     {
@@ -73,6 +73,7 @@ function baseline(): { ctx: CheckContext; report: ScheduleReport } {
     prioritas: 1,
     sumber: ['Diri'],
   });
+  adjust?.(data);
   const gaps = { employees, opd: [] };
   const report = planSchedule(data, gaps, { holidays });
   const ctx = { data, gaps, holidays };
@@ -272,5 +273,38 @@ describe('checkSchedule catches', () => {
         (v) => v.kind === 'peserta-ganda' && v.message.includes('lebih dari sekali'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('the equity bonus is recounted over Jangka Pemerataan', () => {
+  /** every ASN of the baseline had one training `yearsBack` years before the fiscal year */
+  const trainedYearsBack = (yearsBack: number, jangka: number) =>
+    baseline((data) => {
+      data.settings.jangkaPemerataan = jangka;
+      data.trainings = [1, 2, 3, 4, 5].map((i) => ({
+        row: i + 1,
+        nip: nipOf(i),
+        namaPelatihan: 'Pelatihan lama',
+        jp: 4,
+        mulai: `${TAHUN - yearsBack}-03-02`,
+      }));
+    });
+
+  it.each([
+    [2, 1, 'trained before the window: the bonus counts'],
+    [2, 2, 'trained inside the window: no bonus'],
+    [3, 3, 'a window longer than the default'],
+    [3, 2, 'trained before the default window'],
+  ])('trained %i years back, Jangka Pemerataan %i (%s): objective agrees', (back, jangka) => {
+    // baseline() asserts checkSchedule finds nothing, the objective recount included
+    const { report } = trainedYearsBack(back, jangka);
+    expect(report.bobot.ekuitas).toBeGreaterThan(0);
+  });
+
+  it('the recount follows the setting, not a fixed two years', () => {
+    const { ctx, report } = trainedYearsBack(2, 1);
+    const widened = structuredClone(ctx);
+    widened.data.settings.jangkaPemerataan = 2; // the same plan judged with another window
+    expect(kinds(report, widened)).toEqual(['objektif']);
   });
 });
