@@ -286,21 +286,20 @@ export function place(
   return !existed;
 }
 
-/** The header of the store in `dir`, or undefined when there is none (or it is not ours). */
-export function readStoreHeader(dir: string): StoreHeader | undefined {
+/**
+ * `read` applied to the store file in `dir`, opened for reading and always closed; undefined
+ * when there is no store file or `read` throws (a store that is not ours, or a read error).
+ */
+function fromStoreFile<T>(dir: string, read: (fd: number, path: string) => T): T | undefined {
+  const path = join(dir, STORE_FILE);
   let fd: number;
   try {
-    fd = openSync(join(dir, STORE_FILE), 'r');
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
   try {
-    const head: string[] = [];
-    for (const text of fileLines(fd)) {
-      head.push(text);
-      if (head.length === 2) break;
-    }
-    return readHeader(head, join(dir, STORE_FILE));
+    return read(fd, path);
   } catch {
     return undefined;
   } finally {
@@ -308,15 +307,21 @@ export function readStoreHeader(dir: string): StoreHeader | undefined {
   }
 }
 
+/** The header of the store in `dir`, or undefined when there is none (or it is not ours). */
+export function readStoreHeader(dir: string): StoreHeader | undefined {
+  return fromStoreFile(dir, (fd, path) => {
+    const head: string[] = [];
+    for (const text of fileLines(fd)) {
+      head.push(text);
+      if (head.length === 2) break;
+    }
+    return readHeader(head, path);
+  });
+}
+
 /** sha256 (hex) of the store file in `dir`, streamed; undefined when there is none. */
 export function storeDigest(dir: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(join(dir, STORE_FILE), 'r');
-  } catch {
-    return undefined;
-  }
-  try {
+  return fromStoreFile(dir, (fd) => {
     const hash = createHash('sha256');
     const chunk = Buffer.alloc(READ_CHUNK);
     for (
@@ -327,11 +332,7 @@ export function storeDigest(dir: string): string | undefined {
       hash.update(chunk.subarray(0, n));
     }
     return hash.digest('hex');
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 function unreadable(path: string, err: unknown): StoreError {
