@@ -40,6 +40,23 @@ interface SessionAcc {
 }
 
 /**
+ * The ASN of each session who left an evaluation record (a reaction, a test or a follow-up
+ * rating), by session id, in the order the records come: reactions, tests, follow-ups.
+ */
+export function evaluatedParticipants(data: ProgramData): Map<string, Set<string>> {
+  const bySession = new Map<string, Set<string>>();
+  const add = (sesi: string, nip: string) => {
+    const set = bySession.get(sesi) ?? new Set<string>();
+    set.add(nip);
+    bySession.set(sesi, set);
+  };
+  for (const r of data.reactions) add(r.sesi, r.nip);
+  for (const t of data.tests) add(t.sesi, t.nip);
+  for (const b of data.behaviours) add(b.sesi, b.nip);
+  return bySession;
+}
+
+/**
  * `completers`: for each session with attendance, who completed it (attendance.ts); answers of
  * anyone else in such a session are left out. Sessions absent from the map are taken whole.
  */

@@ -16,6 +16,7 @@
  * least the target (at most, for the mean gap).
  */
 import { completersBySession, computeCompletion } from './attendance.js';
+import { evaluatedParticipants } from './evaluation.js';
 import { nameKey } from './gaps.js';
 import { INDICATOR_INFO, type IndicatorInfo } from './goal-indicators.js';
 import type { LeaderSummary, LeaderSummaryRow } from './reports.js';
@@ -65,18 +66,9 @@ function followUp(data: ProgramData): {
   opd: Map<string, { peserta: number; dinilai: number }>;
   kota: { peserta: number; dinilai: number };
 } {
-  const completers = completersBySession(computeCompletion(data));
-  const participants = new Map<string, Set<string>>();
-  for (const [sesi, nips] of completers) participants.set(sesi, new Set(nips));
-  const add = (sesi: string, nip: string) => {
-    if (completers.has(sesi)) return; // a session with attendance counts its completers only
-    const set = participants.get(sesi) ?? new Set<string>();
-    set.add(nip);
-    participants.set(sesi, set);
-  };
-  for (const r of data.reactions) add(r.sesi, r.nip);
-  for (const t of data.tests) add(t.sesi, t.nip);
-  for (const b of data.behaviours) add(b.sesi, b.nip);
+  const participants: Map<string, ReadonlySet<string>> = evaluatedParticipants(data);
+  // a session with attendance counts its completers only
+  for (const [sesi, nips] of completersBySession(computeCompletion(data))) participants.set(sesi, nips);
   const rated = new Set(data.behaviours.map((b) => `${b.sesi}\u0000${b.nip}`));
   const opdOf = new Map(data.employees.map((e) => [e.nip, nameKey(e.opd)]));
   const opd = new Map<string, { peserta: number; dinilai: number }>();

@@ -2,6 +2,7 @@
  * The cycle document of a year from the computed reports: pure, aggregates only. Each OPD row
  * and the city row carry the same indicators, so the trend reads them alike (see model.ts).
  */
+import { evaluatedParticipants } from '../evaluation.js';
 import { compareNames, nameKey } from '../gaps.js';
 import { computeGoals } from '../goals.js';
 import { coursePerformance } from '../performance.js';
@@ -94,15 +95,7 @@ export function courseOfSession(
 }
 
 function trainings(data: ProgramData, evaluation: EvaluationReport): CycleTraining[] {
-  const nips = new Map<string, Set<string>>();
-  const add = (sesi: string, nip: string) => {
-    const set = nips.get(sesi) ?? new Set<string>();
-    set.add(nip);
-    nips.set(sesi, set);
-  };
-  for (const r of data.reactions) add(r.sesi, r.nip);
-  for (const t of data.tests) add(t.sesi, t.nip);
-  for (const b of data.behaviours) add(b.sesi, b.nip);
+  const nips = evaluatedParticipants(data);
   return evaluation.sessions.map((s) => {
     const course = courseOfSession(s.sesi, [...(nips.get(s.sesi) ?? [])], data);
     return {
