@@ -2,7 +2,7 @@
  * Hitung & Sinkronkan: validate, add the completers of Daftar Hadir to Riwayat Pelatihan, flush
  * the queue, then let the functions run the cycle (they read the sheet with those rows in).
  */
-import { type ProgramData, SHEET } from '@bangkom/core';
+import { OUTPUT_SHEET, type ProgramData, SHEET } from '@bangkom/core';
 import { APP_SHEET } from './app-sheets.js';
 import { timeZone } from './cells.js';
 import { ENDPOINT, PROP, props, tenant } from './config.js';
@@ -212,6 +212,13 @@ export function ringkasan(body: unknown): string[] {
       lines.push(
         `Penjadwalan: ${angka(count(sch.sessions) ?? 0)} sesi dijadwalkan${unmet > 0 ? `, ${angka(unmet)} kebutuhan belum tertampung` : ''}.`,
       );
+      const p = obj(sch.perubahan);
+      if (p) {
+        const n = (k: string) => angka(count(p[k]) ?? 0);
+        lines.push(
+          `Perubahan dari jadwal sebelumnya (lembar ${OUTPUT_SHEET.perubahanJadwal}): ${n('tetap')} sesi tetap, ${n('baru')} baru, ${n('pindah')} dipindah, ${n('batal')} dibatalkan (${n('dilepas')} dilepas); ${n('masuk')} peserta masuk, ${n('keluar')} keluar.`,
+        );
+      }
     }
   }
   const pimpinan = obj(b.pimpinan);

@@ -191,6 +191,12 @@ export {
 } from './schedule/index.js';
 export { type CheckContext, checkSchedule, type ViolationKind } from './schedule-check.js';
 export { waitingList } from './waiting-list.js';
+export {
+  PERUBAHAN_JADWAL_HEADER,
+  type ReplanCounts,
+  replanCounts,
+  replanRows,
+} from './replan-rows.js';
 
 // The art. 207 development plan and the schedule's Firestore documents
 export {

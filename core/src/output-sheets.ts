@@ -27,6 +27,8 @@ export const OUTPUT_SHEET = {
   daftarTunggu: 'Daftar Tunggu',
   /** the needs survey's Topik answers tallied per OPD (core/src/topic-interest.ts) */
   minatTopik: 'Minat Topik per OPD',
+  /** what a re-plan changed against the stored schedule (core/src/replan-rows.ts); staff only */
+  perubahanJadwal: 'Perubahan Jadwal',
 } as const;
 
 export type OutputSheetKey = keyof typeof OUTPUT_SHEET;

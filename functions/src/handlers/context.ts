@@ -9,6 +9,7 @@ import {
   type GapsReport,
   type IkmReport,
   type LeaderSummary,
+  type PreviousSession,
   type ProgramData,
   type ScheduleReport,
 } from '@bangkom/core';
@@ -46,7 +47,13 @@ export interface SchedulerModule {
   planSchedule(
     data: ProgramData,
     gaps: GapsReport,
-    opts: { tahun: number; now: Date; timeZone: string },
+    opts: {
+      tahun: number;
+      now: Date;
+      timeZone: string;
+      /** the stored schedule of the year: a re-plan keeps its started and announced sessions */
+      sebelumnya?: readonly PreviousSession[];
+    },
   ): Promise<ScheduleReport>;
 }
 

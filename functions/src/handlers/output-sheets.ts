@@ -21,7 +21,10 @@ import {
   KESENJANGAN_HEADER,
   MINAT_TOPIK_HEADER,
   OUTPUT_SHEET,
+  PERUBAHAN_JADWAL_HEADER,
+  type PreviousSession,
   type ProgramData,
+  replanRows,
   type ScheduleReport,
   STATUS_HEADER,
   topicInterest,
@@ -203,5 +206,17 @@ export function rencanaKompetensiSheet(
   return {
     title: OUTPUT_SHEET.rencanaKompetensi,
     rows: [[...DEVELOPMENT_PLAN_HEADERS], ...plan.map(developmentPlanCells)],
+  };
+}
+
+/** What the re-plan changed against the stored schedule (core/src/replan-rows.ts); staff only. */
+export function perubahanJadwalSheet(
+  report: ScheduleReport,
+  previous: readonly PreviousSession[],
+  data: ProgramData,
+): SheetWrite {
+  return {
+    title: OUTPUT_SHEET.perubahanJadwal,
+    rows: [[...PERUBAHAN_JADWAL_HEADER], ...replanRows(report, previous, data)],
   };
 }

@@ -113,7 +113,12 @@ export function cycleResult(body: Record<string, unknown>): Record<string, unkno
     sync: { errors: size(sync.errors), quarantined: size(sync.quarantined) },
     gaps: { pegawai: size(gaps.pegawai), ...(typeof gaps.tahun === 'number' ? { tahun: gaps.tahun } : {}) },
     evaluations: { sessions: size(ev.sessions), ikm: size(ev.ikm) },
-    schedule: { sessions: size(sch.sessions), unmet: size(sch.unmet) },
+    schedule: {
+      sessions: size(sch.sessions),
+      unmet: size(sch.unmet),
+      // counts only (no NIP): what changed against the stored schedule
+      ...(sch.perubahan && typeof sch.perubahan === 'object' ? { perubahan: sch.perubahan } : {}),
+    },
     pimpinan:
       typeof leaders.skipped === 'string'
         ? { skipped: leaders.skipped }
