@@ -5,6 +5,7 @@
  * (`Peserta Minimum`) and the room type a course needs (`Jenis Ruang`). Like schedule-check.ts it shares no code with the scheduler: it reads
  * the workbook itself and re-derives every rule from the columns' documented meaning.
  */
+import { historyBesidePlan } from './kept-history.js';
 import type { CheckContext, ScheduleViolation } from './schedule-check.js';
 import type { ScheduleReport } from './schedule-report.js';
 import { type Course, DEFAULT_BATAS_JP } from './types.js';
@@ -30,7 +31,8 @@ export function checkRealism(report: ScheduleReport, ctx: CheckContext): Schedul
   const tahun = ctx.tahun ?? report.tahun;
   const limit = ctx.data.settings.batasJp ?? DEFAULT_BATAS_JP;
   const jp = new Map<string, number>();
-  for (const t of ctx.data.trainings)
+  // a kept session's Riwayat rows are its enrolments: counted once, as the plan's
+  for (const t of historyBesidePlan(report, ctx.data.trainings))
     if (t.mulai.startsWith(`${tahun}-`)) jp.set(t.nip, (jp.get(t.nip) ?? 0) + t.jp);
   const planned = new Set<string>();
   for (const s of report.sessions) {

@@ -3,6 +3,7 @@
  * solver (its own calendar arithmetic, its own objective), so a solver bug cannot hide itself.
  * Every violation carries a message in Bahasa Indonesia.
  */
+import { historyBesidePlan } from './kept-history.js';
 import type { GapsReport } from './reports.js';
 import { checkLimits } from './schedule-check-limits.js';
 import { checkRealism } from './schedule-check-realism.js';
@@ -293,7 +294,8 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
   const jpYear = new Map<string, number>();
   const recent = new Set<string>();
   const equityFrom = tahun - equityYears(ctx.data.settings); // Pengaturan `Jangka Pemerataan`
-  for (const t of ctx.data.trainings) {
+  // a kept session's Riwayat rows are its enrolments: counted once, as the plan's
+  for (const t of historyBesidePlan(report, ctx.data.trainings)) {
     const y = Number(t.mulai.slice(0, 4));
     if (y === tahun) jpYear.set(t.nip, (jpYear.get(t.nip) ?? 0) + t.jp);
     if (y >= equityFrom && y <= tahun) recent.add(t.nip);

@@ -8,6 +8,7 @@
  * those the course keeps within `Batas JP per ASN` (JP recorded in the session's year + planned).
  */
 import type { ProgramData, ScheduleReport } from './index.js';
+import { historyBesidePlan } from './kept-history.js';
 import { audienceOf } from './schedule/audience.js';
 import { DEFAULT_BATAS_JP } from './types.js';
 
@@ -28,7 +29,7 @@ export interface WaitingListOptions {
 }
 
 export function waitingList(
-  report: Pick<ScheduleReport, 'sessions' | 'unmet'>,
+  report: Pick<ScheduleReport, 'sessions' | 'unmet'> & Partial<Pick<ScheduleReport, 'ulang'>>,
   data: Pick<ProgramData, 'courses' | 'employees'> & Partial<Pick<ProgramData, 'trainings' | 'settings'>>,
   opts: WaitingListOptions = {},
 ): WaitingEntry[] {
@@ -38,7 +39,8 @@ export function waitingList(
   const jp = new Map<string, number>();
   const addJp = (nip: string, year: string, value: number) =>
     jp.set(`${nip}|${year}`, (jp.get(`${nip}|${year}`) ?? 0) + value);
-  for (const t of data.trainings ?? []) addJp(t.nip, t.mulai.slice(0, 4), t.jp);
+  // a kept session's Riwayat rows are its enrolments, counted once below (kept-history.ts)
+  for (const t of historyBesidePlan(report, data.trainings ?? [])) addJp(t.nip, t.mulai.slice(0, 4), t.jp);
   for (const s of report.sessions) for (const nip of s.peserta) addJp(nip, s.mulai.slice(0, 4), s.jp);
   const courses = new Map(data.courses.map((c) => [c.kode, c]));
   const people = new Map(data.employees.map((e) => [e.nip, e]));

@@ -149,4 +149,77 @@ describe('re-planning (sebelumnya)', () => {
     ]);
     expect(again.sessions.every((x) => x.ruang === 'Ruang Rapat')).toBe(true);
   });
+
+  it('never seats those who declined a released session in that course on its dates again', () => {
+    const w = world(20, 20);
+    w.data.settings.pesertaMinimum = 10;
+    const first = planSchedule(w.data, w.gaps, { holidays: HOLIDAYS });
+    expect(first.sessions).toHaveLength(1);
+    const s = first.sessions[0] as ScheduleReport['sessions'][number];
+    // 11 of 20 decline: 9 are left, below the minimum of 10, so the session is released
+    const decliners = s.peserta.slice(0, 11);
+    const data: ProgramData = {
+      ...w.data,
+      attendance: s.peserta.map((nip, i) =>
+        rsvp(s.id, nip, decliners.includes(nip) ? 'Tidak Hadir' : 'Hadir', i + 2),
+      ),
+    };
+    const again = planSchedule(data, w.gaps, { holidays: HOLIDAYS, sebelumnya: first.sessions });
+    checked(again, data, w.gaps);
+    expect(again.ulang?.dilepas).toEqual([
+      { id: s.id, alasan: 'Tinggal 9 peserta yang hadir, kurang dari Peserta Minimum 10.' },
+    ]);
+    // everyone still needs K1 and Pagu pays for all: planned again, decliners on other dates
+    const seated = again.sessions.flatMap((x) => x.peserta);
+    expect(new Set(seated).size).toBe(20);
+    for (const x of again.sessions) {
+      const overlaps = x.mulai <= s.selesai && s.mulai <= x.selesai;
+      if (overlaps) for (const nip of decliners) expect(x.peserta).not.toContain(nip);
+    }
+    expect(again.sessions.some((x) => x.mulai === s.mulai)).toBe(false);
+  });
+
+  it('counts the JP of a started kept session once when Riwayat Pelatihan already has it', () => {
+    const w = world(30, 30);
+    w.data.settings.batasJp = 30;
+    const first = planSchedule(w.data, w.gaps, { holidays: HOLIDAYS });
+    const early = [...first.sessions].sort((a, b) => a.mulai.localeCompare(b.mulai))[0];
+    if (!early) throw new Error('no session planned');
+    // attendance already made its Riwayat rows (ID Sesi filled): 20 JP each
+    const data: ProgramData = {
+      ...w.data,
+      trainings: early.peserta.map((nip, i) => ({
+        row: i + 2,
+        nip,
+        namaPelatihan: 'Pelatihan K1',
+        jp: 20,
+        mulai: early.mulai,
+        selesai: early.selesai,
+        sesi: early.id,
+      })),
+    };
+    const again = planSchedule(data, w.gaps, {
+      holidays: HOLIDAYS,
+      sebelumnya: first.sessions,
+      mulaiPalingAwal: early.selesai,
+    });
+    // counted twice, each would have 40 JP (> Batas JP 30) and no 20-JP bonus: the checker and
+    // the objective both see them once
+    checked(again, data, w.gaps);
+    expect(again.sessions.find((x) => x.id === early.id)?.peserta).toEqual(early.peserta);
+    expect(again.objective).toBeCloseTo(first.objective, 6);
+    const member = again.individu.find((a) => a.nip === early.peserta[0]);
+    expect(member).toMatchObject({ jpAwal: 0, jpRencana: 20, memenuhiTarget: true });
+    // the checker does count a Riwayat row not made from a kept session
+    const extra: ProgramData = {
+      ...data,
+      trainings: [
+        ...data.trainings,
+        { row: 99, nip: early.peserta[0] ?? '', namaPelatihan: 'Lain', jp: 20, mulai: early.mulai },
+      ],
+    };
+    expect(
+      checkSchedule(again, { data: extra, gaps: w.gaps, holidays: HOLIDAYS }).map((v) => v.kind),
+    ).toEqual(expect.arrayContaining(['batas-jp', 'objektif']));
+  });
 });

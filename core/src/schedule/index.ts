@@ -52,7 +52,7 @@ import { assemble } from './assembly.js';
 import { asnObjective, buildInstance, type Instance, type ScheduleOptions } from './instance.js';
 import { buildSelectionLp, fitsSelectionLp, startValues } from './milp.js';
 import { reselectAfterMinimum } from './minimum.js';
-import { diffPlans, fixPrevious, mergeKept } from './replan.js';
+import { diffPlans, fixPrevious, mergeKept, ownHistory } from './replan.js';
 import { type AsnHull, asnRoomHull, roomPricedBound, selectHullAt } from './room-hull.js';
 import { fillSeats } from './seats.js';
 import { prepare, selectAt } from './selection.js';
@@ -79,9 +79,16 @@ const MILP_REL_GAP = 1e-6;
 
 /** Plan and schedule the fiscal year's training (see the file comment). */
 export function planSchedule(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): ScheduleReport {
-  const full = buildInstance(data, gaps, opts);
+  let full = buildInstance(data, gaps, opts);
   // re-plan: sessions started or announced stay; the rest is planned around them (replan.ts)
-  const part = opts.sebelumnya ? fixPrevious(full, data, opts.sebelumnya, opts.mulaiPalingAwal) : null;
+  let part = opts.sebelumnya ? fixPrevious(full, data, opts.sebelumnya, opts.mulaiPalingAwal) : null;
+  const own = part ? ownHistory(part, data) : null;
+  if (own && own.size > 0 && opts.sebelumnya) {
+    // Riwayat rows made from kept sessions count once, as the plan's; which sessions stay and who
+    // stays in them does not depend on the history, so the second pass keeps the same ones
+    full = buildInstance(data, gaps, opts, own);
+    part = fixPrevious(full, data, opts.sebelumnya, opts.mulaiPalingAwal);
+  }
   const inst = part ? part.reduced : full;
   const method = opts.method ?? 'auto';
   const prep = prepare(inst);
@@ -179,6 +186,7 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   });
   if (opts.mulaiPalingAwal !== undefined) report.mulaiPalingAwal = opts.mulaiPalingAwal;
   report.rencana = buildDevelopmentPlan(report, data, gaps);
+  if (part && opts.sebelumnya) report.ulang = diffPlans(opts.sebelumnya, report, part);
   // each session's waiting list, as the Daftar Tunggu sheet shows it
   const waiting = new Map<string, string[]>();
   for (const w of waitingList(report, data)) {
@@ -187,7 +195,6 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     waiting.set(w.sesi, list);
   }
   for (const s of report.sessions) s.daftarTunggu = waiting.get(s.id) ?? [];
-  if (part && opts.sebelumnya) report.ulang = diffPlans(opts.sebelumnya, report, part);
   return report;
 }
 

@@ -13,13 +13,14 @@ import {
   type ProgramData,
   pesertaMinimumOf,
   type Room,
+  type TrainingRecord,
   takesRoom,
 } from '../types.js';
 import { audienceOf, type Bar } from './audience.js';
 import { barTooFewTakers, roomWarnings } from './class-size.js';
 import { barUntaught, buildLimits, type LimitModel } from './limits.js';
 import type { MilpSolver } from './milp.js';
-import type { PreviousSession } from './replan.js';
+import type { Decline, PreviousSession } from './replan.js';
 import type { Placed } from './timetable.js';
 
 export type ScheduleMethod = 'auto' | 'milp' | 'heuristik';
@@ -109,12 +110,27 @@ export interface Instance {
    * sessions kept from a previous plan (replan.ts): the days they take per ASN and per room
    * (indexed like `days`), and those still to come as shells whose freed seats the timetable fills
    */
-  blocked?: { asn: Map<number, Uint8Array>; rooms: Uint8Array[]; sessions: readonly Placed[] };
+  blocked?: {
+    asn: Map<number, Uint8Array>;
+    rooms: Uint8Array[];
+    sessions: readonly Placed[];
+    /** per ASN, the previous sessions it declined (replan.ts `declinedAt`) */
+    declined: Map<number, Decline[]>;
+  };
   /** trainers and `Maks Pegawai OPD Bersamaan` (limits.ts) */
   limits: LimitModel;
 }
 
-export function buildInstance(data: ProgramData, gaps: GapsReport, opts: ScheduleOptions): Instance {
+/**
+ * `ownHistory`: Riwayat Pelatihan rows a re-plan keeps as enrolments (replan.ts `ownHistory`);
+ * their JP and training year count as the plan's, so they are left out of the history here.
+ */
+export function buildInstance(
+  data: ProgramData,
+  gaps: GapsReport,
+  opts: ScheduleOptions,
+  ownHistory?: ReadonlySet<TrainingRecord>,
+): Instance {
   const tahun = resolveTahun(data, opts.tahun);
   const earliest = opts.mulaiPalingAwal;
   const days = workingDays(tahun, opts.holidays).filter((d) => earliest === undefined || d >= earliest);
@@ -165,6 +181,7 @@ export function buildInstance(data: ProgramData, gaps: GapsReport, opts: Schedul
   // Pengaturan `Jangka Pemerataan` (default 2): the years before the fiscal year without training
   const equityFrom = tahun - equityYears(data.settings);
   for (const t of data.trainings) {
+    if (ownHistory?.has(t)) continue;
     const year = Number(t.mulai.slice(0, 4));
     if (year === tahun) jpThisYear.set(t.nip, (jpThisYear.get(t.nip) ?? 0) + t.jp);
     if (year >= equityFrom && year <= tahun) trainedRecently.add(t.nip);

@@ -12,9 +12,14 @@
  * problem plus that constant are the objective and a proven bound of the re-plan. Blocked days
  * and rooms are relaxed in the bound as before. Freed seats of kept sessions still to come are
  * offered like any empty seat (seats.ts) to the ASN who gain from them.
+ *
+ * Whoever declined a session (kept or released) is never seated in a session of that course whose
+ * days overlap the declined one's (`declinedAt`). A Riwayat Pelatihan row made from a kept session
+ * (its `ID Sesi`, same NIP) is that kept enrolment: its JP and training year count once, as the
+ * plan's, never also as history (`ownHistory`; buildInstance leaves such rows out).
  */
 import type { ReplanReport, ScheduledSession, ScheduleReport } from '../schedule-report.js';
-import type { ProgramData } from '../types.js';
+import type { ProgramData, TrainingRecord } from '../types.js';
 import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
 import type { Candidate, Placed } from './timetable.js';
 
@@ -29,8 +34,6 @@ interface Kept {
   session: PreviousSession;
   course: number;
   members: number[];
-  /** ASN who declined it (Daftar Hadir without Tanggal, Tidak Hadir) */
-  declined: number[];
   /** index of `mulai` in inst.days; −1 when it started before them */
   start: number;
   room: number;
@@ -98,11 +101,7 @@ export function fixPrevious(
         continue;
       }
     }
-    const declinedBy = session.peserta.flatMap((nip) => {
-      const e = asnOf.get(nip);
-      return e !== undefined && declined.has(`${session.id}|${nip}`) ? [e] : [];
-    });
-    kept.push({ session, course: c, members, declined: declinedBy, start: started ? -1 : start, room });
+    kept.push({ session, course: c, members, start: started ? -1 : start, room });
   }
 
   // kept courses per ASN, then the reduced ASN models
@@ -139,6 +138,7 @@ export function fixPrevious(
   // days and rooms taken by kept sessions still to come
   const dayCount = inst.days.length;
   const blocked = {
+    declined: declinesOf(inst, previous, declined, asnOf, courseOf),
     asn: new Map<number, Uint8Array>(),
     rooms: inst.rooms.map(() => new Uint8Array(dayCount)),
     sessions: kept
@@ -165,6 +165,79 @@ export function fixPrevious(
   return { reduced: { ...inst, asn, pagu, blocked }, kept, constant, dilepas };
 }
 
+/**
+ * Per ASN, the course and day span (indices into inst.days) of each previous session it declined,
+ * kept or released: it is not seated in that course on any of those days again.
+ */
+function declinesOf(
+  inst: Instance,
+  previous: readonly PreviousSession[],
+  declined: ReadonlySet<string>,
+  asnOf: ReadonlyMap<string, number>,
+  courseOf: ReadonlyMap<string, number>,
+): Map<number, Decline[]> {
+  const out = new Map<number, Decline[]>();
+  if (declined.size === 0) return out;
+  for (const session of previous) {
+    const course = courseOf.get(session.kode);
+    if (course === undefined) continue;
+    // the working days still open that fall within the session's dates
+    const from = daysBefore(inst.days, session.mulai, false);
+    const to = daysBefore(inst.days, session.selesai, true) - 1;
+    if (from > to) continue;
+    for (const nip of session.peserta) {
+      const e = asnOf.get(nip);
+      if (e === undefined || !declined.has(`${session.id}|${nip}`)) continue;
+      const list = out.get(e) ?? [];
+      list.push({ course, from, to });
+      out.set(e, list);
+    }
+  }
+  return out;
+}
+
+/** A declined session: course and first/last day index. */
+export interface Decline {
+  course: number;
+  from: number;
+  to: number;
+}
+
+/** How many of the sorted ISO `days` come before `iso` (`andOn`: on or before it). */
+function daysBefore(days: readonly string[], iso: string, andOn: boolean): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const day = days[mid] as string;
+    if (day < iso || (andOn && day === iso)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether ASN e declined a previous session of course c on any day of start..start+hari−1. */
+export function declinedAt(inst: Instance, e: number, c: number, start: number, hari: number): boolean {
+  const list = inst.blocked?.declined.get(e);
+  if (!list) return false;
+  for (const d of list) if (d.course === c && d.from < start + hari && start <= d.to) return true;
+  return false;
+}
+
+/**
+ * Riwayat Pelatihan rows that are kept enrolments: made from a kept session (`ID Sesi`) for one of
+ * its kept members. The plan counts them (JP, training year), so history must not count them too.
+ */
+export function ownHistory(part: FixedPart, data: ProgramData): Set<TrainingRecord> {
+  const members = new Map<string, Set<string>>();
+  for (const k of part.kept)
+    members.set(k.session.id, new Set(k.members.map((e) => (part.reduced.asn[e] as AsnModel).nip)));
+  const out = new Set<TrainingRecord>();
+  if (members.size === 0) return out;
+  for (const t of data.trainings) if (t.sesi !== undefined && members.get(t.sesi)?.has(t.nip)) out.add(t);
+  return out;
+}
+
 function fixedInfo(k: Kept): NonNullable<Placed['fixed']> {
   return {
     kept: k.members.length,
@@ -172,7 +245,6 @@ function fixedInfo(k: Kept): NonNullable<Placed['fixed']> {
     mulai: k.session.mulai,
     selesai: k.session.selesai,
     ruang: k.session.ruang ?? null,
-    declined: k.declined,
     members: k.members,
     pengajar: k.session.pengajar ?? null,
   };

@@ -2,6 +2,7 @@
 import type { Room } from '../types.js';
 import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
 import { Ledger } from './limits.js';
+import { declinedAt } from './replan.js';
 import type { Candidate } from './timetable.js';
 
 /**
@@ -64,7 +65,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
     for (const e of eligibleOf.get(p.course) ?? []) {
       const asn = inst.asn[e] as AsnModel;
       const mine = chosen[e] as number[];
-      if (mine.includes(p.course) || p.fixed?.declined.includes(e)) continue;
+      if (mine.includes(p.course) || declinedAt(inst, e, p.course, p.start, course.hari)) continue;
       if ((paguLeft.get(asn.opd) ?? 0) < biaya || (daysUsed[e] as number) + course.hari > dayCount) continue;
       if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit || !ledger.canJoin(e, p)) continue;
       const days = busy.get(e);

@@ -8,6 +8,7 @@ import { monthOf } from '../calendar.js';
 import type { Room } from '../types.js';
 import { asnObjective, type CourseModel, type Instance } from './instance.js';
 import { Ledger } from './limits.js';
+import { declinedAt } from './replan.js';
 
 /** One session: `start` indexes `inst.days`, `room` indexes `inst.rooms` (−1: none). */
 export interface Placed {
@@ -23,8 +24,6 @@ export interface Placed {
     mulai: string;
     selesai: string;
     ruang: string | null;
-    /** ASN who declined it: never offered its freed seats */
-    declined: number[];
     /** the kept members (ASN indices), for the OPD absence limit (limits.ts) */
     members: number[];
     /** its trainer in the previous plan (kept with it) */
@@ -119,9 +118,9 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
   const trainerless = new Set<number>();
   /** seats taken, the kept members of a kept session included */
   const size = (p: Placed) => p.members.length + (p.fixed?.kept ?? 0);
-  /** whether ASN e may take a seat of p on its days: free then, and did not decline it */
+  /** whether ASN e may take a seat of p on its days: free then, and did not decline the course then */
   const canJoin = (e: number, p: Placed, hari: number) =>
-    !p.fixed?.declined.includes(e) && isFree(e, p.start, hari) && ledger.canJoin(e, p);
+    isFree(e, p.start, hari) && !declinedAt(inst, e, p.course, p.start, hari) && ledger.canJoin(e, p);
 
   /** the smallest free allowed room seating `size`, else the largest free one (part of the group fits) */
   const freeRoom = (allowed: readonly number[], start: number, hari: number, size: number): number => {
@@ -171,7 +170,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     const month = modeMonth(inst, members);
     let best: { start: number; room: number; free: number[]; trainer: number } | null = null;
     for (const start of candidates(hari, month, course.classroom && useRooms ? 0 : salt)) {
-      const own = members.filter((e) => isFree(e, start, hari));
+      const own = members.filter((e) => isFree(e, start, hari) && !declinedAt(inst, e, c, start, hari));
       const free = ledger.admit(c, start, own);
       if (free.length < own.length) for (const e of own) if (!free.includes(e)) capped.add(`${e}|${c}`);
       if (free.length === 0) continue;
