@@ -3,7 +3,7 @@
  * its peak memory is its own: `tsx bench/scale-child.ts <workbook> <data folder> <out folder> [--fresh]`
  * (a rerun uses the first run's data and out folders, as a user would).
  * Prints one JSON line: the time of each step the run reports on stderr (measured here, to the
- * millisecond, between the step's start and end lines), the wall time, the peak RSS as the
+ * millisecond, between the step's start and end lines), the wall and CPU time, the peak RSS as the
  * kernel counts it, and the run's Firestore figures.
  */
 import type { CliIo } from '../functions/src/cli/io';
@@ -13,6 +13,8 @@ export interface ChildResult {
   /** step label (as the run prints it) -> seconds */
   steps: Record<string, number>;
   wall: number;
+  /** CPU time of the process (user + system), seconds: less sensitive to a busy machine than wall */
+  cpu: number;
   /** peak resident set size, MB */
   peakMb: number;
   firestore: { documents: number; written: number; unchanged: number; removed: number };
@@ -68,10 +70,12 @@ async function main(): Promise<void> {
   if (code !== 0 || !json.firestore)
     throw new Error(`bangkom run gagal (${code}): ${json.error?.message ?? ''}`);
   const { documents, written, unchanged, removed } = json.firestore;
+  const usage = process.resourceUsage();
   const result: ChildResult = {
     steps,
     wall,
-    peakMb: process.resourceUsage().maxRSS / 1024,
+    cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    peakMb: usage.maxRSS / 1024,
     firestore: { documents, written, unchanged, removed },
     loadData: (json.firestore.data?.loadMs ?? 0) / 1000,
   };

@@ -102,6 +102,7 @@ function print(all: Measured[]): void {
     ...all.flatMap((m) => [secs(stepSum(m.first, prefixes, label)), secs(stepSum(m.again, prefixes, label))]),
   ]);
   rows.push(['waktu total (wall)', ...all.flatMap((m) => [secs(m.first.wall), secs(m.again.wall)])]);
+  rows.push(['waktu CPU (user + sys)', ...all.flatMap((m) => [secs(m.first.cpu), secs(m.again.cpu)])]);
   rows.push(['RSS puncak (MB)', ...all.flatMap((m) => [num(m.first.peakMb), num(m.again.peakMb)])]);
   rows.push([
     'dokumen ditulis',
@@ -130,6 +131,7 @@ function print(all: Measured[]): void {
         ...ROWS.map(([label, p]) => [label, ratio(stepSum(a.first, p, label), stepSum(b.first, p, label))]),
         ['dokumen', ratio(a.first.firestore.documents, b.first.firestore.documents)],
         ['waktu total (wall)', ratio(a.first.wall, b.first.wall)],
+        ['waktu CPU (user + sys)', ratio(a.first.cpu, b.first.cpu)],
         ['RSS puncak', ratio(a.first.peakMb, b.first.peakMb)],
       ],
     );
@@ -155,7 +157,10 @@ function print(all: Measured[]): void {
   }
   if (big && mid) {
     const g = big.first.wall / mid.first.wall;
-    console.log(`- pertumbuhan 10.000 -> 50.000 < 5,5x: ${num(g, 2, true)}x, ${verdict(g < 5.5)}`);
+    const c = big.first.cpu / mid.first.cpu;
+    console.log(
+      `- pertumbuhan 10.000 -> 50.000 < 5,5x: ${num(g, 2, true)}x (waktu CPU ${num(c, 2, true)}x), ${verdict(g < 5.5)}`,
+    );
   }
 }
 

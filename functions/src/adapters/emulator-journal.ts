@@ -16,13 +16,14 @@ import { closeSync, fsyncSync, openSync, readFileSync, statSync, writeSync } fro
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FirestoreState } from '@firestore-emulator/server';
+import { fromEncodedFields } from './emulator-plain.js';
 import {
   type CollectionNode,
   damaged,
-  decodeFields,
   existingDocuments,
   type Line,
   lineOf,
+  MetadataCache,
   place,
   readStoreHeader,
   STORE_FILE,
@@ -63,12 +64,13 @@ export function loadJournal(
   const header = journalHeader(lines, path);
   if (base === undefined || header.base !== base) return { added: 0, bytes: 0 };
   const collections = new Map<string, CollectionNode>();
+  const metadata = new MetadataCache();
   let added = 0;
   for (let i = 2; i < lines.length; i++) {
     let line: Line;
     try {
       line = JSON.parse(lines[i] as string) as Line;
-      if (place(state, collections, line, decodeFields(line.f))) added++;
+      if (place(state, collections, line, fromEncodedFields(line.f), metadata)) added++;
     } catch {
       throw damaged(path, i + 1);
     }

@@ -8,7 +8,9 @@
  *   line 2  { format, documents, savedAt }          header
  *   then    one line per document: { p: path, c: created ms, u: updated ms, f: fields }
  *           fields in the emulator's own typed form ({ t: "integer_value", v: 3 }, maps and
- *           arrays nested), so integers stay integers and timestamps stay timestamps.
+ *           arrays nested), so integers stay integers and timestamps stay timestamps; a double
+ *           JSON cannot hold (NaN, ±infinity, -0) is written as its text ("NaN", "-0").
+ * Loaded documents keep their fields as plain values (emulator-plain.ts).
  * A store written by a newer format is refused, never guessed at.
  *
  * Writing goes to a temporary file in the same folder, fsync, then rename: a crash leaves
@@ -23,6 +25,15 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { FirestoreState } from '@firestore-emulator/server';
+import {
+  type Encoded,
+  fromEncodedFields,
+  fromJsonDouble,
+  jsonDouble,
+  type PlainFields,
+  plainScalar,
+  toEncodedFields,
+} from './emulator-plain.js';
 
 /** The format this version writes and the newest it reads. */
 export const STORE_FORMAT = 1;
@@ -101,11 +112,6 @@ function fieldClass(type: string): FieldCtor | undefined {
   return fieldClasses.get(type);
 }
 
-export interface Encoded {
-  t: string;
-  v: unknown;
-}
-
 function encode(field: FieldValue): Encoded {
   switch (field.type) {
     case 'array_value':
@@ -116,6 +122,8 @@ function encode(field: FieldValue): Encoded {
       return { t: field.type, v: Buffer.from(field.value as Uint8Array).toString('base64') };
     case 'null_value':
       return { t: field.type, v: null };
+    case 'double_value':
+      return { t: field.type, v: jsonDouble(field.value as number) };
     default:
       return { t: field.type, v: field.value };
   }
@@ -139,6 +147,8 @@ function decode(e: Encoded): FieldValue {
       return new ctor(new Uint8Array(Buffer.from(e.v as string, 'base64')));
     case 'null_value':
       return new ctor();
+    case 'double_value':
+      return new ctor(fromJsonDouble(e.v));
     default:
       return new ctor(e.v);
   }
@@ -151,11 +161,43 @@ export function decodeFields(fields: Record<string, Encoded>): Record<string, Fi
 }
 
 // The emulator's state tree: projects -> databases -> collections -> documents -> collections.
+export interface DocMetadata {
+  hasExist: boolean;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
 export interface DocNode {
-  metadata: { hasExist: boolean; createdAt: Date | null; updatedAt: Date | null };
+  metadata: DocMetadata;
   fields: Record<string, FieldValue>;
   collections: Record<string, CollectionNode>;
+  emitter: { emit(event: string, payload: object): void };
   getPath(): string;
+  /** the fields as plain values, when the document holds them so (emulator.ts); else undefined */
+  readonly plainFields?: PlainFields | undefined;
+  /** makes the document hold `plain` (present on documents of the patched emulator) */
+  setPlain?(plain: PlainFields): void;
+}
+
+/** Makes `doc` hold these fields: kept plain where the emulator was patched to allow it. */
+export function setDocFields(doc: DocNode, plain: PlainFields): void {
+  if (doc.setPlain) doc.setPlain(plain);
+  else doc.fields = decodeFields(toEncodedFields(plain));
+}
+
+/** Metadata shared by the documents written or loaded with the same times (never changed in place). */
+export class MetadataCache {
+  private readonly byTimes = new Map<string, DocMetadata>();
+  get(created: number, updated: number): DocMetadata {
+    const key = `${created}:${updated}`;
+    let meta = this.byTimes.get(key);
+    if (!meta) {
+      const createdAt = new Date(created);
+      const updatedAt = updated === created ? createdAt : new Date(updated);
+      meta = Object.freeze({ hasExist: true, createdAt, updatedAt });
+      this.byTimes.set(key, meta);
+    }
+    return meta;
+  }
 }
 export interface CollectionNode {
   documents: Record<string, DocNode>;
@@ -226,6 +268,7 @@ export async function loadStore(dir: string, state: FirestoreState): Promise<Sto
     throw unreadable(path, err);
   }
   const collections = new Map<string, CollectionNode>();
+  const metadata = new MetadataCache();
   let count = 0;
   let lineNo = 0;
   let header: StoreHeader | undefined;
@@ -241,14 +284,14 @@ export async function loadStore(dir: string, state: FirestoreState): Promise<Sto
         continue;
       }
       let line: Line;
-      let fields: Record<string, FieldValue>;
+      let fields: PlainFields;
       try {
         line = JSON.parse(text) as Line;
-        fields = decodeFields(line.f);
+        fields = fromEncodedFields(line.f);
       } catch {
         throw damaged(path, lineNo);
       }
-      place(state, collections, line, fields);
+      place(state, collections, line, fields, metadata);
       count++;
     }
   } catch (err) {
@@ -264,13 +307,15 @@ export async function loadStore(dir: string, state: FirestoreState): Promise<Sto
 
 /**
  * One stored document straight into the emulator's tree (a write through it would re-encode every
- * field); true when it was not there yet. `collections` caches the parents by path.
+ * field), its fields kept plain; true when it was not there yet. `collections` caches the parents
+ * by path, `metadata` the documents' times.
  */
 export function place(
   state: FirestoreState,
   collections: Map<string, CollectionNode>,
   line: Line,
-  fields: Record<string, FieldValue>,
+  fields: PlainFields,
+  metadata: MetadataCache,
 ): boolean {
   const slash = line.p.lastIndexOf('/');
   const parent = line.p.slice(0, slash);
@@ -281,8 +326,8 @@ export function place(
   }
   const doc = collection.getDocument(line.p.slice(slash + 1));
   const existed = doc.metadata.hasExist;
-  doc.fields = fields;
-  doc.metadata = { hasExist: true, createdAt: new Date(line.c), updatedAt: new Date(line.u) };
+  setDocFields(doc, fields);
+  doc.metadata = metadata.get(line.c, line.u);
   return !existed;
 }
 
@@ -362,6 +407,11 @@ function readHeader(lines: readonly string[], path: string): StoreHeader {
   return header;
 }
 
+const toEncodedOrStored = (doc: DocNode): Record<string, Encoded> => {
+  const plain = doc.plainFields;
+  return plain ? toEncodedFields(plain) : encodeFields(doc.fields);
+};
+
 /** A stored document as one line of the file. */
 export function lineOf(doc: DocNode): Line {
   return {
@@ -369,7 +419,7 @@ export function lineOf(doc: DocNode): Line {
     p: doc.getPath(),
     c: doc.metadata.createdAt?.getTime() ?? 0,
     u: doc.metadata.updatedAt?.getTime() ?? 0,
-    f: encodeFields(doc.fields),
+    f: toEncodedOrStored(doc),
   };
 }
 
@@ -475,9 +525,15 @@ export function stateFieldsReader(state: FirestoreState, projectId: string): Sto
     for (const [id, doc] of Object.entries(collection.documents)) {
       if (!doc.metadata.hasExist) continue;
       const data: Record<string, unknown> = {};
+      const plain = doc.plainFields;
+      const stored = plain ? undefined : doc.fields;
       for (const f of fields) {
-        const field = doc.fields[f];
-        const value = field ? scalar(field) : undefined;
+        let value: unknown;
+        if (plain) value = plainScalar(plain[f]);
+        else {
+          const field = stored?.[f];
+          value = field ? scalar(field) : undefined;
+        }
         if (value !== undefined) data[f] = value;
       }
       yield { id, data };

@@ -7,7 +7,8 @@
  * no BulkWriter/BatchWrite RPC (use db.batch() of at most 500 writes), collectionGroup and
  * cursors unreliable, FieldValue.delete() ignored, transactions not isolated. Three of its
  * behaviours are patched here: O(n²) document inserts, set() merging instead of replacing, and
- * queries ignoring select() (a projection returned whole documents).
+ * queries ignoring select() (a projection returned whole documents). Its documents are also made
+ * able to hold their fields as plain values (emulator-plain.ts), decoded when read.
  */
 import {
   FirestoreServer,
@@ -15,6 +16,8 @@ import {
   FirestoreStateCollection,
   FirestoreStateDocument,
 } from '@firestore-emulator/server';
+import { type PlainFields, toEncodedFields } from './emulator-plain.js';
+import { decodeFields } from './emulator-store.js';
 
 export interface EmbeddedEmulator {
   /** the emulator's in-memory state (what emulator-store.ts loads and saves) */
@@ -76,31 +79,76 @@ type DocumentCtor = new (
   name: string,
   fields: object,
   collections: object,
-) => unknown;
+) => object;
 let insertsPatched = false;
+
+/** What a document made by the patched getDocument holds besides the emulator's own slots. */
+interface LazySlots {
+  /** the emulator's field objects, when it wrote or read them last */
+  stored: object | undefined;
+  /** the fields as plain values, when written or loaded by us (emulator-store.ts) */
+  plain: PlainFields | undefined;
+}
+
+/**
+ * The emulator's document class with `fields` made an accessor: a document given plain values
+ * (setPlain) keeps only those and builds the emulator's field objects each time it is read, so
+ * the state of a large store costs about a third of the memory; a write by the emulator itself
+ * stores its field objects as before.
+ */
+function lazyDocumentClass(): DocumentCtor {
+  const Base = FirestoreStateDocument as unknown as DocumentCtor;
+  const Lazy = class extends Base {};
+  Object.defineProperty(Lazy.prototype, 'fields', {
+    get(this: LazySlots) {
+      if (this.stored) return this.stored;
+      return this.plain ? decodeFields(toEncodedFields(this.plain)) : {};
+    },
+    set(this: LazySlots, fields: object) {
+      this.stored = fields;
+      this.plain = undefined;
+    },
+  });
+  Object.defineProperty(Lazy.prototype, 'setPlain', {
+    value(this: LazySlots, plain: PlainFields) {
+      this.plain = plain;
+      this.stored = undefined;
+    },
+  });
+  Object.defineProperty(Lazy.prototype, 'plainFields', {
+    get(this: LazySlots) {
+      return this.stored ? undefined : this.plain;
+    },
+  });
+  return Lazy;
+}
 
 /**
  * The emulator adds a document to a collection with immer's produce(), which copies the whole
  * document map on every new id: writing n documents costs O(n²) (47,000 documents took four
  * minutes). Adding the new document to the map in place makes a write O(1); nothing in the
- * emulator keeps an old copy of the map (reads take Object.values at query time).
+ * emulator keeps an old copy of the map (reads take Object.values at query time). The new
+ * document is of the lazy class above.
  */
 function speedUpDocumentInserts(): void {
   if (insertsPatched) return;
   insertsPatched = true;
-  const Doc = FirestoreStateDocument as unknown as DocumentCtor;
+  const Doc = lazyDocumentClass();
   (FirestoreStateCollection.prototype as unknown as { getDocument(name: string): unknown }).getDocument =
     function (this: CollectionInternals, name: string) {
       let doc = this.documents[name];
       if (!doc) {
         // immer froze the map it produced: take one mutable copy, then add in place
         if (Object.isFrozen(this.documents)) this.documents = { ...this.documents };
-        doc = new Doc(this.emitter, this.database, this, name, {}, {});
+        doc = new Doc(this.emitter, this.database, this, name, {}, EMPTY);
         this.documents[name] = doc;
       }
       return doc;
     };
 }
+
+/** A new document's (empty) subcollections, shared: the emulator replaces it, never changes it. */
+const EMPTY = Object.freeze({});
 
 interface V1Write {
   has_update?: boolean;

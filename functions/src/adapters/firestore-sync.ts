@@ -91,11 +91,22 @@ export type FieldsReader = (
   fields: readonly string[],
 ) => Iterable<{ id: string; data: Record<string, unknown> }>;
 
+/** One write of a batch: a document set whole, or deleted (`data` null). */
+export type WriteOp = { id: string; data: Record<string, unknown> } | { id: string; data: null };
+
+/**
+ * Applies one batch of writes to a collection (`tenants/t/employees`) atomically, without the
+ * client, where the store can (the in-process emulator: emulator-writer.ts).
+ */
+export type BatchWriter = (collectionPath: string, ops: readonly WriteOp[]) => void;
+
 export interface SyncOptions {
   /** `replace` (default): documents not in the set are deleted unless kept; `add`: none is */
   mode?: 'replace' | 'add';
   /** read the stored hashes with this instead of a query */
   reader?: FieldsReader;
+  /** commit the batches with this instead of the client */
+  writer?: BatchWriter;
   keep?: KeepRule;
   /** documents handled so far (written or found unchanged) */
   onProgress?: (done: number) => void;
@@ -191,14 +202,18 @@ function approxBytes(id: string, data: Record<string, unknown>): number {
   return id.length + JSON.stringify(data).length + 64;
 }
 
-type Op = { id: string; data: Record<string, unknown> } | { id: string; data: null };
+type Op = WriteOp;
 
-/** Commits the operations in batches of at most 500 writes and about 8 MiB, a few in flight. */
+/**
+ * Commits the operations in batches of at most 500 writes and about 8 MiB, a few in flight;
+ * with a `writer`, one batch after another through it (no request, so no size estimate).
+ */
 async function commitAll(
   db: Firestore,
   col: CollectionReference,
   ops: Iterable<Op>,
   onCommitted?: (n: number) => void,
+  writer?: BatchWriter,
 ): Promise<void> {
   const iterator = ops[Symbol.iterator]();
   let failed: unknown;
@@ -210,9 +225,18 @@ async function commitAll(
       const r = iterator.next();
       if (r.done) return out;
       out.push(r.value);
-      if (r.value.data) bytes += approxBytes(r.value.id, r.value.data);
+      if (r.value.data && !writer) bytes += approxBytes(r.value.id, r.value.data);
     }
   };
+  if (writer) {
+    for (let chunk = nextBatch(); chunk.length > 0; chunk = nextBatch()) {
+      writer(col.path, chunk);
+      onCommitted?.(chunk.length);
+      // let timers (progress, the client's keep-alive) run between batches
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return;
+  }
   const worker = async (): Promise<void> => {
     for (;;) {
       if (failed !== undefined) return;
@@ -276,10 +300,16 @@ export async function syncCollection(
     reported = n;
     opts.onProgress(n);
   };
-  await commitAll(col.firestore, col, changes(), (n) => {
-    done += n;
-    report(Math.min(done, docs.length));
-  });
+  await commitAll(
+    col.firestore,
+    col,
+    changes(),
+    (n) => {
+      done += n;
+      report(Math.min(done, docs.length));
+    },
+    opts.writer,
+  );
   report(docs.length);
   return tally;
 }

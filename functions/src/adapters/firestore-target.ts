@@ -22,8 +22,10 @@ import {
   saveStore,
   stateFieldsReader,
 } from './emulator-store.js';
+import { stateBatchWriter } from './emulator-writer.js';
 import { closeFirestoreConnections, connectFirestore } from './firestore-connection.js';
 import { firestoreFailure } from './firestore-failure.js';
+import type { BatchWriter } from './firestore-sync.js';
 
 /** Project id for an emulator when none is configured. */
 export const LOCAL_PROJECT = 'bangkom-lokal';
@@ -41,6 +43,8 @@ export interface FirestoreTarget {
   data?: LocalData;
   /** the in-process emulator's documents read without a query (stored hashes) */
   reader?: StoredFieldsReader;
+  /** the in-process emulator's sync batches written into its state without the client */
+  writer?: BatchWriter;
   close(): Promise<void>;
 }
 
@@ -132,6 +136,7 @@ export async function openFirestoreTarget(req: TargetRequest): Promise<Firestore
     description: `emulator Firestore dalam proses di ${emulator.address} (data di ${dir})`,
     data: { dir, fresh, unchanged, loaded, save },
     reader: stateFieldsReader(emulator.state, LOCAL_PROJECT),
+    writer: stateBatchWriter(emulator.state, LOCAL_PROJECT),
     async close() {
       await closeFirestoreConnections();
       await emulator.stop();

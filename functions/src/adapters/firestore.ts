@@ -16,6 +16,7 @@ import type {
 } from 'firebase-admin/firestore';
 import {
   addTally,
+  type BatchWriter,
   deleteDocsFrom,
   emptyTally,
   type FieldsReader,
@@ -95,15 +96,25 @@ export interface TenantStore extends Store {
 }
 
 /**
- * The core's Store for one tenant. `reader`: how to read stored hashes without a query (only
- * the in-process emulator has one).
+ * The core's Store for one tenant. `reader`: how to read stored hashes without a query;
+ * `writer`: how to commit a sync's batches without the client (only the in-process emulator
+ * has them).
  */
-export function createStore(db: Firestore, tenantId: string, reader?: FieldsReader): TenantStore {
+export function createStore(
+  db: Firestore,
+  tenantId: string,
+  reader?: FieldsReader,
+  writer?: BatchWriter,
+): TenantStore {
   assertTenantId(tenantId);
   const col = (name: string) => db.collection(tenantCollectionPath(tenantId, name));
   const total = emptyTally();
   const syncDocs = async (collection: string, docs: readonly Doc[], opts?: SyncOptions) => {
-    const t = await syncCollection(col(collection), docs, reader ? { ...opts, reader } : opts);
+    const t = await syncCollection(col(collection), docs, {
+      ...opts,
+      ...(reader ? { reader } : {}),
+      ...(writer ? { writer } : {}),
+    });
     addTally(total, t);
     return t;
   };

@@ -1,13 +1,15 @@
 /**
  * Incremental writes (firestore-sync.ts): only new and changed documents are written, stale
  * ones deleted, and the collection ends as a full rewrite would leave it. Each behaviour runs
- * twice: over the query Firestore answers (select + stream) and over the in-process emulator's
- * state reader that `bangkom run` uses.
+ * three times: over the query Firestore answers (select + stream), over the in-process emulator's
+ * state reader, and with the state reader and writer that `bangkom run` uses (batches written
+ * into the emulator's state without the client), all checked through the client.
  */
 import type { Doc } from '@bangkom/core';
 import type { Firestore } from 'firebase-admin/firestore';
 import { type EmbeddedEmulator, startEmulator } from '../../../functions/src/adapters/emulator';
 import { stateFieldsReader } from '../../../functions/src/adapters/emulator-store';
+import { stateBatchWriter } from '../../../functions/src/adapters/emulator-writer';
 import { createStore } from '../../../functions/src/adapters/firestore';
 import {
   closeFirestoreConnections,
@@ -46,10 +48,17 @@ async function dump(tenant: string, collection: string): Promise<Map<string, [nu
 const stores = {
   query: (tenant: string) => createStore(db, tenant),
   'state reader': (tenant: string) => createStore(db, tenant, stateFieldsReader(emulator.state, PROJECT)),
+  'state reader and writer': (tenant: string) =>
+    createStore(
+      db,
+      tenant,
+      stateFieldsReader(emulator.state, PROJECT),
+      stateBatchWriter(emulator.state, PROJECT),
+    ),
 };
 
 describe.each(Object.entries(stores))('over the %s', (label, make) => {
-  const tenant = `sync-${label.replace(' ', '-')}`;
+  const tenant = `sync-${label.replaceAll(' ', '-')}`;
 
   it('an unchanged rewrite writes nothing; one changed document is the only one written', async () => {
     const store = make(tenant);

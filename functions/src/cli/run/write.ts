@@ -174,7 +174,7 @@ export async function writeFirestore<T>(
 ): Promise<FirestoreWrite & { finished: T }> {
   const fs = await openTarget(ctx, stored);
   const same = fs.data?.unchanged && stored ? stored : undefined;
-  const store = createStore(fs.db, tenant, fs.reader);
+  const store = createStore(fs.db, tenant, fs.reader, fs.writer);
   const counts: Record<string, number> = {};
   let tally: SyncTally = { written: 0, unchanged: 0, removed: 0 };
   const { errors } = input.validation;
