@@ -17,6 +17,10 @@ export interface ProgramOptions {
   skmScale?: number;
   /** mix in the deliberately invalid rows (default true) */
   invalidRows?: boolean;
+  /** rows of `Pengajar` (default: two thirds of the face-to-face classical courses) */
+  trainers?: number;
+  /** rows of `Ruang` (default: the five sample rooms; more are generated, see rooms.ts) */
+  rooms?: number;
 }
 
 /** A deliberately invalid cell: where the validator must report it. */

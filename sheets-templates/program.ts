@@ -57,14 +57,21 @@ import { preferences } from './preferences.js';
 import { Rng } from './prng.js';
 import type { GeneratedEmployee, GeneratedProgram, InvalidCell, ProgramOptions } from './program-types.js';
 import { applyRealism } from './realism.js';
+import { applyExtraRooms } from './rooms.js';
 import { COURSES, CUTI_BERSAMA, OPD, ROOMS } from './sawahlunto-data.js';
 import { DICTIONARY, type Std, standardsFor } from './standards.js';
 import { applyTrainers } from './trainers.js';
 
 /** Options of the committed sample `sampel-sawahlunto.xlsx`. */
 export const SAMPLE_OPTIONS: ProgramOptions = { seed: 20261128, employees: 2500 };
-/** Options of the province-size bench workbook. */
-export const PROVINCE_OPTIONS: ProgramOptions = { seed: 20261128, employees: 50_000, courses: 300 };
+/** Options of the province-size bench workbook (150 trainers, 20 rooms). */
+export const PROVINCE_OPTIONS: ProgramOptions = {
+  seed: 20261128,
+  employees: 50_000,
+  courses: 300,
+  trainers: 150,
+  rooms: 20,
+};
 
 export function generateProgram(opts: ProgramOptions): RawWorkbook {
   return generateProgramDetailed(opts).raw;
@@ -290,7 +297,8 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
   // drawn from Riwayat as generated (before the realism pass), placed in the specs' sheet order
   const kinerja = performanceSheet(root.fork('kinerja'), emps, riwayat, tahunJp);
   applyRealism(raw);
-  applyTrainers(raw, tahun);
+  applyExtraRooms(raw, opts.rooms);
+  applyTrainers(raw, tahun, opts.trainers);
   raw[SHEET.kinerja] = kinerja;
   const employees = emps.map((e) => {
     const g: GeneratedEmployee = {

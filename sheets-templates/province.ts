@@ -15,7 +15,15 @@ import { writeWorkbookXlsx } from './xlsx.js';
 /** Hash of the files that decide the generated cells and bytes. */
 export function generatorVersion(): string {
   const h = createHash('sha256');
-  for (const f of ['program.ts', 'sawahlunto-data.ts', 'prng.ts', 'xlsx.ts', 'realism.ts', 'trainers.ts'])
+  for (const f of [
+    'program.ts',
+    'sawahlunto-data.ts',
+    'prng.ts',
+    'xlsx.ts',
+    'realism.ts',
+    'trainers.ts',
+    'rooms.ts',
+  ])
     h.update(readFileSync(join(__dirname, f)));
   return h.digest('hex').slice(0, 10);
 }
@@ -30,6 +38,8 @@ function optionsStem(opts: ProgramOptions): string {
   if (opts.sessions !== undefined) parts.push(`sesi${opts.sessions}`);
   if (opts.skmScale !== undefined) parts.push(`skm${opts.skmScale}`);
   if (opts.invalidRows === false) parts.push('bersih');
+  if (opts.trainers !== undefined) parts.push(`pengajar${opts.trainers}`);
+  if (opts.rooms !== undefined) parts.push(`ruang${opts.rooms}`);
   return `program-${parts.join('-')}`;
 }
 

@@ -4,8 +4,10 @@
  * base sheets, without the random streams, so every other generated figure stays as it was.
  *
  * Every face-to-face classical course (the ones that take a room) is taught by at least two
- * trainers; each trainer teaches three courses, takes at most 3-5 sessions a month and is away
- * for a week of leave and a few single days in the plan year.
+ * trainers; each trainer teaches three courses (more when there are few trainers for many
+ * courses), takes at most 3-5 sessions a month and is away for a week of leave and a single day
+ * in the plan year. The count defaults to two thirds of those courses (the sample: 24); the
+ * province bench asks for 150.
  */
 import { type Cell, normalizeHeader, type RawWorkbook, SHEET } from '@bangkom/core';
 
@@ -57,8 +59,8 @@ function trainerName(i: number): string {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** Appends `Pengajar` and the `Maks Pegawai OPD Bersamaan` setting (in place). */
-export function applyTrainers(raw: RawWorkbook, tahun: number): void {
+/** Appends `Pengajar` (`trainers` rows, see the file comment) and the `Maks Pegawai OPD Bersamaan` setting (in place). */
+export function applyTrainers(raw: RawWorkbook, tahun: number, trainers?: number): void {
   const katalog = raw[SHEET.katalog];
   const header: Cell[] | undefined = katalog?.[0];
   if (!katalog || !header) return;
@@ -73,11 +75,15 @@ export function applyTrainers(raw: RawWorkbook, tahun: number): void {
     .map((row) => String(row[kodeAt]));
   const n = classical.length;
   if (n === 0) return;
-  const count = Math.max(2, Math.ceil((2 * n) / 3));
+  const count = Math.max(2, trainers ?? Math.ceil((2 * n) / 3));
+  // courses per trainer: at least three, and enough that count × each ≥ 2n
+  const each = Math.max(3, Math.ceil((2 * n) / count));
   const rows: Cell[][] = [['Nama', 'Kode Pelatihan', 'Tidak Tersedia', 'Maks Sesi per Bulan']];
   for (let i = 0; i < count; i++) {
-    // three courses each: i, i + count, i + 2·count (mod n) cover every course at least twice
-    const kode = [...new Set([i, i + count, i + 2 * count].map((k) => classical[k % n] as string))];
+    // courses i, i + count, i + 2·count, … (mod n): over all trainers the i + j·count run through
+    // every integer below count × each ≥ 2n, so every course is picked at least twice
+    const picks = Array.from({ length: each }, (_, j) => classical[(i + j * count) % n] as string);
+    const kode = [...new Set(picks)];
     const month = (i % 12) + 1;
     const leave = [1, 2, 3, 4, 5].map((d) => `${tahun}-${pad2(month)}-${pad2(d + ((i * 3) % 20))}`);
     const single = `${tahun}-${pad2(((i + 6) % 12) + 1)}-${pad2(10 + (i % 15))}`;
