@@ -24,6 +24,10 @@ export interface DpScratch {
   mismatch: Int32Array;
   /** a reached state's benefit (only read for live states) */
   benefit: Float64Array;
+  /** the staircase of kept states, and the best state of each run of equal cost and room (finish) */
+  stairRoom: Float64Array;
+  stairBenefit: Float64Array;
+  runBest: Int32Array;
 }
 
 export function dpScratch(): DpScratch {
@@ -35,7 +39,23 @@ export function dpScratch(): DpScratch {
     room: new Float64Array(0),
     mismatch: new Int32Array(0),
     benefit: new Float64Array(0),
+    stairRoom: new Float64Array(0),
+    stairBenefit: new Float64Array(0),
+    runBest: new Int32Array(0),
   };
+}
+
+function growRuns(scratch: DpScratch, size: number): Int32Array {
+  scratch.runBest = new Int32Array(Math.max(size, scratch.runBest.length * 2, 1024));
+  return scratch.runBest;
+}
+
+/** The staircase rows, at least `size` long. */
+function grow(scratch: DpScratch, size: number): Float64Array {
+  const n = Math.max(size, scratch.stairRoom.length * 2, 1024);
+  scratch.stairRoom = new Float64Array(n);
+  scratch.stairBenefit = new Float64Array(n);
+  return scratch.stairRoom;
 }
 
 function ensureScratch(scratch: DpScratch, states: number): void {
@@ -76,12 +96,13 @@ export function needMask(course: CourseModel, bit: ReadonlyMap<string, number>):
 }
 
 /**
- * The state space both per-ASN searches walk (asnDp, asnRoomHull): a state is (the needs
+ * The state space both per-ASN searches walk (asnDps, asnRoomHull): a state is (the needs
  * covered, as bits of `exact`) × width + (JP reached, in units of the courses' JP gcd, capped
  * at the target, or exact up to the ASN's JP limit when that can bind). A course takes state s
  * to `step(s, needMask(course, bit), jp / jpUnit)`.
  */
 export interface NeedStates {
+  /** the needs tracked as bits, bit i = exact[i], in code order */
   exact: readonly { kode: string; prioritas: number }[];
   /** the priority of covered needs beyond MAX_EXACT_BITS (counted as closed, for the bound) */
   extra: number;
@@ -102,9 +123,23 @@ export function needStates(inst: Instance, asn: AsnModel): NeedStates {
   const covered = asn.needs.filter((need) =>
     asn.eligible.some((c) => inst.courses[c]?.catalog.kompetensi.includes(need.kode)),
   );
-  const exact = covered.slice(0, MAX_EXACT_BITS);
+  const top = covered.slice(0, MAX_EXACT_BITS);
   const extra = covered.slice(MAX_EXACT_BITS).reduce((sum, need) => sum + need.prioritas, 0);
+  // bits in code order, so ASN with the same needs and courses walk the same states (asnDps)
+  const exact = [...top].sort((x, y) => (x.kode < y.kode ? -1 : x.kode > y.kode ? 1 : 0));
   const bit = new Map(exact.map((need, i) => [need.kode, i] as const));
+  // the priorities closed by each mask, summed in priority order whatever the bit order (so the
+  // sums do not depend on it): extend the masks of the first k needs by need k, in priority order
+  const closed = new Float64Array(1 << exact.length);
+  const masks = [0];
+  for (const need of top) {
+    const b = 1 << (bit.get(need.kode) as number);
+    for (let i = 0, n = masks.length; i < n; i++) {
+      const mask = masks[i] as number;
+      closed[mask | b] = (closed[mask] as number) + need.prioritas;
+      masks.push(mask | b);
+    }
+  }
   // JP in units of the gcd: a sum of multiples of the unit reaches the target iff it reaches
   // ceil(target / unit) units
   let jpUnit = 0;
@@ -129,9 +164,7 @@ export function needStates(inst: Instance, asn: AsnModel): NeedStates {
   const value = (state: number): number => {
     const mask = Math.floor(state / width);
     const jpUnits = state % width;
-    let benefit = 0;
-    for (let i = 0; i < exact.length; i++)
-      if (mask & (1 << i)) benefit += (exact[i] as { prioritas: number }).prioritas;
+    let benefit = closed[mask] as number;
     if (jpUnits > 0) {
       if (asn.jpToTarget > 0 && jpUnits >= targetUnits) benefit += weights.targetJp;
       if (asn.equity) benefit += weights.ekuitas;
@@ -141,23 +174,92 @@ export function needStates(inst: Instance, asn: AsnModel): NeedStates {
   return { exact, extra, bit, jpUnit, width, value, step, jpCap, limited };
 }
 
-/** `enforceDays`: skip course sets longer than the year's working days (off for the bound). */
-export function asnDp(
+/**
+ * The per-ASN DPs of `asns`, in that order. `enforceDays`: skip course sets longer than the
+ * year's working days (off for the bound).
+ *
+ * The walk over the states depends only on the ASN's eligible courses, need codes, JP grid and
+ * preferred mode, not on the priorities or bonuses, so ASN alike in those share one walk
+ * (at province scale about one walk for five ASN); each then values the reached states itself.
+ * The result per ASN is the same as walking alone.
+ */
+export function asnDps(
   inst: Instance,
-  asn: AsnModel,
+  asns: readonly AsnModel[],
   roomUse: Float64Array,
   enforceDays: boolean,
   scratch: DpScratch,
-): AsnDp {
-  const none: AsnDp = {
+): AsnDp[] {
+  const out = new Array<AsnDp>(asns.length);
+  const groups = new Map<string, number[]>();
+  const states: (NeedStates | null)[] = asns.map((asn, i) => {
+    if (asn.eligible.length === 0) {
+      out[i] = emptyDp();
+      return null;
+    }
+    const ns = needStates(inst, asn);
+    const key = `${ns.exact.map((need) => need.kode).join(',')}|${asn.eligible.join(',')}|${ns.jpUnit}|${ns.jpCap}|${ns.limited ? 1 : 0}|${asn.prefModa ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+    return ns;
+  });
+  const maxDays = enforceDays ? inst.days.length : Number.POSITIVE_INFINITY;
+  for (const members of groups.values()) {
+    const first = members[0] as number;
+    const walked = walk(
+      inst,
+      asns[first] as AsnModel,
+      states[first] as NeedStates,
+      roomUse,
+      maxDays,
+      scratch,
+    );
+    for (const i of members) out[i] = finish(states[i] as NeedStates, walked, scratch);
+    // reset the scratch states this group touched
+    const { cost, days, room, mismatch, node, live: isLive } = scratch;
+    for (const s of walked.live) {
+      cost[s] = Number.POSITIVE_INFINITY;
+      days[s] = 0;
+      room[s] = 0;
+      mismatch[s] = 0;
+      node[s] = -1;
+      isLive[s] = 0;
+    }
+  }
+  return out;
+}
+
+function emptyDp(): AsnDp {
+  return {
     extra: 0,
     cost: new Float64Array(1),
     room: new Float64Array(1),
     benefit: new Float64Array(1),
     courses: [[]],
   };
-  if (asn.eligible.length === 0) return none;
-  const { exact, extra, bit, jpUnit, width, value, jpCap, limited } = needStates(inst, asn);
+}
+
+/** The states one walk reached (their cost, room, days and node are in the scratch). */
+interface Walked {
+  /** in the order first reached */
+  live: number[];
+  /** `live` stably sorted by cost, then room */
+  byCost: Int32Array;
+  nodeCourse: number[];
+  nodePrev: number[];
+}
+
+/** The DP walk: per state (needs covered, JP reached) the cheapest course set, in the scratch. */
+function walk(
+  inst: Instance,
+  asn: AsnModel,
+  ns: NeedStates,
+  roomUse: Float64Array,
+  maxDays: number,
+  scratch: DpScratch,
+): Walked {
+  const { exact, bit, jpUnit, width, jpCap, limited } = ns;
   const stateCount = (1 << exact.length) * width;
   ensureScratch(scratch, stateCount);
   const { cost, days, node, live: isLive, room, mismatch } = scratch;
@@ -170,7 +272,6 @@ export function asnDp(
   node[0] = -1;
   isLive[0] = 1;
   mismatch[0] = 0;
-  const maxDays = enforceDays ? inst.days.length : Number.POSITIVE_INFINITY;
   // proposed moves of the current course (at most one per live state): target state and its new
   // cost, mismatch, room, days, node; typed scratch rows, the `step` and the tie order inlined
   // (needStates.step; equal cost: fewer courses against the ASN's preferred mode, then less
@@ -229,34 +330,83 @@ export function asnDp(
       }
     }
   }
+  // sorted in place as indices (no object per state: at province scale the garbage of ~40
+  // million of them cost more than the DP); a stable sort, ties keep the order reached
+  const byCost = Int32Array.from(live);
+  const ranks = Array.from(byCost.keys());
+  ranks.sort((x, y) => {
+    const sx = byCost[x] as number;
+    const sy = byCost[y] as number;
+    return (
+      (cost[sx] as number) - (cost[sy] as number) || (room[sx] as number) - (room[sy] as number) || x - y
+    );
+  });
+  const sorted = Int32Array.from(ranks, (r) => byCost[r] as number);
+  return { live, byCost: sorted, nodeCourse, nodePrev };
+}
 
-  // the reached states, sorted in place as indices (no object per state: at province scale the
-  // garbage of ~40 million of them cost more than the DP)
+/**
+ * One ASN's options from a walk: each reached state valued by the ASN's priorities and bonuses,
+ * sorted by cost, room, then benefit (descending), and kept unless another state is no dearer,
+ * uses no more room and brings at least as much.
+ */
+function finish(ns: NeedStates, walked: Walked, scratch: DpScratch): AsnDp {
+  const { cost, room, node } = scratch;
   const benefit = scratch.benefit;
-  for (const s of live) benefit[s] = value(s);
-  const order = live.slice(); // a stable sort: ties keep the order states were reached in
-  order.sort(
-    (x, y) =>
-      (cost[x] as number) - (cost[y] as number) ||
-      (room[x] as number) - (room[y] as number) ||
-      (benefit[y] as number) - (benefit[x] as number),
-  );
-  // keep a state unless another is no dearer, uses no more room and brings at least as much
-  const kept: number[] = [];
-  for (const s of order) {
-    let dominated = false;
-    for (const k of kept)
-      if (
-        (room[k] as number) <= (room[s] as number) &&
-        (benefit[k] as number) >= (benefit[s] as number) - 1e-12
-      ) {
-        dominated = true;
-        break;
-      }
-    if (!dominated) kept.push(s);
+  const { byCost, nodeCourse, nodePrev } = walked;
+  for (const s of walked.live) benefit[s] = ns.value(s);
+  // states in order of cost, then room, then benefit (descending), then as reached; within a run
+  // of equal cost and room only the first of the highest benefit can be kept (the others have
+  // no less room and no more benefit), so each run sends just that one to the filter below
+  const order = scratch.runBest.length >= byCost.length ? scratch.runBest : growRuns(scratch, byCost.length);
+  let candidates = 0;
+  for (let start = 0; start < byCost.length; ) {
+    const s0 = byCost[start] as number;
+    let best = s0;
+    let end = start + 1;
+    for (; end < byCost.length; end++) {
+      const s = byCost[end] as number;
+      if (cost[s] !== cost[s0] || room[s] !== room[s0]) break;
+      if ((benefit[s] as number) > (benefit[best] as number)) best = s;
+    }
+    order[candidates++] = best;
+    start = end;
   }
-  const result: AsnDp = {
-    extra,
+  // a state is dominated when a kept one has room ≤ its room and benefit ≥ its benefit (less
+  // 1e-12). The kept states' staircase answers that in a binary search: rooms ascending with
+  // benefits strictly ascending, so the last step at or below a room holds the best benefit there.
+  const kept: number[] = [];
+  const stairRoom = scratch.stairRoom.length >= candidates ? scratch.stairRoom : grow(scratch, candidates);
+  const stairBenefit = scratch.stairBenefit;
+  let steps = 0;
+  for (let i = 0; i < candidates; i++) {
+    const s = order[i] as number;
+    const r = room[s] as number;
+    const b = benefit[s] as number;
+    // last step with room ≤ r
+    let lo = 0;
+    let hi = steps;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((stairRoom[mid] as number) <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && (stairBenefit[lo - 1] as number) >= b - 1e-12) continue;
+    kept.push(s);
+    // insert (r, b) at lo, dropping the steps from lo on that it now covers (benefit ≤ b)
+    let drop = lo;
+    while (drop < steps && (stairBenefit[drop] as number) <= b) drop++;
+    const shift = 1 - (drop - lo);
+    if (shift !== 0) {
+      stairRoom.copyWithin(lo + 1, drop, steps);
+      stairBenefit.copyWithin(lo + 1, drop, steps);
+    }
+    stairRoom[lo] = r;
+    stairBenefit[lo] = b;
+    steps += shift;
+  }
+  return {
+    extra: ns.extra,
     cost: Float64Array.from(kept, (k) => cost[k] as number),
     room: Float64Array.from(kept, (k) => room[k] as number),
     benefit: Float64Array.from(kept, (k) => benefit[k] as number),
@@ -266,16 +416,6 @@ export function asnDp(
       return set.sort((x, y) => x - y);
     }),
   };
-  // reset the scratch states this ASN touched
-  for (const s of live) {
-    cost[s] = Number.POSITIVE_INFINITY;
-    days[s] = 0;
-    room[s] = 0;
-    mismatch[s] = 0;
-    node[s] = -1;
-    isLive[s] = 0;
-  }
-  return result;
 }
 
 /** Whether reaching state t at (cost, mismatch, room, days) beats what t holds, in that order. */

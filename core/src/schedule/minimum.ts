@@ -4,7 +4,7 @@
  * course, and the per-OPD selection redone, so the budget they held goes to what can run. A
  * plan, never a bound: the bound comes from the unbanned problem (a relaxation of this one).
  */
-import { asnDp, dpScratch } from './asn-dp.js';
+import { type AsnDp, asnDps, dpScratch } from './asn-dp.js';
 import type { AsnModel, Instance } from './instance.js';
 import { type AsnHull, asnRoomHull, selectHullAt } from './room-hull.js';
 import { type Prepared, selectAt } from './selection.js';
@@ -42,9 +42,18 @@ export function reselectAfterMinimum(
       return changed.has(e) && set ? { ...a, eligible: a.eligible.filter((c) => !set.has(c)) } : a;
     });
     const reduced: Instance = { ...inst, asn };
-    dps = dps.map((dp, e) =>
-      changed.has(e) ? asnDp(reduced, asn[e] as AsnModel, prep.roomUse, true, scratch) : dp,
+    const redone = [...changed];
+    const redoneDps = asnDps(
+      reduced,
+      redone.map((e) => asn[e] as AsnModel),
+      prep.roomUse,
+      true,
+      scratch,
     );
+    dps = dps.slice();
+    redone.forEach((e, k) => {
+      dps[e] = redoneDps[k] as AsnDp;
+    });
     const again: Prepared = { ...prep, dps };
     let chosen: number[][];
     if (current.roomPrice > 0 && roomHulls) {

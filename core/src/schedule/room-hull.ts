@@ -12,7 +12,7 @@ import type { Prepared } from './selection.js';
  * One ASN's room-aware options: per DP state, the lower-left convex hull of the (cost, room-use)
  * points of every course set reaching it. Hull of a union = hull of the union of hulls, so
  * carrying only hull points is exact for any positive combination of cost and room (the bound
- * needs nothing else). Unlike `asnDp`, which keeps each state's cheapest course set, these keep
+ * needs nothing else). Unlike `asnDps`, which keeps each state's cheapest course set, these keep
  * the room-saving alternatives (e.g. a dearer Daring course instead of a classroom one) that a
  * positive room price should be able to pick.
  */

@@ -1,8 +1,8 @@
 /**
  * Stage 1 fast path: per-ASN DP options fed to one knapsack per OPD (its Pagu), at a room price.
  */
-import { type AsnDp, asnDp, dpScratch, optionsAt } from './asn-dp.js';
-import type { Instance } from './instance.js';
+import { type AsnDp, asnDps, dpScratch, optionsAt } from './asn-dp.js';
+import type { AsnModel, Instance } from './instance.js';
 import { type AsnOption, solveMckp } from './knapsack.js';
 
 export interface Selection {
@@ -29,12 +29,19 @@ export function prepare(inst: Instance): Prepared {
     course.classroom && inst.rooms.length > 0 ? course.hari / course.seats : 0,
   );
   const scratch = dpScratch();
-  const relaxed = new Map<number, AsnDp>();
-  const dps = inst.asn.map((asn, i) => {
+  const dps = asnDps(inst, inst.asn, roomUse, true, scratch);
+  const long = inst.asn.flatMap((asn, i) => {
     const total = asn.eligible.reduce((days, c) => days + (inst.courses[c]?.hari ?? 0), 0);
-    if (total > inst.days.length) relaxed.set(i, asnDp(inst, asn, roomUse, false, scratch));
-    return asnDp(inst, asn, roomUse, true, scratch);
+    return total > inst.days.length ? [i] : [];
   });
+  const loose = asnDps(
+    inst,
+    long.map((i) => inst.asn[i] as AsnModel),
+    roomUse,
+    false,
+    scratch,
+  );
+  const relaxed = new Map(long.map((i, k) => [i, loose[k] as AsnDp] as const));
   const byOpd = new Map<string, number[]>();
   inst.asn.forEach((asn, i) => {
     const list = byOpd.get(asn.opd) ?? [];
