@@ -194,6 +194,7 @@ export { waitingList } from './waiting-list.js';
 export {
   PERUBAHAN_JADWAL_HEADER,
   type ReplanCounts,
+  type ReplanRow,
   replanCounts,
   replanRows,
 } from './replan-rows.js';

@@ -6,11 +6,13 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ScheduleReport, TopicInterest } from '@bangkom/core';
+import type { ScheduleReport, TopicInterest, waitingList } from '@bangkom/core';
 import ExcelJS from 'exceljs';
 import { addEquitySheet, type EquityList } from './equity-sheet.js';
+import { addReplanSheet, type ReplanSheetInput } from './replan-sheet.js';
 import { addScheduleSheets, fitRowHeight, listPrintSetup, SHEET_FONT } from './schedule-sheets.js';
 import { addTopicInterestSheet } from './topic-interest-sheet.js';
+import { addWaitingSheet } from './waiting-sheet.js';
 
 export const SHEET_DATA_PRIBADI = 'Data Pribadi';
 
@@ -24,6 +26,10 @@ export interface StaffWorkbookInput {
   equity?: EquityList;
   /** the needs survey's Topik answers per OPD (`Minat Topik per OPD`), when anyone answered */
   topics?: TopicInterest;
+  /** who is next in line for each session (`Daftar Tunggu`), with the schedule */
+  daftarTunggu?: ReturnType<typeof waitingList>;
+  /** what the re-plan changed against the stored schedule (`Perubahan Jadwal`), when it was one */
+  perubahan?: ReplanSheetInput;
 }
 
 export interface WrittenStaffWorkbook {
@@ -76,6 +82,8 @@ export function buildStaffWorkbook(input: StaffWorkbookInput): ExcelJS.Workbook 
     fitRowHeight(row);
   });
   if (input.schedule) addScheduleSheets(wb, input.schedule);
+  if (input.daftarTunggu) addWaitingSheet(wb, input.daftarTunggu);
+  if (input.perubahan) addReplanSheet(wb, input.perubahan);
   if (input.equity) addEquitySheet(wb, input.equity);
   if (input.topics && input.topics.rows.length > 0) addTopicInterestSheet(wb, input.topics);
   return wb;

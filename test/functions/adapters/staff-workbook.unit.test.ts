@@ -19,6 +19,7 @@ import {
   topicInterest,
   untrainedEmployees,
   validateWorkbook,
+  waitingList,
 } from '@bangkom/core';
 import ExcelJS from 'exceljs';
 import { SHEET_TANPA_PELATIHAN } from '../../../functions/src/adapters/equity-sheet';
@@ -26,6 +27,7 @@ import { planSchedule } from '../../../functions/src/adapters/scheduler';
 import { buildStaffWorkbook, SHEET_DATA_PRIBADI } from '../../../functions/src/adapters/staff-workbook';
 import { buildSummaryWorkbook } from '../../../functions/src/adapters/summary-workbook';
 import { SHEET_MINAT_TOPIK } from '../../../functions/src/adapters/topic-interest-sheet';
+import { SHEET_DAFTAR_TUNGGU } from '../../../functions/src/adapters/waiting-sheet';
 import { generateProgramDetailed, SAMPLE_OPTIONS } from '../../../sheets-templates/program';
 
 const generatedAt = new Date(Date.UTC(2026, 10, 28, 3, 0, 0));
@@ -37,6 +39,7 @@ let nips: Set<string>;
 let cycle: CycleDoc;
 /** (ASN in Pegawai, competency) pairs of the sample's Preferensi Topik answers */
 let topicChoices: number;
+let waitingListOf: () => ReturnType<typeof waitingList>;
 
 /**
  * Every text a reader can see in a workbook: text cells, sheet names, headers and footers, and
@@ -85,6 +88,7 @@ beforeAll(async () => {
     cycles: [cycle],
     chartEngine: 'svg',
   });
+  waitingListOf = () => waitingList(schedule, data);
   const inPegawai = new Set(data.employees.map((e) => e.nip));
   topicChoices = data.preferences
     .filter((p) => inPegawai.has(p.nip))
@@ -103,6 +107,7 @@ beforeAll(async () => {
       generatedAt,
       equity,
       topics: topicInterest(data),
+      daftarTunggu: waitingList(schedule, data),
     }).xlsx.writeBuffer()) as unknown as ArrayBuffer,
   );
 }, 120_000);
@@ -136,6 +141,7 @@ test('the staff workbook opens on the personal-data notice and holds the per-per
     'Rencana Pengembangan',
     'Rencana Individu',
     'Anggaran Pelatihan',
+    SHEET_DAFTAR_TUNGGU,
     SHEET_TANPA_PELATIHAN,
     SHEET_MINAT_TOPIK,
   ]);
@@ -146,6 +152,24 @@ test('the staff workbook opens on the personal-data notice and holds the per-per
   expect(notice.join(' ')).toMatch(/Yang boleh melihat: petugas BKPSDM/);
   const individu = staff.getWorksheet('Rencana Individu') as ExcelJS.Worksheet;
   expect(nips.has(String(individu.getCell('A2').value))).toBe(true);
+});
+
+test('the staff workbook holds the waiting list of every session, in line from 1, as the program sheet', () => {
+  const ws = staff.getWorksheet(SHEET_DAFTAR_TUNGGU) as ExcelJS.Worksheet;
+  const rows = Array.from(
+    { length: ws.rowCount - 2 },
+    (_, i) => ws.getRow(3 + i).values as ExcelJS.CellValue[],
+  );
+  const expected = waitingListOf();
+  expect(rows.length).toBe(expected.length);
+  expect(expected.length).toBeGreaterThan(100);
+  const sessions = new Set(schedule.sessions.map((s) => s.id));
+  rows.forEach((r, i) => {
+    const e = expected[i];
+    expect(r.slice(1, 6)).toEqual([e?.sesi, e?.urutan, e?.nip, e?.nama, e?.opd]);
+    expect(sessions.has(String(r[1]))).toBe(true);
+  });
+  expect(String(ws.getCell('A1').value)).toMatch(/orang menunggu di [\d.]+ sesi/);
 });
 
 test('the staff workbook lists by name the ASN the leaders see counted as untrained', () => {

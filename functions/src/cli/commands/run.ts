@@ -29,6 +29,7 @@ import {
   unchangedWorkbooks,
   workbookKey,
 } from '../run/reuse.js';
+import { openStoredPlan } from '../run/stored-plan.js';
 import { outDir, writeWorkbooks } from '../run/workbooks.js';
 import { collectDocs, writeFirestore } from '../run/write.js';
 
@@ -54,9 +55,18 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
     earliest: earliestStart(tahun, ctx.startedAt) ?? null,
   });
   const previous = await previousRun(outDir(ctx), key);
+  // the previous schedule was planned around the stored one: with --fresh (an empty store) it is
+  // planned anew; a schedule planned anew re-plans around the one stored (stored-plan.ts)
+  const reused = ctx.options.fresh ? undefined : previous.schedule?.report;
+  const stored = reused ? { target: undefined, sebelumnya: [] } : await openStoredPlan(ctx, tenant, tahun);
 
   // the data with the Riwayat rows made from Daftar Hadir (compute.ts): stored and reported as such
-  const results = await computeCycle(ctx, input.validation.data, previous.schedule?.report);
+  const results = await computeCycle(ctx, input.validation.data, reused, stored.sebelumnya).catch(
+    async (err: unknown) => {
+      await stored.target?.close();
+      throw err;
+    },
+  );
   const { data } = results;
   const schedule = scheduleRecord(previous, results.schedule);
 
@@ -79,6 +89,7 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
       return { key: wbKey, written, reused: unchanged !== undefined };
     },
     unchangedStore(previous, results.scheduleReused),
+    stored.target,
   );
   const workbooks = firestore.finished.written;
   await recordRun(previous, schedule, firestore.finished, firestore.store);

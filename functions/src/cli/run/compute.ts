@@ -19,6 +19,7 @@ import {
   type IkmReport,
   type JpReport,
   type LeaderSummary,
+  type PreviousSession,
   type ProgramData,
   resolveTahun,
   resolveTahunJp,
@@ -45,6 +46,8 @@ export interface CycleResults {
   scheduleError: string | undefined;
   /** the schedule is the previous run's, reused for the same input (reuse.ts) */
   scheduleReused: boolean;
+  /** the stored schedule the re-plan kept its fixed sessions from (empty: none, or reused) */
+  sebelumnya: readonly PreviousSession[];
   /** the year's indicators kept in cycles/{tahun} */
   cycle: CycleDoc;
 }
@@ -59,11 +62,16 @@ export function cycleYears(ctx: CommandContext, input: ProgramData): { tahun: nu
   };
 }
 
-/** `reused`: the previous run's schedule for the same run key (reuse.ts), planned again when absent. */
+/**
+ * `reused`: the previous run's schedule for the same run key (reuse.ts), planned again when absent;
+ * `sebelumnya`: the schedule of the year stored in Firestore (stored-plan.ts), which the new plan
+ * re-plans around (its started and announced sessions stay).
+ */
 export async function computeCycle(
   ctx: CommandContext,
   input: ProgramData,
   reused?: ScheduleReport,
+  sebelumnya: readonly PreviousSession[] = [],
 ): Promise<CycleResults> {
   const { tahun, tahunJp } = cycleYears(ctx, input);
   const timed = <T>(label: string, fn: () => T): T => {
@@ -97,7 +105,11 @@ export async function computeCycle(
     const p = ctx.log.progress();
     p.start(`Menyusun jadwal pelatihan tahun ${tahun}`, 0);
     try {
-      schedule = await planSchedule(data, gaps, { tahun, now: ctx.startedAt });
+      schedule = await planSchedule(data, gaps, {
+        tahun,
+        now: ctx.startedAt,
+        ...(sebelumnya.length > 0 ? { sebelumnya } : {}),
+      });
     } catch (err) {
       // the rest of the cycle stands on its own: report and go on
       scheduleError = userMessage(err);
@@ -127,6 +139,7 @@ export async function computeCycle(
     schedule,
     scheduleError,
     scheduleReused: reused !== undefined,
+    sebelumnya: reused ? [] : sebelumnya,
     cycle,
   };
 }

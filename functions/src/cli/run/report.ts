@@ -2,7 +2,7 @@
  * `bangkom run`, report step: the JSON document (--json; its keys are a contract, see
  * docs/cli.md: extend, never rename) and the text report for a person.
  */
-import { COLLECTIONS, type ValidationResult } from '@bangkom/core';
+import { COLLECTIONS, type ReplanCounts, replanCounts, type ValidationResult } from '@bangkom/core';
 import { attendanceJson, attendanceText } from '../attendance-report.js';
 import type { CommandOutcome, LoadedInput } from '../context.js';
 import { heading, num, table } from '../format.js';
@@ -68,6 +68,9 @@ function runJson({ runId, tenant, input, results, firestore, workbooks, reused }
           objective: results.schedule.objective,
           bound: results.schedule.bound,
           budget: results.schedule.budget,
+          // a re-plan around the stored schedule: counts here, every change in the staff workbook
+          perubahan: replanCounts(results.schedule),
+          ulang: results.schedule.ulang ?? null,
         }
       : { error: results.scheduleError ?? '' },
     cycles: firestore.cycles.map((c) => c.tahun),
@@ -112,6 +115,11 @@ const COLLECTION_LABELS: Partial<Record<string, string>> = {
   cycles: 'indikator per tahun (tren)',
 };
 
+/** `2 sesi tetap, 1 dilepas, 3 baru, ...`: the re-plan's counts in words. */
+function perubahanText(c: ReplanCounts): string {
+  return `${num(c.tetap)} sesi tetap, ${num(c.dilepas)} dilepas, ${num(c.baru)} baru, ${num(c.pindah)} dipindah, ${num(c.batal)} dibatalkan; ${num(c.masuk)} peserta masuk, ${num(c.keluar)} keluar`;
+}
+
 function runText(json: RunJson, validation: ValidationResult): string {
   const { errors } = validation;
   const prefix = `tenants/${json.tenant}/`;
@@ -140,6 +148,9 @@ function runText(json: RunJson, validation: ValidationResult): string {
       `Audit    : ${json.firestore.runDoc}`,
       `Perubahan: ${num(json.firestore.written)} dokumen ditulis, ${num(json.firestore.unchanged)} tidak berubah (tidak ditulis ulang), ${num(json.firestore.removed)} dihapus`,
       `Jadwal   : ${'error' in json.schedule ? `gagal disusun (${json.schedule.error})` : `${num(json.schedule.sessions)} sesi, ${num(json.schedule.peserta)} peserta${json.reused.schedule ? ' (dipakai ulang dari proses sebelumnya: masukan sama)' : ''}`}`,
+      ...('perubahan' in json.schedule && json.schedule.perubahan
+        ? [`Disusun ulang: ${perubahanText(json.schedule.perubahan)} (lembar Perubahan Jadwal)`]
+        : []),
       ...(json.reused.workbooks
         ? ['Buku kerja: tidak berubah sejak proses sebelumnya, tidak ditulis ulang']
         : []),

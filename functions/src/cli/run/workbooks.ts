@@ -7,8 +7,11 @@ import {
   type CycleDoc,
   equityYears,
   type ProgramData,
+  replanCounts,
+  replanRows,
   topicInterest,
   untrainedEmployees,
+  waitingList,
 } from '@bangkom/core';
 import { writeStaffWorkbook } from '../../adapters/staff-workbook.js';
 import { writeSummaryWorkbook } from '../../adapters/summary-workbook.js';
@@ -52,6 +55,7 @@ export async function writeWorkbooks(
       cycles,
     });
     // per-person sheets (NIP, names, individual plans) only in the staff's workbook
+    const counts = results.schedule ? replanCounts(results.schedule) : null;
     const staff = await writeStaffWorkbook(join(dir, STAFF_FILE), {
       generatedAt: ctx.startedAt,
       tenant,
@@ -68,6 +72,16 @@ export async function writeWorkbooks(
         ),
       },
       topics: topicInterest(data),
+      ...(results.schedule ? { daftarTunggu: waitingList(results.schedule, data) } : {}),
+      ...(results.schedule && counts
+        ? {
+            perubahan: {
+              tahun: results.schedule.tahun,
+              counts,
+              rows: replanRows(results.schedule, results.sebelumnya, data),
+            },
+          }
+        : {}),
     });
     return { summary, staff };
   } finally {

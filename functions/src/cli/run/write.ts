@@ -111,7 +111,10 @@ export interface FirestoreWrite {
   store?: StoreRecord;
 }
 
-async function openTarget(ctx: CommandContext, stored: StoreRecord | undefined): Promise<FirestoreTarget> {
+export async function openTarget(
+  ctx: CommandContext,
+  stored: StoreRecord | undefined,
+): Promise<FirestoreTarget> {
   const { data, fresh } = ctx.options;
   const fs = await openFirestoreTarget({
     env: ctx.io.env,
@@ -171,8 +174,10 @@ export async function writeFirestore<T>(
   docs: () => DocSet,
   finish: (cycles: CycleDoc[]) => Promise<T>,
   stored?: StoreRecord,
+  /** the Firestore already opened to read the stored schedule (stored-plan.ts); closed here */
+  opened?: FirestoreTarget,
 ): Promise<FirestoreWrite & { finished: T }> {
-  const fs = await openTarget(ctx, stored);
+  const fs = opened ?? (await openTarget(ctx, stored));
   const same = fs.data?.unchanged && stored ? stored : undefined;
   const store = createStore(fs.db, tenant, fs.reader, fs.writer);
   const counts: Record<string, number> = {};
