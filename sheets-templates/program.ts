@@ -59,6 +59,7 @@ import type { GeneratedEmployee, GeneratedProgram, InvalidCell, ProgramOptions }
 import { applyRealism } from './realism.js';
 import { applyExtraRooms } from './rooms.js';
 import { COURSES, CUTI_BERSAMA, OPD, ROOMS } from './sawahlunto-data.js';
+import { applySessionCosts } from './session-costs.js';
 import { DICTIONARY, type Std, standardsFor } from './standards.js';
 import { applyTrainers } from './trainers.js';
 
@@ -299,6 +300,7 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
   applyRealism(raw);
   applyExtraRooms(raw, opts.rooms);
   applyTrainers(raw, tahun, opts.trainers);
+  applySessionCosts(raw);
   raw[SHEET.kinerja] = kinerja;
   const employees = emps.map((e) => {
     const g: GeneratedEmployee = {

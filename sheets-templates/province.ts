@@ -23,6 +23,7 @@ export function generatorVersion(): string {
     'realism.ts',
     'trainers.ts',
     'rooms.ts',
+    'session-costs.ts',
   ])
     h.update(readFileSync(join(__dirname, f)));
   return h.digest('hex').slice(0, 10);

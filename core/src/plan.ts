@@ -141,11 +141,18 @@ export function buildDevelopmentPlan(
         .map((s) => `${s.id}: ${s.mulai} s.d. ${s.selesai} (${first.moda}${s.ruang ? `, ${s.ruang}` : ''})`)
         .join('; '),
       kesesuaianKurikulum: fit.join('; '),
-      anggaran: peserta.length * first.biayaPerPeserta,
+      anggaran: sessions.reduce((sum, s) => sum + sessionCost(s), 0),
       justifikasi: justification(kompetensi, peserta, opdOf, gapOf, fgd),
     });
   }
   return rows;
+}
+
+/** What a session costs: `Biaya per Peserta` × participants + its `Biaya per Angkatan`. */
+export function sessionCost(
+  x: Pick<ScheduledSession, 'biayaPerPeserta' | 'biayaPerAngkatan' | 'peserta'>,
+): number {
+  return x.biayaPerPeserta * x.peserta.length + (x.biayaPerAngkatan ?? 0);
 }
 
 export interface ScheduleDocs {

@@ -54,6 +54,8 @@ export interface CheckContext {
 }
 
 const MS_DAY = 86_400_000;
+/** rupiah tolerance of the budget recount: a sen (shares of Biaya per Angkatan are fractions) */
+const SEN = 0.01;
 
 function parseIso(s: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -91,6 +93,7 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
   const roomSpans = new Map<string, { sesi: string; from: number; to: number }[]>();
   const enrol = new Map<string, Set<string>>(); // nip -> course codes
   const spend = new Map<string, number>();
+  let fixedCost = 0; // Σ Biaya per Angkatan of the sessions run
 
   for (const s of report.sessions) {
     const at = `Sesi ${s.id}`;
@@ -106,6 +109,7 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
       });
       continue;
     }
+    fixedCost += c.biayaAngkatan ?? 0;
     // capacity
     if (s.peserta.length > c.kapasitas) {
       out.push({
@@ -253,14 +257,15 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
       }
       l.push({ sesi: s.id, from, to });
       spans.set(nip, l);
-      spend.set(e.opd, (spend.get(e.opd) ?? 0) + c.biaya);
+      // Biaya per Peserta and an equal share of the session's Biaya per Angkatan
+      spend.set(e.opd, (spend.get(e.opd) ?? 0) + c.biaya + (c.biayaAngkatan ?? 0) / s.peserta.length);
     }
   }
 
   // budget per OPD (Anggaran.Pagu; an OPD without a row has no budget)
   for (const [opd, rp] of spend) {
     const p = pagu.get(opd) ?? 0;
-    if (rp > p + 1e-6) {
+    if (rp > p + SEN) {
       out.push({
         kind: 'anggaran',
         opd,
@@ -270,7 +275,7 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
   }
   for (const b of report.budget) {
     const rp = spend.get(b.opd) ?? 0;
-    if (Math.abs(rp - b.terpakai) > 1e-6 || Math.abs((pagu.get(b.opd) ?? 0) - b.pagu) > 1e-6) {
+    if (Math.abs(rp - b.terpakai) > SEN || Math.abs((pagu.get(b.opd) ?? 0) - b.pagu) > SEN) {
       out.push({
         kind: 'laporan-anggaran',
         opd: b.opd,
@@ -315,6 +320,7 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
     if (!recent.has(nip) && list.length > 0) objective += w.ekuitas;
     objective -= w.biaya * list.reduce((s, c) => s + c.biaya, 0);
   }
+  objective -= w.biaya * fixedCost;
   const tol = 1e-6 * Math.max(1, Math.abs(objective));
   if (Math.abs(objective - report.objective) > tol) {
     out.push({

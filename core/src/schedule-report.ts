@@ -26,6 +26,11 @@ export interface ScheduledSession {
   jp: number;
   moda: Moda;
   biayaPerPeserta: number;
+  /**
+   * `Biaya per Angkatan`: the session's fixed cost, shared equally by its participants (absent
+   * when the course has none)
+   */
+  biayaPerAngkatan?: number;
   penyelenggara?: string;
   bentuk?: string;
   /**

@@ -320,6 +320,13 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         'text',
         'Jenis ruang yang diperlukan (sama dengan kolom Jenis di lembar Ruang, mis. Lab Komputer).',
       ),
+      col(
+        'Biaya per Angkatan',
+        false,
+        'number',
+        'Rupiah per angkatan yang dijalankan (≥ 0; mis. honor pengajar, sewa tempat), di luar Biaya per Peserta; dibagi rata kepada peserta angkatan itu. Kosong = 0.',
+        { min: 0 },
+      ),
     ],
   },
   {

@@ -119,6 +119,8 @@ export interface Course extends Sourced {
   pesertaMinimum?: number;
   /** extension `Jenis Ruang`: the `Ruang.Jenis` a session needs (e.g. `Lab Komputer`) */
   jenisRuang?: string;
+  /** extension `Biaya per Angkatan`: rupiah per session run (trainer, venue), shared by its participants */
+  biayaAngkatan?: number;
 }
 
 export interface Budget extends Sourced {

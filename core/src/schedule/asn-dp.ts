@@ -283,7 +283,7 @@ function walk(
     const course = inst.courses[c] as CourseModel;
     const mask = needMask(course, bit);
     const jpUnits = Math.round(course.catalog.jp / jpUnit);
-    const biaya = course.catalog.biaya;
+    const biaya = course.unitCost;
     const courseRoom = roomUse[c] as number;
     const courseMismatch = asn.prefModa !== undefined && asn.prefModa !== course.moda ? 1 : 0;
     const hari = course.hari;

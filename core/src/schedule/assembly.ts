@@ -70,6 +70,7 @@ export function assemble(
       moda: course.moda,
       biayaPerPeserta: course.catalog.biaya,
     };
+    if (course.biayaAngkatan > 0) session.biayaPerAngkatan = course.biayaAngkatan;
     if (course.catalog.penyelenggara) session.penyelenggara = course.catalog.penyelenggara;
     if (course.catalog.bentuk) session.bentuk = course.catalog.bentuk;
     session.ruang = p.fixed ? p.fixed.ruang : p.room >= 0 ? (inst.rooms[p.room] as Room).nama : null;
@@ -96,15 +97,19 @@ export function assemble(
   }
   sessions.sort((a, b) => a.mulai.localeCompare(b.mulai) || a.id.localeCompare(b.id));
 
+  // each participant pays Biaya per Peserta and an equal share of the session's Biaya per Angkatan
   const terpakai = new Map<string, { rupiah: number; peserta: number }>();
-  inst.asn.forEach((asn, e) => {
-    for (const c of candidate.chosen[e] ?? []) {
-      const use = terpakai.get(asn.opd) ?? { rupiah: 0, peserta: 0 };
-      use.rupiah += inst.courses[c]?.catalog.biaya ?? 0;
+  for (const p of candidate.tt.placed) {
+    const course = inst.courses[p.course] as CourseModel;
+    const each = course.catalog.biaya + course.biayaAngkatan / Math.max(1, p.members.length);
+    for (const e of p.members) {
+      const opd = (inst.asn[e] as AsnModel).opd;
+      const use = terpakai.get(opd) ?? { rupiah: 0, peserta: 0 };
+      use.rupiah += each;
       use.peserta++;
-      terpakai.set(asn.opd, use);
+      terpakai.set(opd, use);
     }
-  });
+  }
   const budget: BudgetUse[] = inst.opds.map((opd) => ({
     opd,
     pagu: inst.pagu.get(opd) ?? 0,
@@ -144,7 +149,10 @@ export function assemble(
       target: inst.target,
       memenuhiTarget: asn.jpBefore + jpRencana >= inst.target,
       ekuitas: asn.equity,
-      biaya: mine.reduce((sum, x) => sum + x.biayaPerPeserta, 0),
+      biaya: mine.reduce(
+        (sum, x) => sum + x.biayaPerPeserta + (x.biayaPerAngkatan ?? 0) / Math.max(1, x.peserta.length),
+        0,
+      ),
     });
     for (const need of kebutuhan) {
       if (need.terpenuhi) continue;
@@ -169,6 +177,9 @@ export function assemble(
       } else if (covering.some((c) => droppedAs.get(`${e}|${c}`) === 'opd-bersamaan')) {
         alasan = `Terpilih tetapi pada tanggal yang dapat diikuti sudah ${inst.limits.awayCap.get(asn.opd) ?? 1} ASN OPD ${asn.opd} sedang mengikuti pelatihan (Maks Pegawai OPD Bersamaan).`;
         batas = 'opd-bersamaan';
+      } else if (covering.some((c) => droppedAs.get(`${e}|${c}`) === 'anggaran')) {
+        alasan = `Terpilih tetapi pagu OPD ${asn.opd} tidak cukup untuk bagiannya dari Biaya per Angkatan pada angkatan yang dapat diikuti.`;
+        batas = 'anggaran';
       } else if (covering.some((c) => droppedAs.get(`${e}|${c}`) === 'pengajar')) {
         alasan =
           'Terpilih tetapi tidak ada pengajar yang tersedia pada tanggal yang dapat diikuti (lembar Pengajar).';

@@ -53,6 +53,7 @@ import { asnObjective, buildInstance, type Instance, type ScheduleOptions } from
 import { buildSelectionLp, fitsSelectionLp, startValues } from './milp.js';
 import { reselectAfterMinimum } from './minimum.js';
 import { diffPlans, fixPrevious, mergeKept, ownHistory } from './replan.js';
+import { repriceSessions } from './reprice.js';
 import { type AsnHull, asnRoomHull, roomPricedBound, selectHullAt } from './room-hull.js';
 import { fillSeats } from './seats.js';
 import { prepare, selectAt } from './selection.js';
@@ -124,6 +125,8 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   }
   // sessions cancelled below their Peserta Minimum: select again without those enrolments
   fastPlan = reselectAfterMinimum(inst, prep, fastPlan, hulls);
+  // sessions smaller than full cost more per head than the selection priced: price them as planned
+  fastPlan = repriceSessions(inst, fastPlan);
   // a plan already proven optimal has no seat worth filling
   if (fastBound - fastPlan.objective > 1e-9 * Math.max(1, Math.abs(fastBound)))
     fastPlan = fillSeats(inst, fastPlan);
@@ -175,6 +178,8 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   if (bound < best.objective) bound = best.objective;
   // the kept part's objective is a constant of the re-plan: add it to plans and bounds alike
   const constant = part?.constant ?? 0;
+  // a re-plan's selection may over-charge newcomers to kept sessions (session-cost.ts keptCost)
+  if (part) bound += part.slack;
   const report = assemble(full, part ? mergeKept(part, best) : best, bound + constant, {
     metode,
     objektifHeuristik: fastPlan.objective + constant,
@@ -207,6 +212,6 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
  * skipping HiGHS takes `bangkom schedule` from about 20 s to about 5 s.
  */
 function selectionAtBound(inst: Instance, chosen: readonly number[][], bound: number): boolean {
-  const value = inst.asn.reduce((sum, asn, e) => sum + asnObjective(inst, asn, chosen[e] ?? []), 0);
+  const value = inst.asn.reduce((sum, asn, e) => sum + asnObjective(inst, asn, chosen[e] ?? [], true), 0);
   return bound - value <= MILP_REL_GAP * Math.max(1, Math.abs(bound)) && fitsSelectionLp(inst, chosen);
 }

@@ -21,6 +21,7 @@ import { barTooFewTakers, roomWarnings } from './class-size.js';
 import { barUntaught, buildLimits, type LimitModel } from './limits.js';
 import type { MilpSolver } from './milp.js';
 import type { Decline, PreviousSession } from './replan.js';
+import { costGrid as costGridOf, priceEnrolments } from './session-cost.js';
 import type { Placed } from './timetable.js';
 
 export type ScheduleMethod = 'auto' | 'milp' | 'heuristik';
@@ -61,6 +62,13 @@ export interface CourseModel {
   minimum: number;
   /** runs at least one seat and fits in the year's working days */
   schedulable: boolean;
+  /** `Biaya per Angkatan` (0 when none) */
+  biayaAngkatan: number;
+  /**
+   * what the selection charges per enrolment: `Biaya per Peserta` + the least share of
+   * `Biaya per Angkatan` a participant can pay (session-cost.ts)
+   */
+  unitCost: number;
 }
 
 /** An ASN with at least the needs and the courses that address them. */
@@ -119,6 +127,14 @@ export interface Instance {
   };
   /** trainers and `Maks Pegawai OPD Bersamaan` (limits.ts) */
   limits: LimitModel;
+  /** rupiah grid of the `Biaya per Angkatan` shares (session-cost.ts) */
+  costGrid: number;
+  /**
+   * re-plan (replan.ts): `pagu` above is what is left after the kept sessions' least cost; real
+   * spending is checked against the whole Pagu, with `base` the spending of kept sessions that
+   * already started
+   */
+  keptBudget?: { pagu: Map<string, number>; base: Map<string, number> };
 }
 
 /**
@@ -164,6 +180,8 @@ export function buildInstance(
       seats,
       minimum,
       schedulable: seats >= 1 && seats >= minimum && hari <= days.length,
+      biayaAngkatan: c.biayaAngkatan ?? 0,
+      unitCost: c.biaya,
     });
   }
   const coursesByCompetency = new Map<string, number[]>();
@@ -240,13 +258,15 @@ export function buildInstance(
   const limits = buildLimits(data, courses, days, warnings);
   barUntaught(limits, courses, asnModels);
   barTooFewTakers(courses, asnModels);
+  const costGrid = costGridOf(courses);
+  priceEnrolments(courses, asnModels, costGrid);
   const pagu = new Map<string, number>();
   for (const b of data.budgets) if (!pagu.has(b.opd)) pagu.set(b.opd, b.pagu);
   const opds = [...new Set([...pagu.keys(), ...asnModels.map((asn) => asn.opd)])].sort((a, b) =>
     a.localeCompare(b),
   );
 
-  const maxBiaya = Math.max(1, ...courses.map((c) => c.catalog.biaya));
+  const maxBiaya = Math.max(1, ...courses.map((c) => c.catalog.biaya + c.biayaAngkatan));
   // Pengaturan `Bobot 20 JP`, `Bobot Ekuitas`, `Bobot Biaya` (per Rp1.000.000); a caller's weights win
   const settings = data.settings;
   const weights: ScheduleWeights = {
@@ -347,11 +367,21 @@ export function buildInstance(
     weights,
     batasJp,
     limits,
+    costGrid,
   };
 }
 
-/** The true objective of one ASN's course set (coverage counted once per competency). */
-export function asnObjective(inst: Instance, asn: AsnModel, chosen: readonly number[]): number {
+/**
+ * One ASN's objective for a course set (coverage counted once per competency), its cost term at
+ * `Biaya per Peserta` (sessions' `Biaya per Angkatan` are counted per session: session-cost.ts),
+ * or, `relaxed`, at the selection's `unitCost`.
+ */
+export function asnObjective(
+  inst: Instance,
+  asn: AsnModel,
+  chosen: readonly number[],
+  relaxed = false,
+): number {
   if (chosen.length === 0) return 0;
   const weights = inst.weights;
   let value = 0;
@@ -363,7 +393,7 @@ export function asnObjective(inst: Instance, asn: AsnModel, chosen: readonly num
   for (const c of chosen) {
     const course = inst.courses[c] as CourseModel;
     jp += course.catalog.jp;
-    cost += course.catalog.biaya;
+    cost += relaxed ? course.unitCost : course.catalog.biaya;
   }
   if (asn.jpToTarget > 0 && jp >= asn.jpToTarget) value += weights.targetJp;
   if (asn.equity) value += weights.ekuitas;

@@ -72,13 +72,13 @@ export function buildSelectionLp(inst: Instance): MilpModel {
       binaries.push(x);
       pairs++;
       totalDays += course.hari;
-      objective.push(`- ${lpNumber(weights.biaya * course.catalog.biaya)} ${x}`);
+      objective.push(`- ${lpNumber(weights.biaya * course.unitCost)} ${x}`);
       const takers = perCourse.get(c) ?? [];
       takers.push(x);
       perCourse.set(c, takers);
-      if (course.catalog.biaya > 0) {
+      if (course.unitCost > 0) {
         const spending = perOpd.get(asn.opd) ?? [];
-        spending.push(`+ ${lpNumber(course.catalog.biaya)} ${x}`);
+        spending.push(`+ ${lpNumber(course.unitCost)} ${x}`);
         perOpd.set(asn.opd, spending);
       }
     }
@@ -161,7 +161,7 @@ export function fitsSelectionLp(inst: Instance, chosen: readonly number[][]): bo
       const course = inst.courses[c] as CourseModel;
       days += course.hari;
       jp += course.catalog.jp;
-      if (course.catalog.biaya > 0) spent.set(asn.opd, (spent.get(asn.opd) ?? 0) + course.catalog.biaya);
+      if (course.unitCost > 0) spent.set(asn.opd, (spent.get(asn.opd) ?? 0) + course.unitCost);
       takers.set(c, (takers.get(c) ?? 0) + 1);
     }
     if (days > dayCount || jp > asn.jpLimit) return false;

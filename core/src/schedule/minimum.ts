@@ -1,6 +1,7 @@
 /**
  * Re-selection after `Peserta Minimum` cancellations: enrolments whose session could not reach
- * the course's minimum are banned for those ASN, their per-ASN options recomputed without the
+ * the course's minimum (or that the OPD's Pagu could not pay once `Biaya per Angkatan` was shared
+ * out) are banned for those ASN, their per-ASN options recomputed without the
  * course, and the per-OPD selection redone, so the budget they held goes to what can run. A
  * plan, never a bound: the bound comes from the unbanned problem (a relaxation of this one).
  */
@@ -28,7 +29,9 @@ export function reselectAfterMinimum(
   let dps = prep.dps;
   let roomHulls = hulls;
   for (let round = 0; round < ROUNDS; round++) {
-    const fresh = current.tt.dropped.filter((d) => d.batas === 'peserta-minimum');
+    // below the minimum, or taken out again because the OPD could not pay its share of the
+    // sessions' `Biaya per Angkatan` (session-cost.ts)
+    const fresh = current.tt.dropped.filter((d) => d.batas === 'peserta-minimum' || d.batas === 'anggaran');
     if (fresh.length === 0) break;
     const changed = new Set<number>();
     for (const d of fresh) {

@@ -21,6 +21,7 @@
 import type { ReplanReport, ScheduledSession, ScheduleReport } from '../schedule-report.js';
 import type { ProgramData, TrainingRecord } from '../types.js';
 import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
+import { keptCost } from './session-cost.js';
 import type { Candidate, Placed } from './timetable.js';
 
 /** A session of the previous plan, as `schedule --json` printed it. */
@@ -43,8 +44,10 @@ export interface FixedPart {
   /** the instance of what is still open */
   reduced: Instance;
   kept: Kept[];
-  /** Σ over ASN of the objective of their kept courses */
+  /** Σ over ASN of the objective of their kept courses, less the kept sessions' `Biaya per Angkatan` */
   constant: number;
+  /** added to the open problem's bound: what its selection may under-count (session-cost.ts keptCost) */
+  slack: number;
   dilepas: ReplanReport['dilepas'];
 }
 
@@ -107,18 +110,17 @@ export function fixPrevious(
   // kept courses per ASN, then the reduced ASN models
   const fixedOf = new Map<number, number[]>();
   for (const k of kept) for (const e of k.members) fixedOf.set(e, [...(fixedOf.get(e) ?? []), k.course]);
+  // Pagu less the kept sessions' cost; their `Biaya per Angkatan` is a constant (session-cost.ts)
+  const cost = keptCost(inst, kept);
   const pagu = new Map(inst.pagu);
-  let constant = 0;
+  for (const [opd, rp] of cost.reserved) pagu.set(opd, (pagu.get(opd) ?? 0) - rp);
+  let constant = -inst.weights.biaya * cost.fixed;
   const asn = inst.asn.map((model, e) => {
     const fixed = fixedOf.get(e);
     if (!fixed) return model;
     constant += asnObjective(inst, model, fixed);
     let jp = 0;
-    for (const c of fixed) {
-      const catalog = (inst.courses[c] as CourseModel).catalog;
-      jp += catalog.jp;
-      pagu.set(model.opd, (pagu.get(model.opd) ?? 0) - catalog.biaya);
-    }
+    for (const c of fixed) jp += (inst.courses[c] as CourseModel).catalog.jp;
     const closes = (kode: string) =>
       fixed.some((c) => (inst.courses[c] as CourseModel).catalog.kompetensi.includes(kode));
     const jpLimit = Math.max(0, model.jpLimit - jp);
@@ -162,7 +164,20 @@ export function fixPrevious(
     }
     if (k.room >= 0) (blocked.rooms[k.room] as Uint8Array).fill(1, k.start, k.start + hari);
   }
-  return { reduced: { ...inst, asn, pagu, blocked }, kept, constant, dilepas };
+  return {
+    reduced: {
+      ...inst,
+      asn,
+      pagu,
+      blocked,
+      courses: cost.courses,
+      keptBudget: { pagu: inst.pagu, base: cost.base },
+    },
+    kept,
+    constant,
+    slack: cost.slack,
+    dilepas,
+  };
 }
 
 /**

@@ -52,7 +52,7 @@ export function asnRoomHull(inst: Instance, asn: AsnModel, roomUse: Float64Array
     const course = inst.courses[c] as CourseModel;
     const mask = needMask(course, bit);
     const jpUnits = Math.round(course.catalog.jp / jpUnit);
-    const biaya = course.catalog.biaya;
+    const biaya = course.unitCost;
     const courseRoom = roomUse[c] as number;
     const proposals: [number, number[]][] = [];
     for (const [s, list] of hullOf) {

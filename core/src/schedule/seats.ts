@@ -3,7 +3,8 @@ import type { Room } from '../types.js';
 import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
 import { Ledger } from './limits.js';
 import { declinedAt } from './replan.js';
-import type { Candidate } from './timetable.js';
+import { RUPIAH_TOLERANCE, SessionBudget } from './session-cost.js';
+import { type Candidate, type Placed, planObjective } from './timetable.js';
 
 /**
  * Local search on a timetabled plan: seats left empty in placed sessions (Kapasitas, and the
@@ -14,12 +15,6 @@ import type { Candidate } from './timetable.js';
 export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   const dayCount = inst.days.length;
   const chosen = candidate.chosen.map((courses) => [...courses]);
-  const paguLeft = new Map<string, number>();
-  for (const opd of inst.opds) paguLeft.set(opd, inst.pagu.get(opd) ?? 0);
-  inst.asn.forEach((asn, e) => {
-    for (const c of chosen[e] ?? [])
-      paguLeft.set(asn.opd, (paguLeft.get(asn.opd) ?? 0) - (inst.courses[c]?.catalog.biaya ?? 0));
-  });
   const busy = new Map<number, Uint8Array>();
   for (const [e, days] of inst.blocked?.asn ?? []) busy.set(e, Uint8Array.from(days));
   const daysUsed = new Int32Array(inst.asn.length);
@@ -51,6 +46,10 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   const current = inst.asn.map((asn, e) => asnObjective(inst, asn, chosen[e] ?? []));
   const placed = candidate.tt.placed.map((p) => ({ ...p, members: [...p.members] }));
   const ledger = Ledger.of(inst, placed);
+  // each OPD's real spending, `Biaya per Angkatan` shared pro rata (session-cost.ts)
+  const budget = new SessionBudget(inst, placed);
+  const affordable = (e: number, p: Placed) =>
+    budget.joinCost(e, p) <= -budget.over((inst.asn[e] as AsnModel).opd) + RUPIAH_TOLERANCE;
   let added = 0;
   for (const p of placed) {
     const course = inst.courses[p.course] as CourseModel;
@@ -60,13 +59,12 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
     );
     const kept = p.fixed?.kept ?? 0;
     if (p.members.length + kept >= seats) continue;
-    const biaya = course.catalog.biaya;
     const gains: { e: number; gain: number }[] = [];
     for (const e of eligibleOf.get(p.course) ?? []) {
       const asn = inst.asn[e] as AsnModel;
       const mine = chosen[e] as number[];
       if (mine.includes(p.course) || declinedAt(inst, e, p.course, p.start, course.hari)) continue;
-      if ((paguLeft.get(asn.opd) ?? 0) < biaya || (daysUsed[e] as number) + course.hari > dayCount) continue;
+      if (!affordable(e, p) || (daysUsed[e] as number) + course.hari > dayCount) continue;
       if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit || !ledger.canJoin(e, p)) continue;
       const days = busy.get(e);
       if (days) {
@@ -84,10 +82,9 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
     gains.sort((x, y) => y.gain - x.gain || x.e - y.e);
     for (const { e, gain } of gains) {
       if (p.members.length + kept >= seats) break;
-      const asn = inst.asn[e] as AsnModel;
-      if ((paguLeft.get(asn.opd) ?? 0) < biaya || !ledger.canJoin(e, p)) continue;
+      if (!affordable(e, p) || !ledger.canJoin(e, p)) continue;
       ledger.join(e, p);
-      paguLeft.set(asn.opd, (paguLeft.get(asn.opd) ?? 0) - biaya);
+      budget.join(e, p);
       p.members.push(e);
       (chosen[e] as number[]).push(p.course);
       (chosen[e] as number[]).sort((x, y) => x - y);
@@ -105,6 +102,6 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   }
   if (added === 0) return candidate;
   const dropped = candidate.tt.dropped.filter((d) => !(chosen[d.asn] ?? []).includes(d.course));
-  const objective = inst.asn.reduce((sum, asn, e) => sum + asnObjective(inst, asn, chosen[e] ?? []), 0);
+  const objective = planObjective(inst, placed, chosen);
   return { tt: { placed, dropped }, chosen, objective, roomPrice: candidate.roomPrice };
 }

@@ -9,6 +9,7 @@ import type { Room } from '../types.js';
 import { asnObjective, type CourseModel, type Instance } from './instance.js';
 import { Ledger } from './limits.js';
 import { declinedAt } from './replan.js';
+import { fixedCostOf, repairBudget } from './session-cost.js';
 
 /** One session: `start` indexes `inst.days`, `room` indexes `inst.rooms` (−1: none). */
 export interface Placed {
@@ -37,7 +38,8 @@ interface Timetable {
   placed: Placed[];
   /**
    * enrolments chosen but impossible to place: no dates/room (`jadwal`), too few takers
-   * (`peserta-minimum`), no free trainer (`pengajar`), the OPD's absence limit (`opd-bersamaan`)
+   * (`peserta-minimum`), no free trainer (`pengajar`), the OPD's absence limit (`opd-bersamaan`),
+   * the OPD's Pagu once sessions' `Biaya per Angkatan` is shared out (`anggaran`, session-cost.ts)
    */
   dropped: Dropped[];
 }
@@ -45,7 +47,7 @@ interface Timetable {
 export interface Dropped {
   asn: number;
   course: number;
-  batas: 'jadwal' | 'peserta-minimum' | 'pengajar' | 'opd-bersamaan';
+  batas: 'jadwal' | 'peserta-minimum' | 'pengajar' | 'opd-bersamaan' | 'anggaran';
 }
 
 /** A selection after timetabling: what was placed, and its objective. */
@@ -58,17 +60,29 @@ export interface Candidate {
   roomPrice: number;
 }
 
-/** Timetables a selection and scores what could be placed. */
+/** Timetables a selection, brings every OPD back within its Pagu, and scores what could be placed. */
 export function evaluate(inst: Instance, chosen: readonly number[][]): Candidate {
   const tt = timetable(inst, chosen);
   const placedCourses: number[][] = inst.asn.map(() => []);
   for (const p of tt.placed) for (const e of p.members) placedCourses[e]?.push(p.course);
   for (const courses of placedCourses) courses.sort((a, b) => a - b);
-  const objective = inst.asn.reduce(
-    (sum, asn, e) => sum + asnObjective(inst, asn, placedCourses[e] ?? []),
-    0,
-  );
-  return { tt, chosen: placedCourses, objective, roomPrice: 0 };
+  repairBudget(inst, tt.placed, placedCourses, tt.dropped);
+  return {
+    tt,
+    chosen: placedCourses,
+    objective: planObjective(inst, tt.placed, placedCourses),
+    roomPrice: 0,
+  };
+}
+
+/** The objective of a timetabled plan: per ASN, less each session's `Biaya per Angkatan` once. */
+export function planObjective(
+  inst: Instance,
+  placed: readonly Placed[],
+  chosen: readonly number[][],
+): number {
+  const perAsn = inst.asn.reduce((sum, asn, e) => sum + asnObjective(inst, asn, chosen[e] ?? []), 0);
+  return perAsn - inst.weights.biaya * fixedCostOf(inst, placed);
 }
 
 function timetable(inst: Instance, chosen: readonly number[][]): Timetable {

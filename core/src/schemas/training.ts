@@ -72,6 +72,7 @@ export const courseSchema = z.object({
   syarat: textSchema.exactOptional(),
   pesertaMinimum: z.number().int().min(1).exactOptional(),
   jenisRuang: textSchema.exactOptional(),
+  biayaAngkatan: z.number().min(0).exactOptional(),
 });
 
 /** `Sasaran Jenis Jabatan` items: the groups, `JPT Pratama` read as `JPT`, case and spaces ignored. */
@@ -160,7 +161,7 @@ function sasaranAsn(value: SasaranJenisAsn | undefined): Course['sasaranJenisAsn
 
 export const katalogParser: SheetParser<Course> = {
   spec: specOf(SHEET.katalog),
-  coerce: { 'Biaya per Peserta': moneyCoercer, Bentuk: bentukCoercer },
+  coerce: { 'Biaya per Peserta': moneyCoercer, 'Biaya per Angkatan': moneyCoercer, Bentuk: bentukCoercer },
   start(ctx) {
     return (r: RowBuilder) => {
       const kode = r.str('Kode');
@@ -232,6 +233,7 @@ export const katalogParser: SheetParser<Course> = {
         ...opt('syarat', syarat),
         ...opt('pesertaMinimum', r.num('Peserta Minimum')),
         ...opt('jenisRuang', r.str('Jenis Ruang')),
+        ...opt('biayaAngkatan', r.num('Biaya per Angkatan')),
       };
     };
   },
@@ -253,6 +255,7 @@ export const katalogParser: SheetParser<Course> = {
     Syarat: cellOf(c.syarat),
     'Peserta Minimum': cellOf(c.pesertaMinimum),
     'Jenis Ruang': cellOf(c.jenisRuang),
+    'Biaya per Angkatan': cellOf(c.biayaAngkatan),
   }),
 };
 

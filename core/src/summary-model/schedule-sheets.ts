@@ -3,7 +3,7 @@
  * the development plan in the columns of PP 11/2017 art. 207, and the budget per OPD in plain
  * words. Per-person plans and participant NIPs go to the staff's workbook, never here.
  */
-import { DEVELOPMENT_PLAN_COLUMNS, developmentPlanCells } from '../plan.js';
+import { DEVELOPMENT_PLAN_COLUMNS, developmentPlanCells, sessionCost } from '../plan.js';
 import type { BudgetUse, ScheduledSession } from '../schedule-report.js';
 import { idFixed } from './format.js';
 import type { SummaryModelInput } from './input.js';
@@ -40,6 +40,7 @@ export const JADWAL_COLUMNS: readonly SummaryColumn[] = [
   { header: 'JP', kind: 'integer', width: 6, align: 'center' },
   { header: 'Jumlah Peserta', kind: 'integer', width: 9, align: 'center' },
   { header: 'Biaya per Peserta', kind: 'rupiah', width: 14 },
+  { header: 'Biaya per Angkatan', kind: 'rupiah', width: 15 },
   { header: 'Biaya Sesi', kind: 'rupiah', width: 15 },
   { header: 'Penyelenggara', kind: 'text', width: 24, wrap: true },
 ];
@@ -58,7 +59,8 @@ export function jadwalCells(x: ScheduledSession): SummaryCell[] {
     x.jp,
     x.peserta.length,
     x.biayaPerPeserta,
-    x.biayaPerPeserta * x.peserta.length,
+    x.biayaPerAngkatan ?? 0,
+    sessionCost(x),
     x.penyelenggara ?? '-',
   ];
 }

@@ -121,9 +121,16 @@ describe('addScheduleSheets', () => {
     const first = report.sessions[0];
     if (!first) throw new Error('no session');
     expect(jadwal?.getRow(2).getCell(1).value).toBe(first.id);
-    expect(jadwal?.getRow(2).getCell(14).value).toBe(first.peserta.join(', '));
+    if (!jadwal) throw new Error('no Jadwal Pelatihan sheet');
+    const column = (header: string) => (jadwal.getRow(1).values as unknown[]).findIndex((v) => v === header);
+    expect(jadwal?.getRow(2).getCell(column('Peserta (NIP)')).value).toBe(first.peserta.join(', '));
     // no Pengajar sheet in this world: the session needs no trainer
-    expect(jadwal?.getRow(2).getCell(15).value).toBe('-');
+    expect(jadwal?.getRow(2).getCell(column('Pengajar')).value).toBe('-');
+    // no Biaya per Angkatan either: the session costs its participants' Biaya per Peserta
+    expect(jadwal?.getRow(2).getCell(column('Biaya per Angkatan')).value).toBe(0);
+    expect(jadwal?.getRow(2).getCell(column('Biaya Sesi')).value).toBe(
+      first.biayaPerPeserta * first.peserta.length,
+    );
     const rencana = back.getWorksheet(SCHEDULE_SHEETS.rencana);
     if (!rencana) throw new Error('no Rencana Pengembangan sheet');
     // the art. 207 columns, in the order users read them, exactly as the core defines them

@@ -1,0 +1,52 @@
+/**
+ * `Biaya per Angkatan` on the plan side: the selection prices a seat at the least share a
+ * participant can pay (session-cost.ts), so it picks more than the Pagu pays for once sessions
+ * are smaller than full, and the budget repair takes enrolments out again, not always the ones
+ * the selection would have given up. Selecting again with each course's seat priced at its share
+ * in the plan's own sessions (fixed cost / their mean size, never below the least share), then
+ * banning what still cannot be paid (minimum.ts), is closer to what the timetable makes. A plan,
+ * never a bound: the bound comes from the least shares. The better plan is kept.
+ *
+ * It computes every ASN's options again, so it only runs up to MAX_PAIRS eligible (ASN, course)
+ * pairs (the sample has about 19,000; the province about 2.5 million, where it would double the time).
+ */
+import type { CourseModel, Instance } from './instance.js';
+import { reselectAfterMinimum } from './minimum.js';
+import { prepare, selectAt } from './selection.js';
+import { hasFixedCost } from './session-cost.js';
+import { type Candidate, evaluate } from './timetable.js';
+
+/** rounds of reprice-and-reselect */
+const ROUNDS = 2;
+const MAX_PAIRS = 200_000;
+
+export function repriceSessions(inst: Instance, plan: Candidate): Candidate {
+  if (!hasFixedCost(inst) || plan.roomPrice > 0) return plan;
+  const pairs = inst.asn.reduce((sum, asn) => sum + asn.eligible.length, 0);
+  if (pairs > MAX_PAIRS) return plan;
+  let best = plan;
+  let current = plan;
+  for (let round = 0; round < ROUNDS; round++) {
+    if (!current.tt.dropped.some((d) => d.batas === 'anggaran')) break;
+    const seated = new Map<number, { members: number; sessions: number }>();
+    for (const p of current.tt.placed) {
+      if (p.fixed) continue;
+      const s = seated.get(p.course) ?? { members: 0, sessions: 0 };
+      s.members += p.members.length;
+      s.sessions++;
+      seated.set(p.course, s);
+    }
+    const courses: CourseModel[] = inst.courses.map((course, c) => {
+      const s = seated.get(c);
+      if (!s || course.biayaAngkatan <= 0) return course;
+      const share = (course.biayaAngkatan * s.sessions) / s.members;
+      return { ...course, unitCost: Math.max(course.unitCost, course.catalog.biaya + share) };
+    });
+    const priced: Instance = { ...inst, courses };
+    const prep = prepare(priced);
+    // evaluate only reads real costs, so the priced instance plans like the original one
+    current = reselectAfterMinimum(priced, prep, evaluate(priced, selectAt(priced, prep, 0).chosen), null);
+    if (current.objective > best.objective + 1e-9) best = current;
+  }
+  return best;
+}

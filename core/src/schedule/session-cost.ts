@@ -1,0 +1,325 @@
+/**
+ * `Biaya per Angkatan`: the fixed cost of running one session (trainer, venue), beside
+ * `Biaya per Peserta`. It is shared pro rata: each participant of a session of n people pays
+ * `Biaya per Peserta + Biaya per Angkatan / n`, so an OPD pays `Biaya per Angkatan × (its
+ * members / n)` of every session its ASN sit in. The objective's cost term counts each session's
+ * fixed cost once.
+ *
+ * The selection (per-ASN DP, per-OPD knapsacks, MILP) cannot see session sizes. It prices each
+ * enrolment at `unitCost = Biaya per Peserta + share`, where share = `Biaya per Angkatan / cap`
+ * rounded down to the cost grid and cap = the most people one session can hold (its seats, and
+ * no more than the ASN who may take the course). Every session of every feasible plan has at most
+ * cap members, so every participant's real share is at least `share`: each OPD's real spending and
+ * the real cost term are at least what the selection counts. The selection is a relaxation and
+ * its bound stays a proven upper bound.
+ *
+ * Sessions after the timetable are smaller than cap, so the real cost is higher than the
+ * selection's: `SessionBudget` recounts each OPD's real spending, and `repairBudget` takes
+ * enrolments of an OPD over its Pagu out again (the least objective lost per rupiah saved first;
+ * a session that would fall below its `Peserta Minimum` is cancelled whole).
+ */
+import type { AsnModel, CourseModel, Instance } from './instance.js';
+import { asnObjective } from './instance.js';
+import { gcd } from './knapsack.js';
+import type { Dropped, Placed } from './timetable.js';
+
+/** The cost grid: shares are rounded down to it so the knapsack's budget grid stays coarse. */
+export function costGrid(courses: readonly CourseModel[]): number {
+  let grid = 50_000;
+  for (const c of courses) {
+    const biaya = c.catalog.biaya;
+    if (biaya > 0 && Number.isInteger(biaya)) grid = gcd(grid, biaya);
+  }
+  return Math.max(1, grid);
+}
+
+/** The fixed cost one participant pays at least when a session holds at most `cap` people. */
+export function relaxedShare(course: CourseModel, cap: number, grid: number): number {
+  const fixed = course.biayaAngkatan;
+  if (fixed <= 0 || cap < 1) return 0;
+  return Math.floor(fixed / cap / grid) * grid;
+}
+
+/**
+ * Sets each course's `unitCost` (see the file comment): cap = min(seats, ASN who may take it),
+ * counted after every audience, JP-limit, trainer and class-size bar.
+ */
+export function priceEnrolments(courses: CourseModel[], asnModels: readonly AsnModel[], grid: number): void {
+  const takers = new Int32Array(courses.length);
+  for (const asn of asnModels) for (const c of asn.eligible) takers[c] = (takers[c] as number) + 1;
+  courses.forEach((course, c) => {
+    course.unitCost =
+      course.catalog.biaya + relaxedShare(course, Math.min(course.seats, takers[c] as number), grid);
+  });
+}
+
+/** The objective's fixed-cost term: Σ `Biaya per Angkatan` of the sessions placed (kept ones excluded: replan.ts counts them). */
+export function fixedCostOf(inst: Instance, placed: readonly Placed[]): number {
+  let total = 0;
+  for (const p of placed) if (!p.fixed) total += (inst.courses[p.course] as CourseModel).biayaAngkatan;
+  return total;
+}
+
+/** Whether any course has a `Biaya per Angkatan`. */
+export function hasFixedCost(inst: Instance): boolean {
+  return inst.courses.some((c) => c.biayaAngkatan > 0);
+}
+
+/**
+ * Each OPD's real spending under pro-rata shares, kept up to date as members join or leave.
+ * A kept session's kept members (replan.ts) count in its size and pay their share; the spending
+ * of kept sessions that already started is `inst.keptBudget.base`.
+ */
+export class SessionBudget {
+  readonly spend = new Map<string, number>();
+  /** per session: its OPDs and how many members (kept ones included) each has */
+  private readonly mix = new Map<Placed, Map<string, number>>();
+
+  constructor(
+    private readonly inst: Instance,
+    placed: readonly Placed[],
+  ) {
+    for (const [opd, rp] of inst.keptBudget?.base ?? []) this.spend.set(opd, rp);
+    for (const p of placed) {
+      const mix = new Map<string, number>();
+      for (const e of [...(p.fixed?.members ?? []), ...p.members]) {
+        const opd = (inst.asn[e] as AsnModel).opd;
+        mix.set(opd, (mix.get(opd) ?? 0) + 1);
+      }
+      this.mix.set(p, mix);
+      this.charge(p, 1);
+    }
+  }
+
+  /** The OPD's Pagu (before a re-plan's kept sessions were taken out of it). */
+  pagu(opd: string): number {
+    return (this.inst.keptBudget?.pagu ?? this.inst.pagu).get(opd) ?? 0;
+  }
+
+  /** Rupiah over the OPD's Pagu (≤ 0: within it). */
+  over(opd: string): number {
+    return (this.spend.get(opd) ?? 0) - this.pagu(opd);
+  }
+
+  /** What the OPD of `e` would pay more if `e` joined `p` (its other members' shares shrink). */
+  joinCost(e: number, p: Placed): number {
+    const course = this.inst.courses[p.course] as CourseModel;
+    const opd = (this.inst.asn[e] as AsnModel).opd;
+    const n = this.size(p);
+    const mine = this.mix.get(p)?.get(opd) ?? 0;
+    const fixed = course.biayaAngkatan;
+    return course.catalog.biaya + (fixed * (mine + 1)) / (n + 1) - (n > 0 ? (fixed * mine) / n : 0);
+  }
+
+  join(e: number, p: Placed): void {
+    this.move(e, p, 1);
+  }
+
+  leave(e: number, p: Placed): void {
+    this.move(e, p, -1);
+  }
+
+  /** A session no longer run: its members pay nothing for it. */
+  cancel(p: Placed): void {
+    this.charge(p, -1);
+    this.mix.delete(p);
+  }
+
+  /** What the OPD saves when `e` leaves `p` (≥ 0; others' shares grow). */
+  leaveSaving(e: number, p: Placed): number {
+    const course = this.inst.courses[p.course] as CourseModel;
+    const opd = (this.inst.asn[e] as AsnModel).opd;
+    const n = this.size(p);
+    const mine = this.mix.get(p)?.get(opd) ?? 0;
+    const fixed = course.biayaAngkatan;
+    return course.catalog.biaya + (fixed * mine) / n - (n > 1 ? (fixed * (mine - 1)) / (n - 1) : 0);
+  }
+
+  /** What the OPD pays for `p` now. */
+  shareOf(opd: string, p: Placed): number {
+    const course = this.inst.courses[p.course] as CourseModel;
+    const mine = this.mix.get(p)?.get(opd) ?? 0;
+    const n = this.size(p);
+    return n > 0 ? mine * course.catalog.biaya + (course.biayaAngkatan * mine) / n : 0;
+  }
+
+  private size(p: Placed): number {
+    let n = 0;
+    for (const count of this.mix.get(p)?.values() ?? []) n += count;
+    return n;
+  }
+
+  /** Adds (sign 1) or removes (−1) every OPD's share of p. */
+  private charge(p: Placed, sign: 1 | -1): void {
+    for (const opd of this.mix.get(p)?.keys() ?? [])
+      this.spend.set(opd, (this.spend.get(opd) ?? 0) + sign * this.shareOf(opd, p));
+  }
+
+  private move(e: number, p: Placed, delta: 1 | -1): void {
+    const opd = (this.inst.asn[e] as AsnModel).opd;
+    this.charge(p, -1);
+    const mix = this.mix.get(p) ?? new Map<string, number>();
+    const count = (mix.get(opd) ?? 0) + delta;
+    if (count > 0) mix.set(opd, count);
+    else mix.delete(opd);
+    this.mix.set(p, mix);
+    this.charge(p, 1);
+  }
+}
+
+/**
+ * Rupiah tolerance of the budget comparisons: pro-rata shares are fractions and the spending is
+ * kept up to date by additions, so it drifts by rounding (far below this); the checker allows a
+ * sen (schedule-check.ts).
+ */
+export const RUPIAH_TOLERANCE = 1e-3;
+
+/**
+ * Takes enrolments out of the timetabled sessions while an OPD spends over its Pagu (see the file
+ * comment). `placed` and `chosen` (per ASN, its courses) are changed in place; every enrolment
+ * taken out is added to `dropped` with `batas: 'anggaran'`.
+ */
+export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][], dropped: Dropped[]): void {
+  if (!hasFixedCost(inst)) return;
+  const budget = new SessionBudget(inst, placed);
+  const overOpds = () => inst.opds.filter((opd) => budget.over(opd) > RUPIAH_TOLERANCE);
+  const lossCache = new Map<number, Map<number, number>>();
+  /** objective lost when ASN e gives up course c */
+  const lossOf = (e: number, c: number): number => {
+    let mine = lossCache.get(e);
+    if (!mine) {
+      mine = new Map();
+      lossCache.set(e, mine);
+    }
+    const hit = mine.get(c);
+    if (hit !== undefined) return hit;
+    const asn = inst.asn[e] as AsnModel;
+    const set = chosen[e] ?? [];
+    const loss =
+      asnObjective(inst, asn, set) -
+      asnObjective(
+        inst,
+        asn,
+        set.filter((x) => x !== c),
+      );
+    mine.set(c, loss);
+    return loss;
+  };
+  // the sessions each OPD has members in (kept members cannot be taken out)
+  const sessionsOf = new Map<string, Set<Placed>>();
+  for (const p of placed)
+    for (const e of p.members) {
+      const opd = (inst.asn[e] as AsnModel).opd;
+      const set = sessionsOf.get(opd) ?? new Set<Placed>();
+      set.add(p);
+      sessionsOf.set(opd, set);
+    }
+  const remove = (e: number, p: Placed) => {
+    budget.leave(e, p);
+    p.members.splice(p.members.indexOf(e), 1);
+    const opd = (inst.asn[e] as AsnModel).opd;
+    if (!p.members.some((x) => (inst.asn[x] as AsnModel).opd === opd)) sessionsOf.get(opd)?.delete(p);
+    chosen[e] = (chosen[e] ?? []).filter((x) => x !== p.course);
+    lossCache.delete(e);
+    dropped.push({ asn: e, course: p.course, batas: 'anggaran' });
+  };
+  const weight = inst.weights.biaya;
+  for (let round = 0; round < 50; round++) {
+    const over = overOpds();
+    if (over.length === 0) return;
+    for (const opd of over) {
+      while (budget.over(opd) > RUPIAH_TOLERANCE) {
+        let best: { e: number; p: Placed; whole: boolean; ratio: number } | null = null;
+        for (const p of sessionsOf.get(opd) ?? []) {
+          const mine = p.members.filter((e) => (inst.asn[e] as AsnModel).opd === opd);
+          const course = inst.courses[p.course] as CourseModel;
+          const size = p.members.length + (p.fixed?.kept ?? 0);
+          if (!p.fixed && size - 1 < course.minimum) {
+            // below the minimum without one of them: the session goes, its fixed cost too
+            const saved = budget.shareOf(opd, p);
+            const loss =
+              p.members.reduce((sum, e) => sum + lossOf(e, p.course), 0) - weight * course.biayaAngkatan;
+            const ratio = loss / Math.max(saved, RUPIAH_TOLERANCE);
+            if (saved > RUPIAH_TOLERANCE && (!best || ratio < best.ratio))
+              best = { e: mine[0] as number, p, whole: true, ratio };
+            continue;
+          }
+          for (const e of mine) {
+            const saved = budget.leaveSaving(e, p);
+            if (saved <= RUPIAH_TOLERANCE) continue;
+            const ratio = lossOf(e, p.course) / saved;
+            if (!best || ratio < best.ratio) best = { e, p, whole: false, ratio };
+          }
+        }
+        if (!best) break;
+        if (best.whole) {
+          for (const e of [...best.p.members]) remove(e, best.p);
+          budget.cancel(best.p);
+          placed.splice(placed.indexOf(best.p), 1);
+        } else remove(best.e, best.p);
+      }
+    }
+  }
+}
+
+/** What a re-plan's kept sessions (replan.ts) cost, and how the open problem must see it. */
+export interface KeptCost {
+  /** per OPD: rupiah the open problem's knapsacks take out of the Pagu (a least cost: see keptCost) */
+  reserved: Map<string, number>;
+  /** per OPD: the real spending of kept sessions that already started (their members are final) */
+  base: Map<string, number>;
+  /** Σ `Biaya per Angkatan` of the kept sessions: a constant of the objective */
+  fixed: number;
+  /**
+   * objective units the open problem's selection may under-count: a newcomer to a kept session
+   * is charged its `unitCost` share although that session's fixed cost is already counted
+   */
+  slack: number;
+  /** the courses, those with kept sessions still to come priced with cap = their seats */
+  courses: CourseModel[];
+}
+
+/**
+ * Kept sessions' cost (see the file comment). A session that already started has its members
+ * for good: each pays `Biaya per Peserta + Biaya per Angkatan / n`. One still to come may take
+ * newcomers, so its members' share is only known to be at least `Biaya per Angkatan / seats`:
+ * that much is reserved, the newcomers are priced the same way, and the real spending is
+ * checked against the whole Pagu (`Instance.keptBudget`).
+ */
+export function keptCost(
+  inst: Instance,
+  kept: readonly { course: number; members: readonly number[]; start: number }[],
+): KeptCost {
+  const reserved = new Map<string, number>();
+  const base = new Map<string, number>();
+  const add = (map: Map<string, number>, opd: string, rp: number) => map.set(opd, (map.get(opd) ?? 0) + rp);
+  const open = new Set<number>();
+  let fixed = 0;
+  let slack = 0;
+  for (const k of kept) {
+    const course = inst.courses[k.course] as CourseModel;
+    fixed += course.biayaAngkatan;
+    const n = k.members.length;
+    const started = k.start < 0;
+    const share = started
+      ? n > 0
+        ? course.biayaAngkatan / n
+        : 0
+      : relaxedShare(course, course.seats, inst.costGrid);
+    if (!started) {
+      open.add(k.course);
+      slack += inst.weights.biaya * share * Math.max(0, course.seats - n);
+    }
+    for (const e of k.members) {
+      const opd = (inst.asn[e] as AsnModel).opd;
+      add(reserved, opd, course.catalog.biaya + share);
+      if (started) add(base, opd, course.catalog.biaya + share);
+    }
+  }
+  const courses = inst.courses.map((course, c) =>
+    open.has(c)
+      ? { ...course, unitCost: course.catalog.biaya + relaxedShare(course, course.seats, inst.costGrid) }
+      : course,
+  );
+  return { reserved, base, fixed, slack, courses };
+}
