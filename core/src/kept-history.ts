@@ -13,7 +13,7 @@ export function historyBesidePlan<T extends Pick<TrainingRecord, 'nip' | 'sesi'>
   trainings: readonly T[],
 ): readonly T[] {
   const kept = new Set(report.ulang?.tetap ?? []);
-  if (kept.size === 0) return trainings;
+  if (!trainings.some((t) => t.sesi !== undefined && kept.has(t.sesi))) return trainings;
   const members = new Map<string, Set<string>>();
   for (const s of report.sessions) if (kept.has(s.id)) members.set(s.id, new Set(s.peserta));
   return trainings.filter((t) => t.sesi === undefined || !members.get(t.sesi)?.has(t.nip));

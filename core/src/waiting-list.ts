@@ -35,10 +35,13 @@ export function waitingList(
 ): WaitingEntry[] {
   const audience = audienceOf({ ...data, trainings: data.trainings ?? [] });
   const limit = data.settings ? (data.settings.batasJp ?? DEFAULT_BATAS_JP) : Number.POSITIVE_INFINITY;
-  // JP per (NIP, year): recorded trainings plus planned sessions
-  const jp = new Map<string, number>();
-  const addJp = (nip: string, year: string, value: number) =>
-    jp.set(`${nip}|${year}`, (jp.get(`${nip}|${year}`) ?? 0) + value);
+  // JP per year and NIP, only for the years sessions start in: recorded trainings plus planned sessions
+  const jp = new Map<string, Map<string, number>>();
+  for (const s of report.sessions) if (!jp.has(s.mulai.slice(0, 4))) jp.set(s.mulai.slice(0, 4), new Map());
+  const addJp = (nip: string, year: string, value: number) => {
+    const of = jp.get(year);
+    if (of) of.set(nip, (of.get(nip) ?? 0) + value);
+  };
   // a kept session's Riwayat rows are its enrolments, counted once below (kept-history.ts)
   for (const t of historyBesidePlan(report, data.trainings ?? [])) addJp(t.nip, t.mulai.slice(0, 4), t.jp);
   for (const s of report.sessions) for (const nip of s.peserta) addJp(nip, s.mulai.slice(0, 4), s.jp);
@@ -78,12 +81,12 @@ export function waitingList(
   const out: WaitingEntry[] = [];
   for (const s of report.sessions) {
     const max = opts.max ?? Math.max(courses.get(s.kode)?.kapasitas ?? 0, s.peserta.length, 1);
-    const year = s.mulai.slice(0, 4);
+    const jpOf = jp.get(s.mulai.slice(0, 4)) as Map<string, number>;
     // the first `max` candidates the JP limit lets in (walked, not filtered: lists run to thousands)
     let urutan = 0;
     for (const c of candidates(s.kode)) {
       if (urutan >= max) break;
-      if ((jp.get(`${c.nip}|${year}`) ?? 0) + s.jp > limit) continue;
+      if ((jpOf.get(c.nip) ?? 0) + s.jp > limit) continue;
       const e = people.get(c.nip);
       urutan++;
       out.push({

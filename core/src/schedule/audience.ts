@@ -24,14 +24,27 @@ export function audienceOf(data: Pick<ProgramData, 'employees' | 'courses' | 'tr
   for (const e of data.employees) if (!employees.has(e.nip)) employees.set(e.nip, e);
   const courses = new Map<string, Course>();
   for (const c of data.courses) if (!courses.has(c.kode.toLowerCase())) courses.set(c.kode.toLowerCase(), c);
-  // per prerequisite code, the NIPs with a Riwayat row named after its Kode or its Judul
+  // per prerequisite code, the NIPs with a Riwayat row named after its Kode or its Judul; only the
+  // names some `Syarat` can match are indexed (the history runs to tens of thousands of rows)
   const completed = new Map<string, Set<string>>();
   const byName = new Map<string, Set<string>>();
-  for (const t of data.trainings) {
-    const key = normalizeHeader(t.namaPelatihan);
-    const set = byName.get(key) ?? new Set<string>();
-    set.add(t.nip);
-    byName.set(key, set);
+  for (const c of data.courses) {
+    if (c.syarat === undefined) continue;
+    byName.set(normalizeHeader(c.syarat), new Set());
+    const prerequisite = courses.get(c.syarat.toLowerCase());
+    if (prerequisite) byName.set(normalizeHeader(prerequisite.judul), new Set());
+  }
+  if (byName.size > 0) {
+    // the same few course names repeat over the whole history: normalise each once
+    const keyOf = new Map<string, string>();
+    for (const t of data.trainings) {
+      let key = keyOf.get(t.namaPelatihan);
+      if (key === undefined) {
+        key = normalizeHeader(t.namaPelatihan);
+        keyOf.set(t.namaPelatihan, key);
+      }
+      byName.get(key)?.add(t.nip);
+    }
   }
   const completedOf = (kode: string): Set<string> => {
     let set = completed.get(kode);

@@ -211,14 +211,22 @@ export function buildInstance(
 
   const audience = audienceOf(data);
   const asnModels: AsnModel[] = [];
+  const marks = new Int32Array(courses.length);
   for (const e of [...gaps.employees].sort((a, b) => a.nip.localeCompare(b.nip))) {
     const needs = e.competencies
       .filter((c) => c.gap !== null && c.gap > 0 && c.prioritas !== null && c.prioritas > 0)
       .map((c) => ({ kode: c.kode, prioritas: c.prioritas as number }))
       .sort((a, b) => b.prioritas - a.prioritas || a.kode.localeCompare(b.kode));
-    const addressing = [...new Set(needs.flatMap((n) => coursesByCompetency.get(n.kode) ?? []))].sort(
-      (a, b) => a - b,
-    );
+    // courses addressing a need, ascending: marked, then collected in index order
+    const stamp = asnModels.length + 1;
+    const addressing: number[] = [];
+    for (const n of needs)
+      for (const c of coursesByCompetency.get(n.kode) ?? [])
+        if (marks[c] !== stamp) {
+          marks[c] = stamp;
+          addressing.push(c);
+        }
+    addressing.sort((a, b) => a - b);
     const barred = new Map<number, Bar>();
     const jpLimit = Math.max(0, batasJp - (jpThisYear.get(e.nip) ?? 0));
     const eligible = addressing.filter((c) => {

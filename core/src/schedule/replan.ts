@@ -61,12 +61,16 @@ export function fixPrevious(
   const asnOf = new Map(inst.asn.map((asn, e) => [asn.nip, e] as const));
   const courseOf = new Map(inst.courses.map((course, c) => [course.catalog.kode, c] as const));
   const dayOf = new Map(inst.days.map((day, d) => [day, d] as const));
-  const announced = new Set(data.attendance.map((a) => a.sesi));
-  const declined = new Set(
-    data.attendance
-      .filter((a) => a.tanggal === undefined && a.status === 'Tidak Hadir')
-      .map((a) => `${a.sesi}|${a.nip}`),
-  );
+  const announced = new Set<string>();
+  // per session, the NIPs who declined it
+  const declined = new Map<string, Set<string>>();
+  for (const a of data.attendance) {
+    announced.add(a.sesi);
+    if (a.tanggal !== undefined || a.status !== 'Tidak Hadir') continue;
+    const set = declined.get(a.sesi);
+    if (set) set.add(a.nip);
+    else declined.set(a.sesi, new Set([a.nip]));
+  }
   const kept: Kept[] = [];
   const dilepas: ReplanReport['dilepas'] = [];
   for (const session of previous) {
@@ -80,12 +84,14 @@ export function fixPrevious(
     }
     const course = inst.courses[c] as CourseModel;
     // who stays: did not decline, is still in the gaps with a need the course develops
-    const members = session.peserta.flatMap((nip) => {
+    const members: number[] = [];
+    const no = declined.get(session.id);
+    for (const nip of session.peserta) {
       const e = asnOf.get(nip);
-      if (e === undefined || declined.has(`${session.id}|${nip}`)) return [];
+      if (e === undefined || no?.has(nip)) continue;
       const asn = inst.asn[e] as AsnModel;
-      return asn.needs.some((need) => course.catalog.kompetensi.includes(need.kode)) ? [e] : [];
-    });
+      if (asn.needs.some((need) => course.catalog.kompetensi.includes(need.kode))) members.push(e);
+    }
     const room = session.ruang ? inst.rooms.findIndex((r) => r.nama === session.ruang) : -1;
     const start = dayOf.get(session.mulai) ?? -1;
     if (!started) {
@@ -109,7 +115,12 @@ export function fixPrevious(
 
   // kept courses per ASN, then the reduced ASN models
   const fixedOf = new Map<number, number[]>();
-  for (const k of kept) for (const e of k.members) fixedOf.set(e, [...(fixedOf.get(e) ?? []), k.course]);
+  for (const k of kept)
+    for (const e of k.members) {
+      const list = fixedOf.get(e);
+      if (list) list.push(k.course);
+      else fixedOf.set(e, [k.course]);
+    }
   // Pagu less the kept sessions' cost; their `Biaya per Angkatan` is a constant (session-cost.ts)
   const cost = keptCost(inst, kept);
   const pagu = new Map(inst.pagu);
@@ -120,13 +131,16 @@ export function fixPrevious(
     if (!fixed) return model;
     constant += asnObjective(inst, model, fixed);
     let jp = 0;
-    for (const c of fixed) jp += (inst.courses[c] as CourseModel).catalog.jp;
-    const closes = (kode: string) =>
-      fixed.some((c) => (inst.courses[c] as CourseModel).catalog.kompetensi.includes(kode));
+    const closed = new Set<string>();
+    for (const c of fixed) {
+      const catalog = (inst.courses[c] as CourseModel).catalog;
+      jp += catalog.jp;
+      for (const kode of catalog.kompetensi) closed.add(kode);
+    }
     const jpLimit = Math.max(0, model.jpLimit - jp);
     return {
       ...model,
-      needs: model.needs.filter((need) => !closes(need.kode)),
+      needs: model.needs.filter((need) => !closed.has(need.kode)),
       eligible: model.eligible.filter(
         (c) => !fixed.includes(c) && (inst.courses[c] as CourseModel).catalog.jp <= jpLimit,
       ),
@@ -187,22 +201,22 @@ export function fixPrevious(
 function declinesOf(
   inst: Instance,
   previous: readonly PreviousSession[],
-  declined: ReadonlySet<string>,
+  declined: ReadonlyMap<string, ReadonlySet<string>>,
   asnOf: ReadonlyMap<string, number>,
   courseOf: ReadonlyMap<string, number>,
 ): Map<number, Decline[]> {
   const out = new Map<number, Decline[]>();
-  if (declined.size === 0) return out;
   for (const session of previous) {
+    const no = declined.get(session.id);
     const course = courseOf.get(session.kode);
-    if (course === undefined) continue;
+    if (no === undefined || course === undefined) continue;
     // the working days still open that fall within the session's dates
     const from = daysBefore(inst.days, session.mulai, false);
     const to = daysBefore(inst.days, session.selesai, true) - 1;
     if (from > to) continue;
     for (const nip of session.peserta) {
       const e = asnOf.get(nip);
-      if (e === undefined || !declined.has(`${session.id}|${nip}`)) continue;
+      if (e === undefined || !no.has(nip)) continue;
       const list = out.get(e) ?? [];
       list.push({ course, from, to });
       out.set(e, list);

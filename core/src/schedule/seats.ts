@@ -15,8 +15,18 @@ import { type Candidate, type Placed, planObjective } from './timetable.js';
 export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   const dayCount = inst.days.length;
   const chosen = candidate.chosen.map((courses) => [...courses]);
+  // days taken per ASN; the days of kept sessions (replan.ts) are copied on first write
   const busy = new Map<number, Uint8Array>();
-  for (const [e, days] of inst.blocked?.asn ?? []) busy.set(e, Uint8Array.from(days));
+  const blockedAsn = inst.blocked?.asn;
+  const busyOf = (e: number) => {
+    let days = busy.get(e);
+    if (!days) {
+      const kept = blockedAsn?.get(e);
+      days = kept ? Uint8Array.from(kept) : new Uint8Array(dayCount);
+      busy.set(e, days);
+    }
+    return days;
+  };
   const daysUsed = new Int32Array(inst.asn.length);
   // JP planned per ASN, against its `Batas JP per ASN` (AsnModel.jpLimit)
   const jpUsed = Float64Array.from(inst.asn, (_, e) =>
@@ -25,11 +35,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   for (const p of candidate.tt.placed) {
     const hari = (inst.courses[p.course] as CourseModel).hari;
     for (const e of p.members) {
-      let days = busy.get(e);
-      if (!days) {
-        days = new Uint8Array(dayCount);
-        busy.set(e, days);
-      }
+      const days = busyOf(e);
       for (let d = p.start; d < p.start + hari; d++) days[d] = 1;
       daysUsed[e] = (daysUsed[e] as number) + hari;
     }
@@ -66,7 +72,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
       if (mine.includes(p.course) || declinedAt(inst, e, p.course, p.start, course.hari)) continue;
       if (!affordable(e, p) || (daysUsed[e] as number) + course.hari > dayCount) continue;
       if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit || !ledger.canJoin(e, p)) continue;
-      const days = busy.get(e);
+      const days = busy.get(e) ?? blockedAsn?.get(e);
       if (days) {
         let free = true;
         for (let d = p.start; d < p.start + course.hari; d++)
@@ -91,11 +97,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
       current[e] = (current[e] as number) + gain;
       daysUsed[e] = (daysUsed[e] as number) + course.hari;
       jpUsed[e] = (jpUsed[e] as number) + course.catalog.jp;
-      let days = busy.get(e);
-      if (!days) {
-        days = new Uint8Array(dayCount);
-        busy.set(e, days);
-      }
+      const days = busyOf(e);
       for (let d = p.start; d < p.start + course.hari; d++) days[d] = 1;
       added++;
     }

@@ -89,12 +89,14 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
   const dayCount = inst.days.length;
   const dayMonth = inst.days.map(monthOf);
   // days already taken by sessions kept from a previous plan (replan.ts)
+  // (copied on first write: most kept members get no new session)
   const busy = new Map<number, Uint8Array>();
-  for (const [e, days] of inst.blocked?.asn ?? []) busy.set(e, Uint8Array.from(days));
+  const blockedAsn = inst.blocked?.asn;
   const busyOf = (e: number) => {
     let days = busy.get(e);
     if (!days) {
-      days = new Uint8Array(dayCount);
+      const kept = blockedAsn?.get(e);
+      days = kept ? Uint8Array.from(kept) : new Uint8Array(dayCount);
       busy.set(e, days);
     }
     return days;
@@ -156,7 +158,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     return largest;
   };
   const isFree = (e: number, start: number, hari: number) => {
-    const days = busy.get(e);
+    const days = busy.get(e) ?? blockedAsn?.get(e);
     if (!days) return true;
     for (let d = start; d < start + hari; d++) if (days[d]) return false;
     return true;

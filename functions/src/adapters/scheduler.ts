@@ -29,6 +29,15 @@ const DAY_MS = 86_400_000;
  * multi-day holidays included, then the `Hari Libur` corrections (cuti bersama, decree dates).
  */
 export function indonesianHolidays(tahun: number, corrections: ProgramData['holidays'] = []): Set<string> {
+  return applyHolidayCorrections(publicHolidays(tahun), corrections, tahun);
+}
+
+/** date-holidays' public holidays per year, computed once per process (its lunar calendars are slow) */
+const publicHolidayCache = new Map<number, readonly string[]>();
+
+function publicHolidays(tahun: number): readonly string[] {
+  const cached = publicHolidayCache.get(tahun);
+  if (cached) return cached;
   const hd = new Holidays('ID');
   const base = new Set<string>();
   for (const h of hd.getHolidays(tahun) ?? []) {
@@ -37,7 +46,9 @@ export function indonesianHolidays(tahun: number, corrections: ProgramData['holi
     const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
     for (let i = 0; i < days; i++) base.add(addDays(first, i));
   }
-  return applyHolidayCorrections(base, corrections, tahun);
+  const list = [...base];
+  publicHolidayCache.set(tahun, list);
+  return list;
 }
 
 let highsPromise: Promise<Highs> | undefined;
