@@ -87,7 +87,9 @@ export function applyTrainers(raw: RawWorkbook, tahun: number, trainers?: number
     const month = (i % 12) + 1;
     const leave = [1, 2, 3, 4, 5].map((d) => `${tahun}-${pad2(month)}-${pad2(d + ((i * 3) % 20))}`);
     const single = `${tahun}-${pad2(((i + 6) % 12) + 1)}-${pad2(10 + (i % 15))}`;
-    rows.push([trainerName(i), kode.join(', '), [...leave, single].join(', '), 3 + (i % 3)]);
+    // the week of leave as a range, as staff write it (`Tidak Tersedia` reads every day of it)
+    const away = `${leave[0]} s.d. ${leave[leave.length - 1]}, ${single}`;
+    rows.push([trainerName(i), kode.join(', '), away, 3 + (i % 3)]);
   }
   raw[SHEET.pengajar] = rows;
   raw[SHEET.pengaturan]?.push(['Maks Pegawai OPD Bersamaan', '25%']);

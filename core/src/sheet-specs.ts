@@ -531,7 +531,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         'Tidak Tersedia',
         false,
         'list',
-        'Tanggal pengajar tidak dapat mengajar (YYYY-MM-DD atau DD/MM/YYYY), dipisah koma.',
+        'Tanggal pengajar tidak dapat mengajar (YYYY-MM-DD atau DD/MM/YYYY) atau rentang (2027-03-01 s.d. 2027-03-05), dipisah koma.',
       ),
       col(
         'Maks Sesi per Bulan',
