@@ -40,7 +40,8 @@ export function assemble(
   );
   const counter = new Map<number, number>();
   // ids of sessions kept from a previous plan stay theirs; new sessions take the next free number
-  const kept = new Set(sorted.flatMap((p) => (p.fixed ? [p.fixed.id] : [])));
+  // and so do those a re-plan repeats on their previous day (warm-start.ts)
+  const kept = new Set(sorted.flatMap((p) => (p.fixed ? [p.fixed.id] : p.warm ? [p.warm] : [])));
   const nextId = (c: number, kode: string): string => {
     for (;;) {
       const n = (counter.get(c) ?? 0) + 1;
@@ -59,7 +60,7 @@ export function assemble(
     const course = inst.courses[p.course] as CourseModel;
     const mulai = p.fixed?.mulai ?? (inst.days[p.start] as string);
     const session: ScheduledSession = {
-      id: p.fixed?.id ?? nextId(p.course, course.catalog.kode),
+      id: p.fixed?.id ?? p.warm ?? nextId(p.course, course.catalog.kode),
       kode: course.catalog.kode,
       mulai,
       selesai: p.fixed?.selesai ?? (inst.days[p.start + course.hari - 1] as string),

@@ -58,6 +58,7 @@ import { type AsnHull, asnRoomHull, roomPricedBound, selectHullAt } from './room
 import { fillSeats } from './seats.js';
 import { prepare, selectAt } from './selection.js';
 import { evaluate } from './timetable.js';
+import { warmStart } from './warm-start.js';
 
 export type {
   ScheduledSession,
@@ -90,7 +91,14 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     full = buildInstance(data, gaps, opts, own);
     part = fixPrevious(full, data, opts.sebelumnya, opts.mulaiPalingAwal);
   }
-  const inst = part ? part.reduced : full;
+  // the open sessions of the previous plan are tried again first: a re-plan moves nobody for nothing
+  const inst =
+    part && opts.sebelumnya
+      ? {
+          ...part.reduced,
+          warm: warmStart(full, opts.sebelumnya, new Set(part.kept.map((k) => k.session.id))),
+        }
+      : full;
   const method = opts.method ?? 'auto';
   const prep = prepare(inst);
   const fastSelection = selectAt(inst, prep, 0);

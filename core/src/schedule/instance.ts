@@ -1,4 +1,5 @@
 /** The scheduling instance: courses, ASN, OPD budgets, rooms and working days of one call. */
+
 import { workingDays } from '../calendar.js';
 import { normalizeHeader } from '../cells.js';
 import type { GapsReport } from '../reports.js';
@@ -23,6 +24,7 @@ import type { MilpSolver } from './milp.js';
 import type { Decline, PreviousSession } from './replan.js';
 import { costGrid as costGridOf, priceEnrolments } from './session-cost.js';
 import type { Placed } from './timetable.js';
+import type { WarmSession } from './warm-start.js';
 
 export type ScheduleMethod = 'auto' | 'milp' | 'heuristik';
 
@@ -135,6 +137,8 @@ export interface Instance {
    * already started
    */
   keptBudget?: { pagu: Map<string, number>; base: Map<string, number> };
+  /** re-plan: the open sessions of the previous plan, tried first on their days (warm-start.ts) */
+  warm?: readonly WarmSession[];
 }
 
 /**

@@ -4,12 +4,14 @@
  * participants' preferred months where possible. Enrolments that cannot be placed are dropped
  * and reported, never silently.
  */
+
 import { monthOf } from '../calendar.js';
 import type { Room } from '../types.js';
 import { asnObjective, type CourseModel, type Instance } from './instance.js';
 import { Ledger } from './limits.js';
 import { declinedAt } from './replan.js';
 import { fixedCostOf, repairBudget } from './session-cost.js';
+import type { WarmSession } from './warm-start.js';
 
 /** One session: `start` indexes `inst.days`, `room` indexes `inst.rooms` (−1: none). */
 export interface Placed {
@@ -32,6 +34,8 @@ export interface Placed {
   };
   /** index into `inst.limits.trainers` (−1: none) */
   trainer: number;
+  /** re-plan: the id of the previous plan's open session it repeats on the same day (warm-start.ts) */
+  warm?: string;
 }
 
 interface Timetable {
@@ -105,6 +109,14 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     inst.blocked?.rooms[r] ? Uint8Array.from(inst.blocked.rooms[r]) : new Uint8Array(dayCount),
   );
   const useRooms = inst.rooms.length > 0;
+  // the room-days of the previous plan's open sessions (warm-start.ts), null when none
+  let warmRooms: Uint8Array[] | null = null;
+  for (const w of inst.warm ?? []) {
+    const hari = (inst.courses[w.course] as CourseModel).hari;
+    if (w.room < 0 || w.start + hari > dayCount) continue;
+    warmRooms ??= inst.rooms.map(() => new Uint8Array(dayCount));
+    (warmRooms[w.room] as Uint8Array).fill(1, w.start, w.start + hari);
+  }
 
   const participants = new Map<number, number[]>();
   chosen.forEach((courses, e) => {
@@ -140,22 +152,35 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
 
   /** the smallest free allowed room seating `size`, else the largest free one (part of the group fits) */
   const freeRoom = (allowed: readonly number[], start: number, hari: number, size: number): number => {
-    let largest = -1;
-    for (let k = allowed.length - 1; k >= 0; k--) {
-      const r = allowed[k] as number;
-      const roomDays = roomBusy[r] as Uint8Array;
-      let free = true;
-      for (let d = start; d < start + hari; d++)
-        if (roomDays[d]) {
-          free = false;
-          break;
-        }
-      if (!free) continue;
-      if ((inst.rooms[r] as Room).kapasitas >= size) return r;
-      if (largest < 0 || (inst.rooms[r] as Room).kapasitas > (inst.rooms[largest] as Room).kapasitas)
-        largest = r;
+    // a re-plan: rooms the previous plan's open sessions held on these days are left for them
+    // while another room will do (warm-start.ts)
+    for (const avoid of warmRooms ? [warmRooms, null] : [null]) {
+      let largest = -1;
+      for (let k = allowed.length - 1; k >= 0; k--) {
+        const r = allowed[k] as number;
+        const roomDays = roomBusy[r] as Uint8Array;
+        const held = avoid?.[r];
+        let free = true;
+        for (let d = start; d < start + hari; d++)
+          if (roomDays[d] || held?.[d]) {
+            free = false;
+            break;
+          }
+        if (!free) continue;
+        if ((inst.rooms[r] as Room).kapasitas >= size) return r;
+        if (largest < 0 || (inst.rooms[r] as Room).kapasitas > (inst.rooms[largest] as Room).kapasitas)
+          largest = r;
+      }
+      if (largest >= 0) return largest;
     }
-    return largest;
+    return -1;
+  };
+  /** whether room r is allowed, free on the session's days and seats `size` (warm-start.ts) */
+  const roomFits = (r: number, allowed: readonly number[], start: number, hari: number, size: number) => {
+    if (r < 0 || !allowed.includes(r) || (inst.rooms[r] as Room).kapasitas < size) return false;
+    const roomDays = roomBusy[r] as Uint8Array;
+    for (let d = start; d < start + hari; d++) if (roomDays[d]) return false;
+    return true;
   };
   const isFree = (e: number, start: number, hari: number) => {
     const days = busy.get(e) ?? blockedAsn?.get(e);
@@ -179,13 +204,18 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     first.sort((x, y) => ((x - offset + span) % span) - ((y - offset + span) % span));
     return [...first, ...rest];
   };
-  /** places one session of course c for `members`; returns those it could not seat */
-  const place = (c: number, members: number[], salt: number): number[] => {
+  /**
+   * places one session of course c for `members`; returns those it could not seat. `prefer`: a
+   * start tried first and kept when it seats at least half of them (warm-start.ts)
+   */
+  const place = (c: number, members: number[], salt: number, prefer?: WarmSession): number[] => {
     const course = inst.courses[c] as CourseModel;
     const hari = course.hari;
     const month = modeMonth(inst, members);
     let best: { start: number; room: number; free: number[]; trainer: number } | null = null;
-    for (const start of candidates(hari, month, course.classroom && useRooms ? 0 : salt)) {
+    const starts = candidates(hari, month, course.classroom && useRooms ? 0 : salt);
+    const first = prefer && prefer.start <= dayCount - hari ? prefer.start : undefined;
+    for (const start of first === undefined ? starts : [first, ...starts]) {
       const own = members.filter((e) => isFree(e, start, hari) && !declinedAt(inst, e, c, start, hari));
       const free = ledger.admit(c, start, own);
       if (free.length < own.length) for (const e of own) if (!free.includes(e)) capped.add(`${e}|${c}`);
@@ -193,7 +223,10 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       let room = -1;
       let fits = free;
       if (course.classroom && useRooms) {
-        room = freeRoom(course.roomsAllowed, start, hari, free.length);
+        room =
+          start === first && prefer && roomFits(prefer.room, course.roomsAllowed, start, hari, free.length)
+            ? prefer.room
+            : freeRoom(course.roomsAllowed, start, hari, free.length);
         if (room < 0) continue;
         fits = free.slice(0, (inst.rooms[room] as Room).kapasitas);
       }
@@ -204,7 +237,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         continue;
       }
       best = { start, room, free: fits, trainer };
-      if (fits.length === members.length) break;
+      if (fits.length === members.length || (start === first && fits.length * 2 >= members.length)) break;
     }
     if (!best) return members;
     for (const e of best.free) {
@@ -215,12 +248,13 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       const roomDays = roomBusy[best.room] as Uint8Array;
       for (let d = best.start; d < best.start + hari; d++) roomDays[d] = 1;
     }
-    const session = {
+    const session: Placed = {
       course: c,
       start: best.start,
       members: best.free,
       room: best.room,
       trainer: best.trainer,
+      ...(prefer && best.start === prefer.start ? { warm: prefer.id } : {}),
     };
     placed.push(session);
     ledger.book(session);
@@ -306,6 +340,16 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         return false;
       });
     }
+    let left: number[] = [];
+    // a re-plan: the previous plan's open sessions of c first, on their days (warm-start.ts)
+    for (const w of inst.warm ?? []) {
+      if (w.course !== c) continue;
+      const group = takers.filter((e) => w.members.has(e));
+      if (group.length === 0) continue;
+      const tried = new Set(group);
+      takers = takers.filter((e) => !tried.has(e));
+      left.push(...place(c, group.slice(0, course.seats), c * 53, w), ...group.slice(course.seats));
+    }
     const sessionCount = Math.ceil(takers.length / course.seats);
     const groups: number[][] = [];
     let at = 0;
@@ -314,7 +358,6 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       groups.push(takers.slice(at, at + size));
       at += size;
     }
-    let left: number[] = [];
     groups.forEach((group, g) => {
       left.push(...place(c, group, c * 53 + g * 17));
     });
