@@ -23,7 +23,6 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type { FirestoreState } from '@firestore-emulator/server';
 import {
   type Encoded,
@@ -228,26 +227,39 @@ export interface Line {
   f: Record<string, Encoded>;
 }
 
-/** The file's lines, read in chunks: a 50,000-ASN store is about 800 MB, never one string. */
+/**
+ * The file's lines, read in chunks: a 50,000-ASN store is about 800 MB, never one string. Lines
+ * are cut at the byte 0x0A (never part of a multi-byte UTF-8 character) and each decoded alone.
+ */
 function* fileLines(fd: number): Generator<string> {
-  const chunk = Buffer.alloc(READ_CHUNK);
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
+  let buf = Buffer.allocUnsafe(READ_CHUNK);
+  // the bytes read and not yet yielded: [start, end)
+  let start = 0;
+  let end = 0;
   for (;;) {
-    const n = readSync(fd, chunk, 0, READ_CHUNK, null);
-    if (n === 0) break;
-    const text = rest + decoder.write(chunk.subarray(0, n));
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      yield text.slice(start, nl);
+    const filled = buf.subarray(0, end);
+    for (let nl = filled.indexOf(10, start); nl >= 0; nl = filled.indexOf(10, start)) {
+      yield buf.toString('utf8', start, nl);
       start = nl + 1;
     }
-    rest = text.slice(start);
-    // one document is at most a few MB; this much without a line break is not our file
-    if (rest.length > MAX_LINE) throw new Error('baris terlalu panjang');
+    // the partial line to the front; a line longer than the buffer doubles it
+    if (start > 0) {
+      buf.copy(buf, 0, start, end);
+      end -= start;
+      start = 0;
+    }
+    if (end === buf.length) {
+      // one document is at most a few MB; this much without a line break is not our file
+      if (buf.length >= MAX_LINE) throw new Error('baris terlalu panjang');
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, end);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, end, buf.length - end, null);
+    if (n === 0) break;
+    end += n;
   }
-  rest += decoder.end();
-  if (rest !== '') yield rest;
+  if (end > 0) yield buf.toString('utf8', 0, end);
 }
 
 const READ_CHUNK = 8 * 1024 * 1024;
@@ -429,7 +441,7 @@ export function damaged(path: string, line: number): StoreError {
   );
 }
 
-/** Lines are written in pieces of about this many characters (never the whole store at once). */
+/** Lines are written in pieces of at most this many bytes (never the whole store at once). */
 const WRITE_CHUNK = 4 * 1024 * 1024;
 
 /** Writes the whole emulator state to `dir` atomically (temporary file, fsync, rename), streamed. */
@@ -446,25 +458,36 @@ export async function saveStore(dir: string, state: FirestoreState, savedAt: Dat
     await mkdir(dir, { recursive: true });
     const fd = openSync(temp, 'w');
     try {
-      let pending: string[] = [`${MAGIC}\n${JSON.stringify(header)}\n`];
-      let size = 0;
-      const flush = (): void => {
-        const body = Buffer.from(pending.join(''), 'utf8');
+      // lines are encoded straight into one buffer, written out when full
+      const out = Buffer.allocUnsafe(WRITE_CHUNK);
+      let used = 0;
+      const flush = (body: Buffer): void => {
         writeSync(fd, body);
         hash.update(body);
         bytes += body.length;
-        pending = [];
-        size = 0;
       };
+      const put = (text: string): void => {
+        // at most 3 bytes per UTF-16 unit, and the line break
+        const most = text.length * 3 + 1;
+        if (used + most > out.length) {
+          if (used > 0) flush(out.subarray(0, used));
+          used = 0;
+          if (most > out.length) {
+            flush(Buffer.from(`${text}\n`, 'utf8'));
+            return;
+          }
+        }
+        used += out.write(text, used, 'utf8');
+        out[used++] = 0x0a;
+      };
+      put(MAGIC);
+      put(JSON.stringify(header));
       let written = 0;
       for (const doc of existingDocuments(state)) {
-        const text = `${JSON.stringify(lineOf(doc))}\n`;
-        pending.push(text);
-        size += text.length;
+        put(JSON.stringify(lineOf(doc)));
         written++;
-        if (size >= WRITE_CHUNK) flush();
       }
-      flush();
+      if (used > 0) flush(out.subarray(0, used));
       if (written !== documents) throw new Error('state changed while saving');
       fsyncSync(fd);
     } finally {

@@ -15,7 +15,9 @@ import {
   STORE_FORMAT,
   StoreError,
   saveStore,
+  stateFieldsReader,
 } from '../../../functions/src/adapters/emulator-store';
+import { stateBatchWriter } from '../../../functions/src/adapters/emulator-writer';
 import {
   closeFirestoreConnections,
   connectFirestore,
@@ -136,4 +138,27 @@ test('a save that cannot complete leaves the previous store whole and no tempora
   expect(readdirSync(blocked)).toEqual([STORE_FILE]);
   expect(readFileSync(join(target, STORE_FILE))).toEqual(before);
   expect(existsSync(join(target, `${STORE_FILE}.${process.pid}.tmp`))).toBe(false);
+});
+
+test('a line longer than the read and write buffers, multi-byte characters across their edges, loads exactly', async () => {
+  const e = await emulator();
+  const project = `${PROJECT}-3`;
+  // ~9 MB of UTF-8 in one field: more than one read chunk (8 MB) and one write buffer (4 MB)
+  const long = 'ü—Ā𝄞a'.repeat(800_000);
+  const docs = Array.from({ length: 50 }, (_, i) => ({
+    id: `d${String(i).padStart(2, '0')}`,
+    data: { teks: i === 7 ? long : `Nama ${i} — Sawahlunto ü`, urutan: i },
+  }));
+  stateBatchWriter(e.state, project)('tenants/t3/panjang', docs);
+  const target = mkdtempSync(join(dir, 'panjang-'));
+  const saved = await saveStore(target, e.state, new Date(0));
+  expect(saved.bytes).toBeGreaterThan(9_000_000);
+  const again = await emulator();
+  expect((await loadStore(target, again.state)).documents).toBe(50);
+  const read = [...stateFieldsReader(again.state, project)('tenants/t3/panjang', ['teks', 'urutan'])];
+  expect(read).toEqual(docs);
+  const copy = mkdtempSync(join(dir, 'salinan-'));
+  await saveStore(copy, again.state, new Date(0));
+  // (Buffer.equals: jest's toEqual would compare ten million bytes one by one)
+  expect(readFileSync(join(copy, STORE_FILE)).equals(readFileSync(join(target, STORE_FILE)))).toBe(true);
 });
