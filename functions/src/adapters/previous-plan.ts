@@ -32,17 +32,28 @@ export async function storedPlan(store: TenantStore, tahun: number): Promise<Sto
   const read = await store.readRecords(COLLECTIONS.sessions, storedSession);
   const sessions = read.records
     .filter((s) => s.tahun === tahun)
-    .map(
-      (s): PreviousSession => ({
-        id: s.id,
-        kode: s.kode,
-        mulai: s.mulai,
-        selesai: s.selesai,
-        peserta: s.peserta,
-        ...(s.ruang !== undefined ? { ruang: s.ruang } : {}),
-        ...(s.pengajar !== undefined ? { pengajar: s.pengajar } : {}),
-      }),
-    )
+    .map(previousSession)
     .sort((a, b) => a.id.localeCompare(b.id));
   return { sessions, invalid: read.invalid };
+}
+
+/** A stored or printed session as the re-plan takes it (only the fields it reads). */
+export function previousSession(s: {
+  id: string;
+  kode: string;
+  mulai: string;
+  selesai: string;
+  peserta: string[];
+  ruang?: string | null | undefined;
+  pengajar?: string | null | undefined;
+}): PreviousSession {
+  return {
+    id: s.id,
+    kode: s.kode,
+    mulai: s.mulai,
+    selesai: s.selesai,
+    peserta: s.peserta,
+    ...(s.ruang !== undefined ? { ruang: s.ruang } : {}),
+    ...(s.pengajar !== undefined ? { pengajar: s.pengajar } : {}),
+  };
 }

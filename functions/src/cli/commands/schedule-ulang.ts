@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { PreviousSession, ScheduleReport } from '@bangkom/core';
 import { z } from 'zod';
+import { previousSession } from '../../adapters/previous-plan.js';
 import { heading, more, num, table } from '../format.js';
 import { blocks } from '../render.js';
 
@@ -52,15 +53,7 @@ export async function readPreviousPlan(cwd: string, out: string | undefined): Pr
     throw new Error(
       `Jadwal sebelumnya ${file} tidak berisi daftar sesi (id, kode, mulai, selesai, peserta) seperti keluaran bangkom schedule.`,
     );
-  return result.data.sessions.map((s) => ({
-    id: s.id,
-    kode: s.kode,
-    mulai: s.mulai,
-    selesai: s.selesai,
-    peserta: s.peserta,
-    ...(s.ruang !== undefined ? { ruang: s.ruang } : {}),
-    ...(s.pengajar !== undefined ? { pengajar: s.pengajar } : {}),
-  }));
+  return result.data.sessions.map(previousSession);
 }
 
 /** The change against the previous plan, as text (empty when the report is not a re-plan). */
