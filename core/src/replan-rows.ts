@@ -3,7 +3,7 @@
  * the previous schedule, one row per change: sessions kept, released, added, moved and
  * cancelled, then participants added and removed. Written by "Hitung & Sinkronkan"
  * (scheduleTrainings) and into the staff workbook of `bangkom run`; empty (header only) when
- * there was no previous schedule of the year.
+ * there was no previous schedule of the year. Dates in `Keterangan` read dd/mm/yyyy.
  */
 import type { PreviousSession } from './schedule/replan.js';
 import type { ScheduleReport } from './schedule-report.js';
@@ -41,6 +41,9 @@ export function replanCounts(report: Pick<ScheduleReport, 'ulang'>): ReplanCount
 const when = (s: { mulai: string; selesai: string; ruang?: string | null | undefined }) =>
   `${s.mulai} s.d. ${s.selesai}${s.ruang ? `, ${s.ruang}` : ''}`;
 
+/** ISO dates inside a note as staff read them: 2027-03-01 → 01/03/2027. */
+const tanggalId = (text: string): string => text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+
 /** The sheet's rows (header excluded), in the order above; none when the report is not a re-plan. */
 export function replanRows(
   report: Pick<ScheduleReport, 'ulang' | 'sessions'>,
@@ -61,7 +64,8 @@ export function replanRows(
   const released = new Set(u.dilepas.map((d) => d.id));
   const cancelled = new Set(u.sesiBatal);
   const rows: ReplanRow[] = [];
-  const session = (label: string, id: string, note: string) => rows.push([label, id, kode(id), '', '', note]);
+  const session = (label: string, id: string, note: string) =>
+    rows.push([label, id, kode(id), '', '', tanggalId(note)]);
   for (const id of u.tetap) {
     const s = after.get(id) ?? before.get(id);
     session('Sesi tetap', id, `Sudah dimulai atau diumumkan; tetap ${s ? when(s) : ''}`.trim());

@@ -58,7 +58,7 @@ describe('Perubahan Jadwal rows', () => {
     ],
   };
 
-  it('one row per change, sessions first, with the course, the person and why', () => {
+  it('one row per change, sessions first, with the course, the person and why (dates dd/mm/yyyy)', () => {
     expect(PERUBAHAN_JADWAL_HEADER).toEqual(['Perubahan', 'ID Sesi', 'Kode', 'NIP', 'Nama', 'Keterangan']);
     expect(replanRows(report, previous, data)).toEqual([
       [
@@ -67,17 +67,17 @@ describe('Perubahan Jadwal rows', () => {
         'K01',
         '',
         '',
-        'Sudah dimulai atau diumumkan; tetap 2030-01-02 s.d. 2030-01-02',
+        'Sudah dimulai atau diumumkan; tetap 02/01/2030 s.d. 02/01/2030',
       ],
       ['Sesi dilepas', 'K02-1', 'K02', '', '', 'Ruang Lab tidak ada lagi di lembar Ruang.'],
-      ['Sesi baru', 'K04-1', 'K04', '', '', '2030-04-01 s.d. 2030-04-01; 1 peserta'],
+      ['Sesi baru', 'K04-1', 'K04', '', '', '01/04/2030 s.d. 01/04/2030; 1 peserta'],
       [
         'Sesi dipindah',
         'K03-1',
         'K03',
         '',
         '',
-        'K03, 2030-03-04 s.d. 2030-03-04, Aula → K03, 2030-03-11 s.d. 2030-03-11, Aula',
+        'K03, 04/03/2030 s.d. 04/03/2030, Aula → K03, 11/03/2030 s.d. 11/03/2030, Aula',
       ],
       ['Sesi dibatalkan', 'K02-1', 'K02', '', '', 'Dilepas (lihat baris Sesi dilepas).'],
       ['Peserta masuk', 'K01-1', 'K01', C, 'Cici', ''],

@@ -6,7 +6,7 @@
 import { OUTPUT_SHEET, PERUBAHAN_JADWAL_HEADER, type ReplanCounts, type ReplanRow } from '@bangkom/core';
 import type ExcelJS from 'exceljs';
 import { introAndHeader } from './equity-sheet.js';
-import { FONT_SIZE, listPrintSetup, SHEET_FONT } from './schedule-sheets.js';
+import { FONT_SIZE, fitRowHeight, listPrintSetup, SHEET_FONT } from './schedule-sheets.js';
 
 export const SHEET_PERUBAHAN_JADWAL = OUTPUT_SHEET.perubahanJadwal;
 
@@ -40,7 +40,9 @@ export function addReplanSheet(wb: ExcelJS.Workbook, input: ReplanSheetInput): v
     const row = ws.getRow(3 + i);
     row.values = r.map((v) => (v === '' ? null : v));
     row.font = { name: SHEET_FONT, size: FONT_SIZE };
+    row.alignment = { vertical: 'top' };
     row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
+    fitRowHeight(row, { widths: { 6: WIDTHS[5] ?? 60 } });
   });
   if (input.rows.length > 0)
     ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: PERUBAHAN_JADWAL_HEADER.length } };

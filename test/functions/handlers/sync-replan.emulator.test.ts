@@ -80,6 +80,9 @@ async function settle(runId: string): Promise<Record<string, unknown>> {
   throw new Error(`run ${runId} still berjalan`);
 }
 
+/** 2030-01-02 → 02/01/2030, as the sheet writes dates */
+const id = (iso: string) => iso.split('-').reverse().join('/');
+
 /** the stored sessions of the year, by id */
 async function stored(): Promise<Map<string, Session>> {
   const snap = await h.db.collection(`tenants/${tenant}/sessions`).get();
@@ -162,7 +165,7 @@ describe('re-planning in Hitung & Sinkronkan', () => {
       'K01',
       '',
       '',
-      `Sudah dimulai atau diumumkan; tetap ${announced.mulai} s.d. ${announced.selesai}`,
+      `Sudah dimulai atau diumumkan; tetap ${id(announced.mulai)} s.d. ${id(announced.selesai)}`,
     ]);
     const declineRow = STAFF.indexOf(declines) + 1;
     expect(filled).toContainEqual([
