@@ -207,6 +207,7 @@ export {
   developmentPlanCells,
   jalurOf,
   scheduleDocs,
+  sessionCost,
 } from './plan.js';
 
 // Leaders' summary: aggregates only

@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { computeGaps, resolveTahun, type ScheduleReport } from '@bangkom/core';
+import { computeGaps, resolveTahun, type ScheduleReport, sessionCost } from '@bangkom/core';
 import ExcelJS from 'exceljs';
 import { addScheduleSheets } from '../../adapters/schedule-sheets.js';
 import { planSchedule } from '../../adapters/scheduler.js';
@@ -76,8 +76,10 @@ function unmetByLimit(r: ScheduleReport): string {
 }
 
 export function scheduleText(r: ScheduleReport): string {
-  // the Pengajar column only when the workbook has trainers (some session names one)
+  // the Pengajar column only when the workbook has trainers (some session names one), the
+  // session's cost only when some course has a Biaya per Angkatan
   const withTrainers = r.sessions.some((s) => s.pengajar);
+  const withCost = r.sessions.some((s) => (s.biayaPerAngkatan ?? 0) > 0);
   const sessionRows = r.sessions
     .slice(0, SESSIONS_SHOWN)
     .map((s) => [
@@ -88,6 +90,7 @@ export function scheduleText(r: ScheduleReport): string {
       s.ruang ?? (s.moda === 'Daring' ? 'Daring' : '–'),
       ...(withTrainers ? [s.pengajar ?? '–'] : []),
       num(s.peserta.length),
+      ...(withCost ? [rupiah(sessionCost(s))] : []),
     ]);
   const budgetRows = r.budget
     .filter((b) => b.pagu > 0 || b.terpakai > 0)
@@ -139,6 +142,7 @@ export function scheduleText(r: ScheduleReport): string {
             { header: 'Ruang' },
             ...(withTrainers ? [{ header: 'Pengajar' }] : []),
             { header: 'Peserta', right: true },
+            ...(withCost ? [{ header: 'Biaya Sesi', right: true }] : []),
           ],
           sessionRows,
         )
