@@ -10,6 +10,7 @@ import type {
   UnmetNeed,
 } from '../schedule-report.js';
 import type { Room } from '../types.js';
+import type { Bar } from './audience.js';
 import type { AsnModel, CourseModel, Instance } from './instance.js';
 import type { Candidate } from './timetable.js';
 
@@ -122,6 +123,15 @@ export function assemble(
   const droppedAs = new Map(candidate.tt.dropped.map((d) => [`${d.asn}|${d.course}`, d.batas] as const));
   const individu: IndividualPlan[] = [];
   const unmet: UnmetNeed[] = [];
+  // per competency, the courses developing it that can never be scheduled (asked per unmet need)
+  const unschedulable = new Map<string, CourseModel[]>();
+  for (const course of inst.courses)
+    if (!course.schedulable)
+      for (const kode of new Set(course.catalog.kompetensi)) {
+        const list = unschedulable.get(kode);
+        if (list) list.push(course);
+        else unschedulable.set(kode, [course]);
+      }
   inst.asn.forEach((asn, e) => {
     if (asn.needs.length === 0) return;
     const mine = (sessionsOf.get(e) ?? []).sort((x, y) => x.mulai.localeCompare(y.mulai));
@@ -160,8 +170,13 @@ export function assemble(
       const covering = asn.eligible.filter((c) => inst.courses[c]?.catalog.kompetensi.includes(need.kode));
       let alasan: string;
       let batas: Batas;
-      const tooLong = inst.courses.filter((c) => !c.schedulable && c.catalog.kompetensi.includes(need.kode));
-      const bar = [...asn.barred].find(([c]) => inst.courses[c]?.catalog.kompetensi.includes(need.kode))?.[1];
+      const tooLong = unschedulable.get(need.kode) ?? [];
+      let bar: Bar | undefined;
+      for (const [c, why] of asn.barred)
+        if (inst.courses[c]?.catalog.kompetensi.includes(need.kode)) {
+          bar = why;
+          break;
+        }
       if (covering.length === 0 && bar) {
         alasan = bar.alasan;
         batas = bar.batas;
