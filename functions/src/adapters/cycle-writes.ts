@@ -130,16 +130,20 @@ export interface WritesOutcome {
   total: SyncTally;
 }
 
-/** Runs the writes one collection after the other; progress counts documents handled. */
+/**
+ * Runs the writes one collection after the other, taking each off `writes` (which ends empty), so
+ * that its documents are not kept once stored; progress counts documents handled.
+ */
 export async function applyWrites(
   store: TenantStore,
-  writes: readonly CollectionWrite[],
+  writes: CollectionWrite[],
   onProgress?: (done: number) => void,
 ): Promise<WritesOutcome> {
   const byCollection = new Map<CollectionName, SyncTally>();
   const total = emptyTally();
   let before = 0;
-  for (const w of writes) {
+  // taken off the list as they are synced: a collection's documents can go once it is stored
+  for (let w = writes.shift(); w; w = writes.shift()) {
     const t = await store.syncDocs(w.collection, w.docs, {
       mode: w.mode,
       ...(w.keep ? { keep: w.keep } : {}),

@@ -14,6 +14,7 @@ import {
   type CycleDoc,
   type Doc,
   type ProgramData,
+  type ProgressReporter,
   type QuarantinedRow,
   scheduleDocs,
 } from '@bangkom/core';
@@ -31,10 +32,10 @@ import {
   summaryDocs,
   withRun,
 } from '../../adapters/cycle-docs.js';
-import { applyWrites, cycleWrites } from '../../adapters/cycle-writes.js';
+import { applyWrites, cycleWrites, type WritesOutcome } from '../../adapters/cycle-writes.js';
 import { cycleDocument, readCycles, type StoredCycles } from '../../adapters/cycles.js';
 import { STORE_FILE, storeDigest } from '../../adapters/emulator-store.js';
-import { createStore, type RunStatus, writeRun } from '../../adapters/firestore.js';
+import { createStore, type RunStatus, type TenantStore, writeRun } from '../../adapters/firestore.js';
 import { firestoreFailure } from '../../adapters/firestore-failure.js';
 import type { SyncTally } from '../../adapters/firestore-sync.js';
 import {
@@ -81,6 +82,30 @@ export function collectDocs(
   put(COLLECTIONS.summary, summary);
   put(COLLECTIONS.cycles, [cycleDocument(r.cycle, runId)]);
   return out;
+}
+
+/**
+ * Every document of the run written where it differs from what is stored, stale ones removed
+ * (adapters/cycle-writes.ts). A function of its own so the documents are not kept after it: an
+ * async function keeps its locals until it returns, and writeFirestore goes on to the workbooks
+ * and the local store's save (at 50,000 ASN the documents are about a third of the heap).
+ */
+async function syncAll(
+  store: TenantStore,
+  docs: () => DocSet,
+  sheets: readonly string[],
+  progress: ProgressReporter,
+): Promise<WritesOutcome> {
+  const all = docs();
+  progress.start(
+    'Menulis ke Firestore',
+    [...all.values()].reduce((a, d) => a + d.length, 0),
+  );
+  const present = new Set(sheets);
+  const writes = cycleWrites(all, (s) => present.has(s));
+  // from here the lists live only in `writes`, which applyWrites empties as it goes
+  all.clear();
+  return applyWrites(store, writes, (n) => progress.tick(n));
 }
 
 /** What the run reports about the local data folder (JSON field firestore.data). */
@@ -219,18 +244,7 @@ export async function writeFirestore<T>(
       tally = { written: 0, unchanged: Object.values(counts).reduce((a, n) => a + n, 0), removed: 0 };
       cycles = { cycles: same.cycles, invalid: [] };
     } else {
-      const all = docs();
-      progress.start(
-        'Menulis ke Firestore',
-        [...all.values()].reduce((a, d) => a + d.length, 0),
-      );
-      // only new and changed documents are written; stale ones removed (adapters/cycle-writes.ts)
-      const present = new Set(Object.keys(input.validation.counts));
-      const outcome = await applyWrites(
-        store,
-        cycleWrites(all, (s) => present.has(s)),
-        (n) => progress.tick(n),
-      );
+      const outcome = await syncAll(store, docs, Object.keys(input.validation.counts), progress);
       for (const [collection, t] of outcome.byCollection) counts[collection] = t.written + t.unchanged;
       tally = outcome.total;
       progress.stop();
