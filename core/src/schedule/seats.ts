@@ -4,7 +4,7 @@ import { type AsnModel, asnObjective, type CourseModel, type Instance } from './
 import { Ledger } from './limits.js';
 import { declinedAt } from './replan.js';
 import { RUPIAH_TOLERANCE, SessionBudget } from './session-cost.js';
-import { type Candidate, type Placed, planObjective } from './timetable.js';
+import { busyDays, type Candidate, type Placed, planObjective } from './timetable.js';
 
 /**
  * Local search on a timetabled plan: seats left empty in placed sessions (Kapasitas, and the
@@ -15,18 +15,7 @@ import { type Candidate, type Placed, planObjective } from './timetable.js';
 export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   const dayCount = inst.days.length;
   const chosen = candidate.chosen.map((courses) => [...courses]);
-  // days taken per ASN; the days of kept sessions (replan.ts) are copied on first write
-  const busy = new Map<number, Uint8Array>();
-  const blockedAsn = inst.blocked?.asn;
-  const busyOf = (e: number) => {
-    let days = busy.get(e);
-    if (!days) {
-      const kept = blockedAsn?.get(e);
-      days = kept ? Uint8Array.from(kept) : new Uint8Array(dayCount);
-      busy.set(e, days);
-    }
-    return days;
-  };
+  const { of: busyOf, peek: busyPeek } = busyDays(inst);
   const daysUsed = new Int32Array(inst.asn.length);
   // JP planned per ASN, against its `Batas JP per ASN` (AsnModel.jpLimit)
   const jpUsed = Float64Array.from(inst.asn, (_, e) =>
@@ -72,7 +61,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
       if (mine.includes(p.course) || declinedAt(inst, e, p.course, p.start, course.hari)) continue;
       if (!affordable(e, p) || (daysUsed[e] as number) + course.hari > dayCount) continue;
       if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit || !ledger.canJoin(e, p)) continue;
-      const days = busy.get(e) ?? blockedAsn?.get(e);
+      const days = busyPeek(e);
       if (days) {
         let free = true;
         for (let d = p.start; d < p.start + course.hari; d++)

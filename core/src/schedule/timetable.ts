@@ -89,22 +89,38 @@ export function planObjective(
   return perAsn - inst.weights.biaya * fixedCostOf(inst, placed);
 }
 
+/**
+ * Working days taken per ASN (index into `inst.days`), starting from the days of sessions kept
+ * from a previous plan (replan.ts). A kept member's days are copied on first write: most kept
+ * members get no new session.
+ */
+export function busyDays(inst: Instance): {
+  /** the ASN's days, writable (made on first call) */
+  of: (e: number) => Uint8Array;
+  /** the ASN's days for reading, or undefined when none is taken */
+  peek: (e: number) => Uint8Array | undefined;
+} {
+  const dayCount = inst.days.length;
+  const busy = new Map<number, Uint8Array>();
+  const blockedAsn = inst.blocked?.asn;
+  return {
+    of: (e) => {
+      let days = busy.get(e);
+      if (!days) {
+        const kept = blockedAsn?.get(e);
+        days = kept ? Uint8Array.from(kept) : new Uint8Array(dayCount);
+        busy.set(e, days);
+      }
+      return days;
+    },
+    peek: (e) => busy.get(e) ?? blockedAsn?.get(e),
+  };
+}
+
 function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
   const dayCount = inst.days.length;
   const dayMonth = inst.days.map(monthOf);
-  // days already taken by sessions kept from a previous plan (replan.ts)
-  // (copied on first write: most kept members get no new session)
-  const busy = new Map<number, Uint8Array>();
-  const blockedAsn = inst.blocked?.asn;
-  const busyOf = (e: number) => {
-    let days = busy.get(e);
-    if (!days) {
-      const kept = blockedAsn?.get(e);
-      days = kept ? Uint8Array.from(kept) : new Uint8Array(dayCount);
-      busy.set(e, days);
-    }
-    return days;
-  };
+  const { of: busyOf, peek: busyPeek } = busyDays(inst);
   const roomBusy = inst.rooms.map((_, r) =>
     inst.blocked?.rooms[r] ? Uint8Array.from(inst.blocked.rooms[r]) : new Uint8Array(dayCount),
   );
@@ -183,7 +199,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     return true;
   };
   const isFree = (e: number, start: number, hari: number) => {
-    const days = busy.get(e) ?? blockedAsn?.get(e);
+    const days = busyPeek(e);
     if (!days) return true;
     for (let d = start; d < start + hari; d++) if (days[d]) return false;
     return true;
