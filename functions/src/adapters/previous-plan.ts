@@ -10,16 +10,18 @@ import type { TenantStore } from './firestore.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'bukan tanggal YYYY-MM-DD');
 
-const storedSession = z.object({
+/** A planned session as Firestore `sessions` and `schedule --out`'s schedule.json hold it. */
+export const plannedSessionSchema = z.object({
   id: z.string().min(1),
   kode: z.string().min(1),
   mulai: date,
   selesai: date,
   peserta: z.array(z.string()),
-  tahun: z.number().int(),
   ruang: z.string().nullable().optional(),
   pengajar: z.string().nullable().optional(),
 });
+
+const storedSession = plannedSessionSchema.extend({ tahun: z.number().int() });
 
 export interface StoredPlan {
   /** the year's sessions, by id */
@@ -38,15 +40,7 @@ export async function storedPlan(store: TenantStore, tahun: number): Promise<Sto
 }
 
 /** A stored or printed session as the re-plan takes it (only the fields it reads). */
-export function previousSession(s: {
-  id: string;
-  kode: string;
-  mulai: string;
-  selesai: string;
-  peserta: string[];
-  ruang?: string | null | undefined;
-  pengajar?: string | null | undefined;
-}): PreviousSession {
+export function previousSession(s: z.infer<typeof plannedSessionSchema>): PreviousSession {
   return {
     id: s.id,
     kode: s.kode,

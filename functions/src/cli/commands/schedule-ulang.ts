@@ -7,25 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { PreviousSession, ScheduleReport } from '@bangkom/core';
 import { z } from 'zod';
-import { previousSession } from '../../adapters/previous-plan.js';
+import { plannedSessionSchema, previousSession } from '../../adapters/previous-plan.js';
 import { heading, more, num, table } from '../format.js';
 import { blocks } from '../render.js';
 
 const DIFF_SHOWN = 25;
 
-const previousSchema = z.object({
-  sessions: z.array(
-    z.object({
-      id: z.string(),
-      kode: z.string(),
-      mulai: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      selesai: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      peserta: z.array(z.string()),
-      ruang: z.string().nullable().optional(),
-      pengajar: z.string().nullable().optional(),
-    }),
-  ),
-});
+const previousSchema = z.object({ sessions: z.array(plannedSessionSchema) });
 
 /** The previous plan's sessions from `<out>/schedule.json`; an Indonesian error when it cannot be used. */
 export async function readPreviousPlan(cwd: string, out: string | undefined): Promise<PreviousSession[]> {
