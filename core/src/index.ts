@@ -190,7 +190,7 @@ export {
   type UnmetNeed,
 } from './schedule/index.js';
 export { type CheckContext, checkSchedule, type ViolationKind } from './schedule-check.js';
-export { waitingList } from './waiting-list.js';
+export { waitingList, waitingRow } from './waiting-list.js';
 export {
   PERUBAHAN_JADWAL_HEADER,
   type ReplanCounts,

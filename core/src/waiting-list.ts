@@ -23,6 +23,11 @@ export interface WaitingEntry {
   prioritas: number;
 }
 
+/** The cells of the `Daftar Tunggu` columns the scheduler fills (ID Sesi … Prioritas). */
+export function waitingRow(w: WaitingEntry): [string, number, string, string, string, number] {
+  return [w.sesi, w.urutan, w.nip, w.nama, w.opd, Math.round(w.prioritas * 100) / 100];
+}
+
 export interface WaitingListOptions {
   /** entries per session; default the course's capacity (a whole class can be replaced) */
   max?: number;

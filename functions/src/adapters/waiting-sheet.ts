@@ -3,7 +3,7 @@
  * declines (core/src/waiting-list.ts), the columns "Hitung & Sinkronkan" writes into the program
  * spreadsheet before Kirim Undangan adds its Status and Keterangan. Personal data: staff only.
  */
-import { DAFTAR_TUNGGU_HEADER, OUTPUT_SHEET, type waitingList } from '@bangkom/core';
+import { DAFTAR_TUNGGU_HEADER, OUTPUT_SHEET, type waitingList, waitingRow } from '@bangkom/core';
 import type ExcelJS from 'exceljs';
 import { introAndHeader } from './equity-sheet.js';
 import { FONT_SIZE, listPrintSetup, SHEET_FONT } from './schedule-sheets.js';
@@ -31,7 +31,7 @@ export function addWaitingSheet(wb: ExcelJS.Workbook, entries: ReturnType<typeof
   );
   entries.forEach((e, i) => {
     const row = ws.getRow(3 + i);
-    row.values = [e.sesi, e.urutan, e.nip, e.nama, e.opd, Math.round(e.prioritas * 100) / 100];
+    row.values = waitingRow(e);
     row.font = { name: SHEET_FONT, size: FONT_SIZE };
     row.getCell(6).numFmt = '#,##0.00';
   });

@@ -10,24 +10,13 @@ import {
   type ProgramData,
   type ScheduleReport,
   waitingList,
+  waitingRow,
 } from '@bangkom/core';
 import type { SheetWrite } from '../adapters/sheets.js';
 
 export function daftarTungguSheet(report: ScheduleReport, data: ProgramData): SheetWrite {
   return {
     title: OUTPUT_SHEET.daftarTunggu,
-    rows: [
-      [...DAFTAR_TUNGGU_HEADER],
-      ...waitingList(report, data).map((w) => [
-        w.sesi,
-        w.urutan,
-        w.nip,
-        w.nama,
-        w.opd,
-        Math.round(w.prioritas * 100) / 100,
-        '',
-        '',
-      ]),
-    ],
+    rows: [[...DAFTAR_TUNGGU_HEADER], ...waitingList(report, data).map((w) => [...waitingRow(w), '', ''])],
   };
 }
