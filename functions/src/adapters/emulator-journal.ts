@@ -22,7 +22,7 @@ import {
   damaged,
   existingDocuments,
   type Line,
-  lineOf,
+  lineText,
   MetadataCache,
   place,
   readStoreHeader,
@@ -118,7 +118,7 @@ export async function appendJournal(
   } catch {
     kept = ''; // none yet, or not readable: started anew
   }
-  const docs = [...existingDocuments(state)].map((d) => `${JSON.stringify(lineOf(d))}\n`);
+  const docs = [...existingDocuments(state)].map((d) => `${lineText(d)}\n`);
   const body = Buffer.from(docs.join(''), 'utf8');
   try {
     if (kept !== '' && Buffer.byteLength(kept) === statSync(path).size) {

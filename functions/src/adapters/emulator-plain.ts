@@ -141,6 +141,45 @@ export function toEncodedFields(fields: PlainFields): Record<string, Encoded> {
   return out;
 }
 
+/**
+ * `JSON.stringify(toEncoded(v))`, written straight as text: the same characters without building
+ * the typed objects first (the local store's save writes about a million documents at 50,000 ASN).
+ */
+export function encodedJson(v: unknown): string {
+  switch (typeof v) {
+    case 'string':
+      return `{"t":"string_value","v":${JSON.stringify(v)}}`;
+    case 'boolean':
+      return v ? '{"t":"boolean_value","v":true}' : '{"t":"boolean_value","v":false}';
+    case 'number':
+      return Number.isSafeInteger(v) && !Object.is(v, -0)
+        ? `{"t":"integer_value","v":${v}}`
+        : `{"t":"double_value","v":${JSON.stringify(jsonDouble(v))}}`;
+    default:
+      break;
+  }
+  if (v === null) return '{"t":"null_value","v":null}';
+  if (Array.isArray(v)) {
+    let out = '{"t":"array_value","v":[';
+    for (let i = 0; i < v.length; i++) out += i > 0 ? `,${encodedJson(v[i])}` : encodedJson(v[i]);
+    return `${out}]}`;
+  }
+  if (v !== undefined && typeof v === 'object' && isPlainObject(v)) {
+    return `{"t":"map_value","v":${encodedFieldsJson(v as PlainFields)}}`;
+  }
+  // the rarer kinds (Date, Timestamp, bytes, a value kept typed) through the typed form
+  return JSON.stringify(toEncoded(v));
+}
+
+/** `JSON.stringify(toEncodedFields(fields))`, written straight as text (see encodedJson). */
+export function encodedFieldsJson(fields: PlainFields): string {
+  let out = '{';
+  for (const k of Object.keys(fields)) {
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${encodedJson(fields[k])}`;
+  }
+  return `${out}}`;
+}
+
 /** A typed value as a plain one that encodes back to exactly it, else kept typed. */
 export function fromEncoded(e: Encoded): unknown {
   switch (e.t) {

@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import type { FirestoreState } from '@firestore-emulator/server';
 import {
   type Encoded,
+  encodedFieldsJson,
   fromEncodedFields,
   fromJsonDouble,
   jsonDouble,
@@ -424,6 +425,18 @@ const toEncodedOrStored = (doc: DocNode): Record<string, Encoded> => {
   return plain ? toEncodedFields(plain) : encodeFields(doc.fields);
 };
 
+/**
+ * A stored document as one line of the file: `JSON.stringify(lineOf(doc))`, written straight as
+ * text for a document holding plain values (emulator-plain.ts encodedFieldsJson).
+ */
+export function lineText(doc: DocNode): string {
+  const plain = doc.plainFields;
+  const c = doc.metadata.createdAt?.getTime() ?? 0;
+  const u = doc.metadata.updatedAt?.getTime() ?? 0;
+  if (!plain || !Number.isFinite(c) || !Number.isFinite(u)) return JSON.stringify(lineOf(doc));
+  return `{"p":${JSON.stringify(doc.getPath())},"c":${c},"u":${u},"f":${encodedFieldsJson(plain)}}`;
+}
+
 /** A stored document as one line of the file. */
 export function lineOf(doc: DocNode): Line {
   return {
@@ -484,7 +497,7 @@ export async function saveStore(dir: string, state: FirestoreState, savedAt: Dat
       put(JSON.stringify(header));
       let written = 0;
       for (const doc of existingDocuments(state)) {
-        put(JSON.stringify(lineOf(doc)));
+        put(lineText(doc));
         written++;
       }
       if (used > 0) flush(out.subarray(0, used));
