@@ -2,7 +2,14 @@
  * Sheets the Apps Script side adds to the contract (extensions: new sheets, never renames).
  * Column specs reuse the core's shape so Siapkan Lembar treats them like contract sheets.
  */
-import { type ColumnSpec, JADWAL_HEADER, OUTPUT_SHEET, type SheetSpec, STATUS_HEADER } from '@bangkom/core';
+import {
+  type ColumnSpec,
+  JADWAL_HEADER,
+  OUTPUT_SHEET,
+  SHEET,
+  type SheetSpec,
+  STATUS_HEADER,
+} from '@bangkom/core';
 
 const c = (header: string, note: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   header,
@@ -16,7 +23,7 @@ export const APP_SHEET = {
   antrian: 'Antrian',
   status: OUTPUT_SHEET.status,
   jadwal: OUTPUT_SHEET.jadwal,
-  undangan: 'Undangan',
+  undangan: SHEET.undangan,
   bankSoal: 'Bank Soal',
   kehadiran: 'Konfirmasi Kehadiran',
   statusUndangan: 'Status Undangan',
@@ -44,30 +51,6 @@ const ANTRIAN_NOTES: Record<string, string> = {
   'Kunci Data': 'Lembar dan kunci baris yang dikirim; versi lama dengan kunci yang sama tidak dikirim lagi.',
 };
 
-export const UNDANGAN_HEADER = ['ID Sesi', 'NIP', 'Email', 'Dikirim', 'ID Acara', 'Pengingat L3'] as const;
-
-/**
- * Columns added to Undangan later (right of the first ones): what each participant was last
- * told, so a changed or cancelled session is announced once and its calendar event updated,
- * never duplicated.
- */
-export const UNDANGAN_STATE_HEADER = [
-  'Status',
-  'Mulai Diundang',
-  'Selesai Diundang',
-  'Lokasi Diundang',
-  'Pengingat',
-  'Keterangan',
-] as const;
-
-/** Values of Undangan's Status column. */
-export const UNDANGAN_STATUS = {
-  diundang: 'Diundang',
-  dibatalkan: 'Dibatalkan',
-  tidakHadir: 'Tidak Hadir',
-  gagal: 'Gagal',
-} as const;
-
 /** Notes and kinds of the Jadwal columns (the columns themselves: the core's JADWAL_HEADER). */
 const JADWAL_COLUMNS: Record<(typeof JADWAL_HEADER)[number], [string, Partial<ColumnSpec>?]> = {
   'ID Sesi': ['ID sesi/angkatan, unik.'],
@@ -79,39 +62,12 @@ const JADWAL_COLUMNS: Record<(typeof JADWAL_HEADER)[number], [string, Partial<Co
   Peserta: ['NIP peserta, dipisah koma.', { kind: 'list' }],
 };
 
-const UNDANGAN_NOTES: Record<(typeof UNDANGAN_STATE_HEADER)[number], string> = {
-  Status:
-    'Diundang; Dibatalkan (sesi dihapus atau peserta dikeluarkan dari jadwal, sudah diberi tahu); Tidak Hadir (peserta menolak, kursinya diberikan ke daftar tunggu); Gagal (email ditolak: perbaiki Email di lembar Pegawai).',
-  'Mulai Diundang': 'Waktu mulai yang terakhir diberitahukan kepada peserta.',
-  'Selesai Diundang': 'Waktu selesai yang terakhir diberitahukan kepada peserta.',
-  'Lokasi Diundang': 'Lokasi yang terakhir diberitahukan kepada peserta.',
-  Pengingat: 'Pengingat yang sudah dikirim (mis. H-3, H-1).',
-  Keterangan: 'Perubahan terakhir yang diberitahukan, atau alasan gagal.',
-};
-
 export const APP_SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: APP_SHEET.jadwal,
     optional: true,
     note: 'Jadwal sesi pelatihan (hasil penjadwalan atau diisi manual); sumber Kirim Undangan.',
     columns: JADWAL_HEADER.map((h) => c(h, ...JADWAL_COLUMNS[h])),
-  },
-  {
-    name: APP_SHEET.undangan,
-    optional: true,
-    note: 'Catatan undangan yang sudah dikirim (diisi otomatis; jangan diubah).',
-    columns: [
-      c('ID Sesi', 'ID sesi.'),
-      c('NIP', 'NIP peserta.', { kind: 'nip' }),
-      c('Email', 'Alamat tujuan.'),
-      c('Dikirim', 'Waktu email undangan dikirim.', { kind: 'timestamp' }),
-      c('ID Acara', 'ID acara Google Calendar sesi ini.'),
-      c('Pengingat L3', 'Waktu pengingat evaluasi perilaku (90 hari setelah sesi) dikirim ke atasan.', {
-        required: false,
-        kind: 'timestamp',
-      }),
-      ...UNDANGAN_STATE_HEADER.map((h) => c(h, UNDANGAN_NOTES[h], { required: false })),
-    ],
   },
   {
     name: APP_SHEET.antrian,

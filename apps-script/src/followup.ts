@@ -2,8 +2,8 @@
  * pengingatPerilaku (daily) asks each participant's supervisor for the L3 (behaviour)
  * evaluation FOLLOW_UP_DAYS after the session, each mail recorded in `Pengingat L3` at once.
  */
-import { type RawWorkbook, SHEET } from '@bangkom/core';
-import { APP_SHEET, UNDANGAN_HEADER } from './app-sheets.js';
+import { type RawWorkbook, SHEET, UNDANGAN_HEADER } from '@bangkom/core';
+import { APP_SHEET } from './app-sheets.js';
 import { DateConverter, timeZone } from './cells.js';
 import { completersOf } from './core-bridge.js';
 import { explain } from './errors.js';

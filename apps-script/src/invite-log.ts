@@ -2,8 +2,8 @@
  * The `Undangan` sheet: per session and NIP, the event id and what the participant was told
  * (time, place, status, reminders), read once and written once per run.
  */
-import { serialToIsoTimestamp } from '@bangkom/core';
-import { UNDANGAN_HEADER, UNDANGAN_STATE_HEADER, UNDANGAN_STATUS } from './app-sheets.js';
+import { serialToIsoTimestamp, UNDANGAN_HEADER, UNDANGAN_STATE_HEADER, UNDANGAN_STATUS } from '@bangkom/core';
+
 import { text } from './form-defs.js';
 import { columnOf, keepText, type Row, readTable, type Sheet, writeTable } from './gas.js';
 import type { Session } from './sessions.js';

@@ -9,8 +9,8 @@
  * invitations, and what is left continues from a trigger.
  * The L3 follow-up to supervisors is followup.ts.
  */
-import { OUTPUT_SHEET, SHEET } from '@bangkom/core';
-import { APP_SHEET, UNDANGAN_STATUS } from './app-sheets.js';
+import { OUTPUT_SHEET, SHEET, UNDANGAN_STATUS } from '@bangkom/core';
+import { APP_SHEET } from './app-sheets.js';
 import { DateConverter, timeZone } from './cells.js';
 import { keepText, type Row, type Sheet, type Spreadsheet, spreadsheet, tell, writeTable } from './gas.js';
 import { ACTIVE, InviteLog, type LogColumn, recorded, sameTime } from './invite-log.js';

@@ -9,6 +9,7 @@
 export {
   type Assessment,
   type AttendanceRecord,
+  type InvitationRecord,
   type BehaviourRating,
   BENTUK,
   type Budget,
@@ -61,6 +62,15 @@ export {
   SHEET_SPECS,
   type SheetSpec,
 } from './sheet-specs.js';
+// `Undangan`: the invitations Kirim Undangan sent, which make a session announced
+export {
+  STATUS_UNDANGAN,
+  type StatusUndangan,
+  UNDANGAN_HEADER,
+  UNDANGAN_STATE_HEADER,
+  UNDANGAN_STATUS,
+} from './invitation-sheet.js';
+export { type Announcements, announcements, invitees } from './announced.js';
 
 // Record and settings schemas (zod) and the sheet -> collection map
 export {

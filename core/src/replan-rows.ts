@@ -5,6 +5,7 @@
  * (scheduleTrainings) and into the staff workbook of `bangkom run`; empty (header only) when
  * there was no previous schedule of the year. Dates in `Keterangan` read dd/mm/yyyy.
  */
+import { announcements } from './announced.js';
 import type { PreviousSession } from './schedule/replan.js';
 import type { ScheduleReport } from './schedule-report.js';
 import type { ProgramData } from './types.js';
@@ -48,7 +49,7 @@ const tanggalId = (text: string): string => text.replace(/\b(\d{4})-(\d{2})-(\d{
 export function replanRows(
   report: Pick<ScheduleReport, 'ulang' | 'sessions'>,
   previous: readonly PreviousSession[],
-  data: Pick<ProgramData, 'employees' | 'attendance'>,
+  data: Pick<ProgramData, 'employees' | 'attendance' | 'invitations'>,
 ): ReplanRow[] {
   const u = report.ulang;
   if (!u) return [];
@@ -56,11 +57,7 @@ export function replanRows(
   const after = new Map(report.sessions.map((s) => [s.id, s] as const));
   const kode = (id: string) => after.get(id)?.kode ?? before.get(id)?.kode ?? '';
   const nama = new Map(data.employees.map((e) => [e.nip, e.nama] as const));
-  const declined = new Set(
-    data.attendance
-      .filter((a) => a.tanggal === undefined && a.status === 'Tidak Hadir')
-      .map((a) => `${a.sesi}|${a.nip}`),
-  );
+  const declined = announcements(data).declined;
   const released = new Set(u.dilepas.map((d) => d.id));
   const cancelled = new Set(u.sesiBatal);
   const rows: ReplanRow[] = [];
@@ -90,7 +87,7 @@ export function replanRows(
       'Peserta keluar',
       p.sesi,
       p.nip,
-      declined.has(`${p.sesi}|${p.nip}`)
+      declined.get(p.sesi)?.has(p.nip)
         ? 'Menjawab Tidak Hadir.'
         : cancelled.has(p.sesi)
           ? 'Sesinya dibatalkan.'

@@ -5,6 +5,7 @@
  */
 
 import { BENTUK_TABLE, JENIS_SERTIFIKAT } from './bentuk.js';
+import { UNDANGAN_SHEET, UNDANGAN_SPEC } from './invitation-sheet.js';
 import { LEVEL_COLUMNS } from './level-descriptions.js';
 import {
   BENTUK,
@@ -94,6 +95,7 @@ export const SHEET = {
   ruang: 'Ruang',
   preferensi: 'Preferensi',
   hadir: 'Daftar Hadir',
+  undangan: UNDANGAN_SHEET,
   fgd: 'Diskusi Kelompok',
   sasaran: 'Sasaran Program',
   pengajar: 'Pengajar',
@@ -561,6 +563,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('Nilai', false, 'number', 'Nilai SKP bila instansi mencatatnya (0–150).', { min: 0, max: 150 }),
     ],
   },
+  UNDANGAN_SPEC,
 ];
 
 /**

@@ -5,6 +5,7 @@
  * time of the sheet, no zone): the core never reads the clock or the time zone.
  */
 import { BENTUK_TABLE, type JenisSertifikat } from './bentuk.js';
+import type { StatusUndangan } from './invitation-sheet.js';
 
 export const JENIS_ASN = ['PNS', 'PPPK'] as const;
 export type JenisAsn = (typeof JENIS_ASN)[number];
@@ -248,6 +249,19 @@ export interface AttendanceRecord extends Sourced {
   keterangan?: string;
 }
 
+/**
+ * Optional sheet `Undangan` (written by Kirim Undangan): an invitation sent to one participant
+ * of one session, and what became of it (invitation-sheet.ts).
+ */
+export interface InvitationRecord extends Sourced {
+  sesi: string;
+  nip: string;
+  /** absent in rows older than the Status column: invited */
+  status?: StatusUndangan;
+  /** when the invitation went out (ISO timestamp) */
+  dikirim?: string;
+}
+
 /** Optional sheet `Hari Libur` (extension): cuti bersama and decree corrections. */
 export interface HolidayEntry extends Sourced {
   tanggal: string; // YYYY-MM-DD
@@ -401,6 +415,7 @@ export interface ProgramData {
   trainers: Trainer[];
   preferences: Preference[];
   attendance: AttendanceRecord[];
+  invitations: InvitationRecord[];
   fgd: FgdLine[];
   goals: ProgramGoal[];
   performance: PerformanceRecord[];
@@ -426,6 +441,7 @@ export function emptyProgramData(): ProgramData {
     trainers: [],
     preferences: [],
     attendance: [],
+    invitations: [],
     fgd: [],
     goals: [],
     performance: [],

@@ -203,6 +203,44 @@ describe('the built bundle', () => {
     expect(world.ui.alerts.at(-1)).toMatch(/^Lembar "Presensi Sesi" berisi 1 sesi/);
   });
 
+  it('Kirim Undangan leaves an Undangan the bundled core reads back as announced invitations', () => {
+    const { ctx, world } = load();
+    const CtxDate = vm.runInContext('Date', ctx) as DateConstructor;
+    world.spreadsheet.addSheet('Pegawai', pegawaiRows());
+    world.spreadsheet.addSheet('Jadwal', [
+      ['ID Sesi', 'Kode', 'Judul', 'Mulai', 'Selesai', 'Lokasi', 'Peserta'],
+      [
+        'S-2099-02',
+        'PL-01',
+        'Pelayanan Prima',
+        jakarta(2099, 3, 10, 8, 0, 0, CtxDate),
+        jakarta(2099, 3, 11, 16, 0, 0, CtxDate),
+        'Aula',
+        `${NIP.ani}, ${NIP.budi}`,
+      ],
+    ]);
+    vm.runInContext('buatFormulir()', ctx);
+    vm.runInContext('kirimUndangan()', ctx);
+    type Summary = {
+      errors: { sheet: string; row: number; column: string }[];
+      data: { invitations: { sesi: string; nip: string; status?: string }[] };
+    };
+    const read = () => vm.runInContext('validasiData()', ctx) as Summary;
+    const ok = read();
+    expect(ok.errors.filter((e) => e.sheet === 'Undangan')).toEqual([]);
+    expect(ok.data.invitations.map((u) => [u.sesi, u.nip, u.status])).toEqual([
+      ['S-2099-02', NIP.ani, 'Diundang'],
+      ['S-2099-02', NIP.budi, 'Diundang'],
+    ]);
+    // a Status no one wrote is named, the row left out
+    world.spreadsheet.sheet('Undangan')?.write(3, 7, 'Entah');
+    const bad = read();
+    expect(bad.errors.filter((e) => e.sheet === 'Undangan').map((e) => [e.row, e.column])).toEqual([
+      [3, 'Status'],
+    ]);
+    expect(bad.data.invitations.map((u) => u.nip)).toEqual([NIP.ani]);
+  });
+
   it('onFormSubmit records, validates and forwards a response', () => {
     const { ctx, world } = load();
     world.spreadsheet.addSheet('Pegawai', pegawaiRows());

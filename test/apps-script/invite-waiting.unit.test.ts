@@ -1,6 +1,8 @@
 /** A "Tidak Hadir" frees the seat: the next free ASN on the session's waiting list is invited. */
+import { announcements, invitees } from '@bangkom/core';
 import { buatFormulir } from '../../apps-script/src/forms';
 import { sendInvitations } from '../../apps-script/src/invite';
+import { validateSpreadsheet } from '../../apps-script/src/validate';
 import { jakarta } from './fakes/world';
 import { NIP, PEGAWAI_HEADER, pegawaiRows, useWorld } from './helpers';
 
@@ -93,6 +95,39 @@ describe('a seat given up', () => {
 
     // nothing happens twice, and the one who declined gets no cancellation for leaving the schedule
     expect(sendInvitations(ss(), { now }).sent).toBe(0);
+  });
+
+  it('Undangan reads back through the core: S1 announced, its invitees are who was told to come', () => {
+    decline(NIP.budi);
+    sendInvitations(ss(), { now });
+    // what Validasi Data, Hitung & Sinkronkan and bangkom run read from the same sheet
+    const v = validateSpreadsheet(ss());
+    expect(v.errors.filter((e) => e.sheet === 'Undangan')).toEqual([]);
+    const invitations = v.data.invitations.map(({ sesi, nip, status, dikirim }) => ({
+      sesi,
+      nip,
+      status,
+      dikirim,
+    }));
+    const dikirim = '2030-01-06T09:00:00';
+    expect(invitations).toEqual([
+      { sesi: 'S1', nip: NIP.ani, status: 'Diundang', dikirim },
+      { sesi: 'S1', nip: NIP.budi, status: 'Tidak Hadir', dikirim },
+      { sesi: 'S2', nip: CICI, status: 'Diundang', dikirim },
+      { sesi: 'S1', nip: DEDI, status: 'Diundang', dikirim },
+    ]);
+    const told = announcements({ attendance: [], invitations: v.data.invitations });
+    expect([...told.sessions].sort()).toEqual(['S1', 'S2']);
+    // the plan that went out had Ani and Budi in S1; Budi declined, Dedi took his seat
+    expect(invitees(told, 'S1', [NIP.ani, NIP.budi])).toEqual([NIP.ani, DEDI]);
+
+    // a NIP typed wrong into Undangan is named, never read as an invitation
+    world().spreadsheet.sheet('Undangan')?.write(2, 2, '12345');
+    const bad = validateSpreadsheet(ss());
+    expect(bad.errors.filter((e) => e.sheet === 'Undangan').map((e) => [e.row, e.column])).toEqual([
+      [2, 'NIP'],
+    ]);
+    expect(bad.data.invitations.map((u) => u.nip)).not.toContain('12345');
   });
 
   it('with an empty waiting list, the seat is freed and said so', () => {

@@ -56,6 +56,7 @@ describe('Perubahan Jadwal rows', () => {
     attendance: [
       { sheet: 'Daftar Hadir', row: 2, sesi: 'K01-1', kode: 'K01', nip: B, status: 'Tidak Hadir' as const },
     ],
+    invitations: [],
   };
 
   it('one row per change, sessions first, with the course, the person and why (dates dd/mm/yyyy)', () => {

@@ -1,7 +1,8 @@
 /**
  * Re-planning (`bangkom schedule --ulang`): sessions of the previous plan that already started
- * (before `mulaiPalingAwal`) or were announced (a `Daftar Hadir` row names them: an RSVP answer
- * or attendance) keep their dates, room and the participants who did not decline; everything
+ * (before `mulaiPalingAwal`) or were announced (a `Daftar Hadir` row names them, an RSVP answer
+ * or attendance, or Kirim Undangan sent their invitations: ../announced.ts) keep their dates, room
+ * and the invitees who did not decline; everything
  * else is planned again around them, and the change is reported as a diff.
  *
  * The kept enrolments are taken out of the problem exactly: each kept ASN loses the course from
@@ -18,6 +19,7 @@
  * (its `ID Sesi`, same NIP) is that kept enrolment: its JP and training year count once, as the
  * plan's, never also as history (`ownHistory`; buildInstance leaves such rows out).
  */
+import { announcements, invitees } from '../announced.js';
 import type { ReplanReport, ScheduledSession, ScheduleReport } from '../schedule-report.js';
 import type { ProgramData, TrainingRecord } from '../types.js';
 import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
@@ -61,21 +63,14 @@ export function fixPrevious(
   const asnOf = new Map(inst.asn.map((asn, e) => [asn.nip, e] as const));
   const courseOf = new Map(inst.courses.map((course, c) => [course.catalog.kode, c] as const));
   const dayOf = new Map(inst.days.map((day, d) => [day, d] as const));
-  const announced = new Set<string>();
-  // per session, the NIPs who declined it
-  const declined = new Map<string, Set<string>>();
-  for (const a of data.attendance) {
-    announced.add(a.sesi);
-    if (a.tanggal !== undefined || a.status !== 'Tidak Hadir') continue;
-    const set = declined.get(a.sesi);
-    if (set) set.add(a.nip);
-    else declined.set(a.sesi, new Set([a.nip]));
-  }
+  // announced: a Daftar Hadir row or an invitation sent names it; per session, who declined it
+  const told = announcements(data);
+  const declined = told.declined;
   const kept: Kept[] = [];
   const dilepas: ReplanReport['dilepas'] = [];
   for (const session of previous) {
     const started = earliest !== undefined && session.mulai < earliest;
-    if (!started && !announced.has(session.id)) continue;
+    if (!started && !told.sessions.has(session.id)) continue;
     const c = courseOf.get(session.kode);
     const release = (alasan: string) => dilepas.push({ id: session.id, alasan });
     if (c === undefined) {
@@ -83,12 +78,11 @@ export function fixPrevious(
       continue;
     }
     const course = inst.courses[c] as CourseModel;
-    // who stays: did not decline, is still in the gaps with a need the course develops
+    // who stays: invited and did not decline, is still in the gaps with a need the course develops
     const members: number[] = [];
-    const no = declined.get(session.id);
-    for (const nip of session.peserta) {
+    for (const nip of invitees(told, session.id, session.peserta)) {
       const e = asnOf.get(nip);
-      if (e === undefined || no?.has(nip)) continue;
+      if (e === undefined) continue;
       const asn = inst.asn[e] as AsnModel;
       if (asn.needs.some((need) => course.catalog.kompetensi.includes(need.kode))) members.push(e);
     }

@@ -15,6 +15,7 @@ import type {
   Employee,
   FgdLine,
   HolidayEntry,
+  InvitationRecord,
   PerformanceRecord,
   Preference,
   ProgramData,
@@ -50,6 +51,7 @@ import {
 } from './extension.js';
 import { diskusiKelompokParser, fgdSchema } from './fgd.js';
 import { goalSchema, sasaranParser } from './goals.js';
+import { invitationSchema, undanganParser } from './invitation.js';
 import { kinerjaParser, performanceSchema } from './performance.js';
 import { pengaturanParser, type SettingEntry } from './settings.js';
 import { skmParser, skmSchema } from './skm.js';
@@ -72,6 +74,7 @@ export * from './evaluation.js';
 export * from './extension.js';
 export * from './fgd.js';
 export * from './goals.js';
+export * from './invitation.js';
 export * from './performance.js';
 export * from './settings.js';
 export * from './skm.js';
@@ -98,6 +101,7 @@ export const recordSchemas: { readonly [K in RecordCollection]: z.ZodType<Progra
   trainers: trainerSchema,
   preferences: preferenceSchema,
   attendance: attendanceSchema,
+  invitations: invitationSchema,
   fgd: fgdSchema,
   goals: goalSchema,
   performance: performanceSchema,
@@ -121,6 +125,7 @@ export interface SheetRecords {
   Ruang: Room;
   Preferensi: Preference;
   'Daftar Hadir': AttendanceRecord;
+  Undangan: InvitationRecord;
   'Diskusi Kelompok': FgdLine;
   'Sasaran Program': ProgramGoal;
   Pengajar: Trainer;
@@ -145,6 +150,7 @@ export const SHEET_PARSERS: { readonly [S in SheetName]: SheetParser<SheetRecord
   [SHEET.ruang]: ruangParser,
   [SHEET.preferensi]: preferensiParser,
   [SHEET.hadir]: daftarHadirParser,
+  [SHEET.undangan]: undanganParser,
   [SHEET.fgd]: diskusiKelompokParser,
   [SHEET.sasaran]: sasaranParser,
   [SHEET.pengajar]: pengajarParser,
@@ -168,6 +174,7 @@ export const SHEET_COLLECTION: { readonly [S in Exclude<SheetName, 'Pengaturan'>
   Ruang: 'rooms',
   Preferensi: 'preferences',
   'Daftar Hadir': 'attendance',
+  Undangan: 'invitations',
   'Diskusi Kelompok': 'fgd',
   'Sasaran Program': 'goals',
   Pengajar: 'trainers',

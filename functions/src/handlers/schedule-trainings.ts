@@ -7,7 +7,8 @@
  * (who takes a seat a participant gives up).
  *
  * Re-planning: when Firestore holds a schedule of the year (the previous run's `sessions`), its
- * sessions already started or announced (a `Daftar Hadir` row names them) stay fixed, as with
+ * sessions already started or announced (a `Daftar Hadir` row names them, or an `Undangan` row: the
+ * invitations went out) stay fixed, as with
  * `bangkom schedule --ulang` (core/src/schedule/replan.ts), and the change against it goes to the
  * `Perubahan Jadwal` sheet and the answer's `ulang`. A rerun on unchanged input plans the same
  * schedule again and reports no change.

@@ -33,7 +33,11 @@ const nip = (i: number) => `198001012005011${String(i).padStart(3, '0')}`;
 const STAFF = Array.from({ length: 12 }, (_, i) => nip(i + 1));
 const LATE = nip(13);
 
-function sheets(people: readonly string[], daftarHadir: (string | null)[][] = []): Sheets {
+function sheets(
+  people: readonly string[],
+  daftarHadir: (string | null)[][] = [],
+  undangan: (string | null)[][] = [],
+): Sheets {
   return {
     Pegawai: [
       ['NIP', 'Nama', 'Jenis ASN', 'OPD', 'Jabatan'],
@@ -59,6 +63,9 @@ function sheets(people: readonly string[], daftarHadir: (string | null)[][] = []
     ],
     ...(daftarHadir.length > 0
       ? { 'Daftar Hadir': [['ID Sesi', 'Kode', 'Tanggal', 'NIP', 'Status'], ...daftarHadir] }
+      : {}),
+    ...(undangan.length > 0
+      ? { Undangan: [['ID Sesi', 'NIP', 'Email', 'Dikirim', 'ID Acara', 'Status'], ...undangan] }
       : {}),
   };
 }
@@ -103,9 +110,10 @@ test('a run keeps the announced session of the stored schedule and lists the cha
   expect(first.json.staff.sheets).not.toContain('Perubahan Jadwal');
   const planned = cached().sessions;
   expect(planned.length).toBeGreaterThanOrEqual(3);
-  const [announced] = [...planned].sort((a, b) => a.mulai.localeCompare(b.mulai));
+  const [announced, invited] = [...planned].sort((a, b) => a.mulai.localeCompare(b.mulai));
   const [stays, declines] = announced?.peserta ?? [];
-  if (!announced || !stays || !declines) throw new Error('the first class has fewer than two people');
+  if (!announced || !invited || !stays || !declines)
+    throw new Error('the first class has fewer than two people');
 
   const second = await run(
     await writeXlsx(
@@ -116,14 +124,23 @@ test('a run keeps the announced session of the stored schedule and lists the cha
           [announced.id, 'K01', null, stays, 'Hadir'],
           [announced.id, 'K01', null, declines, 'Tidak Hadir'],
         ],
+        // the second class has no answer yet, but its invitations went out (Kirim Undangan)
+        invited.peserta.map((n) => [
+          invited.id,
+          n,
+          `${n}@contoh.go.id`,
+          '02/01/2030 09:00',
+          'ev-2',
+          'Diundang',
+        ]),
       ),
     ),
   );
   const ulang = second.json.schedule.ulang;
-  expect(ulang?.tetap).toEqual([announced.id]);
+  expect(ulang?.tetap).toEqual([announced.id, invited.id].sort());
   expect(ulang?.pesertaKeluar).toContainEqual({ sesi: announced.id, nip: declines });
   expect(second.json.schedule.perubahan).toMatchObject({
-    tetap: 1,
+    tetap: 2,
     masuk: ulang?.pesertaMasuk.length,
     keluar: ulang?.pesertaKeluar.length,
   });
@@ -131,12 +148,17 @@ test('a run keeps the announced session of the stored schedule and lists the cha
   expect(kept).toMatchObject({ mulai: announced.mulai, selesai: announced.selesai });
   expect(kept?.peserta).not.toContain(declines);
   expect(kept?.peserta).toEqual(expect.arrayContaining(announced.peserta.filter((n) => n !== declines)));
+  expect(cached().sessions.find((s) => s.id === invited.id)).toMatchObject({
+    mulai: invited.mulai,
+    selesai: invited.selesai,
+    peserta: expect.arrayContaining(invited.peserta),
+  });
   expect(second.text).toMatch(/Jadwal 2030 yang tersimpan \(\d+ sesi\) disusun ulang/);
 
   // the staff workbook: the change, one row per change, and the waiting list beside it
   expect(second.json.staff.sheets).toEqual(expect.arrayContaining(['Daftar Tunggu', 'Perubahan Jadwal']));
   const change = await sheetRows(second.json.staff.path, 'Perubahan Jadwal');
-  expect(String(change[0]?.[0])).toMatch(/^Jadwal 2030 disusun ulang .*: 1 sesi tetap/);
+  expect(String(change[0]?.[0])).toMatch(/^Jadwal 2030 disusun ulang .*: 2 sesi tetap/);
   expect(change[1]).toEqual([...PERUBAHAN_JADWAL_HEADER]);
   expect(change.slice(2)).toContainEqual([
     'Peserta keluar',

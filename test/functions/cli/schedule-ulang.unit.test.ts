@@ -8,6 +8,7 @@ import { NIP_BUDI, runCliIn, validSheets, writeXlsx } from './cli-workbook';
 let dir: string;
 let plain: string;
 let confirmed: string;
+let invited: string;
 
 beforeAll(async () => {
   nock.disableNetConnect();
@@ -19,6 +20,14 @@ beforeAll(async () => {
     'Daftar Hadir': [
       ['ID Sesi', 'Kode', 'Tanggal', 'NIP', 'Status'],
       ['PL-01-2026-1', 'PL-01', null, NIP_BUDI, 'Hadir'],
+    ],
+  });
+  // nobody answered yet, but Kirim Undangan sent Budi's invitation: announced as well
+  invited = await writeXlsx(join(dir, 'undangan.xlsx'), {
+    ...validSheets(),
+    Undangan: [
+      ['ID Sesi', 'NIP', 'Email', 'Dikirim', 'ID Acara', 'Pengingat L3', 'Status'],
+      ['PL-01-2026-1', NIP_BUDI, 'budi@contoh.go.id', '05/01/2026 09:00', 'ev-1', null, 'Diundang'],
     ],
   });
 });
@@ -51,6 +60,18 @@ describe('bangkom schedule --ulang', () => {
     const text = await cli('schedule', confirmed, '--out', 'hasil', '--ulang');
     expect(text.out).toContain('Perubahan dari jadwal sebelumnya');
     expect(text.out).toContain('1 sesi tetap (sudah dimulai atau diumumkan), 0 sesi baru');
+  });
+
+  test('an invitation sent (Undangan) announces the session as an answer would', async () => {
+    const first = await cli('schedule', plain, '--out', 'diundang', '--json');
+    const [planned] = first.json.sessions as { id: string; mulai: string; peserta: string[] }[];
+    const plainAgain = await cli('schedule', plain, '--out', 'diundang', '--ulang', '--json');
+    expect((plainAgain.json.ulang as { tetap: string[] }).tetap).toEqual([]);
+    const again = await cli('schedule', invited, '--out', 'diundang', '--ulang', '--json');
+    expect(again.code).toBe(0);
+    expect((again.json.ulang as { tetap: string[] }).tetap).toEqual(['PL-01-2026-1']);
+    const [kept] = again.json.sessions as { id: string; mulai: string; peserta: string[] }[];
+    expect(kept).toMatchObject({ id: 'PL-01-2026-1', mulai: planned?.mulai, peserta: [NIP_BUDI] });
   });
 
   test('without --out, or without a previous plan, it stops with the reason', async () => {

@@ -221,4 +221,56 @@ describe('re-planning in Hitung & Sinkronkan', () => {
     // the replaced collection no longer holds it
     expect(await ids(h.db, tenant, 'sessions')).not.toContain('rusak');
   }, 60000);
+
+  it('a session whose invitations went out (Undangan, no Daftar Hadir row) stays fixed', async () => {
+    seedWorkbook(STAFF);
+    const first = await post('runCycle', { tenant, spreadsheetId });
+    expect(first.status).toBe(200);
+    const planned = await stored();
+    const [a, b] = [...planned.values()].sort((x, y) => x.mulai.localeCompare(y.mulai));
+    if (!a || !b) throw new Error('fewer than two sessions planned');
+    const declines = a.peserta.at(-1) as string;
+
+    // as Kirim Undangan leaves the sheet: A's invitations out, one answered Tidak Hadir; B's mail refused
+    seedWorkbook(STAFF);
+    h.sheets.addSheet('Undangan', [
+      ['ID Sesi', 'NIP', 'Email', 'Dikirim', 'ID Acara', 'Pengingat L3', 'Status'],
+      ...a.peserta.map((n) => [
+        a.id,
+        n,
+        `${n}@contoh.go.id`,
+        '02/01/2030 09:00',
+        'ev-a',
+        '',
+        n === declines ? 'Tidak Hadir' : 'Diundang',
+      ]),
+      ...b.peserta.map((n) => [b.id, n, `${n}@contoh.go.id`, '02/01/2030 09:00', 'ev-b', '', 'Gagal']),
+    ]);
+    const replan = await post('runCycle', { tenant, spreadsheetId });
+    expect(replan.status).toBe(200);
+    expect(replan.body.schedule.ulang.tetap).toEqual([a.id]);
+    const kept = (await stored()).get(a.id);
+    expect(kept).toMatchObject({ kode: 'K01', mulai: a.mulai, selesai: a.selesai });
+    expect(kept?.peserta).toEqual(expect.arrayContaining(a.peserta.filter((n) => n !== declines)));
+    expect(kept?.peserta).not.toContain(declines);
+    const filled = h.sheets.valuesOf('Perubahan Jadwal').map((r) => r.map((v) => v ?? ''));
+    expect(filled).toContainEqual([
+      'Peserta keluar',
+      a.id,
+      'K01',
+      declines,
+      `Pegawai ${STAFF.indexOf(declines) + 1}`,
+      'Menjawab Tidak Hadir.',
+    ]);
+    // the invitations are stored like any record sheet (no email: the re-plan needs none)
+    expect(await ids(h.db, tenant, 'invitations')).toHaveLength(a.peserta.length + b.peserta.length);
+    const one = await docData(h.db, `tenants/${tenant}/invitations/${a.id}~${declines}`);
+    expect(one).toMatchObject({
+      sesi: a.id,
+      nip: declines,
+      status: 'Tidak Hadir',
+      dikirim: '2030-01-02T09:00:00',
+    });
+    expect(JSON.stringify(one)).not.toContain('@');
+  }, 120000);
 });
