@@ -8,24 +8,26 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { generatorSources } from './generator-sources.js';
 import { generateProgram, PROVINCE_OPTIONS } from './program.js';
 import type { ProgramOptions } from './program-types.js';
 import { writeWorkbookXlsx } from './xlsx.js';
 
-/** Hash of the files that decide the generated cells and bytes. */
-export function generatorVersion(): string {
+/**
+ * Hash of everything that decides the generated cells and bytes: every source file the generator
+ * imports, followed through its imports (generator-sources.ts), and the versions of the packages
+ * that write the file. `root` is the repository root.
+ */
+export function generatorVersion(root = join(__dirname, '..')): string {
   const h = createHash('sha256');
-  for (const f of [
-    'program.ts',
-    'sawahlunto-data.ts',
-    'prng.ts',
-    'xlsx.ts',
-    'realism.ts',
-    'trainers.ts',
-    'rooms.ts',
-    'session-costs.ts',
-  ])
-    h.update(readFileSync(join(__dirname, f)));
+  const { files, packages } = generatorSources(root);
+  for (const f of files) {
+    h.update(f);
+    h.update('\0');
+    h.update(readFileSync(join(root, f)));
+    h.update('\0');
+  }
+  h.update(packages.join('\n'));
   return h.digest('hex').slice(0, 10);
 }
 
