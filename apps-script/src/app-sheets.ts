@@ -60,6 +60,19 @@ const JADWAL_COLUMNS: Record<(typeof JADWAL_HEADER)[number], [string, Partial<Co
   Selesai: ['Tanggal dan jam selesai.', { kind: 'timestamp' }],
   Lokasi: ['Ruang atau tautan daring.', { required: false }],
   Peserta: ['NIP peserta, dipisah koma.', { kind: 'list' }],
+  Pengajar: ['Pengajar sesi (lembar Pengajar); disebut di undangan.', { required: false }],
+  'Biaya per Peserta': [
+    'Biaya per peserta (Rp) dari Katalog Pelatihan.',
+    { required: false, kind: 'number' },
+  ],
+  'Biaya per Angkatan': [
+    'Biaya tetap sesi (Rp): pengajar, tempat, panitia; 0 bila tidak ada.',
+    { required: false, kind: 'number' },
+  ],
+  'Biaya Sesi': [
+    'Biaya sesi (Rp) = Biaya per Peserta × jumlah peserta + Biaya per Angkatan.',
+    { required: false, kind: 'number' },
+  ],
 };
 
 export const APP_SHEET_SPECS: readonly SheetSpec[] = [

@@ -228,6 +228,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
       selesai,
       lokasi: log.text(r, 'Lokasi Diundang'),
       peserta: [],
+      pengajar: s?.pengajar ?? '',
     };
     if (endOf(told) <= nowSerial && (!s || endOf(s) <= nowSerial)) return; // history stays as it was
     if (!s) tasks.push({ kind: 'batal', row: i, s: null, why: 'sesi dihapus dari jadwal' });
@@ -349,6 +350,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
           `Pelatihan "${s.judul}" (sesi ${s.id}) yang Anda ikuti dimulai ${daysLeft(s) === 1 ? 'besok' : `${daysLeft(s)} hari lagi`}.`,
           `Waktu: ${tanggal(s.mulai, !allDay(s))} s.d. ${tanggal(s.selesai, !allDay(s))}`,
           s.lokasi ? `Tempat: ${s.lokasi}` : '',
+          s.pengajar ? `Pengajar: ${s.pengajar}` : '',
           '',
           `Bila Anda berhalangan, mohon konfirmasi agar kursi Anda dapat diberikan kepada peserta lain: ${rsvp(s.id, nip)}`,
         ]);
@@ -369,6 +371,7 @@ export function sendInvitations(ss: Spreadsheet, opts: InviteOptions): InviteRes
           `Anda terdaftar sebagai peserta pelatihan "${s.judul}" (sesi ${s.id}).`,
           `Waktu: ${tanggal(s.mulai, !allDay(s))} s.d. ${tanggal(s.selesai, !allDay(s))}`,
           s.lokasi ? `Tempat: ${s.lokasi}` : '',
+          s.pengajar ? `Pengajar: ${s.pengajar}` : '',
           '',
           `Mohon konfirmasi kehadiran Anda: ${rsvp(s.id, t.nip)}`,
           '',

@@ -21,6 +21,8 @@ export interface Session {
   selesai: number;
   lokasi: string;
   peserta: string[];
+  /** the trainer (Jadwal's `Pengajar`, a later column); '' when none or the column is absent */
+  pengajar: string;
 }
 
 /** A Mulai/Selesai cell (a date cell, or `YYYY-MM-DD[ HH:MM]` text as the functions write it) as a serial. */
@@ -66,7 +68,7 @@ export function readSessions(find: Finder, dates: DateConverter, skipped: string
   const sheet = find(APP_SHEET.jadwal);
   if (!sheet) return [];
   const t = readTable(sheet);
-  const [id, judul, kode, mulai, selesai, lokasi, peserta] = [
+  const [id, judul, kode, mulai, selesai, lokasi, peserta, pengajar] = [
     'ID Sesi',
     'Judul',
     'Kode',
@@ -74,7 +76,8 @@ export function readSessions(find: Finder, dates: DateConverter, skipped: string
     'Selesai',
     'Lokasi',
     'Peserta',
-  ].map((h) => columnOf(t.header, h)) as [number, number, number, number, number, number, number];
+    'Pengajar',
+  ].map((h) => columnOf(t.header, h)) as [number, number, number, number, number, number, number, number];
   const out: Session[] = [];
   t.rows.forEach((r, i) => {
     const sid = text(r[id]);
@@ -98,6 +101,7 @@ export function readSessions(find: Finder, dates: DateConverter, skipped: string
       peserta: text(r[peserta])
         .split(/[,;\s]+/)
         .filter((n) => /^\d{18}$/.test(n)),
+      pengajar: pengajar < 0 ? '' : text(r[pengajar]),
     };
     out.push(session);
   });

@@ -68,8 +68,23 @@ export const KEBUTUHAN_HEADER = [
   'Keyakinan',
 ] as const;
 
-/** What Kirim Undangan reads; staff may also fill it by hand. */
-export const JADWAL_HEADER = ['ID Sesi', 'Kode', 'Judul', 'Mulai', 'Selesai', 'Lokasi', 'Peserta'] as const;
+/**
+ * What Kirim Undangan reads; staff may also fill it by hand. The columns after `Peserta` were
+ * added later (appended, never renamed): the trainer, and what the session costs (Rupiah).
+ */
+export const JADWAL_HEADER = [
+  'ID Sesi',
+  'Kode',
+  'Judul',
+  'Mulai',
+  'Selesai',
+  'Lokasi',
+  'Peserta',
+  'Pengajar',
+  'Biaya per Peserta',
+  'Biaya per Angkatan',
+  'Biaya Sesi',
+] as const;
 
 export const EVALUASI_HEADER = [
   'ID Sesi',

@@ -105,6 +105,26 @@ describe('Kirim Undangan', () => {
     expect(world().mail.sent.some((m) => m.subject.includes('Sudah Lewat'))).toBe(false);
   });
 
+  it("names the trainer from Jadwal's appended Pengajar column; costs are not mailed", () => {
+    // as Hitung & Sinkronkan writes it now: the later columns right of Peserta
+    const jadwal = world().spreadsheet.sheet('Jadwal');
+    ['Pengajar', 'Biaya per Peserta', 'Biaya per Angkatan', 'Biaya Sesi'].forEach((h, i) => {
+      jadwal?.write(1, 8 + i, h);
+    });
+    [['Dr. Rina Wati', 750_000, 4_500_000, 7_500_000]].forEach((row) => {
+      row.forEach((v, i) => {
+        jadwal?.write(2, 8 + i, v);
+      });
+    });
+    sendInvitations(ss(), { now });
+    const toAni = world().mail.sent.find((m) => m.to === 'ani@sawahlunto.go.id');
+    expect(toAni?.body).toContain('Tempat: Aula Balai Kota\nPengajar: Dr. Rina Wati\n');
+    expect(toAni?.body).not.toMatch(/Rp|750/);
+    // a session without a trainer says nothing of one
+    const other = world().mail.sent.find((m) => m.subject.includes('S-2031-02'));
+    expect(other?.body).not.toContain('Pengajar');
+  });
+
   it('reads whole-day sessions written as text and makes an all-day event', () => {
     const r = sendInvitations(ss(), { now });
     expect(r.skipped).toContainEqual(

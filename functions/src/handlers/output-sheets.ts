@@ -27,6 +27,7 @@ import {
   replanRows,
   type ScheduleReport,
   STATUS_HEADER,
+  sessionCost,
   topicInterest,
   topicInterestCells,
 } from '@bangkom/core';
@@ -179,7 +180,8 @@ export function ikmSheet(report: IkmReport): SheetWrite {
   };
 }
 
-export function jadwalSheet(report: ScheduleReport): SheetWrite {
+/** `Jadwal`, what Kirim Undangan reads: one row per session, its trainer and cost after `Peserta`. */
+export function jadwalSheet(report: Pick<ScheduleReport, 'sessions'>): SheetWrite {
   return {
     title: OUTPUT_SHEET.jadwal,
     rows: [
@@ -192,6 +194,10 @@ export function jadwalSheet(report: ScheduleReport): SheetWrite {
         s.selesai,
         s.ruang ?? (s.moda === 'Daring' ? 'Daring' : ''),
         s.peserta.join(', '),
+        s.pengajar ?? '',
+        s.biayaPerPeserta,
+        s.biayaPerAngkatan ?? 0,
+        sessionCost(s),
       ]),
     ],
   };

@@ -406,8 +406,28 @@ describe('scheduleTrainings', () => {
     expect(await ids(h.db, tenant, 'sessions')).toHaveLength(res.body.sessions.length);
     expect((await ids(h.db, tenant, 'enrollments')).length).toBe(enrolled.length);
     const jadwal = h.sheets.valuesOf('Jadwal');
-    expect(jadwal[0]).toEqual(['ID Sesi', 'Kode', 'Judul', 'Mulai', 'Selesai', 'Lokasi', 'Peserta']);
+    expect(jadwal[0]).toEqual([
+      'ID Sesi',
+      'Kode',
+      'Judul',
+      'Mulai',
+      'Selesai',
+      'Lokasi',
+      'Peserta',
+      // appended later: the trainer and the session's cost
+      'Pengajar',
+      'Biaya per Peserta',
+      'Biaya per Angkatan',
+      'Biaya Sesi',
+    ]);
     expect(jadwal).toHaveLength(1 + res.body.sessions.length);
+    // costs as numbers (Rupiah), the session's = per participant × participants + per session
+    for (const row of jadwal.slice(1)) {
+      const peserta = String(row[6]).split(', ').length;
+      const [perPeserta, perAngkatan, biaya] = [row[8], row[9], row[10]];
+      expect(typeof perPeserta).toBe('number');
+      expect(biaya).toBe(Number(perPeserta) * peserta + Number(perAngkatan ?? 0));
+    }
     // the waiting list, staff only (NIPs): every entry for a planned session, in line from 1
     const tunggu = h.sheets.valuesOf('Daftar Tunggu');
     expect(tunggu[0]).toEqual([
