@@ -9,6 +9,12 @@
  *
  * It computes every ASN's options again, so it only runs up to MAX_PAIRS eligible (ASN, course)
  * pairs (the sample has about 19,000; the province about 2.5 million, where it would double the time).
+ *
+ * Every step (options, knapsacks, timetable, reselection) is deterministic, and `plan` is what
+ * the instance's own prices give (selectAt at room price 0, evaluate, reselectAfterMinimum). A
+ * round whose prices equal the instance's or an earlier round's therefore gives a plan already
+ * seen, and so does every round after it: the rounds stop there. In a re-plan the new sessions
+ * are few and usually priced as the selection priced them, so repricing then costs nothing.
  */
 import type { CourseModel, Instance } from './instance.js';
 import { reselectAfterMinimum } from './minimum.js';
@@ -20,12 +26,14 @@ import { type Candidate, evaluate } from './timetable.js';
 const ROUNDS = 2;
 const MAX_PAIRS = 200_000;
 
+/** `plan`: the instance's plan at room price 0 after reselectAfterMinimum (see the file comment). */
 export function repriceSessions(inst: Instance, plan: Candidate): Candidate {
   if (!hasFixedCost(inst) || plan.roomPrice > 0) return plan;
   const pairs = inst.asn.reduce((sum, asn) => sum + asn.eligible.length, 0);
   if (pairs > MAX_PAIRS) return plan;
   let best = plan;
   let current = plan;
+  const tried = [inst.courses.map((course) => course.unitCost)];
   for (let round = 0; round < ROUNDS; round++) {
     if (!current.tt.dropped.some((d) => d.batas === 'anggaran')) break;
     const seated = new Map<number, { members: number; sessions: number }>();
@@ -42,6 +50,9 @@ export function repriceSessions(inst: Instance, plan: Candidate): Candidate {
       const share = (course.biayaAngkatan * s.sessions) / s.members;
       return { ...course, unitCost: Math.max(course.unitCost, course.catalog.biaya + share) };
     });
+    const prices = courses.map((course) => course.unitCost);
+    if (tried.some((seen) => seen.every((price, c) => price === prices[c]))) break;
+    tried.push(prices);
     const priced: Instance = { ...inst, courses };
     const prep = prepare(priced);
     // evaluate only reads real costs, so the priced instance plans like the original one
