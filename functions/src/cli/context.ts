@@ -30,7 +30,8 @@ export interface CommandContext {
 export interface LoadedInput {
   /** absolute path of the workbook or folder */
   path: string;
-  raw: RawWorkbook;
+  // the raw cells are not kept: at 50,000 ASN they are about 165 MB that no step reads after the
+  // validation (a memoised load would hold them through the whole run)
   validation: ValidationResult;
   /** sha256 (hex) of the input's bytes (a folder: of each CSV's name and bytes, sorted) */
   checksum: string;
@@ -92,7 +93,7 @@ async function load(path: string, log: Logger): Promise<LoadedInput> {
   } finally {
     validating.stop();
   }
-  return { path, raw, validation, checksum };
+  return { path, validation, checksum };
 }
 
 async function checksumOf(path: string): Promise<string> {
