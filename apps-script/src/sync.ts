@@ -216,7 +216,7 @@ export function ringkasan(body: unknown): string[] {
       if (p) {
         const n = (k: string) => angka(count(p[k]) ?? 0);
         lines.push(
-          `Perubahan dari jadwal sebelumnya (lembar ${OUTPUT_SHEET.perubahanJadwal}): ${n('tetap')} sesi tetap, ${n('baru')} baru, ${n('pindah')} dipindah, ${n('batal')} dibatalkan (${n('dilepas')} dilepas); ${n('masuk')} peserta masuk, ${n('keluar')} keluar.`,
+          `Perubahan dari jadwal sebelumnya (lembar ${OUTPUT_SHEET.perubahanJadwal}): ${n('tetap')} sesi tetap, ${n('baru')} baru, ${n('pindah')} dipindah, ${n('pengajar')} berganti pengajar, ${n('batal')} dibatalkan (${n('dilepas')} dilepas); ${n('masuk')} peserta masuk, ${n('keluar')} keluar.`,
         );
       }
     }

@@ -1,7 +1,7 @@
 /**
  * The `Perubahan Jadwal` sheet (staff only: it names ASN by NIP): what a re-plan changed against
- * the previous schedule, one row per change: sessions kept, released, added, moved and
- * cancelled, then participants added and removed. Written by "Hitung & Sinkronkan"
+ * the previous schedule, one row per change: sessions kept, released, added, moved, with another
+ * trainer and cancelled, then participants added and removed. Written by "Hitung & Sinkronkan"
  * (scheduleTrainings) and into the staff workbook of `bangkom run`; empty (header only) when
  * there was no previous schedule of the year. Dates in `Keterangan` read dd/mm/yyyy.
  */
@@ -20,6 +20,8 @@ export interface ReplanCounts {
   dilepas: number;
   baru: number;
   pindah: number;
+  /** sessions whose trainer changed */
+  pengajar: number;
   batal: number;
   masuk: number;
   keluar: number;
@@ -33,6 +35,7 @@ export function replanCounts(report: Pick<ScheduleReport, 'ulang'>): ReplanCount
     dilepas: u.dilepas.length,
     baru: u.sesiBaru.length,
     pindah: u.sesiPindah.length,
+    pengajar: u.pengajarGanti.length,
     batal: u.sesiBatal.length,
     masuk: u.pesertaMasuk.length,
     keluar: u.pesertaKeluar.length,
@@ -73,6 +76,9 @@ export function replanRows(
     session('Sesi baru', id, s ? `${when(s)}; ${s.peserta.length} peserta` : '');
   }
   for (const m of u.sesiPindah) session('Sesi dipindah', m.id, `${m.dari} → ${m.ke}`);
+  const trainer = (nama: string | null) => nama ?? 'tanpa pengajar';
+  for (const g of u.pengajarGanti)
+    session('Pengajar berganti', g.id, `Pengajar ${trainer(g.dari)} → ${trainer(g.ke)}`);
   for (const id of u.sesiBatal)
     session(
       'Sesi dibatalkan',

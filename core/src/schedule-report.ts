@@ -52,13 +52,18 @@ export interface ScheduledSession {
 
 /** What `schedule --ulang` changed against the previous plan (ScheduleReport.ulang). */
 export interface ReplanReport {
-  /** ids of the sessions kept (already started, or announced: named in `Daftar Hadir`) */
+  /** ids of the sessions kept (already started, or announced: a `Daftar Hadir` row or an invitation sent) */
   tetap: string[];
   /** announced sessions that could not be kept, and why (room gone, below minimum, dates) */
   dilepas: { id: string; alasan: string }[];
   sesiBaru: string[];
   sesiBatal: string[];
   sesiPindah: { id: string; dari: string; ke: string }[];
+  /**
+   * sessions in both plans whose trainer changed (`Pengajar.Nama`; null: none), compared only when
+   * the previous plan recorded its trainer
+   */
+  pengajarGanti: { id: string; dari: string | null; ke: string | null }[];
   pesertaMasuk: { sesi: string; nip: string }[];
   pesertaKeluar: { sesi: string; nip: string }[];
 }

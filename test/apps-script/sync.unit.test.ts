@@ -192,7 +192,16 @@ describe('Hitung & Sinkronkan while the cycle takes minutes', () => {
 
   it('a re-plan: the result says what changed against the stored schedule, counts only', () => {
     // the shape runCycle's cycleResult gives (checked on the emulator in sync-replan)
-    const perubahan = { tetap: 2, dilepas: 1, baru: 3, pindah: 0, batal: 1, masuk: 12, keluar: 1_250 };
+    const perubahan = {
+      tetap: 2,
+      dilepas: 1,
+      baru: 3,
+      pindah: 0,
+      pengajar: 4,
+      batal: 1,
+      masuk: 12,
+      keluar: 1_250,
+    };
     cycleServer(1, {
       status: 'selesai',
       hasil: { ...SERVER_BODY, schedule: { sessions: 14, unmet: 5, perubahan } },
@@ -201,7 +210,7 @@ describe('Hitung & Sinkronkan while the cycle takes minutes', () => {
     const shown = world().ui.alerts.at(-1) ?? '';
     expect(shown).toContain('Penjadwalan: 14 sesi dijadwalkan, 5 kebutuhan belum tertampung.');
     expect(shown).toContain(
-      'Perubahan dari jadwal sebelumnya (lembar Perubahan Jadwal): 2 sesi tetap, 3 baru, 0 dipindah, 1 dibatalkan (1 dilepas); 12 peserta masuk, 1.250 keluar.',
+      'Perubahan dari jadwal sebelumnya (lembar Perubahan Jadwal): 2 sesi tetap, 3 baru, 0 dipindah, 4 berganti pengajar, 1 dibatalkan (1 dilepas); 12 peserta masuk, 1.250 keluar.',
     );
     // a first schedule (no stored one) says nothing about changes
     expect(ringkasan({ schedule: { sessions: 14, unmet: 0 } })).toEqual([

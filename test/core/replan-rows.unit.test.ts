@@ -37,6 +37,10 @@ describe('Perubahan Jadwal rows', () => {
           ke: 'K03, 2030-03-11 s.d. 2030-03-11, Aula',
         },
       ],
+      pengajarGanti: [
+        { id: 'K03-1', dari: 'Dr. Rina', ke: 'Drs. Yusuf' },
+        { id: 'K01-1', dari: 'Dr. Rina', ke: null },
+      ],
       pesertaMasuk: [
         { sesi: 'K01-1', nip: C },
         { sesi: 'K04-1', nip: B },
@@ -80,6 +84,8 @@ describe('Perubahan Jadwal rows', () => {
         '',
         'K03, 04/03/2030 s.d. 04/03/2030, Aula → K03, 11/03/2030 s.d. 11/03/2030, Aula',
       ],
+      ['Pengajar berganti', 'K03-1', 'K03', '', '', 'Pengajar Dr. Rina → Drs. Yusuf'],
+      ['Pengajar berganti', 'K01-1', 'K01', '', '', 'Pengajar Dr. Rina → tanpa pengajar'],
       ['Sesi dibatalkan', 'K02-1', 'K02', '', '', 'Dilepas (lihat baris Sesi dilepas).'],
       ['Peserta masuk', 'K01-1', 'K01', C, 'Cici', ''],
       ['Peserta masuk', 'K04-1', 'K04', B, 'Budi', ''],
@@ -91,6 +97,7 @@ describe('Perubahan Jadwal rows', () => {
       dilepas: 1,
       baru: 1,
       pindah: 1,
+      pengajar: 2,
       batal: 1,
       masuk: 2,
       keluar: 2,

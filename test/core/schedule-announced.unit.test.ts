@@ -140,3 +140,59 @@ describe('an invitation sent counts as announced', () => {
     expect(again.ulang?.tetap).toEqual([]);
   });
 });
+
+describe('a trainer change is in the diff', () => {
+  const w = program();
+  w.data.trainers = [
+    { row: 2, nama: 'Dr. Rina Wati', kode: ['K1'], tidakTersedia: [] },
+    { row: 3, nama: 'Drs. Yusuf', kode: ['K1'], tidakTersedia: [] },
+  ];
+  const first = planSchedule(w.data, w.gaps, { holidays: HOLIDAYS });
+
+  it('an open session that stays on its days with another trainer says so; nothing else changes', () => {
+    const a = first.sessions[0] as Session;
+    const before = a.pengajar as string;
+    const other = w.data.trainers.find((t) => t.nama !== before)?.nama ?? null;
+    expect(before).toBeTruthy();
+    // A's trainer falls ill on A's days
+    const days = a.mulai === a.selesai ? [a.mulai] : [a.mulai, a.selesai];
+    const data: ProgramData = {
+      ...w.data,
+      trainers: w.data.trainers.map((t) => (t.nama === before ? { ...t, tidakTersedia: days } : t)),
+    };
+    const again = planSchedule(data, w.gaps, { holidays: HOLIDAYS, sebelumnya: first.sessions });
+    expect(checkSchedule(again, { data, gaps: w.gaps, holidays: HOLIDAYS })).toEqual([]);
+    const now = again.sessions.find((s) => s.id === a.id);
+    expect(now).toMatchObject({ mulai: a.mulai, ruang: a.ruang, pengajar: other });
+    expect(again.ulang?.sesiPindah).toEqual([]);
+    expect(again.ulang?.pengajarGanti).toContainEqual({ id: a.id, dari: before, ke: other });
+    // every change listed is one (the trainers are chosen again, another session may swap too)
+    for (const g of again.ulang?.pengajarGanti ?? []) {
+      expect(first.sessions.find((s) => s.id === g.id)?.pengajar).toBe(g.dari);
+      expect(again.sessions.find((s) => s.id === g.id)?.pengajar).toBe(g.ke);
+      expect(g.ke).not.toBe(g.dari);
+    }
+    const changed = new Set(again.ulang?.pengajarGanti.map((g) => g.id));
+    for (const s of again.sessions)
+      if (!changed.has(s.id))
+        expect(s.pengajar).toBe(first.sessions.find((x) => x.id === s.id)?.pengajar ?? s.pengajar);
+    expect(replanRows(again, first.sessions, data)).toContainEqual([
+      'Pengajar berganti',
+      a.id,
+      'K1',
+      '',
+      '',
+      `Pengajar ${before} → ${other}`,
+    ]);
+    // unchanged input: no trainer change
+    const same = planSchedule(w.data, w.gaps, { holidays: HOLIDAYS, sebelumnya: first.sessions });
+    expect(same.ulang?.pengajarGanti).toEqual([]);
+  });
+
+  it('a previous plan that recorded no trainer is not compared', () => {
+    const old = first.sessions.map(({ pengajar: _, ...s }) => s);
+    const again = planSchedule(w.data, w.gaps, { holidays: HOLIDAYS, sebelumnya: old });
+    expect(again.sessions.some((s) => s.pengajar)).toBe(true);
+    expect(again.ulang?.pengajarGanti).toEqual([]);
+  });
+});

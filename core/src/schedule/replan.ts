@@ -319,6 +319,7 @@ export function diffPlans(
     sesiBaru: [],
     sesiBatal: [],
     sesiPindah: [],
+    pengajarGanti: [],
     pesertaMasuk: [],
     pesertaKeluar: [],
   };
@@ -332,6 +333,9 @@ export function diffPlans(
     }
     if (now.kode !== old.kode || when(now) !== when(old))
       out.sesiPindah.push({ id, dari: `${old.kode}, ${when(old)}`, ke: `${now.kode}, ${when(now)}` });
+    // a previous plan printed before trainers existed says nothing of them: nothing to compare
+    if (old.pengajar !== undefined && (now.pengajar ?? null) !== old.pengajar)
+      out.pengajarGanti.push({ id, dari: old.pengajar, ke: now.pengajar ?? null });
     const had = new Set(old.peserta);
     const has = new Set(now.peserta);
     for (const nip of now.peserta) if (!had.has(nip)) out.pesertaMasuk.push({ sesi: id, nip });

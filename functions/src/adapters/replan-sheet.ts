@@ -23,8 +23,8 @@ export function replanIntro({ tahun, counts: c }: ReplanSheetInput): string {
   const n = (v: number) => v.toLocaleString('id-ID');
   return (
     `Jadwal ${tahun} disusun ulang di sekitar jadwal yang tersimpan dari proses sebelumnya: ` +
-    `${n(c.tetap)} sesi tetap (sudah dimulai atau diumumkan di Daftar Hadir), ${n(c.dilepas)} dilepas, ` +
-    `${n(c.baru)} baru, ${n(c.pindah)} dipindah, ${n(c.batal)} dibatalkan; ${n(c.masuk)} peserta masuk, ` +
+    `${n(c.tetap)} sesi tetap (sudah dimulai atau diumumkan), ${n(c.dilepas)} dilepas, ` +
+    `${n(c.baru)} baru, ${n(c.pindah)} dipindah, ${n(c.pengajar)} berganti pengajar, ${n(c.batal)} dibatalkan; ${n(c.masuk)} peserta masuk, ` +
     `${n(c.keluar)} keluar.`
   );
 }

@@ -52,6 +52,7 @@ describe('bangkom schedule --ulang', () => {
       sesiBaru: [],
       sesiBatal: [],
       sesiPindah: [],
+      pengajarGanti: [],
       pesertaMasuk: [],
       pesertaKeluar: [],
     });

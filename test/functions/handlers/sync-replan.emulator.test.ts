@@ -117,6 +117,7 @@ describe('re-planning in Hitung & Sinkronkan', () => {
       dilepas: 0,
       baru: 0,
       pindah: 0,
+      pengajar: 0,
       batal: 0,
       masuk: 0,
       keluar: 0,

@@ -51,11 +51,16 @@ export function replanText(r: ScheduleReport): string {
   const rows: string[][] = [
     ...u.sesiBaru.map((id) => ['baru', id, '']),
     ...u.sesiPindah.map((m) => ['pindah', m.id, `${m.dari} → ${m.ke}`]),
+    ...u.pengajarGanti.map((g) => [
+      'pengajar',
+      g.id,
+      `${g.dari ?? 'tanpa pengajar'} → ${g.ke ?? 'tanpa pengajar'}`,
+    ]),
     ...u.sesiBatal.map((id) => ['batal', id, '']),
     ...u.dilepas.map((d) => ['dilepas', d.id, d.alasan]),
   ];
   const summary = [
-    `${num(u.tetap.length)} sesi tetap (sudah dimulai atau diumumkan), ${num(u.sesiBaru.length)} sesi baru, ${num(u.sesiPindah.length)} dipindah, ${num(u.sesiBatal.length)} dibatalkan.`,
+    `${num(u.tetap.length)} sesi tetap (sudah dimulai atau diumumkan), ${num(u.sesiBaru.length)} sesi baru, ${num(u.sesiPindah.length)} dipindah, ${num(u.pengajarGanti.length)} berganti pengajar, ${num(u.sesiBatal.length)} dibatalkan.`,
     `${num(u.pesertaMasuk.length)} peserta ditambahkan, ${num(u.pesertaKeluar.length)} dikeluarkan.`,
   ].join('\n');
   return blocks(
