@@ -60,8 +60,14 @@ function tightened(data: ProgramData, factor: number): ProgramData {
   };
 }
 
-function violations(r: ScheduleReport, data: ProgramData, gaps: GapsReport): number {
-  return checkSchedule(r, { data, gaps, holidays: indonesianHolidays(r.tahun, data.holidays) }).length;
+function violations(
+  r: ScheduleReport,
+  data: ProgramData,
+  gaps: GapsReport,
+  sebelumnya?: ScheduleReport['sessions'],
+): number {
+  const holidays = indonesianHolidays(r.tahun, data.holidays);
+  return checkSchedule(r, { data, gaps, holidays, ...(sebelumnya ? { sebelumnya } : {}) }).length;
 }
 
 /** CPU seconds (user + system) of this process since `from` (process.cpuUsage()). */
@@ -190,7 +196,7 @@ async function measureReplan(
     tetapBerpindah: moved,
     sesiBaru: again.ulang?.sesiBaru.length ?? 0,
     pesertaMasuk: again.ulang?.pesertaMasuk.length ?? 0,
-    pelanggaran: violations(again, declined, gaps),
+    pelanggaran: violations(again, declined, gaps, full.sessions),
   } satisfies ReplanRow;
 }
 

@@ -5,6 +5,7 @@
  */
 import { historyBesidePlan } from './kept-history.js';
 import type { GapsReport } from './reports.js';
+import { checkDeclines } from './schedule-check-declines.js';
 import { checkLimits } from './schedule-check-limits.js';
 import { checkRealism } from './schedule-check-realism.js';
 import type { ScheduleReport } from './schedule-report.js';
@@ -33,7 +34,8 @@ export type ViolationKind =
   | 'peserta-minimum'
   | 'daftar-tunggu'
   | 'pengajar'
-  | 'opd-bersamaan';
+  | 'opd-bersamaan'
+  | 'menolak';
 
 export interface ScheduleViolation {
   kind: ViolationKind;
@@ -51,6 +53,11 @@ export interface CheckContext {
   tahun?: number;
   /** earliest start date (ISO); default report.mulaiPalingAwal */
   mulaiPalingAwal?: string;
+  /**
+   * a re-plan's previous plan: the dates of declined sessions no longer in the report
+   * (schedule-check-declines.ts)
+   */
+  sebelumnya?: readonly { id: string; kode: string; mulai: string; selesai: string }[];
 }
 
 const MS_DAY = 86_400_000;
@@ -336,5 +343,6 @@ export function checkSchedule(report: ScheduleReport, ctx: CheckContext): Schedu
   }
   out.push(...checkRealism(report, ctx));
   out.push(...checkLimits(report, ctx));
+  out.push(...checkDeclines(report, ctx));
   return out;
 }
