@@ -38,7 +38,7 @@ const ROWS: [string, string[]][] = [
   ['Firestore: muat data lokal', []],
   ['Firestore: tulis', ['Menulis ke Firestore']],
   ['Firestore: simpan data lokal', ['Menyimpan data lokal']],
-  ['ringkasan + rencana (xlsx)', ['Menulis ringkasan pimpinan']],
+  ['ringkasan + rencana (xlsx)', ['Menulis ringkasan pimpinan', 'Menulis rencana staf']],
 ];
 
 interface Measured {

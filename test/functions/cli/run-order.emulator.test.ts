@@ -3,7 +3,7 @@
  * not yet `selesai`, and when the renderer fails the run is marked `gagal` with an Indonesian
  * reason, the command exits 2 without the renderer's own error text.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -13,6 +13,7 @@ import {
   closeFirestoreConnections,
   connectFirestore,
 } from '../../../functions/src/adapters/firestore-connection';
+import type * as staffWorkbook from '../../../functions/src/adapters/staff-workbook';
 import type * as xlsx from '../../../functions/src/adapters/summary-xlsx/index';
 import { runCli } from '../../../functions/src/cli/main';
 import { LATER_STEP_FAILED } from '../../../functions/src/cli/run/write';
@@ -40,6 +41,19 @@ jest.mock('../../../functions/src/adapters/cycle-writes', () => {
     applyWrites: async (...args: Parameters<typeof cycleWrites.applyWrites>) => {
       await beforeWrite?.();
       return real.applyWrites(...args);
+    },
+  };
+});
+
+/** The staff workbook's writer, real unless a test makes it fail first. */
+let beforeStaff: (() => Promise<void>) | undefined;
+jest.mock('../../../functions/src/adapters/staff-workbook', () => {
+  const real = jest.requireActual('../../../functions/src/adapters/staff-workbook');
+  return {
+    ...real,
+    writeStaffWorkbook: async (...args: Parameters<typeof staffWorkbook.writeStaffWorkbook>) => {
+      await beforeStaff?.();
+      return real.writeStaffWorkbook(...args);
     },
   };
 });
@@ -95,6 +109,13 @@ test('while the leaders workbook is rendered, no run is marked selesai; afterwar
     // the documents are written and the run says so, but it has not finished
     expect(seen).toEqual(['berjalan']);
     expect((await runs())[runId]?.status).toBe('selesai dengan galat'); // the sample's invalid rows
+    // the staff's workbook, written ahead of the Firestore write, is in place; nothing temporary left
+    expect(readdirSync(join(dir, `out-${outs}`)).sort()).toEqual([
+      '.bangkom-jadwal.json',
+      '.bangkom-proses.json',
+      'rencana-bkpsdm.xlsx',
+      'ringkasan-pimpinan.xlsx',
+    ]);
   } finally {
     beforeRender = undefined;
   }
@@ -116,7 +137,37 @@ test('a renderer failure marks the run gagal with an Indonesian reason, exit 2, 
     expect(added).toEqual([
       [expect.any(String), expect.objectContaining({ status: 'gagal', message: LATER_STEP_FAILED })],
     ]);
+    // as before the staff's workbook was written ahead: a failed run puts no workbook in place
+    expect(readdirSync(join(dir, `out-${outs}`))).toEqual([]);
   } finally {
+    beforeRender = undefined;
+  }
+});
+
+test('the staff workbook failing (written ahead of the data): gagal after the data is written, as before', async () => {
+  const before = new Set(Object.keys(await runs()));
+  let writtenFirst = false;
+  beforeStaff = async () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'font')");
+  };
+  beforeRender = async () => {
+    // the leaders' workbook is still rendered, after the documents are written
+    writtenFirst = Object.values(await runs()).some((r) => r.status === 'berjalan');
+  };
+  try {
+    const { code, out, err } = await run();
+    expect(code).toBe(2);
+    const answer = JSON.parse(out) as { error: { code: string; message: string } };
+    expect(answer.error.message).toContain(LATER_STEP_FAILED);
+    expect(`${out}${err}`).not.toMatch(/Cannot read properties|TypeError/);
+    expect(writtenFirst).toBe(true);
+    const added = Object.entries(await runs()).filter(([id]) => !before.has(id));
+    expect(added).toEqual([
+      [expect.any(String), expect.objectContaining({ status: 'gagal', message: LATER_STEP_FAILED })],
+    ]);
+    expect(readdirSync(join(dir, `out-${outs}`))).toEqual(['ringkasan-pimpinan.xlsx']);
+  } finally {
+    beforeStaff = undefined;
     beforeRender = undefined;
   }
 });
@@ -147,6 +198,7 @@ test('Firestore refusing the writes: gagal with the status explained in Indonesi
     expect(answer.error.code).toBe('GAGAL');
     expect(answer.error.message).toContain('kuota atau batas laju Firestore terlampaui (RESOURCE_EXHAUSTED)');
     expect(`${out}${err}`).not.toContain('Quota exceeded');
+    expect(readdirSync(join(dir, `out-${outs}`))).toEqual([]);
     const added = Object.entries(await runs()).filter(([id]) => !before.has(id));
     expect(added).toEqual([
       [

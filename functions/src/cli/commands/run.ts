@@ -7,6 +7,8 @@
  *                                          workbooks, then the audit and local data;
  *                                          which Firestore and whether it answers: adapters/firestore-target.ts
  *                    writeWorkbooks        (../run/workbooks.ts) leaders' summary and staff workbooks
+ *                                          (the staff's written ahead of the Firestore write on a
+ *                                          first run of its input, put in place here)
  *   report           runReport             (../run/report.ts) JSON (--json) and text
  *
  * A failed schedule is reported, not fatal. Firestore documents have deterministic ids: a rerun
@@ -30,7 +32,7 @@ import {
   workbookKey,
 } from '../run/reuse.js';
 import { openStoredPlan } from '../run/stored-plan.js';
-import { outDir, writeWorkbooks } from '../run/workbooks.js';
+import { outDir, prepareStaffWorkbook, writeWorkbooks } from '../run/workbooks.js';
 import { collectDocs, writeFirestore } from '../run/write.js';
 
 export const command: CommandModule = {
@@ -70,6 +72,12 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
   const { data } = results;
   const schedule = scheduleRecord(previous, results.schedule);
 
+  // no workbooks of this run key on record: both are written. The staff's, the larger, is
+  // written now, before the Firestore write fills the emulator's state (workbooks.ts)
+  const staff = previous.state?.workbooks
+    ? undefined
+    : await prepareStaffWorkbook(ctx, tenant, data, results);
+
   const runAt = ctx.startedAt.toISOString();
   const runId = newRunId(runAt);
   // built only when they are compared with what is stored (not for an unchanged local store)
@@ -85,12 +93,12 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
       const wbKey = workbookKey(key, schedule, cycles);
       const unchanged = await unchangedWorkbooks(previous, wbKey);
       if (unchanged) ctx.log.info('Buku kerja ringkasan dan rencana tidak berubah: tidak ditulis ulang.');
-      const written = unchanged ?? (await writeWorkbooks(ctx, tenant, data, results, cycles));
+      const written = unchanged ?? (await writeWorkbooks(ctx, tenant, data, results, cycles, staff));
       return { key: wbKey, written, reused: unchanged !== undefined };
     },
     unchangedStore(previous, results.scheduleReused),
     stored.target,
-  );
+  ).finally(() => staff?.discard());
   const workbooks = firestore.finished.written;
   await recordRun(previous, schedule, firestore.finished, firestore.store);
 
