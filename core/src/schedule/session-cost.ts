@@ -174,6 +174,15 @@ export class SessionBudget {
  */
 export const RUPIAH_TOLERANCE = 1e-3;
 
+/** A way to save an OPD's money in repairBudget: `e` leaves `p`, or (`whole`) the session goes. */
+interface Candidate {
+  e: number;
+  p: Placed;
+  whole: boolean;
+  /** objective lost per rupiah saved */
+  ratio: number;
+}
+
 /**
  * Takes enrolments out of the timetabled sessions while an OPD spends over its Pagu (see the file
  * comment). `placed` and `chosen` (per ASN, its courses) are changed in place; every enrolment
@@ -214,6 +223,21 @@ export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][
       set.add(p);
       sessionsOf.set(opd, set);
     }
+  // the sessions each ASN sits in, to know whose cached candidates a change of its courses touches
+  const sessionsOfAsn = new Map<number, Placed[]>();
+  for (const p of placed)
+    for (const e of p.members) {
+      const list = sessionsOfAsn.get(e) ?? [];
+      list.push(p);
+      sessionsOfAsn.set(e, list);
+    }
+  // per OPD and session, the best way out of it (see candidateIn): it changes only when the
+  // session's members change or a member's courses change, so the search over an OPD's sessions
+  // reads the cache instead of recomputing every share (quadratic at province size)
+  const candidates = new Map<string, Map<Placed, Candidate | null>>();
+  const forget = (p: Placed) => {
+    for (const cache of candidates.values()) cache.delete(p);
+  };
   const remove = (e: number, p: Placed) => {
     budget.leave(e, p);
     p.members.splice(p.members.indexOf(e), 1);
@@ -221,41 +245,56 @@ export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][
     if (!p.members.some((x) => (inst.asn[x] as AsnModel).opd === opd)) sessionsOf.get(opd)?.delete(p);
     chosen[e] = (chosen[e] ?? []).filter((x) => x !== p.course);
     lossCache.delete(e);
+    forget(p);
+    // e's loss for its other courses changed with its course set
+    for (const q of sessionsOfAsn.get(e) ?? []) candidates.get(opd)?.delete(q);
     dropped.push({ asn: e, course: p.course, batas: 'anggaran' });
   };
   const weight = inst.weights.biaya;
+  /** The OPD's best way out of session p: one member leaves, or the whole session goes. */
+  const candidateIn = (opd: string, p: Placed): Candidate | null => {
+    const mine = p.members.filter((e) => (inst.asn[e] as AsnModel).opd === opd);
+    const course = inst.courses[p.course] as CourseModel;
+    const size = p.members.length + (p.fixed?.kept ?? 0);
+    if (!p.fixed && size - 1 < course.minimum) {
+      // below the minimum without one of them: the session goes, its fixed cost too
+      const saved = budget.shareOf(opd, p);
+      const loss = p.members.reduce((sum, e) => sum + lossOf(e, p.course), 0) - weight * course.biayaAngkatan;
+      const ratio = loss / Math.max(saved, RUPIAH_TOLERANCE);
+      return saved > RUPIAH_TOLERANCE ? { e: mine[0] as number, p, whole: true, ratio } : null;
+    }
+    let best: Candidate | null = null;
+    for (const e of mine) {
+      const saved = budget.leaveSaving(e, p);
+      if (saved <= RUPIAH_TOLERANCE) continue;
+      const ratio = lossOf(e, p.course) / saved;
+      if (!best || ratio < best.ratio) best = { e, p, whole: false, ratio };
+    }
+    return best;
+  };
   for (let round = 0; round < 50; round++) {
     const over = overOpds();
     if (over.length === 0) return;
     for (const opd of over) {
+      const cache = candidates.get(opd) ?? new Map<Placed, Candidate | null>();
+      candidates.set(opd, cache);
       while (budget.over(opd) > RUPIAH_TOLERANCE) {
-        let best: { e: number; p: Placed; whole: boolean; ratio: number } | null = null;
+        // the least objective lost per rupiah saved; the first of equals in session and member order
+        let best: Candidate | null = null;
         for (const p of sessionsOf.get(opd) ?? []) {
-          const mine = p.members.filter((e) => (inst.asn[e] as AsnModel).opd === opd);
-          const course = inst.courses[p.course] as CourseModel;
-          const size = p.members.length + (p.fixed?.kept ?? 0);
-          if (!p.fixed && size - 1 < course.minimum) {
-            // below the minimum without one of them: the session goes, its fixed cost too
-            const saved = budget.shareOf(opd, p);
-            const loss =
-              p.members.reduce((sum, e) => sum + lossOf(e, p.course), 0) - weight * course.biayaAngkatan;
-            const ratio = loss / Math.max(saved, RUPIAH_TOLERANCE);
-            if (saved > RUPIAH_TOLERANCE && (!best || ratio < best.ratio))
-              best = { e: mine[0] as number, p, whole: true, ratio };
-            continue;
+          let found = cache.get(p);
+          if (found === undefined) {
+            found = candidateIn(opd, p);
+            cache.set(p, found);
           }
-          for (const e of mine) {
-            const saved = budget.leaveSaving(e, p);
-            if (saved <= RUPIAH_TOLERANCE) continue;
-            const ratio = lossOf(e, p.course) / saved;
-            if (!best || ratio < best.ratio) best = { e, p, whole: false, ratio };
-          }
+          if (found && (!best || found.ratio < best.ratio)) best = found;
         }
         if (!best) break;
         if (best.whole) {
           for (const e of [...best.p.members]) remove(e, best.p);
           budget.cancel(best.p);
           placed.splice(placed.indexOf(best.p), 1);
+          forget(best.p);
         } else remove(best.e, best.p);
       }
     }
