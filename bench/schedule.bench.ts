@@ -1,7 +1,9 @@
 /**
  * Scheduling bench: seeded instances at Sawahlunto scale (2,500 ASN, ~50 courses) and
- * province scale (50,000 ASN, 300 courses, 150 trainers, 20 rooms) from the sample generator in
- * sheets-templates/, each with its own Pagu and with Pagu cut to 30%; then synthetic instances
+ * province scale (50,000 ASN, 300 courses, 150 trainers, 20 rooms; classical-only competencies,
+ * paid Daring and a cut Pagu for a third of the OPDs: sheets-templates/province-limits.ts) from the
+ * sample generator in sheets-templates/, each with its own Pagu and with Pagu cut to 30%; then
+ * synthetic instances
  * where every course costs money, Pagu covers about half the need and classrooms are few
  * (test/core/schedule-fixtures.ts), so budgets and rooms bind. Prints objective / bound and seconds of the fast path (wall, and the
  * process's CPU seconds, which a loaded machine inflates far less), and — where
@@ -11,7 +13,8 @@
  * The generated workbooks carry every planning rule staff can set (course audiences, Syarat,
  * Batas JP per ASN, Peserta Minimum, rooms for classical forms only, Jenis Ruang: see
  * sheets-templates/realism.ts), and the independent checker, which covers them all, runs on
- * every plan: the `pelanggaran` column must be 0. The `ulang` cases re-plan after 5% of the
+ * every plan: the `pelanggaran` column must be 0. `sesiRuang`, `pengajar`, `opdDiPagu` and
+ * `tidakTerpenuhi` show which limits bind in the fast path's plan (binding()). The `ulang` cases re-plan after 5% of the
  * announced participants decline (`schedule --ulang`).
  */
 import {
@@ -24,7 +27,7 @@ import {
   validateWorkbook,
 } from '@bangkom/core';
 import { indonesianHolidays, planSchedule } from '../functions/src/adapters/scheduler';
-import { generateProgram, PROVINCE_OPTIONS, SAMPLE_OPTIONS } from '../sheets-templates/program';
+import { generateProgram, PROVINCE_SCHEDULE_OPTIONS, SAMPLE_OPTIONS } from '../sheets-templates/program';
 import { generateInstance, rng } from '../test/core/schedule-fixtures';
 
 export const name = 'Penjadwalan pelatihan (objektif / batas atas)';
@@ -51,6 +54,42 @@ interface Row {
   auto: string;
   cepatPerEksak: string;
   pelanggaran: number;
+  /** what binds in the fast path's plan (binding()): rooms, trainers, Pagu, minimums */
+  sesiRuang: string;
+  pengajar: string;
+  opdDiPagu: string;
+  tidakTerpenuhi: string;
+}
+
+/**
+ * What binds in a plan: sessions in a room and the share of room-days they take; trainers who
+ * teach and trainer-months at `Maks Sesi per Bulan`; OPDs with at least 97 % of their Pagu spent;
+ * needs left open per limit (UnmetNeed.batas).
+ */
+function binding(r: ScheduleReport, data: ProgramData) {
+  const rooms = r.sessions.filter((s) => s.ruang);
+  const roomDays = rooms.reduce((a, s) => a + s.hari, 0);
+  const perMonth = new Map<string, number>();
+  for (const s of r.sessions)
+    if (s.pengajar)
+      perMonth.set(
+        `${s.pengajar}|${s.mulai.slice(0, 7)}`,
+        (perMonth.get(`${s.pengajar}|${s.mulai.slice(0, 7)}`) ?? 0) + 1,
+      );
+  const maks = new Map(data.trainers.map((t) => [t.nama, t.maksSesiPerBulan ?? Number.POSITIVE_INFINITY]));
+  const full = [...perMonth].filter(
+    ([k, n]) => n >= (maks.get(k.slice(0, k.lastIndexOf('|'))) ?? Number.POSITIVE_INFINITY),
+  ).length;
+  const teaching = new Set(r.sessions.flatMap((s) => (s.pengajar ? [s.pengajar] : []))).size;
+  const capacity = data.rooms.length * r.stats.hariKerja;
+  const unmet = new Map<string, number>();
+  for (const u of r.unmet) unmet.set(u.batas ?? '-', (unmet.get(u.batas ?? '-') ?? 0) + 1);
+  return {
+    sesiRuang: `${rooms.length} dari ${r.sessions.length} (${capacity > 0 ? ((100 * roomDays) / capacity).toFixed(1) : '0'}% hari-ruang)`,
+    pengajar: `${teaching} dari ${data.trainers.length}, ${full} bulan penuh`,
+    opdDiPagu: `${r.budget.filter((b) => b.pagu > 0 && b.terpakai >= 0.97 * b.pagu).length} dari ${r.budget.length}`,
+    tidakTerpenuhi: [...unmet].map(([k, n]) => `${k} ${n}`).join(', ') || '0',
+  };
 }
 
 function tightened(data: ProgramData, factor: number): ProgramData {
@@ -94,6 +133,7 @@ async function measure(kasus: string, data: ProgramData, gaps: GapsReport): Prom
     auto: 'sama dengan jalur cepat (terlalu besar untuk HiGHS)',
     cepatPerEksak: '–',
     pelanggaran: violations(fast, data, gaps),
+    ...binding(fast, data),
   };
   if (fast.stats.pasangan <= AUTO_MILP_PAIRS) {
     const auto = await planSchedule(data, gaps, {});
@@ -209,7 +249,7 @@ export async function run(): Promise<void> {
   const replans: ReplanRow[] = [];
   for (const [label, opts] of [
     ['Sawahlunto', SAMPLE_OPTIONS],
-    ['Provinsi', PROVINCE_OPTIONS],
+    ['Provinsi', PROVINCE_SCHEDULE_OPTIONS],
   ] as const) {
     const replanCase = `${label}, ulang setelah 5% menolak`;
     if (!wanted(`${label}, pagu sampel`) && !wanted(`${label}, pagu 30%`) && !wanted(replanCase)) continue;

@@ -21,6 +21,11 @@ export interface ProgramOptions {
   trainers?: number;
   /** rows of `Ruang` (default: the five sample rooms; more are generated, see rooms.ts) */
   rooms?: number;
+  /**
+   * the province's catalogue and budgets (province-limits.ts): classical-only competencies, paid
+   * Daring, a tight Pagu for every third OPD (default false: the sample as it is)
+   */
+  provinceLimits?: boolean;
 }
 
 /** A deliberately invalid cell: where the validator must report it. */

@@ -56,6 +56,7 @@ import { performanceSheet } from './performance.js';
 import { preferences } from './preferences.js';
 import { Rng } from './prng.js';
 import type { GeneratedEmployee, GeneratedProgram, InvalidCell, ProgramOptions } from './program-types.js';
+import { applyFieldTrainers, applyProvinceLimits } from './province-limits.js';
 import { applyRealism } from './realism.js';
 import { applyExtraRooms } from './rooms.js';
 import { COURSES, CUTI_BERSAMA, OPD, ROOMS } from './sawahlunto-data.js';
@@ -73,6 +74,13 @@ export const PROVINCE_OPTIONS: ProgramOptions = {
   trainers: 150,
   rooms: 20,
 };
+/**
+ * The schedule bench's province: the same workbook with the province's limits (classical-only
+ * competencies, paid Daring, trainers by field, a cut Pagu for a third of the OPDs:
+ * province-limits.ts), so rooms, trainers, class minimums, session costs and Pagu bind. The
+ * scale and workbook benches keep PROVINCE_OPTIONS, whose schedule is the easy one.
+ */
+export const PROVINCE_SCHEDULE_OPTIONS: ProgramOptions = { ...PROVINCE_OPTIONS, provinceLimits: true };
 
 export function generateProgram(opts: ProgramOptions): RawWorkbook {
   return generateProgramDetailed(opts).raw;
@@ -298,8 +306,10 @@ export function generateProgramDetailed(opts: ProgramOptions): GeneratedProgram 
   // drawn from Riwayat as generated (before the realism pass), placed in the specs' sheet order
   const kinerja = performanceSheet(root.fork('kinerja'), emps, riwayat, tahunJp);
   applyRealism(raw);
+  if (opts.provinceLimits) applyProvinceLimits(raw);
   applyExtraRooms(raw, opts.rooms);
   applyTrainers(raw, tahun, opts.trainers);
+  if (opts.provinceLimits) applyFieldTrainers(raw);
   applySessionCosts(raw);
   raw[SHEET.kinerja] = kinerja;
   const employees = emps.map((e) => {

@@ -43,6 +43,7 @@ function optionsStem(opts: ProgramOptions): string {
   if (opts.invalidRows === false) parts.push('bersih');
   if (opts.trainers !== undefined) parts.push(`pengajar${opts.trainers}`);
   if (opts.rooms !== undefined) parts.push(`ruang${opts.rooms}`);
+  if (opts.provinceLimits) parts.push('batasprovinsi');
   return `program-${parts.join('-')}`;
 }
 
