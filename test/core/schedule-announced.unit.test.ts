@@ -165,17 +165,8 @@ describe('a trainer change is in the diff', () => {
     const now = again.sessions.find((s) => s.id === a.id);
     expect(now).toMatchObject({ mulai: a.mulai, ruang: a.ruang, pengajar: other });
     expect(again.ulang?.sesiPindah).toEqual([]);
-    expect(again.ulang?.pengajarGanti).toContainEqual({ id: a.id, dari: before, ke: other });
-    // every change listed is one (the trainers are chosen again, another session may swap too)
-    for (const g of again.ulang?.pengajarGanti ?? []) {
-      expect(first.sessions.find((s) => s.id === g.id)?.pengajar).toBe(g.dari);
-      expect(again.sessions.find((s) => s.id === g.id)?.pengajar).toBe(g.ke);
-      expect(g.ke).not.toBe(g.dari);
-    }
-    const changed = new Set(again.ulang?.pengajarGanti.map((g) => g.id));
-    for (const s of again.sessions)
-      if (!changed.has(s.id))
-        expect(s.pengajar).toBe(first.sessions.find((x) => x.id === s.id)?.pengajar ?? s.pengajar);
+    // only A's: the other sessions staying on their days keep their trainers (warm-start.ts)
+    expect(again.ulang?.pengajarGanti).toEqual([{ id: a.id, dari: before, ke: other }]);
     expect(replanRows(again, first.sessions, data)).toContainEqual([
       'Pengajar berganti',
       a.id,

@@ -166,8 +166,11 @@ export class Ledger {
     return this.inst.limits.needsTrainer[c] === true;
   }
 
-  /** A trainer free for course c from `start` (least versatile, then least booked, first); −1 when none. */
-  trainerFor(c: number, start: number): number {
+  /**
+   * A trainer free for course c from `start`: `prefer` when it is one (a re-plan's session staying
+   * on its day keeps its trainer), else the least versatile, then least booked; −1 when none.
+   */
+  trainerFor(c: number, start: number, prefer = -1): number {
     const hari = (this.inst.courses[c] as CourseModel).hari;
     const month = this.months[start] as number;
     let best = -1;
@@ -182,6 +185,7 @@ export class Ledger {
           break;
         }
       if (!free) continue;
+      if (t === prefer) return t;
       if (best < 0 || this.better(t, best)) best = t;
     }
     return best;

@@ -247,7 +247,9 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         fits = free.slice(0, (inst.rooms[room] as Room).kapasitas);
       }
       if (best && fits.length <= best.free.length) continue;
-      const trainer = ledger.needsTrainer(c) ? ledger.trainerFor(c, start) : -1;
+      const trainer = ledger.needsTrainer(c)
+        ? ledger.trainerFor(c, start, start === first && prefer ? prefer.trainer : -1)
+        : -1;
       if (trainer < 0 && ledger.needsTrainer(c)) {
         trainerless.add(c);
         continue;

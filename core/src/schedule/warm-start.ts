@@ -18,6 +18,11 @@ export interface WarmSession {
   start: number;
   /** its room (index into rooms; −1: none, or no longer listed) */
   room: number;
+  /**
+   * its trainer (index into limits.trainers; −1: none, or no longer listed): asked first when the
+   * session stays on its day, so a re-plan does not swap trainers for nothing
+   */
+  trainer: number;
   members: ReadonlySet<number>;
 }
 
@@ -38,7 +43,8 @@ export function warmStart(
     if (course === undefined || start === undefined) continue;
     const members = new Set(s.peserta.flatMap((nip) => asnOf.get(nip) ?? []));
     const room = s.ruang ? inst.rooms.findIndex((r) => r.nama === s.ruang) : -1;
-    if (members.size > 0) out.push({ id: s.id, course, start, room, members });
+    const trainer = s.pengajar ? inst.limits.trainers.findIndex((t) => t.nama === s.pengajar) : -1;
+    if (members.size > 0) out.push({ id: s.id, course, start, room, trainer, members });
   }
   // in date order within a course, as the timetable numbers sessions
   return out.sort((a, b) => a.course - b.course || a.start - b.start);
