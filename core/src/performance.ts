@@ -14,7 +14,7 @@
  *   a predikat the year before and the year after; counted once per year.
  * - Naik / tetap / turun: the predikat's place in PREDIKAT_KINERJA moved up, stayed, moved down.
  */
-import { compareNames, nameKey } from './gaps.js';
+import { compareNames, nameKey, nameKeyer } from './gaps.js';
 import { DEFAULT_MINIMUM, PREDIKAT_KINERJA, type PredikatKinerja, type ProgramData } from './types.js';
 
 /** How a group's predikat moved; the counts are null when the group is under the minimum. */
@@ -46,15 +46,26 @@ export interface PerformanceReport {
 
 const RANK: ReadonlyMap<PredikatKinerja, number> = new Map(PREDIKAT_KINERJA.map((p, i) => [p, i]));
 
-function change(moves: readonly number[], minimum: number): PredikatChange {
-  if (moves.length < minimum) return { n: moves.length, naik: null, tetap: null, turun: null };
-  return {
-    n: moves.length,
-    // a smaller index is a better predikat
-    naik: moves.filter((d) => d < 0).length,
-    tetap: moves.filter((d) => d === 0).length,
-    turun: moves.filter((d) => d > 0).length,
-  };
+/** How many moves went up, stayed and went down (a smaller index is a better predikat). */
+interface Moves {
+  naik: number;
+  tetap: number;
+  turun: number;
+}
+
+const noMoves = (): Moves => ({ naik: 0, tetap: 0, turun: 0 });
+
+/** Adds `times` moves of `d` (negative: taken away) to `m`. */
+function count(m: Moves, d: number, times = 1): void {
+  if (d < 0) m.naik += times;
+  else if (d === 0) m.tetap += times;
+  else m.turun += times;
+}
+
+function change(m: Moves, minimum: number): PredikatChange {
+  const n = m.naik + m.tetap + m.turun;
+  if (n < minimum) return { n, naik: null, tetap: null, turun: null };
+  return { n, naik: m.naik, tetap: m.tetap, turun: m.turun };
 }
 
 export function coursePerformance(
@@ -76,24 +87,46 @@ export function coursePerformance(
     const after = years?.get(y + 1);
     return before === undefined || after === undefined ? undefined : after - before;
   };
-  const employees = new Map(data.employees.map((e) => [e.nip, e]));
-  const stratum = (nip: string): string | undefined => {
-    const e = employees.get(nip);
-    return e ? `${nameKey(e.opd)}\u0000${e.jenisJabatan ?? ''}` : undefined;
-  };
+  // each NIP's stratum (OPD and Jenis Jabatan), made once: the last Pegawai row of the NIP decides
+  const key = nameKeyer();
+  const strata = new Map<string, string>();
+  for (const e of data.employees) strata.set(e.nip, `${key(e.opd)}\u0000${e.jenisJabatan ?? ''}`);
+  const stratum = (nip: string): string | undefined => strata.get(nip);
   const byStratum = new Map<string, string[]>();
+  // how many times each NIP is in its stratum's list (once, unless Pegawai repeats it)
+  const listed = new Map<string, number>();
   for (const e of data.employees) {
     const key = stratum(e.nip) as string;
     const list = byStratum.get(key) ?? [];
     list.push(e.nip);
     byStratum.set(key, list);
+    listed.set(e.nip, (listed.get(e.nip) ?? 0) + 1);
   }
+  // the moves around year y of a whole stratum, counted once per (stratum, year) for all courses
+  const stratumMoves = new Map<string, Map<number, Moves>>();
+  const movesOf = (key: string, y: number): Moves => {
+    let years = stratumMoves.get(key);
+    if (!years) {
+      years = new Map();
+      stratumMoves.set(key, years);
+    }
+    let m = years.get(y);
+    if (!m) {
+      m = noMoves();
+      for (const nip of byStratum.get(key) ?? []) {
+        const d = moveAround(nip, y);
+        if (d !== undefined) count(m, d);
+      }
+      years.set(y, m);
+    }
+    return m;
+  };
 
   // course -> NIP -> first year taken
   const courseByTitle = new Map(data.courses.map((c) => [nameKey(c.judul), c]));
   const taken = new Map<string, Map<string, number>>();
   for (const t of data.trainings) {
-    const c = courseByTitle.get(nameKey(t.namaPelatihan));
+    const c = courseByTitle.get(key(t.namaPelatihan));
     if (!c) continue;
     const year = Number(t.mulai.slice(0, 4));
     const who = taken.get(c.kode) ?? new Map<string, number>();
@@ -107,30 +140,40 @@ export function coursePerformance(
   for (const c of [...data.courses].sort((a, b) => compareNames(a.kode, b.kode))) {
     const who = taken.get(c.kode);
     if (!who) continue;
-    const trained: number[] = [];
+    const trained = noMoves();
     const strataByYear = new Map<number, Set<string>>();
     for (const [nip, y] of who) {
       const d = moveAround(nip, y);
       if (d === undefined) continue;
-      trained.push(d);
+      count(trained, d);
       const key = stratum(nip);
       if (key === undefined) continue;
       const set = strataByYear.get(y) ?? new Set<string>();
       set.add(key);
       strataByYear.set(y, set);
     }
-    if (trained.length === 0) {
+    if (trained.naik + trained.tetap + trained.turun === 0) {
       tanpaPredikat++;
       continue;
     }
-    const compared: number[] = [];
+    // the comparison group: the strata's moves, less those of the course's own completers
+    const compared = noMoves();
     for (const [y, strata] of strataByYear) {
       for (const key of strata) {
-        for (const nip of byStratum.get(key) ?? []) {
-          if (who.has(nip)) continue;
-          const d = moveAround(nip, y);
-          if (d !== undefined) compared.push(d);
-        }
+        const m = movesOf(key, y);
+        compared.naik += m.naik;
+        compared.tetap += m.tetap;
+        compared.turun += m.turun;
+      }
+    }
+    for (const nip of who.keys()) {
+      const key = stratum(nip);
+      const rated = predikat.get(nip);
+      if (key === undefined || !rated) continue;
+      // a move around y needs a predikat in y - 1: only the years after a rated one can count
+      for (const r of rated.keys()) {
+        const d = strataByYear.get(r + 1)?.has(key) ? moveAround(nip, r + 1) : undefined;
+        if (d !== undefined) count(compared, d, -(listed.get(nip) ?? 0));
       }
     }
     const dilatih = change(trained, minimum);

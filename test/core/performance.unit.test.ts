@@ -17,8 +17,9 @@ import {
   validateRows,
 } from '@bangkom/core';
 import { coursePerformance } from '../../core/src/performance';
-import type { PerformanceRecord, PredikatKinerja } from '../../core/src/types';
+import { type PerformanceRecord, PREDIKAT_KINERJA, type PredikatKinerja } from '../../core/src/types';
 import { assessment, course, employee, pnsNip, programData, settings, standards, training } from './builders';
+import { rng } from './schedule-fixtures';
 
 describe('Kinerja sheet', () => {
   it('takes a predikat per NIP and year, from ASN in Pegawai only', () => {
@@ -251,5 +252,94 @@ describe('a low predikat in planning', () => {
         'Bobot Kinerja harus angka 0 sampai 5 (bawaan 0,5; 0 = predikat kinerja tidak menaikkan prioritas)',
       ],
     ]);
+  });
+});
+
+/**
+ * The comparison group counted the way the module comment defines it, one ASN at a time (what
+ * coursePerformance did before it counted each stratum once and took the completers away).
+ */
+function comparisonByDefinition(data: ProgramData, kode: string): number[] {
+  const rank = (p: PredikatKinerja) => PREDIKAT_KINERJA.indexOf(p);
+  const rating = (nip: string, y: number) =>
+    (data.performance ?? []).find((p) => p.nip === nip && p.tahun === y)?.predikat;
+  const move = (nip: string, y: number) => {
+    const [b, a] = [rating(nip, y - 1), rating(nip, y + 1)];
+    return b === undefined || a === undefined ? undefined : rank(a) - rank(b);
+  };
+  const judul = data.courses.find((c) => c.kode === kode)?.judul ?? '';
+  const first = new Map<string, number>();
+  for (const t of data.trainings) {
+    if (t.namaPelatihan !== judul) continue;
+    const y = Number(t.mulai.slice(0, 4));
+    if (!first.has(t.nip) || y < (first.get(t.nip) ?? 0)) first.set(t.nip, y);
+  }
+  const stratum = (nip: string) => {
+    const e = data.employees.find((x) => x.nip === nip);
+    return e ? `${e.opd}|${e.jenisJabatan}` : undefined;
+  };
+  const pairs = new Set<string>();
+  for (const [nip, y] of first) {
+    if (move(nip, y) !== undefined && stratum(nip) !== undefined) pairs.add(`${y}|${stratum(nip)}`);
+  }
+  const out: number[] = [];
+  for (const pair of pairs) {
+    const y = Number(pair.slice(0, 4));
+    for (const e of data.employees) {
+      if (first.has(e.nip) || `${y}|${stratum(e.nip)}` !== pair) continue;
+      const d = move(e.nip, y);
+      if (d !== undefined) out.push(d);
+    }
+  }
+  return out;
+}
+
+describe('coursePerformance at random', () => {
+  it('counts every comparison group exactly as the ASN-by-ASN definition does', () => {
+    const random = rng(20261207);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    const employees = Array.from({ length: 240 }, (_, i) =>
+      employee({
+        nip: pnsNip(3000 + i),
+        opd: pick(['Dinas Sosial', 'Bappeda', 'Dinas Kesehatan']),
+        jenisJabatan: pick(['Pelaksana', 'Fungsional', 'Pengawas'] as const),
+      }),
+    );
+    const courses = ['A', 'B', 'C', 'D'].map((k) => course(`PLT-${k}`, { judul: `Kursus ${k}` }));
+    const performance: PerformanceRecord[] = [];
+    for (const e of employees) {
+      for (let y = 2020; y <= 2026; y++) {
+        if (random() < 0.7)
+          performance.push({ row: 2, nip: e.nip, tahun: y, predikat: pick(PREDIKAT_KINERJA) });
+      }
+    }
+    const trainings = employees.flatMap((e) =>
+      courses
+        .filter(() => random() < 0.3)
+        .flatMap((c) =>
+          Array.from({ length: 1 + Math.floor(random() * 2) }, () =>
+            training(e.nip, 20, `${2020 + Math.floor(random() * 7)}-03-02`, { namaPelatihan: c.judul }),
+          ),
+        ),
+    );
+    const data = programData({
+      employees,
+      courses,
+      trainings,
+      performance,
+      settings: settings({ minimumAsn: 1 }),
+    });
+    const report = coursePerformance(data);
+    expect(report.kursus).toHaveLength(4);
+    for (const k of report.kursus) {
+      const moves = comparisonByDefinition(data, k.kode);
+      expect(moves.length).toBeGreaterThan(0);
+      expect(k.pembanding).toEqual({
+        n: moves.length,
+        naik: moves.filter((d) => d < 0).length,
+        tetap: moves.filter((d) => d === 0).length,
+        turun: moves.filter((d) => d > 0).length,
+      });
+    }
   });
 });

@@ -19,7 +19,7 @@
  * n = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P)), χ² = 3,841, P = 0,5, d = 0,05 (N = 100 -> 80,
  * N = 1.000 -> 278, a large population -> 384). `Populasi` (optional SKM column) gives N.
  */
-import { compareNames, nameKey } from '../gaps.js';
+import { compareNames, nameKey, nameKeyer } from '../gaps.js';
 import { comparePeriode } from '../ikm.js';
 import type { IkmUnit } from '../reports.js';
 import { DEFAULT_DICTIONARY } from '../sheet-specs.js';
@@ -142,25 +142,59 @@ function sampleNote(label: string, u: IkmUnit): string[] {
     : [];
 }
 
+/** `items` grouped by `keyOf`, each mapped by `pick`, in their order. */
+function groupBy<T, V>(items: readonly T[], keyOf: (t: T) => string, pick: (t: T) => V): Map<string, V[]> {
+  const out = new Map<string, V[]>();
+  for (const t of items) {
+    const k = keyOf(t);
+    const list = out.get(k);
+    if (list) list.push(pick(t));
+    else out.set(k, [pick(t)]);
+  }
+  return out;
+}
+
 export function serviceResults(input: ResultsInput): ServiceResult[] {
   const { data } = input;
   const dictionary = data.competencies.length > 0 ? data.competencies : DEFAULT_DICTIONARY;
   const nama = new Map(dictionary.map((c) => [c.kode, c.nama]));
   const courses = new Map(data.courses.map((c) => [nameKey(c.judul), c]));
-  const opdNames = new Map(data.employees.map((e) => [nameKey(e.opd), e.opd]));
-  const staff = new Map<string, string[]>();
-  for (const e of data.employees) staff.set(nameKey(e.opd), [...(staff.get(nameKey(e.opd)) ?? []), e.nip]);
-  const trainingsOf = new Map<string, ProgramData['trainings']>();
-  for (const t of data.trainings) trainingsOf.set(t.nip, [...(trainingsOf.get(t.nip) ?? []), t]);
+  const key = nameKeyer();
+  const opdNames = new Map(data.employees.map((e) => [key(e.opd), e.opd]));
+  // lists grown in place: a copy per element is quadratic (an OPD of 20.000 teachers took minutes)
+  const staff = groupBy(
+    data.employees,
+    (e) => key(e.opd),
+    (e) => e.nip,
+  );
+  const trainingsOf = groupBy(
+    data.trainings,
+    (t) => t.nip,
+    (t) => t,
+  );
+  // the SKM elements a training of a title targets, once per title
+  const elementsByTitle = new Map<string, readonly number[]>();
+  const elementsOfTitle = (title: string): readonly number[] => {
+    let els = elementsByTitle.get(title);
+    if (!els) {
+      const c = courses.get(key(title));
+      els = [...new Set((c?.kompetensi ?? []).flatMap((k) => elementsOf(nama.get(k) ?? k)))];
+      elementsByTitle.set(title, els);
+    }
+    return els;
+  };
 
-  const byUnit = new Map<string, IkmUnit[]>();
-  for (const u of input.units) byUnit.set(nameKey(u.unit), [...(byUnit.get(nameKey(u.unit)) ?? []), u]);
+  const byUnit = groupBy(
+    input.units,
+    (u) => key(u.unit),
+    (u) => u,
+  );
   const out: ServiceResult[] = [];
   for (const list of byUnit.values()) {
     const sorted = [...list].sort((a, b) => comparePeriode(a.periode, b.periode));
     const after = sorted[sorted.length - 1] as IkmUnit;
     const before = sorted.length > 1 ? (sorted[sorted.length - 2] as IkmUnit) : undefined;
-    const opdKey = nameKey(after.opd ?? after.unit);
+    const opdKey = key(after.opd ?? after.unit);
     const opd = opdNames.get(opdKey) ?? null;
     const nips = staff.get(opdKey) ?? [];
     const catatan: string[] = [];
@@ -177,9 +211,7 @@ export function serviceResults(input: ResultsInput): ServiceResult[] {
         const inWindow = (trainingsOf.get(nip) ?? []).filter((t) => t.mulai > from.end && t.mulai <= to.end);
         if (inWindow.length > 0) dilatih++;
         for (const t of inWindow) {
-          const c = courses.get(nameKey(t.namaPelatihan));
-          const els = new Set((c?.kompetensi ?? []).flatMap((k) => elementsOf(nama.get(k) ?? k)));
-          for (const i of els) perElement[i] = (perElement[i] ?? 0) + 1;
+          for (const i of elementsOfTitle(t.namaPelatihan)) perElement[i] = (perElement[i] ?? 0) + 1;
         }
       }
     }
