@@ -58,7 +58,10 @@ export interface LocalData {
    */
   unchanged: boolean;
   loaded: StoreStats;
-  /** writes the emulator's whole state to `dir` (atomically), or appends it (`unchanged`) */
+  /**
+   * writes the emulator's whole state to `dir` (atomically), or appends it (`unchanged`); the
+   * store file's stamp afterwards either way, its sha256 when it was written
+   */
   save(at: Date): Promise<StoreStats>;
 }
 
@@ -70,8 +73,11 @@ export interface TargetRequest {
   fresh: boolean;
   /** the workbook's absolute path (asked only when the default data folder is needed) */
   workbookPath(): Promise<string>;
-  /** true when the store in this data folder is the one the caller's previous run left */
-  storeUnchanged?: (dir: string) => boolean;
+  /**
+   * the store file's stamp (emulator-store.ts storeStamp) when the store in this data folder is
+   * the one the caller's previous run left, else undefined
+   */
+  storeUnchanged?: (dir: string) => string | undefined;
 }
 
 /** Chooses and connects the Firestore of a local run; errors are for the user (Bahasa Indonesia). */
@@ -104,7 +110,8 @@ export async function openFirestoreTarget(req: TargetRequest): Promise<Firestore
     };
   }
   const dir = dataDir ?? join(dirname(await req.workbookPath()), DATA_DIR);
-  const unchanged = !fresh && (req.storeUnchanged?.(dir) ?? false);
+  const stamp = fresh ? undefined : req.storeUnchanged?.(dir);
+  const unchanged = stamp !== undefined;
   const emulator = await startEmbeddedEmulator();
   let loaded: StoreStats = { documents: 0, bytes: 0, ms: 0 };
   try {
@@ -123,7 +130,10 @@ export async function openFirestoreTarget(req: TargetRequest): Promise<Firestore
   }
   const save = async (at: Date): Promise<StoreStats> => {
     const t0 = performance.now();
-    if (unchanged) return { ...(await appendJournal(dir, emulator.state)), ms: performance.now() - t0 };
+    if (unchanged) {
+      // the store file itself is not written: it keeps the stamp it was recognised by
+      return { ...(await appendJournal(dir, emulator.state)), ms: performance.now() - t0, stamp };
+    }
     const saved = await saveStore(dir, emulator.state, at);
     // the journal's documents are in the store now
     await removeJournal(dir);

@@ -3,7 +3,16 @@
  * loads with every Firestore type intact; the write is atomic; a newer or damaged store is
  * refused in Bahasa Indonesia.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Timestamp } from 'firebase-admin/firestore';
@@ -14,8 +23,11 @@ import {
   STORE_FILE,
   STORE_FORMAT,
   StoreError,
+  sameStore,
   saveStore,
   stateFieldsReader,
+  storeDigest,
+  storeStamp,
 } from '../../../functions/src/adapters/emulator-store';
 import { stateBatchWriter } from '../../../functions/src/adapters/emulator-writer';
 import {
@@ -161,4 +173,47 @@ test('a line longer than the read and write buffers, multi-byte characters acros
   await saveStore(copy, again.state, new Date(0));
   // (Buffer.equals: jest's toEqual would compare ten million bytes one by one)
   expect(readFileSync(join(copy, STORE_FILE)).equals(readFileSync(join(target, STORE_FILE)))).toBe(true);
+});
+
+test('a saved store is recognised by its stamp without reading it; any other file only by its bytes', async () => {
+  const e = await emulator();
+  stateBatchWriter(e.state, `${PROJECT}-4`)('tenants/t4/pegawai', [{ id: 'p1', data: { nama: 'Budi' } }]);
+  const target = mkdtempSync(join(dir, 'cap-'));
+  const path = join(target, STORE_FILE);
+  const saved = await saveStore(target, e.state, new Date(0));
+  const sha = saved.sha256 ?? '';
+  expect(saved.stamp).toBe(storeStamp(target));
+  expect(sha).toBe(storeDigest(target));
+  // the same stamp vouches for the bytes: not read (a wrong digest is not even noticed)
+  expect(sameStore(target, sha, saved.stamp)).toBe(saved.stamp);
+  expect(sameStore(target, 'f'.repeat(64), saved.stamp)).toBe(saved.stamp);
+  // no stamp recorded (an older run): the bytes decide
+  expect(sameStore(target, sha, undefined)).toBe(saved.stamp);
+  expect(sameStore(target, 'f'.repeat(64), undefined)).toBeUndefined();
+
+  // file times come from a coarse clock (a few ms): each write below is made a tick later
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 25));
+  // the same bytes written again (a restored copy): another stamp, recognised by hashing
+  const bytes = readFileSync(path);
+  await tick();
+  writeFileSync(path, bytes);
+  const rewritten = storeStamp(target);
+  expect(rewritten).not.toBe(saved.stamp);
+  expect(sameStore(target, sha, saved.stamp)).toBe(rewritten);
+
+  // one byte changed in place, same size, the modification time set back: the change time differs
+  const { mtime, atime } = statSync(path);
+  const edited = Buffer.from(bytes);
+  const at = edited.indexOf('Budi');
+  edited.write('Budu', at);
+  await tick();
+  writeFileSync(path, edited);
+  utimesSync(path, atime, mtime);
+  expect(statSync(path).size).toBe(bytes.length);
+  expect(sameStore(target, sha, rewritten)).toBeUndefined();
+
+  // no store at all
+  rmSync(path);
+  expect(storeStamp(target)).toBeUndefined();
+  expect(sameStore(target, sha, rewritten)).toBeUndefined();
 });

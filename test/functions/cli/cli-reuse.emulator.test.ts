@@ -5,7 +5,7 @@
  * computed and written again. When the local store is still the bytes the previous run saved, it
  * is neither loaded nor rewritten: the rerun's audit goes to its journal.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScheduleReport } from '@bangkom/core';
@@ -236,6 +236,41 @@ test('an unchanged rerun neither loads nor rewrites the local store; its audit g
   expect(() => readFileSync(join(dir, 'toko-data', JOURNAL_FILE))).toThrow();
   const runs = readFileSync(store, 'utf8').match(/\/runs\/[^"]+/g) ?? [];
   expect(runs.sort()).toEqual([first, second, third, fourth].map((r) => `/runs/${r.json.runId}`).sort());
+});
+
+test('a store edited in place (same size, modification time set back) is loaded, not trusted', async () => {
+  const file = await workbook(validSheets(), 'sunting');
+  const first = await run(file, 'sunting');
+  const store = join(dir, 'sunting-data', STORE_FILE);
+  const state = JSON.parse(readFileSync(join(dir, 'sunting-out', RUN_STATE_FILE), 'utf8')) as {
+    store: { stamp?: string };
+  };
+  expect(state.store.stamp).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
+  const { atime, mtime, size } = statSync(store);
+  const bytes = readFileSync(store);
+  // one character of a stored content hash changed in place (its document then differs from the
+  // run's); file times tick every few ms, so the edit comes a tick after the save
+  const marker = '"hashIsi":{"t":"string_value","v":"';
+  const at = bytes.indexOf(marker) + marker.length;
+  expect(at).toBeGreaterThan(marker.length);
+  const edit = bytes.subarray(at, at + 22).toString();
+  bytes.write(edit[0] === 'A' ? 'B' : 'A', at);
+  await new Promise((resolve) => setTimeout(resolve, 25));
+  writeFileSync(store, bytes);
+  utimesSync(store, atime, mtime);
+  expect(statSync(store).size).toBe(size);
+
+  const again = await run(file, 'sunting');
+  expect(again.json.reused.schedule).toBe(true);
+  expect(again.json.firestore.data).toMatchObject({
+    unchanged: false,
+    loaded: first.json.firestore.data.saved,
+  });
+  // the edited document is written back as the workbook has it
+  expect(again.json.firestore.written).toBeGreaterThan(0);
+  expect(again.json.firestore.written).toBeLessThan(first.json.firestore.documents);
+  expect(readFileSync(store).includes(edit)).toBe(true);
+  expect(again.json.firestore.documents).toBe(first.json.firestore.documents);
 });
 
 test('a store changed since the run (hapus-data) is loaded and compared, not trusted', async () => {

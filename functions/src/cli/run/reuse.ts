@@ -30,13 +30,15 @@ const fileRecord = z.object({ path: z.string(), sheets: z.array(z.string()), sha
 const storeRecord = z.object({
   dir: z.string(),
   sha256: z.string(),
+  /** the store file's stamp when it had that digest (emulator-store.ts storeStamp) */
+  stamp: z.string().optional(),
   documents: z.number(),
   counts: z.record(z.string(), z.number()),
   cycles: z.array(cycleSchema),
 });
 /**
- * The local store as the run left it (in-process emulator only): the store file's hash, the
- * documents in it (journal included), the run's documents per collection and the stored cycles.
+ * The local store as the run left it (in-process emulator only): the store file's hash and stamp,
+ * the documents in it (journal included), the run's documents per collection and the stored cycles.
  */
 export type StoreRecord = z.infer<typeof storeRecord>;
 

@@ -34,7 +34,7 @@ import {
 } from '../../adapters/cycle-docs.js';
 import { applyWrites, cycleWrites, type WritesOutcome } from '../../adapters/cycle-writes.js';
 import { cycleDocument, readCycles, type StoredCycles } from '../../adapters/cycles.js';
-import { STORE_FILE, storeDigest } from '../../adapters/emulator-store.js';
+import { STORE_FILE, sameStore } from '../../adapters/emulator-store.js';
 import { createStore, type RunStatus, type TenantStore, writeRun } from '../../adapters/firestore.js';
 import { firestoreFailure } from '../../adapters/firestore-failure.js';
 import type { SyncTally } from '../../adapters/firestore-sync.js';
@@ -146,9 +146,12 @@ export async function openTarget(
     dataDir: data !== undefined ? resolve(ctx.io.cwd, data) : undefined,
     fresh,
     workbookPath: async () => (await ctx.load()).path,
-    // the very bytes the previous run of the same key saved (hashed: hundreds of MB read once)
+    // the very bytes the previous run of the same key saved: its stamp, else hashed (hundreds of MB)
     ...(stored
-      ? { storeUnchanged: (dir: string) => dir === stored.dir && storeDigest(dir) === stored.sha256 }
+      ? {
+          storeUnchanged: (dir: string) =>
+            dir === stored.dir ? sameStore(dir, stored.sha256, stored.stamp) : undefined,
+        }
       : {}),
   });
   if (fs.data) {
@@ -277,8 +280,16 @@ export async function writeFirestore<T>(
           unchanged: same !== undefined,
         };
         const sha256 = saved.sha256 ?? same?.sha256;
+        const { stamp } = saved;
         if (sha256 && cycles.invalid.length === 0) {
-          record = { dir: fs.data.dir, sha256, documents, counts: { ...counts }, cycles: cycles.cycles };
+          record = {
+            dir: fs.data.dir,
+            sha256,
+            ...(stamp ? { stamp } : {}),
+            documents,
+            counts: { ...counts },
+            cycles: cycles.cycles,
+          };
         }
       } finally {
         saving.stop();
