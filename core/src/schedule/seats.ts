@@ -29,16 +29,42 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
       daysUsed[e] = (daysUsed[e] as number) + hari;
     }
   }
-  // course -> ASN for whom it addresses an open need (eligible)
-  const eligibleOf = new Map<number, number[]>();
+  // course -> OPD -> ASN for whom it addresses an open need (eligible)
+  const eligibleOf = new Map<number, Map<string, number[]>>();
   inst.asn.forEach((asn, e) => {
     for (const c of asn.eligible) {
-      const list = eligibleOf.get(c) ?? [];
-      list.push(e);
-      eligibleOf.set(c, list);
+      let byOpd = eligibleOf.get(c);
+      if (!byOpd) {
+        byOpd = new Map();
+        eligibleOf.set(c, byOpd);
+      }
+      const list = byOpd.get(asn.opd);
+      if (list) list.push(e);
+      else byOpd.set(asn.opd, [e]);
     }
   });
   const current = inst.asn.map((asn, e) => asnObjective(inst, asn, chosen[e] ?? []));
+  // per course and ASN, the priorities of its needs the course develops (made on first use)
+  const develops: (Set<string> | undefined)[] = [];
+  const needValue = new Map<number, Map<number, number>>();
+  const needValueOf = (e: number, c: number): number => {
+    let byAsn = needValue.get(c);
+    if (!byAsn) {
+      byAsn = new Map();
+      needValue.set(c, byAsn);
+    }
+    let value = byAsn.get(e);
+    if (value === undefined) {
+      const kompetensi = develops[c] ?? new Set((inst.courses[c] as CourseModel).catalog.kompetensi);
+      develops[c] = kompetensi;
+      value = 0;
+      for (const need of (inst.asn[e] as AsnModel).needs)
+        if (kompetensi.has(need.kode)) value += need.prioritas;
+      byAsn.set(e, value);
+    }
+    return value;
+  };
+  const weights = inst.weights;
   const placed = candidate.tt.placed.map((p) => ({ ...p, members: [...p.members] }));
   const ledger = Ledger.of(inst, placed);
   // each OPD's real spending, `Biaya per Angkatan` shared pro rata (session-cost.ts)
@@ -55,25 +81,44 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
     const kept = p.fixed?.kept ?? 0;
     if (p.members.length + kept >= seats) continue;
     const gains: { e: number; gain: number }[] = [];
-    for (const e of eligibleOf.get(p.course) ?? []) {
-      const asn = inst.asn[e] as AsnModel;
-      const mine = chosen[e] as number[];
-      if (mine.includes(p.course) || declinedAt(inst, e, p.course, p.start, course.hari)) continue;
-      if (!affordable(e, p) || (daysUsed[e] as number) + course.hari > dayCount) continue;
-      if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit || !ledger.canJoin(e, p)) continue;
-      const days = busyPeek(e);
-      if (days) {
-        let free = true;
-        for (let d = p.start; d < p.start + course.hari; d++)
-          if (days[d]) {
-            free = false;
-            break;
-          }
-        if (!free) continue;
+    for (const members of (eligibleOf.get(p.course) ?? new Map<string, number[]>()).values()) {
+      // what a joiner's OPD would pay (SessionBudget.joinCost) and `Maks Pegawai OPD Bersamaan`
+      // (Ledger.canJoin) depend on the OPD and the session only: checked once per OPD
+      const first = members[0] as number;
+      if (!affordable(first, p) || !ledger.canJoin(first, p)) continue;
+      for (const e of members) {
+        // the cheap checks first: every one must pass, so their order changes nothing
+        const asn = inst.asn[e] as AsnModel;
+        if ((daysUsed[e] as number) + course.hari > dayCount) continue;
+        if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit) continue;
+        const days = busyPeek(e);
+        if (days) {
+          let free = true;
+          for (let d = p.start; d < p.start + course.hari; d++)
+            if (days[d]) {
+              free = false;
+              break;
+            }
+          if (!free) continue;
+        }
+        const mine = chosen[e] as number[];
+        if (mine.includes(p.course) || declinedAt(inst, e, p.course, p.start, course.hari)) continue;
+        // what joining could gain at most: the needs it develops (some may be covered already),
+        // the 20-JP bonus when it reaches the target, the equity bonus of a first course
+        const jp = jpUsed[e] as number;
+        const most =
+          needValueOf(e, p.course) +
+          (asn.jpToTarget > 0 && jp < asn.jpToTarget && jp + course.catalog.jp >= asn.jpToTarget
+            ? weights.targetJp
+            : 0) +
+          (mine.length === 0 && asn.equity ? weights.ekuitas : 0) -
+          weights.biaya * course.catalog.biaya;
+        if (most <= 0.5e-9) continue;
+        const gain = asnObjective(inst, asn, [...mine, p.course]) - (current[e] as number);
+        if (gain > 1e-9) gains.push({ e, gain });
       }
-      const gain = asnObjective(inst, asn, [...mine, p.course]) - (current[e] as number);
-      if (gain > 1e-9) gains.push({ e, gain });
     }
+    // a total order (ties by ASN), so the order the candidates were met in does not matter
     gains.sort((x, y) => y.gain - x.gain || x.e - y.e);
     for (const { e, gain } of gains) {
       if (p.members.length + kept >= seats) break;
