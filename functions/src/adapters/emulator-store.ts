@@ -169,6 +169,8 @@ export interface DocMetadata {
   updatedAt: Date | null;
 }
 export interface DocNode {
+  /** the document's id (the last part of its path) */
+  readonly name: string;
   metadata: DocMetadata;
   fields: Record<string, FieldValue>;
   collections: Record<string, CollectionNode>;
@@ -204,23 +206,43 @@ export class MetadataCache {
 export interface CollectionNode {
   documents: Record<string, DocNode>;
   getDocument(id: string): DocNode;
+  /** projects/{p}/databases/{d}/documents/... down to this collection */
+  getPath(): string;
 }
 interface StateNodes {
   projects: Record<string, { databases: Record<string, { collections: Record<string, CollectionNode> }> }>;
 }
 
-export function* existingDocuments(state: FirestoreState): Generator<DocNode> {
-  const walk = function* (c: CollectionNode): Generator<DocNode> {
-    for (const doc of Object.values(c.documents)) {
-      if (doc.metadata.hasExist) yield doc;
-      for (const sub of Object.values(doc.collections)) yield* walk(sub);
+/**
+ * Every stored document with the path of its collection, in the tree's order (a document, then
+ * its subcollections' documents). A plain walk: a million documents through nested generators
+ * took seconds, and each collection's path is built once instead of once per document.
+ */
+export function eachDocument(
+  state: FirestoreState,
+  visit: (doc: DocNode, collectionPath: string) => void,
+): void {
+  const walk = (c: CollectionNode): void => {
+    const path = c.getPath();
+    const docs = Object.values(c.documents);
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as DocNode;
+      if (doc.metadata.hasExist) visit(doc, path);
+      const subs = doc.collections;
+      for (const name in subs) walk(subs[name] as CollectionNode);
     }
   };
   for (const project of Object.values((state as unknown as StateNodes).projects)) {
     for (const database of Object.values(project.databases)) {
-      for (const c of Object.values(database.collections)) yield* walk(c);
+      for (const c of Object.values(database.collections)) walk(c);
     }
   }
+}
+
+export function* existingDocuments(state: FirestoreState): Generator<DocNode> {
+  const docs: DocNode[] = [];
+  eachDocument(state, (doc) => docs.push(doc));
+  yield* docs;
 }
 
 export interface Line {
@@ -459,13 +481,15 @@ const toEncodedOrStored = (doc: DocNode): Record<string, Encoded> => {
 /**
  * A stored document as one line of the file: `JSON.stringify(lineOf(doc))`, written straight as
  * text for a document holding plain values (emulator-plain.ts encodedFieldsJson).
+ * `collectionPath`: its collection's path when the caller has it (eachDocument), else asked for.
  */
-export function lineText(doc: DocNode): string {
+export function lineText(doc: DocNode, collectionPath?: string): string {
   const plain = doc.plainFields;
   const c = doc.metadata.createdAt?.getTime() ?? 0;
   const u = doc.metadata.updatedAt?.getTime() ?? 0;
   if (!plain || !Number.isFinite(c) || !Number.isFinite(u)) return JSON.stringify(lineOf(doc));
-  return `{"p":${JSON.stringify(doc.getPath())},"c":${c},"u":${u},"f":${encodedFieldsJson(plain)}}`;
+  const path = collectionPath === undefined ? doc.getPath() : `${collectionPath}/${doc.name}`;
+  return `{"p":${JSON.stringify(path)},"c":${c},"u":${u},"f":${encodedFieldsJson(plain)}}`;
 }
 
 /** A stored document as one line of the file. */
@@ -491,15 +515,23 @@ const WRITE_CHUNK = 4 * 1024 * 1024;
 /** Writes the whole emulator state to `dir` atomically (temporary file, fsync, rename), streamed. */
 export async function saveStore(dir: string, state: FirestoreState, savedAt: Date): Promise<StoreStats> {
   const t0 = performance.now();
-  let documents = 0;
-  for (const _ of existingDocuments(state)) documents++;
-  const header: StoreHeader = { format: STORE_FORMAT, documents, savedAt: savedAt.toISOString() };
   const path = join(dir, STORE_FILE);
   const temp = `${path}.${process.pid}.tmp`;
   let bytes = 0;
+  let documents = 0;
   const hash = createHash('sha256');
   try {
     await mkdir(dir, { recursive: true });
+    // one walk: the documents and their collections' paths, in the file's order; no await from
+    // here to the last line written, so the state cannot change in between
+    const docs: DocNode[] = [];
+    const paths: string[] = [];
+    eachDocument(state, (doc, collectionPath) => {
+      docs.push(doc);
+      paths.push(collectionPath);
+    });
+    documents = docs.length;
+    const header: StoreHeader = { format: STORE_FORMAT, documents, savedAt: savedAt.toISOString() };
     const fd = openSync(temp, 'w');
     try {
       // lines are encoded straight into one buffer, written out when full
@@ -526,13 +558,8 @@ export async function saveStore(dir: string, state: FirestoreState, savedAt: Dat
       };
       put(MAGIC);
       put(JSON.stringify(header));
-      let written = 0;
-      for (const doc of existingDocuments(state)) {
-        put(lineText(doc));
-        written++;
-      }
+      for (let i = 0; i < documents; i++) put(lineText(docs[i] as DocNode, paths[i]));
       if (used > 0) flush(out.subarray(0, used));
-      if (written !== documents) throw new Error('state changed while saving');
       fsyncSync(fd);
     } finally {
       closeSync(fd);

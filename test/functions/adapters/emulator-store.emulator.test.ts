@@ -175,6 +175,35 @@ test('a line longer than the read and write buffers, multi-byte characters acros
   expect(readFileSync(join(copy, STORE_FILE)).equals(readFileSync(join(target, STORE_FILE)))).toBe(true);
 });
 
+test('plain documents are saved under the path the emulator gives them, in subcollections too', async () => {
+  const e = await emulator();
+  const project = `${PROJECT}-5`;
+  const write = stateBatchWriter(e.state, project);
+  write('tenants/t5/siklus', [{ id: '2026', data: { tahun: 2026 } }]);
+  // a subcollection of a stored document, and one of a document that was never stored
+  write('tenants/t5/siklus/2026/catatan', [{ id: 'c1', data: { isi: 'ada' } }]);
+  write('tenants/t5/siklus/hantu/catatan', [{ id: 'c2', data: { isi: 'tanpa induk' } }]);
+  // an id JSON must escape
+  write('tenants/t5/siklus/2026/catatan', [{ id: 'kutip"dan\\miring', data: { isi: 'lolos' } }]);
+  const target = mkdtempSync(join(dir, 'jalur-'));
+  const saved = await saveStore(target, e.state, new Date(0));
+  const lines = readFileSync(join(target, STORE_FILE), 'utf8').trim().split('\n').slice(2);
+  const paths = lines.map((l) => (JSON.parse(l) as { p: string }).p);
+  const base = `projects/${project}/databases/(default)/documents/tenants/t5/siklus`;
+  expect(saved.documents).toBe(4);
+  // a document, then its subcollections' documents, as the emulator's tree holds them
+  expect(paths).toEqual([
+    `${base}/2026`,
+    `${base}/2026/catatan/c1`,
+    `${base}/2026/catatan/kutip"dan\\miring`,
+    `${base}/hantu/catatan/c2`,
+  ]);
+  const again = await emulator();
+  expect((await loadStore(target, again.state)).documents).toBe(4);
+  const read = [...stateFieldsReader(again.state, project)('tenants/t5/siklus/hantu/catatan', ['isi'])];
+  expect(read).toEqual([{ id: 'c2', data: { isi: 'tanpa induk' } }]);
+});
+
 test('a saved store is recognised by its stamp without reading it; any other file only by its bytes', async () => {
   const e = await emulator();
   stateBatchWriter(e.state, `${PROJECT}-4`)('tenants/t4/pegawai', [{ id: 'p1', data: { nama: 'Budi' } }]);
