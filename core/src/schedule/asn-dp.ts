@@ -19,6 +19,8 @@ export interface DpScratch {
   days: Int32Array;
   node: Int32Array;
   live: Uint8Array;
+  /** a reached state another one dominates (walk): 1 still in the active list, 2 taken out of it */
+  dead: Uint8Array;
   room: Float64Array;
   /** courses against the ASN's preferred mode */
   mismatch: Int32Array;
@@ -36,6 +38,7 @@ export function dpScratch(): DpScratch {
     days: new Int32Array(0),
     node: new Int32Array(0),
     live: new Uint8Array(0),
+    dead: new Uint8Array(0),
     room: new Float64Array(0),
     mismatch: new Int32Array(0),
     benefit: new Float64Array(0),
@@ -65,6 +68,7 @@ function ensureScratch(scratch: DpScratch, states: number): void {
   scratch.days = new Int32Array(size);
   scratch.node = new Int32Array(size).fill(-1);
   scratch.live = new Uint8Array(size);
+  scratch.dead = new Uint8Array(size);
   scratch.room = new Float64Array(size);
   scratch.mismatch = new Int32Array(size);
   scratch.benefit = new Float64Array(size);
@@ -96,10 +100,10 @@ export function needMask(course: CourseModel, bit: ReadonlyMap<string, number>):
 }
 
 /**
- * The state space both per-ASN searches walk (asnDps, asnRoomHull): a state is (the needs
- * covered, as bits of `exact`) × width + (JP reached, in units of the courses' JP gcd, capped
- * at the target, or exact up to the ASN's JP limit when that can bind). A course takes state s
- * to `step(s, needMask(course, bit), jp / jpUnit)`.
+ * The state space both per-ASN searches walk (asnDps, asnRoomHull): a state is (JP reached, in
+ * units of the courses' JP gcd, capped at the target, or exact up to the ASN's JP limit when that
+ * can bind) << exact.length | (the needs covered, as bits of `exact`): bit operations, no
+ * division, in the DP's inner loop. A course takes state s to `step(s, needMask(course, bit), jp / jpUnit)`.
  */
 export interface NeedStates {
   /** the needs tracked as bits, bit i = exact[i], in code order */
@@ -109,12 +113,18 @@ export interface NeedStates {
   bit: ReadonlyMap<string, number>;
   /** gcd of the eligible courses' JP */
   jpUnit: number;
+  /** JP values a state can hold (0 to jpCap): there are width << exact.length states */
   width: number;
   /** the state a course (its need bits, its JP in units) leads to from s; −1 past the JP limit */
   step(s: number, mask: number, jpUnits: number): number;
   /** the JP dimension, as `step` uses it: its cap in units, and whether passing it is refused */
   jpCap: number;
   limited: boolean;
+  /**
+   * from this many JP units on, states of one need mask are worth the same (the JP target bonus
+   * and the equity bonus are both earned): at least 1, at most jpCap
+   */
+  jpFlat: number;
   /** a state's benefit: priorities closed + JP target bonus + equity bonus */
   value(state: number): number;
 }
@@ -155,15 +165,17 @@ export function needStates(inst: Instance, asn: AsnModel): NeedStates {
   const limited = totalJp > asn.jpLimit;
   const jpCap = limited ? Math.floor(asn.jpLimit / jpUnit) : Math.max(targetUnits, 1);
   const width = jpCap + 1;
+  const shift = exact.length;
+  const needBits = (1 << shift) - 1;
   const step = (s: number, mask: number, jpUnits: number): number => {
-    const jp = (s % width) + jpUnits;
+    const jp = (s >> shift) + jpUnits;
     if (limited && jp > jpCap) return -1;
-    return (Math.floor(s / width) | mask) * width + Math.min(jp, jpCap);
+    return (Math.min(jp, jpCap) << shift) | (s & needBits) | mask;
   };
   const weights = inst.weights;
   const value = (state: number): number => {
-    const mask = Math.floor(state / width);
-    const jpUnits = state % width;
+    const mask = state & needBits;
+    const jpUnits = state >> shift;
     let benefit = closed[mask] as number;
     if (jpUnits > 0) {
       if (asn.jpToTarget > 0 && jpUnits >= targetUnits) benefit += weights.targetJp;
@@ -171,7 +183,8 @@ export function needStates(inst: Instance, asn: AsnModel): NeedStates {
     }
     return benefit;
   };
-  return { exact, extra, bit, jpUnit, width, value, step, jpCap, limited };
+  const jpFlat = Math.min(Math.max(1, asn.jpToTarget > 0 ? targetUnits : 1), jpCap);
+  return { exact, extra, bit, jpUnit, width, value, step, jpCap, limited, jpFlat };
 }
 
 /**
@@ -198,7 +211,7 @@ export function asnDps(
       return null;
     }
     const ns = needStates(inst, asn);
-    const key = `${ns.exact.map((need) => need.kode).join(',')}|${asn.eligible.join(',')}|${ns.jpUnit}|${ns.jpCap}|${ns.limited ? 1 : 0}|${asn.prefModa ?? ''}`;
+    const key = `${ns.exact.map((need) => need.kode).join(',')}|${asn.eligible.join(',')}|${ns.jpUnit}|${ns.jpCap}|${ns.limited ? 1 : 0}|${ns.jpFlat}|${asn.prefModa ?? ''}`;
     const group = groups.get(key);
     if (group) group.push(i);
     else groups.set(key, [i]);
@@ -217,14 +230,15 @@ export function asnDps(
     );
     for (const i of members) out[i] = finish(states[i] as NeedStates, walked, scratch);
     // reset the scratch states this group touched
-    const { cost, days, room, mismatch, node, live: isLive } = scratch;
-    for (const s of walked.live) {
+    const { cost, days, room, mismatch, node, live: isLive, dead } = scratch;
+    for (const s of walked.touched) {
       cost[s] = Number.POSITIVE_INFINITY;
       days[s] = 0;
       room[s] = 0;
       mismatch[s] = 0;
       node[s] = -1;
       isLive[s] = 0;
+      dead[s] = 0;
     }
   }
   return out;
@@ -242,7 +256,9 @@ function emptyDp(): AsnDp {
 
 /** The states one walk reached (their cost, room, days and node are in the scratch). */
 interface Walked {
-  /** in the order first reached */
+  /** every state reached, in the order first reached (the scratch to reset) */
+  touched: number[];
+  /** the reached states no other dominates (walk), in the order first reached */
   live: number[];
   /** `live` stably sorted by cost, then room */
   byCost: Int32Array;
@@ -250,7 +266,19 @@ interface Walked {
   nodePrev: number[];
 }
 
-/** The DP walk: per state (needs covered, JP reached) the cheapest course set, in the scratch. */
+/**
+ * The DP walk: per state (needs covered, JP reached) the cheapest course set, in the scratch.
+ *
+ * With `Batas JP per ASN` tracked exactly (ns.limited), most states differ only in JP above the
+ * point where every state of their need mask is worth the same (ns.jpFlat). Such a state is
+ * dominated when one of the same mask with fewer JP (still at or above jpFlat) costs no more and
+ * takes no more mismatches, room or days: whatever follows it follows the other as well, with JP
+ * and days to spare, at no more cost and the same worth. Dominated states are dropped (a proposal
+ * dominated on arrival is not taken; a state a new one dominates stops proposing). At province
+ * scale this is about 85 % of the states. Every course set's cost is still matched or beaten by a
+ * kept state of its mask and worth, so each ASN's (cost, worth) options at room price 0, hence the
+ * knapsacks' bounds, are the same as without the pruning.
+ */
 function walk(
   inst: Instance,
   asn: AsnModel,
@@ -259,13 +287,20 @@ function walk(
   maxDays: number,
   scratch: DpScratch,
 ): Walked {
-  const { exact, bit, jpUnit, width, jpCap, limited } = ns;
-  const stateCount = (1 << exact.length) * width;
+  const { exact, bit, jpUnit, width, jpCap, limited, jpFlat } = ns;
+  const shift = exact.length;
+  const needBits = (1 << shift) - 1;
+  const stateCount = width << shift;
   ensureScratch(scratch, stateCount);
-  const { cost, days, node, live: isLive, room, mismatch } = scratch;
+  const { cost, days, node, live: isLive, dead, room, mismatch } = scratch;
   const nodeCourse: number[] = [];
   const nodePrev: number[] = [];
-  const live: number[] = [0];
+  const touched: number[] = [0];
+  // the states that propose: reached and not dominated (taken out of it in batches)
+  let active: number[] = [0];
+  let deadInActive = 0;
+  // JP from `prune` on is compared across states of one mask (none when JP is capped at the target)
+  const prune = limited ? jpFlat : jpCap + 1;
   cost[0] = 0;
   days[0] = 0;
   room[0] = 0;
@@ -287,15 +322,27 @@ function walk(
     const courseRoom = roomUse[c] as number;
     const courseMismatch = asn.prefModa !== undefined && asn.prefModa !== course.moda ? 1 : 0;
     const hari = course.hari;
+    if (deadInActive * 4 > active.length) {
+      active = active.filter((s) => {
+        if (!dead[s]) return true;
+        dead[s] = 2;
+        return false;
+      });
+      deadInActive = 0;
+    }
     // 0/1 knapsack: propose from the values before this course, then apply
     let count = 0;
-    for (let i = 0, liveCount = live.length; i < liveCount; i++) {
-      const s = live[i] as number;
+    for (let i = 0, activeCount = active.length; i < activeCount; i++) {
+      const s = active[i] as number;
+      if (dead[s]) continue;
       const newDays = (days[s] as number) + hari;
       if (newDays > maxDays) continue;
-      const jp = (s % width) + jpUnits;
+      const jpS = s >> shift;
+      // no need added at or past jpFlat: s itself dominates where the course would lead
+      if (jpS >= prune && (mask & ~s) === 0) continue;
+      const jp = jpS + jpUnits;
       if (limited && jp > jpCap) continue;
-      const t = ((s / width) | 0 | mask) * width + Math.min(jp, jpCap);
+      const t = (Math.min(jp, jpCap) << shift) | (s & needBits) | mask;
       if (t === s) continue;
       const newCost = (cost[s] as number) + biaya;
       const newRoom = (room[s] as number) + courseRoom;
@@ -317,6 +364,24 @@ function walk(
       const newRoom = toRoom[i] as number;
       const newDays = toDays[i] as number;
       if (!better(cost, mismatch, room, days, t, newCost, newMismatch, newRoom, newDays)) continue;
+      const jpT = t >> shift;
+      const stride = needBits + 1;
+      if (jpT > prune) {
+        // dominated on arrival by a state of the same mask with fewer JP (unreached: cost +∞)
+        let dominated = false;
+        for (let r = (t & needBits) | (prune << shift); r < t; r += stride) {
+          if (
+            (cost[r] as number) <= newCost &&
+            (mismatch[r] as number) <= newMismatch &&
+            (room[r] as number) <= newRoom &&
+            (days[r] as number) <= newDays
+          ) {
+            dominated = true;
+            break;
+          }
+        }
+        if (dominated) continue;
+      }
       cost[t] = newCost;
       mismatch[t] = newMismatch;
       room[t] = newRoom;
@@ -326,10 +391,33 @@ function walk(
       node[t] = nodeCourse.length - 1;
       if (!isLive[t]) {
         isLive[t] = 1;
-        live.push(t);
+        touched.push(t);
+        active.push(t);
+      } else if (dead[t]) {
+        // dominated before, not any more (nothing dominates its new values)
+        if (dead[t] === 2) active.push(t);
+        else deadInActive--;
+        dead[t] = 0;
+      }
+      if (jpT >= prune) {
+        // the states of the same mask with more JP that the new one dominates stop proposing
+        for (let r = t + stride, top = (t & needBits) | (jpCap << shift); r <= top; r += stride) {
+          if (
+            isLive[r] &&
+            !dead[r] &&
+            (cost[r] as number) >= newCost &&
+            (mismatch[r] as number) >= newMismatch &&
+            (room[r] as number) >= newRoom &&
+            (days[r] as number) >= newDays
+          ) {
+            dead[r] = 1;
+            deadInActive++;
+          }
+        }
       }
     }
   }
+  const live = touched.filter((s) => !dead[s]);
   // sorted in place as indices (no object per state: at province scale the garbage of ~40
   // million of them cost more than the DP); a stable sort, ties keep the order reached
   const byCost = Int32Array.from(live);
@@ -342,7 +430,7 @@ function walk(
     );
   });
   const sorted = Int32Array.from(ranks, (r) => byCost[r] as number);
-  return { live, byCost: sorted, nodeCourse, nodePrev };
+  return { touched, live, byCost: sorted, nodeCourse, nodePrev };
 }
 
 /**
