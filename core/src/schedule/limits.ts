@@ -16,6 +16,7 @@ import { monthOf } from '../calendar.js';
 import { normalizeHeader } from '../cells.js';
 import { type CellError, DEFAULT_MAKS_PEGAWAI_OPD, type ProgramData } from '../types.js';
 import type { AsnModel, CourseModel } from './instance.js';
+import { keptMix } from './kept-mix.js';
 
 export interface TrainerModel {
   nama: string;
@@ -238,7 +239,7 @@ export class Ledger {
     const hari = (this.inst.courses[p.course] as CourseModel).hari;
     if (p.trainer >= 0) this.mark(p.trainer, p.start, hari, 1);
     for (const e of p.members) this.away(e, p, 1);
-    for (const e of p.fixed?.members ?? []) this.away(e, p, 1);
+    if (p.fixed) this.keptAway(p, p.fixed, 1);
   }
 
   /** Records ASN e joining session p (already placed). */
@@ -251,7 +252,7 @@ export class Ledger {
     const hari = (this.inst.courses[p.course] as CourseModel).hari;
     if (p.trainer >= 0) this.mark(p.trainer, p.start, hari, -1);
     for (const e of p.members) this.away(e, p, -1);
-    for (const e of p.fixed?.members ?? []) this.away(e, p, -1);
+    if (p.fixed) this.keptAway(p, p.fixed, -1);
   }
 
   private mark(t: number, start: number, hari: number, delta: 1 | -1): void {
@@ -264,7 +265,17 @@ export class Ledger {
 
   private away(e: number, p: Booking, delta: 1 | -1): void {
     if (!this.inst.limits.away[p.course]) return;
-    const opd = (this.inst.asn[e] as AsnModel).opd;
+    this.awayOf((this.inst.asn[e] as AsnModel).opd, p, delta);
+  }
+
+  /** A kept session's kept members, counted per OPD (kept-mix.ts). */
+  private keptAway(p: Booking, fixed: { readonly members: readonly number[] }, delta: 1 | -1): void {
+    if (!this.inst.limits.away[p.course]) return;
+    for (const [opd, n] of keptMix(this.inst.asn, fixed)) this.awayOf(opd, p, delta * n);
+  }
+
+  /** `delta` more (or fewer) of the OPD away on each day of p. */
+  private awayOf(opd: string, p: Booking, delta: number): void {
     let days = this.awayDays.get(opd);
     if (!days) {
       days = new Int32Array(this.inst.days.length);

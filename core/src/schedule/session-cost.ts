@@ -20,6 +20,7 @@
  */
 import type { AsnModel, CourseModel, Instance } from './instance.js';
 import { asnObjective } from './instance.js';
+import { keptMix } from './kept-mix.js';
 import { gcd } from './knapsack.js';
 import type { Dropped, Placed } from './timetable.js';
 
@@ -81,8 +82,8 @@ export class SessionBudget {
   ) {
     for (const [opd, rp] of inst.keptBudget?.base ?? []) this.spend.set(opd, rp);
     for (const p of placed) {
-      const mix = new Map<string, number>();
-      for (const e of [...(p.fixed?.members ?? []), ...p.members]) {
+      const mix = p.fixed ? new Map(keptMix(inst.asn, p.fixed)) : new Map<string, number>();
+      for (const e of p.members) {
         const opd = (inst.asn[e] as AsnModel).opd;
         mix.set(opd, (mix.get(opd) ?? 0) + 1);
       }
