@@ -21,6 +21,25 @@ export interface Prepared {
   byOpd: Map<string, number[]>;
   /** room-days per participant of each course */
   roomUse: Float64Array;
+  /**
+   * per OPD its last knapsack (selectAt), shared by the copies of this object that swap some
+   * ASN's DPs (minimum.ts): an OPD whose ASN all have the same DP objects, at the same room price
+   * and Pagu, gets the same choice back without solving it again
+   */
+  memo: Map<string, OpdSelection>;
+}
+
+/** One OPD's knapsack in selectAt: what it was solved with and what it gave. */
+interface OpdSelection {
+  dps: readonly AsnDp[];
+  relaxed: ReadonlyMap<number, AsnDp>;
+  lambda: number;
+  pagu: number;
+  costWeight: number;
+  /** the knapsack's bound (the ASN's extra priority not included) */
+  bound: number;
+  /** per member, the courses chosen */
+  chosen: readonly number[][];
 }
 
 export function prepare(inst: Instance): Prepared {
@@ -48,7 +67,7 @@ export function prepare(inst: Instance): Prepared {
     list.push(i);
     byOpd.set(asn.opd, list);
   });
-  return { dps, relaxed, byOpd, roomUse };
+  return { dps, relaxed, byOpd, roomUse, memo: new Map() };
 }
 
 /**
@@ -63,9 +82,27 @@ export function selectAt(inst: Instance, prep: Prepared, lambda: number): Select
   for (const opd of inst.opds) {
     const members = prep.byOpd.get(opd) ?? [];
     if (members.length === 0) continue;
-    const classes = members.map((i) => optionsAt(prep.dps[i] as AsnDp, lambda, costWeight));
-    for (const i of members) bound += (prep.dps[i] as AsnDp).extra;
     const pagu = inst.pagu.get(opd) ?? 0;
+    const dps = members.map((i) => prep.dps[i] as AsnDp);
+    const last = prep.memo.get(opd);
+    if (
+      last &&
+      last.lambda === lambda &&
+      last.pagu === pagu &&
+      last.costWeight === costWeight &&
+      last.relaxed === prep.relaxed &&
+      last.dps.length === dps.length &&
+      last.dps.every((dp, k) => dp === dps[k])
+    ) {
+      for (const dp of dps) bound += dp.extra;
+      bound += last.bound;
+      members.forEach((i, k) => {
+        chosen[i] = [...(last.chosen[k] as number[])];
+      });
+      continue;
+    }
+    const classes = dps.map((dp) => optionsAt(dp, lambda, costWeight));
+    for (const dp of dps) bound += dp.extra;
     const result = solveMckp(classes, pagu);
     let opdBound = result.bound;
     if (lambda === 0 && members.some((i) => prep.relaxed.has(i))) {
@@ -75,8 +112,18 @@ export function selectAt(inst: Instance, prep: Prepared, lambda: number): Select
       opdBound = Math.max(opdBound, solveMckp(loose, pagu).bound);
     }
     bound += opdBound;
+    const picked = classes.map((options, k) => (options[result.choice[k] as number] as AsnOption).courses);
     members.forEach((i, k) => {
-      chosen[i] = [...((classes[k] as AsnOption[])[result.choice[k] as number] as AsnOption).courses];
+      chosen[i] = [...(picked[k] as number[])];
+    });
+    prep.memo.set(opd, {
+      dps,
+      relaxed: prep.relaxed,
+      lambda,
+      pagu,
+      costWeight,
+      bound: opdBound,
+      chosen: picked,
     });
   }
   return { chosen, bound };
