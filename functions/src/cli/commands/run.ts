@@ -23,10 +23,12 @@ import type { CommandContext, CommandModule, CommandOutcome } from '../context.j
 import { computeCycle, cycleYears } from '../run/compute.js';
 import { runReport } from '../run/report.js';
 import {
+  discardSchedule,
   previousRun,
   recordRun,
   runKey,
   scheduleRecord,
+  stageSchedule,
   unchangedStore,
   unchangedWorkbooks,
   workbookKey,
@@ -70,7 +72,8 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
     },
   );
   const { data } = results;
-  const schedule = scheduleRecord(previous, results.schedule);
+  // its text written now (to a temporary file) rather than held until the run completes
+  const schedule = await stageSchedule(previous, scheduleRecord(previous, results.schedule));
 
   // no workbooks of this run key on record: both are written. The staff's, the larger, is
   // written now, before the Firestore write fills the emulator's state (workbooks.ts)
@@ -98,7 +101,12 @@ async function runCycle(ctx: CommandContext): Promise<CommandOutcome> {
     },
     unchangedStore(previous, results.scheduleReused),
     stored.target,
-  ).finally(() => staff?.discard());
+  )
+    .catch(async (err: unknown) => {
+      await discardSchedule(schedule);
+      throw err;
+    })
+    .finally(() => staff?.discard());
   const workbooks = firestore.finished.written;
   await recordRun(previous, schedule, firestore.finished, firestore.store);
 

@@ -204,11 +204,13 @@ function scheduleJson(report: ScheduleReport): string | undefined {
   }
 }
 
-/** The schedule this run used, prepared for the next run (written only when the run completes). */
+/** The schedule this run used, prepared for the next run (put in place only when the run completes). */
 export interface ScheduleRecord {
   sha256: string;
-  /** the JSON text to write; undefined when it was reused (already on disk) */
+  /** the JSON text to write; undefined when it was reused (already on disk) or staged */
   text: string | undefined;
+  /** the temporary file the text was written to (stageSchedule), renamed by recordRun */
+  staged?: string;
 }
 
 export function scheduleRecord(
@@ -221,6 +223,33 @@ export function scheduleRecord(
   }
   const text = scheduleJson(schedule);
   return text === undefined ? undefined : { sha256: sha256(text), text };
+}
+
+/**
+ * Writes the schedule's text now, to a temporary file in --out, so the run does not hold it (at
+ * 50,000 ASN about 100 MB of heap) until it completes; recordRun puts the file in place,
+ * discardSchedule removes it when the run fails. When it cannot be written, the record is
+ * returned as it was (written at the end, as before).
+ */
+export async function stageSchedule(
+  previous: Previous,
+  record: ScheduleRecord | undefined,
+): Promise<ScheduleRecord | undefined> {
+  if (record?.text === undefined) return record;
+  const staged = join(previous.outDir, `${SCHEDULE_CACHE_FILE}.${process.pid}.tmp`);
+  try {
+    await mkdir(previous.outDir, { recursive: true });
+    await writeFile(staged, record.text);
+  } catch {
+    await rm(staged, { force: true }).catch(() => undefined);
+    return record;
+  }
+  return { sha256: record.sha256, text: undefined, staged };
+}
+
+/** Removes a staged schedule file that recordRun did not put in place (a failed run). */
+export async function discardSchedule(record: ScheduleRecord | undefined): Promise<void> {
+  if (record?.staged) await rm(record.staged, { force: true });
 }
 
 /**
@@ -275,6 +304,7 @@ export async function recordRun(
   try {
     await mkdir(outDir, { recursive: true });
     if (schedule?.text !== undefined) await writeAtomic(join(outDir, SCHEDULE_CACHE_FILE), schedule.text);
+    if (schedule?.staged) await rename(schedule.staged, join(outDir, SCHEDULE_CACHE_FILE));
     if (!schedule) await rm(join(outDir, SCHEDULE_CACHE_FILE), { force: true });
     const fileSha = async (path: string) => sha256(await readFile(path));
     const { summary, staff } = workbooks.written;
@@ -292,5 +322,6 @@ export async function recordRun(
     await writeAtomic(join(outDir, RUN_STATE_FILE), `${JSON.stringify(state)}\n`);
   } catch {
     // the cache only saves time; the run itself is complete
+    await discardSchedule(schedule).catch(() => undefined);
   }
 }
