@@ -49,9 +49,15 @@ function canonical(value: unknown, top: boolean): string {
   return `${out}}`;
 }
 
-/** The content hash of a document's data (128 bits of SHA-256, base64url: 22 characters). */
+/**
+ * The content hash of a document's data: the first 22 characters of its SHA-256 in base64url
+ * (132 bits). Made as a string of its own: a slice of the digest's whole text would keep all 43
+ * characters alive in every stored document (about 60 MB of heap at 50,000 ASN). The first 17
+ * bytes give the same first 22 characters.
+ */
 export function contentHash(data: Record<string, unknown>): string {
-  return createHash('sha256').update(canonical(data, true)).digest('base64url').slice(0, 22);
+  const digest = createHash('sha256').update(canonical(data, true)).digest();
+  return Buffer.from(digest.toString('base64url', 0, 17), 'latin1').toString('latin1', 0, 22);
 }
 
 /** What one sync did. */

@@ -148,4 +148,12 @@ describe('contentHash', () => {
     expect(contentHash({ t: at })).not.toBe(contentHash({ t: at.toISOString() }));
     expect(h).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
+
+  it('gives the hashes stored by earlier runs (the first 22 characters of the base64url SHA-256)', () => {
+    expect(contentHash({ a: 1, b: { c: [1, 2], d: 'x' } })).toBe('QCo8pSUw8H4QKfloea3_VL');
+    expect(contentHash({ nama: 'Siti Rahayu', nip: '197907032022222002', nilai: 0.75 })).toBe(
+      'JsEoEIHGFXxDfnJBBWAEbJ',
+    );
+    expect(contentHash({})).toBe('RBNvo1WzZ4oRRq0W9-hknp');
+  });
 });
