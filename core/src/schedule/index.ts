@@ -152,8 +152,10 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     pairs > 0 &&
     (method === 'milp' ||
       // under 'auto', a fast plan already proven optimal needs no MILP, and neither does a gap
-      // the MILP cannot close (selectionAtBound)
-      (pairs <= (opts.maxMilpPairs ?? 40_000) &&
+      // the MILP cannot close (selectionAtBound); a re-plan keeps to the fast path: it must take
+      // a small share of the full plan's time, and HiGHS alone took about as long as the full plan
+      (!part &&
+        pairs <= (opts.maxMilpPairs ?? 40_000) &&
         bound - fastPlan.objective > 1e-9 * Math.max(1, Math.abs(bound)) &&
         !selectionAtBound(inst, fastSelection.chosen, fastBound)));
   if (method === 'milp' && !opts.solver)

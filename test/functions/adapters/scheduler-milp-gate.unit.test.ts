@@ -108,4 +108,45 @@ describe("planSchedule 'auto': HiGHS only when it can pay", () => {
     for (const r of [heuristic, auto])
       expect(checkSchedule(r, { data: w.data, gaps: w.gaps, holidays })).toEqual([]);
   });
+
+  it('skips HiGHS in a re-plan unless the MILP is asked for', async () => {
+    // the world above: HiGHS runs for the first plan; its session is announced, one member declines
+    const w = world(60, {}, 100_000_000);
+    w.data.rooms = [{ row: 2, nama: 'Aula', kapasitas: 30, jenis: 'Aula' }];
+    const open = new Set(['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11']);
+    const holidays = new Set(workingDays(TAHUN, new Set()).filter((d) => !open.has(d)));
+    const { solver, calls } = await countingHighs();
+    const first = await planSchedule(w.data, w.gaps, { solver, holidays, timeLimit: 20 });
+    expect(calls()).toBe(1);
+    const session = first.sessions[0];
+    if (!session) throw new Error('no session');
+    const data: ProgramData = {
+      ...w.data,
+      attendance: session.peserta.map((nip, i) => ({
+        row: i + 2,
+        sesi: session.id,
+        kode: session.kode,
+        nip,
+        status: i === 0 ? ('Tidak Hadir' as const) : ('Hadir' as const),
+      })),
+    };
+    const again = await planSchedule(data, w.gaps, { solver, holidays, sebelumnya: first.sessions });
+    expect(calls()).toBe(1);
+    expect(again.stats.statusMilp).toBeNull();
+    expect(again.ulang?.tetap).toEqual([session.id]);
+    expect(again.bound).toBeGreaterThanOrEqual(again.objective - 1e-9);
+    expect(checkSchedule(again, { data, gaps: w.gaps, holidays })).toEqual([]);
+    // asked for, the MILP runs on the open part, and its bound is no looser than the fast one's
+    const exact = await planSchedule(data, w.gaps, {
+      solver,
+      holidays,
+      sebelumnya: first.sessions,
+      method: 'milp',
+      timeLimit: 20,
+    });
+    expect(calls()).toBe(2);
+    expect(exact.stats.statusMilp).toBe('optimal');
+    expect(exact.bound).toBeLessThanOrEqual(again.bound + 1e-6);
+    expect(checkSchedule(exact, { data, gaps: w.gaps, holidays })).toEqual([]);
+  });
 });
