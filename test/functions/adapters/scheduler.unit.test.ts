@@ -3,12 +3,14 @@ import ExcelJS from 'exceljs';
 import nock from 'nock';
 import {
   addScheduleSheets,
+  charEm,
   columnPx,
   fitRowHeight,
   lineHeight,
   MAX_ROW_HEIGHT,
   SCHEDULE_SHEETS,
   TANGGAL,
+  textPx,
   wrappedLineCount,
 } from '../../../functions/src/adapters/schedule-sheets';
 import {
@@ -17,7 +19,7 @@ import {
   loadHighs,
   planSchedule,
 } from '../../../functions/src/adapters/scheduler';
-import { generateInstance } from '../../core/schedule-fixtures';
+import { generateInstance, rng } from '../../core/schedule-fixtures';
 
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
@@ -211,6 +213,25 @@ describe('schedule sheets layout (what a reader sees and prints)', () => {
     expect(wide).toBe(1);
     expect(narrow).toBeGreaterThan(wide);
     expect(wrappedLineCount('1'.repeat(60), columnPx(10))).toBeGreaterThanOrEqual(5);
+  });
+
+  it("measures a text as the sum of its characters' widths, a surrogate pair as one character", () => {
+    const random = rng(1207);
+    // ASCII (some outside the width table), Indonesian letters, an emoji (a surrogate pair), lone surrogates
+    const alphabet = [...'aZ0 ,.-Wm@%\t~\u007f', 'é', 'ü', '—', '𝄞', '😀', '\ud800', '\udc00'];
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 40) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      for (const bold of [false, true]) {
+        let em = 0;
+        for (const ch of text) em += charEm(ch, bold);
+        expect(textPx(text, 9, bold)).toBe(em * 9 * (96 / 72) * 1.04);
+      }
+    }
+    expect(textPx('😀', 10)).toBe(textPx('é', 10));
+    expect(textPx('mW', 10, true)).toBeGreaterThan(textPx('mW', 10));
   });
 
   it('row height grows with the wrapped text, shrinks the font of a text past 409 pt and never exceeds it', () => {
