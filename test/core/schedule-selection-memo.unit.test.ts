@@ -1,7 +1,8 @@
 /**
  * selectAt's per-OPD memo (selection.ts): an OPD whose ASN keep the same DP objects is not solved
  * again, an OPD with one ASN's DP swapped (as minimum.ts does after a ban) is. Either way the
- * selection and the bound equal a cold run with an empty memo.
+ * selection and the bound equal a cold run with an empty memo. And prepare's DPs without the day
+ * limit (for the bound) only for ASN whose course sets could pass the year's working days.
  */
 import { asnDps, dpScratch } from '../../core/src/schedule/asn-dp';
 import { type AsnModel, buildInstance, type Instance } from '../../core/src/schedule/instance';
@@ -49,5 +50,37 @@ describe('selectAt memo', () => {
     // another room price is solved again too
     expect(selectAt(reduced, again, 25)).toEqual(cold(reduced, again, 25));
     expect(selectAt(inst, prep, 0)).toEqual(cold(inst, prep, 0));
+  });
+
+  it('walks without the day limit only where a course set within the JP limit could pass the year', () => {
+    // a short year: all courses of an ASN pass it, but not what its JP limit lets it take
+    const days = inst.days.slice(0, 12);
+    const perJp = (a: AsnModel) =>
+      Math.max(...a.eligible.map((c) => (inst.courses[c]?.hari ?? 0) / (inst.courses[c]?.catalog.jp ?? 1)));
+    const total = (a: AsnModel) => a.eligible.reduce((d, c) => d + (inst.courses[c]?.hari ?? 0), 0);
+    const tight = inst.asn.map((a) => ({ ...a, jpLimit: Math.floor(days.length / perJp(a)) }));
+    const loose = inst.asn.map((a) => ({ ...a, jpLimit: 1_000 }));
+    for (const asn of [tight, loose]) {
+      const short: Instance = { ...inst, days, asn };
+      const prep = prepare(short);
+      // the bound with every ASN whose courses pass the year walked without the day limit
+      const long = asn.flatMap((a, i) => (total(a) > days.length ? [i] : []));
+      expect(long.length).toBeGreaterThan(asn.length / 4);
+      const all = asnDps(
+        short,
+        long.map((i) => asn[i] as AsnModel),
+        prep.roomUse,
+        false,
+        dpScratch(),
+      );
+      const full: Prepared = {
+        ...prep,
+        relaxed: new Map(long.map((i, k) => [i, all[k]] as [number, (typeof all)[0]])),
+        memo: new Map(),
+      };
+      expect(selectAt(short, prep, 0).bound).toBeCloseTo(selectAt(short, full, 0).bound, 9);
+      if (asn === tight) expect(prep.relaxed.size).toBe(0);
+      else expect(prep.relaxed.size).toBe(long.length);
+    }
   });
 });

@@ -2,7 +2,7 @@
  * Stage 1 fast path: per-ASN DP options fed to one knapsack per OPD (its Pagu), at a room price.
  */
 import { type AsnDp, asnDps, dpScratch, optionsAt } from './asn-dp.js';
-import type { AsnModel, Instance } from './instance.js';
+import type { AsnModel, CourseModel, Instance } from './instance.js';
 import { type AsnOption, solveMckp } from './knapsack.js';
 
 export interface Selection {
@@ -49,9 +49,18 @@ export function prepare(inst: Instance): Prepared {
   );
   const scratch = dpScratch();
   const dps = asnDps(inst, inst.asn, roomUse, true, scratch);
+  // ASN some course set of whom could pass the year's working days: at most all their courses,
+  // and at most their JP limit at their longest days-per-JP (a set passing the limit is never taken)
   const long = inst.asn.flatMap((asn, i) => {
-    const total = asn.eligible.reduce((days, c) => days + (inst.courses[c]?.hari ?? 0), 0);
-    return total > inst.days.length ? [i] : [];
+    let total = 0;
+    let perJp = 0;
+    for (const c of asn.eligible) {
+      const course = inst.courses[c] as CourseModel;
+      total += course.hari;
+      perJp =
+        course.catalog.jp > 0 ? Math.max(perJp, course.hari / course.catalog.jp) : Number.POSITIVE_INFINITY;
+    }
+    return Math.min(total, asn.jpLimit * perJp) > inst.days.length ? [i] : [];
   });
   const loose = asnDps(
     inst,
