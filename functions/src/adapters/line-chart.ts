@@ -72,7 +72,7 @@ async function vegaLineSvg(m: VegaModules, spec: LineChartSpec): Promise<string>
       { mark: { type: 'line', point: { size: 40 }, strokeWidth: 2 }, encoding: { x, y, color } },
       {
         mark: { type: 'text', dy: -9, fontSize: 10 },
-        encoding: { x, y, text: { field: 'text' }, color: { ...color, legend: null } },
+        encoding: { x, y, text: { field: 'text' }, color },
       },
     ],
   };

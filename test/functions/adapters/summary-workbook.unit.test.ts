@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -347,6 +347,26 @@ test('vega renders the chart where ESM import works (a child process, as the CLI
   expect(result.engine).toBe('vega');
   expect(result.sig).toBe(PNG_SIGNATURE);
   expect(result.width).toBeGreaterThan(500);
+});
+
+test('the line chart of several series renders through vega without a warning on the console', () => {
+  // the CLI prints whatever vega logs: a conflicting legend setting used to print an English
+  // "WARN Conflicting legend property" line on every run
+  const lineChart = join(__dirname, '..', '..', '..', 'functions', 'src', 'adapters', 'line-chart.ts');
+  const script = `require('tsx/cjs');
+    require(${JSON.stringify(lineChart)}).renderLineChart({ title: 'IKM per tahun', valueTitle: 'IKM',
+      categories: ['2025', '2026'], min: 0, max: 100, digits: 1,
+      series: [{ name: 'Dinas A', values: [70.5, 75] }, { name: 'Dinas B', values: [80, null] }] })
+      .then((c) => process.stdout.write(JSON.stringify({ engine: c.engine, sig: c.png.subarray(0, 8).toString('hex') })));`;
+  const run = spawnSync(process.execPath, ['-e', script], {
+    cwd: join(__dirname, '..', '..', '..'),
+    encoding: 'utf8',
+  });
+  expect(run.status).toBe(0);
+  expect(run.stderr).toBe('');
+  const result = JSON.parse(run.stdout) as { engine: string; sig: string };
+  expect(result.engine).toBe('vega');
+  expect(result.sig).toBe(PNG_SIGNATURE);
 });
 
 // ---------------------------------------------------------------- layout: what a leader sees
