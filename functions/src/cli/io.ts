@@ -2,6 +2,7 @@
 import type { ProgressReporter } from '@bangkom/core';
 import cliProgress from 'cli-progress';
 import { num } from './format.js';
+import { releaseGarbage } from './heap.js';
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -56,7 +57,18 @@ export function createLogger(io: CliIo): Logger {
     info: (message) => {
       io.stderr.write(`${printable(message)}\n`);
     },
-    progress: (unit = '') => (interactive ? barProgress(io, unit) : lineProgress(io, unit)),
+    progress: (unit = '') => afterRelease(interactive ? barProgress(io, unit) : lineProgress(io, unit)),
+  };
+}
+
+/** A step that starts with the previous steps' garbage collected, on a large run (heap.ts). */
+function afterRelease(reporter: ProgressReporter): ProgressReporter {
+  return {
+    ...reporter,
+    start(label, total) {
+      releaseGarbage();
+      reporter.start(label, total);
+    },
   };
 }
 
