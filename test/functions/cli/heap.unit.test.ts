@@ -9,7 +9,7 @@ test('at or over the threshold a full collection runs and frees what nothing hol
   const ref = unreachable();
   // a WeakRef's target stays alive until the current job ends (a deref() too keeps it for the job)
   await new Promise((resolve) => setImmediate(resolve));
-  expect(releaseGarbage(0)).toBe(true);
+  expect(releaseGarbage(0, 0)).toBe(true);
   expect(ref.deref()).toBeUndefined();
 });
 
@@ -20,7 +20,13 @@ test('under the threshold nothing is collected', async () => {
   expect(ref.deref()).toBeDefined();
 });
 
-test('the default threshold leaves a small run alone', () => {
-  // the tests' heap is far below 512 MB: no pause is added to the sample or the tests
-  expect(releaseGarbage()).toBe(false);
+test('a heap that has not grown by half since the last collection is not collected again', async () => {
+  expect(releaseGarbage(0, 0)).toBe(true);
+  const ref = unreachable();
+  await new Promise((resolve) => setImmediate(resolve));
+  // an object of a few hundred KB does not grow the heap by half: no second pause
+  expect(releaseGarbage(0)).toBe(false);
+  expect(ref.deref()).toBeDefined();
+  // without the growth rule it is collected
+  expect(releaseGarbage(0, 0)).toBe(true);
 });
