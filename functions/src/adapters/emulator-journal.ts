@@ -20,7 +20,7 @@ import { fromEncodedFields } from './emulator-plain.js';
 import {
   type CollectionNode,
   damaged,
-  existingDocuments,
+  eachDocument,
   type Line,
   lineText,
   MetadataCache,
@@ -118,8 +118,10 @@ export async function appendJournal(
   } catch {
     kept = ''; // none yet, or not readable: started anew
   }
-  const docs = [...existingDocuments(state)].map((d) => `${lineText(d)}\n`);
-  const body = Buffer.from(docs.join(''), 'utf8');
+  // the store file's walk and line form (saveStore), each collection's path built once
+  const lines: string[] = [];
+  eachDocument(state, (doc, collectionPath) => lines.push(`${lineText(doc, collectionPath)}\n`));
+  const body = Buffer.from(lines.join(''), 'utf8');
   try {
     if (kept !== '' && Buffer.byteLength(kept) === statSync(path).size) {
       const fd = openSync(path, 'a');
@@ -148,7 +150,7 @@ export async function appendJournal(
       `Data lokal tidak dapat disimpan di ${dir} (${(err as NodeJS.ErrnoException).code ?? 'galat'}); data sebelumnya tetap utuh.`,
     );
   }
-  return { documents: docs.length, bytes: body.length };
+  return { documents: lines.length, bytes: body.length };
 }
 
 /** After a full save: the journal's documents are in the store now. */

@@ -239,12 +239,6 @@ export function eachDocument(
   }
 }
 
-export function* existingDocuments(state: FirestoreState): Generator<DocNode> {
-  const docs: DocNode[] = [];
-  eachDocument(state, (doc) => docs.push(doc));
-  yield* docs;
-}
-
 export interface Line {
   p: string;
   c: number;

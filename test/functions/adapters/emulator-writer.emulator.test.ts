@@ -12,7 +12,7 @@ import { type EmbeddedEmulator, startEmulator } from '../../../functions/src/ada
 import { UnstorableValueError } from '../../../functions/src/adapters/emulator-plain';
 import {
   type CollectionNode,
-  existingDocuments,
+  eachDocument,
   lineOf,
   loadStore,
   STORE_FILE,
@@ -79,11 +79,11 @@ const comparable = (data: unknown): unknown =>
 /** id -> the document's typed fields, as the store file would hold them. */
 function typed(emulator: EmbeddedEmulator, collection: string): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const doc of existingDocuments(emulator.state)) {
+  eachDocument(emulator.state, (doc) => {
     const line = lineOf(doc);
     if (line.p.includes(`/documents/${collection}/`))
       out.set(line.p.slice(line.p.lastIndexOf('/') + 1), line.f);
-  }
+  });
   return out;
 }
 
