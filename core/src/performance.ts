@@ -88,9 +88,9 @@ export function coursePerformance(
     return before === undefined || after === undefined ? undefined : after - before;
   };
   // each NIP's stratum (OPD and Jenis Jabatan), made once: the last Pegawai row of the NIP decides
-  const key = nameKeyer();
+  const nameKeyOf = nameKeyer();
   const strata = new Map<string, string>();
-  for (const e of data.employees) strata.set(e.nip, `${key(e.opd)}\u0000${e.jenisJabatan ?? ''}`);
+  for (const e of data.employees) strata.set(e.nip, `${nameKeyOf(e.opd)}\u0000${e.jenisJabatan ?? ''}`);
   const stratum = (nip: string): string | undefined => strata.get(nip);
   const byStratum = new Map<string, string[]>();
   // how many times each NIP is in its stratum's list (once, unless Pegawai repeats it)
@@ -126,7 +126,7 @@ export function coursePerformance(
   const courseByTitle = new Map(data.courses.map((c) => [nameKey(c.judul), c]));
   const taken = new Map<string, Map<string, number>>();
   for (const t of data.trainings) {
-    const c = courseByTitle.get(key(t.namaPelatihan));
+    const c = courseByTitle.get(nameKeyOf(t.namaPelatihan));
     if (!c) continue;
     const year = Number(t.mulai.slice(0, 4));
     const who = taken.get(c.kode) ?? new Map<string, number>();
