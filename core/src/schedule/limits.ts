@@ -16,7 +16,7 @@ import { monthOf } from '../calendar.js';
 import { normalizeHeader } from '../cells.js';
 import { type CellError, DEFAULT_MAKS_PEGAWAI_OPD, type ProgramData } from '../types.js';
 import type { AsnModel, CourseModel } from './instance.js';
-import { keptMix } from './kept-mix.js';
+import { keptMix, opdIndex } from './kept-mix.js';
 
 export interface TrainerModel {
   nama: string;
@@ -140,26 +140,106 @@ interface LedgerInstance {
   days: readonly string[];
   courses: readonly CourseModel[];
   asn: readonly AsnModel[];
+  opds: readonly string[];
   limits: LimitModel;
+  /** a re-plan's kept sessions (replan.ts), booked once per instance and copied (`Ledger.withKept`) */
+  blocked?: { sessions: readonly Booking[] };
 }
+
+/** What a ledger holds: the state `Ledger.withKept` copies from the kept sessions' bookings. */
+interface LedgerState {
+  trainerDays: Uint8Array[];
+  trainerMonths: Int32Array[];
+  /** per OPD (OpdIndex), how many of its ASN are away on each day; undefined while none is */
+  awayDays: (Int32Array | undefined)[];
+}
+
+/**
+ * The kept sessions' bookings, made once per set of kept sessions. The instances of one re-plan
+ * (the reselection's and repricing's copies) share `blocked` with its ASN indices and OPDs and
+ * the limits: the entry is reused only while `limits` and `opds` are the same too.
+ */
+const keptBookings = new WeakMap<
+  readonly Booking[],
+  { limits: LimitModel; opds: readonly string[]; state: LedgerState }
+>();
 
 /** Trainer bookings and OPD absences of one timetable (mutable). */
 export class Ledger {
   private readonly trainerDays: Uint8Array[];
   private readonly trainerMonths: Int32Array[];
-  private readonly awayDays = new Map<string, Int32Array>();
+  private readonly awayDays: (Int32Array | undefined)[];
   private readonly months: number[];
+  /** per ASN, its OPD (OpdIndex) */
+  private readonly opdOf: Int32Array;
+  /** per OPD, most of it away on one day (Infinity: no limit) */
+  private readonly cap: Float64Array;
+  /** admit's per-OPD seats left, valid where `stamp` equals `tick` */
+  private readonly left: Float64Array;
+  private readonly stamp: Int32Array;
+  private tick = 0;
 
-  constructor(private readonly inst: LedgerInstance) {
-    this.trainerDays = inst.limits.trainers.map(() => new Uint8Array(inst.days.length));
-    this.trainerMonths = inst.limits.trainers.map(() => new Int32Array(13));
+  private constructor(
+    private readonly inst: LedgerInstance,
+    state?: LedgerState,
+  ) {
+    const index = opdIndex(inst.asn, inst.opds);
+    this.opdOf = index.of;
+    const opdCount = index.names.length;
+    this.cap = Float64Array.from(
+      index.names,
+      (opd) => inst.limits.awayCap.get(opd) ?? Number.POSITIVE_INFINITY,
+    );
+    this.left = new Float64Array(opdCount);
+    this.stamp = new Int32Array(opdCount);
     this.months = inst.days.map(monthOf);
+    if (state) {
+      this.trainerDays = state.trainerDays.map((days) => days.slice());
+      this.trainerMonths = state.trainerMonths.map((months) => months.slice());
+      this.awayDays = Array.from({ length: opdCount }, (_, o) => state.awayDays[o]?.slice());
+    } else {
+      this.trainerDays = inst.limits.trainers.map(() => new Uint8Array(inst.days.length));
+      this.trainerMonths = inst.limits.trainers.map(() => new Int32Array(13));
+      this.awayDays = Array.from({ length: opdCount }, () => undefined);
+    }
   }
 
   /** A ledger holding the bookings of sessions already placed. */
   static of(inst: LedgerInstance, placed: readonly Booking[]): Ledger {
     const ledger = new Ledger(inst);
     for (const p of placed) ledger.book(p);
+    return ledger;
+  }
+
+  /**
+   * The same as `of`, the kept sessions (`inst.blocked.sessions`, each in `placed` as a copy
+   * sharing its `fixed`) copied from their bookings made once: bookings only add up, so the
+   * order they are made in changes nothing.
+   */
+  static withKept(inst: LedgerInstance, placed: readonly Booking[]): Ledger {
+    const kept = inst.blocked?.sessions;
+    if (!kept || kept.length === 0) return Ledger.of(inst, placed);
+    const fixed = new Set(kept.map((p) => p.fixed));
+    let shells = 0;
+    for (const p of placed) if (p.fixed && fixed.has(p.fixed)) shells++;
+    if (shells !== kept.length) return Ledger.of(inst, placed);
+    let hit = keptBookings.get(kept);
+    if (!hit || hit.limits !== inst.limits || hit.opds !== inst.opds) {
+      const base = new Ledger(inst);
+      for (const p of kept) base.book({ ...p, members: [] });
+      const state = {
+        trainerDays: base.trainerDays,
+        trainerMonths: base.trainerMonths,
+        awayDays: base.awayDays,
+      };
+      hit = { limits: inst.limits, opds: inst.opds, state };
+      keptBookings.set(kept, hit);
+    }
+    const ledger = new Ledger(inst, hit.state);
+    for (const p of placed) {
+      if (!p.fixed) ledger.book(p);
+      else for (const e of p.members) ledger.join(e, p);
+    }
     return ledger;
   }
 
@@ -199,35 +279,43 @@ export class Ledger {
     return a.teaches < b.teaches || (a.teaches === b.teaches && load(t) < load(than));
   }
 
-  /** Of `members` (order kept), those the OPD limit lets into a session of course c from `start`. */
-  admit(c: number, start: number, members: readonly number[]): number[] {
-    if (!this.inst.limits.away[c]) return [...members];
+  /**
+   * Of `members` (order kept), those the OPD limit lets into a session of course c from `start`;
+   * written into `out` (emptied first) when given, else into a new array.
+   */
+  admit(c: number, start: number, members: readonly number[], out: number[] = []): number[] {
+    out.length = 0;
+    if (!this.inst.limits.away[c]) {
+      for (const e of members) out.push(e);
+      return out;
+    }
     const hari = (this.inst.courses[c] as CourseModel).hari;
-    const room = new Map<string, number>();
-    return members.filter((e) => {
-      const opd = (this.inst.asn[e] as AsnModel).opd;
-      let left = room.get(opd);
-      if (left === undefined) {
-        left = this.roomLeft(opd, start, hari);
-        room.set(opd, left);
+    const tick = ++this.tick;
+    const { left, stamp, opdOf } = this;
+    for (const e of members) {
+      const opd = opdOf[e] as number;
+      if (stamp[opd] !== tick) {
+        stamp[opd] = tick;
+        left[opd] = this.roomLeft(opd, start, hari);
       }
-      if (left <= 0) return false;
-      room.set(opd, left - 1);
-      return true;
-    });
+      if ((left[opd] as number) <= 0) continue;
+      left[opd] = (left[opd] as number) - 1;
+      out.push(e);
+    }
+    return out;
   }
 
   /** Whether ASN e may also sit in session p under the OPD limit. */
   canJoin(e: number, p: Booking): boolean {
     if (!this.inst.limits.away[p.course]) return true;
     const hari = (this.inst.courses[p.course] as CourseModel).hari;
-    return this.roomLeft((this.inst.asn[e] as AsnModel).opd, p.start, hari) > 0;
+    return this.roomLeft(this.opdOf[e] as number, p.start, hari) > 0;
   }
 
   /** how many more of the OPD may be away on every day of start..start+hari−1 */
-  private roomLeft(opd: string, start: number, hari: number): number {
-    const cap = this.inst.limits.awayCap.get(opd) ?? Number.POSITIVE_INFINITY;
-    const days = this.awayDays.get(opd);
+  private roomLeft(opd: number, start: number, hari: number): number {
+    const cap = this.cap[opd] as number;
+    const days = this.awayDays[opd];
     if (!days) return cap;
     let most = 0;
     for (let d = start; d < start + hari; d++) most = Math.max(most, days[d] as number);
@@ -265,21 +353,22 @@ export class Ledger {
 
   private away(e: number, p: Booking, delta: 1 | -1): void {
     if (!this.inst.limits.away[p.course]) return;
-    this.awayOf((this.inst.asn[e] as AsnModel).opd, p, delta);
+    this.awayOf(this.opdOf[e] as number, p, delta);
   }
 
   /** A kept session's kept members, counted per OPD (kept-mix.ts). */
   private keptAway(p: Booking, fixed: { readonly members: readonly number[] }, delta: 1 | -1): void {
     if (!this.inst.limits.away[p.course]) return;
-    for (const [opd, n] of keptMix(this.inst.asn, fixed)) this.awayOf(opd, p, delta * n);
+    const at = opdIndex(this.inst.asn, this.inst.opds).at;
+    for (const [opd, n] of keptMix(this.inst.asn, fixed)) this.awayOf(at.get(opd) as number, p, delta * n);
   }
 
   /** `delta` more (or fewer) of the OPD away on each day of p. */
-  private awayOf(opd: string, p: Booking, delta: number): void {
-    let days = this.awayDays.get(opd);
+  private awayOf(opd: number, p: Booking, delta: number): void {
+    let days = this.awayDays[opd];
     if (!days) {
       days = new Int32Array(this.inst.days.length);
-      this.awayDays.set(opd, days);
+      this.awayDays[opd] = days;
     }
     const hari = (this.inst.courses[p.course] as CourseModel).hari;
     for (let d = p.start; d < p.start + hari; d++) days[d] = (days[d] as number) + delta;

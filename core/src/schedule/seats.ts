@@ -66,7 +66,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   };
   const weights = inst.weights;
   const placed = candidate.tt.placed.map((p) => ({ ...p, members: [...p.members] }));
-  const ledger = Ledger.of(inst, placed);
+  const ledger = Ledger.withKept(inst, placed);
   // each OPD's real spending, `Biaya per Angkatan` shared pro rata (session-cost.ts)
   const budget = new SessionBudget(inst, placed);
   const affordable = (e: number, p: Placed) =>

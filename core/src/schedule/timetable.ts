@@ -101,20 +101,34 @@ export function busyDays(inst: Instance): {
   peek: (e: number) => Uint8Array | undefined;
 } {
   const dayCount = inst.days.length;
-  const busy = new Map<number, Uint8Array>();
-  const blockedAsn = inst.blocked?.asn;
+  const busy: (Uint8Array | undefined)[] = new Array(inst.asn.length).fill(undefined);
+  const kept = keptDaysOf(inst);
   return {
     of: (e) => {
-      let days = busy.get(e);
+      let days = busy[e];
       if (!days) {
-        const kept = blockedAsn?.get(e);
-        days = kept ? Uint8Array.from(kept) : new Uint8Array(dayCount);
-        busy.set(e, days);
+        days = kept?.[e]?.slice() ?? new Uint8Array(dayCount);
+        busy[e] = days;
       }
       return days;
     },
-    peek: (e) => busy.get(e) ?? blockedAsn?.get(e),
+    peek: (e) => busy[e] ?? kept?.[e],
   };
+}
+
+const keptDays = new WeakMap<ReadonlyMap<number, Uint8Array>, (Uint8Array | undefined)[]>();
+
+/** The kept sessions' days per ASN (`inst.blocked.asn`) as an array, made once per re-plan. */
+function keptDaysOf(inst: Instance): readonly (Uint8Array | undefined)[] | undefined {
+  const byAsn = inst.blocked?.asn;
+  if (!byAsn) return undefined;
+  let days = keptDays.get(byAsn);
+  if (!days) {
+    days = new Array<Uint8Array | undefined>(inst.asn.length).fill(undefined);
+    for (const [e, taken] of byAsn) days[e] = taken;
+    keptDays.set(byAsn, days);
+  }
+  return days;
 }
 
 function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
@@ -157,8 +171,13 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
   const placed: Placed[] = (inst.blocked?.sessions ?? []).map((p) => ({ ...p, members: [] }));
   const dropped: Dropped[] = [];
   // trainers and the OPD absence limit (limits.ts), kept sessions booked; what kept an enrolment out
-  const ledger = Ledger.of(inst, placed);
-  const capped = new Set<string>();
+  const ledger = Ledger.withKept(inst, placed);
+  // the sessions of each course, in the order of `placed` (its searches look at one course)
+  const placedOf: Placed[][] = inst.courses.map(() => []);
+  for (const p of placed) placedOf[p.course]?.push(p);
+  /** enrolments (e × courses + c) the OPD absence limit kept out of a session */
+  const capped = new Set<number>();
+  const courseCount = inst.courses.length;
   const trainerless = new Set<number>();
   /** seats taken, the kept members of a kept session included */
   const size = (p: Placed) => p.members.length + (p.fixed?.kept ?? 0);
@@ -204,22 +223,33 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     for (let d = start; d < start + hari; d++) if (days[d]) return false;
     return true;
   };
-  /** every start day, those in `month` first, each group rotated by `salt` to spread sessions */
-  const candidates = (hari: number, month: number | null, salt: number): number[] => {
-    const last = dayCount - hari;
-    if (last < 0) return [];
-    const span = last + 1;
+  const startOrder = new Int32Array(dayCount);
+  /**
+   * every start day into `startOrder` (returns how many), those in `month` first, each group
+   * rotated by `salt` to spread sessions
+   */
+  const candidates = (hari: number, month: number | null, salt: number): number => {
+    const span = dayCount - hari + 1;
+    if (span <= 0) return 0;
     const offset = salt % span;
-    const rest: number[] = [];
-    const first: number[] = [];
+    let n = 0;
+    if (month !== null)
+      for (let k = 0; k < span; k++) {
+        const start = (offset + k) % span;
+        if (dayMonth[start] === month) startOrder[n++] = start;
+      }
     for (let k = 0; k < span; k++) {
       const start = (offset + k) % span;
-      if (month !== null && dayMonth[start] === month) first.push(start);
-      else rest.push(start);
+      if (month === null || dayMonth[start] !== month) startOrder[n++] = start;
     }
-    first.sort((x, y) => ((x - offset + span) % span) - ((y - offset + span) % span));
-    return [...first, ...rest];
+    return n;
   };
+  // place's scratch: who is free on a start, and of them who the OPD limit admits
+  const own: number[] = [];
+  const admitted: number[] = [];
+  /** per ASN, the stamp of the last place call that seated it */
+  const seatedAt = new Int32Array(inst.asn.length);
+  let placeCalls = 0;
   /**
    * places one session of course c for `members`; returns those it could not seat. `prefer`: a
    * start tried first and kept when it seats at least half of them (warm-start.ts)
@@ -229,24 +259,35 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     const hari = course.hari;
     const month = modeMonth(inst, members);
     let best: { start: number; room: number; free: number[]; trainer: number } | null = null;
-    const starts = candidates(hari, month, course.classroom && useRooms ? 0 : salt);
+    const count = candidates(hari, month, course.classroom && useRooms ? 0 : salt);
     const first = prefer && prefer.start <= dayCount - hari ? prefer.start : undefined;
-    for (const start of first === undefined ? starts : [first, ...starts]) {
-      const own = members.filter((e) => isFree(e, start, hari) && !declinedAt(inst, e, c, start, hari));
-      const free = ledger.admit(c, start, own);
-      if (free.length < own.length) for (const e of own) if (!free.includes(e)) capped.add(`${e}|${c}`);
+    // the preferred start, then every start (the preferred one again among them)
+    for (let k = first === undefined ? 0 : -1; k < count; k++) {
+      const start = k < 0 ? (first as number) : (startOrder[k] as number);
+      own.length = 0;
+      for (const e of members)
+        if (isFree(e, start, hari) && !declinedAt(inst, e, c, start, hari)) own.push(e);
+      const free = ledger.admit(c, start, own, admitted);
+      if (free.length < own.length) {
+        // admit keeps the order: whoever it skipped is capped
+        let at = 0;
+        for (const e of own) {
+          if (free[at] === e) at++;
+          else capped.add(e * courseCount + c);
+        }
+      }
       if (free.length === 0) continue;
       let room = -1;
-      let fits = free;
+      let fitting = free.length;
       if (course.classroom && useRooms) {
         room =
           start === first && prefer && roomFits(prefer.room, course.roomsAllowed, start, hari, free.length)
             ? prefer.room
             : freeRoom(course.roomsAllowed, start, hari, free.length);
         if (room < 0) continue;
-        fits = free.slice(0, (inst.rooms[room] as Room).kapasitas);
+        fitting = Math.min(free.length, (inst.rooms[room] as Room).kapasitas);
       }
-      if (best && fits.length <= best.free.length) continue;
+      if (best && fitting <= best.free.length) continue;
       const trainer = ledger.needsTrainer(c)
         ? ledger.trainerFor(c, start, start === first && prefer ? prefer.trainer : -1)
         : -1;
@@ -254,8 +295,8 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         trainerless.add(c);
         continue;
       }
-      best = { start, room, free: fits, trainer };
-      if (fits.length === members.length || (start === first && fits.length * 2 >= members.length)) break;
+      best = { start, room, free: free.slice(0, fitting), trainer };
+      if (fitting === members.length || (start === first && fitting * 2 >= members.length)) break;
     }
     if (!best) return members;
     for (const e of best.free) {
@@ -275,9 +316,11 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       ...(prefer && best.start === prefer.start ? { warm: prefer.id } : {}),
     };
     placed.push(session);
+    placedOf[c]?.push(session);
     ledger.book(session);
-    const seated = new Set(best.free);
-    return members.filter((e) => !seated.has(e));
+    const stamp = ++placeCalls;
+    for (const e of best.free) seatedAt[e] = stamp;
+    return members.filter((e) => seatedAt[e] !== stamp);
   };
 
   /**
@@ -302,18 +345,20 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       }
       ledger.release(p);
       placed.splice(placed.indexOf(p), 1);
+      const ofCourse = placedOf[c] as Placed[];
+      ofCourse.splice(ofCourse.indexOf(p), 1);
       return p.members;
     };
     let waiting: number[] = [];
-    const small = placed
-      .filter((p) => p.course === c && !p.fixed && p.members.length < course.minimum)
+    const small = (placedOf[c] as Placed[])
+      .filter((p) => !p.fixed && p.members.length < course.minimum)
       .sort((x, y) => x.members.length - y.members.length);
     for (const p of small) waiting.push(...cancel(p));
     // into sessions that run, where a seat is free on days the member is free
     const tryJoin = () => {
       waiting = waiting.filter((e) => {
-        const target = placed.find(
-          (p) => p.course === c && size(p) < seatsOf(p) && canJoin(e, p, course.hari),
+        const target = (placedOf[c] as Placed[]).find(
+          (p) => size(p) < seatsOf(p) && canJoin(e, p, course.hari),
         );
         if (!target) return true;
         target.members.push(e);
@@ -346,8 +391,8 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       return monthX - monthY || (load[y] ?? 0) - (load[x] ?? 0) || x - y;
     });
     // freed seats of kept sessions first
-    for (const p of placed) {
-      if (p.course !== c || !p.fixed) continue;
+    for (const p of placedOf[c] as Placed[]) {
+      if (!p.fixed) continue;
       const seats =
         p.room < 0 ? course.seats : Math.min(course.seats, (inst.rooms[p.room] as Room).kapasitas);
       takers = takers.filter((e) => {
@@ -383,9 +428,8 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     for (let round = 0; round < 3 && left.length > 0; round++) {
       const still: number[] = [];
       for (const e of left) {
-        const target = placed.find(
+        const target = (placedOf[c] as Placed[]).find(
           (p) =>
-            p.course === c &&
             size(p) < course.seats &&
             (p.room < 0 || (inst.rooms[p.room] as Room).kapasitas > size(p)) &&
             canJoin(e, p, course.hari),
@@ -408,7 +452,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       dropped.push({
         asn: e,
         course: c,
-        batas: capped.has(`${e}|${c}`) ? 'opd-bersamaan' : trainerless.has(c) ? 'pengajar' : 'jadwal',
+        batas: capped.has(e * courseCount + c) ? 'opd-bersamaan' : trainerless.has(c) ? 'pengajar' : 'jadwal',
       });
     if (course.minimum > 1) enforceMinimum(c);
   }
