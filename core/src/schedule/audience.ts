@@ -17,11 +17,38 @@ export interface Bar {
 export interface Audience {
   /** null when admitted, else the limit and why (Bahasa Indonesia) */
   bar(course: Course, nip: string): Bar | null;
+  /**
+   * `bar` in two steps, for callers that check many courses of one NIP: the NIP's audience key
+   * (`keyOf`), whose `Sasaran` verdict is the same for every NIP with that key (`sasaran`), then
+   * when that admits it, the course's `Syarat` (`syarat`)
+   */
+  keyOf(nip: string): number;
+  sasaran(course: Course, key: number): Bar | null;
+  syarat(course: Course, nip: string): Bar | null;
 }
 
+/**
+ * Employees with the same `Jenis ASN` and `Jenis Jabatan` are admitted by the same `Sasaran`, so
+ * that verdict is made once per (course, audience key) and shared: only `Syarat` looks at the NIP.
+ * The Bar objects handed out are shared too and must not be changed.
+ */
 export function audienceOf(data: Pick<ProgramData, 'employees' | 'courses' | 'trainings'>): Audience {
-  const employees = new Map<string, Employee>();
-  for (const e of data.employees) if (!employees.has(e.nip)) employees.set(e.nip, e);
+  // per NIP (its first Pegawai row), the index of its (Jenis ASN, Jenis Jabatan) among `people`;
+  // a NIP not in Pegawai has key 0, whose representative is undefined
+  const keyOf = new Map<string, number>();
+  const people: (Employee | undefined)[] = [undefined];
+  const keyIndex = new Map<string, number>();
+  for (const e of data.employees) {
+    if (keyOf.has(e.nip)) continue;
+    const name = `${e.jenisAsn}|${e.jenisJabatan === undefined ? '' : `=${e.jenisJabatan}`}`;
+    let key = keyIndex.get(name);
+    if (key === undefined) {
+      key = people.length;
+      people.push(e);
+      keyIndex.set(name, key);
+    }
+    keyOf.set(e.nip, key);
+  }
   const courses = new Map<string, Course>();
   for (const c of data.courses) if (!courses.has(c.kode.toLowerCase())) courses.set(c.kode.toLowerCase(), c);
   // per prerequisite code, the NIPs with a Riwayat row named after its Kode or its Judul; only the
@@ -36,12 +63,12 @@ export function audienceOf(data: Pick<ProgramData, 'employees' | 'courses' | 'tr
   }
   if (byName.size > 0) {
     // the same few course names repeat over the whole history: normalise each once
-    const keyOf = new Map<string, string>();
+    const keyOfName = new Map<string, string>();
     for (const t of data.trainings) {
-      let key = keyOf.get(t.namaPelatihan);
+      let key = keyOfName.get(t.namaPelatihan);
       if (key === undefined) {
         key = normalizeHeader(t.namaPelatihan);
-        keyOf.set(t.namaPelatihan, key);
+        keyOfName.set(t.namaPelatihan, key);
       }
       byName.get(key)?.add(t.nip);
     }
@@ -57,30 +84,63 @@ export function audienceOf(data: Pick<ProgramData, 'employees' | 'courses' | 'tr
     completed.set(kode, set);
     return set;
   };
-  return {
-    bar(course, nip) {
-      const e = employees.get(nip);
-      if (course.sasaranJenisAsn !== undefined && e?.jenisAsn !== course.sasaranJenisAsn)
-        return {
-          batas: 'sasaran',
-          alasan: `Pelatihan ${course.kode} hanya untuk ${course.sasaranJenisAsn} (Sasaran Jenis ASN).`,
-        };
-      const groups = course.sasaranJenisJabatan;
-      if (
-        groups !== undefined &&
-        groups.length > 0 &&
-        (e?.jenisJabatan === undefined || !groups.includes(kelompokJabatan(e.jenisJabatan)))
-      )
-        return {
-          batas: 'sasaran',
-          alasan: `Pelatihan ${course.kode} hanya untuk jabatan ${groups.join(', ')} (Sasaran Jenis Jabatan)${e?.jenisJabatan === undefined ? '; Jenis Jabatan ASN ini kosong' : ''}.`,
-        };
-      if (course.syarat !== undefined && !completedOf(course.syarat.toLowerCase()).has(nip))
-        return {
+  /** per course, its `Sasaran` verdict per audience key (undefined: not made yet) */
+  const sasaran = new Map<Course, (Bar | null | undefined)[]>();
+  /** per course with a `Syarat`: who completed it, and the bar of those who did not */
+  const syarat = new Map<Course, { done: Set<string>; bar: Bar }>();
+  const keyOfNip = (nip: string): number => keyOf.get(nip) ?? 0;
+  const sasaranOf = (course: Course, key: number): Bar | null => {
+    let verdicts = sasaran.get(course);
+    if (!verdicts) {
+      verdicts = new Array<Bar | null | undefined>(people.length).fill(undefined);
+      sasaran.set(course, verdicts);
+    }
+    let verdict = verdicts[key];
+    if (verdict === undefined) {
+      verdict = sasaranBar(course, people[key]);
+      verdicts[key] = verdict;
+    }
+    return verdict;
+  };
+  const syaratOf = (course: Course, nip: string): Bar | null => {
+    if (course.syarat === undefined) return null;
+    let prerequisite = syarat.get(course);
+    if (!prerequisite) {
+      prerequisite = {
+        done: completedOf(course.syarat.toLowerCase()),
+        bar: {
           batas: 'syarat',
           alasan: `Pelatihan ${course.kode} mensyaratkan ${course.syarat} yang belum tercatat di Riwayat Pelatihan ASN ini.`,
-        };
-      return null;
-    },
+        },
+      };
+      syarat.set(course, prerequisite);
+    }
+    return prerequisite.done.has(nip) ? null : prerequisite.bar;
   };
+  return {
+    bar: (course, nip) => sasaranOf(course, keyOfNip(nip)) ?? syaratOf(course, nip),
+    keyOf: keyOfNip,
+    sasaran: sasaranOf,
+    syarat: syaratOf,
+  };
+}
+
+/** Whether a course's `Sasaran Jenis ASN` and `Sasaran Jenis Jabatan` admit employee e (undefined: not in Pegawai). */
+function sasaranBar(course: Course, e: Employee | undefined): Bar | null {
+  if (course.sasaranJenisAsn !== undefined && e?.jenisAsn !== course.sasaranJenisAsn)
+    return {
+      batas: 'sasaran',
+      alasan: `Pelatihan ${course.kode} hanya untuk ${course.sasaranJenisAsn} (Sasaran Jenis ASN).`,
+    };
+  const groups = course.sasaranJenisJabatan;
+  if (
+    groups !== undefined &&
+    groups.length > 0 &&
+    (e?.jenisJabatan === undefined || !groups.includes(kelompokJabatan(e.jenisJabatan)))
+  )
+    return {
+      batas: 'sasaran',
+      alasan: `Pelatihan ${course.kode} hanya untuk jabatan ${groups.join(', ')} (Sasaran Jenis Jabatan)${e?.jenisJabatan === undefined ? '; Jenis Jabatan ASN ini kosong' : ''}.`,
+    };
+  return null;
 }

@@ -214,38 +214,71 @@ export function buildInstance(
   const names = new Map(data.employees.map((e) => [e.nip, e.nama] as const));
 
   const audience = audienceOf(data);
+  // the JP-limit bars, per JP still allowed and course: made once, shared (never changed)
+  const jpBars = new Map<number, (Bar | undefined)[]>();
+  const jpBar = (c: number, jpLimit: number): Bar => {
+    let bars = jpBars.get(jpLimit);
+    if (!bars) {
+      bars = new Array<Bar | undefined>(courses.length).fill(undefined);
+      jpBars.set(jpLimit, bars);
+    }
+    let bar = bars[c];
+    if (!bar) {
+      const catalog = (courses[c] as CourseModel).catalog;
+      bar = {
+        batas: 'batas-jp',
+        alasan: `Pelatihan ${catalog.kode} (${catalog.jp} JP) melebihi sisa Batas JP per ASN (${jpLimit} dari ${batasJp} JP).`,
+      };
+      bars[c] = bar;
+    }
+    return bar;
+  };
+  /** per audience key and course, audience.sasaran (undefined: not asked yet) */
+  const sasaranOf: (Bar | null | undefined)[][] = [];
   const asnModels: AsnModel[] = [];
   const marks = new Int32Array(courses.length);
   for (const e of [...gaps.employees].sort((a, b) => a.nip.localeCompare(b.nip))) {
-    const needs = e.competencies
-      .filter((c) => c.gap !== null && c.gap > 0 && c.prioritas !== null && c.prioritas > 0)
-      .map((c) => ({ kode: c.kode, prioritas: c.prioritas as number }))
-      .sort((a, b) => b.prioritas - a.prioritas || a.kode.localeCompare(b.kode));
-    // courses addressing a need, ascending: marked, then collected in index order
+    const needs: { kode: string; prioritas: number }[] = [];
+    for (const c of e.competencies)
+      if (c.gap !== null && c.gap > 0 && c.prioritas !== null && c.prioritas > 0)
+        needs.push({ kode: c.kode, prioritas: c.prioritas });
+    needs.sort((a, b) => b.prioritas - a.prioritas || a.kode.localeCompare(b.kode));
+    // courses addressing a need: marked, then walked in index order (ascending)
     const stamp = asnModels.length + 1;
-    const addressing: number[] = [];
+    let lo = courses.length;
+    let hi = -1;
     for (const n of needs)
       for (const c of coursesByCompetency.get(n.kode) ?? [])
         if (marks[c] !== stamp) {
           marks[c] = stamp;
-          addressing.push(c);
+          if (c < lo) lo = c;
+          if (c > hi) hi = c;
         }
-    addressing.sort((a, b) => a - b);
     const barred = new Map<number, Bar>();
     const jpLimit = Math.max(0, batasJp - (jpThisYear.get(e.nip) ?? 0));
-    const eligible = addressing.filter((c) => {
+    const eligible: number[] = [];
+    // audience.bar per course, its `Sasaran` part looked up by the ASN's audience key
+    const key = audience.keyOf(e.nip);
+    let verdicts = sasaranOf[key];
+    if (!verdicts) {
+      verdicts = new Array<Bar | null | undefined>(courses.length).fill(undefined);
+      sasaranOf[key] = verdicts;
+    }
+    for (let c = lo; c <= hi; c++) {
+      if (marks[c] !== stamp) continue;
       const catalog = (courses[c] as CourseModel).catalog;
+      let sasaran = verdicts[c];
+      if (sasaran === undefined) {
+        sasaran = audience.sasaran(catalog, key);
+        verdicts[c] = sasaran;
+      }
       const bar =
-        audience.bar(catalog, e.nip) ??
-        (catalog.jp > jpLimit
-          ? {
-              batas: 'batas-jp' as const,
-              alasan: `Pelatihan ${catalog.kode} (${catalog.jp} JP) melebihi sisa Batas JP per ASN (${jpLimit} dari ${batasJp} JP).`,
-            }
-          : null);
+        sasaran ??
+        (catalog.syarat === undefined ? null : audience.syarat(catalog, e.nip)) ??
+        (catalog.jp > jpLimit ? jpBar(c, jpLimit) : null);
       if (bar) barred.set(c, bar);
-      return bar === null;
-    });
+      else eligible.push(c);
+    }
     const jpBefore = jpThisYear.get(e.nip) ?? 0;
     const p = preferences.get(e.nip);
     const model: AsnModel = {
