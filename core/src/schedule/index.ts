@@ -40,8 +40,9 @@
  * Files: instance.ts (the problem of one call), asn-dp.ts (1a), knapsack.ts and selection.ts
  * (1b), room-hull.ts (room-priced options and bound), milp.ts (exact path), timetable.ts (2),
  * minimum.ts (reselection after cancelled sessions), seats.ts (3), assembly.ts (the report),
- * replan.ts (re-planning around the sessions of a previous plan that started or were announced);
- * its public shapes are in ../schedule-report.ts.
+ * replan.ts (re-planning around the sessions of a previous plan that started or were announced),
+ * compact.ts (a re-plan's open problem without the ASN who can no longer gain); its public shapes
+ * are in ../schedule-report.ts.
  */
 import { buildDevelopmentPlan } from '../plan.js';
 import type { GapsReport } from '../reports.js';
@@ -49,6 +50,7 @@ import type { ScheduleReport } from '../schedule-report.js';
 import type { ProgramData } from '../types.js';
 import { waitingList } from '../waiting-list.js';
 import { assemble } from './assembly.js';
+import { compactOpen, expandPlan } from './compact.js';
 import { asnObjective, buildInstance, type Instance, type ScheduleOptions } from './instance.js';
 import { buildSelectionLp, fitsSelectionLp, startValues } from './milp.js';
 import { reselectAfterMinimum } from './minimum.js';
@@ -92,13 +94,16 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
     part = fixPrevious(full, data, opts.sebelumnya, opts.mulaiPalingAwal);
   }
   // the open sessions of the previous plan are tried again first: a re-plan moves nobody for nothing
-  const inst =
+  const open =
     part && opts.sebelumnya
       ? {
           ...part.reduced,
           warm: warmStart(full, opts.sebelumnya, new Set(part.kept.map((k) => k.session.id))),
         }
       : full;
+  // a re-plan solves only for the ASN who can still gain (compact.ts): same plan, objective and bound
+  const compact = part ? compactOpen(open) : null;
+  const inst = compact ? compact.inst : open;
   const method = opts.method ?? 'auto';
   const prep = prepare(inst);
   const fastSelection = selectAt(inst, prep, 0);
@@ -144,7 +149,7 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   let objektifMilp: number | null = null;
   let batasMilp: number | null = null;
   let statusMilp: string | null = null;
-  const pairs = inst.asn.reduce((sum, asn) => sum + asn.eligible.length, 0);
+  const pairs = open.asn.reduce((sum, asn) => sum + asn.eligible.length, 0);
 
   const useMilp =
     method !== 'heuristik' &&
@@ -190,7 +195,8 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   const constant = part?.constant ?? 0;
   // a re-plan's selection may over-charge newcomers to kept sessions (session-cost.ts keptCost)
   if (part) bound += part.slack;
-  const report = assemble(full, part ? mergeKept(part, best) : best, bound + constant, {
+  const plan = compact ? expandPlan(compact, best) : best;
+  const report = assemble(full, part ? mergeKept(part, plan) : plan, bound + constant, {
     metode,
     objektifHeuristik: fastPlan.objective + constant,
     batasHeuristik: fastBound + constant,

@@ -2,7 +2,9 @@
  * A kept session's kept members per OPD (replan.ts), counted once per session. Every evaluate of
  * a re-plan books the same kept sessions again (the budget in session-cost.ts, the OPD absences in
  * limits.ts), and reading each kept member's OPD was most of that work. Keyed on the session's
- * `fixed` object, which fixPrevious makes once and every copy of the session shares.
+ * `fixed` object, which fixPrevious makes once and every copy of the session shares. The first
+ * call fixes the mix: a compact re-plan (compact.ts), whose instance has fewer ASN than
+ * `fixed.members` indexes, makes it first against the open instance's ASN.
  *
  * Also each ASN's OPD as an index into `Instance.opds`, so the ledgers count absences in arrays
  * instead of maps keyed on the OPD's name.
