@@ -60,7 +60,8 @@ export function fixPrevious(
   previous: readonly PreviousSession[],
   earliest: string | undefined,
 ): FixedPart {
-  const asnOf = new Map(inst.asn.map((asn, e) => [asn.nip, e] as const));
+  const asnOf = new Map<string, number>();
+  for (let e = 0; e < inst.asn.length; e++) asnOf.set((inst.asn[e] as AsnModel).nip, e);
   const courseOf = new Map(inst.courses.map((course, c) => [course.catalog.kode, c] as const));
   const dayOf = new Map(inst.days.map((day, d) => [day, d] as const));
   // announced: a Daftar Hadir row or an invitation sent names it; per session, who declined it
@@ -68,6 +69,7 @@ export function fixPrevious(
   const declined = told.declined;
   const kept: Kept[] = [];
   const dilepas: ReplanReport['dilepas'] = [];
+  const develops = needMatcher(inst);
   for (const session of previous) {
     const started = earliest !== undefined && session.mulai < earliest;
     if (!started && !told.sessions.has(session.id)) continue;
@@ -82,9 +84,7 @@ export function fixPrevious(
     const members: number[] = [];
     for (const nip of invitees(told, session.id, session.peserta)) {
       const e = asnOf.get(nip);
-      if (e === undefined) continue;
-      const asn = inst.asn[e] as AsnModel;
-      if (asn.needs.some((need) => course.catalog.kompetensi.includes(need.kode))) members.push(e);
+      if (e !== undefined && develops(e, c)) members.push(e);
     }
     const room = session.ruang ? inst.rooms.findIndex((r) => r.nama === session.ruang) : -1;
     const start = dayOf.get(session.mulai) ?? -1;
@@ -108,12 +108,12 @@ export function fixPrevious(
   }
 
   // kept courses per ASN, then the reduced ASN models
-  const fixedOf = new Map<number, number[]>();
+  const fixedOf: (number[] | undefined)[] = new Array(inst.asn.length).fill(undefined);
   for (const k of kept)
     for (const e of k.members) {
-      const list = fixedOf.get(e);
+      const list = fixedOf[e];
       if (list) list.push(k.course);
-      else fixedOf.set(e, [k.course]);
+      else fixedOf[e] = [k.course];
     }
   // Pagu less the kept sessions' cost; their `Biaya per Angkatan` is a constant (session-cost.ts)
   const cost = keptCost(inst, kept);
@@ -121,20 +121,18 @@ export function fixPrevious(
   for (const [opd, rp] of cost.reserved) pagu.set(opd, (pagu.get(opd) ?? 0) - rp);
   let constant = -inst.weights.biaya * cost.fixed;
   const asn = inst.asn.map((model, e) => {
-    const fixed = fixedOf.get(e);
+    const fixed = fixedOf[e];
     if (!fixed) return model;
     constant += asnObjective(inst, model, fixed);
     let jp = 0;
-    const closed = new Set<string>();
-    for (const c of fixed) {
-      const catalog = (inst.courses[c] as CourseModel).catalog;
-      jp += catalog.jp;
-      for (const kode of catalog.kompetensi) closed.add(kode);
-    }
+    for (const c of fixed) jp += (inst.courses[c] as CourseModel).catalog.jp;
     const jpLimit = Math.max(0, model.jpLimit - jp);
     return {
       ...model,
-      needs: model.needs.filter((need) => !closed.has(need.kode)),
+      // the needs no kept course develops
+      needs: model.needs.filter(
+        (need) => !fixed.some((c) => (inst.courses[c] as CourseModel).catalog.kompetensi.includes(need.kode)),
+      ),
       eligible: model.eligible.filter(
         (c) => !fixed.includes(c) && (inst.courses[c] as CourseModel).catalog.jp <= jpLimit,
       ),
@@ -149,7 +147,7 @@ export function fixPrevious(
   const dayCount = inst.days.length;
   const blocked = {
     declined: declinesOf(inst, previous, declined, asnOf, courseOf),
-    asn: new Map<number, Uint8Array>(),
+    asn: keptDays(inst, kept),
     rooms: inst.rooms.map(() => new Uint8Array(dayCount)),
     sessions: kept
       .filter((k) => k.start >= 0)
@@ -163,14 +161,8 @@ export function fixPrevious(
       })),
   };
   for (const k of kept) {
-    if (k.start < 0) continue;
     const hari = (inst.courses[k.course] as CourseModel).hari;
-    for (const e of k.members) {
-      const days = blocked.asn.get(e) ?? new Uint8Array(dayCount);
-      days.fill(1, k.start, k.start + hari);
-      blocked.asn.set(e, days);
-    }
-    if (k.room >= 0) (blocked.rooms[k.room] as Uint8Array).fill(1, k.start, k.start + hari);
+    if (k.start >= 0 && k.room >= 0) (blocked.rooms[k.room] as Uint8Array).fill(1, k.start, k.start + hari);
   }
   return {
     reduced: {
@@ -186,6 +178,71 @@ export function fixPrevious(
     slack: cost.slack,
     dilepas,
   };
+}
+
+/**
+ * Whether course c develops one of ASN e's needs, asked for every kept member: the courses'
+ * competency codes are numbered, each course's and (on first ask) each ASN's needs' codes become
+ * a bitset over those numbers, and a shared bit is a code both name (equal strings, equal
+ * numbers; a need no course develops gets no number and matches nothing).
+ */
+function needMatcher(inst: Instance): (e: number, c: number) => boolean {
+  const bitOf = new Map<string, number>();
+  for (const course of inst.courses)
+    for (const kode of course.catalog.kompetensi) if (!bitOf.has(kode)) bitOf.set(kode, bitOf.size);
+  const words = Math.max(1, Math.ceil(bitOf.size / 32));
+  const set = (bits: Uint32Array, at: number, kode: string) => {
+    const b = bitOf.get(kode);
+    if (b !== undefined) bits[at + (b >>> 5)] = (bits[at + (b >>> 5)] as number) | (1 << (b & 31));
+  };
+  const courseBits = new Uint32Array(inst.courses.length * words);
+  inst.courses.forEach((course, c) => {
+    for (const kode of course.catalog.kompetensi) set(courseBits, c * words, kode);
+  });
+  const needBits = new Uint32Array(inst.asn.length * words);
+  const made = new Uint8Array(inst.asn.length);
+  return (e, c) => {
+    if (!made[e]) {
+      made[e] = 1;
+      for (const need of (inst.asn[e] as AsnModel).needs) set(needBits, e * words, need.kode);
+    }
+    for (let w = 0; w < words; w++)
+      if (((needBits[e * words + w] as number) & (courseBits[c * words + w] as number)) !== 0) return true;
+    return false;
+  };
+}
+
+/**
+ * The days each kept member spends in kept sessions still to come (indexed like inst.days), in
+ * the order members first appear; views into one buffer (one allocation, not one per member).
+ */
+function keptDays(inst: Instance, kept: readonly Kept[]): Map<number, Uint8Array> {
+  const dayCount = inst.days.length;
+  const out = new Map<number, Uint8Array>();
+  let count = 0;
+  const seen = new Uint8Array(inst.asn.length);
+  for (const k of kept) {
+    if (k.start < 0) continue;
+    for (const e of k.members)
+      if (!seen[e]) {
+        seen[e] = 1;
+        count++;
+      }
+  }
+  const buffer = new ArrayBuffer(count * dayCount);
+  for (const k of kept) {
+    if (k.start < 0) continue;
+    const hari = (inst.courses[k.course] as CourseModel).hari;
+    for (const e of k.members) {
+      let days = out.get(e);
+      if (!days) {
+        days = new Uint8Array(buffer, out.size * dayCount, dayCount);
+        out.set(e, days);
+      }
+      days.fill(1, k.start, k.start + hari);
+    }
+  }
+  return out;
 }
 
 /**
@@ -209,8 +266,9 @@ function declinesOf(
     const to = daysBefore(inst.days, session.selesai, true) - 1;
     if (from > to) continue;
     for (const nip of session.peserta) {
+      if (!no.has(nip)) continue;
       const e = asnOf.get(nip);
-      if (e === undefined || !no.has(nip)) continue;
+      if (e === undefined) continue;
       const list = out.get(e) ?? [];
       list.push({ course, from, to });
       out.set(e, list);
