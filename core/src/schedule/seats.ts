@@ -1,6 +1,7 @@
 /** Stage 3: empty seats of placed sessions go to ASN who gain from them. */
 import type { Room } from '../types.js';
 import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
+import { opdIndex } from './kept-mix.js';
 import { Ledger } from './limits.js';
 import { declinedAt } from './replan.js';
 import { RUPIAH_TOLERANCE, SessionBudget } from './session-cost.js';
@@ -29,20 +30,15 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
       daysUsed[e] = (daysUsed[e] as number) + hari;
     }
   }
-  // course -> OPD -> ASN for whom it addresses an open need (eligible)
-  const eligibleOf = new Map<number, Map<string, number[]>>();
+  // course -> ASN for whom it addresses an open need (eligible), in ASN order
+  const eligibleOf: number[][] = inst.courses.map(() => []);
   inst.asn.forEach((asn, e) => {
-    for (const c of asn.eligible) {
-      let byOpd = eligibleOf.get(c);
-      if (!byOpd) {
-        byOpd = new Map();
-        eligibleOf.set(c, byOpd);
-      }
-      const list = byOpd.get(asn.opd);
-      if (list) list.push(e);
-      else byOpd.set(asn.opd, [e]);
-    }
+    for (const c of asn.eligible) eligibleOf[c]?.push(e);
   });
+  const { of: opdOf, names: opdNames } = opdIndex(inst.asn, inst.opds);
+  // per OPD: the session (index into placed) it was last checked for, and whether it passed
+  const checkedFor = new Int32Array(opdNames.length).fill(-1);
+  const passed = new Uint8Array(opdNames.length);
   const current = inst.asn.map((asn, e) => asnObjective(inst, asn, chosen[e] ?? []));
   // per course and ASN, the priorities of its needs the course develops (made on first use)
   const develops: (Set<string> | undefined)[] = [];
@@ -72,7 +68,8 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   const affordable = (e: number, p: Placed) =>
     budget.joinCost(e, p) <= -budget.over((inst.asn[e] as AsnModel).opd) + RUPIAH_TOLERANCE;
   let added = 0;
-  for (const p of placed) {
+  for (let s = 0; s < placed.length; s++) {
+    const p = placed[s] as Placed;
     const course = inst.courses[p.course] as CourseModel;
     const seats = Math.min(
       course.catalog.kapasitas,
@@ -81,42 +78,45 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
     const kept = p.fixed?.kept ?? 0;
     if (p.members.length + kept >= seats) continue;
     const gains: { e: number; gain: number }[] = [];
-    for (const members of (eligibleOf.get(p.course) ?? new Map<string, number[]>()).values()) {
+    for (const e of eligibleOf[p.course] ?? []) {
       // what a joiner's OPD would pay (SessionBudget.joinCost) and `Maks Pegawai OPD Bersamaan`
-      // (Ledger.canJoin) depend on the OPD and the session only: checked once per OPD
-      const first = members[0] as number;
-      if (!affordable(first, p) || !ledger.canJoin(first, p)) continue;
-      for (const e of members) {
-        // the cheap checks first: every one must pass, so their order changes nothing
-        const asn = inst.asn[e] as AsnModel;
-        if ((daysUsed[e] as number) + course.hari > dayCount) continue;
-        if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit) continue;
-        const days = busyPeek(e);
-        if (days) {
-          let free = true;
-          for (let d = p.start; d < p.start + course.hari; d++)
-            if (days[d]) {
-              free = false;
-              break;
-            }
-          if (!free) continue;
-        }
-        const mine = chosen[e] as number[];
-        if (mine.includes(p.course) || declinedAt(inst, e, p.course, p.start, course.hari)) continue;
-        // what joining could gain at most: the needs it develops (some may be covered already),
-        // the 20-JP bonus when it reaches the target, the equity bonus of a first course
-        const jp = jpUsed[e] as number;
-        const most =
-          needValueOf(e, p.course) +
-          (asn.jpToTarget > 0 && jp < asn.jpToTarget && jp + course.catalog.jp >= asn.jpToTarget
-            ? weights.targetJp
-            : 0) +
-          (mine.length === 0 && asn.equity ? weights.ekuitas : 0) -
-          weights.biaya * course.catalog.biaya;
-        if (most <= 0.5e-9) continue;
-        const gain = asnObjective(inst, asn, [...mine, p.course]) - (current[e] as number);
-        if (gain > 1e-9) gains.push({ e, gain });
+      // (Ledger.canJoin) depend on the OPD and the session only: checked once per OPD, for its
+      // first eligible ASN
+      const opd = opdOf[e] as number;
+      if (checkedFor[opd] !== s) {
+        checkedFor[opd] = s;
+        passed[opd] = affordable(e, p) && ledger.canJoin(e, p) ? 1 : 0;
       }
+      if (passed[opd] === 0) continue;
+      // the cheap checks first: every one must pass, so their order changes nothing
+      const asn = inst.asn[e] as AsnModel;
+      if ((daysUsed[e] as number) + course.hari > dayCount) continue;
+      if ((jpUsed[e] as number) + course.catalog.jp > asn.jpLimit) continue;
+      const days = busyPeek(e);
+      if (days) {
+        let free = true;
+        for (let d = p.start; d < p.start + course.hari; d++)
+          if (days[d]) {
+            free = false;
+            break;
+          }
+        if (!free) continue;
+      }
+      const mine = chosen[e] as number[];
+      if (mine.includes(p.course) || declinedAt(inst, e, p.course, p.start, course.hari)) continue;
+      // what joining could gain at most: the needs it develops (some may be covered already),
+      // the 20-JP bonus when it reaches the target, the equity bonus of a first course
+      const jp = jpUsed[e] as number;
+      const most =
+        needValueOf(e, p.course) +
+        (asn.jpToTarget > 0 && jp < asn.jpToTarget && jp + course.catalog.jp >= asn.jpToTarget
+          ? weights.targetJp
+          : 0) +
+        (mine.length === 0 && asn.equity ? weights.ekuitas : 0) -
+        weights.biaya * course.catalog.biaya;
+      if (most <= 0.5e-9) continue;
+      const gain = asnObjective(inst, asn, [...mine, p.course]) - (current[e] as number);
+      if (gain > 1e-9) gains.push({ e, gain });
     }
     // a total order (ties by ASN), so the order the candidates were met in does not matter
     gains.sort((x, y) => y.gain - x.gain || x.e - y.e);

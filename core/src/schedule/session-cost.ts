@@ -20,7 +20,7 @@
  */
 import type { AsnModel, CourseModel, Instance } from './instance.js';
 import { asnObjective } from './instance.js';
-import { keptMix } from './kept-mix.js';
+import { keptMix, opdIndex } from './kept-mix.js';
 import { gcd } from './knapsack.js';
 import type { Dropped, Placed } from './timetable.js';
 
@@ -74,7 +74,7 @@ export function hasFixedCost(inst: Instance): boolean {
 export class SessionBudget {
   readonly spend = new Map<string, number>();
   /** per session: its OPDs and how many members (kept ones included) each has */
-  private readonly mix = new Map<Placed, Map<string, number>>();
+  private readonly mix = new Map<Placed, Mix>();
 
   constructor(
     private readonly inst: Instance,
@@ -82,12 +82,20 @@ export class SessionBudget {
   ) {
     for (const [opd, rp] of inst.keptBudget?.base ?? []) this.spend.set(opd, rp);
     for (const p of placed) {
-      const mix = p.fixed ? new Map(keptMix(inst.asn, p.fixed)) : new Map<string, number>();
-      for (const e of p.members) {
-        const opd = (inst.asn[e] as AsnModel).opd;
-        mix.set(opd, (mix.get(opd) ?? 0) + 1);
+      let entry: Mix;
+      if (p.fixed && p.members.length === 0) {
+        // the kept members only: their counts are shared until someone joins (move copies them)
+        const counts = keptMix(inst.asn, p.fixed);
+        entry = { counts, size: p.fixed.members.length, shared: true };
+      } else {
+        const counts = p.fixed ? new Map(keptMix(inst.asn, p.fixed)) : new Map<string, number>();
+        for (const e of p.members) {
+          const opd = (inst.asn[e] as AsnModel).opd;
+          counts.set(opd, (counts.get(opd) ?? 0) + 1);
+        }
+        entry = { counts, size: (p.fixed?.members.length ?? 0) + p.members.length, shared: false };
       }
-      this.mix.set(p, mix);
+      this.mix.set(p, entry);
       this.charge(p, 1);
     }
   }
@@ -107,7 +115,7 @@ export class SessionBudget {
     const course = this.inst.courses[p.course] as CourseModel;
     const opd = (this.inst.asn[e] as AsnModel).opd;
     const n = this.size(p);
-    const mine = this.mix.get(p)?.get(opd) ?? 0;
+    const mine = this.mix.get(p)?.counts.get(opd) ?? 0;
     const fixed = course.biayaAngkatan;
     return course.catalog.biaya + (fixed * (mine + 1)) / (n + 1) - (n > 0 ? (fixed * mine) / n : 0);
   }
@@ -131,41 +139,56 @@ export class SessionBudget {
     const course = this.inst.courses[p.course] as CourseModel;
     const opd = (this.inst.asn[e] as AsnModel).opd;
     const n = this.size(p);
-    const mine = this.mix.get(p)?.get(opd) ?? 0;
+    const mine = this.mix.get(p)?.counts.get(opd) ?? 0;
     const fixed = course.biayaAngkatan;
     return course.catalog.biaya + (fixed * mine) / n - (n > 1 ? (fixed * (mine - 1)) / (n - 1) : 0);
   }
 
   /** What the OPD pays for `p` now. */
   shareOf(opd: string, p: Placed): number {
+    const entry = this.mix.get(p);
+    return entry ? this.shareIn(opd, p, entry) : 0;
+  }
+
+  private shareIn(opd: string, p: Placed, entry: Mix): number {
     const course = this.inst.courses[p.course] as CourseModel;
-    const mine = this.mix.get(p)?.get(opd) ?? 0;
-    const n = this.size(p);
+    const mine = entry.counts.get(opd) ?? 0;
+    const n = entry.size;
     return n > 0 ? mine * course.catalog.biaya + (course.biayaAngkatan * mine) / n : 0;
   }
 
   private size(p: Placed): number {
-    let n = 0;
-    for (const count of this.mix.get(p)?.values() ?? []) n += count;
-    return n;
+    return this.mix.get(p)?.size ?? 0;
   }
 
   /** Adds (sign 1) or removes (−1) every OPD's share of p. */
   private charge(p: Placed, sign: 1 | -1): void {
-    for (const opd of this.mix.get(p)?.keys() ?? [])
-      this.spend.set(opd, (this.spend.get(opd) ?? 0) + sign * this.shareOf(opd, p));
+    const entry = this.mix.get(p);
+    if (!entry) return;
+    for (const opd of entry.counts.keys())
+      this.spend.set(opd, (this.spend.get(opd) ?? 0) + sign * this.shareIn(opd, p, entry));
   }
 
   private move(e: number, p: Placed, delta: 1 | -1): void {
     const opd = (this.inst.asn[e] as AsnModel).opd;
     this.charge(p, -1);
-    const mix = this.mix.get(p) ?? new Map<string, number>();
-    const count = (mix.get(opd) ?? 0) + delta;
-    if (count > 0) mix.set(opd, count);
-    else mix.delete(opd);
-    this.mix.set(p, mix);
+    const entry = this.mix.get(p);
+    const counts = entry && !entry.shared ? (entry.counts as Map<string, number>) : new Map(entry?.counts);
+    const count = (counts.get(opd) ?? 0) + delta;
+    if (count > 0) counts.set(opd, count);
+    else counts.delete(opd);
+    let size = 0;
+    for (const n of counts.values()) size += n;
+    this.mix.set(p, { counts, size, shared: false });
     this.charge(p, 1);
   }
+}
+
+/** A session's members per OPD and how many they are; `shared`: counts are kept-mix.ts's, read only. */
+interface Mix {
+  counts: ReadonlyMap<string, number>;
+  size: number;
+  shared: boolean;
 }
 
 /**
@@ -330,9 +353,13 @@ export function keptCost(
   inst: Instance,
   kept: readonly { course: number; members: readonly number[]; start: number }[],
 ): KeptCost {
-  const reserved = new Map<string, number>();
-  const base = new Map<string, number>();
-  const add = (map: Map<string, number>, opd: string, rp: number) => map.set(opd, (map.get(opd) ?? 0) + rp);
+  // per OPD (kept-mix.ts opdIndex), summed in member order as the maps would be, and the order
+  // each OPD first appears in (the maps' order)
+  const { of: opdOf, names } = opdIndex(inst.asn, inst.opds);
+  const reservedRp = new Float64Array(names.length);
+  const baseRp = new Float64Array(names.length);
+  const reservedOrder: number[] = [];
+  const baseOrder: number[] = [];
   const open = new Set<number>();
   let fixed = 0;
   let slack = 0;
@@ -350,12 +377,18 @@ export function keptCost(
       open.add(k.course);
       slack += inst.weights.biaya * share * Math.max(0, course.seats - n);
     }
+    const rp = course.catalog.biaya + share;
     for (const e of k.members) {
-      const opd = (inst.asn[e] as AsnModel).opd;
-      add(reserved, opd, course.catalog.biaya + share);
-      if (started) add(base, opd, course.catalog.biaya + share);
+      const opd = opdOf[e] as number;
+      if (reservedRp[opd] === 0 && !reservedOrder.includes(opd)) reservedOrder.push(opd);
+      reservedRp[opd] = (reservedRp[opd] as number) + rp;
+      if (!started) continue;
+      if (baseRp[opd] === 0 && !baseOrder.includes(opd)) baseOrder.push(opd);
+      baseRp[opd] = (baseRp[opd] as number) + rp;
     }
   }
+  const reserved = new Map(reservedOrder.map((opd) => [names[opd] as string, reservedRp[opd] as number]));
+  const base = new Map(baseOrder.map((opd) => [names[opd] as string, baseRp[opd] as number]));
   const courses = inst.courses.map((course, c) =>
     open.has(c)
       ? { ...course, unitCost: course.catalog.biaya + relaxedShare(course, course.seats, inst.costGrid) }

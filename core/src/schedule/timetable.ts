@@ -103,11 +103,22 @@ export function busyDays(inst: Instance): {
   const dayCount = inst.days.length;
   const busy: (Uint8Array | undefined)[] = new Array(inst.asn.length).fill(undefined);
   const kept = keptDaysOf(inst);
+  // rows are views of shared slabs: a typed array of its own per ASN (a buffer each) was most of
+  // the timetable's allocation and a good part of its time
+  let slab = new Uint8Array(0);
+  let used = SLAB_ROWS;
   return {
     of: (e) => {
       let days = busy[e];
       if (!days) {
-        days = kept?.[e]?.slice() ?? new Uint8Array(dayCount);
+        if (used === SLAB_ROWS) {
+          slab = new Uint8Array(SLAB_ROWS * dayCount);
+          used = 0;
+        }
+        days = slab.subarray(used * dayCount, (used + 1) * dayCount);
+        used++;
+        const taken = kept?.[e];
+        if (taken) days.set(taken);
         busy[e] = days;
       }
       return days;
@@ -115,6 +126,9 @@ export function busyDays(inst: Instance): {
     peek: (e) => busy[e] ?? kept?.[e],
   };
 }
+
+/** ASN rows per slab in busyDays */
+const SLAB_ROWS = 1024;
 
 const keptDays = new WeakMap<ReadonlyMap<number, Uint8Array>, (Uint8Array | undefined)[]>();
 
