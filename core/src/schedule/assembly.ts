@@ -14,6 +14,19 @@ import type { Bar } from './audience.js';
 import type { AsnModel, CourseModel, Instance } from './instance.js';
 import type { Candidate } from './timetable.js';
 
+/** The limits an unmet need's reason tells apart when the timetable dropped an enrolment: one bit each. */
+const BY_MINIMUM = 1;
+const BY_OPD = 2;
+const BY_BUDGET = 4;
+const BY_TRAINER = 8;
+const BY_ANY = 16;
+const DROPPED_BIT = new Map<Batas, number>([
+  ['peserta-minimum', BY_MINIMUM],
+  ['opd-bersamaan', BY_OPD],
+  ['anggaran', BY_BUDGET],
+  ['pengajar', BY_TRAINER],
+]);
+
 export function assemble(
   inst: Instance,
   candidate: Candidate,
@@ -52,7 +65,8 @@ export function assemble(
     }
   };
   const sessions: ScheduledSession[] = [];
-  const sessionsOf = new Map<number, ScheduledSession[]>();
+  // per ASN, its sessions' places in `sessions` (placement order, as the per-ASN sort below expects)
+  const sessionsOf: number[][] = new Array(inst.asn.length);
   let prefBulan = 0;
   let prefBulanTotal = 0;
   let prefModa = 0;
@@ -81,15 +95,17 @@ export function assemble(
       : p.trainer >= 0
         ? (inst.limits.trainers[p.trainer]?.nama ?? null)
         : null;
+    const at = sessions.length;
     sessions.push(session);
+    const month = monthOf(mulai);
     for (const e of p.members) {
       const asn = inst.asn[e] as AsnModel;
-      const list = sessionsOf.get(e) ?? [];
-      list.push(session);
-      sessionsOf.set(e, list);
+      const list = sessionsOf[e];
+      if (list) list.push(at);
+      else sessionsOf[e] = [at];
       if (asn.prefMonths.length) {
         prefBulanTotal++;
-        if (asn.prefMonths.includes(monthOf(mulai))) prefBulan++;
+        if (asn.prefMonths.includes(month)) prefBulan++;
       }
       if (asn.prefModa) {
         prefModaTotal++;
@@ -97,30 +113,51 @@ export function assemble(
       }
     }
   }
+  const placedOrder = [...sessions];
   sessions.sort((a, b) => a.mulai.localeCompare(b.mulai) || a.id.localeCompare(b.id));
+  // each session's start as localeCompare ranks it among all starts (equal rank for equal starts),
+  // so that each ASN's sessions are put in date order without comparing strings again
+  const startRank = new Map<ScheduledSession, number>();
+  sessions.forEach((x, i) => {
+    const before = sessions[i - 1];
+    const rank = before === undefined ? 0 : (startRank.get(before) as number);
+    startRank.set(x, before === undefined || before.mulai.localeCompare(x.mulai) === 0 ? rank : rank + 1);
+  });
+  const rankOf = placedOrder.map((x) => startRank.get(x) as number);
 
   // each participant pays Biaya per Peserta and an equal share of the session's Biaya per Angkatan
-  const terpakai = new Map<string, { rupiah: number; peserta: number }>();
+  // (only the OPDs of inst.opds are reported: each ASN's place among them, or −1)
+  const opdAt = new Map(inst.opds.map((opd, i) => [opd, i] as const));
+  const opdOf = inst.asn.map((asn) => opdAt.get(asn.opd) ?? -1);
+  const rupiah = new Float64Array(inst.opds.length);
+  const peserta = new Float64Array(inst.opds.length);
   for (const p of candidate.tt.placed) {
     const course = inst.courses[p.course] as CourseModel;
     const each = course.catalog.biaya + course.biayaAngkatan / Math.max(1, p.members.length);
     for (const e of p.members) {
-      const opd = (inst.asn[e] as AsnModel).opd;
-      const use = terpakai.get(opd) ?? { rupiah: 0, peserta: 0 };
-      use.rupiah += each;
-      use.peserta++;
-      terpakai.set(opd, use);
+      const o = opdOf[e] as number;
+      if (o < 0) continue;
+      rupiah[o] = (rupiah[o] as number) + each;
+      peserta[o] = (peserta[o] as number) + 1;
     }
   }
   const budget: BudgetUse[] = inst.opds.map((opd) => ({
     opd,
     pagu: inst.pagu.get(opd) ?? 0,
-    terpakai: terpakai.get(opd)?.rupiah ?? 0,
-    peserta: terpakai.get(opd)?.peserta ?? 0,
+    terpakai: rupiah[opdAt.get(opd) as number] as number,
+    peserta: peserta[opdAt.get(opd) as number] as number,
   }));
 
   const byKode = new Map(inst.courses.map((c) => [c.catalog.kode, c] as const));
-  const droppedAs = new Map(candidate.tt.dropped.map((d) => [`${d.asn}|${d.course}`, d.batas] as const));
+  // the competencies each session develops (those of the catalogue entry its Kode names)
+  const develops = placedOrder.map((x) => byKode.get(x.kode)?.catalog.kompetensi);
+  // per ASN, why the timetable dropped its enrolment in a course (the last word per course)
+  const droppedOf: Map<number, Batas>[] = new Array(inst.asn.length);
+  for (const d of candidate.tt.dropped) {
+    const of = droppedOf[d.asn];
+    if (of) of.set(d.course, d.batas);
+    else droppedOf[d.asn] = new Map([[d.course, d.batas]]);
+  }
   const individu: IndividualPlan[] = [];
   const unmet: UnmetNeed[] = [];
   // per competency, the courses developing it that can never be scheduled (asked per unmet need)
@@ -132,14 +169,28 @@ export function assemble(
         if (list) list.push(course);
         else unschedulable.set(kode, [course]);
       }
+  // per competency, which courses develop it (1 at the course's index)
+  const developing = new Map<string, Uint8Array>();
+  inst.courses.forEach((course, c) => {
+    for (const kode of course.catalog.kompetensi) {
+      let of = developing.get(kode);
+      if (!of) {
+        of = new Uint8Array(inst.courses.length);
+        developing.set(kode, of);
+      }
+      of[c] = 1;
+    }
+  });
   inst.asn.forEach((asn, e) => {
     if (asn.needs.length === 0) return;
-    const mine = (sessionsOf.get(e) ?? []).sort((x, y) => x.mulai.localeCompare(y.mulai));
+    const places = sessionsOf[e] ?? [];
+    if (places.length > 1) places.sort((x, y) => (rankOf[x] as number) - (rankOf[y] as number));
+    const mine = places.map((at) => placedOrder[at] as ScheduledSession);
     const jpRencana = mine.reduce((sum, x) => sum + x.jp, 0);
     const kebutuhan = asn.needs.map((need) => ({
       kode: need.kode,
       prioritas: need.prioritas,
-      terpenuhi: mine.some((x) => byKode.get(x.kode)?.catalog.kompetensi.includes(need.kode) ?? false),
+      terpenuhi: places.some((at) => develops[at]?.includes(need.kode) ?? false),
     }));
     individu.push({
       nip: asn.nip,
@@ -165,15 +216,24 @@ export function assemble(
         0,
       ),
     });
+    const dropped = droppedOf[e];
     for (const need of kebutuhan) {
       if (need.terpenuhi) continue;
-      const covering = asn.eligible.filter((c) => inst.courses[c]?.catalog.kompetensi.includes(need.kode));
+      const develop = developing.get(need.kode);
+      const covering = develop ? asn.eligible.filter((c) => develop[c] === 1) : [];
+      // which limits dropped this ASN from a covering course
+      let droppedBy = 0;
+      if (dropped)
+        for (const c of covering) {
+          if (!dropped.has(c)) continue;
+          droppedBy |= BY_ANY | (DROPPED_BIT.get(dropped.get(c) as Batas) ?? 0);
+        }
       let alasan: string;
       let batas: Batas;
       const tooLong = unschedulable.get(need.kode) ?? [];
       let bar: Bar | undefined;
       for (const [c, why] of asn.barred)
-        if (inst.courses[c]?.catalog.kompetensi.includes(need.kode)) {
+        if (develop?.[c] === 1) {
           bar = why;
           break;
         }
@@ -186,21 +246,21 @@ export function assemble(
       } else if (covering.length === 0) {
         alasan = 'Tidak ada pelatihan di Katalog Pelatihan yang mengembangkan kompetensi ini.';
         batas = 'katalog';
-      } else if (covering.some((c) => droppedAs.get(`${e}|${c}`) === 'peserta-minimum')) {
+      } else if (droppedBy & BY_MINIMUM) {
         alasan =
           'Terpilih tetapi angkatannya tidak mencapai Peserta Minimum pada tanggal yang dapat diikuti; menunggu angkatan berikutnya.';
         batas = 'peserta-minimum';
-      } else if (covering.some((c) => droppedAs.get(`${e}|${c}`) === 'opd-bersamaan')) {
+      } else if (droppedBy & BY_OPD) {
         alasan = `Terpilih tetapi pada tanggal yang dapat diikuti sudah ${inst.limits.awayCap.get(asn.opd) ?? 1} ASN OPD ${asn.opd} sedang mengikuti pelatihan (Maks Pegawai OPD Bersamaan).`;
         batas = 'opd-bersamaan';
-      } else if (covering.some((c) => droppedAs.get(`${e}|${c}`) === 'anggaran')) {
+      } else if (droppedBy & BY_BUDGET) {
         alasan = `Terpilih tetapi pagu OPD ${asn.opd} tidak cukup untuk bagiannya dari Biaya per Angkatan pada angkatan yang dapat diikuti.`;
         batas = 'anggaran';
-      } else if (covering.some((c) => droppedAs.get(`${e}|${c}`) === 'pengajar')) {
+      } else if (droppedBy & BY_TRAINER) {
         alasan =
           'Terpilih tetapi tidak ada pengajar yang tersedia pada tanggal yang dapat diikuti (lembar Pengajar).';
         batas = 'pengajar';
-      } else if (covering.some((c) => droppedAs.has(`${e}|${c}`))) {
+      } else if (droppedBy & BY_ANY) {
         alasan =
           'Terpilih tetapi tidak dapat dijadwalkan (bentrok jadwal, ruang, atau hari kerja tidak cukup).';
         batas = 'jadwal';
@@ -246,7 +306,7 @@ export function assemble(
       ...stats,
       status: gap <= 1e-6 ? 'optimal' : 'layak',
       gap,
-      pegawaiBerkebutuhan: inst.asn.filter((asn) => asn.needs.length > 0).length,
+      pegawaiBerkebutuhan: individu.length,
       peserta: sessions.reduce((n, x) => n + x.peserta.length, 0),
       hariKerja: inst.days.length,
       gagalDijadwalkan: candidate.tt.dropped.length,
