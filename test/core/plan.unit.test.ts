@@ -74,4 +74,52 @@ describe('development plan (PP 11/2017 art. 207)', () => {
     expect(new Set(docs.enrollments.map((d) => d.id)).size).toBe(docs.enrollments.length);
     expect(scheduleDocs(report, '2026-01-05T08:00:00')).toEqual(docs);
   });
+
+  it("reads each participant's last gaps row; a competency listed twice counts its last positive gap", () => {
+    const [A, B, C] = ['199001012015031001', '199001012015031002', '199001012015031003'];
+    const gap = (kode: string, g: number | null) => ({
+      kode,
+      standar: 3,
+      aktual: g === null ? null : 3 - g,
+      gap: g,
+      prioritas: g,
+      sumber: [],
+    });
+    const employee = (nip: string, opd: string, competencies: ReturnType<typeof gap>[]) => ({
+      nip,
+      opd,
+      jabatan: 'Analis',
+      competencies,
+    });
+    const gaps = {
+      ...inst.gaps,
+      employees: [
+        employee(A, 'Dinas A', [gap('M.01', 4), gap('M.02', 4)]), // replaced by A's later row
+        employee(B, 'Dinas A', [gap('M.01', 1.5), gap('M.02', null)]),
+        employee(A, 'Dinas B', [gap('M.01', 2), gap('M.02', 1), gap('M.02', 3), gap('M.02', 0)]),
+      ],
+    };
+    const course = { ...(inst.data.courses[0] as (typeof inst.data.courses)[number]), kode: 'PL-X' };
+    const data = {
+      ...inst.data,
+      courses: [{ ...course, kompetensi: ['M.01', 'M.02'] }],
+      fgd: [
+        { row: 2, tanggal: '2026-01-12', opd: 'Dinas B', kode: 'M.02', peringkat: 1 },
+        { row: 3, tanggal: '2026-01-12', opd: 'Dinas A', kode: 'M.02', peringkat: 2 },
+      ],
+    };
+    const session = {
+      ...(report.sessions[0] as (typeof report.sessions)[number]),
+      id: 'PL-X-2026-1',
+      kode: 'PL-X',
+      peserta: [A, B, C], // C has no gaps row
+    };
+    const [row] = buildDevelopmentPlan({ ...report, sessions: [session] }, data, gaps);
+    expect(row?.sasaran).toBe('3 ASN dari 3 OPD: - (1), Dinas A (1), Dinas B (1)');
+    expect(row?.kesesuaianKurikulum).toBe(
+      'M.01: 2 peserta, rata-rata kesenjangan 1,75; M.02: 1 peserta, rata-rata kesenjangan 3',
+    );
+    // Dinas A's participant (B) has no M.02 gap: only Dinas B's rank is a reason
+    expect(row?.justifikasi).toBe('FGD Dinas B 12/01/2026: peringkat 1 (M.02)');
+  });
 });
