@@ -310,12 +310,23 @@ export function declinedAt(inst: Instance, e: number, c: number, start: number, 
  * its kept members. The plan counts them (JP, training year), so history must not count them too.
  */
 export function ownHistory(part: FixedPart, data: ProgramData): Set<TrainingRecord> {
-  const members = new Map<string, Set<string>>();
-  for (const k of part.kept)
-    members.set(k.session.id, new Set(k.members.map((e) => (part.reduced.asn[e] as AsnModel).nip)));
   const out = new Set<TrainingRecord>();
-  if (members.size === 0) return out;
-  for (const t of data.trainings) if (t.sesi !== undefined && members.get(t.sesi)?.has(t.nip)) out.add(t);
+  if (part.kept.length === 0) return out;
+  const kept = new Map(part.kept.map((k) => [k.session.id, k] as const));
+  // the rows naming a kept session (usually none, or few): only those sessions' members are looked up
+  const rows = data.trainings.filter((t) => t.sesi !== undefined && kept.has(t.sesi));
+  if (rows.length === 0) return out;
+  const members = new Map<string, Set<string>>();
+  const membersOf = (id: string): Set<string> => {
+    let set = members.get(id);
+    if (!set) {
+      const k = kept.get(id) as Kept;
+      set = new Set(k.members.map((e) => (part.reduced.asn[e] as AsnModel).nip));
+      members.set(id, set);
+    }
+    return set;
+  };
+  for (const t of rows) if (membersOf(t.sesi as string).has(t.nip)) out.add(t);
   return out;
 }
 
@@ -394,6 +405,8 @@ export function diffPlans(
     // a previous plan printed before trainers existed says nothing of them: nothing to compare
     if (old.pengajar !== undefined && (now.pengajar ?? null) !== old.pengajar)
       out.pengajarGanti.push({ id, dari: old.pengajar, ke: now.pengajar ?? null });
+    // the same people in the same order (a kept session nobody left or joined): nothing to list
+    if (sameList(old.peserta, now.peserta)) continue;
     const had = new Set(old.peserta);
     const has = new Set(now.peserta);
     for (const nip of now.peserta) if (!had.has(nip)) out.pesertaMasuk.push({ sesi: id, nip });
@@ -407,4 +420,10 @@ export function diffPlans(
   out.sesiBaru.sort();
   out.sesiBatal.sort();
   return out;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
