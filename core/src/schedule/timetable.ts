@@ -101,7 +101,9 @@ export function busyDays(inst: Instance): {
   peek: (e: number) => Uint8Array | undefined;
 } {
   const dayCount = inst.days.length;
-  const busy: (Uint8Array | undefined)[] = new Array(inst.asn.length).fill(undefined);
+  // per ASN, 1 + its row in `rows` (0: none yet)
+  const rowOf = new Int32Array(inst.asn.length);
+  const rows: Uint8Array[] = [];
   const kept = keptDaysOf(inst);
   // rows are views of shared slabs: a typed array of its own per ASN (a buffer each) was most of
   // the timetable's allocation and a good part of its time
@@ -109,21 +111,24 @@ export function busyDays(inst: Instance): {
   let used = SLAB_ROWS;
   return {
     of: (e) => {
-      let days = busy[e];
-      if (!days) {
-        if (used === SLAB_ROWS) {
-          slab = new Uint8Array(SLAB_ROWS * dayCount);
-          used = 0;
-        }
-        days = slab.subarray(used * dayCount, (used + 1) * dayCount);
-        used++;
-        const taken = kept?.[e];
-        if (taken) days.set(taken);
-        busy[e] = days;
+      const row = rowOf[e] as number;
+      if (row > 0) return rows[row - 1] as Uint8Array;
+      if (used === SLAB_ROWS) {
+        slab = new Uint8Array(SLAB_ROWS * dayCount);
+        used = 0;
       }
+      const days = slab.subarray(used * dayCount, (used + 1) * dayCount);
+      used++;
+      const taken = kept?.[e];
+      if (taken) days.set(taken);
+      rows.push(days);
+      rowOf[e] = rows.length;
       return days;
     },
-    peek: (e) => busy[e] ?? kept?.[e],
+    peek: (e) => {
+      const row = rowOf[e] as number;
+      return row > 0 ? rows[row - 1] : kept?.[e];
+    },
   };
 }
 
@@ -178,6 +183,8 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       b.hari - a.hari || (participants.get(y)?.length ?? 0) - (participants.get(x)?.length ?? 0) || x - y
     );
   });
+  // per ASN, its first preferred month (13: none)
+  const firstMonth = Int32Array.from(inst.asn, (asn) => asn.prefMonths[0] ?? 13);
   // per-ASN load: busiest ASN first inside a course so they get the free slots
   const load = chosen.map((courses) => courses.reduce((sum, c) => sum + (inst.courses[c]?.hari ?? 0), 0));
 
@@ -399,23 +406,28 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     const course = inst.courses[c] as CourseModel;
     let takers = [...(participants.get(c) ?? [])];
     // group by preferred month so a session can sit in its members' month
-    takers.sort((x, y) => {
-      const monthX = inst.asn[x]?.prefMonths[0] ?? 13;
-      const monthY = inst.asn[y]?.prefMonths[0] ?? 13;
-      return monthX - monthY || (load[y] ?? 0) - (load[x] ?? 0) || x - y;
-    });
+    takers.sort(
+      (x, y) =>
+        (firstMonth[x] as number) - (firstMonth[y] as number) || (load[y] ?? 0) - (load[x] ?? 0) || x - y,
+    );
     // freed seats of kept sessions first
     for (const p of placedOf[c] as Placed[]) {
       if (!p.fixed) continue;
       const seats =
         p.room < 0 ? course.seats : Math.min(course.seats, (inst.rooms[p.room] as Room).kapasitas);
-      takers = takers.filter((e) => {
-        if (size(p) >= seats || !canJoin(e, p, course.hari)) return true;
+      // a full session keeps every taker out: nothing to look at
+      if (size(p) >= seats) continue;
+      const rest: number[] = [];
+      for (const e of takers) {
+        if (size(p) >= seats || !canJoin(e, p, course.hari)) {
+          rest.push(e);
+          continue;
+        }
         p.members.push(e);
         busyOf(e).fill(1, p.start, p.start + course.hari);
         ledger.join(e, p);
-        return false;
-      });
+      }
+      takers = rest;
     }
     let left: number[] = [];
     // a re-plan: the previous plan's open sessions of c first, on their days (warm-start.ts)
