@@ -1,8 +1,9 @@
 /**
  * A re-plan's compact open problem (compact.ts): the ASN no eligible course can gain anything for
- * are left out, and that changes nothing. Their options are the empty set alone, so they add 0 to
- * every knapsack and bound; selection, bound, timetable and seat filling over the compact instance,
- * mapped back, equal those over the whole open instance.
+ * are left out, and so are the courses that cannot gain for the others; that changes nothing. The
+ * ASN left out have the empty set as their only option, so they add 0 to every knapsack and bound;
+ * selection, bound, timetable and seat filling over the compact instance, mapped back, equal those
+ * over the whole open instance.
  */
 import { type AttendanceRecord, checkSchedule, planSchedule } from '@bangkom/core';
 import { asnDps, dpScratch, optionsAt } from '../../core/src/schedule/asn-dp';
@@ -54,6 +55,17 @@ describe.each([
       if (!asn) throw new Error('no ASN');
       expect(asn.eligible.some((c) => canGain(open, asn, c))).toBe(false);
     }
+    // a remaining ASN keeps exactly its courses that can gain, in order
+    compact.inst.asn.forEach((asn, k) => {
+      const whole = open.asn[compact.open[k] as number];
+      if (!whole) throw new Error('no ASN');
+      expect(asn.eligible).toEqual(whole.eligible.filter((c) => canGain(open, whole, c)));
+    });
+    expect(
+      compact.inst.asn.some(
+        (asn, k) => asn.eligible.length < (open.asn[compact.open[k] as number]?.eligible.length ?? 0),
+      ),
+    ).toBe(true);
     // increasing: the compact problem's ASN keep their order
     for (let k = 1; k < compact.open.length; k++)
       expect(compact.open[k] as number).toBeGreaterThan(compact.open[k - 1] as number);

@@ -24,9 +24,20 @@
  *  - asnObjective(∅) is exactly 0, so the plan's objective (a sum in ASN order) is the same float.
  * The ASN that remain keep their order (the remapping is increasing), and the scheduler breaks
  * every tie by that order, so it makes the same choices. Objective and bound of the compact problem
- * are those of the open problem: the bound stays proven for all ASN. Two guards scale with the
- * number of ASN and may now admit more work for the same problem: the exact knapsack DP's size
- * limit (knapsack.ts) and reprice's pair limit (reprice.ts); both only make the plan better.
+ * are those of the open problem: the bound stays proven for all ASN.
+ *
+ * A remaining ASN also loses the courses that cannot gain for it (province: 864,000 eligible pairs
+ * down to 363,000). That happens only when neither bonus is open to it, so its objective is the
+ * priority of the needs its courses cover less their cost; such a course covers none of its needs,
+ * so a set with it has the value of the set without it, less its cost, and no less room use or
+ * days. Every option (cost, value, room use) the DP, the room hull or seat filling could offer
+ * with it is matched or beaten by one without it: the options, knapsacks and bounds are the same.
+ * Only where two different course sets tie exactly on cost, room use and value may the DP, which
+ * keeps the first it reached, now keep the other.
+ *
+ * Two guards scale with the number of ASN or pairs and may now admit more work for the same
+ * problem: the exact knapsack DP's size limit (knapsack.ts) and reprice's pair limit (reprice.ts);
+ * both only make the plan better.
  */
 import type { AsnModel, CourseModel, Instance } from './instance.js';
 import { keptMix } from './kept-mix.js';
@@ -59,10 +70,11 @@ export function compactOpen(open: Instance): CompactOpen {
   const kept: number[] = [];
   const asn: AsnModel[] = [];
   open.asn.forEach((model, e) => {
-    if (!model.eligible.some((c) => canGain(open, model, c))) return;
+    const gaining = model.eligible.filter((c) => canGain(open, model, c));
+    if (gaining.length === 0) return;
     index[e] = kept.length;
     kept.push(e);
-    asn.push(model);
+    asn.push(gaining.length === model.eligible.length ? model : { ...model, eligible: gaining });
   });
   const at = (e: number) => index[e] as number;
   const inside = (e: number) => at(e) >= 0;
