@@ -57,11 +57,16 @@ export interface CompactOpen {
  * open needs, or any course can bring the JP target or equity bonus, or a cost may count for it.
  */
 export function canGain(inst: Instance, asn: AsnModel, c: number): boolean {
-  if (asn.jpToTarget > 0 || asn.equity || inst.weights.biaya < 0) return true;
+  if (anyCourseGains(inst, asn)) return true;
   const course = inst.courses[c] as CourseModel;
   if (course.unitCost < 0 || course.catalog.biaya < 0) return true;
   const kompetensi = course.catalog.kompetensi;
   return asn.needs.some((need) => kompetensi.includes(need.kode));
+}
+
+/** Whether every course can gain for `asn`: a bonus is open to it, or cost may count for it. */
+function anyCourseGains(inst: Instance, asn: AsnModel): boolean {
+  return asn.jpToTarget > 0 || asn.equity || inst.weights.biaya < 0;
 }
 
 /** The open instance of a re-plan (fixPrevious, warm-start) restricted to the ASN who can gain. */
@@ -70,7 +75,9 @@ export function compactOpen(open: Instance): CompactOpen {
   const kept: number[] = [];
   const asn: AsnModel[] = [];
   open.asn.forEach((model, e) => {
-    const gaining = model.eligible.filter((c) => canGain(open, model, c));
+    const gaining = anyCourseGains(open, model)
+      ? model.eligible
+      : model.eligible.filter((c) => canGain(open, model, c));
     if (gaining.length === 0) return;
     index[e] = kept.length;
     kept.push(e);

@@ -182,8 +182,16 @@ function mckpDp(
   const pick = new Uint16Array(n * width);
   for (let i = 0; i < n; i++) {
     const options = classes[i] as AsnOption[];
-    next.fill(Number.NEGATIVE_INFINITY);
-    for (let o = 0; o < options.length && o < 65535; o++) {
+    let o = 0;
+    const free = options[0] as AsnOption;
+    if (free.cost === 0 && budget >= 0) {
+      // option 0 costs nothing: on a row of −∞ it takes every step (best is never −∞: option 0
+      // always fits), and pick is 0 already; the loop below would write the same sums
+      const value = free.value;
+      for (let u = 0; u < width; u++) next[u] = (best[u] as number) + value;
+      o = 1;
+    } else next.fill(Number.NEGATIVE_INFINITY);
+    for (; o < options.length && o < 65535; o++) {
       const option = options[o] as AsnOption;
       if (option.cost > budget) break;
       const costUnits = Math.round(option.cost / grid);
