@@ -39,9 +39,9 @@
  * problem: the exact knapsack DP's size limit (knapsack.ts) and reprice's pair limit (reprice.ts);
  * both only make the plan better.
  */
-import type { AsnModel, CourseModel, Instance } from './instance.js';
+import { type AsnModel, asnWith, type CourseModel, type Instance, instanceWith } from './instance.js';
 import { keptMix } from './kept-mix.js';
-import type { Candidate, Placed } from './timetable.js';
+import { type Candidate, type Placed, placedWith } from './timetable.js';
 
 /** The open problem without the ASN who cannot gain (see the file comment). */
 export interface CompactOpen {
@@ -81,7 +81,7 @@ export function compactOpen(open: Instance): CompactOpen {
     if (gaining.length === 0) return;
     index[e] = kept.length;
     kept.push(e);
-    asn.push(gaining.length === model.eligible.length ? model : { ...model, eligible: gaining });
+    asn.push(gaining.length === model.eligible.length ? model : asnWith(model, { eligible: gaining }));
   });
   const at = (e: number) => index[e] as number;
   const inside = (e: number) => at(e) >= 0;
@@ -90,7 +90,7 @@ export function compactOpen(open: Instance): CompactOpen {
     for (const [e, value] of byAsn) if (inside(e)) out.set(at(e), value);
     return out;
   };
-  const inst: Instance = { ...open, asn };
+  const inst: Instance = instanceWith(open, { asn });
   if (open.blocked) {
     // kept sessions' `fixed.members` stay indices into the open instance: their OPD mix is
     // fixed on first use (kept-mix.ts), so it is made here, against the open instance's ASN
@@ -99,7 +99,7 @@ export function compactOpen(open: Instance): CompactOpen {
       ...open.blocked,
       asn: remap(open.blocked.asn),
       declined: remap(open.blocked.declined),
-      sessions: open.blocked.sessions.map((p) => ({ ...p, members: p.members.filter(inside).map(at) })),
+      sessions: open.blocked.sessions.map((p) => placedWith(p, p.members.filter(inside).map(at))),
     };
   }
   // every warm session stays, even with no member left: its room-days are still held (timetable.ts)
@@ -115,7 +115,7 @@ export function expandPlan(compact: CompactOpen, plan: Candidate): Candidate {
   plan.chosen.forEach((courses, k) => {
     chosen[open(k)] = courses;
   });
-  const placed: Placed[] = plan.tt.placed.map((p) => ({ ...p, members: p.members.map(open) }));
+  const placed: Placed[] = plan.tt.placed.map((p) => placedWith(p, p.members.map(open)));
   const dropped = plan.tt.dropped.map((d) => ({ ...d, asn: open(d.asn) }));
   return { ...plan, tt: { placed, dropped }, chosen };
 }

@@ -51,7 +51,13 @@ import type { ProgramData } from '../types.js';
 import { waitingList } from '../waiting-list.js';
 import { assemble } from './assembly.js';
 import { compactOpen, expandPlan } from './compact.js';
-import { asnObjective, buildInstance, type Instance, type ScheduleOptions } from './instance.js';
+import {
+  asnObjective,
+  buildInstance,
+  type Instance,
+  instanceWith,
+  type ScheduleOptions,
+} from './instance.js';
 import { buildSelectionLp, fitsSelectionLp, startValues } from './milp.js';
 import { reselectAfterMinimum } from './minimum.js';
 import { diffPlans, fixPrevious, mergeKept, ownHistory } from './replan.js';
@@ -96,10 +102,9 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   // the open sessions of the previous plan are tried again first: a re-plan moves nobody for nothing
   const open =
     part && opts.sebelumnya
-      ? {
-          ...part.reduced,
+      ? instanceWith(part.reduced, {
           warm: warmStart(full, opts.sebelumnya, new Set(part.kept.map((k) => k.session.id))),
-        }
+        })
       : full;
   // a re-plan solves only for the ASN who can still gain (compact.ts): same plan, objective and bound
   const compact = part ? compactOpen(open) : null;

@@ -95,7 +95,8 @@ export interface AsnModel {
   equity: boolean;
   /** preferred months 1-12 from the needs survey, ascending */
   prefMonths: number[];
-  prefModa?: Moda;
+  /** always present (undefined when none), so every AsnModel has one shape */
+  prefModa: Moda | undefined;
 }
 
 /**
@@ -118,15 +119,19 @@ export interface Instance {
   batasJp: number;
   /**
    * sessions kept from a previous plan (replan.ts): the days they take per ASN and per room
-   * (indexed like `days`), and those still to come as shells whose freed seats the timetable fills
+   * (indexed like `days`), and those still to come as shells whose freed seats the timetable fills.
+   * This and the re-plan fields below are always present (undefined in a plan from scratch), so
+   * that plans and re-plans share one Instance shape and the optimised code of one serves the other.
    */
-  blocked?: {
-    asn: Map<number, Uint8Array>;
-    rooms: Uint8Array[];
-    sessions: readonly Placed[];
-    /** per ASN, the previous sessions it declined (replan.ts `declinedAt`) */
-    declined: Map<number, Decline[]>;
-  };
+  blocked:
+    | {
+        asn: Map<number, Uint8Array>;
+        rooms: Uint8Array[];
+        sessions: readonly Placed[];
+        /** per ASN, the previous sessions it declined (replan.ts `declinedAt`) */
+        declined: Map<number, Decline[]>;
+      }
+    | undefined;
   /** trainers and `Maks Pegawai OPD Bersamaan` (limits.ts) */
   limits: LimitModel;
   /** rupiah grid of the `Biaya per Angkatan` shares (session-cost.ts) */
@@ -136,9 +141,9 @@ export interface Instance {
    * spending is checked against the whole Pagu, with `base` the spending of kept sessions that
    * already started
    */
-  keptBudget?: { pagu: Map<string, number>; base: Map<string, number> };
+  keptBudget: { pagu: Map<string, number>; base: Map<string, number> } | undefined;
   /** re-plan: the open sessions of the previous plan, tried first on their days (warm-start.ts) */
-  warm?: readonly WarmSession[];
+  warm: readonly WarmSession[] | undefined;
 }
 
 /**
@@ -294,8 +299,8 @@ export function buildInstance(
       jpLimit,
       equity: !trainedRecently.has(e.nip),
       prefMonths: p ? [...new Set(p.bulan)].filter((m) => m >= 1 && m <= 12).sort((a, b) => a - b) : [],
+      prefModa: p?.moda ? p.moda : undefined,
     };
-    if (p?.moda) model.prefModa = p.moda;
     asnModels.push(model);
   }
 
@@ -413,6 +418,75 @@ export function buildInstance(
     batasJp,
     limits,
     costGrid,
+    blocked: undefined,
+    keptBudget: undefined,
+    warm: undefined,
+  };
+}
+
+/*
+ * The scheduler's records are always built with all their fields in one order, also when a stage
+ * changes a few of them: a copy made with `{ ...x, f }` gets another hidden class than x, so code
+ * optimised on plans from scratch was thrown away (deoptimised) on a re-plan's copies. With these
+ * builders, plans and re-plans share one shape per record.
+ */
+
+/** `base` with `changes`, in the shape of every Instance. */
+export function instanceWith(base: Instance, changes: Partial<Instance>): Instance {
+  const x = { ...base, ...changes };
+  return {
+    warnings: x.warnings,
+    tahun: x.tahun,
+    target: x.target,
+    days: x.days,
+    courses: x.courses,
+    asn: x.asn,
+    opds: x.opds,
+    pagu: x.pagu,
+    rooms: x.rooms,
+    weights: x.weights,
+    batasJp: x.batasJp,
+    limits: x.limits,
+    costGrid: x.costGrid,
+    blocked: x.blocked,
+    keptBudget: x.keptBudget,
+    warm: x.warm,
+  };
+}
+
+/** `base` with `changes`, in the shape of every AsnModel. */
+export function asnWith(base: AsnModel, changes: Partial<AsnModel>): AsnModel {
+  const x = { ...base, ...changes };
+  return {
+    nip: x.nip,
+    nama: x.nama,
+    opd: x.opd,
+    jabatan: x.jabatan,
+    needs: x.needs,
+    eligible: x.eligible,
+    barred: x.barred,
+    jpBefore: x.jpBefore,
+    jpToTarget: x.jpToTarget,
+    jpLimit: x.jpLimit,
+    equity: x.equity,
+    prefMonths: x.prefMonths,
+    prefModa: x.prefModa,
+  };
+}
+
+/** `base` at another `unitCost`, in the shape of every CourseModel. */
+export function courseAt(base: CourseModel, unitCost: number): CourseModel {
+  return {
+    catalog: base.catalog,
+    hari: base.hari,
+    moda: base.moda,
+    classroom: base.classroom,
+    roomsAllowed: base.roomsAllowed,
+    seats: base.seats,
+    minimum: base.minimum,
+    schedulable: base.schedulable,
+    biayaAngkatan: base.biayaAngkatan,
+    unitCost,
   };
 }
 

@@ -133,7 +133,7 @@ export interface Booking {
   /** index into LimitModel.trainers, −1 when none */
   trainer: number;
   /** a session kept from a previous plan (replan.ts): its kept members, beside `members` who joined it */
-  fixed?: { members: readonly number[] };
+  fixed?: { members: readonly number[] } | undefined;
 }
 
 interface LedgerInstance {
@@ -143,7 +143,7 @@ interface LedgerInstance {
   opds: readonly string[];
   limits: LimitModel;
   /** a re-plan's kept sessions (replan.ts), booked once per instance and copied (`Ledger.withKept`) */
-  blocked?: { sessions: readonly Booking[] };
+  blocked?: { sessions: readonly Booking[] } | undefined;
 }
 
 /** What a ledger holds: the state `Ledger.withKept` copies from the kept sessions' bookings. */

@@ -6,7 +6,7 @@
  * plan, never a bound: the bound comes from the unbanned problem (a relaxation of this one).
  */
 import { type AsnDp, asnDps, dpScratch } from './asn-dp.js';
-import type { AsnModel, Instance } from './instance.js';
+import { type AsnModel, asnWith, type Instance, instanceWith } from './instance.js';
 import { type AsnHull, asnRoomHull, selectHullAt } from './room-hull.js';
 import { type Prepared, selectAt } from './selection.js';
 import { type Candidate, evaluate } from './timetable.js';
@@ -42,9 +42,9 @@ export function reselectAfterMinimum(
     }
     asn = asn.map((a, e) => {
       const set = banned.get(e);
-      return changed.has(e) && set ? { ...a, eligible: a.eligible.filter((c) => !set.has(c)) } : a;
+      return changed.has(e) && set ? asnWith(a, { eligible: a.eligible.filter((c) => !set.has(c)) }) : a;
     });
-    const reduced: Instance = { ...inst, asn };
+    const reduced: Instance = instanceWith(inst, { asn });
     const redone = [...changed];
     const redoneDps = asnDps(
       reduced,

@@ -22,9 +22,16 @@
 import { announcements, invitees } from '../announced.js';
 import type { ReplanReport, ScheduledSession, ScheduleReport } from '../schedule-report.js';
 import type { ProgramData, TrainingRecord } from '../types.js';
-import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
+import {
+  type AsnModel,
+  asnObjective,
+  asnWith,
+  type CourseModel,
+  type Instance,
+  instanceWith,
+} from './instance.js';
 import { keptCost } from './session-cost.js';
-import type { Candidate, Placed } from './timetable.js';
+import { type Candidate, type Placed, placedWith } from './timetable.js';
 
 /** A session of the previous plan, as `schedule --json` printed it. */
 export type PreviousSession = Pick<ScheduledSession, 'id' | 'kode' | 'mulai' | 'selesai' | 'peserta'> & {
@@ -127,8 +134,7 @@ export function fixPrevious(
     let jp = 0;
     for (const c of fixed) jp += (inst.courses[c] as CourseModel).catalog.jp;
     const jpLimit = Math.max(0, model.jpLimit - jp);
-    return {
-      ...model,
+    return asnWith(model, {
       // the needs no kept course develops
       needs: model.needs.filter(
         (need) => !fixed.some((c) => (inst.courses[c] as CourseModel).catalog.kompetensi.includes(need.kode)),
@@ -139,7 +145,7 @@ export function fixPrevious(
       jpToTarget: Math.max(0, model.jpToTarget - jp),
       jpLimit,
       equity: false,
-    };
+    });
   });
   for (const [opd, left] of pagu) pagu.set(opd, Math.max(0, left));
 
@@ -158,6 +164,7 @@ export function fixPrevious(
         room: k.room,
         trainer: trainerOf(inst, k),
         fixed: fixedInfo(k),
+        warm: undefined,
       })),
   };
   for (const k of kept) {
@@ -165,14 +172,13 @@ export function fixPrevious(
     if (k.start >= 0 && k.room >= 0) (blocked.rooms[k.room] as Uint8Array).fill(1, k.start, k.start + hari);
   }
   return {
-    reduced: {
-      ...inst,
+    reduced: instanceWith(inst, {
       asn,
       pagu,
       blocked,
       courses: cost.courses,
       keptBudget: { pagu: inst.pagu, base: cost.base },
-    },
+    }),
     kept,
     constant,
     slack: cost.slack,
@@ -356,7 +362,7 @@ export function mergeKept(part: FixedPart, open: Candidate): Candidate {
   const byId = new Map(part.kept.map((k) => [k.session.id, k] as const));
   const placed: Placed[] = open.tt.placed.map((p) => {
     const k = p.fixed ? byId.get(p.fixed.id) : undefined;
-    return k ? { ...p, members: [...k.members, ...p.members] } : p;
+    return k ? placedWith(p, [...k.members, ...p.members]) : p;
   });
   for (const k of part.kept)
     if (k.start < 0)
@@ -367,6 +373,7 @@ export function mergeKept(part: FixedPart, open: Candidate): Candidate {
         room: k.room,
         trainer: trainerOf(part.reduced, k),
         fixed: fixedInfo(k),
+        warm: undefined,
       });
   const chosen = open.chosen.map((courses) => [...courses]);
   for (const k of part.kept) for (const e of k.members) chosen[e]?.push(k.course);

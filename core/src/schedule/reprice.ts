@@ -16,7 +16,7 @@
  * seen, and so does every round after it: the rounds stop there. In a re-plan the new sessions
  * are few and usually priced as the selection priced them, so repricing then costs nothing.
  */
-import type { CourseModel, Instance } from './instance.js';
+import { type CourseModel, courseAt, type Instance, instanceWith } from './instance.js';
 import { reselectAfterMinimum } from './minimum.js';
 import { prepare, selectAt } from './selection.js';
 import { hasFixedCost } from './session-cost.js';
@@ -48,12 +48,12 @@ export function repriceSessions(inst: Instance, plan: Candidate): Candidate {
       const s = seated.get(c);
       if (!s || course.biayaAngkatan <= 0) return course;
       const share = (course.biayaAngkatan * s.sessions) / s.members;
-      return { ...course, unitCost: Math.max(course.unitCost, course.catalog.biaya + share) };
+      return courseAt(course, Math.max(course.unitCost, course.catalog.biaya + share));
     });
     const prices = courses.map((course) => course.unitCost);
     if (tried.some((seen) => seen.every((price, c) => price === prices[c]))) break;
     tried.push(prices);
-    const priced: Instance = { ...inst, courses };
+    const priced: Instance = instanceWith(inst, { courses });
     const prep = prepare(priced);
     // evaluate only reads real costs, so the priced instance plans like the original one
     current = reselectAfterMinimum(priced, prep, evaluate(priced, selectAt(priced, prep, 0).chosen), null);

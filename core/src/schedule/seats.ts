@@ -5,7 +5,7 @@ import { opdIndex } from './kept-mix.js';
 import { Ledger } from './limits.js';
 import { declinedAt } from './replan.js';
 import { RUPIAH_TOLERANCE, SessionBudget } from './session-cost.js';
-import { busyDays, type Candidate, type Placed, planObjective } from './timetable.js';
+import { busyDays, type Candidate, type Placed, placedWith, planObjective } from './timetable.js';
 
 /**
  * Local search on a timetabled plan: seats left empty in placed sessions (Kapasitas, and the
@@ -61,7 +61,7 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
     return value;
   };
   const weights = inst.weights;
-  const placed = candidate.tt.placed.map((p) => ({ ...p, members: [...p.members] }));
+  const placed = candidate.tt.placed.map((p) => placedWith(p, [...p.members]));
   const ledger = Ledger.withKept(inst, placed);
   // each OPD's real spending, `Biaya per Angkatan` shared pro rata (session-cost.ts)
   const budget = new SessionBudget(inst, placed);

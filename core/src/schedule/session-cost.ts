@@ -19,7 +19,7 @@
  * a session that would fall below its `Peserta Minimum` is cancelled whole).
  */
 import type { AsnModel, CourseModel, Instance } from './instance.js';
-import { asnObjective } from './instance.js';
+import { asnObjective, courseAt } from './instance.js';
 import { keptMix, opdIndex } from './kept-mix.js';
 import { gcd } from './knapsack.js';
 import type { Dropped, Placed } from './timetable.js';
@@ -391,7 +391,7 @@ export function keptCost(
   const base = new Map(baseOrder.map((opd) => [names[opd] as string, baseRp[opd] as number]));
   const courses = inst.courses.map((course, c) =>
     open.has(c)
-      ? { ...course, unitCost: course.catalog.biaya + relaxedShare(course, course.seats, inst.costGrid) }
+      ? courseAt(course, course.catalog.biaya + relaxedShare(course, course.seats, inst.costGrid))
       : course,
   );
   return { reserved, base, fixed, slack, courses };

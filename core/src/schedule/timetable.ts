@@ -20,22 +20,40 @@ export interface Placed {
   /** ASN indices */
   members: number[];
   room: number;
-  /** a session kept from the previous plan (replan.ts): its seats already taken, its id and dates */
-  fixed?: {
-    kept: number;
-    id: string;
-    mulai: string;
-    selesai: string;
-    ruang: string | null;
-    /** the kept members (ASN indices), for the OPD absence limit (limits.ts) */
-    members: number[];
-    /** its trainer in the previous plan (kept with it) */
-    pengajar: string | null;
-  };
   /** index into `inst.limits.trainers` (−1: none) */
   trainer: number;
+  /**
+   * a session kept from the previous plan (replan.ts): its seats already taken, its id and dates.
+   * This and `warm` are always present (undefined when not), so every Placed has one shape.
+   */
+  fixed:
+    | {
+        kept: number;
+        id: string;
+        mulai: string;
+        selesai: string;
+        ruang: string | null;
+        /** the kept members (ASN indices), for the OPD absence limit (limits.ts) */
+        members: number[];
+        /** its trainer in the previous plan (kept with it) */
+        pengajar: string | null;
+      }
+    | undefined;
   /** re-plan: the id of the previous plan's open session it repeats on the same day (warm-start.ts) */
-  warm?: string;
+  warm: string | undefined;
+}
+
+/** `p` with other members, in the shape of every Placed (instance.ts `instanceWith`). */
+export function placedWith(p: Placed, members: number[]): Placed {
+  return {
+    course: p.course,
+    start: p.start,
+    members,
+    room: p.room,
+    trainer: p.trainer,
+    fixed: p.fixed,
+    warm: p.warm,
+  };
 }
 
 interface Timetable {
@@ -189,7 +207,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
   const load = chosen.map((courses) => courses.reduce((sum, c) => sum + (inst.courses[c]?.hari ?? 0), 0));
 
   // sessions kept from a previous plan, still to come: their freed seats are open (replan.ts)
-  const placed: Placed[] = (inst.blocked?.sessions ?? []).map((p) => ({ ...p, members: [] }));
+  const placed: Placed[] = (inst.blocked?.sessions ?? []).map((p) => placedWith(p, []));
   const dropped: Dropped[] = [];
   // trainers and the OPD absence limit (limits.ts), kept sessions booked; what kept an enrolment out
   const ledger = Ledger.withKept(inst, placed);
@@ -334,7 +352,8 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       members: best.free,
       room: best.room,
       trainer: best.trainer,
-      ...(prefer && best.start === prefer.start ? { warm: prefer.id } : {}),
+      fixed: undefined,
+      warm: prefer && best.start === prefer.start ? prefer.id : undefined,
     };
     placed.push(session);
     placedOf[c]?.push(session);
