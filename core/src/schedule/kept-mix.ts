@@ -17,16 +17,23 @@ interface Kept {
 
 const mixes = new WeakMap<Kept, ReadonlyMap<string, number>>();
 
+/** keptMix's OPD index: the OPDs of the ASN list only, in the order they first appear */
+const NO_OPDS: readonly string[] = [];
+
 /** OPD → how many of the kept members are from it, in the order they first appear. */
 export function keptMix(asn: readonly AsnModel[], fixed: Kept): ReadonlyMap<string, number> {
   let mix = mixes.get(fixed);
   if (!mix) {
-    const counts = new Map<string, number>();
+    // counted by OPD index, then named in the order each OPD first appears
+    const { of, names } = opdIndex(asn, NO_OPDS);
+    const count = new Int32Array(names.length);
+    const order: number[] = [];
     for (const e of fixed.members) {
-      const opd = (asn[e] as AsnModel).opd;
-      counts.set(opd, (counts.get(opd) ?? 0) + 1);
+      const opd = of[e] as number;
+      if (count[opd] === 0) order.push(opd);
+      count[opd] = (count[opd] as number) + 1;
     }
-    mix = counts;
+    mix = new Map(order.map((opd) => [names[opd] as string, count[opd] as number]));
     mixes.set(fixed, mix);
   }
   return mix;
@@ -40,12 +47,16 @@ export interface OpdIndex {
   at: ReadonlyMap<string, number>;
 }
 
-const indices = new WeakMap<readonly AsnModel[], { opds: readonly string[]; index: OpdIndex }>();
+const indices = new WeakMap<readonly AsnModel[], { opds: readonly string[]; index: OpdIndex }[]>();
 
 /** The OPD index of an ASN list (made once per list and `opds`). */
 export function opdIndex(asn: readonly AsnModel[], opds: readonly string[]): OpdIndex {
-  const hit = indices.get(asn);
-  if (hit && hit.opds === opds) return hit.index;
+  let made = indices.get(asn);
+  if (!made) {
+    made = [];
+    indices.set(asn, made);
+  }
+  for (const hit of made) if (hit.opds === opds) return hit.index;
   const names = [...opds];
   const at = new Map(names.map((name, i) => [name, i] as const));
   const of = new Int32Array(asn.length);
@@ -59,6 +70,6 @@ export function opdIndex(asn: readonly AsnModel[], opds: readonly string[]): Opd
     of[e] = i;
   });
   const index = { of, names, at };
-  indices.set(asn, { opds, index });
+  made.push({ opds, index });
   return index;
 }

@@ -259,8 +259,15 @@ export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][
   // session's members change or a member's courses change, so the search over an OPD's sessions
   // reads the cache instead of recomputing every share (quadratic at province size)
   const candidates = new Map<string, Map<Placed, Candidate | null>>();
+  // per OPD, its cached candidates by (ratio, session order), and the sessions whose cached
+  // candidate was forgotten since the last pick (see pick)
+  const queues = new Map<string, { heap: Ranked[]; pending: Placed[] }>();
+  const order = new Map<Placed, number>(placed.map((p, k) => [p, k] as const));
+  const uncache = (opd: string, cache: Map<Placed, Candidate | null>, p: Placed) => {
+    if (cache.delete(p)) queues.get(opd)?.pending.push(p);
+  };
   const forget = (p: Placed) => {
-    for (const cache of candidates.values()) cache.delete(p);
+    for (const [opd, cache] of candidates) uncache(opd, cache, p);
   };
   const remove = (e: number, p: Placed) => {
     budget.leave(e, p);
@@ -271,7 +278,8 @@ export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][
     lossCache.delete(e);
     forget(p);
     // e's loss for its other courses changed with its course set
-    for (const q of sessionsOfAsn.get(e) ?? []) candidates.get(opd)?.delete(q);
+    const cache = candidates.get(opd);
+    if (cache) for (const q of sessionsOfAsn.get(e) ?? []) uncache(opd, cache, q);
     dropped.push({ asn: e, course: p.course, batas: 'anggaran' });
   };
   const weight = inst.weights.biaya;
@@ -296,6 +304,35 @@ export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][
     }
     return best;
   };
+  /**
+   * The least objective lost per rupiah saved among the OPD's sessions (the first of equals in
+   * session order), each session's candidate from the cache or made anew: what a scan of the
+   * OPD's sessions would find. Every session without a cached candidate is pending (all of them
+   * at first, then each one forgotten), so the heap holds every cached candidate; one whose
+   * session left the OPD or whose candidate was forgotten is dropped when it comes to the top.
+   */
+  const pick = (opd: string, cache: Map<Placed, Candidate | null>): Candidate | null => {
+    const sessions = sessionsOf.get(opd);
+    let queue = queues.get(opd);
+    if (!queue) {
+      queue = { heap: [], pending: [...(sessions ?? [])] };
+      queues.set(opd, queue);
+    }
+    for (const p of queue.pending) {
+      if (cache.has(p) || !sessions?.has(p)) continue;
+      const found = candidateIn(opd, p);
+      cache.set(p, found);
+      if (found) heapPush(queue.heap, { candidate: found, order: order.get(p) as number });
+    }
+    queue.pending.length = 0;
+    const heap = queue.heap;
+    while (heap.length > 0) {
+      const top = (heap[0] as Ranked).candidate;
+      if (cache.get(top.p) === top && sessions?.has(top.p)) return top;
+      heapPop(heap);
+    }
+    return null;
+  };
   for (let round = 0; round < 50; round++) {
     const over = overOpds();
     if (over.length === 0) return;
@@ -304,15 +341,7 @@ export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][
       candidates.set(opd, cache);
       while (budget.over(opd) > RUPIAH_TOLERANCE) {
         // the least objective lost per rupiah saved; the first of equals in session and member order
-        let best: Candidate | null = null;
-        for (const p of sessionsOf.get(opd) ?? []) {
-          let found = cache.get(p);
-          if (found === undefined) {
-            found = candidateIn(opd, p);
-            cache.set(p, found);
-          }
-          if (found && (!best || found.ratio < best.ratio)) best = found;
-        }
+        const best = pick(opd, cache);
         if (!best) break;
         if (best.whole) {
           for (const e of [...best.p.members]) remove(e, best.p);
@@ -323,6 +352,47 @@ export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][
       }
     }
   }
+}
+
+/** A cached candidate of repairBudget and its session's place in `placed`. */
+interface Ranked {
+  candidate: Candidate;
+  order: number;
+}
+
+/** Whether a ranks before b: the smaller ratio, then the earlier session. */
+function before(a: Ranked, b: Ranked): boolean {
+  return (
+    a.candidate.ratio < b.candidate.ratio || (a.candidate.ratio === b.candidate.ratio && a.order < b.order)
+  );
+}
+
+function heapPush(heap: Ranked[], item: Ranked): void {
+  heap.push(item);
+  let k = heap.length - 1;
+  while (k > 0) {
+    const up = (k - 1) >> 1;
+    if (!before(item, heap[up] as Ranked)) break;
+    heap[k] = heap[up] as Ranked;
+    k = up;
+  }
+  heap[k] = item;
+}
+
+function heapPop(heap: Ranked[]): void {
+  const last = heap.pop() as Ranked;
+  if (heap.length === 0) return;
+  let k = 0;
+  for (;;) {
+    const left = 2 * k + 1;
+    if (left >= heap.length) break;
+    const right = left + 1;
+    const child = right < heap.length && before(heap[right] as Ranked, heap[left] as Ranked) ? right : left;
+    if (!before(heap[child] as Ranked, last)) break;
+    heap[k] = heap[child] as Ranked;
+    k = child;
+  }
+  heap[k] = last;
 }
 
 /** What a re-plan's kept sessions (replan.ts) cost, and how the open problem must see it. */
