@@ -1,4 +1,11 @@
-import { type AsnDp, asnDps, dpScratch, needMask, needStates } from '../../core/src/schedule/asn-dp';
+import {
+  type AsnDp,
+  asnDps,
+  dpScratch,
+  needMask,
+  needStates,
+  optionsAt,
+} from '../../core/src/schedule/asn-dp';
 import { type AsnModel, buildInstance, type Instance } from '../../core/src/schedule/instance';
 import { generateInstance } from './schedule-fixtures';
 
@@ -100,7 +107,11 @@ describe('asnDps', () => {
       const limited: Instance = { ...inst, days: inst.days.slice(0, maxDays) };
       const dps = asnDps(limited, open, roomUse, true, dpScratch());
       open.forEach((asn, i) => {
-        expect(triples(dps[i] as AsnDp)).toEqual(bruteForce(limited, asn, roomUse, maxDays));
+        const dp = dps[i] as AsnDp;
+        expect(triples(dp)).toEqual(bruteForce(limited, asn, roomUse, maxDays));
+        // states by cost (optionsAt reads each cost's run in one pass)
+        for (let k = 1; k < dp.cost.length; k++)
+          expect(dp.cost[k] as number).toBeGreaterThanOrEqual(dp.cost[k - 1] as number);
       });
     }
   });
@@ -147,6 +158,28 @@ describe('asnDps', () => {
     }
     // the pruning did drop options the unpruned walk kept (else this test would prove nothing new)
     expect(pruned).toBeGreaterThan(0);
+  });
+
+  it('gives as options, at any room price, the states sorted by cost then value that beat all cheaper', () => {
+    const dps = asnDps(inst, [...small, ...twins], roomUse, true, dpScratch());
+    const weight = inst.weights.biaya;
+    for (const lambda of [0, 0.25, 3, 40])
+      for (const dp of dps) {
+        const value = (i: number) =>
+          (dp.benefit[i] as number) - weight * (dp.cost[i] as number) - lambda * (dp.room[i] as number);
+        const order = Array.from(dp.cost.keys()).sort(
+          (x, y) => (dp.cost[x] as number) - (dp.cost[y] as number) || value(y) - value(x),
+        );
+        const expected: { cost: number; value: number; courses: number[] }[] = [];
+        for (const i of order)
+          if (value(i) > (expected[expected.length - 1]?.value ?? Number.NEGATIVE_INFINITY) + 1e-9)
+            expected.push({
+              cost: dp.cost[i] as number,
+              value: value(i),
+              courses: dp.courses[i] as number[],
+            });
+        expect(optionsAt(dp, lambda, weight)).toEqual(expected);
+      }
   });
 
   it('gives twins that share a walk their own values, as if walked alone', () => {

@@ -82,6 +82,7 @@ function ensureScratch(scratch: DpScratch, states: number): void {
  */
 export interface AsnDp {
   extra: number;
+  /** each state's cost, ascending (optionsAt relies on it) */
   cost: Float64Array;
   room: Float64Array;
   /** priorities closed + JP target bonus + equity bonus */
@@ -555,20 +556,31 @@ function proposalScratch(scratch: DpScratch, states: number): Proposals {
   return rows;
 }
 
-/** Pareto options (cost ascending, value strictly ascending) at room price `lambda`. */
+/**
+ * Pareto options (cost ascending, value strictly ascending) at room price `lambda`. The DP's states
+ * come by cost (AsnDp), so each run of one cost sends its best state (the first of a tie), kept
+ * when it beats every cheaper option: what sorting the states by cost, then value descending, and
+ * keeping each that beats all before it would give.
+ */
 export function optionsAt(dp: AsnDp, lambda: number, costWeight: number): AsnOption[] {
-  const order = Array.from({ length: dp.cost.length }, (_, i) => i);
-  const optionValue = (i: number) =>
-    (dp.benefit[i] as number) - costWeight * (dp.cost[i] as number) - lambda * (dp.room[i] as number);
-  order.sort((x, y) => (dp.cost[x] as number) - (dp.cost[y] as number) || optionValue(y) - optionValue(x));
+  const n = dp.cost.length;
   const options: AsnOption[] = [];
   let last = Number.NEGATIVE_INFINITY;
-  for (const i of order) {
-    const value = optionValue(i);
-    if (value <= last + 1e-9) continue;
+  for (let i = 0; i < n; ) {
+    const cost = dp.cost[i] as number;
+    let best = i;
+    let bestValue = (dp.benefit[i] as number) - costWeight * cost - lambda * (dp.room[i] as number);
+    for (i++; i < n && dp.cost[i] === cost; i++) {
+      const value = (dp.benefit[i] as number) - costWeight * cost - lambda * (dp.room[i] as number);
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    if (bestValue <= last + 1e-9) continue;
     // the first option must be affordable by any budget: the empty set (cost 0) always exists
-    last = value;
-    options.push({ cost: dp.cost[i] as number, value, courses: dp.courses[i] as number[] });
+    last = bestValue;
+    options.push({ cost, value: bestValue, courses: dp.courses[best] as number[] });
   }
   return options;
 }
