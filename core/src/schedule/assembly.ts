@@ -65,8 +65,13 @@ export function assemble(
     }
   };
   const sessions: ScheduledSession[] = [];
-  // per ASN, its sessions' places in `sessions` (placement order, as the per-ASN sort below expects)
-  const sessionsOf: number[][] = new Array(inst.asn.length);
+  // per ASN e, its sessions' places in `sessions` are places[first[e]..first[e + 1]), in placement
+  // order as the per-ASN sort below expects
+  const first = new Int32Array(inst.asn.length + 1);
+  for (const p of sorted) for (const e of p.members) first[e + 1] = (first[e + 1] as number) + 1;
+  for (let e = 0; e < inst.asn.length; e++) first[e + 1] = (first[e + 1] as number) + (first[e] as number);
+  const places = new Int32Array(first[inst.asn.length] as number);
+  const filled = first.slice(0, inst.asn.length);
   let prefBulan = 0;
   let prefBulanTotal = 0;
   let prefModa = 0;
@@ -100,9 +105,8 @@ export function assemble(
     const month = monthOf(mulai);
     for (const e of p.members) {
       const asn = inst.asn[e] as AsnModel;
-      const list = sessionsOf[e];
-      if (list) list.push(at);
-      else sessionsOf[e] = [at];
+      places[filled[e] as number] = at;
+      filled[e] = (filled[e] as number) + 1;
       if (asn.prefMonths.length) {
         prefBulanTotal++;
         if (asn.prefMonths.includes(month)) prefBulan++;
@@ -148,9 +152,19 @@ export function assemble(
     peserta: peserta[opdAt.get(opd) as number] as number,
   }));
 
-  const byKode = new Map(inst.courses.map((c) => [c.catalog.kode, c] as const));
-  // the competencies each session develops (those of the catalogue entry its Kode names)
-  const develops = placedOrder.map((x) => byKode.get(x.kode)?.catalog.kompetensi);
+  const byKode = new Map(inst.courses.map((c, i) => [c.catalog.kode, i] as const));
+  // the course whose competencies each session develops (the catalogue entry its Kode names), or −1
+  const developer = placedOrder.map((x) => byKode.get(x.kode) ?? -1);
+  // each session as individual plans list it: one entry per session, shared by its participants'
+  // plans (no reader changes them; a copy per participant was 143.000 objects on the province)
+  const entries = placedOrder.map((x) => ({
+    id: x.id,
+    kode: x.kode,
+    judul: x.judul,
+    mulai: x.mulai,
+    selesai: x.selesai,
+    jp: x.jp,
+  }));
   // per ASN, why the timetable dropped its enrolment in a course (the last word per course)
   const droppedOf: Map<number, Batas>[] = new Array(inst.asn.length);
   for (const d of candidate.tt.dropped) {
@@ -183,29 +197,38 @@ export function assemble(
   });
   inst.asn.forEach((asn, e) => {
     if (asn.needs.length === 0) return;
-    const places = sessionsOf[e] ?? [];
-    if (places.length > 1) places.sort((x, y) => (rankOf[x] as number) - (rankOf[y] as number));
-    const mine = places.map((at) => placedOrder[at] as ScheduledSession);
+    const from = first[e] as number;
+    const to = first[e + 1] as number;
+    // in date order: an insertion sort by start rank (stable, as the lists are a few sessions long)
+    for (let i = from + 1; i < to; i++) {
+      const at = places[i] as number;
+      let j = i - 1;
+      for (; j >= from && (rankOf[places[j] as number] as number) > (rankOf[at] as number); j--)
+        places[j + 1] = places[j] as number;
+      places[j + 1] = at;
+    }
+    const mine: ScheduledSession[] = [];
+    const sesi: IndividualPlan['sesi'] = [];
+    for (let i = from; i < to; i++) {
+      mine.push(placedOrder[places[i] as number] as ScheduledSession);
+      sesi.push(entries[places[i] as number] as IndividualPlan['sesi'][number]);
+    }
     const jpRencana = mine.reduce((sum, x) => sum + x.jp, 0);
-    const kebutuhan = asn.needs.map((need) => ({
-      kode: need.kode,
-      prioritas: need.prioritas,
-      terpenuhi: places.some((at) => develops[at]?.includes(need.kode) ?? false),
-    }));
+    const kebutuhan = asn.needs.map((need) => {
+      const develop = developing.get(need.kode);
+      let terpenuhi = false;
+      if (develop)
+        for (let i = from; i < to && !terpenuhi; i++)
+          terpenuhi = develop[developer[places[i] as number] as number] === 1;
+      return { kode: need.kode, prioritas: need.prioritas, terpenuhi };
+    });
     individu.push({
       nip: asn.nip,
       nama: asn.nama,
       opd: asn.opd,
       jabatan: asn.jabatan,
       kebutuhan,
-      sesi: mine.map((x) => ({
-        id: x.id,
-        kode: x.kode,
-        judul: x.judul,
-        mulai: x.mulai,
-        selesai: x.selesai,
-        jp: x.jp,
-      })),
+      sesi,
       jpAwal: asn.jpBefore,
       jpRencana,
       target: inst.target,
