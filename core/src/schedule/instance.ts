@@ -11,6 +11,7 @@ import {
   DEFAULT_BATAS_JP,
   equityYears,
   type Moda,
+  type Preference,
   type ProgramData,
   pesertaMinimumOf,
   type Room,
@@ -146,6 +147,14 @@ export interface Instance {
   warm: readonly WarmSession[] | undefined;
 }
 
+/** What buildInstance reads per NIP (see there). */
+interface PerNip {
+  nama: string | undefined;
+  jp: number;
+  recent: boolean;
+  preference: Preference | undefined;
+}
+
 /**
  * `ownHistory`: Riwayat Pelatihan rows a re-plan keeps as enrolments (replan.ts `ownHistory`);
  * their JP and training year count as the plan's, so they are left out of the history here.
@@ -203,20 +212,29 @@ export function buildInstance(
     }
   });
 
-  const jpThisYear = new Map<string, number>();
-  const trainedRecently = new Set<string>();
+  // what buildInstance reads per NIP, in one record: its name (last Pegawai row), JP trained in
+  // the fiscal year, whether it trained in the equity years, its survey answer (last row)
+  const byNip = new Map<string, PerNip>();
+  const of = (nip: string): PerNip => {
+    let r = byNip.get(nip);
+    if (!r) {
+      r = { nama: undefined, jp: 0, recent: false, preference: undefined };
+      byNip.set(nip, r);
+    }
+    return r;
+  };
+  for (const e of data.employees) of(e.nip).nama = e.nama;
   // Pengaturan `Jangka Pemerataan` (default 2): the years before the fiscal year without training
   const equityFrom = tahun - equityYears(data.settings);
   for (const t of data.trainings) {
     if (ownHistory?.has(t)) continue;
     const year = Number(t.mulai.slice(0, 4));
-    if (year === tahun) jpThisYear.set(t.nip, (jpThisYear.get(t.nip) ?? 0) + t.jp);
-    if (year >= equityFrom && year <= tahun) trainedRecently.add(t.nip);
+    if (year === tahun) of(t.nip).jp += t.jp;
+    if (year >= equityFrom && year <= tahun) of(t.nip).recent = true;
   }
-  const preferences = new Map(data.preferences.map((p) => [p.nip, p] as const));
+  for (const p of data.preferences) of(p.nip).preference = p;
   const target = data.settings.targetJp;
   const batasJp = data.settings.batasJp ?? DEFAULT_BATAS_JP;
-  const names = new Map(data.employees.map((e) => [e.nip, e.nama] as const));
 
   const audience = audienceOf(data);
   // the JP-limit bars, per JP still allowed and course: made once, shared (never changed)
@@ -260,7 +278,9 @@ export function buildInstance(
           if (c > hi) hi = c;
         }
     const barred = new Map<number, Bar>();
-    const jpLimit = Math.max(0, batasJp - (jpThisYear.get(e.nip) ?? 0));
+    const person = byNip.get(e.nip);
+    const jpBefore = person?.jp ?? 0;
+    const jpLimit = Math.max(0, batasJp - jpBefore);
     const eligible: number[] = [];
     // audience.bar per course, its `Sasaran` part looked up by the ASN's audience key
     const key = audience.keyOf(e.nip);
@@ -284,11 +304,10 @@ export function buildInstance(
       if (bar) barred.set(c, bar);
       else eligible.push(c);
     }
-    const jpBefore = jpThisYear.get(e.nip) ?? 0;
-    const p = preferences.get(e.nip);
+    const p = person?.preference;
     const model: AsnModel = {
       nip: e.nip,
-      nama: names.get(e.nip) ?? '',
+      nama: person?.nama ?? '',
       opd: e.opd,
       jabatan: e.jabatan,
       needs,
@@ -297,7 +316,7 @@ export function buildInstance(
       jpBefore,
       jpToTarget: Math.max(0, target - jpBefore),
       jpLimit,
-      equity: !trainedRecently.has(e.nip),
+      equity: person?.recent !== true,
       prefMonths: p ? [...new Set(p.bulan)].filter((m) => m >= 1 && m <= 12).sort((a, b) => a - b) : [],
       prefModa: p?.moda ? p.moda : undefined,
     };
