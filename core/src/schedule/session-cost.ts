@@ -215,6 +215,8 @@ interface Candidate {
 export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][], dropped: Dropped[]): void {
   if (!hasFixedCost(inst)) return;
   const budget = new SessionBudget(inst, placed);
+  // each ASN's OPD by number (kept-mix.ts): a member's OPD is compared without reading its model
+  const { of: opdOf, at: opdAt } = opdIndex(inst.asn, inst.opds);
   const overOpds = () => inst.opds.filter((opd) => budget.over(opd) > RUPIAH_TOLERANCE);
   const lossCache = new Map<number, Map<number, number>>();
   /** objective lost when ASN e gives up course c */
@@ -273,7 +275,8 @@ export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][
     budget.leave(e, p);
     p.members.splice(p.members.indexOf(e), 1);
     const opd = (inst.asn[e] as AsnModel).opd;
-    if (!p.members.some((x) => (inst.asn[x] as AsnModel).opd === opd)) sessionsOf.get(opd)?.delete(p);
+    const o = opdOf[e];
+    if (!p.members.some((x) => opdOf[x] === o)) sessionsOf.get(opd)?.delete(p);
     chosen[e] = (chosen[e] ?? []).filter((x) => x !== p.course);
     lossCache.delete(e);
     forget(p);
@@ -285,7 +288,8 @@ export function repairBudget(inst: Instance, placed: Placed[], chosen: number[][
   const weight = inst.weights.biaya;
   /** The OPD's best way out of session p: one member leaves, or the whole session goes. */
   const candidateIn = (opd: string, p: Placed): Candidate | null => {
-    const mine = p.members.filter((e) => (inst.asn[e] as AsnModel).opd === opd);
+    const o = opdAt.get(opd);
+    const mine = p.members.filter((e) => opdOf[e] === o);
     const course = inst.courses[p.course] as CourseModel;
     const size = p.members.length + (p.fixed?.kept ?? 0);
     if (!p.fixed && size - 1 < course.minimum) {
