@@ -18,7 +18,6 @@
  * announced participants decline (`schedule --ulang`).
  */
 import {
-  type AttendanceRecord,
   checkSchedule,
   computeGaps,
   type GapsReport,
@@ -28,7 +27,7 @@ import {
 } from '@bangkom/core';
 import { indonesianHolidays, planSchedule } from '../functions/src/adapters/scheduler';
 import { generateProgram, PROVINCE_SCHEDULE_OPTIONS, SAMPLE_OPTIONS } from '../sheets-templates/program';
-import { generateInstance, rng } from '../test/core/schedule-fixtures';
+import { generateInstance, rng, rsvpRows } from '../test/core/schedule-fixtures';
 
 export const name = 'Penjadwalan pelatihan (objektif / batas atas)';
 
@@ -198,17 +197,7 @@ async function measureReplan(
 ) {
   if (cold) await planSchedule(data, gaps, { solver: null });
   const [full, fullCpu] = await cpuOf(() => planSchedule(data, gaps, {}));
-  const random = rng(20_261_207);
-  let row = 2;
-  const attendance: AttendanceRecord[] = full.sessions.flatMap((s) =>
-    s.peserta.map((nip) => ({
-      row: row++,
-      sesi: s.id,
-      kode: s.kode,
-      nip,
-      status: random() < share ? ('Tidak Hadir' as const) : ('Hadir' as const),
-    })),
-  );
+  const attendance = rsvpRows(full.sessions, share, rng(20_261_207));
   const declined: ProgramData = { ...data, attendance };
   const [again, againCpu] = await cpuOf(() => planSchedule(declined, gaps, { sebelumnya: full.sessions }));
   const warm = await planSchedule(declined, gaps, { sebelumnya: full.sessions });

@@ -5,7 +5,7 @@
  * selection, bound, timetable and seat filling over the compact instance, mapped back, equal those
  * over the whole open instance.
  */
-import { type AttendanceRecord, checkSchedule, planSchedule } from '@bangkom/core';
+import { checkSchedule, planSchedule } from '@bangkom/core';
 import { asnDps, dpScratch, optionsAt } from '../../core/src/schedule/asn-dp';
 import { canGain, compactOpen, expandPlan } from '../../core/src/schedule/compact';
 import { buildInstance, type Instance } from '../../core/src/schedule/instance';
@@ -15,7 +15,7 @@ import { fillSeats } from '../../core/src/schedule/seats';
 import { prepare, selectAt } from '../../core/src/schedule/selection';
 import { evaluate } from '../../core/src/schedule/timetable';
 import { warmStart } from '../../core/src/schedule/warm-start';
-import { generateInstance, rng } from './schedule-fixtures';
+import { generateInstance, rng, rsvpRows } from './schedule-fixtures';
 
 describe.each([
   { seed: 5, asn: 400, courses: 16, opds: 5, rooms: 2, budgetRatio: 1.5 },
@@ -24,17 +24,7 @@ describe.each([
   const { data, gaps, holidays } = generateInstance(spec);
   const first = planSchedule(data, gaps, { holidays });
   // every session announced, a tenth of the invitees decline (as the bench, at a higher share)
-  const random = rng(spec.seed);
-  let row = 2;
-  const attendance: AttendanceRecord[] = first.sessions.flatMap((s) =>
-    s.peserta.map((nip) => ({
-      row: row++,
-      sesi: s.id,
-      kode: s.kode,
-      nip,
-      status: random() < 0.1 ? ('Tidak Hadir' as const) : ('Hadir' as const),
-    })),
-  );
+  const attendance = rsvpRows(first.sessions, 0.1, rng(spec.seed));
   const declined = { ...data, attendance };
   const opts = { holidays, sebelumnya: first.sessions };
   const full = buildInstance(declined, gaps, opts);

@@ -3,6 +3,7 @@
  * shared by the schedule tests and bench/schedule.bench.ts. Same seed, same instance.
  */
 import {
+  type AttendanceRecord,
   type Budget,
   type CompetencyGap,
   type Course,
@@ -15,8 +16,30 @@ import {
   type Preference,
   type ProgramData,
   type Room,
+  type ScheduledSession,
   type TrainingRecord,
 } from '@bangkom/core';
+
+/**
+ * Every session announced: one RSVP row (`Daftar Hadir`, rows from 2) per invitee, a `share` of
+ * them `Tidak Hadir` as the seeded `random` draws, the rest `Hadir` (re-plan tests and bench).
+ */
+export function rsvpRows(
+  sessions: readonly Pick<ScheduledSession, 'id' | 'kode' | 'peserta'>[],
+  share: number,
+  random: () => number,
+): AttendanceRecord[] {
+  let row = 2;
+  return sessions.flatMap((s) =>
+    s.peserta.map((nip) => ({
+      row: row++,
+      sesi: s.id,
+      kode: s.kode,
+      nip,
+      status: random() < share ? ('Tidak Hadir' as const) : ('Hadir' as const),
+    })),
+  );
+}
 
 /** mulberry32: tiny, seedable, platform-independent */
 export function rng(seed: number): () => number {

@@ -3,7 +3,7 @@
  * scratch or a re-plan made them (instance.ts `instanceWith`): a copy with other fields or another
  * order gets another hidden class, and the code optimised on plans was thrown away on re-plans.
  */
-import { type AttendanceRecord, planSchedule } from '@bangkom/core';
+import { planSchedule } from '@bangkom/core';
 import { compactOpen } from '../../core/src/schedule/compact';
 import { buildInstance, type Instance } from '../../core/src/schedule/instance';
 import { fixPrevious, mergeKept } from '../../core/src/schedule/replan';
@@ -11,25 +11,13 @@ import { fillSeats } from '../../core/src/schedule/seats';
 import { prepare, selectAt } from '../../core/src/schedule/selection';
 import { evaluate } from '../../core/src/schedule/timetable';
 import { warmStart } from '../../core/src/schedule/warm-start';
-import { generateInstance, rng } from './schedule-fixtures';
+import { generateInstance, rng, rsvpRows } from './schedule-fixtures';
 
 describe('record shapes of plans and re-plans', () => {
   const { data, gaps, holidays } = generateInstance({ seed: 11, asn: 300, courses: 12, opds: 4, rooms: 2 });
   const first = planSchedule(data, gaps, { holidays });
-  const random = rng(11);
-  let row = 2;
   // the first half of the sessions announced, a tenth of their invitees decline
-  const attendance: AttendanceRecord[] = first.sessions
-    .slice(0, Math.ceil(first.sessions.length / 2))
-    .flatMap((s) =>
-      s.peserta.map((nip) => ({
-        row: row++,
-        sesi: s.id,
-        kode: s.kode,
-        nip,
-        status: random() < 0.1 ? ('Tidak Hadir' as const) : ('Hadir' as const),
-      })),
-    );
+  const attendance = rsvpRows(first.sessions.slice(0, Math.ceil(first.sessions.length / 2)), 0.1, rng(11));
   const declined = { ...data, attendance };
   const scratch = buildInstance(data, gaps, { holidays });
   const full = buildInstance(declined, gaps, { holidays, sebelumnya: first.sessions });
