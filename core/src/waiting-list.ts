@@ -75,16 +75,8 @@ export function waitingList(
     const at = of ? atOf.get(nip) : undefined;
     if (of && at !== undefined) of[at] = (of[at] as number) + value;
   };
-  // a kept session's Riwayat rows are its enrolments, counted once below (kept-history.ts); a row
-  // counts when its date starts with a session's year (mulai.slice(0, 4) === year, without the slice)
-  const years = [...jp.entries()];
-  for (const t of historyBesidePlan(report, data.trainings ?? []))
-    for (const [year, of] of years)
-      if (year.length === 4 ? t.mulai.startsWith(year) : t.mulai === year) {
-        const at = atOf.get(t.nip);
-        if (at !== undefined) of[at] = (of[at] as number) + t.jp;
-        break;
-      }
+  // a kept session's Riwayat rows are its enrolments, counted once below (kept-history.ts)
+  for (const t of historyBesidePlan(report, data.trainings ?? [])) addJp(t.nip, t.mulai.slice(0, 4), t.jp);
   for (const s of report.sessions) for (const nip of s.peserta) addJp(nip, s.mulai.slice(0, 4), s.jp);
   const courses = new Map(data.courses.map((c) => [c.kode, c]));
   // the listable ASN's Pegawai row (the last of a repeated NIP, as a Map of all rows would keep)
