@@ -9,7 +9,7 @@ import { checkSchedule, planSchedule } from '@bangkom/core';
 import { asnDps, dpScratch, optionsAt } from '../../core/src/schedule/asn-dp';
 import { canGain, compactOpen, expandPlan } from '../../core/src/schedule/compact';
 import { buildInstance, type Instance } from '../../core/src/schedule/instance';
-import { fixPrevious } from '../../core/src/schedule/replan';
+import { fixPrevious, needMatcher } from '../../core/src/schedule/replan';
 import { asnRoomHull, roomPricedBound, selectHullAt } from '../../core/src/schedule/room-hull';
 import { fillSeats } from '../../core/src/schedule/seats';
 import { prepare, selectAt } from '../../core/src/schedule/selection';
@@ -35,6 +35,17 @@ describe.each([
   };
   const compact = compactOpen(open);
   const dropped = open.asn.flatMap((_, e) => (compact.open.includes(e) ? [] : [e]));
+  const develops = needMatcher(open);
+
+  it('asks whether a course develops an open need as the competency codes say', () => {
+    const pairs = open.asn.flatMap((asn, e) => asn.eligible.map((c) => [e, c] as const));
+    const plain = pairs.map(([e, c]) =>
+      (open.asn[e]?.needs ?? []).some((need) => open.courses[c]?.catalog.kompetensi.includes(need.kode)),
+    );
+    expect(pairs.map(([e, c]) => develops(e, c))).toEqual(plain);
+    expect(plain.some((yes) => yes)).toBe(true);
+    expect(plain.some((yes) => !yes)).toBe(true);
+  });
 
   it('leaves out some ASN with eligible courses, and only those no course can gain for', () => {
     expect(dropped.some((e) => (open.asn[e]?.eligible.length ?? 0) > 0)).toBe(true);
@@ -43,13 +54,14 @@ describe.each([
     for (const e of dropped) {
       const asn = open.asn[e];
       if (!asn) throw new Error('no ASN');
-      expect(asn.eligible.some((c) => canGain(open, asn, c))).toBe(false);
+      expect(asn.eligible.some((c) => canGain(open, e, c, develops))).toBe(false);
     }
     // a remaining ASN keeps exactly its courses that can gain, in order
     compact.inst.asn.forEach((asn, k) => {
       const whole = open.asn[compact.open[k] as number];
       if (!whole) throw new Error('no ASN');
-      expect(asn.eligible).toEqual(whole.eligible.filter((c) => canGain(open, whole, c)));
+      const e = compact.open[k] as number;
+      expect(asn.eligible).toEqual(whole.eligible.filter((c) => canGain(open, e, c, develops)));
     });
     expect(
       compact.inst.asn.some(

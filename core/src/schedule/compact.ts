@@ -41,6 +41,7 @@
  */
 import { type AsnModel, asnWith, type CourseModel, type Instance, instanceWith } from './instance.js';
 import { keptMix } from './kept-mix.js';
+import { type NeedMatcher, needMatcher } from './replan.js';
 import { type Candidate, type Placed, placedWith } from './timetable.js';
 
 /** The open problem without the ASN who cannot gain (see the file comment). */
@@ -53,15 +54,18 @@ export interface CompactOpen {
 }
 
 /**
- * Whether course c can raise the objective of `asn` in some course set: it develops one of its
- * open needs, or any course can bring the JP target or equity bonus, or a cost may count for it.
+ * Whether course c can raise the objective of ASN e in some course set: any course can when the JP
+ * target or equity bonus is open to it or a cost may count for it (anyCourseGains), else c can when
+ * its cost may count or it develops one of the ASN's open needs (`develops`: needMatcher of `inst`).
  */
-export function canGain(inst: Instance, asn: AsnModel, c: number): boolean {
-  if (anyCourseGains(inst, asn)) return true;
+export function canGain(inst: Instance, e: number, c: number, develops: NeedMatcher): boolean {
+  return anyCourseGains(inst, inst.asn[e] as AsnModel) || courseGains(inst, e, c, develops);
+}
+
+/** canGain's part that depends on the course. */
+function courseGains(inst: Instance, e: number, c: number, develops: NeedMatcher): boolean {
   const course = inst.courses[c] as CourseModel;
-  if (course.unitCost < 0 || course.catalog.biaya < 0) return true;
-  const kompetensi = course.catalog.kompetensi;
-  return asn.needs.some((need) => kompetensi.includes(need.kode));
+  return course.unitCost < 0 || course.catalog.biaya < 0 || develops(e, c);
 }
 
 /** Whether every course can gain for `asn`: a bonus is open to it, or cost may count for it. */
@@ -74,10 +78,11 @@ export function compactOpen(open: Instance): CompactOpen {
   const index = new Int32Array(open.asn.length).fill(-1);
   const kept: number[] = [];
   const asn: AsnModel[] = [];
+  const develops = needMatcher(open);
   open.asn.forEach((model, e) => {
     const gaining = anyCourseGains(open, model)
       ? model.eligible
-      : model.eligible.filter((c) => canGain(open, model, c));
+      : model.eligible.filter((c) => courseGains(open, e, c, develops));
     if (gaining.length === 0) return;
     index[e] = kept.length;
     kept.push(e);

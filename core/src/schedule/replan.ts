@@ -187,12 +187,12 @@ export function fixPrevious(
 }
 
 /**
- * Whether course c develops one of ASN e's needs, asked for every kept member: the courses'
- * competency codes are numbered, each course's and (on first ask) each ASN's needs' codes become
+ * Whether course c develops one of ASN e's needs (of `inst`'s models), asked for every kept member
+ * here and for every open pair in compact.ts: the courses' competency codes are numbered, each course's and (on first ask) each ASN's needs' codes become
  * a bitset over those numbers, and a shared bit is a code both name (equal strings, equal
  * numbers; a need no course develops gets no number and matches nothing).
  */
-function needMatcher(inst: Instance): (e: number, c: number) => boolean {
+export function needMatcher(inst: Instance): NeedMatcher {
   const bitOf = new Map<string, number>();
   for (const course of inst.courses)
     for (const kode of course.catalog.kompetensi) if (!bitOf.has(kode)) bitOf.set(kode, bitOf.size);
@@ -217,6 +217,9 @@ function needMatcher(inst: Instance): (e: number, c: number) => boolean {
     return false;
   };
 }
+
+/** needMatcher's answer: whether course c develops one of ASN e's needs. */
+export type NeedMatcher = (e: number, c: number) => boolean;
 
 /**
  * The days each kept member spends in kept sessions still to come (indexed like inst.days), in
