@@ -10,7 +10,7 @@ import {
   planSchedule,
   type ScheduleReport,
 } from '@bangkom/core';
-import { emptyData, nipOf, someHolidays } from './schedule-fixtures';
+import { dinasAEmployees, emptyData, nipOf, someHolidays } from './schedule-fixtures';
 
 const TAHUN = 2026;
 const HOLIDAYS = someHolidays(TAHUN);
@@ -40,14 +40,7 @@ function world(n: number): { data: ProgramData; gaps: GapsReport } {
     },
   ];
   data.budgets = [{ row: 2, opd: 'Dinas A', pagu: n * 1_000_000 }];
-  data.employees = employees.map((e, i) => ({
-    row: i + 2,
-    nip: e.nip,
-    nama: `Pegawai ${i}`,
-    jenisAsn: 'PNS',
-    opd: 'Dinas A',
-    jabatan: 'Analis',
-  }));
+  data.employees = dinasAEmployees(employees);
   data.settings.pesertaMinimum = 10;
   return { data, gaps: { employees, opd: [] } };
 }

@@ -20,6 +20,18 @@ import {
   type TrainingRecord,
 } from '@bangkom/core';
 
+/** One `Pegawai` row per NIP (rows from 2), every one a PNS `Analis` of OPD `Dinas A`. */
+export function dinasAEmployees(people: readonly { nip: string }[]): Employee[] {
+  return people.map((e, i) => ({
+    row: i + 2,
+    nip: e.nip,
+    nama: `Pegawai ${i}`,
+    jenisAsn: 'PNS',
+    opd: 'Dinas A',
+    jabatan: 'Analis',
+  }));
+}
+
 /**
  * Every session announced: one RSVP row (`Daftar Hadir`, rows from 2) per invitee, a `share` of
  * them `Tidak Hadir` as the seeded `random` draws, the rest `Hadir` (re-plan tests and bench).

@@ -2,7 +2,7 @@
 import type { Course, EmployeeGaps, ProgramData } from '@bangkom/core';
 import { buildInstance } from '../../core/src/schedule/instance';
 import { fixPrevious, type PreviousSession } from '../../core/src/schedule/replan';
-import { emptyData, nipOf, rng, someHolidays } from './schedule-fixtures';
+import { dinasAEmployees, emptyData, nipOf, rng, someHolidays } from './schedule-fixtures';
 
 const TAHUN = 2026;
 const HOLIDAYS = someHolidays(TAHUN);
@@ -51,14 +51,7 @@ describe('fixPrevious', () => {
       ),
     ];
     data.budgets = [{ row: 2, opd: 'Dinas A', pagu: 1_000_000_000 }];
-    data.employees = employees.map((e, i) => ({
-      row: i + 2,
-      nip: e.nip,
-      nama: `Pegawai ${i}`,
-      jenisAsn: 'PNS',
-      opd: 'Dinas A',
-      jabatan: 'Analis',
-    }));
+    data.employees = dinasAEmployees(employees);
     const gaps = { employees, opd: [] };
     const inst = buildInstance(data, gaps, { holidays: HOLIDAYS });
     const previous: PreviousSession[] = data.courses.map((c, k) => ({

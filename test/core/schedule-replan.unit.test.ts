@@ -7,7 +7,7 @@ import {
   planSchedule,
   type ScheduleReport,
 } from '@bangkom/core';
-import { emptyData, nipOf, someHolidays } from './schedule-fixtures';
+import { dinasAEmployees, emptyData, nipOf, someHolidays } from './schedule-fixtures';
 
 const TAHUN = 2026;
 const HOLIDAYS = someHolidays(TAHUN);
@@ -38,14 +38,7 @@ function world(n: number, paid: number): { data: ProgramData; gaps: { employees:
     },
   ];
   data.budgets = [{ row: 2, opd: 'Dinas A', pagu: paid * 1_000_000 }];
-  data.employees = employees.map((e, i) => ({
-    row: i + 2,
-    nip: e.nip,
-    nama: `Pegawai ${i}`,
-    jenisAsn: 'PNS',
-    opd: 'Dinas A',
-    jabatan: 'Analis',
-  }));
+  data.employees = dinasAEmployees(employees);
   return { data, gaps: { employees, opd: [] } };
 }
 

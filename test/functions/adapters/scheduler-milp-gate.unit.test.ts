@@ -12,7 +12,7 @@ import {
   workingDays,
 } from '@bangkom/core';
 import { highsSolver, loadHighs, planSchedule } from '../../../functions/src/adapters/scheduler';
-import { emptyData, nipOf, someHolidays } from '../../core/schedule-fixtures';
+import { dinasAEmployees, emptyData, nipOf, someHolidays } from '../../core/schedule-fixtures';
 
 const TAHUN = 2026;
 
@@ -43,14 +43,7 @@ function world(n: number, course: Partial<Course>, pagu: number) {
     },
   ];
   data.budgets = [{ row: 2, opd: 'Dinas A', pagu }];
-  data.employees = employees.map((e, i) => ({
-    row: i + 2,
-    nip: e.nip,
-    nama: `Pegawai ${i}`,
-    jenisAsn: 'PNS',
-    opd: 'Dinas A',
-    jabatan: 'Analis',
-  }));
+  data.employees = dinasAEmployees(employees);
   return { data, gaps: { employees, opd: [] } };
 }
 
