@@ -437,8 +437,11 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
       // a full session keeps every taker out: nothing to look at
       if (size(p) >= seats) continue;
       const rest: number[] = [];
-      for (const e of takers) {
-        if (size(p) >= seats || !canJoin(e, p, course.hari)) {
+      let k = 0;
+      // once the session is full the remaining takers stay as they are (no seat to look at)
+      for (; k < takers.length && size(p) < seats; k++) {
+        const e = takers[k] as number;
+        if (!canJoin(e, p, course.hari)) {
           rest.push(e);
           continue;
         }
@@ -446,6 +449,7 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         busyOf(e).fill(1, p.start, p.start + course.hari);
         ledger.join(e, p);
       }
+      for (; k < takers.length; k++) rest.push(takers[k] as number);
       takers = rest;
     }
     let left: number[] = [];
