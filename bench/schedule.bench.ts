@@ -17,6 +17,9 @@
  * `tidakTerpenuhi` show which limits bind in the fast path's plan (binding()). The `ulang` cases re-plan after 5% of the
  * announced participants decline (`schedule --ulang`).
  */
+
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   checkSchedule,
   computeGaps,
@@ -28,6 +31,7 @@ import {
 import { indonesianHolidays, planSchedule } from '../functions/src/adapters/scheduler';
 import { generateProgram, PROVINCE_SCHEDULE_OPTIONS, SAMPLE_OPTIONS } from '../sheets-templates/program';
 import { generateInstance, rng, rsvpRows } from '../test/core/schedule-fixtures';
+import { fmt } from './format';
 
 export const name = 'Penjadwalan pelatihan (objektif / batas atas)';
 
@@ -84,7 +88,7 @@ function binding(r: ScheduleReport, data: ProgramData) {
   const unmet = new Map<string, number>();
   for (const u of r.unmet) unmet.set(u.batas ?? '-', (unmet.get(u.batas ?? '-') ?? 0) + 1);
   return {
-    sesiRuang: `${rooms.length} dari ${r.sessions.length} (${capacity > 0 ? ((100 * roomDays) / capacity).toFixed(1) : '0'}% hari-ruang)`,
+    sesiRuang: `${rooms.length} dari ${r.sessions.length} (${capacity > 0 ? fmt((100 * roomDays) / capacity, 1) : '0'}% hari-ruang)`,
     pengajar: `${teaching} dari ${data.trainers.length}, ${full} bulan penuh`,
     opdDiPagu: `${r.budget.filter((b) => b.pagu > 0 && b.terpakai >= 0.97 * b.pagu).length} dari ${r.budget.length}`,
     tidakTerpenuhi: [...unmet].map(([k, n]) => `${k} ${n}`).join(', ') || '0',
@@ -108,13 +112,22 @@ function violations(
   return checkSchedule(r, { data, gaps, holidays, ...(sebelumnya ? { sebelumnya } : {}) }).length;
 }
 
+/**
+ * A full garbage collection before each timed run, so that no run pays for collecting what the
+ * run before it left (a re-plan right after the full plan otherwise met that plan's garbage:
+ * at province scale two major collections, about half a second, fell inside the re-plan).
+ */
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 /** CPU seconds (user + system) of this process since `from` (process.cpuUsage()). */
 function cpuSince(from: NodeJS.CpuUsage): string {
   const used = process.cpuUsage(from);
-  return ((used.user + used.system) / 1e6).toFixed(1);
+  return fmt((used.user + used.system) / 1e6, 1);
 }
 
 async function measure(kasus: string, data: ProgramData, gaps: GapsReport): Promise<Row> {
+  collectGarbage();
   const cpu0 = process.cpuUsage();
   const fast = await planSchedule(data, gaps, { solver: null });
   const cpu = cpuSince(cpu0);
@@ -123,10 +136,10 @@ async function measure(kasus: string, data: ProgramData, gaps: GapsReport): Prom
     asn: gaps.employees.length,
     kursus: data.courses.length,
     pasangan: fast.stats.pasangan,
-    objektif: fast.objective.toFixed(2),
-    batas: fast.bound.toFixed(2),
-    rasio: (fast.bound > 0 ? fast.objective / fast.bound : 1).toFixed(5),
-    detik: (fast.stats.detik ?? 0).toFixed(1),
+    objektif: fmt(fast.objective, 2),
+    batas: fmt(fast.bound, 2),
+    rasio: fmt(fast.bound > 0 ? fast.objective / fast.bound : 1, 5),
+    detik: fmt(fast.stats.detik ?? 0, 1),
     cpu,
     highs: 'tidak dijalankan (terlalu besar)',
     auto: 'sama dengan jalur cepat (terlalu besar untuk HiGHS)',
@@ -135,15 +148,17 @@ async function measure(kasus: string, data: ProgramData, gaps: GapsReport): Prom
     ...binding(fast, data),
   };
   if (fast.stats.pasangan <= AUTO_MILP_PAIRS) {
+    collectGarbage();
     const auto = await planSchedule(data, gaps, {});
-    row.auto = `${(auto.stats.detik ?? 0).toFixed(1)} s, rasio ${(auto.bound > 0 ? auto.objective / auto.bound : 1).toFixed(5)}, HiGHS ${auto.stats.statusMilp ?? 'tidak perlu'}`;
+    row.auto = `${fmt(auto.stats.detik ?? 0, 1)} s, rasio ${fmt(auto.bound > 0 ? auto.objective / auto.bound : 1, 5)}, HiGHS ${auto.stats.statusMilp ?? 'tidak perlu'}`;
     row.pelanggaran += violations(auto, data, gaps);
   }
   if (fast.stats.pasangan <= MILP_PAIRS) {
+    collectGarbage();
     const exact = await planSchedule(data, gaps, { method: 'milp', timeLimit: MILP_SECONDS });
     const milpObj = exact.stats.objektifMilp;
-    row.highs = `${exact.stats.statusMilp}: obj ${milpObj?.toFixed(2) ?? '–'}, batas ${exact.stats.batasMilp?.toFixed(2) ?? '–'}, ${(exact.stats.detik ?? 0).toFixed(1)} s`;
-    if (milpObj !== null && milpObj > 0) row.cepatPerEksak = (fast.objective / milpObj).toFixed(5);
+    row.highs = `${exact.stats.statusMilp}: obj ${milpObj == null ? '–' : fmt(milpObj, 2)}, batas ${exact.stats.batasMilp == null ? '–' : fmt(exact.stats.batasMilp, 2)}, ${fmt(exact.stats.detik ?? 0, 1)} s`;
+    if (milpObj !== null && milpObj > 0) row.cepatPerEksak = fmt(fast.objective / milpObj, 5);
     row.pelanggaran += violations(exact, data, gaps);
   }
   return row;
@@ -177,6 +192,7 @@ interface ReplanRow {
 
 /** CPU seconds (user + system) this process spent in `f`. */
 async function cpuOf<T>(f: () => Promise<T>): Promise<[T, number]> {
+  collectGarbage();
   const before = process.cpuUsage();
   const result = await f();
   const used = process.cpuUsage(before);
@@ -200,6 +216,7 @@ async function measureReplan(
   const attendance = rsvpRows(full.sessions, share, rng(20_261_207));
   const declined: ProgramData = { ...data, attendance };
   const [again, againCpu] = await cpuOf(() => planSchedule(declined, gaps, { sebelumnya: full.sessions }));
+  collectGarbage();
   const warm = await planSchedule(declined, gaps, { sebelumnya: full.sessions });
   const before = new Map(full.sessions.map((s) => [s.id, s] as const));
   const moved = (again.ulang?.tetap ?? []).filter((id) => {
@@ -213,15 +230,15 @@ async function measureReplan(
     kasus,
     sesiDiumumkan: full.sessions.length,
     menolak: attendance.filter((a) => a.status === 'Tidak Hadir').length,
-    detikPenuh: fullSeconds.toFixed(1),
-    detikUlang: againSeconds.toFixed(1),
-    rasioWaktu: (fullSeconds > 0 ? againSeconds / fullSeconds : 0).toFixed(2),
-    cpuPenuh: fullCpu.toFixed(2),
-    cpuUlang: againCpu.toFixed(2),
-    rasioCpu: (fullCpu > 0 ? againCpu / fullCpu : 0).toFixed(2),
-    detikUlangHangat: (warm.stats.detik ?? 0).toFixed(2),
-    rasioHangat: (fullSeconds > 0 ? (warm.stats.detik ?? 0) / fullSeconds : 0).toFixed(2),
-    rasioUlang: (again.bound > 0 ? again.objective / again.bound : 1).toFixed(5),
+    detikPenuh: fmt(fullSeconds, 2),
+    detikUlang: fmt(againSeconds, 2),
+    rasioWaktu: fmt(fullSeconds > 0 ? againSeconds / fullSeconds : 0, 2),
+    cpuPenuh: fmt(fullCpu, 2),
+    cpuUlang: fmt(againCpu, 2),
+    rasioCpu: fmt(fullCpu > 0 ? againCpu / fullCpu : 0, 2),
+    detikUlangHangat: fmt(warm.stats.detik ?? 0, 2),
+    rasioHangat: fmt(fullSeconds > 0 ? (warm.stats.detik ?? 0) / fullSeconds : 0, 2),
+    rasioUlang: fmt(again.bound > 0 ? again.objective / again.bound : 1, 5),
     tetapBerpindah: moved,
     sesiBaru: again.ulang?.sesiBaru.length ?? 0,
     pesertaMasuk: again.ulang?.pesertaMasuk.length ?? 0,
@@ -245,9 +262,7 @@ export async function run(): Promise<void> {
     const t0 = performance.now();
     const data = validateWorkbook(generateProgram(opts)).data;
     const gaps = computeGaps(data);
-    console.log(
-      `${label}: data dibuat dan divalidasi dalam ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
+    console.log(`${label}: data dibuat dan divalidasi dalam ${fmt((performance.now() - t0) / 1000, 1)} s`);
     if (wanted(`${label}, pagu sampel`)) {
       rows.push(await measure(`${label}, pagu sampel`, data, gaps));
       console.log(rows[rows.length - 1]);
