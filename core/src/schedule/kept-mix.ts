@@ -73,3 +73,12 @@ export function opdIndex(asn: readonly AsnModel[], opds: readonly string[]): Opd
   made.push({ opds, index });
   return index;
 }
+
+/**
+ * `to` is `from` with some ASN models swapped for copies of the same ASN (asnWith: same OPD, same
+ * index): it shares the OPD indices already made for `from` instead of reading every OPD again.
+ */
+export function sameOpds(from: readonly AsnModel[], to: readonly AsnModel[]): void {
+  const made = indices.get(from);
+  if (made && !indices.has(to)) indices.set(to, [...made]);
+}

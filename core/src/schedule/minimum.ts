@@ -7,6 +7,7 @@
  */
 import { type AsnDp, asnDps, dpScratch } from './asn-dp.js';
 import { type AsnModel, asnWith, type Instance, instanceWith } from './instance.js';
+import { sameOpds } from './kept-mix.js';
 import { type AsnHull, asnRoomHull, selectHullAt } from './room-hull.js';
 import { type Prepared, selectAt } from './selection.js';
 import { type Candidate, evaluate } from './timetable.js';
@@ -40,10 +41,12 @@ export function reselectAfterMinimum(
       banned.set(d.asn, set);
       changed.add(d.asn);
     }
+    const before = asn;
     asn = asn.map((a, e) => {
       const set = banned.get(e);
       return changed.has(e) && set ? asnWith(a, { eligible: a.eligible.filter((c) => !set.has(c)) }) : a;
     });
+    sameOpds(before, asn);
     const reduced: Instance = instanceWith(inst, { asn });
     const redone = [...changed];
     const redoneDps = asnDps(
