@@ -436,21 +436,24 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
         p.room < 0 ? course.seats : Math.min(course.seats, (inst.rooms[p.room] as Room).kapasitas);
       // a full session keeps every taker out: nothing to look at
       if (size(p) >= seats) continue;
-      const rest: number[] = [];
-      let k = 0;
+      // takers who did not join are compacted to the front of `takers` (its own copy), in order;
       // once the session is full the remaining takers stay as they are (no seat to look at)
+      let kept = 0;
+      let k = 0;
       for (; k < takers.length && size(p) < seats; k++) {
         const e = takers[k] as number;
         if (!canJoin(e, p, course.hari)) {
-          rest.push(e);
+          takers[kept++] = e;
           continue;
         }
         p.members.push(e);
         busyOf(e).fill(1, p.start, p.start + course.hari);
         ledger.join(e, p);
       }
-      for (; k < takers.length; k++) rest.push(takers[k] as number);
-      takers = rest;
+      if (kept < k) {
+        for (; k < takers.length; k++) takers[kept++] = takers[k] as number;
+        takers.length = kept;
+      }
     }
     let left: number[] = [];
     // a re-plan: the previous plan's open sessions of c first, on their days (warm-start.ts)
