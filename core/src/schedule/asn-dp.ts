@@ -421,8 +421,14 @@ function walk(
   const live = touched.filter((s) => !dead[s]);
   // sorted in place as indices (no object per state: at province scale the garbage of ~40
   // million of them cost more than the DP); a stable sort, ties keep the order reached
-  const byCost = Int32Array.from(live);
-  const ranks = Array.from(byCost.keys());
+  // typed arrays filled by loops: TypedArray.from and Array.from(keys()) go through the iterator
+  // protocol, about ten times slower per element, and this runs once per ASN
+  const byCost = new Int32Array(live.length);
+  const ranks: number[] = [];
+  for (let r = 0; r < live.length; r++) {
+    byCost[r] = live[r] as number;
+    ranks.push(r);
+  }
   ranks.sort((x, y) => {
     const sx = byCost[x] as number;
     const sy = byCost[y] as number;
@@ -430,7 +436,8 @@ function walk(
       (cost[sx] as number) - (cost[sy] as number) || (room[sx] as number) - (room[sy] as number) || x - y
     );
   });
-  const sorted = Int32Array.from(ranks, (r) => byCost[r] as number);
+  const sorted = new Int32Array(ranks.length);
+  for (let i = 0; i < ranks.length; i++) sorted[i] = byCost[ranks[i] as number] as number;
   return { touched, live, byCost: sorted, nodeCourse, nodePrev };
 }
 
@@ -494,11 +501,21 @@ function finish(ns: NeedStates, walked: Walked, scratch: DpScratch): AsnDp {
     stairBenefit[lo] = b;
     steps += shift;
   }
+  // filled by a loop (see walk: TypedArray.from with a map function is far slower)
+  const keptCost = new Float64Array(kept.length);
+  const keptRoom = new Float64Array(kept.length);
+  const keptBenefit = new Float64Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const k = kept[i] as number;
+    keptCost[i] = cost[k] as number;
+    keptRoom[i] = room[k] as number;
+    keptBenefit[i] = benefit[k] as number;
+  }
   return {
     extra: ns.extra,
-    cost: Float64Array.from(kept, (k) => cost[k] as number),
-    room: Float64Array.from(kept, (k) => room[k] as number),
-    benefit: Float64Array.from(kept, (k) => benefit[k] as number),
+    cost: keptCost,
+    room: keptRoom,
+    benefit: keptBenefit,
     courses: kept.map((k) => {
       const set: number[] = [];
       for (let n = node[k] as number; n >= 0; n = nodePrev[n] as number) set.push(nodeCourse[n] as number);

@@ -19,9 +19,9 @@ export function fillSeats(inst: Instance, candidate: Candidate): Candidate {
   const { of: busyOf, peek: busyPeek } = busyDays(inst);
   const daysUsed = new Int32Array(inst.asn.length);
   // JP planned per ASN, against its `Batas JP per ASN` (AsnModel.jpLimit)
-  const jpUsed = Float64Array.from(inst.asn, (_, e) =>
-    (chosen[e] ?? []).reduce((sum, c) => sum + (inst.courses[c]?.catalog.jp ?? 0), 0),
-  );
+  const jpUsed = new Float64Array(inst.asn.length);
+  for (let e = 0; e < inst.asn.length; e++)
+    jpUsed[e] = (chosen[e] ?? []).reduce((sum, c) => sum + (inst.courses[c]?.catalog.jp ?? 0), 0);
   for (const p of candidate.tt.placed) {
     const hari = (inst.courses[p.course] as CourseModel).hari;
     for (const e of p.members) {

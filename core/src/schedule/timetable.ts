@@ -7,7 +7,7 @@
 
 import { monthOf } from '../calendar.js';
 import type { Room } from '../types.js';
-import { asnObjective, type CourseModel, type Instance } from './instance.js';
+import { type AsnModel, asnObjective, type CourseModel, type Instance } from './instance.js';
 import { Ledger } from './limits.js';
 import { declinedAt } from './replan.js';
 import { fixedCostOf, repairBudget } from './session-cost.js';
@@ -202,7 +202,8 @@ function timetable(inst: Instance, chosen: readonly number[][]): Timetable {
     );
   });
   // per ASN, its first preferred month (13: none)
-  const firstMonth = Int32Array.from(inst.asn, (asn) => asn.prefMonths[0] ?? 13);
+  const firstMonth = new Int32Array(inst.asn.length);
+  for (let e = 0; e < inst.asn.length; e++) firstMonth[e] = (inst.asn[e] as AsnModel).prefMonths[0] ?? 13;
   // per-ASN load: busiest ASN first inside a course so they get the free slots
   const load = chosen.map((courses) => courses.reduce((sum, c) => sum + (inst.courses[c]?.hari ?? 0), 0));
 
