@@ -1,5 +1,6 @@
 /** The schedule report: sessions with ids, budget use, individual plans, unmet needs and why. */
 import { monthOf } from '../calendar.js';
+import { localeRankMap, localeRanks } from '../locale-rank.js';
 import type {
   Batas,
   BudgetUse,
@@ -42,12 +43,12 @@ export function assemble(
     | 'pasangan'
   >,
 ): ScheduleReport {
-  // session ids: `${kode}-${tahun}-${n}`, n in date order within the course
+  // session ids: `${kode}-${tahun}-${n}`, n in date order within the course; courses in the order
+  // localeCompare gives their Kode, ranked once (equal rank where it finds two equal)
+  const kodeRank = localeRanks(inst.courses.map((c) => c.catalog.kode));
   const sorted = [...candidate.tt.placed].sort(
     (a, b) =>
-      (inst.courses[a.course]?.catalog.kode ?? '').localeCompare(
-        inst.courses[b.course]?.catalog.kode ?? '',
-      ) ||
+      (kodeRank[a.course] as number) - (kodeRank[b.course] as number) ||
       a.start - b.start ||
       a.room - b.room ||
       (a.members[0] ?? 0) - (b.members[0] ?? 0),
@@ -55,7 +56,10 @@ export function assemble(
   const counter = new Map<number, number>();
   // ids of sessions kept from a previous plan stay theirs; new sessions take the next free number
   // and so do those a re-plan repeats on their previous day (warm-start.ts)
-  const kept = new Set(sorted.flatMap((p) => (p.fixed ? [p.fixed.id] : p.warm ? [p.warm] : [])));
+  const kept = new Set<string>();
+  for (const p of sorted)
+    if (p.fixed) kept.add(p.fixed.id);
+    else if (p.warm) kept.add(p.warm);
   const nextId = (c: number, kode: string): string => {
     for (;;) {
       const n = (counter.get(c) ?? 0) + 1;
@@ -64,11 +68,18 @@ export function assemble(
       if (!kept.has(id)) return id;
     }
   };
-  const sessions: ScheduledSession[] = [];
-  // per ASN e, its sessions' places in `sessions` are places[first[e]..first[e + 1]), in placement
-  // order as the per-ASN sort below expects
+  // `placedOrder[i]` is the session of `sorted[i]`; `sessions` is put in date order below
+  const placedOrder: ScheduledSession[] = [];
+  // per ASN e, its sessions' places in `placedOrder` are places[first[e]..first[e + 1]), in
+  // placement order as the per-ASN sort below expects
   const first = new Int32Array(inst.asn.length + 1);
-  for (const p of sorted) for (const e of p.members) first[e + 1] = (first[e + 1] as number) + 1;
+  // (indexed loops here and below: a for-of over an array allocates per step until optimised, and
+  // this runs once or twice per plan)
+  for (const p of sorted)
+    for (let i = 0; i < p.members.length; i++) {
+      const e = p.members[i] as number;
+      first[e + 1] = (first[e + 1] as number) + 1;
+    }
   for (let e = 0; e < inst.asn.length; e++) first[e + 1] = (first[e + 1] as number) + (first[e] as number);
   const places = new Int32Array(first[inst.asn.length] as number);
   const filled = first.slice(0, inst.asn.length);
@@ -84,7 +95,7 @@ export function assemble(
       kode: course.catalog.kode,
       mulai,
       selesai: p.fixed?.selesai ?? (inst.days[p.start + course.hari - 1] as string),
-      peserta: p.members.map((e) => (inst.asn[e] as AsnModel).nip).sort(),
+      peserta: nipsOf(inst, p.members),
       judul: course.catalog.judul,
       hari: course.hari,
       jp: course.catalog.jp,
@@ -100,10 +111,11 @@ export function assemble(
       : p.trainer >= 0
         ? (inst.limits.trainers[p.trainer]?.nama ?? null)
         : null;
-    const at = sessions.length;
-    sessions.push(session);
+    const at = placedOrder.length;
+    placedOrder.push(session);
     const month = monthOf(mulai);
-    for (const e of p.members) {
+    for (let i = 0; i < p.members.length; i++) {
+      const e = p.members[i] as number;
       const asn = inst.asn[e] as AsnModel;
       places[filled[e] as number] = at;
       filled[e] = (filled[e] as number) + 1;
@@ -117,29 +129,34 @@ export function assemble(
       }
     }
   }
-  const placedOrder = [...sessions];
-  sessions.sort((a, b) => a.mulai.localeCompare(b.mulai) || a.id.localeCompare(b.id));
-  // each session's start as localeCompare ranks it among all starts (equal rank for equal starts),
-  // so that each ASN's sessions are put in date order without comparing strings again
-  const startRank = new Map<ScheduledSession, number>();
-  sessions.forEach((x, i) => {
-    const before = sessions[i - 1];
-    const rank = before === undefined ? 0 : (startRank.get(before) as number);
-    startRank.set(x, before === undefined || before.mulai.localeCompare(x.mulai) === 0 ? rank : rank + 1);
-  });
-  const rankOf = placedOrder.map((x) => startRank.get(x) as number);
+  // each session's start as localeCompare ranks it among all starts (equal rank for equal starts):
+  // sessions and each ASN's sessions are put in date order without comparing dates as strings again
+  const startRankOf = localeRankMap(placedOrder.map((x) => x.mulai));
+  const rankOf = Int32Array.from(placedOrder, (x) => startRankOf.get(x.mulai) as number);
+  const dateOrder = placedOrder.map((_, i) => i);
+  dateOrder.sort(
+    (a, b) =>
+      (rankOf[a] as number) - (rankOf[b] as number) ||
+      (placedOrder[a] as ScheduledSession).id.localeCompare((placedOrder[b] as ScheduledSession).id),
+  );
+  const sessions = dateOrder.map((i) => placedOrder[i] as ScheduledSession);
 
   // each participant pays Biaya per Peserta and an equal share of the session's Biaya per Angkatan
-  // (only the OPDs of inst.opds are reported: each ASN's place among them, or −1)
+  // (only the OPDs of inst.opds are reported: each ASN's place among them, or −1; −2 not looked up)
   const opdAt = new Map(inst.opds.map((opd, i) => [opd, i] as const));
-  const opdOf = inst.asn.map((asn) => opdAt.get(asn.opd) ?? -1);
+  const opdOf = new Int32Array(inst.asn.length).fill(-2);
   const rupiah = new Float64Array(inst.opds.length);
   const peserta = new Float64Array(inst.opds.length);
   for (const p of candidate.tt.placed) {
     const course = inst.courses[p.course] as CourseModel;
     const each = course.catalog.biaya + course.biayaAngkatan / Math.max(1, p.members.length);
-    for (const e of p.members) {
-      const o = opdOf[e] as number;
+    for (let i = 0; i < p.members.length; i++) {
+      const e = p.members[i] as number;
+      let o = opdOf[e] as number;
+      if (o === -2) {
+        o = opdAt.get((inst.asn[e] as AsnModel).opd) ?? -1;
+        opdOf[e] = o;
+      }
       if (o < 0) continue;
       rupiah[o] = (rupiah[o] as number) + each;
       peserta[o] = (peserta[o] as number) + 1;
@@ -153,24 +170,34 @@ export function assemble(
   }));
 
   const byKode = new Map(inst.courses.map((c, i) => [c.catalog.kode, i] as const));
-  // the course whose competencies each session develops (the catalogue entry its Kode names), or −1
-  const developer = placedOrder.map((x) => byKode.get(x.kode) ?? -1);
+  // per session (place in `placedOrder`): the course whose competencies it develops (the catalogue
+  // entry its Kode names, or −1), its JP, days, and what each participant pays, in the two terms an
+  // individual plan adds (`biayaPerPeserta`, then the share of `biayaPerAngkatan`)
+  const placedCount = placedOrder.length;
+  const developer = new Int32Array(placedCount);
+  const jpOf = new Float64Array(placedCount);
+  const hariOf = new Float64Array(placedCount);
+  const perPeserta = new Float64Array(placedCount);
+  const perAngkatan = new Float64Array(placedCount);
   // each session as individual plans list it: one entry per session, shared by its participants'
   // plans (no reader changes them; a copy per participant was 143.000 objects on the province)
-  const entries = placedOrder.map((x) => ({
-    id: x.id,
-    kode: x.kode,
-    judul: x.judul,
-    mulai: x.mulai,
-    selesai: x.selesai,
-    jp: x.jp,
-  }));
+  const entries: IndividualPlan['sesi'][number][] = [];
+  for (let i = 0; i < placedCount; i++) {
+    const x = placedOrder[i] as ScheduledSession;
+    developer[i] = byKode.get(x.kode) ?? -1;
+    jpOf[i] = x.jp;
+    hariOf[i] = x.hari;
+    perPeserta[i] = x.biayaPerPeserta;
+    perAngkatan[i] = (x.biayaPerAngkatan ?? 0) / Math.max(1, x.peserta.length);
+    entries.push({ id: x.id, kode: x.kode, judul: x.judul, mulai: x.mulai, selesai: x.selesai, jp: x.jp });
+  }
   // per ASN, why the timetable dropped its enrolment in a course (the last word per course)
   const droppedOf: Map<number, Batas>[] = new Array(inst.asn.length);
-  for (const d of candidate.tt.dropped) {
+  for (let i = 0; i < candidate.tt.dropped.length; i++) {
+    const d = candidate.tt.dropped[i] as Candidate['tt']['dropped'][number];
     const of = droppedOf[d.asn];
     if (of) of.set(d.course, d.batas);
-    else droppedOf[d.asn] = new Map([[d.course, d.batas]]);
+    else droppedOf[d.asn] = new Map<number, Batas>().set(d.course, d.batas);
   }
   const individu: IndividualPlan[] = [];
   const unmet: UnmetNeed[] = [];
@@ -195,8 +222,11 @@ export function assemble(
       of[c] = 1;
     }
   });
-  inst.asn.forEach((asn, e) => {
-    if (asn.needs.length === 0) return;
+  // per need of the ASN at hand, the courses developing it (reused from ASN to ASN)
+  const developOf: (Uint8Array | undefined)[] = [];
+  for (let e = 0; e < inst.asn.length; e++) {
+    const asn = inst.asn[e] as AsnModel;
+    if (asn.needs.length === 0) continue;
     const from = first[e] as number;
     const to = first[e + 1] as number;
     // in date order: an insertion sort by start rank (stable, as the lists are a few sessions long)
@@ -207,21 +237,29 @@ export function assemble(
         places[j + 1] = places[j] as number;
       places[j + 1] = at;
     }
-    const mine: ScheduledSession[] = [];
-    const sesi: IndividualPlan['sesi'] = [];
+    // the lists are made at their final length: pushing onto [] would give each room for 16
+    const sesi: IndividualPlan['sesi'] = new Array(to - from);
+    let jpRencana = 0;
+    let biaya = 0;
     for (let i = from; i < to; i++) {
-      mine.push(placedOrder[places[i] as number] as ScheduledSession);
-      sesi.push(entries[places[i] as number] as IndividualPlan['sesi'][number]);
+      const at = places[i] as number;
+      sesi[i - from] = entries[at] as IndividualPlan['sesi'][number];
+      jpRencana += jpOf[at] as number;
+      biaya = biaya + (perPeserta[at] as number) + (perAngkatan[at] as number);
     }
-    const jpRencana = mine.reduce((sum, x) => sum + x.jp, 0);
-    const kebutuhan = asn.needs.map((need) => {
+    const kebutuhan: IndividualPlan['kebutuhan'] = new Array(asn.needs.length);
+    let open = 0;
+    for (let n = 0; n < asn.needs.length; n++) {
+      const need = asn.needs[n] as AsnModel['needs'][number];
       const develop = developing.get(need.kode);
+      developOf[n] = develop;
       let terpenuhi = false;
       if (develop)
         for (let i = from; i < to && !terpenuhi; i++)
           terpenuhi = develop[developer[places[i] as number] as number] === 1;
-      return { kode: need.kode, prioritas: need.prioritas, terpenuhi };
-    });
+      if (!terpenuhi) open++;
+      kebutuhan[n] = { kode: need.kode, prioritas: need.prioritas, terpenuhi };
+    }
     individu.push({
       nip: asn.nip,
       nama: asn.nama,
@@ -234,41 +272,53 @@ export function assemble(
       target: inst.target,
       memenuhiTarget: asn.jpBefore + jpRencana >= inst.target,
       ekuitas: asn.equity,
-      biaya: mine.reduce(
-        (sum, x) => sum + x.biayaPerPeserta + (x.biayaPerAngkatan ?? 0) / Math.max(1, x.peserta.length),
-        0,
-      ),
+      biaya,
     });
+    if (open === 0) continue;
     const dropped = droppedOf[e];
-    for (const need of kebutuhan) {
+    for (let n = 0; n < kebutuhan.length; n++) {
+      const need = kebutuhan[n] as IndividualPlan['kebutuhan'][number];
       if (need.terpenuhi) continue;
-      const develop = developing.get(need.kode);
-      const covering = develop ? asn.eligible.filter((c) => develop[c] === 1) : [];
-      // which limits dropped this ASN from a covering course
+      const develop = developOf[n];
+      // the eligible courses developing the need ("covering"): how many, which limits dropped this
+      // ASN from them, their least JP and days, and whether all take a classroom
+      let covering = 0;
       let droppedBy = 0;
-      if (dropped)
-        for (const c of covering) {
-          if (!dropped.has(c)) continue;
-          droppedBy |= BY_ANY | (DROPPED_BIT.get(dropped.get(c) as Batas) ?? 0);
+      let leastJp = Number.POSITIVE_INFINITY;
+      let leastHari = Number.POSITIVE_INFINITY;
+      let allClassroom = true;
+      if (develop)
+        for (let i = 0; i < asn.eligible.length; i++) {
+          const c = asn.eligible[i] as number;
+          if (develop[c] !== 1) continue;
+          covering++;
+          if (dropped?.has(c)) droppedBy |= BY_ANY | (DROPPED_BIT.get(dropped.get(c) as Batas) ?? 0);
+          const course = inst.courses[c];
+          leastJp = Math.min(leastJp, course?.catalog.jp ?? 0);
+          leastHari = Math.min(leastHari, course?.hari ?? 1);
+          if (!course?.classroom) allClassroom = false;
         }
       let alasan: string;
       let batas: Batas;
-      const tooLong = unschedulable.get(need.kode) ?? [];
-      let bar: Bar | undefined;
-      for (const [c, why] of asn.barred)
-        if (develop?.[c] === 1) {
-          bar = why;
-          break;
+      if (covering === 0) {
+        const tooLong = unschedulable.get(need.kode) ?? [];
+        let bar: Bar | undefined;
+        if (develop && asn.barred.size > 0)
+          for (const c of asn.barred.keys())
+            if (develop[c] === 1) {
+              bar = asn.barred.get(c);
+              break;
+            }
+        if (bar) {
+          alasan = bar.alasan;
+          batas = bar.batas;
+        } else if (tooLong.length > 0) {
+          alasan = `Pelatihan ${tooLong.map((c) => c.catalog.kode).join(', ')} lebih lama dari hari kerja tahun ${inst.tahun}.`;
+          batas = 'hari-kerja';
+        } else {
+          alasan = 'Tidak ada pelatihan di Katalog Pelatihan yang mengembangkan kompetensi ini.';
+          batas = 'katalog';
         }
-      if (covering.length === 0 && bar) {
-        alasan = bar.alasan;
-        batas = bar.batas;
-      } else if (covering.length === 0 && tooLong.length > 0) {
-        alasan = `Pelatihan ${tooLong.map((c) => c.catalog.kode).join(', ')} lebih lama dari hari kerja tahun ${inst.tahun}.`;
-        batas = 'hari-kerja';
-      } else if (covering.length === 0) {
-        alasan = 'Tidak ada pelatihan di Katalog Pelatihan yang mengembangkan kompetensi ini.';
-        batas = 'katalog';
       } else if (droppedBy & BY_MINIMUM) {
         alasan =
           'Terpilih tetapi angkatannya tidak mencapai Peserta Minimum pada tanggal yang dapat diikuti; menunggu angkatan berikutnya.';
@@ -287,23 +337,16 @@ export function assemble(
         alasan =
           'Terpilih tetapi tidak dapat dijadwalkan (bentrok jadwal, ruang, atau hari kerja tidak cukup).';
         batas = 'jadwal';
-      } else if (
-        asn.jpBefore + jpRencana + Math.min(...covering.map((c) => inst.courses[c]?.catalog.jp ?? 0)) >
-        inst.batasJp
-      ) {
+      } else if (asn.jpBefore + jpRencana + leastJp > inst.batasJp) {
         alasan = `Batas JP per ASN (${inst.batasJp} JP setahun) sudah tercapai oleh pelatihan lain yang terpilih.`;
         batas = 'batas-jp';
-      } else if (
-        mine.reduce((days, x) => days + x.hari, 0) +
-          Math.min(...covering.map((c) => inst.courses[c]?.hari ?? 1)) >
-        inst.days.length
-      ) {
+      } else if (daysOf(hariOf, places, from, to) + leastHari > inst.days.length) {
         alasan = `Hari kerja tahun ${inst.tahun} tidak cukup untuk menambah pelatihan bagi ASN ini.`;
         batas = 'hari-kerja';
       } else if ((inst.pagu.get(asn.opd) ?? 0) <= 0) {
         alasan = `OPD ${asn.opd} tidak memiliki pagu di lembar Anggaran.`;
         batas = 'anggaran';
-      } else if (candidate.roomPrice > 0 && covering.every((c) => inst.courses[c]?.classroom)) {
+      } else if (candidate.roomPrice > 0 && allClassroom) {
         alasan =
           'Tidak terpilih: ruang kelas pada hari kerja yang tersedia tidak cukup; kebutuhan berprioritas lebih tinggi didahulukan.';
         batas = 'ruang';
@@ -313,8 +356,7 @@ export function assemble(
       }
       unmet.push({ nip: asn.nip, opd: asn.opd, kode: need.kode, prioritas: need.prioritas, alasan, batas });
     }
-  });
-
+  }
   const objective = candidate.objective;
   const gap = bound > 0 ? (bound - objective) / bound : 0;
   return {
@@ -342,4 +384,31 @@ export function assemble(
     rencana: [],
     peringatan: inst.warnings,
   };
+}
+
+/**
+ * The NIPs of a session's members, sorted as `Array.prototype.sort` sorts strings. The ASN are in
+ * NIP order (buildInstance sorts them with localeCompare, which orders NIPs of digits as sort does):
+ * members in ASN order then give their NIPs sorted already, and the string sort is skipped. Members
+ * come in ASN order, or as two runs of it (a kept session's kept and new members).
+ */
+function nipsOf(inst: Instance, members: readonly number[]): string[] {
+  const nips = members.map((e) => (inst.asn[e] as AsnModel).nip);
+  if (ascending(nips)) return nips;
+  const byAsn = Int32Array.from(members).sort();
+  for (let i = 0; i < byAsn.length; i++) nips[i] = (inst.asn[byAsn[i] as number] as AsnModel).nip;
+  return ascending(nips) ? nips : nips.sort();
+}
+
+/** Whether the strings are in ascending (code unit) order, as `Array.prototype.sort` puts them. */
+function ascending(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) if ((list[i - 1] as string) > (list[i] as string)) return false;
+  return true;
+}
+
+/** Σ days of the sessions at places[from..to), in that order. */
+function daysOf(hariOf: Float64Array, places: Int32Array, from: number, to: number): number {
+  let days = 0;
+  for (let i = from; i < to; i++) days += hariOf[places[i] as number] as number;
+  return days;
 }
