@@ -5,7 +5,7 @@
  * schedule (sessions, enrollments, individual plans) with deterministic ids.
  */
 import { bentukLabel } from './bentuk.js';
-import { FGD_TOP_RANKS, fgdJustification, fgdRanks } from './fgd.js';
+import { FGD_TOP_RANKS, type FgdRank, fgdJustification, fgdRanks } from './fgd.js';
 import { docId } from './firestore-model.js';
 import { nameKey } from './gaps.js';
 import type { Doc } from './ports.js';
@@ -66,7 +66,9 @@ export function jalurOf(bentuk: string | undefined, moda: string | undefined): s
 /**
  * The gaps of a course's participants: each participant's last row of the gaps report (its OPD and
  * positive gaps, as a map per NIP of all rows would keep). Only the competencies the scheduled
- * courses develop are kept, and a row's gaps are read once, the first time a participant needs them.
+ * courses develop are kept (each by its number, `slot`), and a row's gaps are read once, the first
+ * time a participant needs them. OPDs are numbered too (`opdNo`), so that a course counts and tells
+ * apart its participants' OPDs without hashing their names.
  */
 class ParticipantGaps {
   private readonly rowOf = new Map<string, number>();
@@ -74,10 +76,14 @@ class ParticipantGaps {
   /** per row, where its gaps start in `slots`/`values` (−1: not read yet) and how many */
   private readonly start: Int32Array;
   private readonly count: Int32Array;
-  /** per row read, its OPD */
-  private readonly opdAt: (string | undefined)[];
-  private readonly slots: number[] = [];
-  private readonly values: number[] = [];
+  /** per row read, the number of its OPD (−1: none) */
+  private readonly opdAt: Int32Array;
+  private readonly opdNumber = new Map<string, number>();
+  /** the OPDs by number */
+  readonly opds: string[] = [];
+  private slots = new Int32Array(1024);
+  private values = new Float64Array(1024);
+  private used = 0;
 
   constructor(
     private readonly employees: GapsReport['employees'],
@@ -87,70 +93,76 @@ class ParticipantGaps {
     for (const k of competencies) if (!this.slotOf.has(k)) this.slotOf.set(k, this.slotOf.size);
     this.start = new Int32Array(employees.length).fill(-1);
     this.count = new Int32Array(employees.length);
-    this.opdAt = new Array(employees.length);
+    this.opdAt = new Int32Array(employees.length);
   }
 
-  /** the participant's row in the gaps report (its last), read in */
-  row(nip: string): number | undefined {
+  /** the participant's row in the gaps report (its last), read in; −1 when it has none */
+  row(nip: string): number {
     const row = this.rowOf.get(nip);
-    if (row === undefined || (this.start[row] as number) >= 0) return row;
-    const from = this.slots.length;
+    if (row === undefined) return -1;
+    if ((this.start[row] as number) >= 0) return row;
+    const from = this.used;
     this.start[row] = from;
     const e = this.employees[row] as EmployeeGaps;
-    this.opdAt[row] = e.opd;
-    for (const k of e.competencies) {
+    this.opdAt[row] = e.opd === undefined ? -1 : this.opdNo(e.opd);
+    for (let i = 0; i < e.competencies.length; i++) {
+      const k = e.competencies[i] as EmployeeGaps['competencies'][number];
+      const gap = k.gap;
+      if (gap === null || !(gap > 0)) continue;
       const slot = this.slotOf.get(k.kode);
-      if (slot === undefined || k.gap === null || !(k.gap > 0)) continue;
+      if (slot === undefined) continue;
       // a competency listed twice keeps its last positive gap
-      const at = this.slots.indexOf(slot, from);
-      if (at >= 0) this.values[at] = k.gap;
-      else {
-        this.slots.push(slot);
-        this.values.push(k.gap);
+      let at = from;
+      while (at < this.used && this.slots[at] !== slot) at++;
+      if (at === this.used) {
+        if (at === this.slots.length) this.grow();
+        this.slots[at] = slot;
+        this.used++;
       }
+      this.values[at] = gap;
     }
-    this.count[row] = this.slots.length - from;
+    this.count[row] = this.used - from;
     return row;
   }
 
-  /** the OPD of a row given by `row` */
-  opd(row: number | undefined): string | undefined {
-    return row === undefined ? undefined : this.opdAt[row];
+  /** the number of an OPD (given to it on first ask) */
+  opdNo(opd: string): number {
+    let no = this.opdNumber.get(opd);
+    if (no === undefined) {
+      no = this.opds.length;
+      this.opds.push(opd);
+      this.opdNumber.set(opd, no);
+    }
+    return no;
   }
 
-  /** the row's positive gap in competency k (a row given by `row`), or undefined */
-  gapOf(row: number | undefined, k: string): number | undefined {
-    const slot = this.slotOf.get(k);
-    if (row === undefined || slot === undefined) return undefined;
+  /** the number of the OPD of a row (−1: no row, or a row without OPD) */
+  opd(row: number): number {
+    return row < 0 ? -1 : (this.opdAt[row] as number);
+  }
+
+  /** the number of competency k among those kept, or −1 */
+  slot(k: string): number {
+    return this.slotOf.get(k) ?? -1;
+  }
+
+  /** the row's positive gap in the competency numbered `slot` (a row given by `row`), or undefined */
+  gapOf(row: number, slot: number): number | undefined {
+    if (row < 0 || slot < 0) return undefined;
     const from = this.start[row] as number;
     const to = from + (this.count[row] as number);
     for (let at = from; at < to; at++) if (this.slots[at] === slot) return this.values[at];
     return undefined;
   }
-}
 
-/**
- * Why a course ranks above its measured gaps: each FGD rank (1–3) of a participant's OPD for a
- * competency the course develops and that participant needs, `FGD <OPD> <tanggal>: peringkat 1 (M.05)`.
- */
-function justification(
-  kompetensi: readonly string[],
-  rows: readonly (number | undefined)[],
-  gaps: ParticipantGaps,
-  fgd: ReturnType<typeof fgdRanks>,
-): string {
-  const out: string[] = [];
-  for (const k of kompetensi) {
-    const seen = new Set<string>();
-    for (const row of rows) {
-      const opd = gaps.opd(row);
-      if (opd === undefined || seen.has(opd) || gaps.gapOf(row, k) === undefined) continue;
-      seen.add(opd);
-      const rank = fgd.get(nameKey(opd))?.get(k);
-      if (rank && rank.peringkat <= FGD_TOP_RANKS) out.push(`${fgdJustification(rank)} (${k})`);
-    }
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    slots.set(this.slots);
+    this.slots = slots;
+    const values = new Float64Array(this.values.length * 2);
+    values.set(this.values);
+    this.values = values;
   }
-  return out.length > 0 ? out.sort().join('; ') : '-';
 }
 
 export function buildDevelopmentPlan(
@@ -172,6 +184,17 @@ export function buildDevelopmentPlan(
     gaps.employees,
     [...byCourse.keys()].flatMap((kode) => courses.get(kode)?.kompetensi ?? []),
   );
+  // participants without an OPD are counted under '-'
+  const noOpd = participantGaps.opdNo('-');
+  // per OPD number: its FGD ranks (nameKey of its name; undefined: not looked up yet), how many
+  // participants of the course at hand it has, and the last competency (its number) that listed it
+  // in a justification
+  const fgdOf: (Map<string, FgdRank> | null | undefined)[] = [];
+  const tally: number[] = [];
+  const justified: number[] = [];
+  let stamp = 0;
+  // the gaps rows of the course at hand's participants, in the order of its sessions (−1: none)
+  let gapRows = new Int32Array(256);
 
   const rows: DevelopmentPlanRow[] = [];
   for (const kode of [...byCourse.keys()].sort()) {
@@ -181,30 +204,63 @@ export function buildDevelopmentPlan(
     const c = courses.get(kode);
     const first = sessions[0] as ScheduledSession;
     const kompetensi = c?.kompetensi ?? [];
-    const peserta = sessions.flatMap((s) => s.peserta);
-    const gapRows = peserta.map((nip) => participantGaps.row(nip));
-    const perOpd = new Map<string, number>();
-    for (const row of gapRows) {
-      const o = participantGaps.opd(row) ?? '-';
-      perOpd.set(o, (perOpd.get(o) ?? 0) + 1);
-    }
-    const opdList = [...perOpd.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const fit = kompetensi.map((k) => {
-      const gs: number[] = [];
-      for (const row of gapRows) {
-        const g = participantGaps.gapOf(row, k);
-        if (g !== undefined) gs.push(g);
+    let peserta = 0;
+    for (const s of sessions) peserta += s.peserta.length;
+    if (gapRows.length < peserta) gapRows = new Int32Array(Math.max(peserta, 2 * gapRows.length));
+    // participants per OPD, the OPDs in the order first met
+    const opdOrder: number[] = [];
+    let n = 0;
+    for (const s of sessions)
+      for (let i = 0; i < s.peserta.length; i++) {
+        const row = participantGaps.row(s.peserta[i] as string);
+        gapRows[n++] = row;
+        let o = participantGaps.opd(row);
+        if (o < 0) o = noOpd;
+        const before = tally[o] ?? 0;
+        if (before === 0) opdOrder.push(o);
+        tally[o] = before + 1;
       }
-      if (gs.length === 0) return `${k}: tidak ada peserta yang membutuhkan`;
-      const mean = gs.reduce((s, g) => s + g, 0) / gs.length;
-      return `${k}: ${gs.length} peserta, rata-rata kesenjangan ${ID_NUMBER.format(mean)}`;
-    });
+    const opdList = opdOrder.map((o) => [participantGaps.opds[o] as string, tally[o] as number] as const);
+    for (const o of opdOrder) tally[o] = 0;
+    opdList.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    // per competency: the participants in need, their mean gap, and the FGD ranks (1–3) of their
+    // OPDs that justify the course (each OPD once per competency)
+    const fit: string[] = [];
+    const because: string[] = [];
+    for (const k of kompetensi) {
+      const slot = participantGaps.slot(k);
+      stamp++;
+      let needing = 0;
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const row = gapRows[i] as number;
+        const g = participantGaps.gapOf(row, slot);
+        if (g === undefined) continue;
+        needing++;
+        sum += g;
+        const o = participantGaps.opd(row);
+        if (o < 0 || justified[o] === stamp) continue;
+        justified[o] = stamp;
+        let ranks = fgdOf[o];
+        if (ranks === undefined) {
+          ranks = fgd.get(nameKey(participantGaps.opds[o] as string)) ?? null;
+          fgdOf[o] = ranks;
+        }
+        const rank = ranks?.get(k);
+        if (rank && rank.peringkat <= FGD_TOP_RANKS) because.push(`${fgdJustification(rank)} (${k})`);
+      }
+      fit.push(
+        needing === 0
+          ? `${k}: tidak ada peserta yang membutuhkan`
+          : `${k}: ${needing} peserta, rata-rata kesenjangan ${ID_NUMBER.format(sum / needing)}`,
+      );
+    }
     rows.push({
       kode,
       judul: first.judul,
       kompetensi: kompetensi.map((k) => (names.has(k) ? `${k} ${names.get(k)}` : k)).join('; '),
-      sasaran: `${peserta.length} ASN dari ${perOpd.size} OPD: ${opdList.map(([o, n]) => `${o} (${n})`).join(', ')}`,
-      jumlahPeserta: peserta.length,
+      sasaran: `${peserta} ASN dari ${opdList.length} OPD: ${opdList.map(([o, count]) => `${o} (${count})`).join(', ')}`,
+      jumlahPeserta: peserta,
       jalurBentuk: jalurOf(first.bentuk ?? c?.bentuk, first.moda),
       penyelenggara: first.penyelenggara ?? c?.penyelenggara ?? '-',
       jadwal: sessions
@@ -212,7 +268,8 @@ export function buildDevelopmentPlan(
         .join('; '),
       kesesuaianKurikulum: fit.join('; '),
       anggaran: sessions.reduce((sum, s) => sum + sessionCost(s), 0),
-      justifikasi: justification(kompetensi, gapRows, participantGaps, fgd),
+      // why the course ranks above its measured gaps (fgdJustification, sorted)
+      justifikasi: because.length > 0 ? because.sort().join('; ') : '-',
     });
   }
   return rows;
