@@ -46,9 +46,9 @@
  */
 import { buildDevelopmentPlan } from '../plan.js';
 import type { GapsReport } from '../reports.js';
-import type { ScheduleReport } from '../schedule-report.js';
+import type { ScheduledSession, ScheduleReport } from '../schedule-report.js';
 import type { ProgramData } from '../types.js';
-import { waitingList } from '../waiting-list.js';
+import { waitingNips } from '../waiting-list.js';
 import { assemble } from './assembly.js';
 import { compactOpen, expandPlan } from './compact.js';
 import {
@@ -213,13 +213,16 @@ export function planSchedule(data: ProgramData, gaps: GapsReport, opts: Schedule
   if (opts.mulaiPalingAwal !== undefined) report.mulaiPalingAwal = opts.mulaiPalingAwal;
   report.rencana = buildDevelopmentPlan(report, data, gaps);
   if (part && opts.sebelumnya) report.ulang = diffPlans(opts.sebelumnya, report, part);
-  // each session's waiting list, as the Daftar Tunggu sheet shows it
+  // each session's waiting list, as the Daftar Tunggu sheet shows it (per id: sessions that would
+  // share one have one list)
   const waiting = new Map<string, string[]>();
-  for (const w of waitingList(report, data)) {
-    const list = waiting.get(w.sesi) ?? [];
-    list.push(w.nip);
-    waiting.set(w.sesi, list);
-  }
+  waitingNips(report, data).forEach((nips, i) => {
+    if (nips.length === 0) return;
+    const id = (report.sessions[i] as ScheduledSession).id;
+    const list = waiting.get(id);
+    if (list) list.push(...nips);
+    else waiting.set(id, nips);
+  });
   for (const s of report.sessions) s.daftarTunggu = waiting.get(s.id) ?? [];
   return report;
 }
