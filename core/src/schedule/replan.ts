@@ -365,7 +365,7 @@ export function mergeKept(part: FixedPart, open: Candidate): Candidate {
   const byId = new Map(part.kept.map((k) => [k.session.id, k] as const));
   const placed: Placed[] = open.tt.placed.map((p) => {
     const k = p.fixed ? byId.get(p.fixed.id) : undefined;
-    return k ? placedWith(p, [...k.members, ...p.members]) : p;
+    return k ? placedWith(p, k.members.concat(p.members)) : p;
   });
   for (const k of part.kept)
     if (k.start < 0)
@@ -378,9 +378,43 @@ export function mergeKept(part: FixedPart, open: Candidate): Candidate {
         fixed: fixedInfo(k),
         warm: undefined,
       });
-  const chosen = open.chosen.map((courses) => [...courses]);
-  for (const k of part.kept) for (const e of k.members) chosen[e]?.push(k.course);
-  for (const courses of chosen) courses.sort((a, b) => a - b);
+  // each ASN's courses with its kept ones after them, then ascending (copies: open's lists stay);
+  // the kept courses of ASN e are keptCourse[keptFrom[e]..keptFrom[e + 1]), in the order of part.kept
+  const size = open.chosen.length;
+  const keptFrom = new Int32Array(size + 1);
+  for (const k of part.kept)
+    for (let i = 0; i < k.members.length; i++) {
+      const e = k.members[i] as number;
+      if (e < size) keptFrom[e + 1] = (keptFrom[e + 1] as number) + 1;
+    }
+  for (let e = 0; e < size; e++) keptFrom[e + 1] = (keptFrom[e + 1] as number) + (keptFrom[e] as number);
+  const keptCourse = new Int32Array(keptFrom[size] as number);
+  const filled = keptFrom.slice(0, size);
+  for (const k of part.kept)
+    for (let i = 0; i < k.members.length; i++) {
+      const e = k.members[i] as number;
+      if (e >= size) continue;
+      keptCourse[filled[e] as number] = k.course;
+      filled[e] = (filled[e] as number) + 1;
+    }
+  const chosen = open.chosen.map((courses, e) => {
+    const from = keptFrom[e] as number;
+    const to = keptFrom[e + 1] as number;
+    // made at its final length (pushing onto a copy would grow it well past that)
+    const all = from === to ? courses.slice() : new Array<number>(courses.length + to - from);
+    if (from < to) {
+      for (let i = 0; i < courses.length; i++) all[i] = courses[i] as number;
+      for (let i = from; i < to; i++) all[courses.length + i - from] = keptCourse[i] as number;
+    }
+    // an insertion sort: the lists are a few courses long (Array.prototype.sort allocates per call)
+    for (let i = 1; i < all.length; i++) {
+      const c = all[i] as number;
+      let j = i - 1;
+      for (; j >= 0 && (all[j] as number) > c; j--) all[j + 1] = all[j] as number;
+      all[j + 1] = c;
+    }
+    return all;
+  });
   return { ...open, tt: { ...open.tt, placed }, chosen, objective: open.objective + part.constant };
 }
 
@@ -417,6 +451,12 @@ export function diffPlans(
       out.pengajarGanti.push({ id, dari: old.pengajar, ke: now.pengajar ?? null });
     // the same people in the same order (a kept session nobody left or joined): nothing to list
     if (sameList(old.peserta, now.peserta)) continue;
+    if (ascending(old.peserta) && ascending(now.peserta)) {
+      // both sorted, as plans print them: a merge walk tells who is only in one of them
+      for (const nip of onlyIn(now.peserta, old.peserta)) out.pesertaMasuk.push({ sesi: id, nip });
+      for (const nip of onlyIn(old.peserta, now.peserta)) out.pesertaKeluar.push({ sesi: id, nip });
+      continue;
+    }
     const had = new Set(old.peserta);
     const has = new Set(now.peserta);
     for (const nip of now.peserta) if (!had.has(nip)) out.pesertaMasuk.push({ sesi: id, nip });
@@ -429,6 +469,24 @@ export function diffPlans(
   }
   out.sesiBaru.sort();
   out.sesiBatal.sort();
+  return out;
+}
+
+/** Whether the strings are in ascending (code unit) order, as `Array.prototype.sort` puts them. */
+function ascending(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) if ((list[i - 1] as string) > (list[i] as string)) return false;
+  return true;
+}
+
+/** The strings of ascending list `a` that ascending list `b` lacks, in a's order. */
+function onlyIn(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string;
+    while (j < b.length && (b[j] as string) < x) j++;
+    if (j === b.length || b[j] !== x) out.push(x);
+  }
   return out;
 }
 
