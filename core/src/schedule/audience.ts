@@ -6,7 +6,14 @@
  */
 import { normalizeHeader } from '../cells.js';
 import type { Batas } from '../schedule-report.js';
-import { type Course, type Employee, kelompokJabatan, type ProgramData } from '../types.js';
+import {
+  type Course,
+  type Employee,
+  type JenisAsn,
+  type JenisJabatan,
+  kelompokJabatan,
+  type ProgramData,
+} from '../types.js';
 
 export interface Bar {
   batas: Batas;
@@ -23,6 +30,8 @@ export interface Audience {
    * when that admits it, the course's `Syarat` (`syarat`)
    */
   keyOf(nip: string): number;
+  /** `keyOf` of a NIP whose first Pegawai row is `e` (undefined: not in Pegawai), for callers that hold it */
+  keyOfEmployee(e: Employee | undefined): number;
   sasaran(course: Course, key: number): Bar | null;
   syarat(course: Course, nip: string): Bar | null;
 }
@@ -33,22 +42,36 @@ export interface Audience {
  * The Bar objects handed out are shared too and must not be changed.
  */
 export function audienceOf(data: Pick<ProgramData, 'employees' | 'courses' | 'trainings'>): Audience {
-  // per NIP (its first Pegawai row), the index of its (Jenis ASN, Jenis Jabatan) among `people`;
-  // a NIP not in Pegawai has key 0, whose representative is undefined
-  const keyOf = new Map<string, number>();
+  // per (Jenis ASN, Jenis Jabatan), an index into `people`, its first employee asked about; key 0,
+  // whose representative is undefined, is a NIP not in Pegawai. Keys are numbered as they are first
+  // asked for: the verdicts depend on the pair only, never on the number.
   const people: (Employee | undefined)[] = [undefined];
-  const keyIndex = new Map<string, number>();
-  for (const e of data.employees) {
-    if (keyOf.has(e.nip)) continue;
-    const name = `${e.jenisAsn}|${e.jenisJabatan === undefined ? '' : `=${e.jenisJabatan}`}`;
-    let key = keyIndex.get(name);
+  const keyIndex = new Map<JenisAsn, Map<JenisJabatan | undefined, number>>();
+  const keyOfEmployee = (e: Employee | undefined): number => {
+    if (!e) return 0;
+    let byJabatan = keyIndex.get(e.jenisAsn);
+    if (!byJabatan) {
+      byJabatan = new Map();
+      keyIndex.set(e.jenisAsn, byJabatan);
+    }
+    let key = byJabatan.get(e.jenisJabatan);
     if (key === undefined) {
       key = people.length;
       people.push(e);
-      keyIndex.set(name, key);
+      byJabatan.set(e.jenisJabatan, key);
     }
-    keyOf.set(e.nip, key);
-  }
+    return key;
+  };
+  // per NIP (its first Pegawai row), its key: made on the first `keyOf`, as callers that hold the
+  // Pegawai rows (buildInstance) ask `keyOfEmployee` and need no index of every NIP
+  let keyOf: Map<string, number> | undefined;
+  const keyOfNip = (nip: string): number => {
+    if (!keyOf) {
+      keyOf = new Map();
+      for (const e of data.employees) if (!keyOf.has(e.nip)) keyOf.set(e.nip, keyOfEmployee(e));
+    }
+    return keyOf.get(nip) ?? 0;
+  };
   const courses = new Map<string, Course>();
   for (const c of data.courses) if (!courses.has(c.kode.toLowerCase())) courses.set(c.kode.toLowerCase(), c);
   // per prerequisite code, the NIPs with a Riwayat row named after its Kode or its Judul; only the
@@ -88,10 +111,10 @@ export function audienceOf(data: Pick<ProgramData, 'employees' | 'courses' | 'tr
   const sasaran = new Map<Course, (Bar | null | undefined)[]>();
   /** per course with a `Syarat`: who completed it, and the bar of those who did not */
   const syarat = new Map<Course, { done: Set<string>; bar: Bar }>();
-  const keyOfNip = (nip: string): number => keyOf.get(nip) ?? 0;
   const sasaranOf = (course: Course, key: number): Bar | null => {
     let verdicts = sasaran.get(course);
     if (!verdicts) {
+      // keys numbered later read past its end: undefined, not made yet
       verdicts = new Array<Bar | null | undefined>(people.length).fill(undefined);
       sasaran.set(course, verdicts);
     }
@@ -120,6 +143,7 @@ export function audienceOf(data: Pick<ProgramData, 'employees' | 'courses' | 'tr
   return {
     bar: (course, nip) => sasaranOf(course, keyOfNip(nip)) ?? syaratOf(course, nip),
     keyOf: keyOfNip,
+    keyOfEmployee,
     sasaran: sasaranOf,
     syarat: syaratOf,
   };

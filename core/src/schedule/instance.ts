@@ -9,6 +9,7 @@ import {
   type CellError,
   type Course,
   DEFAULT_BATAS_JP,
+  type Employee,
   equityYears,
   type Moda,
   type Preference,
@@ -147,13 +148,43 @@ export interface Instance {
   warm: readonly WarmSession[] | undefined;
 }
 
-/** What buildInstance reads per NIP (see there). */
-interface PerNip {
-  nama: string | undefined;
-  jp: number;
-  recent: boolean;
-  preference: Preference | undefined;
+/** An ASN list's index: NIP → its last position (`asnIndex`). */
+const asnIndices = new WeakMap<readonly AsnModel[], ReadonlyMap<string, number>>();
+
+/**
+ * NIP → index of its last ASN in `asn`, made once per list (buildInstance leaves the one it made).
+ * For lookups only: its iteration order is not that of `asn`. The lists are never changed after
+ * they are made (stages replace them), so the index stays valid.
+ */
+export function asnIndex(asn: readonly AsnModel[]): ReadonlyMap<string, number> {
+  let index = asnIndices.get(asn);
+  if (!index) {
+    const made = new Map<string, number>();
+    for (let e = 0; e < asn.length; e++) made.set((asn[e] as AsnModel).nip, e);
+    index = made;
+    asnIndices.set(asn, index);
+  }
+  return index;
 }
+
+/** The ISO date's year, as `Number(iso.slice(0, 4))` (without the slice when it is four digits). */
+function yearOf(iso: string): number {
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = iso.charCodeAt(i) - 48;
+    // not a digit (NaN past the end): the general rule
+    if (!(digit >= 0 && digit <= 9)) return Number(iso.slice(0, 4));
+    year = year * 10 + digit;
+  }
+  return year;
+}
+
+/** AsnModel.needs' order: highest priority first, then by Kode. */
+const byPriority = (a: { kode: string; prioritas: number }, b: { kode: string; prioritas: number }) =>
+  b.prioritas - a.prioritas || a.kode.localeCompare(b.kode);
+
+/** The shared `prefMonths` of every ASN without a survey answer (never changed). */
+const NO_MONTHS: number[] = [];
 
 /**
  * `ownHistory`: Riwayat Pelatihan rows a re-plan keeps as enrolments (replan.ts `ownHistory`);
@@ -212,27 +243,51 @@ export function buildInstance(
     }
   });
 
-  // what buildInstance reads per NIP, in one record: its name (last Pegawai row), JP trained in
-  // the fiscal year, whether it trained in the equity years, its survey answer (last row)
-  const byNip = new Map<string, PerNip>();
-  const of = (nip: string): PerNip => {
-    let r = byNip.get(nip);
-    if (!r) {
-      r = { nama: undefined, jp: 0, recent: false, preference: undefined };
-      byNip.set(nip, r);
+  // the ASN in NIP order; what buildInstance reads per NIP is kept per slot, the index of the NIP's
+  // last ASN (`asnIndex`, made here for the later stages): its name (last Pegawai row) and first
+  // Pegawai row (its audience), JP trained in the fiscal year, whether it trained in the equity
+  // years, its survey answer (last row). Rows of NIPs without an ASN are never read.
+  const employees = [...gaps.employees].sort((a, b) => a.nip.localeCompare(b.nip));
+  const count = employees.length;
+  const index = new Map<string, number>();
+  const slotOf = new Int32Array(count);
+  for (let e = count - 1; e >= 0; e--) {
+    const nip = (employees[e] as GapsReport['employees'][number]).nip;
+    let slot = index.get(nip);
+    if (slot === undefined) {
+      slot = e;
+      index.set(nip, e);
     }
-    return r;
-  };
-  for (const e of data.employees) of(e.nip).nama = e.nama;
+    slotOf[e] = slot;
+  }
+  const namaOf = new Array<string | undefined>(count).fill(undefined);
+  const firstRow = new Array<Employee | undefined>(count).fill(undefined);
+  const jpOf = new Float64Array(count);
+  const recentOf = new Uint8Array(count);
+  const preferenceOf = new Array<Preference | undefined>(count).fill(undefined);
+  for (const e of data.employees) {
+    const slot = index.get(e.nip);
+    if (slot === undefined) continue;
+    namaOf[slot] = e.nama;
+    if (!firstRow[slot]) firstRow[slot] = e;
+  }
   // Pengaturan `Jangka Pemerataan` (default 2): the years before the fiscal year without training
   const equityFrom = tahun - equityYears(data.settings);
   for (const t of data.trainings) {
+    const year = yearOf(t.mulai);
+    const inYear = year === tahun;
+    const recent = year >= equityFrom && year <= tahun;
+    if (!inYear && !recent) continue;
     if (ownHistory?.has(t)) continue;
-    const year = Number(t.mulai.slice(0, 4));
-    if (year === tahun) of(t.nip).jp += t.jp;
-    if (year >= equityFrom && year <= tahun) of(t.nip).recent = true;
+    const slot = index.get(t.nip);
+    if (slot === undefined) continue;
+    if (inYear) jpOf[slot] = (jpOf[slot] as number) + t.jp;
+    if (recent) recentOf[slot] = 1;
   }
-  for (const p of data.preferences) of(p.nip).preference = p;
+  for (const p of data.preferences) {
+    const slot = index.get(p.nip);
+    if (slot !== undefined) preferenceOf[slot] = p;
+  }
   const target = data.settings.targetJp;
   const batasJp = data.settings.batasJp ?? DEFAULT_BATAS_JP;
 
@@ -260,14 +315,50 @@ export function buildInstance(
   const sasaranOf: (Bar | null | undefined)[][] = [];
   const asnModels: AsnModel[] = [];
   const marks = new Int32Array(courses.length);
-  for (const e of [...gaps.employees].sort((a, b) => a.nip.localeCompare(b.nip))) {
-    const needs: { kode: string; prioritas: number }[] = [];
-    for (const c of e.competencies)
+  // needs of one Kode and priority are one record, shared by every ASN that has it (province: 1,900
+  // records for 170,000 needs), as the stages only read them
+  const needRecords = new Map<string, Map<number, { kode: string; prioritas: number }>>();
+  const needOf = (kode: string, prioritas: number) => {
+    let byPriority = needRecords.get(kode);
+    if (!byPriority) {
+      byPriority = new Map();
+      needRecords.set(kode, byPriority);
+    }
+    let need = byPriority.get(prioritas);
+    if (!need) {
+      need = { kode, prioritas };
+      byPriority.set(prioritas, need);
+    }
+    return need;
+  };
+  // each ASN's needs and eligible courses are gathered here and copied at their size
+  const needsScratch: { kode: string; prioritas: number }[] = [];
+  const eligibleScratch: number[] = [];
+  // ASN with the same needs and audience share one eligible list (province: 5,000 lists for 50,000
+  // ASN), found by a hash of its courses; the lists are never changed (stages filter into new ones)
+  const eligibleLists = new Map<number, number[][]>();
+  const sharedEligible = (hash: number): number[] => {
+    const same = eligibleLists.get(hash);
+    if (same)
+      for (const list of same)
+        if (list.length === eligibleScratch.length && list.every((c, i) => c === eligibleScratch[i]))
+          return list;
+    const list = eligibleScratch.slice();
+    if (same) same.push(list);
+    else eligibleLists.set(hash, [list]);
+    return list;
+  };
+  for (let e = 0; e < count; e++) {
+    const employee = employees[e] as GapsReport['employees'][number];
+    const slot = slotOf[e] as number;
+    needsScratch.length = 0;
+    for (const c of employee.competencies)
       if (c.gap !== null && c.gap > 0 && c.prioritas !== null && c.prioritas > 0)
-        needs.push({ kode: c.kode, prioritas: c.prioritas });
-    needs.sort((a, b) => b.prioritas - a.prioritas || a.kode.localeCompare(b.kode));
+        needsScratch.push(needOf(c.kode, c.prioritas));
+    needsScratch.sort(byPriority);
+    const needs = needsScratch.slice();
     // courses addressing a need: marked, then walked in index order (ascending)
-    const stamp = asnModels.length + 1;
+    const stamp = e + 1;
     let lo = courses.length;
     let hi = -1;
     for (const n of needs)
@@ -278,12 +369,12 @@ export function buildInstance(
           if (c > hi) hi = c;
         }
     const barred = new Map<number, Bar>();
-    const person = byNip.get(e.nip);
-    const jpBefore = person?.jp ?? 0;
+    const jpBefore = jpOf[slot] as number;
     const jpLimit = Math.max(0, batasJp - jpBefore);
-    const eligible: number[] = [];
+    eligibleScratch.length = 0;
+    let hash = 0;
     // audience.bar per course, its `Sasaran` part looked up by the ASN's audience key
-    const key = audience.keyOf(e.nip);
+    const key = audience.keyOfEmployee(firstRow[slot]);
     let verdicts = sasaranOf[key];
     if (!verdicts) {
       verdicts = new Array<Bar | null | undefined>(courses.length).fill(undefined);
@@ -299,29 +390,35 @@ export function buildInstance(
       }
       const bar =
         sasaran ??
-        (catalog.syarat === undefined ? null : audience.syarat(catalog, e.nip)) ??
+        (catalog.syarat === undefined ? null : audience.syarat(catalog, employee.nip)) ??
         (catalog.jp > jpLimit ? jpBar(c, jpLimit) : null);
       if (bar) barred.set(c, bar);
-      else eligible.push(c);
+      else {
+        eligibleScratch.push(c);
+        hash = (Math.imul(hash, 31) + c) | 0;
+      }
     }
-    const p = person?.preference;
+    const p = preferenceOf[slot];
     const model: AsnModel = {
-      nip: e.nip,
-      nama: person?.nama ?? '',
-      opd: e.opd,
-      jabatan: e.jabatan,
+      nip: employee.nip,
+      nama: namaOf[slot] ?? '',
+      opd: employee.opd,
+      jabatan: employee.jabatan,
       needs,
-      eligible,
+      eligible: sharedEligible(hash),
       barred,
       jpBefore,
       jpToTarget: Math.max(0, target - jpBefore),
       jpLimit,
-      equity: person?.recent !== true,
-      prefMonths: p ? [...new Set(p.bulan)].filter((m) => m >= 1 && m <= 12).sort((a, b) => a - b) : [],
+      equity: recentOf[slot] === 0,
+      prefMonths: p
+        ? [...new Set(p.bulan)].filter((m) => m >= 1 && m <= 12).sort((a, b) => a - b)
+        : NO_MONTHS,
       prefModa: p?.moda ? p.moda : undefined,
     };
     asnModels.push(model);
   }
+  asnIndices.set(asnModels, index);
 
   const warnings: CellError[] = [];
   const limits = buildLimits(data, courses, days, warnings);
@@ -331,9 +428,9 @@ export function buildInstance(
   priceEnrolments(courses, asnModels, costGrid);
   const pagu = new Map<string, number>();
   for (const b of data.budgets) if (!pagu.has(b.opd)) pagu.set(b.opd, b.pagu);
-  const opds = [...new Set([...pagu.keys(), ...asnModels.map((asn) => asn.opd)])].sort((a, b) =>
-    a.localeCompare(b),
-  );
+  const opdSet = new Set(pagu.keys());
+  for (const asn of asnModels) opdSet.add(asn.opd);
+  const opds = [...opdSet].sort((a, b) => a.localeCompare(b));
 
   const maxBiaya = Math.max(1, ...courses.map((c) => c.catalog.biaya + c.biayaAngkatan));
   // Pengaturan `Bobot 20 JP`, `Bobot Ekuitas`, `Bobot Biaya` (per Rp1.000.000); a caller's weights win
@@ -391,7 +488,8 @@ export function buildInstance(
       });
   }
   const seenOpd = new Set<string>();
-  const employeeOpds = new Set(asnModels.map((asn) => asn.opd));
+  const employeeOpds = new Set<string>();
+  for (const asn of asnModels) employeeOpds.add(asn.opd);
   for (const b of data.budgets) {
     if (seenOpd.has(b.opd)) {
       warnings.push({
@@ -473,23 +571,26 @@ export function instanceWith(base: Instance, changes: Partial<Instance>): Instan
   };
 }
 
-/** `base` with `changes`, in the shape of every AsnModel. */
+/**
+ * `base` with `changes`, in the shape of every AsnModel (made field by field, without copying
+ * `base` first: a re-plan makes one per kept ASN). A field absent from `changes` is `base`'s; only
+ * `prefModa` may be given as undefined.
+ */
 export function asnWith(base: AsnModel, changes: Partial<AsnModel>): AsnModel {
-  const x = { ...base, ...changes };
   return {
-    nip: x.nip,
-    nama: x.nama,
-    opd: x.opd,
-    jabatan: x.jabatan,
-    needs: x.needs,
-    eligible: x.eligible,
-    barred: x.barred,
-    jpBefore: x.jpBefore,
-    jpToTarget: x.jpToTarget,
-    jpLimit: x.jpLimit,
-    equity: x.equity,
-    prefMonths: x.prefMonths,
-    prefModa: x.prefModa,
+    nip: changes.nip ?? base.nip,
+    nama: changes.nama ?? base.nama,
+    opd: changes.opd ?? base.opd,
+    jabatan: changes.jabatan ?? base.jabatan,
+    needs: changes.needs ?? base.needs,
+    eligible: changes.eligible ?? base.eligible,
+    barred: changes.barred ?? base.barred,
+    jpBefore: changes.jpBefore ?? base.jpBefore,
+    jpToTarget: changes.jpToTarget ?? base.jpToTarget,
+    jpLimit: changes.jpLimit ?? base.jpLimit,
+    equity: changes.equity ?? base.equity,
+    prefMonths: changes.prefMonths ?? base.prefMonths,
+    prefModa: 'prefModa' in changes ? changes.prefModa : base.prefModa,
   };
 }
 
@@ -524,7 +625,11 @@ export function asnObjective(
   const weights = inst.weights;
   let value = 0;
   for (const need of asn.needs) {
-    if (chosen.some((c) => inst.courses[c]?.catalog.kompetensi.includes(need.kode))) value += need.prioritas;
+    for (const c of chosen)
+      if (inst.courses[c]?.catalog.kompetensi.includes(need.kode)) {
+        value += need.prioritas;
+        break;
+      }
   }
   let jp = 0;
   let cost = 0;
