@@ -19,11 +19,12 @@
  * (its `ID Sesi`, same NIP) is that kept enrolment: its JP and training year count once, as the
  * plan's, never also as history (`ownHistory`; buildInstance leaves such rows out).
  */
-import { announcements, invitees } from '../announced.js';
+import { announcements } from '../announced.js';
 import type { ReplanReport, ScheduledSession, ScheduleReport } from '../schedule-report.js';
 import type { ProgramData, TrainingRecord } from '../types.js';
 import {
   type AsnModel,
+  asnIndex,
   asnObjective,
   asnWith,
   type CourseModel,
@@ -67,8 +68,7 @@ export function fixPrevious(
   previous: readonly PreviousSession[],
   earliest: string | undefined,
 ): FixedPart {
-  const asnOf = new Map<string, number>();
-  for (let e = 0; e < inst.asn.length; e++) asnOf.set((inst.asn[e] as AsnModel).nip, e);
+  const asnOf = asnIndex(inst.asn);
   const courseOf = new Map(inst.courses.map((course, c) => [course.catalog.kode, c] as const));
   const dayOf = new Map(inst.days.map((day, d) => [day, d] as const));
   // announced: a Daftar Hadir row or an invitation sent names it; per session, who declined it
@@ -77,7 +77,10 @@ export function fixPrevious(
   const kept: Kept[] = [];
   const dilepas: ReplanReport['dilepas'] = [];
   const develops = needMatcher(inst);
-  for (const session of previous) {
+  // per ASN, the last session (index into previous) whose invitees it was counted in
+  const seenIn = new Int32Array(inst.asn.length).fill(-1);
+  for (let s = 0; s < previous.length; s++) {
+    const session = previous[s] as PreviousSession;
     const started = earliest !== undefined && session.mulai < earliest;
     if (!started && !told.sessions.has(session.id)) continue;
     const c = courseOf.get(session.kode);
@@ -88,11 +91,19 @@ export function fixPrevious(
     }
     const course = inst.courses[c] as CourseModel;
     // who stays: invited and did not decline, is still in the gaps with a need the course develops
+    // (../announced.ts `invitees` mapped to ASN, without its set of NIPs: a NIP is one ASN, so an
+    // ASN seen is its NIP seen, and the NIPs of no ASN are left out either way)
     const members: number[] = [];
-    for (const nip of invitees(told, session.id, session.peserta)) {
-      const e = asnOf.get(nip);
-      if (e !== undefined && develops(e, c)) members.push(e);
-    }
+    const no = declined.get(session.id);
+    const gone = told.withdrawn.get(session.id);
+    for (const list of [session.peserta, told.invited.get(session.id) ?? NO_NIPS])
+      for (const nip of list) {
+        if (no?.has(nip) || gone?.has(nip)) continue;
+        const e = asnOf.get(nip);
+        if (e === undefined || seenIn[e] === s) continue;
+        seenIn[e] = s;
+        if (develops(e, c)) members.push(e);
+      }
     const room = session.ruang ? inst.rooms.findIndex((r) => r.nama === session.ruang) : -1;
     const start = dayOf.get(session.mulai) ?? -1;
     if (!started) {
@@ -127,6 +138,9 @@ export function fixPrevious(
   const pagu = new Map(inst.pagu);
   for (const [opd, rp] of cost.reserved) pagu.set(opd, (pagu.get(opd) ?? 0) - rp);
   let constant = -inst.weights.biaya * cost.fixed;
+  // what each kept ASN keeps is gathered here and copied at its size; a list nothing left is shared
+  const needsLeft: AsnModel['needs'] = [];
+  const eligibleLeft: number[] = [];
   const asn = inst.asn.map((model, e) => {
     const fixed = fixedOf[e];
     if (!fixed) return model;
@@ -134,14 +148,15 @@ export function fixPrevious(
     let jp = 0;
     for (const c of fixed) jp += (inst.courses[c] as CourseModel).catalog.jp;
     const jpLimit = Math.max(0, model.jpLimit - jp);
+    // the needs no kept course develops
+    needsLeft.length = 0;
+    for (const need of model.needs) if (!developsCode(inst, fixed, need.kode)) needsLeft.push(need);
+    eligibleLeft.length = 0;
+    for (const c of model.eligible)
+      if (!fixed.includes(c) && (inst.courses[c] as CourseModel).catalog.jp <= jpLimit) eligibleLeft.push(c);
     return asnWith(model, {
-      // the needs no kept course develops
-      needs: model.needs.filter(
-        (need) => !fixed.some((c) => (inst.courses[c] as CourseModel).catalog.kompetensi.includes(need.kode)),
-      ),
-      eligible: model.eligible.filter(
-        (c) => !fixed.includes(c) && (inst.courses[c] as CourseModel).catalog.jp <= jpLimit,
-      ),
+      needs: needsLeft.length === model.needs.length ? model.needs : needsLeft.slice(),
+      eligible: eligibleLeft.length === model.eligible.length ? model.eligible : eligibleLeft.slice(),
       jpToTarget: Math.max(0, model.jpToTarget - jp),
       jpLimit,
       equity: false,
@@ -186,6 +201,16 @@ export function fixPrevious(
   };
 }
 
+/** Whether one of the courses develops competency `kode`. */
+function developsCode(inst: Instance, courses: readonly number[], kode: string): boolean {
+  for (const c of courses)
+    if ((inst.courses[c] as CourseModel).catalog.kompetensi.includes(kode)) return true;
+  return false;
+}
+
+/** No NIPs (a session nobody was invited to since). */
+const NO_NIPS: readonly string[] = [];
+
 /**
  * Whether course c develops one of ASN e's needs (of `inst`'s models), asked for every kept member
  * here and for every open pair in compact.ts: the courses' competency codes are numbered, each course's and (on first ask) each ASN's needs' codes become
@@ -228,27 +253,25 @@ export type NeedMatcher = (e: number, c: number) => boolean;
 function keptDays(inst: Instance, kept: readonly Kept[]): Map<number, Uint8Array> {
   const dayCount = inst.days.length;
   const out = new Map<number, Uint8Array>();
+  // per member, its row in the buffer (−1: none yet), rows in the order members first appear
+  const rowOf = new Int32Array(inst.asn.length).fill(-1);
   let count = 0;
-  const seen = new Uint8Array(inst.asn.length);
   for (const k of kept) {
     if (k.start < 0) continue;
     for (const e of k.members)
-      if (!seen[e]) {
-        seen[e] = 1;
+      if (rowOf[e] === -1) {
+        rowOf[e] = count;
         count++;
       }
   }
-  const buffer = new ArrayBuffer(count * dayCount);
+  const all = new Uint8Array(count * dayCount);
   for (const k of kept) {
     if (k.start < 0) continue;
-    const hari = (inst.courses[k.course] as CourseModel).hari;
+    const end = Math.min(k.start + (inst.courses[k.course] as CourseModel).hari, dayCount);
     for (const e of k.members) {
-      let days = out.get(e);
-      if (!days) {
-        days = new Uint8Array(buffer, out.size * dayCount, dayCount);
-        out.set(e, days);
-      }
-      days.fill(1, k.start, k.start + hari);
+      const row = rowOf[e] as number;
+      if (row === out.size) out.set(e, all.subarray(row * dayCount, (row + 1) * dayCount));
+      for (let d = k.start; d < end; d++) all[row * dayCount + d] = 1;
     }
   }
   return out;

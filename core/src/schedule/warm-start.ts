@@ -7,7 +7,7 @@
  * other session, and the selection and its proven bound do not depend on it.
  */
 
-import type { Instance } from './instance.js';
+import { asnIndex, type Instance } from './instance.js';
 import type { PreviousSession } from './replan.js';
 
 /** An open session of the previous plan: its course, start day (index into days) and members. */
@@ -34,7 +34,7 @@ export function warmStart(
 ): WarmSession[] {
   const courseOf = new Map(inst.courses.map((course, c) => [course.catalog.kode, c] as const));
   const dayOf = new Map(inst.days.map((day, d) => [day, d] as const));
-  const asnOf = new Map(inst.asn.map((asn, e) => [asn.nip, e] as const));
+  const asnOf = asnIndex(inst.asn);
   const out: WarmSession[] = [];
   for (const s of previous) {
     if (kept.has(s.id)) continue;
