@@ -39,7 +39,14 @@
  * problem: the exact knapsack DP's size limit (knapsack.ts) and reprice's pair limit (reprice.ts);
  * both only make the plan better.
  */
-import { type AsnModel, asnWith, type CourseModel, type Instance, instanceWith } from './instance.js';
+import {
+  type AsnModel,
+  asnWith,
+  type CourseModel,
+  type Instance,
+  instanceWith,
+  listPool,
+} from './instance.js';
 import { keptMix } from './kept-mix.js';
 import { type NeedMatcher, needMatcher } from './replan.js';
 import { type Candidate, type Placed, placedWith } from './timetable.js';
@@ -79,15 +86,22 @@ export function compactOpen(open: Instance): CompactOpen {
   const kept: number[] = [];
   const asn: AsnModel[] = [];
   const develops = needMatcher(open);
-  open.asn.forEach((model, e) => {
-    const gaining = anyCourseGains(open, model)
-      ? model.eligible
-      : model.eligible.filter((c) => courseGains(open, e, c, develops));
-    if (gaining.length === 0) return;
+  // each ASN's gaining courses are gathered here, their lists pooled by content (instance.ts listPool)
+  const gaining: number[] = [];
+  const shared = listPool();
+  for (let e = 0; e < open.asn.length; e++) {
+    const model = open.asn[e] as AsnModel;
+    let eligible = model.eligible;
+    if (!anyCourseGains(open, model)) {
+      gaining.length = 0;
+      for (const c of model.eligible) if (courseGains(open, e, c, develops)) gaining.push(c);
+      if (gaining.length < eligible.length) eligible = shared(gaining);
+    }
+    if (eligible.length === 0) continue;
     index[e] = kept.length;
     kept.push(e);
-    asn.push(gaining.length === model.eligible.length ? model : asnWith(model, { eligible: gaining }));
-  });
+    asn.push(eligible === model.eligible ? model : asnWith(model, { eligible }));
+  }
   const at = (e: number) => index[e] as number;
   const inside = (e: number) => at(e) >= 0;
   const remap = <T>(byAsn: ReadonlyMap<number, T>): Map<number, T> => {

@@ -179,6 +179,31 @@ function yearOf(iso: string): number {
   return year;
 }
 
+/**
+ * A pool of read-only lists of indices shared by content (AsnModel.eligible: the stages never
+ * change one, they filter into new lists). The function it returns gives the pooled list equal to
+ * `list` (a scratch list the caller reuses), pooling a copy of it when there is none yet.
+ */
+export function listPool(): (list: readonly number[]) => number[] {
+  const pool = new Map<number, number[][]>();
+  return (list) => {
+    let hash = list.length;
+    for (const x of list) hash = (Math.imul(hash, 31) + x) | 0;
+    const same = pool.get(hash);
+    if (same)
+      for (const pooled of same) {
+        if (pooled.length !== list.length) continue;
+        let equal = true;
+        for (let i = 0; i < list.length && equal; i++) equal = pooled[i] === list[i];
+        if (equal) return pooled;
+      }
+    const copy = list.slice();
+    if (same) same.push(copy);
+    else pool.set(hash, [copy]);
+    return copy;
+  };
+}
+
 /** AsnModel.needs' order: highest priority first, then by Kode. */
 const byPriority = (a: { kode: string; prioritas: number }, b: { kode: string; prioritas: number }) =>
   b.prioritas - a.prioritas || a.kode.localeCompare(b.kode);
@@ -313,6 +338,25 @@ export function buildInstance(
   };
   /** per audience key and course, audience.sasaran (undefined: not asked yet) */
   const sasaranOf: (Bar | null | undefined)[][] = [];
+  // the preferred months, distinct, within 1-12, ascending; one shared list per set of whole months
+  const monthLists = new Map<number, number[]>();
+  const monthsOf = (bulan: readonly number[]): number[] => {
+    let mask = 0;
+    for (const m of bulan)
+      if (m >= 1 && m <= 12) {
+        // a month that is not whole (never in a valid sheet): the general rule
+        if (!Number.isInteger(m))
+          return [...new Set(bulan)].filter((x) => x >= 1 && x <= 12).sort((a, b) => a - b);
+        mask |= 1 << m;
+      }
+    let months = monthLists.get(mask);
+    if (!months) {
+      months = [];
+      for (let m = 1; m <= 12; m++) if (mask & (1 << m)) months.push(m);
+      monthLists.set(mask, months);
+    }
+    return months;
+  };
   const asnModels: AsnModel[] = [];
   const marks = new Int32Array(courses.length);
   // needs of one Kode and priority are one record, shared by every ASN that has it (province: 1,900
@@ -334,20 +378,8 @@ export function buildInstance(
   // each ASN's needs and eligible courses are gathered here and copied at their size
   const needsScratch: { kode: string; prioritas: number }[] = [];
   const eligibleScratch: number[] = [];
-  // ASN with the same needs and audience share one eligible list (province: 5,000 lists for 50,000
-  // ASN), found by a hash of its courses; the lists are never changed (stages filter into new ones)
-  const eligibleLists = new Map<number, number[][]>();
-  const sharedEligible = (hash: number): number[] => {
-    const same = eligibleLists.get(hash);
-    if (same)
-      for (const list of same)
-        if (list.length === eligibleScratch.length && list.every((c, i) => c === eligibleScratch[i]))
-          return list;
-    const list = eligibleScratch.slice();
-    if (same) same.push(list);
-    else eligibleLists.set(hash, [list]);
-    return list;
-  };
+  // ASN with the same needs and audience share one eligible list (province: 5,000 lists for 50,000 ASN)
+  const sharedEligible = listPool();
   for (let e = 0; e < count; e++) {
     const employee = employees[e] as GapsReport['employees'][number];
     const slot = slotOf[e] as number;
@@ -372,7 +404,6 @@ export function buildInstance(
     const jpBefore = jpOf[slot] as number;
     const jpLimit = Math.max(0, batasJp - jpBefore);
     eligibleScratch.length = 0;
-    let hash = 0;
     // audience.bar per course, its `Sasaran` part looked up by the ASN's audience key
     const key = audience.keyOfEmployee(firstRow[slot]);
     let verdicts = sasaranOf[key];
@@ -393,10 +424,7 @@ export function buildInstance(
         (catalog.syarat === undefined ? null : audience.syarat(catalog, employee.nip)) ??
         (catalog.jp > jpLimit ? jpBar(c, jpLimit) : null);
       if (bar) barred.set(c, bar);
-      else {
-        eligibleScratch.push(c);
-        hash = (Math.imul(hash, 31) + c) | 0;
-      }
+      else eligibleScratch.push(c);
     }
     const p = preferenceOf[slot];
     const model: AsnModel = {
@@ -405,15 +433,13 @@ export function buildInstance(
       opd: employee.opd,
       jabatan: employee.jabatan,
       needs,
-      eligible: sharedEligible(hash),
+      eligible: sharedEligible(eligibleScratch),
       barred,
       jpBefore,
       jpToTarget: Math.max(0, target - jpBefore),
       jpLimit,
       equity: recentOf[slot] === 0,
-      prefMonths: p
-        ? [...new Set(p.bulan)].filter((m) => m >= 1 && m <= 12).sort((a, b) => a - b)
-        : NO_MONTHS,
+      prefMonths: p ? monthsOf(p.bulan) : NO_MONTHS,
       prefModa: p?.moda ? p.moda : undefined,
     };
     asnModels.push(model);

@@ -30,6 +30,7 @@ import {
   type CourseModel,
   type Instance,
   instanceWith,
+  listPool,
 } from './instance.js';
 import { keptCost } from './session-cost.js';
 import { type Candidate, type Placed, placedWith } from './timetable.js';
@@ -138,9 +139,11 @@ export function fixPrevious(
   const pagu = new Map(inst.pagu);
   for (const [opd, rp] of cost.reserved) pagu.set(opd, (pagu.get(opd) ?? 0) - rp);
   let constant = -inst.weights.biaya * cost.fixed;
-  // what each kept ASN keeps is gathered here and copied at its size; a list nothing left is shared
+  // what each kept ASN keeps is gathered here and copied at its size (eligible lists pooled by
+  // content: the stages never change them); a list nothing left is shared with its full model
   const needsLeft: AsnModel['needs'] = [];
   const eligibleLeft: number[] = [];
+  const sharedLeft = listPool();
   const asn = inst.asn.map((model, e) => {
     const fixed = fixedOf[e];
     if (!fixed) return model;
@@ -156,7 +159,7 @@ export function fixPrevious(
       if (!fixed.includes(c) && (inst.courses[c] as CourseModel).catalog.jp <= jpLimit) eligibleLeft.push(c);
     return asnWith(model, {
       needs: needsLeft.length === model.needs.length ? model.needs : needsLeft.slice(),
-      eligible: eligibleLeft.length === model.eligible.length ? model.eligible : eligibleLeft.slice(),
+      eligible: eligibleLeft.length === model.eligible.length ? model.eligible : sharedLeft(eligibleLeft),
       jpToTarget: Math.max(0, model.jpToTarget - jp),
       jpLimit,
       equity: false,
