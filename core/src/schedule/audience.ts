@@ -6,14 +6,7 @@
  */
 import { normalizeHeader } from '../cells.js';
 import type { Batas } from '../schedule-report.js';
-import {
-  type Course,
-  type Employee,
-  type JenisAsn,
-  type JenisJabatan,
-  kelompokJabatan,
-  type ProgramData,
-} from '../types.js';
+import { type Course, type Employee, kelompokJabatan, type ProgramData } from '../types.js';
 
 export interface Bar {
   batas: Batas;
@@ -45,22 +38,17 @@ export function audienceOf(data: Pick<ProgramData, 'employees' | 'courses' | 'tr
   // per (Jenis ASN, Jenis Jabatan), an index into `people`, its first employee asked about; key 0,
   // whose representative is undefined, is a NIP not in Pegawai. Keys are numbered as they are first
   // asked for: the verdicts depend on the pair only, never on the number.
+  // The pairs are few (two Jenis ASN, five Jenis Jabatan or none) and their names differ in length,
+  // so a walk over the pairs seen compares faster than a map hashes.
   const people: (Employee | undefined)[] = [undefined];
-  const keyIndex = new Map<JenisAsn, Map<JenisJabatan | undefined, number>>();
   const keyOfEmployee = (e: Employee | undefined): number => {
     if (!e) return 0;
-    let byJabatan = keyIndex.get(e.jenisAsn);
-    if (!byJabatan) {
-      byJabatan = new Map();
-      keyIndex.set(e.jenisAsn, byJabatan);
+    for (let key = 1; key < people.length; key++) {
+      const seen = people[key] as Employee;
+      if (seen.jenisAsn === e.jenisAsn && seen.jenisJabatan === e.jenisJabatan) return key;
     }
-    let key = byJabatan.get(e.jenisJabatan);
-    if (key === undefined) {
-      key = people.length;
-      people.push(e);
-      byJabatan.set(e.jenisJabatan, key);
-    }
-    return key;
+    people.push(e);
+    return people.length - 1;
   };
   // per NIP (its first Pegawai row), its key: made on the first `keyOf`, as callers that hold the
   // Pegawai rows (buildInstance) ask `keyOfEmployee` and need no index of every NIP

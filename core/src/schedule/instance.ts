@@ -298,13 +298,20 @@ export function buildInstance(
   }
   // Pengaturan `Jangka Pemerataan` (default 2): the years before the fiscal year without training
   const equityFrom = tahun - equityYears(data.settings);
+  // Riwayat rows of one NIP mostly follow each other (province: 5 in 6): the last NIP's slot is kept
+  let lastNip: string | undefined;
+  let lastSlot: number | undefined;
   for (const t of data.trainings) {
     const year = yearOf(t.mulai);
     const inYear = year === tahun;
     const recent = year >= equityFrom && year <= tahun;
     if (!inYear && !recent) continue;
     if (ownHistory?.has(t)) continue;
-    const slot = index.get(t.nip);
+    if (t.nip !== lastNip) {
+      lastNip = t.nip;
+      lastSlot = index.get(t.nip);
+    }
+    const slot = lastSlot;
     if (slot === undefined) continue;
     if (inYear) jpOf[slot] = (jpOf[slot] as number) + t.jp;
     if (recent) recentOf[slot] = 1;
