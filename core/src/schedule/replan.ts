@@ -144,6 +144,10 @@ export function fixPrevious(
   const needsLeft: AsnModel['needs'] = [];
   const eligibleLeft: number[] = [];
   const sharedLeft = listPool();
+  // per course, its JP and the last kept ASN (e + 1) that keeps it: read for every eligible course
+  const courseJp = new Float64Array(inst.courses.length);
+  for (let c = 0; c < inst.courses.length; c++) courseJp[c] = (inst.courses[c] as CourseModel).catalog.jp;
+  const keptBy = new Int32Array(inst.courses.length);
   const asn = inst.asn.map((model, e) => {
     const fixed = fixedOf[e];
     if (!fixed) return model;
@@ -155,8 +159,9 @@ export function fixPrevious(
     needsLeft.length = 0;
     for (const need of model.needs) if (!developsCode(inst, fixed, need.kode)) needsLeft.push(need);
     eligibleLeft.length = 0;
+    for (const c of fixed) keptBy[c] = e + 1;
     for (const c of model.eligible)
-      if (!fixed.includes(c) && (inst.courses[c] as CourseModel).catalog.jp <= jpLimit) eligibleLeft.push(c);
+      if (keptBy[c] !== e + 1 && (courseJp[c] as number) <= jpLimit) eligibleLeft.push(c);
     return asnWith(model, {
       needs: needsLeft.length === model.needs.length ? model.needs : needsLeft.slice(),
       eligible: eligibleLeft.length === model.eligible.length ? model.eligible : sharedLeft(eligibleLeft),
