@@ -95,7 +95,7 @@ export function assemble(
       kode: course.catalog.kode,
       mulai,
       selesai: p.fixed?.selesai ?? (inst.days[p.start + course.hari - 1] as string),
-      peserta: nipsOf(inst, p.members),
+      peserta: p.members.map((e) => (inst.asn[e] as AsnModel).nip).sort(),
       judul: course.catalog.judul,
       hari: course.hari,
       jp: course.catalog.jp,
@@ -132,7 +132,9 @@ export function assemble(
   // each session's start as localeCompare ranks it among all starts (equal rank for equal starts):
   // sessions and each ASN's sessions are put in date order without comparing dates as strings again
   const startRankOf = localeRankMap(placedOrder.map((x) => x.mulai));
-  const rankOf = Int32Array.from(placedOrder, (x) => startRankOf.get(x.mulai) as number);
+  const rankOf = new Int32Array(placedOrder.length);
+  for (let i = 0; i < placedOrder.length; i++)
+    rankOf[i] = startRankOf.get((placedOrder[i] as ScheduledSession).mulai) as number;
   const dateOrder = placedOrder.map((_, i) => i);
   dateOrder.sort(
     (a, b) =>
@@ -142,9 +144,10 @@ export function assemble(
   const sessions = dateOrder.map((i) => placedOrder[i] as ScheduledSession);
 
   // each participant pays Biaya per Peserta and an equal share of the session's Biaya per Angkatan
-  // (only the OPDs of inst.opds are reported: each ASN's place among them, or −1; −2 not looked up)
+  // (only the OPDs of inst.opds are reported: each ASN's place among them, or −1)
   const opdAt = new Map(inst.opds.map((opd, i) => [opd, i] as const));
-  const opdOf = new Int32Array(inst.asn.length).fill(-2);
+  const opdOf = new Int32Array(inst.asn.length);
+  for (let e = 0; e < inst.asn.length; e++) opdOf[e] = opdAt.get((inst.asn[e] as AsnModel).opd) ?? -1;
   const rupiah = new Float64Array(inst.opds.length);
   const peserta = new Float64Array(inst.opds.length);
   for (const p of candidate.tt.placed) {
@@ -152,11 +155,7 @@ export function assemble(
     const each = course.catalog.biaya + course.biayaAngkatan / Math.max(1, p.members.length);
     for (let i = 0; i < p.members.length; i++) {
       const e = p.members[i] as number;
-      let o = opdOf[e] as number;
-      if (o === -2) {
-        o = opdAt.get((inst.asn[e] as AsnModel).opd) ?? -1;
-        opdOf[e] = o;
-      }
+      const o = opdOf[e] as number;
       if (o < 0) continue;
       rupiah[o] = (rupiah[o] as number) + each;
       peserta[o] = (peserta[o] as number) + 1;
@@ -224,9 +223,13 @@ export function assemble(
   });
   // per need of the ASN at hand, the courses developing it (reused from ASN to ASN)
   const developOf: (Uint8Array | undefined)[] = [];
-  for (let e = 0; e < inst.asn.length; e++) {
+  /**
+   * ASN e's individual plan and unmet needs (a function of its own, called per ASN: the JIT
+   * optimises it early, while a loop in this long function waits for all of it to be compiled)
+   */
+  const planAsn = (e: number): void => {
     const asn = inst.asn[e] as AsnModel;
-    if (asn.needs.length === 0) continue;
+    if (asn.needs.length === 0) return;
     const from = first[e] as number;
     const to = first[e + 1] as number;
     // in date order: an insertion sort by start rank (stable, as the lists are a few sessions long)
@@ -274,7 +277,7 @@ export function assemble(
       ekuitas: asn.equity,
       biaya,
     });
-    if (open === 0) continue;
+    if (open === 0) return;
     const dropped = droppedOf[e];
     for (let n = 0; n < kebutuhan.length; n++) {
       const need = kebutuhan[n] as IndividualPlan['kebutuhan'][number];
@@ -356,7 +359,8 @@ export function assemble(
       }
       unmet.push({ nip: asn.nip, opd: asn.opd, kode: need.kode, prioritas: need.prioritas, alasan, batas });
     }
-  }
+  };
+  for (let e = 0; e < inst.asn.length; e++) planAsn(e);
   const objective = candidate.objective;
   const gap = bound > 0 ? (bound - objective) / bound : 0;
   return {
@@ -384,26 +388,6 @@ export function assemble(
     rencana: [],
     peringatan: inst.warnings,
   };
-}
-
-/**
- * The NIPs of a session's members, sorted as `Array.prototype.sort` sorts strings. The ASN are in
- * NIP order (buildInstance sorts them with localeCompare, which orders NIPs of digits as sort does):
- * members in ASN order then give their NIPs sorted already, and the string sort is skipped. Members
- * come in ASN order, or as two runs of it (a kept session's kept and new members).
- */
-function nipsOf(inst: Instance, members: readonly number[]): string[] {
-  const nips = members.map((e) => (inst.asn[e] as AsnModel).nip);
-  if (ascending(nips)) return nips;
-  const byAsn = Int32Array.from(members).sort();
-  for (let i = 0; i < byAsn.length; i++) nips[i] = (inst.asn[byAsn[i] as number] as AsnModel).nip;
-  return ascending(nips) ? nips : nips.sort();
-}
-
-/** Whether the strings are in ascending (code unit) order, as `Array.prototype.sort` puts them. */
-function ascending(list: readonly string[]): boolean {
-  for (let i = 1; i < list.length; i++) if ((list[i - 1] as string) > (list[i] as string)) return false;
-  return true;
 }
 
 /** Σ days of the sessions at places[from..to), in that order. */
