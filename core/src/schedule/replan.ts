@@ -31,6 +31,7 @@ import {
   type Instance,
   instanceWith,
   listPool,
+  type NipIndex,
 } from './instance.js';
 import { keptCost } from './session-cost.js';
 import { type Candidate, type Placed, placedWith } from './timetable.js';
@@ -293,7 +294,7 @@ function declinesOf(
   inst: Instance,
   previous: readonly PreviousSession[],
   declined: ReadonlyMap<string, ReadonlySet<string>>,
-  asnOf: ReadonlyMap<string, number>,
+  asnOf: NipIndex,
   courseOf: ReadonlyMap<string, number>,
 ): Map<number, Decline[]> {
   const out = new Map<number, Decline[]>();
