@@ -10,6 +10,7 @@ import { docId } from './firestore-model.js';
 import { nameKey } from './gaps.js';
 import type { Doc } from './ports.js';
 import type { EmployeeGaps, GapsReport } from './reports.js';
+import { NipIndex } from './schedule/instance.js';
 import type { DevelopmentPlanRow, ScheduledSession, ScheduleReport } from './schedule-report.js';
 import { DEFAULT_DICTIONARY } from './sheet-specs.js';
 import type { ProgramData } from './types.js';
@@ -71,7 +72,8 @@ export function jalurOf(bentuk: string | undefined, moda: string | undefined): s
  * apart its participants' OPDs without hashing their names.
  */
 class ParticipantGaps {
-  private readonly rowOf = new Map<string, number>();
+  /** NIP → its last row (NipIndex: no string hashing per participant) */
+  private readonly rowOf: NipIndex;
   private readonly slotOf = new Map<string, number>();
   /** per row, where its gaps start in `slots`/`values` (−1: not read yet) and how many */
   private readonly start: Int32Array;
@@ -89,6 +91,7 @@ class ParticipantGaps {
     private readonly employees: GapsReport['employees'],
     competencies: Iterable<string>,
   ) {
+    this.rowOf = new NipIndex(employees.length);
     for (let i = 0; i < employees.length; i++) this.rowOf.set((employees[i] as EmployeeGaps).nip, i);
     for (const k of competencies) if (!this.slotOf.has(k)) this.slotOf.set(k, this.slotOf.size);
     this.start = new Int32Array(employees.length).fill(-1);

@@ -11,6 +11,7 @@ import type { ProgramData, ScheduledSession, ScheduleReport, UnmetNeed } from '.
 import { historyBesidePlan } from './kept-history.js';
 import { localeRanks } from './locale-rank.js';
 import { audienceOf } from './schedule/audience.js';
+import { NipIndex } from './schedule/instance.js';
 import { type Course, DEFAULT_BATAS_JP, type Employee, type TrainingRecord } from './types.js';
 
 export interface WaitingEntry {
@@ -109,7 +110,8 @@ function walkWaitingList(
   // row); competencies are numbered as met. Each open need (ASN, competency) is one entry, whose
   // priority is the largest of its unmet rows (and at least 0); `needing` lists them per competency,
   // the ASN's entries are chained (`firstNeed`, `nextNeed`) to find a repeated one
-  const atOf = new Map<string, number>();
+  // (a NipIndex: the NIPs of every enrolment and Riwayat row are looked up without hashing strings)
+  const atOf = new NipIndex(report.unmet.length);
   const nips: string[] = [];
   const kodeNo = new Map<string, number>();
   const needing: number[][] = [];
