@@ -16,9 +16,15 @@ export function barTooFewTakers(courses: readonly CourseModel[], asnModels: read
   );
   if (!tooFew.includes(true)) return;
   for (const asn of asnModels) {
+    let own = false;
     asn.eligible = asn.eligible.filter((c) => {
       if (!tooFew[c]) return true;
       const course = courses[c] as CourseModel;
+      // the map is shared with other ASN (buildInstance): this ASN's own copy first
+      if (!own) {
+        asn.barred = new Map(asn.barred);
+        own = true;
+      }
       asn.barred.set(c, {
         batas: 'peserta-minimum',
         alasan: `Pelatihan ${course.catalog.kode} hanya dapat diikuti ${takers[c]} ASN, kurang dari Peserta Minimum ${course.minimum}.`,

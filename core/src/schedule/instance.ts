@@ -85,7 +85,10 @@ export interface AsnModel {
   needs: { kode: string; prioritas: number }[];
   /** courses (indices into Instance.courses) that address at least one need and admit the ASN, ascending */
   eligible: number[];
-  /** courses that address a need but whose audience (Sasaran, Syarat) keeps the ASN out, and why */
+  /**
+   * courses that address a need but whose audience (Sasaran, Syarat) keeps the ASN out, and why;
+   * shared by ASN with the same bars (buildInstance): replace it with a copy before changing it
+   */
   barred: Map<number, Bar>;
   /** JP already trained in the fiscal year */
   jpBefore: number;
@@ -460,6 +463,30 @@ export function buildInstance(
   const eligibleScratch: number[] = [];
   // ASN with the same needs and audience share one eligible list (province: 5,000 lists for 50,000 ASN)
   const sharedEligible = listPool();
+  // ASN barred from the same courses by the same Bars share one map (province: 77 maps for 50,000
+  // ASN; the Bars are shared already); barUntaught and barTooFewTakers copy one before adding to it
+  const barredCourses: number[] = [];
+  const barredBars: Bar[] = [];
+  const barredMaps = new Map<number, { courses: number[]; bars: Bar[]; map: Map<number, Bar> }[]>();
+  const sharedBarred = (): Map<number, Bar> => {
+    let hash = barredCourses.length;
+    for (const c of barredCourses) hash = (Math.imul(hash, 31) + c) | 0;
+    const same = barredMaps.get(hash);
+    if (same)
+      for (const entry of same) {
+        if (entry.courses.length !== barredCourses.length) continue;
+        let equal = true;
+        for (let i = 0; i < barredCourses.length && equal; i++)
+          equal = entry.courses[i] === barredCourses[i] && entry.bars[i] === barredBars[i];
+        if (equal) return entry.map;
+      }
+    const map = new Map<number, Bar>();
+    for (let i = 0; i < barredCourses.length; i++) map.set(barredCourses[i] as number, barredBars[i] as Bar);
+    const entry = { courses: barredCourses.slice(), bars: barredBars.slice(), map };
+    if (same) same.push(entry);
+    else barredMaps.set(hash, [entry]);
+    return map;
+  };
   for (let e = 0; e < count; e++) {
     const employee = employees[e] as GapsReport['employees'][number];
     const slot = slotOf[e] as number;
@@ -480,7 +507,8 @@ export function buildInstance(
           if (c < lo) lo = c;
           if (c > hi) hi = c;
         }
-    const barred = new Map<number, Bar>();
+    barredCourses.length = 0;
+    barredBars.length = 0;
     const jpBefore = jpOf[slot] as number;
     const jpLimit = Math.max(0, batasJp - jpBefore);
     eligibleScratch.length = 0;
@@ -503,8 +531,10 @@ export function buildInstance(
         sasaran ??
         (catalog.syarat === undefined ? null : audience.syarat(catalog, employee.nip)) ??
         (catalog.jp > jpLimit ? jpBar(c, jpLimit) : null);
-      if (bar) barred.set(c, bar);
-      else eligibleScratch.push(c);
+      if (bar) {
+        barredCourses.push(c);
+        barredBars.push(bar);
+      } else eligibleScratch.push(c);
     }
     const p = preferenceOf[slot];
     const model: AsnModel = {
@@ -514,7 +544,7 @@ export function buildInstance(
       jabatan: employee.jabatan,
       needs,
       eligible: sharedEligible(eligibleScratch),
-      barred,
+      barred: sharedBarred(),
       jpBefore,
       jpToTarget: Math.max(0, target - jpBefore),
       jpLimit,

@@ -114,8 +114,14 @@ export function barUntaught(
   const untaught = courses.map((_, c) => limits.needsTrainer[c] === true && limits.teachers[c]?.length === 0);
   if (!untaught.includes(true)) return;
   for (const asn of asnModels) {
+    let own = false;
     asn.eligible = asn.eligible.filter((c) => {
       if (!untaught[c]) return true;
+      // the map is shared with other ASN (buildInstance): this ASN's own copy first
+      if (!own) {
+        asn.barred = new Map(asn.barred);
+        own = true;
+      }
       asn.barred.set(c, {
         batas: 'pengajar',
         alasan: `Tidak ada pengajar untuk pelatihan ${courses[c]?.catalog.kode ?? ''} di lembar Pengajar.`,
