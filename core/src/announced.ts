@@ -77,14 +77,32 @@ export function announcements(data: Pick<ProgramData, 'attendance' | 'invitation
  * since (in sheet order), less whoever declined or was told not to come.
  */
 export function invitees(a: Announcements, sesi: string, peserta: readonly string[]): string[] {
-  const no = a.declined.get(sesi);
-  const gone = a.withdrawn.get(sesi);
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const nip of [...peserta, ...(a.invited.get(sesi) ?? [])]) {
-    if (seen.has(nip) || no?.has(nip) || gone?.has(nip)) continue;
+  eachInvitee(a, sesi, peserta, (nip) => {
+    if (seen.has(nip)) return;
     seen.add(nip);
     out.push(nip);
-  }
+  });
   return out;
 }
+
+/**
+ * `invitees` without its de-duplication: `visit` gets each NIP of the participants, then of those
+ * invited since, less whoever declined or was told not to come; a NIP in both lists comes twice.
+ * For callers that de-duplicate on something of their own (the re-plan: on the ASN a NIP is).
+ */
+export function eachInvitee(
+  a: Announcements,
+  sesi: string,
+  peserta: readonly string[],
+  visit: (nip: string) => void,
+): void {
+  const no = a.declined.get(sesi);
+  const gone = a.withdrawn.get(sesi);
+  for (const list of [peserta, a.invited.get(sesi) ?? NO_NIPS])
+    for (const nip of list) if (!no?.has(nip) && !gone?.has(nip)) visit(nip);
+}
+
+/** No NIPs (a session nobody was invited to since). */
+const NO_NIPS: readonly string[] = [];

@@ -19,7 +19,7 @@
  * (its `ID Sesi`, same NIP) is that kept enrolment: its JP and training year count once, as the
  * plan's, never also as history (`ownHistory`; buildInstance leaves such rows out).
  */
-import { announcements } from '../announced.js';
+import { announcements, eachInvitee } from '../announced.js';
 import type { ReplanReport, ScheduledSession, ScheduleReport } from '../schedule-report.js';
 import type { ProgramData, TrainingRecord } from '../types.js';
 import {
@@ -93,19 +93,15 @@ export function fixPrevious(
     }
     const course = inst.courses[c] as CourseModel;
     // who stays: invited and did not decline, is still in the gaps with a need the course develops
-    // (../announced.ts `invitees` mapped to ASN, without its set of NIPs: a NIP is one ASN, so an
-    // ASN seen is its NIP seen, and the NIPs of no ASN are left out either way)
+    // (../announced.ts `invitees` mapped to ASN, de-duplicated on the ASN instead of a set of NIPs:
+    // a NIP is one ASN, so an ASN seen is its NIP seen, and the NIPs of no ASN are left out either way)
     const members: number[] = [];
-    const no = declined.get(session.id);
-    const gone = told.withdrawn.get(session.id);
-    for (const list of [session.peserta, told.invited.get(session.id) ?? NO_NIPS])
-      for (const nip of list) {
-        if (no?.has(nip) || gone?.has(nip)) continue;
-        const e = asnOf.get(nip);
-        if (e === undefined || seenIn[e] === s) continue;
-        seenIn[e] = s;
-        if (develops(e, c)) members.push(e);
-      }
+    eachInvitee(told, session.id, session.peserta, (nip) => {
+      const e = asnOf.get(nip);
+      if (e === undefined || seenIn[e] === s) return;
+      seenIn[e] = s;
+      if (develops(e, c)) members.push(e);
+    });
     const room = session.ruang ? inst.rooms.findIndex((r) => r.nama === session.ruang) : -1;
     const start = dayOf.get(session.mulai) ?? -1;
     if (!started) {
@@ -216,9 +212,6 @@ function developsCode(inst: Instance, courses: readonly number[], kode: string):
     if ((inst.courses[c] as CourseModel).catalog.kompetensi.includes(kode)) return true;
   return false;
 }
-
-/** No NIPs (a session nobody was invited to since). */
-const NO_NIPS: readonly string[] = [];
 
 /**
  * Whether course c develops one of ASN e's needs (of `inst`'s models), asked for every kept member
