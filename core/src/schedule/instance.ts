@@ -464,27 +464,23 @@ export function buildInstance(
   // ASN with the same needs and audience share one eligible list (province: 5,000 lists for 50,000 ASN)
   const sharedEligible = listPool();
   // ASN barred from the same courses by the same Bars share one map (province: 77 maps for 50,000
-  // ASN; the Bars are shared already); barUntaught and barTooFewTakers copy one before adding to it
-  const barredCourses: number[] = [];
-  const barredBars: Bar[] = [];
-  const barredMaps = new Map<number, { courses: number[]; bars: Bar[]; map: Map<number, Bar> }[]>();
+  // ASN; the Bars are shared already); barUntaught and barTooFewTakers copy one before adding to it.
+  // The ASN's bars are a list (course, the Bar's number, ...) pooled like the eligible lists, and
+  // each pooled list's map is made once.
+  const barNumber = new Map<Bar, number>();
+  const barOfNumber: Bar[] = [];
+  const barredList: number[] = [];
+  const pooledBars = listPool();
+  const barredMaps = new Map<readonly number[], Map<number, Bar>>();
   const sharedBarred = (): Map<number, Bar> => {
-    let hash = barredCourses.length;
-    for (const c of barredCourses) hash = (Math.imul(hash, 31) + c) | 0;
-    const same = barredMaps.get(hash);
-    if (same)
-      for (const entry of same) {
-        if (entry.courses.length !== barredCourses.length) continue;
-        let equal = true;
-        for (let i = 0; i < barredCourses.length && equal; i++)
-          equal = entry.courses[i] === barredCourses[i] && entry.bars[i] === barredBars[i];
-        if (equal) return entry.map;
-      }
-    const map = new Map<number, Bar>();
-    for (let i = 0; i < barredCourses.length; i++) map.set(barredCourses[i] as number, barredBars[i] as Bar);
-    const entry = { courses: barredCourses.slice(), bars: barredBars.slice(), map };
-    if (same) same.push(entry);
-    else barredMaps.set(hash, [entry]);
+    const list = pooledBars(barredList);
+    let map = barredMaps.get(list);
+    if (!map) {
+      map = new Map<number, Bar>();
+      for (let i = 0; i < list.length; i += 2)
+        map.set(list[i] as number, barOfNumber[list[i + 1] as number] as Bar);
+      barredMaps.set(list, map);
+    }
     return map;
   };
   for (let e = 0; e < count; e++) {
@@ -507,8 +503,7 @@ export function buildInstance(
           if (c < lo) lo = c;
           if (c > hi) hi = c;
         }
-    barredCourses.length = 0;
-    barredBars.length = 0;
+    barredList.length = 0;
     const jpBefore = jpOf[slot] as number;
     const jpLimit = Math.max(0, batasJp - jpBefore);
     eligibleScratch.length = 0;
@@ -532,8 +527,13 @@ export function buildInstance(
         (catalog.syarat === undefined ? null : audience.syarat(catalog, employee.nip)) ??
         (catalog.jp > jpLimit ? jpBar(c, jpLimit) : null);
       if (bar) {
-        barredCourses.push(c);
-        barredBars.push(bar);
+        let n = barNumber.get(bar);
+        if (n === undefined) {
+          n = barOfNumber.length;
+          barNumber.set(bar, n);
+          barOfNumber.push(bar);
+        }
+        barredList.push(c, n);
       } else eligibleScratch.push(c);
     }
     const p = preferenceOf[slot];
