@@ -20,6 +20,22 @@ import {
   type TrainingRecord,
 } from '@bangkom/core';
 
+/** A `Katalog Pelatihan` row (row 2): a one-day Daring course of 20 JP for 30, free; `over` replaces any field. */
+export function catalogCourse(kode: string, kompetensi: string[], over: Partial<Course> = {}): Course {
+  return {
+    row: 2,
+    kode,
+    judul: `Pelatihan ${kode}`,
+    kompetensi,
+    jp: 20,
+    kapasitas: 30,
+    biaya: 0,
+    hari: 1,
+    moda: 'Daring',
+    ...over,
+  };
+}
+
 /** One `Pegawai` row per NIP (rows from 2), every one a PNS `Analis` of OPD `Dinas A`. */
 export function dinasAEmployees(people: readonly { nip: string }[]): Employee[] {
   return people.map((e, i) => ({

@@ -9,25 +9,12 @@ import {
   type ScheduleReport,
   validateWorkbook,
 } from '@bangkom/core';
-import { emptyData, nipOf, someHolidays } from './schedule-fixtures';
+import { catalogCourse, emptyData, nipOf, someHolidays } from './schedule-fixtures';
 
 const TAHUN = 2026;
 const HOLIDAYS = someHolidays(TAHUN);
 
-function course(kode: string, kompetensi: string[], over: Partial<Course> = {}): Course {
-  return {
-    row: 2,
-    kode,
-    judul: `Pelatihan ${kode}`,
-    kompetensi,
-    jp: 20,
-    kapasitas: 30,
-    biaya: 0,
-    hari: 1,
-    moda: 'Daring',
-    ...over,
-  };
-}
+const course = catalogCourse;
 
 interface Person {
   needs: string[];

@@ -2,7 +2,7 @@
 import type { Course, EmployeeGaps, ProgramData } from '@bangkom/core';
 import { buildInstance } from '../../core/src/schedule/instance';
 import { fixPrevious, type PreviousSession } from '../../core/src/schedule/replan';
-import { dinasAEmployees, emptyData, nipOf, rng, someHolidays } from './schedule-fixtures';
+import { catalogCourse, dinasAEmployees, emptyData, nipOf, rng, someHolidays } from './schedule-fixtures';
 
 const TAHUN = 2026;
 const HOLIDAYS = someHolidays(TAHUN);
@@ -10,17 +10,7 @@ const HOLIDAYS = someHolidays(TAHUN);
 const CODES = Array.from({ length: 70 }, (_, i) => `T.${String(i + 1).padStart(2, '0')}`);
 
 function course(kode: string, kompetensi: string[]): Course {
-  return {
-    row: 2,
-    kode,
-    judul: `Pelatihan ${kode}`,
-    kompetensi,
-    jp: 10,
-    kapasitas: 60,
-    biaya: 0,
-    hari: 2,
-    moda: 'Daring',
-  };
+  return catalogCourse(kode, kompetensi, { jp: 10, kapasitas: 60, hari: 2 });
 }
 
 describe('fixPrevious', () => {

@@ -15,25 +15,20 @@ import {
   validateWorkbook,
 } from '@bangkom/core';
 import fc from 'fast-check';
-import { emptyData, generateInstance, nipOf, someHolidays } from './schedule-fixtures';
+import { catalogCourse, emptyData, generateInstance, nipOf, someHolidays } from './schedule-fixtures';
 
 const TAHUN = 2026;
 const HOLIDAYS = someHolidays(TAHUN);
 
 function course(kode: string, over: Partial<Course> = {}): Course {
-  return {
-    row: 2,
-    kode,
-    judul: `Pelatihan ${kode}`,
-    kompetensi: ['M.01'],
-    jp: 20,
+  return catalogCourse(kode, ['M.01'], {
     kapasitas: 10,
     biaya: 100_000,
     hari: 2,
     moda: 'Tatap Muka',
     bentuk: 'KL03',
     ...over,
-  };
+  });
 }
 
 /** ASN i in OPD opds[i]; each needs M.01 with priority 3. */

@@ -10,25 +10,20 @@ import {
   type Trainer,
   validateWorkbook,
 } from '@bangkom/core';
-import { emptyData, nipOf, someHolidays } from './schedule-fixtures';
+import { catalogCourse, emptyData, nipOf, someHolidays } from './schedule-fixtures';
 
 const TAHUN = 2026;
 const HOLIDAYS = someHolidays(TAHUN);
 
 function course(kode: string, kompetensi: string[], over: Partial<Course> = {}): Course {
-  return {
-    row: 2,
-    kode,
-    judul: `Pelatihan ${kode}`,
-    kompetensi,
+  return catalogCourse(kode, kompetensi, {
     jp: 10,
     kapasitas: 20,
-    biaya: 0,
     hari: 3,
     moda: 'Tatap Muka',
     bentuk: 'KL03',
     ...over,
-  };
+  });
 }
 
 function trainer(nama: string, kode: string[], over: Partial<Trainer> = {}): Trainer {
