@@ -84,3 +84,78 @@ export function validateNip(nip: string, jenisAsn?: JenisAsn): string[] {
   }
   return problems;
 }
+
+/**
+ * NIP → a number. A NIP of 18 digits (every valid one) is kept as its two 9-digit halves in an
+ * open-addressing table of typed arrays: a lookup reads the NIP's digits and one slot or a few,
+ * where a Map hashes the string and compares it with its key, another string elsewhere in memory
+ * (the province re-plan looks up some 500,000 NIPs). Any other NIP goes to a Map, so every NIP is
+ * exact: two NIPs of 18 digits are equal when both halves are.
+ */
+export class NipIndex {
+  private readonly hi: Int32Array;
+  private readonly lo: Int32Array;
+  /** the value of each slot; −1: empty */
+  private readonly value: Int32Array;
+  private readonly mask: number;
+  private readonly other = new Map<string, number>();
+  /** the halves of the NIP `split` read last */
+  private splitHi = 0;
+  private splitLo = 0;
+
+  /** An index for up to `capacity` NIPs of 18 digits (more would never find a free slot). */
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < 2 * capacity) size *= 2;
+    this.mask = size - 1;
+    this.hi = new Int32Array(size);
+    this.lo = new Int32Array(size);
+    this.value = new Int32Array(size).fill(-1);
+  }
+
+  get(nip: string): number | undefined {
+    if (!this.split(nip)) return this.other.get(nip);
+    const { hi, lo, value, mask, splitHi, splitLo } = this;
+    for (let at = this.slotOf(splitHi, splitLo); ; at = (at + 1) & mask) {
+      const v = value[at] as number;
+      if (v < 0) return undefined;
+      if (hi[at] === splitHi && lo[at] === splitLo) return v;
+    }
+  }
+
+  /** Sets the NIP's value (≥ 0). */
+  set(nip: string, v: number): void {
+    if (!this.split(nip)) {
+      this.other.set(nip, v);
+      return;
+    }
+    const { hi, lo, value, mask, splitHi, splitLo } = this;
+    for (let at = this.slotOf(splitHi, splitLo); ; at = (at + 1) & mask)
+      if ((value[at] as number) < 0 || (hi[at] === splitHi && lo[at] === splitLo)) {
+        hi[at] = splitHi;
+        lo[at] = splitLo;
+        value[at] = v;
+        return;
+      }
+  }
+
+  private slotOf(hi: number, lo: number): number {
+    return (Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo ^ (lo >>> 15), 0x85ebca6b)) & this.mask;
+  }
+
+  /** Whether the NIP is 18 digits; if so its halves are in splitHi, splitLo. */
+  private split(nip: string): boolean {
+    if (nip.length !== 18) return false;
+    let hi = 0;
+    let lo = 0;
+    for (let i = 0; i < 18; i++) {
+      const digit = nip.charCodeAt(i) - 48;
+      if (!(digit >= 0 && digit <= 9)) return false;
+      if (i < 9) hi = hi * 10 + digit;
+      else lo = lo * 10 + digit;
+    }
+    this.splitHi = hi;
+    this.splitLo = lo;
+    return true;
+  }
+}

@@ -10,8 +10,8 @@
 import type { ProgramData, ScheduledSession, ScheduleReport, UnmetNeed } from './index.js';
 import { historyBesidePlan } from './kept-history.js';
 import { localeRanks } from './locale-rank.js';
+import { NipIndex } from './nip.js';
 import { audienceOf } from './schedule/audience.js';
-import { NipIndex } from './schedule/instance.js';
 import { type Course, DEFAULT_BATAS_JP, type Employee, type TrainingRecord } from './types.js';
 
 export interface WaitingEntry {

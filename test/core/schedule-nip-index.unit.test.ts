@@ -1,8 +1,8 @@
 /**
- * instance.ts `NipIndex`: NIP → number, 18-digit NIPs in a table of their halves, any other in a
+ * nip.ts `NipIndex`: NIP → number, 18-digit NIPs in a table of their halves, any other in a
  * Map. It must answer exactly as a Map keyed on the NIP string does.
  */
-import { NipIndex } from '../../core/src/schedule/instance';
+import { NipIndex } from '../../core/src/nip';
 import { rng } from './schedule-fixtures';
 
 describe('NipIndex', () => {

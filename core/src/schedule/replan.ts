@@ -20,6 +20,7 @@
  * plan's, never also as history (`ownHistory`; buildInstance leaves such rows out).
  */
 import { announcements, eachInvitee } from '../announced.js';
+import type { NipIndex } from '../nip.js';
 import type { ReplanReport, ScheduledSession, ScheduleReport } from '../schedule-report.js';
 import type { ProgramData, TrainingRecord } from '../types.js';
 import {
@@ -31,7 +32,6 @@ import {
   type Instance,
   instanceWith,
   listPool,
-  type NipIndex,
 } from './instance.js';
 import { keptCost } from './session-cost.js';
 import { type Candidate, type Placed, placedWith } from './timetable.js';
