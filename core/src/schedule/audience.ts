@@ -7,10 +7,35 @@
 import { normalizeHeader } from '../cells.js';
 import type { Batas } from '../schedule-report.js';
 import { type Course, type Employee, kelompokJabatan, type ProgramData } from '../types.js';
+import type { AsnModel } from './instance.js';
 
 export interface Bar {
   batas: Batas;
   alasan: string;
+}
+
+/**
+ * Moves the courses `barOf` gives a Bar for out of every ASN's eligible courses into its `barred`,
+ * with that Bar. An ASN's map is copied before its first change: buildInstance shares the maps
+ * between ASN with the same bars.
+ */
+export function barCourses(
+  asnModels: readonly Pick<AsnModel, 'eligible' | 'barred'>[],
+  barOf: (c: number) => Bar | null,
+): void {
+  for (const asn of asnModels) {
+    let own = false;
+    asn.eligible = asn.eligible.filter((c) => {
+      const bar = barOf(c);
+      if (!bar) return true;
+      if (!own) {
+        asn.barred = new Map(asn.barred);
+        own = true;
+      }
+      asn.barred.set(c, bar);
+      return false;
+    });
+  }
 }
 
 /** Decides, per (course, ASN), whether the course's audience admits the ASN. */

@@ -5,6 +5,7 @@
  * such courses from every ASN's options keeps the bound a proven upper bound and makes it tighter.
  */
 import type { CellError } from '../types.js';
+import { type Bar, barCourses } from './audience.js';
 import type { AsnModel, CourseModel } from './instance.js';
 
 /** Takes a course out of every ASN's options when fewer ASN can take it than its minimum. */
@@ -15,23 +16,16 @@ export function barTooFewTakers(courses: readonly CourseModel[], asnModels: read
     (course, c) => (takers[c] as number) > 0 && (takers[c] as number) < course.minimum,
   );
   if (!tooFew.includes(true)) return;
-  for (const asn of asnModels) {
-    let own = false;
-    asn.eligible = asn.eligible.filter((c) => {
-      if (!tooFew[c]) return true;
-      const course = courses[c] as CourseModel;
-      // the map is shared with other ASN (buildInstance): this ASN's own copy first
-      if (!own) {
-        asn.barred = new Map(asn.barred);
-        own = true;
-      }
-      asn.barred.set(c, {
-        batas: 'peserta-minimum',
-        alasan: `Pelatihan ${course.catalog.kode} hanya dapat diikuti ${takers[c]} ASN, kurang dari Peserta Minimum ${course.minimum}.`,
-      });
-      return false;
-    });
-  }
+  // one Bar per course, shared by every ASN it bars
+  const bars = courses.map((course, c): Bar | null =>
+    tooFew[c]
+      ? {
+          batas: 'peserta-minimum',
+          alasan: `Pelatihan ${course.catalog.kode} hanya dapat diikuti ${takers[c]} ASN, kurang dari Peserta Minimum ${course.minimum}.`,
+        }
+      : null,
+  );
+  barCourses(asnModels, (c) => bars[c] ?? null);
 }
 
 /** Courses no room can host: the required `Jenis Ruang` is missing, or the rooms are below the minimum. */

@@ -15,6 +15,7 @@
 import { monthOf } from '../calendar.js';
 import { normalizeHeader } from '../cells.js';
 import { type CellError, DEFAULT_MAKS_PEGAWAI_OPD, type ProgramData } from '../types.js';
+import { type Bar, barCourses } from './audience.js';
 import type { AsnModel, CourseModel } from './instance.js';
 import { keptMix, opdIndex } from './kept-mix.js';
 
@@ -113,22 +114,16 @@ export function barUntaught(
 ) {
   const untaught = courses.map((_, c) => limits.needsTrainer[c] === true && limits.teachers[c]?.length === 0);
   if (!untaught.includes(true)) return;
-  for (const asn of asnModels) {
-    let own = false;
-    asn.eligible = asn.eligible.filter((c) => {
-      if (!untaught[c]) return true;
-      // the map is shared with other ASN (buildInstance): this ASN's own copy first
-      if (!own) {
-        asn.barred = new Map(asn.barred);
-        own = true;
-      }
-      asn.barred.set(c, {
-        batas: 'pengajar',
-        alasan: `Tidak ada pengajar untuk pelatihan ${courses[c]?.catalog.kode ?? ''} di lembar Pengajar.`,
-      });
-      return false;
-    });
-  }
+  // one Bar per course, shared by every ASN it bars
+  const bars = courses.map((course, c): Bar | null =>
+    untaught[c]
+      ? {
+          batas: 'pengajar',
+          alasan: `Tidak ada pengajar untuk pelatihan ${course.catalog.kode} di lembar Pengajar.`,
+        }
+      : null,
+  );
+  barCourses(asnModels, (c) => bars[c] ?? null);
 }
 
 /** What the ledger needs of a placed session. */
