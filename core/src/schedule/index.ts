@@ -10,7 +10,8 @@
  *     − a tiny cost term as a tie-break; subject to the per-OPD `Anggaran.Pagu`.
  *     Fast path: per-ASN dynamic programming over (competencies covered, JP reached) gives each
  *     ASN's Pareto options (cost, value); per OPD this is a multiple-choice knapsack, solved
- *     exactly by DP when the budget grid is small, else by the LP-hull greedy plus local search.
+ *     exactly by DP over the budget grid on the knapsack's core (the options the Lagrangian bound
+ *     cannot rule out) when that is small, else by the LP-hull greedy plus local search.
  *     Exact path: the same selection as a MILP for HiGHS (through the MilpSolver port).
  *  2. Timetable — sessions of `Kapasitas` seats on consecutive working days, no ASN in two
  *     overlapping sessions, classroom sessions in a free `Ruang` with enough seats, dates in the

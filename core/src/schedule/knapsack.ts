@@ -1,7 +1,7 @@
 /**
  * Stage 1b: the multiple-choice knapsack (one option per ASN, total cost within the OPD's Pagu):
- * its LP relaxation by hull increments (Sinha–Zoltners), an exact DP over the budget grid when
- * that grid is small, else the LP solution improved greedily.
+ * its LP relaxation by hull increments (Sinha–Zoltners), an exact DP over the budget grid on the
+ * problem's core (exactByCore) when that is small, else the LP solution improved greedily.
  */
 
 /** One choice for one ASN: its cost and value; `courses` the course set behind it. */
@@ -101,6 +101,8 @@ export function solveMckp(classes: readonly AsnOption[][], budget: number, lpOnl
   let used = 0;
   let value = totalValue(choice);
   let lpBound: number | null = null;
+  // the slope of the first increment that did not fit: the LP's dual price of a rupiah
+  let price = 0;
   const frozen = new Uint8Array(n);
   for (const inc of increments) {
     if (frozen[inc.group] || choice[inc.group] !== inc.from) continue;
@@ -109,34 +111,114 @@ export function solveMckp(classes: readonly AsnOption[][], budget: number, lpOnl
       value += inc.valueStep;
       choice[inc.group] = inc.to;
     } else {
-      if (lpBound === null) lpBound = value + ((budget - used) / inc.costStep) * inc.valueStep;
+      if (lpBound === null) {
+        lpBound = value + ((budget - used) / inc.costStep) * inc.valueStep;
+        price = inc.valueStep / inc.costStep;
+      }
       frozen[inc.group] = 1;
     }
   }
   const bound = lpBound ?? value;
   if (lpOnly) return { choice, value, bound, exact: false };
 
-  // exact DP over the budget grid when it is small enough: up to 40 million steps (well under a
-  // second; the sample's largest OPD, 933 ASN at Pagu 30% with Biaya per Angkatan, needs 37
-  // million, and the greedy's tiny shortfall there made 'auto' call HiGHS for 30 s), and a
-  // choice table of at most 20 million cells
-  const costs: number[] = [];
-  let integral = Number.isInteger(budget);
-  for (const options of classes) for (const o of options) if (o.cost <= budget) costs.push(o.cost);
-  for (const c of costs) if (!Number.isInteger(c)) integral = false;
-  if (integral) {
-    const grid = costs.reduce((acc, c) => (c > 0 ? gcd(acc, c) : acc), 0);
-    const units = grid > 0 ? Math.floor(budget / grid) : 0;
-    const work = (units + 1) * costs.length;
-    if (grid > 0 && work <= 40_000_000 && n * (units + 1) <= 20_000_000) {
-      return mckpDp(classes, budget, grid, units, bound);
-    }
-  }
-
-  // local search: spend what is left, best gain first
+  // the LP's integer part, spent further greedily: a feasible incumbent
   improveFill(classes, choice, budget - used);
-  const filled = totalValue(choice);
-  return { choice, value: filled, bound: Math.max(bound, filled), exact: false };
+  const incumbent = totalValue(choice);
+  if (!costsOnGrid(classes, budget))
+    return { choice, value: incumbent, bound: Math.max(bound, incumbent), exact: false };
+  const exact = exactByCore(classes, budget, choice, incumbent, price);
+  if (exact) return { ...exact, bound: Math.min(bound, Math.max(exact.value, exact.bound)) };
+  return { choice, value: incumbent, bound: Math.max(bound, incumbent), exact: false };
+}
+
+/** Whether the budget and every cost within it are whole rupiah (the DP's grid exists). */
+function costsOnGrid(classes: readonly AsnOption[][], budget: number): boolean {
+  if (!Number.isInteger(budget)) return false;
+  for (const options of classes)
+    for (const o of options) {
+      if (o.cost > budget) break;
+      if (!Number.isInteger(o.cost)) return false;
+    }
+  return true;
+}
+
+/**
+ * The exact optimum by a DP over the budget grid, run on a core of the problem (the reduction of
+ * Dyer, Kayal and Walker for the multiple-choice knapsack). For any price λ ≥ 0 of a rupiah,
+ * L = λ·budget + Σ_i max_o (value − λ·cost) bounds every plan within the budget (Lagrangian
+ * relaxation), and a plan that takes option j in class i is worth at most
+ * L − max_o (value_io − λ·cost_io) + (value_ij − λ·cost_ij). An option whose such bound is below
+ * the incumbent (a feasible plan) is in no plan better than it, so it is left out; a class left
+ * with one option is fixed, its cost taken off the budget. The incumbent's options always stay, so
+ * the core holds the incumbent and every better plan: its optimum is the whole problem's optimum.
+ * With λ the LP's dual price only the classes near the LP's break point keep a choice (province
+ * re-plan: the largest OPD's DP went from 37.5 million steps to a few thousand).
+ * Null when the core's DP is still too large: up to 40 million steps (well under a second; the
+ * sample's largest OPD, 933 ASN at Pagu 30% with Biaya per Angkatan, needs 37 million without the
+ * reduction, and the greedy's tiny shortfall there made 'auto' call HiGHS for 30 s), and a choice
+ * table of at most 20 million cells.
+ */
+function exactByCore(
+  classes: readonly AsnOption[][],
+  budget: number,
+  incumbent: readonly number[],
+  incumbentValue: number,
+  price: number,
+): { choice: number[]; value: number; bound: number; exact: true } | null {
+  const n = classes.length;
+  const reduced = (option: AsnOption) => option.value - price * option.cost;
+  const top = new Float64Array(n);
+  let lagrangian = price * budget;
+  classes.forEach((options, i) => {
+    let m = Number.NEGATIVE_INFINITY;
+    for (const o of options) {
+      if (o.cost > budget) break;
+      m = Math.max(m, reduced(o));
+    }
+    top[i] = m;
+    lagrangian += m;
+  });
+  const tolerance = 1e-9 * Math.max(1, Math.abs(incumbentValue));
+  const choice = [...incumbent];
+  const open: number[] = []; // classes that keep more than one option
+  const kept: number[][] = []; // per open class, the indices of its options kept
+  let left = budget;
+  let fixedValue = 0;
+  classes.forEach((options, i) => {
+    const keep: number[] = [];
+    const slack = lagrangian - (top[i] as number);
+    options.forEach((o, j) => {
+      if (o.cost > budget) return;
+      if (j === incumbent[i] || slack + reduced(o) >= incumbentValue - tolerance) keep.push(j);
+    });
+    if (keep.length === 1) {
+      const only = options[keep[0] as number] as AsnOption;
+      left -= only.cost;
+      fixedValue += only.value;
+    } else {
+      open.push(i);
+      kept.push(keep);
+    }
+  });
+  if (open.length === 0) return { choice, value: incumbentValue, bound: incumbentValue, exact: true };
+  const core = kept.map((keep, k) =>
+    keep.map((j) => (classes[open[k] as number] as AsnOption[])[j] as AsnOption),
+  );
+  let grid = 0;
+  let count = 0;
+  for (const options of core)
+    for (const o of options) {
+      if (o.cost > left) break;
+      count++;
+      if (o.cost > 0) grid = gcd(grid, o.cost);
+    }
+  const units = grid > 0 ? Math.floor(left / grid) : 0;
+  if ((units + 1) * count > 40_000_000 || open.length * (units + 1) > 20_000_000) return null;
+  const dp = mckpDp(core, left, grid > 0 ? grid : 1, units);
+  dp.choice.forEach((o, k) => {
+    choice[open[k] as number] = (kept[k] as number[])[o] as number;
+  });
+  return { choice, value: fixedValue + dp.value, bound: fixedValue + dp.best, exact: true };
 }
 
 function improveFill(classes: readonly AsnOption[][], choice: number[], budgetLeft: number): void {
@@ -165,14 +247,16 @@ function improveFill(classes: readonly AsnOption[][], choice: number[], budgetLe
   }
 }
 
-/** Exact DP over `units + 1` budget steps of `grid` rupiah; `lpBound` caps the bound. */
+/**
+ * Exact DP over `units + 1` budget steps of `grid` rupiah: the choice, its value and the DP's
+ * optimum (`best`, the same up to rounding).
+ */
 function mckpDp(
   classes: readonly AsnOption[][],
   budget: number,
   grid: number,
   units: number,
-  lpBound: number,
-): MckpResult {
+): { choice: number[]; value: number; best: number } {
   const n = classes.length;
   const width = units + 1;
   // best value with at most u units, classes so far (option 0 costs 0)
@@ -213,6 +297,5 @@ function mckpDp(
     u -= Math.round(((classes[i] as AsnOption[])[o] as AsnOption).cost / grid);
   }
   const value = choice.reduce((sum, o, i) => sum + ((classes[i] as AsnOption[])[o] as AsnOption).value, 0);
-  // the DP optimum is the knapsack's optimum: a proven bound (never above the LP one)
-  return { choice, value, bound: Math.min(lpBound, Math.max(value, best[units] as number)), exact: true };
+  return { choice, value, best: best[units] as number };
 }
