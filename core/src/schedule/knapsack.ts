@@ -201,24 +201,45 @@ function exactByCore(
     }
   });
   if (open.length === 0) return { choice, value: incumbentValue, bound: incumbentValue, exact: true };
-  const core = kept.map((keep, k) =>
-    keep.map((j) => (classes[open[k] as number] as AsnOption[])[j] as AsnOption),
-  );
+  // each open class pays at least its cheapest option left: that is taken off the budget and the
+  // class's costs, so the DP's width is only the budget the choices still compete for
+  for (let k = 0; k < open.length; k++) {
+    const keep = kept[k] as number[];
+    left -= ((classes[open[k] as number] as AsnOption[])[keep[0] as number] as AsnOption).cost;
+  }
+  // the core's options as flat arrays (class k: offsets[k] .. offsets[k + 1]), those within `left`
   let grid = 0;
-  let count = 0;
-  for (const options of core)
-    for (const o of options) {
-      if (o.cost > left) break;
-      count++;
-      if (o.cost > 0) grid = gcd(grid, o.cost);
+  const offsets = new Int32Array(open.length + 1);
+  const extra: number[] = [];
+  const worth: number[] = [];
+  for (let k = 0; k < open.length; k++) {
+    const options = classes[open[k] as number] as AsnOption[];
+    const keep = kept[k] as number[];
+    const base = (options[keep[0] as number] as AsnOption).cost;
+    let within = 0;
+    for (const j of keep) {
+      const o = options[j] as AsnOption;
+      if (o.cost - base > left) break;
+      extra.push(o.cost - base);
+      worth.push(o.value);
+      within++;
+      if (o.cost > base) grid = gcd(grid, o.cost - base);
     }
+    kept[k] = keep.slice(0, within);
+    offsets[k + 1] = (offsets[k] as number) + within;
+  }
   const units = grid > 0 ? Math.floor(left / grid) : 0;
+  const count = extra.length;
   if ((units + 1) * count > 40_000_000 || open.length * (units + 1) > 20_000_000) return null;
-  const dp = mckpDp(core, left, grid > 0 ? grid : 1, units);
+  const steps = Int32Array.from(extra, (cost) => (grid > 0 ? Math.round(cost / grid) : 0));
+  const dp = mckpDp(offsets, steps, Float64Array.from(worth), units);
+  let value = fixedValue;
   dp.choice.forEach((o, k) => {
-    choice[open[k] as number] = (kept[k] as number[])[o] as number;
+    const j = (kept[k] as number[])[o] as number;
+    choice[open[k] as number] = j;
+    value += ((classes[open[k] as number] as AsnOption[])[j] as AsnOption).value;
   });
-  return { choice, value: fixedValue + dp.value, bound: fixedValue + dp.best, exact: true };
+  return { choice, value, bound: fixedValue + dp.best, exact: true };
 }
 
 function improveFill(classes: readonly AsnOption[][], choice: number[], budgetLeft: number): void {
@@ -248,42 +269,38 @@ function improveFill(classes: readonly AsnOption[][], choice: number[], budgetLe
 }
 
 /**
- * Exact DP over `units + 1` budget steps of `grid` rupiah: the choice, its value and the DP's
- * optimum (`best`, the same up to rounding).
+ * Exact DP over `units + 1` budget steps: class k's options are `offsets[k]` .. `offsets[k + 1]`,
+ * each `steps` grid units dear and worth `values`, its first costing nothing. Per class the index
+ * of the option taken, and the DP's optimum.
  */
 function mckpDp(
-  classes: readonly AsnOption[][],
-  budget: number,
-  grid: number,
+  offsets: Int32Array,
+  steps: Int32Array,
+  values: Float64Array,
   units: number,
-): { choice: number[]; value: number; best: number } {
-  const n = classes.length;
+): { choice: number[]; best: number } {
+  const n = offsets.length - 1;
   const width = units + 1;
-  // best value with at most u units, classes so far (option 0 costs 0)
+  // best value with at most u units, classes so far
   let best = new Float64Array(width);
   // two rows swapped per class (one allocation, not one per ASN: the GC cost dominated)
   let next = new Float64Array(width);
   const pick = new Uint16Array(n * width);
   for (let i = 0; i < n; i++) {
-    const options = classes[i] as AsnOption[];
-    let o = 0;
-    const free = options[0] as AsnOption;
-    if (free.cost === 0 && budget >= 0) {
-      // option 0 costs nothing: on a row of −∞ it takes every step (best is never −∞: option 0
-      // always fits), and pick is 0 already; the loop below would write the same sums
-      const value = free.value;
-      for (let u = 0; u < width; u++) next[u] = (best[u] as number) + value;
-      o = 1;
-    } else next.fill(Number.NEGATIVE_INFINITY);
-    for (; o < options.length && o < 65535; o++) {
-      const option = options[o] as AsnOption;
-      if (option.cost > budget) break;
-      const costUnits = Math.round(option.cost / grid);
-      for (let u = costUnits; u < width; u++) {
-        const value = (best[u - costUnits] as number) + option.value;
-        if (value > (next[u] as number) + 1e-12) {
-          next[u] = value;
-          pick[i * width + u] = o;
+    const from = offsets[i] as number;
+    const to = Math.min(offsets[i + 1] as number, from + 65535);
+    // the first option costs nothing: it takes every step, and pick is 0 already
+    const free = values[from] as number;
+    for (let u = 0; u < width; u++) next[u] = (best[u] as number) + free;
+    const row = i * width;
+    for (let o = from + 1; o < to; o++) {
+      const cost = steps[o] as number;
+      const value = values[o] as number;
+      for (let u = cost; u < width; u++) {
+        const total = (best[u - cost] as number) + value;
+        if (total > (next[u] as number) + 1e-12) {
+          next[u] = total;
+          pick[row + u] = o - from;
         }
       }
     }
@@ -294,8 +311,7 @@ function mckpDp(
   for (let i = n - 1; i >= 0; i--) {
     const o = pick[i * width + u] as number;
     choice[i] = o;
-    u -= Math.round(((classes[i] as AsnOption[])[o] as AsnOption).cost / grid);
+    u -= steps[(offsets[i] as number) + o] as number;
   }
-  const value = choice.reduce((sum, o, i) => sum + ((classes[i] as AsnOption[])[o] as AsnOption).value, 0);
-  return { choice, value, best: best[units] as number };
+  return { choice, best: best[units] as number };
 }
