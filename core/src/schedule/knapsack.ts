@@ -208,33 +208,34 @@ function exactByCore(
     const keep = kept[k] as number[];
     left -= ((classes[open[k] as number] as AsnOption[])[keep[0] as number] as AsnOption).cost;
   }
-  // the core's options as flat arrays (class k: offsets[k] .. offsets[k + 1]), those within `left`
-  let grid = 0;
+  // the core's options as flat arrays (class k: offsets[k] .. offsets[k + 1]), those within `left`,
+  // each at its cost above the class's cheapest
+  let total = 0;
+  for (const keep of kept) total += keep.length;
+  const above = new Float64Array(total);
+  const values = new Float64Array(total);
   const offsets = new Int32Array(open.length + 1);
-  const extra: number[] = [];
-  const worth: number[] = [];
+  let count = 0;
+  let grid = 0;
   for (let k = 0; k < open.length; k++) {
     const options = classes[open[k] as number] as AsnOption[];
     const keep = kept[k] as number[];
     const base = (options[keep[0] as number] as AsnOption).cost;
-    let within = 0;
     for (const j of keep) {
       const o = options[j] as AsnOption;
       if (o.cost - base > left) break;
-      extra.push(o.cost - base);
-      worth.push(o.value);
-      within++;
+      above[count] = o.cost - base;
+      values[count] = o.value;
+      count++;
       if (o.cost > base) grid = gcd(grid, o.cost - base);
     }
-    kept[k] = keep.slice(0, within);
-    offsets[k + 1] = (offsets[k] as number) + within;
+    offsets[k + 1] = count;
   }
   const units = grid > 0 ? Math.floor(left / grid) : 0;
-  const count = extra.length;
   if ((units + 1) * count > 40_000_000 || open.length * (units + 1) > 20_000_000) return null;
   const steps = new Int32Array(count);
-  if (grid > 0) for (let o = 0; o < count; o++) steps[o] = Math.round((extra[o] as number) / grid);
-  const dp = mckpDp(offsets, steps, Float64Array.from(worth), units);
+  if (grid > 0) for (let o = 0; o < count; o++) steps[o] = Math.round((above[o] as number) / grid);
+  const dp = mckpDp(offsets, steps, values, units);
   let value = fixedValue;
   dp.choice.forEach((o, k) => {
     const j = (kept[k] as number[])[o] as number;
