@@ -15,18 +15,18 @@ export interface Bar {
 }
 
 /**
- * Moves the courses `barOf` gives a Bar for out of every ASN's eligible courses into its `barred`,
- * with that Bar. An ASN's map is copied before its first change: buildInstance shares the maps
- * between ASN with the same bars.
+ * Moves the courses with a Bar in `bars` (per course index; null: not barred) out of every ASN's
+ * eligible courses into its `barred`, with that Bar. An ASN's map is copied before its first
+ * change: buildInstance shares the maps between ASN with the same bars.
  */
 export function barCourses(
   asnModels: readonly Pick<AsnModel, 'eligible' | 'barred'>[],
-  barOf: (c: number) => Bar | null,
+  bars: readonly (Bar | null)[],
 ): void {
   for (const asn of asnModels) {
     let own = false;
     asn.eligible = asn.eligible.filter((c) => {
-      const bar = barOf(c);
+      const bar = bars[c] ?? null;
       if (!bar) return true;
       if (!own) {
         asn.barred = new Map(asn.barred);

@@ -25,7 +25,7 @@ export function barTooFewTakers(courses: readonly CourseModel[], asnModels: read
         }
       : null,
   );
-  barCourses(asnModels, (c) => bars[c] ?? null);
+  barCourses(asnModels, bars);
 }
 
 /** Courses no room can host: the required `Jenis Ruang` is missing, or the rooms are below the minimum. */

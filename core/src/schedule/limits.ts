@@ -123,7 +123,7 @@ export function barUntaught(
         }
       : null,
   );
-  barCourses(asnModels, (c) => bars[c] ?? null);
+  barCourses(asnModels, bars);
 }
 
 /** What the ledger needs of a placed session. */
