@@ -372,15 +372,15 @@ export function buildInstance(
   // records for 170,000 needs), as the stages only read them
   const needRecords = new Map<string, Map<number, { kode: string; prioritas: number }>>();
   const needOf = (kode: string, prioritas: number) => {
-    let byPriority = needRecords.get(kode);
-    if (!byPriority) {
-      byPriority = new Map();
-      needRecords.set(kode, byPriority);
+    let ofKode = needRecords.get(kode);
+    if (!ofKode) {
+      ofKode = new Map();
+      needRecords.set(kode, ofKode);
     }
-    let need = byPriority.get(prioritas);
+    let need = ofKode.get(prioritas);
     if (!need) {
       need = { kode, prioritas };
-      byPriority.set(prioritas, need);
+      ofKode.set(prioritas, need);
     }
     return need;
   };

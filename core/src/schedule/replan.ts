@@ -215,9 +215,10 @@ function developsCode(inst: Instance, courses: readonly number[], kode: string):
 
 /**
  * Whether course c develops one of ASN e's needs (of `inst`'s models), asked for every kept member
- * here and for every open pair in compact.ts: the courses' competency codes are numbered, each course's and (on first ask) each ASN's needs' codes become
- * a bitset over those numbers, and a shared bit is a code both name (equal strings, equal
- * numbers; a need no course develops gets no number and matches nothing).
+ * here and for every open pair in compact.ts: the courses' competency codes are numbered, each
+ * course's and (on first ask) each ASN's needs' codes become a bitset over those numbers, and a
+ * shared bit is a code both name (equal strings, equal numbers; a need no course develops gets no
+ * number and matches nothing).
  */
 export function needMatcher(inst: Instance): NeedMatcher {
   const bitOf = new Map<string, number>();
